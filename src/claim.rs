@@ -1,0 +1,106 @@
+//! Claims: mentions linked into statements about a quantity, a change, a share or a multiple.
+
+use crate::interval::Interval;
+use crate::period::Period;
+use crate::span::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Value,
+    Change,
+    Share,
+    Multiple,
+}
+
+/// A quantity a claim states or implies: the current value or the baseline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Figure {
+    /// Where it is written; `None` for an implied figure.
+    pub stated: Option<Span>,
+    pub interval: Interval,
+    pub unit: Option<&'static str>,
+    pub period: Option<Period>,
+    /// Rebuilt from other figures rather than written.
+    pub implied: bool,
+    /// Index of the mention it comes from, in the article's mention list.
+    pub mention: Option<usize>,
+}
+
+/// How a change is expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// A relative change in percent; intervals are signed percent.
+    Percent,
+    /// A difference of percentages in percentage points; intervals are signed points.
+    Points,
+    /// A ratio to the baseline ("seven times", "doubled"); intervals are the ratio.
+    Multiple,
+    /// A change stated only by its direction and two values ("rose from 5 to 7").
+    Absolute,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Up,
+    Down,
+    Flat,
+}
+
+/// The change part of a change or multiple claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The words that state the change ("an increase of 660%", "rose 12.5 pct").
+    pub stated: Span,
+    pub measure: Measure,
+    /// Signed percent or points, or the ratio for multiples, rounded reading.
+    pub interval: Interval,
+    /// The same under a truncation reading; equal to `interval` when that adds nothing.
+    pub truncated: Interval,
+    /// The direction the words claim, if any ("rose", "down", "an increase").
+    pub direction: Option<Direction>,
+    /// The word that gives the direction.
+    pub direction_span: Option<Span>,
+    /// "three times more than": ambiguous between ×3 and ×4.
+    pub times_more: bool,
+    /// Index of the mention of the percent / points / multiple.
+    pub mention: Option<usize>,
+}
+
+/// A registry verdict attached to a claim (filled in by the registry stage).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegistryMatch {
+    pub fact: String,
+    pub verdict: Verdict,
+    /// Which figure of the claim matched: "value" or "baseline".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Confirmed,
+    Contradicted,
+}
+
+/// A claim: what the article says about one measure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// 1-based, in order of appearance.
+    pub id: usize,
+    pub kind: ClaimKind,
+    /// The words of the claim ("353 tons, an increase of 660% compared to May").
+    pub span: Span,
+    /// The sentence it stands in.
+    pub sentence: Span,
+    /// What is measured ("China's export volume to the US").
+    pub subject: String,
+    pub value: Option<Figure>,
+    pub change: Option<Change>,
+    pub baseline: Option<Figure>,
+    pub registry: Option<RegistryMatch>,
+}

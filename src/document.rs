@@ -1,0 +1,58 @@
+//! An article ready for extraction: its text, line index, sentence spans and date.
+
+use crate::period::Date;
+use crate::span::{LineIndex, Span};
+
+/// One article, from a file or a JSON Lines record.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// Stable id: the file stem for files, the record's `id` for JSON Lines.
+    pub id: String,
+    /// Where it came from, as shown to users ("articles/x.md", "archive.jsonl").
+    pub source: String,
+    /// For a JSON Lines record, its 1-based line in the file.
+    pub record_line: Option<usize>,
+    /// The field spans point into: "text" for a file (front matter included), "body" for a record.
+    pub field: &'static str,
+    /// The text spans point into.
+    pub text: String,
+    /// The article body within `text` (after any front matter).
+    pub body: Span,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    /// Other record or front-matter fields, carried through to the output untouched.
+    pub meta: serde_json::Map<String, serde_json::Value>,
+    pub lines: LineIndex,
+    /// Sentence spans within `body`, in order.
+    pub sentences: Vec<Span>,
+}
+
+impl Document {
+    /// Builds the line index and sentence spans for `text`, whose body is `body`.
+    pub fn new(id: String, source: String, text: String, body: Span) -> Document {
+        let lines = LineIndex::new(&text);
+        let sentences = crate::sentences::split(&text, body);
+        Document {
+            id,
+            source,
+            record_line: None,
+            field: "text",
+            text,
+            body,
+            title: None,
+            date: None,
+            meta: serde_json::Map::new(),
+            lines,
+            sentences,
+        }
+    }
+
+    pub fn body_text(&self) -> &str {
+        self.body.slice(&self.text)
+    }
+
+    /// 1-based line and column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+}

@@ -1,0 +1,24 @@
+//! claimcheck: finds the numeric claims in news articles, rebuilds the baselines they imply,
+//! and reports figures that contradict each other or a registry of sourced facts.
+
+pub mod analysis;
+pub mod audit;
+pub mod claim;
+pub mod claims;
+pub mod cli;
+pub mod document;
+pub mod emit;
+pub mod extract;
+pub mod finding;
+pub mod frontmatter;
+pub mod interval;
+pub mod lang;
+pub mod mention;
+pub mod period;
+pub mod registry;
+pub mod report;
+pub mod rules;
+pub mod sentences;
+pub mod source;
+pub mod span;
+pub mod yaml;
