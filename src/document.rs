@@ -55,4 +55,48 @@ impl Document {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.text, offset)
     }
+
+    /// The sentence containing byte `offset`, if any (a binary search over `sentences`).
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        self.sentences
+            .get(i)
+            .copied()
+            .filter(|s| s.start <= offset && offset < s.end)
+    }
+
+    /// The sentence spans overlapping `span`, in order.
+    pub fn sentences_in(&self, span: Span) -> &[Span] {
+        let from = self.sentences.partition_point(|s| s.end <= span.start);
+        let to = self
+            .sentences
+            .partition_point(|s| s.start < span.end.max(span.start + 1));
+        &self.sentences[from..to.max(from)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_sentence_of_an_offset() {
+        let text = "Exports rose 5%. Imports fell 3%.".to_string();
+        let d = Document::new(
+            "x".into(),
+            "x.txt".into(),
+            text.clone(),
+            Span::new(0, text.len()),
+        );
+        assert_eq!(d.sentence_at(0), Some(Span::new(0, 16)));
+        assert_eq!(d.sentence_at(16), None); // the space between
+        assert_eq!(
+            d.sentence_at(20).map(|s| s.slice(&d.text)),
+            Some("Imports fell 3%.")
+        );
+        assert_eq!(d.sentence_at(999), None);
+        assert_eq!(d.sentences_in(Span::new(10, 20)).len(), 2);
+        assert_eq!(d.sentences_in(Span::new(17, 18)), &[Span::new(17, 33)]);
+        assert!(d.sentences_in(Span::new(16, 17)).is_empty());
+    }
 }

@@ -1,0 +1,289 @@
+//! Markdown and text articles: one file, optional YAML front matter, one document.
+
+use super::{display_path, io_message, open, InputError};
+use crate::document::Document;
+use crate::span::Span;
+use std::io::Read;
+use std::path::Path;
+
+/// Article files larger than this are refused (an article is kilobytes; this is a mistake).
+pub const MAX_FILE: u64 = 256 << 20;
+
+/// Reads one article file (Markdown or plain text, gzip-compressed or not).
+///
+/// The document's `text` is the whole file, front matter included; `body` is the span after
+/// the front matter; `id` is the file stem (`articles/x.md` → `x`); `source` is the path as
+/// given; `field` is `"text"`. Errors name the file, line and column: unreadable file, invalid
+/// UTF-8, binary data, an empty or whitespace-only file, broken front matter.
+pub fn read_file(path: &Path) -> Result<Document, InputError> {
+    let shown = display_path(path);
+    let reader = open(path)?;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::path(&shown, format!("read error: {}", io_message(&e))))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(InputError::path(
+            &shown,
+            format!("file is larger than {} MiB; not an article", MAX_FILE >> 20),
+        ));
+    }
+    document_from_bytes(&shown, &file_id(path), bytes)
+}
+
+/// The document id of a file: its name without the article extensions.
+pub fn file_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| display_path(path));
+    let mut id = name.as_str();
+    if let Some(stem) = id.strip_suffix(".gz") {
+        id = stem;
+    }
+    if let Some(dot) = id.rfind('.').filter(|&i| i > 0) {
+        id = &id[..dot];
+    }
+    id.to_string()
+}
+
+/// Builds a document from the bytes of one text article read from `source`.
+pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Document, InputError> {
+    let error = |offset: usize, message: &str, bytes: &[u8]| {
+        let (line, column) = byte_line_col(bytes, offset);
+        InputError::new(source, line, column, message)
+    };
+    // A NUL near the start means a binary file: say so rather than "invalid UTF-8".
+    let nul = memchr::memchr(0, &bytes);
+    if let Some(at) = nul.filter(|&at| at < 8192) {
+        return Err(error(
+            at,
+            "binary data (a NUL byte); not a text article",
+            &bytes,
+        ));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let message = format!("invalid UTF-8 (byte 0x{:02x})", bytes[at]);
+            return Err(error(at, &message, bytes));
+        }
+    };
+    if let Some(at) = nul {
+        return Err(error(
+            at,
+            "binary data (a NUL byte); not a text article",
+            text.as_bytes(),
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::new(source, 1, 1, "empty file"));
+    }
+    let front = crate::frontmatter::parse(&text)
+        .map_err(|e| InputError::new(source, e.line, e.column, e.message))?;
+    let body = Span::new(front.body_start, text.len());
+    if body.slice(&text).trim().is_empty() {
+        let (line, column) = byte_line_col(text.as_bytes(), front.body_start);
+        return Err(InputError::new(
+            source,
+            line,
+            column,
+            "no article text after the front matter",
+        ));
+    }
+    let mut document = Document::new(id.to_string(), source.to_string(), text, body);
+    document.title = front.title;
+    document.date = front.date;
+    document.meta = front.meta;
+    Ok(document)
+}
+
+/// 1-based line and column (in characters, counting each byte that does not continue a UTF-8
+/// sequence) of `offset` in bytes that need not be valid UTF-8.
+fn byte_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(bytes.len());
+    let before = &bytes[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let column = before[line_start..]
+        .iter()
+        .filter(|&&b| (b & 0xC0) != 0x80)
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn read_err(name: &str, bytes: &[u8]) -> InputError {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, name, bytes);
+        let e = read_file(&path).unwrap_err();
+        assert_eq!(e.path, path.to_string_lossy());
+        e
+    }
+
+    #[test]
+    fn reads_an_article_with_front_matter() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "---\ntitle: Magnets\ndate: 2025-07-21\nurl: https://example.com\n---\nChina exported 3188 tons in June. That is up 157.5% from May.\n";
+        let path = write(&dir, "rare-earth.md", text.as_bytes());
+        let d = read_file(&path).unwrap();
+        assert_eq!(d.id, "rare-earth");
+        assert_eq!(d.source, path.to_string_lossy());
+        assert_eq!(d.field, "text");
+        assert_eq!(d.text, text);
+        assert_eq!(
+            d.body_text(),
+            "China exported 3188 tons in June. That is up 157.5% from May.\n"
+        );
+        assert_eq!(d.title.as_deref(), Some("Magnets"));
+        assert_eq!(d.date.unwrap().to_string(), "2025-07-21");
+        assert_eq!(d.meta["url"], "https://example.com");
+        assert_eq!(d.sentences.len(), 2);
+        assert_eq!(d.line_col(d.sentences[0].start), (6, 1));
+    }
+
+    #[test]
+    fn reads_the_seed_article_without_front_matter() {
+        let seed = Path::new("/work/shared/seed/rare-earth-magnets-2025-07.txt");
+        if !seed.exists() {
+            return;
+        }
+        let d = read_file(seed).unwrap();
+        assert_eq!(d.id, "rare-earth-magnets-2025-07");
+        assert_eq!(d.body, Span::new(0, d.text.len()));
+        assert!(d.sentences.len() > 10);
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column_of_the_first_bad_byte() {
+        let e = read_err("a.txt", b"First line.\nPrice: \xc2\xa3 5 \xe9t\xe9\n");
+        assert_eq!(
+            e.to_string(),
+            format!("{}:2:12: invalid UTF-8 (byte 0xe9)", e.path)
+        );
+    }
+
+    #[test]
+    fn binary_data_is_named() {
+        let e = read_err("a.md", b"ab\ncd\0ef");
+        assert_eq!((e.line, e.column), (2, 3));
+        assert!(e.message.contains("binary"), "{e}");
+        // Random bytes: an error, never a panic.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let random: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        let e = read_err("random.txt", &random);
+        assert!(e.line >= 1 && e.column >= 1, "{e}");
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_errors() {
+        for bytes in [&b""[..], b"  \n\t\n"] {
+            let e = read_err("empty.md", bytes);
+            assert_eq!((e.line, e.column, e.message.as_str()), (1, 1, "empty file"));
+        }
+        let e = read_err("fm-only.md", b"---\ntitle: x\n---\n\n");
+        assert_eq!((e.line, e.column), (4, 1));
+        assert_eq!(e.message, "no article text after the front matter");
+    }
+
+    #[test]
+    fn front_matter_errors_are_positioned_in_the_file() {
+        let e = read_err("a.md", b"---\ntitle: x\ndate: tomorrow\n---\nBody.\n");
+        assert_eq!((e.line, e.column), (3, 7), "{e}");
+        let e = read_err("a.md", b"---\ntitle: x\nBody.\n");
+        assert_eq!((e.line, e.column), (1, 1), "{e}");
+        assert!(e.message.contains("never closed"));
+        let digits = "1".repeat(5000);
+        let e = read_err(
+            "a.md",
+            format!("---\ndate: {digits}\n---\nBody.\n").as_bytes(),
+        );
+        assert_eq!((e.line, e.column), (2, 7), "{e}");
+    }
+
+    #[test]
+    fn missing_file_is_named() {
+        let e = read_file(Path::new("/nonexistent/x.md")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "/nonexistent/x.md: cannot open: No such file or directory"
+        );
+    }
+
+    #[test]
+    fn ids_drop_article_extensions() {
+        assert_eq!(file_id(Path::new("a/b/x.md")), "x");
+        assert_eq!(file_id(Path::new("x.md.gz")), "x");
+        assert_eq!(file_id(Path::new(".hidden")), ".hidden");
+        assert_eq!(file_id(Path::new("README")), "README");
+    }
+
+    #[test]
+    fn random_articles_and_records_never_panic() {
+        const PIECES: &[&[u8]] = &[
+            b"---\n",
+            b"...\n",
+            b"title: ",
+            b"date: ",
+            b"1e999",
+            b"2025-07-21",
+            b"\n",
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b"\"",
+            b"body",
+            b":",
+            b",",
+            b"\xff",
+            b"\xc3",
+            b"\xa9",
+            b"\0",
+            b"  ",
+            b"&a",
+            b"*a",
+            b"!tag",
+            b"99999999999999999999999",
+            b"\r\n",
+            b"Exports rose 5%. ",
+            b"\t",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut bytes = Vec::new();
+            for _ in 0..(state % 30) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                bytes.extend_from_slice(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            if let Err(e) = document_from_bytes("r.md", "r", bytes.clone()) {
+                assert!(e.line >= 1 && e.column >= 1, "{e}");
+            }
+            if let Err(e) = super::super::record::parse("r.jsonl", 1, &bytes) {
+                assert!(e.line == 1 && e.column >= 1, "{e}");
+            }
+        }
+    }
+}
