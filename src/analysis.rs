@@ -19,8 +19,9 @@ pub struct Checked {
 
 /// Runs the whole pipeline over one article.
 pub fn check(doc: Document, registry: Option<&Registry>) -> Checked {
-    let mentions = crate::extract::mentions(&doc);
-    let mut claims = crate::claims::link(&doc, &mentions);
+    let extraction = crate::extract::extract(&doc);
+    let mut claims = crate::claims::claims(&doc, &extraction);
+    let mentions = extraction.mentions;
     let mut findings = {
         let ctx = Context {
             doc: &doc,

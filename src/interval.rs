@@ -119,6 +119,9 @@ impl Interval {
     }
 
     pub fn scale(&self, k: f64) -> Interval {
+        if k == 1.0 {
+            return *self;
+        }
         Interval::new(down(self.low * k).min(down(self.high * k)), up(self.low * k).max(up(self.high * k)))
     }
 

@@ -1,0 +1,855 @@
+//! Linking mentions into claims, one sentence at a time: change phrases ("rose 12.5 pct",
+//! "an increase of 660%", "a 157.5% increase"), their current values and baselines ("to X
+//! from Y", "X, up 8.8 pct from Y", "off 1.9 pct at X compared to Y"), comparisons without a
+//! stated change ("19,020 against 18,145", "rose to X from Y"), multiples, shares and values.
+
+use super::periods::{self, PeriodMark};
+use super::subject;
+use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
+use crate::document::Document;
+use crate::extract::tokens::{Kind, Token};
+use crate::extract::{Extraction, Low};
+use crate::interval::Interval;
+use crate::lang::en::{self, DirectionPos};
+use crate::mention::{Mention, MentionKind};
+use crate::period::Period;
+use crate::span::Span;
+
+/// What a mention has become.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Free,
+    Value(usize),
+    Baseline(usize),
+    Change(usize),
+}
+
+/// A claim under construction; indices are into the article's mentions and tokens.
+#[derive(Clone, Debug)]
+struct Draft {
+    kind: ClaimKind,
+    first: usize,
+    end: usize,
+    value: Option<usize>,
+    /// The value is the head of an earlier claim in the sentence ("..., but still down 38.1%").
+    inherited_from: Option<usize>,
+    baseline: Option<usize>,
+    change: Option<usize>,
+    measure: Measure,
+    direction: Option<(Direction, usize)>,
+    phrase: (usize, usize),
+    times_more: bool,
+    baseline_mark: Option<usize>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    mentions: &'a [Mention],
+    mtoks: &'a [(usize, usize)],
+    first: usize,
+    end: usize,
+    /// Mentions in this sentence.
+    ms: std::ops::Range<usize>,
+    marks: &'a [PeriodMark],
+    roles: Vec<Role>,
+    drafts: Vec<Draft>,
+}
+
+const FILLERS_BEFORE_PERCENT: &[&str] = &[
+    "by", "of", "a", "an", "further", "another", "only", "just", "sharply", "some", "slightly",
+    "annual", "annualised", "annualized", "seasonally", "adjusted", "nominal", "real", "total",
+    "its", "their", "was", "were", "is", "are", "been", "had", "has",
+];
+
+const CONNECTORS: &[&str] = &[
+    "a", "an", "marking", "representing", "which", "was", "is", "were", "are", "or", "and",
+    "but", "still", "that", "this", "giving", "for", "its", "by", "also", "though", "yet",
+    "while", "being", "with", "as", "overall", "in", "total", "showing", "reflecting",
+];
+
+impl<'a> Sentence<'a> {
+    fn low(&self, i: usize) -> Option<Low> {
+        let t = self.toks.get(i)?;
+        (i < self.end && t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.end && self.toks[i].text(self.text).eq_ignore_ascii_case(w)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        i < self.end && self.toks[i].kind == Kind::Punct
+    }
+
+    fn mark_at(&self, i: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.first <= i && i < m.end)
+    }
+
+    fn mark_starting(&self, i: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.first == i)
+    }
+
+    fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.ms.clone().find(|&m| self.mtoks[m].0 == i)
+    }
+
+    fn role(&self, m: usize) -> Role {
+        self.roles[m - self.ms.start]
+    }
+
+    fn set_role(&mut self, m: usize, r: Role) {
+        let k = m - self.ms.start;
+        self.roles[k] = r;
+    }
+
+    fn kind(&self, m: usize) -> MentionKind {
+        self.mentions[m].kind
+    }
+
+    fn value_like(&self, m: usize) -> bool {
+        let men = &self.mentions[m];
+        match men.kind {
+            MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent => !men.range,
+            // "to four", "from nine": bare numbers in words are rarely the figures compared.
+            MentionKind::Number => !men.range && !men.words,
+            _ => false,
+        }
+    }
+
+    /// Direction word before a percent: (direction, token).
+    fn direction_before(&self, first: usize, multiple: bool) -> Option<(Direction, usize)> {
+        let mut k = first;
+        let mut steps = 0;
+        while k > self.first && steps < 5 {
+            k -= 1;
+            steps += 1;
+            if self.mark_at(k).is_some_and(|m| self.marks[m].period.is_comparison()) {
+                k = self.marks[self.mark_at(k)?].first;
+                continue;
+            }
+            let w = self.low(k)?;
+            if let Some((d, _)) = en::direction(&w) {
+                // "down" in "down from", "up" in "up to" are not this change's direction.
+                return Some((d, k));
+            }
+            if (multiple && matches!(&*w, "to" | "by")) || FILLERS_BEFORE_PERCENT.contains(&&*w) {
+                continue;
+            }
+            if self.is(k, "-") {
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Direction noun or adjective after a percent ("a 5% increase", "5 pct higher").
+    fn direction_after(&self, end: usize) -> Option<(Direction, usize)> {
+        let mut k = end;
+        if let Some(m) = self.mark_starting(k).filter(|&m| self.marks[m].period.is_comparison()) {
+            k = self.marks[m].end;
+        }
+        let w = self.low(k)?;
+        let (d, pos) = en::direction(&w)?;
+        let adjective = matches!(&*w, "higher" | "lower" | "up" | "down" | "off");
+        (pos == DirectionPos::Noun || adjective).then_some((d, k))
+    }
+
+    /// Skips filler words after a change phrase: "a", "the", "a record", "an estimated".
+    fn skip_fillers(&self, mut k: usize) -> usize {
+        while k < self.end && matches!(self.low(k).as_deref(), Some("a" | "an" | "the" | "record" | "revised" | "restated" | "year-earlier" | "its" | "some" | "level" | "levels")) {
+            k += 1;
+        }
+        k
+    }
+
+    /// A free mention starting at or just after `k`.
+    fn mention_near(&self, k: usize) -> Option<usize> {
+        let k = self.skip_fillers(k);
+        self.mention_starting(k).filter(|&m| self.role(m) == Role::Free && self.value_like(m))
+    }
+
+    /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many
+    /// tokens the baseline connector at `k` spans.
+    fn baseline_connector(&self, k: usize) -> Option<usize> {
+        let w = self.low(k)?;
+        match &*w {
+            "from" | "against" | "versus" | "vs" => {
+                Some(if self.is(k + 1, ".") { 2 } else { 1 })
+            }
+            "compared" | "relative" if self.is(k + 1, "with") || self.is(k + 1, "to") => Some(2),
+            "than" => Some(1),
+            _ => None,
+        }
+    }
+
+    /// Can the two figures be compared: the same unit, or one bare number beside a unit
+    /// other than percent.
+    fn compatible(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        ma.unit == mb.unit
+            || (ma.unit.is_none() && mb.unit != Some("%"))
+            || (mb.unit.is_none() && ma.unit != Some("%"))
+    }
+
+    /// Attaches "to X", "at X", "from Y", "compared with Y", period phrases after a change
+    /// phrase ending at `k`.
+    fn attach_after(&mut self, d: usize, mut k: usize) {
+        for _ in 0..4 {
+            if k >= self.end {
+                break;
+            }
+            if (self.is(k, "to") || self.is(k, "at")) && self.drafts[d].value.is_none() {
+                if let Some(m) = self.mention_near(k + 1) {
+                    self.drafts[d].value = Some(m);
+                    self.set_role(m, Role::Value(d));
+                    k = self.after_owned_mark(self.mtoks[m].1);
+                    self.drafts[d].end = k;
+                    continue;
+                }
+            }
+            if let Some(len) = self.baseline_connector(k) {
+                if self.drafts[d].baseline.is_none() {
+                    if let Some(m) = self.mention_near(k + len) {
+                        if self.drafts[d].value.is_none_or(|v| self.compatible(v, m)) {
+                            self.drafts[d].baseline = Some(m);
+                            self.set_role(m, Role::Baseline(d));
+                            k = self.after_owned_mark(self.mtoks[m].1);
+                            self.drafts[d].end = k;
+                            continue;
+                        }
+                    }
+                }
+                if let Some(mk) = self.marks.iter().position(|mk| mk.baseline && mk.first <= k + len + 1 && mk.first >= k) {
+                    if self.drafts[d].baseline_mark.is_none() {
+                        self.drafts[d].baseline_mark = Some(mk);
+                        k = self.marks[mk].end;
+                        self.drafts[d].end = k;
+                        continue;
+                    }
+                }
+            }
+            if let Some(mk) = self.mark_starting(k).filter(|&mk| self.marks[mk].baseline) {
+                if self.drafts[d].baseline_mark.is_none() {
+                    self.drafts[d].baseline_mark = Some(mk);
+                    k = self.marks[mk].end;
+                    self.drafts[d].end = k;
+                    continue;
+                }
+            }
+            // "to $1.13bn (£600m) for the three months to December, from $639m": skip an
+            // aside with no figures or verbs of change to reach the baseline.
+            if self.drafts[d].value.is_some() && self.drafts[d].baseline.is_none() {
+                if let Some(skip) = self.aside_before_from(k) {
+                    k = skip;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+
+    /// A whole that a percentage can be a share of, within a few words ("the global
+    /// supply", "its shares", "the market"); prices "of par" or "of principal" and ratios
+    /// "of GDP" can exceed 100% and are not shares.
+    fn whole_after(&self, k: usize) -> bool {
+        (k..(k + 4).min(self.end)).any(|j| {
+            matches!(
+                self.low(j).as_deref(),
+                Some(
+                    "market" | "supply" | "shares" | "stock" | "capital" | "population" | "voters"
+                        | "vote" | "votes" | "workforce" | "electorate" | "seats" | "respondents"
+                        | "people" | "households" | "adults" | "children" | "students" | "workers"
+                        | "employees" | "stake" | "equity" | "total" | "production" | "output"
+                        | "exports" | "imports" | "sales" | "revenue" | "revenues" | "company"
+                        | "firm" | "group" | "customers" | "users" | "members"
+                )
+            )
+        })
+    }
+
+    /// "estimates ranged from 2.4 to 2.7": a range, not a change.
+    fn ranged_before(&self, k: usize) -> bool {
+        (k.saturating_sub(4).max(self.first)..k).any(|j| {
+            matches!(self.low(j).as_deref(), Some("ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "between"))
+        })
+    }
+
+    /// "the yen rose against the dollar to 153.50 from 154.67": an exchange rate quoted as
+    /// a bare number runs opposite to the currency named, so its direction cannot be checked.
+    fn exchange_rate(&self, m: usize) -> bool {
+        self.mentions[m].unit.is_none()
+            && (self.first..self.end).any(|j| self.low(j).is_some_and(|w| en::currency_word(&w).is_some() || matches!(&*w, "exchange" | "currency")))
+    }
+
+    /// "compared with a December figure of 15.0 billion", "from 17.4 billion": a figure
+    /// introduced as the other side of a comparison.
+    fn introduced_as_baseline(&self, m: usize) -> bool {
+        let first = self.mtoks[m].0;
+        (first.saturating_sub(5).max(self.first)..first).any(|k| {
+            matches!(self.low(k).as_deref(), Some("compared" | "from" | "against" | "versus" | "vs" | "than"))
+        })
+    }
+
+    /// The "from" ending a short aside that starts at `k` (a parenthesis, "for the three
+    /// months to December,"), if the aside holds no other figure or change word.
+    fn aside_before_from(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut depth = 0i32;
+        while j < self.end && j < k + 16 {
+            if depth == 0 && j > k && self.is(j, "from") {
+                return Some(j);
+            }
+            if depth == 0 && self.ms.clone().any(|m| self.mtoks[m].0 == j && self.kind(m) != MentionKind::Number) {
+                return None;
+            }
+            let t = self.toks[j].text(self.text);
+            match t {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                ";" | "." => return None,
+                _ => {}
+            }
+            if depth == 0 && self.low(j).is_some_and(|w| en::direction(&w).is_some() || matches!(&*w, "and" | "while" | "but" | "was" | "were" | "is" | "are")) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The end of a period phrase right after a mention ("1238 tons in May"), else `k`.
+    fn after_owned_mark(&self, k: usize) -> usize {
+        self.owned_mark(k).map_or(k, |m| self.marks[m].end)
+    }
+
+    /// A period phrase starting right after token `k - 1`.
+    fn owned_mark(&self, k: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.first == k || (m.first == k + 1 && self.is(k, ",")))
+    }
+
+    fn new_draft(&mut self, kind: ClaimKind, m: usize, phrase: (usize, usize), measure: Measure, direction: Option<(Direction, usize)>) -> usize {
+        self.drafts.push(Draft {
+            kind,
+            first: phrase.0,
+            end: phrase.1,
+            value: None,
+            inherited_from: None,
+            baseline: None,
+            change: Some(m),
+            measure,
+            direction,
+            phrase,
+            times_more: false,
+            baseline_mark: None,
+        });
+        let d = self.drafts.len() - 1;
+        self.set_role(m, Role::Change(d));
+        d
+    }
+
+    /// The current value before a change phrase: "353 tons, an increase of 660%",
+    /// "121,580, up 8.8 pct from 111,743", or the head of an earlier claim.
+    fn value_before(&mut self, d: usize) {
+        let first = self.drafts[d].first;
+        let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
+            return;
+        };
+        let mut k = self.mtoks[prev].1;
+        let connector = |k: usize| {
+            self.is_punct(k) && !self.is(k, ".")
+                || self.low(k).is_some_and(|w| CONNECTORS.contains(&&*w) || en::direction(&w).is_some_and(|(_, p)| p == DirectionPos::Noun))
+        };
+        let mut adjacent = true;
+        while k < first {
+            if let Some(mk) = self.mark_at(k) {
+                k = self.marks[mk].end;
+                continue;
+            }
+            if !connector(k) {
+                adjacent = false;
+                break;
+            }
+            k += 1;
+        }
+        let mut prev = prev;
+        if !adjacent {
+            // A participial clause after a comma refers to the main clause's figure:
+            // "China exported 3188 tons ... in June, marking a 157.5% increase".
+            let mut j = first;
+            while j > self.first && !self.is(j - 1, ",") {
+                if !connector(j - 1) || self.mark_at(j - 1).is_some() {
+                    return;
+                }
+                j -= 1;
+            }
+            if j == self.first || !matches!(self.low(j).as_deref(), Some("marking" | "representing" | "up" | "down" | "off" | "an" | "a" | "which" | "giving" | "reflecting" | "or" | "but" | "still" | "showing")) {
+                return;
+            }
+            let Some(main) = self.ms.clone().filter(|&m| self.mtoks[m].1 < j && matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)).last() else {
+                return;
+            };
+            prev = main;
+        }
+        if self.role(prev) == Role::Free && self.introduced_as_baseline(prev) {
+            return;
+        }
+        match self.role(prev) {
+            Role::Free if self.value_like(prev) && self.kind(prev) != MentionKind::Percent || (self.kind(prev) == MentionKind::Percent && self.drafts[d].measure == Measure::Points) => {
+                self.drafts[d].value = Some(prev);
+                self.drafts[d].first = self.mtoks[prev].0;
+                self.set_role(prev, Role::Value(d));
+            }
+            Role::Baseline(h) | Role::Value(h) if h != d => {
+                if let Some(v) = self.drafts[h].value {
+                    self.drafts[d].value = Some(v);
+                    self.drafts[d].inherited_from = Some(h);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn link(&mut self) {
+        // 1. Change phrases around percents, points and multiples.
+        for m in self.ms.clone() {
+            let (mf, me) = self.mtoks[m];
+            let kind = self.kind(m);
+            let mention = &self.mentions[m];
+            match kind {
+                MentionKind::Percent | MentionKind::Points => {
+                    let dir = self.direction_before(mf, false).map(|x| (x, true)).or_else(|| self.direction_after(me).map(|x| (x, false)));
+                    let Some(((d, dt), before)) = dir else { continue };
+                    if d == Direction::Flat {
+                        continue;
+                    }
+                    let phrase = if before { (dt, me) } else { (mf, dt + 1) };
+                    let measure = if kind == MentionKind::Points { Measure::Points } else { Measure::Percent };
+                    let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
+                    self.attach_after(draft, phrase.1);
+                    if self.drafts[draft].value.is_none() {
+                        self.value_before(draft);
+                    }
+                }
+                MentionKind::Multiple => {
+                    let word_verb = mention.words && Low::new(mention.number_span.slice(self.text)).is_some_and(|l| en::multiple_word(&l).is_some());
+                    let dir = if word_verb {
+                        let d = if mention.value < 1.0 { Direction::Down } else { Direction::Up };
+                        Some((d, mf))
+                    } else {
+                        self.direction_before(mf, true)
+                    };
+                    // "three times more than", "seven times that of May", "twice as much as"
+                    let mut k = me;
+                    let mut times_more = false;
+                    if matches!(self.low(k).as_deref(), Some("more" | "higher" | "larger" | "bigger" | "greater" | "faster")) && self.is(k + 1, "than") {
+                        times_more = true;
+                        k += 1;
+                    }
+                    let comparative = times_more
+                        || (self.is(k, "that") || self.is(k, "those")) && self.is(k + 1, "of")
+                        || self.is(k, "as") || self.is(k, "the") || self.is(k, "than") || self.is(k, "over") || self.is(k, "from");
+                    if dir.is_none() && !comparative {
+                        continue;
+                    }
+                    let draft = self.new_draft(ClaimKind::Multiple, m, (dir.map_or(mf, |(_, t)| t.min(mf)), me), Measure::Multiple, dir);
+                    self.drafts[draft].times_more = times_more;
+                    if comparative {
+                        // skip "that of", "as much as", "the level of"
+                        let mut j = k;
+                        while j < self.end && j < k + 4 && matches!(self.low(j).as_deref(), Some("that" | "those" | "of" | "as" | "much" | "many" | "high" | "large" | "big" | "the" | "level" | "levels" | "than" | "over" | "from" | "in")) {
+                            j += 1;
+                        }
+                        if let Some(b) = self.mention_starting(j).filter(|&b| self.role(b) == Role::Free && self.value_like(b)) {
+                            self.drafts[draft].baseline = Some(b);
+                            self.set_role(b, Role::Baseline(draft));
+                            self.drafts[draft].end = self.mtoks[b].1;
+                        } else if let Some(mk) = self.marks.iter().position(|mk| mk.first >= k && mk.first <= j) {
+                            self.drafts[draft].baseline_mark = Some(mk);
+                            self.drafts[draft].end = self.marks[mk].end;
+                        }
+                    } else {
+                        let end = self.drafts[draft].end;
+                        self.attach_after(draft, end);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // 2. Comparisons without a stated change: "rose to X from Y", "X vs Y".
+        for m in self.ms.clone() {
+            if self.role(m) != Role::Free || !self.value_like(m) {
+                continue;
+            }
+            let (mf, me) = self.mtoks[m];
+            // "rose to X from Y", "fell from Y to X"
+            if mf >= self.first + 2 && (self.is(mf - 1, "to") || self.is(mf - 1, "from")) && !self.ranged_before(mf - 1) && !self.exchange_rate(m) {
+                if let Some((d, dt)) = self.low(mf - 2).and_then(|w| en::direction(&w)).map(|(d, _)| (d, mf - 2)) {
+                    let to_first = self.is(mf - 1, "to");
+                    let other_conn = if to_first { "from" } else { "to" };
+                    let k = self.after_owned_mark(me);
+                    let k = if self.is(k, ",") { k + 1 } else { k };
+                    if self.is(k, other_conn) {
+                        let digits = |x: usize| !self.mentions[x].words;
+                        if let Some(o) = self.mention_near(k + 1).filter(|&o| self.compatible(m, o) && digits(o) && digits(m)) {
+                            let (value, base) = if to_first { (m, o) } else { (o, m) };
+                            self.comparison(value, base, dt, Some((d, dt)));
+                            continue;
+                        }
+                    }
+                }
+            }
+            // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000"
+            let k = self.after_owned_mark(me);
+            if let Some(len) = self.baseline_connector(k).filter(|_| !self.is(k, "from") && !self.is(k, "than")) {
+                if let Some(o) = self.mention_near(k + len).filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m)) {
+                    self.comparison(m, o, mf, None);
+                }
+            }
+        }
+        // 3. Shares: "over 90% of the global supply", "accounts for 40%".
+        for m in self.ms.clone() {
+            if self.role(m) != Role::Free {
+                continue;
+            }
+            let mention = &self.mentions[m];
+            let (mf, me) = self.mtoks[m];
+            let fraction = mention.words && mention.kind == MentionKind::Number && mention.value < 1.0;
+            if mention.kind != MentionKind::Percent && !fraction {
+                continue;
+            }
+            let of_after = self.is(me, "of") && self.whole_after(me + 1);
+            let share_word = matches!(self.low(me).as_deref(), Some("share" | "stake" | "majority" | "holding"));
+            let accounts = mf >= self.first + 2 && self.is(mf - 1, "for") && matches!(self.low(mf - 2).as_deref(), Some("accounts" | "account" | "accounted" | "accounting"));
+            if of_after || share_word || accounts {
+                self.drafts.push(Draft {
+                    kind: ClaimKind::Share,
+                    first: mf,
+                    end: me,
+                    value: Some(m),
+                    inherited_from: None,
+                    baseline: None,
+                    change: None,
+                    measure: Measure::Percent,
+                    direction: None,
+                    phrase: (mf, me),
+                    times_more: false,
+                    baseline_mark: None,
+                });
+                let d = self.drafts.len() - 1;
+                self.set_role(m, Role::Value(d));
+            }
+        }
+        // 4. Values: every other figure with a unit.
+        for m in self.ms.clone() {
+            if self.role(m) != Role::Free {
+                continue;
+            }
+            if !matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent) {
+                continue;
+            }
+            let (mf, me) = self.mtoks[m];
+            self.drafts.push(Draft {
+                kind: ClaimKind::Value,
+                first: mf,
+                end: self.after_owned_mark(me),
+                value: Some(m),
+                inherited_from: None,
+                baseline: None,
+                change: None,
+                measure: Measure::Absolute,
+                direction: None,
+                phrase: (mf, me),
+                times_more: false,
+                baseline_mark: None,
+            });
+            let d = self.drafts.len() - 1;
+            self.set_role(m, Role::Value(d));
+        }
+    }
+
+    /// A value with a stated baseline and no stated change.
+    fn comparison(&mut self, value: usize, base: usize, first: usize, direction: Option<(Direction, usize)>) {
+        let (vf, ve) = self.mtoks[value];
+        let (bf, be) = self.mtoks[base];
+        let first = first.min(vf).min(bf);
+        let end = self.after_owned_mark(ve.max(be));
+        self.drafts.push(Draft {
+            kind: if direction.is_some() { ClaimKind::Change } else { ClaimKind::Value },
+            first,
+            end,
+            value: Some(value),
+            inherited_from: None,
+            baseline: Some(base),
+            change: None,
+            measure: Measure::Absolute,
+            direction,
+            phrase: direction.map_or((vf, ve), |(_, t)| (t, t + 1)),
+            times_more: false,
+            baseline_mark: None,
+        });
+        let d = self.drafts.len() - 1;
+        self.set_role(value, Role::Value(d));
+        self.set_role(base, Role::Baseline(d));
+    }
+}
+
+/// Links an article's mentions into claims (implied baselines are added by the caller).
+pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut marks = Vec::new();
+    let text = &doc.text;
+    for &sentence in &doc.sentences {
+        let first = ex.tokens.partition_point(|t| t.start < sentence.start);
+        let end = ex.tokens.partition_point(|t| t.start < sentence.end);
+        let ms_first = ex.mention_tokens.partition_point(|&(f, _)| f < first);
+        let ms_end = ex.mention_tokens.partition_point(|&(f, _)| f < end);
+        if ms_first == ms_end {
+            continue;
+        }
+        periods::find(text, &ex.tokens, first, end, doc.date, &mut marks);
+        let mut s = Sentence {
+            text,
+            toks: &ex.tokens,
+            mentions: &ex.mentions,
+            mtoks: &ex.mention_tokens,
+            first,
+            end,
+            ms: ms_first..ms_end,
+            marks: &marks,
+            roles: vec![Role::Free; ms_end - ms_first],
+            drafts: Vec::new(),
+        };
+        s.link();
+        if (first..end).any(|k| ex.tokens[k].text(text).eq_ignore_ascii_case("split")) {
+            // A stock split rescales per-share figures: before and after are not comparable.
+            for d in &mut s.drafts {
+                d.baseline = None;
+            }
+        }
+        let start_id = claims.len();
+        let mut order: Vec<usize> = (0..s.drafts.len()).collect();
+        order.sort_by_key(|&d| s.drafts[d].first);
+        let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
+        // Heads first, so inherited claims can take their subject and period.
+        for pass in 0..2 {
+            for &d in &order {
+                if (s.drafts[d].inherited_from.is_some()) != (pass == 1) {
+                    continue;
+                }
+                let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
+                built[d] = Some(build(&s, d, sentence, head.as_ref()));
+            }
+        }
+        for (n, d) in order.into_iter().enumerate() {
+            if let Some(mut c) = built[d].take() {
+                c.id = start_id + n + 1;
+                claims.push(c);
+            }
+        }
+    }
+    claims
+}
+
+fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
+    Figure {
+        stated: Some(m.span),
+        interval: m.interval,
+        unit: m.unit,
+        period,
+        implied: false,
+        mention: Some(index),
+    }
+}
+
+/// The scale a mention was written with ("284.9 mln" is 1e6), if it has a plain numeral.
+fn scale_of(text: &str, m: &Mention) -> Option<f64> {
+    let n = crate::extract::numeral::parse(m.number_span.slice(text))?;
+    (n.value != 0.0 && !m.words && !m.range).then(|| (m.value / n.value).abs())
+}
+
+/// Gives a bare figure the unit and scale of the other side of its comparison ("to 320.5
+/// mln dlrs from 284.9", "to 56,195 from 57,276", "from 3.50 billion to 4.80").
+fn align_units(text: &str, vm: &Mention, value: &mut Figure, bm: &Mention, base: &mut Figure) {
+    if !adopt(text, bm, base, vm, value) {
+        adopt(text, vm, value, bm, base);
+    }
+}
+
+/// Gives `fig`, if bare, the unit and missing scale of `other`; true if it did.
+fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &Figure) -> bool {
+    let bare = |m: &Mention| m.kind == MentionKind::Number && !m.words && scale_of(text, m) == Some(1.0);
+    if !bare(m) || bare(other_m) {
+        return false;
+    }
+    fig.unit = other.unit;
+    if let (Some(own), Some(theirs)) = (scale_of(text, m), scale_of(text, other_m)) {
+        if own == 1.0 && theirs > 1.0 && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs() {
+            fig.interval = fig.interval.scale(theirs);
+        }
+    }
+    true
+}
+
+fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim {
+    let dr = &s.drafts[d];
+    let doc_date_period = |m: usize| -> Option<usize> { s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline) };
+    // The current period: a phrase right after the value, else the nearest unowned current
+    // phrase before the claim in the sentence, else one inside the claim.
+    let owned: Vec<usize> = s.ms.clone().filter_map(|m| s.owned_mark(s.mtoks[m].1)).collect();
+    let current_mark = dr
+        .value
+        .filter(|_| dr.inherited_from.is_none())
+        .and_then(doc_date_period)
+        .or_else(|| {
+            let anchor = dr.value.filter(|_| dr.inherited_from.is_none()).map_or(dr.first, |v| s.mtoks[v].0.min(dr.first));
+            (0..s.marks.len())
+                .filter(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].end <= anchor)
+                .next_back()
+        })
+        .or_else(|| {
+            (0..s.marks.len()).find(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].first >= dr.first && s.marks[k].first < dr.end)
+        })
+        .or_else(|| {
+            // "exported 3188 tons of rare earth magnets to the world in June": later in the clause.
+            let v = dr.value.filter(|_| dr.inherited_from.is_none())?;
+            let clause_end = (s.mtoks[v].1..s.end).find(|&k| s.is(k, ",") || s.is(k, ";")).unwrap_or(s.end);
+            (0..s.marks.len()).find(|&k| !s.marks[k].baseline && s.marks[k].first >= s.mtoks[v].1 && s.marks[k].first <= s.mtoks[v].1 + 8 && s.marks[k].end <= clause_end && !owned.iter().any(|&o| o == k && s.ms.clone().any(|m| m != v && s.owned_mark(s.mtoks[m].1) == Some(k))))
+        });
+    let current = match head {
+        Some(h) => h.value.as_ref().and_then(|v| v.period),
+        None => current_mark.and_then(|k| s.marks[k].period.resolve(None)),
+    };
+    let value = dr.value.map(|m| {
+        let mut f = figure(&s.mentions[m], m, current);
+        if let Some(h) = head.and_then(|h| h.value.clone()) {
+            f = h;
+        }
+        f
+    });
+    let base_mark = dr
+        .baseline
+        .and_then(|b| s.owned_mark(s.mtoks[b].1))
+        .or(dr.baseline_mark)
+        .or_else(|| {
+            // "a year-on-year decrease of 18.9%"
+            let from = dr.phrase.0.saturating_sub(7).max(s.first);
+            (0..s.marks.len()).find(|&k| s.marks[k].period.is_comparison() && s.marks[k].first >= from && s.marks[k].end <= dr.phrase.1)
+        });
+    let base_period = base_mark.and_then(|k| s.marks[k].period.resolve(current));
+    let mut baseline = dr.baseline.map(|b| figure(&s.mentions[b], b, base_period));
+    let mut value = value;
+    if let (Some(v), Some(b), Some(bm), Some(vf)) = (dr.value, baseline.as_mut(), dr.baseline, value.as_mut()) {
+        if dr.inherited_from.is_none() {
+            align_units(s.text, &s.mentions[v], vf, &s.mentions[bm], b);
+        }
+    }
+    // Figures a hundredfold apart are misread or mislinked ("25.269" for 25,269 in a
+    // European style, a scale word missing), far more often than misreported.
+    if let (Some(v), Some(b)) = (&value, &baseline) {
+        if !b.implied {
+            let ratio = (v.interval.mid() / b.interval.mid()).abs();
+            if !(1.0 / 50.0..=50.0).contains(&ratio) {
+                baseline = None;
+            }
+        }
+    }
+    if baseline.is_none() && base_period.is_some() {
+        baseline = Some(Figure {
+            stated: None,
+            interval: Interval::everything(),
+            unit: value.as_ref().and_then(|v| v.unit),
+            period: base_period,
+            implied: true,
+            mention: None,
+        });
+    }
+    let change = dr.change.map(|m| {
+        let men = &s.mentions[m];
+        let sign = match dr.direction {
+            Some((Direction::Down, _)) if dr.measure != Measure::Multiple => -1.0,
+            _ => 1.0,
+        };
+        Change {
+            stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end).cover(men.span),
+            measure: dr.measure,
+            interval: men.interval.scale(sign),
+            truncated: men.truncated.scale(sign),
+            direction: dr.direction.map(|(d, _)| d),
+            direction_span: dr.direction.map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
+            times_more: dr.times_more,
+            mention: Some(m),
+        }
+    }).or_else(|| {
+        (dr.kind == ClaimKind::Change).then(|| Change {
+            stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end),
+            measure: Measure::Absolute,
+            interval: Interval::everything(),
+            truncated: Interval::everything(),
+            direction: dr.direction.map(|(d, _)| d),
+            direction_span: dr.direction.map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
+            times_more: false,
+            mention: None,
+        })
+    });
+    let end = dr.end.max(dr.phrase.1).min(s.end).max(dr.first + 1);
+    let span = Span::new(s.toks[dr.first].start, s.toks[end - 1].end);
+    let subject = match head {
+        Some(h) => h.subject.clone(),
+        None => subject_of(s, dr),
+    };
+    Claim {
+        id: 0,
+        kind: dr.kind,
+        span,
+        sentence,
+        subject,
+        value,
+        change,
+        baseline,
+        registry: None,
+    }
+}
+
+/// The subject phrase: the clause before the claim, plus an "of ..." phrase after a
+/// leading value ("exported 3188 tons of rare earth magnets to the world").
+fn subject_of(s: &Sentence, dr: &Draft) -> String {
+    let anchor = dr.value.map_or(dr.first, |v| s.mtoks[v].0.min(dr.first));
+    let mut start = anchor;
+    while start > s.first {
+        let t = &s.toks[start - 1];
+        if t.kind == Kind::Punct && matches!(t.text(s.text), "," | ";" | ":" | "(" | "“" | "\"" | "—" | "–") {
+            // Keep going past a comma that only closes an opening period phrase.
+            break;
+        }
+        start -= 1;
+    }
+    let skip = |i: usize| s.mark_at(i).is_some() || s.ms.clone().any(|m| s.mtoks[m].0 <= i && i < s.mtoks[m].1);
+    let mut text = subject::phrase(s.text, s.toks, start, anchor, &skip);
+    if let Some(v) = dr.value.filter(|_| dr.first == s.mtoks[dr.value.unwrap_or(0)].0) {
+        let k = s.mtoks[v].1;
+        if s.is(k, "of") {
+            let mut e = k + 1;
+            while e < s.end && !s.is_punct(e) && s.mention_starting(e).is_none() && s.mark_at(e).is_none() && s.low(e).is_none_or(|w| en::direction(&w).is_none()) {
+                e += 1;
+            }
+            let tail = subject::phrase(s.text, s.toks, k + 1, e, &skip);
+            if !tail.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&tail);
+            }
+        }
+    }
+    if text.is_empty() && start > s.first {
+        // "In the first half of 2025, China's exports ..." — look one clause further back.
+        let mut back = start - 1;
+        while back > s.first && !(s.toks[back - 1].kind == Kind::Punct && matches!(s.toks[back - 1].text(s.text), "," | ";" | ":")) {
+            back -= 1;
+        }
+        text = subject::phrase(s.text, s.toks, back, start - 1, &skip);
+    }
+    text
+}

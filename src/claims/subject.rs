@@ -1,0 +1,247 @@
+//! Subjects: the phrase naming what a claim measures ("China's export volume to the US"),
+//! and the key words that decide whether two claims measure the same thing.
+
+use crate::extract::tokens::{Kind, Token};
+use crate::extract::Low;
+use crate::lang::en;
+
+/// Words dropped from the end of a subject: verbs and prepositions that lead into the figure.
+fn is_trailing_filler(w: &str) -> bool {
+    en::direction(w).is_some()
+        || matches!(
+            w,
+            "to" | "at" | "was" | "were" | "is" | "are" | "be" | "been" | "of" | "by" | "totalled"
+                | "totaled" | "totalling" | "reached" | "stood" | "amounted" | "hit" | "a" | "an"
+                | "the" | "and" | "with" | "from" | "has" | "have" | "had" | "will" | "would"
+                | "last" | "this" | "its" | "their" | "about" | "some" | "around" | "nearly"
+                | "almost" | "over" | "more" | "than" | "record" | "further" | "sharply"
+                | "slightly" | "strongly" | "significantly" | "also" | "still" | "which"
+                | "that" | "for" | "in" | "on"
+        )
+}
+
+fn is_reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "reported" | "reports" | "announced" | "estimated" | "expects"
+            | "expected" | "forecast" | "predicted" | "showed" | "shows" | "added" | "noted"
+            | "compared" | "told"
+    )
+}
+
+fn is_leading_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "overall" | "meanwhile" | "however" | "but" | "and" | "also" | "as" | "while" | "whereas"
+            | "that" | "which" | "the" | "in" | "by" | "so" | "then" | "still" | "its" | "of"
+    )
+}
+
+fn word_of(text: &str, t: &Token) -> Option<Low> {
+    (t.kind == Kind::Word).then(|| Low::new(t.text(text)))?
+}
+
+/// Builds a subject from tokens `toks[first..end]`, skipping tokens for which `skip` is true
+/// (period phrases, mentions), dropping leading and trailing fillers, at most 12 words.
+pub fn phrase(text: &str, toks: &[Token], first: usize, end: usize, skip: &dyn Fn(usize) -> bool) -> String {
+    let mut kept: Vec<usize> = (first..end).filter(|&i| !skip(i)).collect();
+    while let Some(&i) = kept.last() {
+        let t = &toks[i];
+        let drop = t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_trailing_filler(&w));
+        if !drop {
+            break;
+        }
+        kept.pop();
+    }
+    // "the company said sales ..." → "sales ..."
+    let mut start = kept
+        .iter()
+        .rposition(|&i| word_of(text, &toks[i]).is_some_and(|w| is_reporting_verb(&w)))
+        .map_or(0, |p| p + 1);
+    while start < kept.len() {
+        let t = &toks[kept[start]];
+        let drop = t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_leading_filler(&w));
+        if !drop {
+            break;
+        }
+        start += 1;
+    }
+    let kept = &kept[start..];
+    let kept = &kept[kept.len().saturating_sub(12)..];
+    let mut out = String::new();
+    for (n, &i) in kept.iter().enumerate() {
+        let t = &toks[i];
+        if n > 0 && (t.space_before || (i > 0 && kept[n - 1] != i - 1)) {
+            out.push(' ');
+        }
+        out.push_str(t.text(text));
+    }
+    out
+}
+
+/// Keys that say where or how much of something, not what is measured.
+const PLACES_AND_SCOPES: &[&str] = &["us", "uk", "china", "japan", "eu", "world", "domestic"];
+
+/// What a subject word contributes to telling measures apart.
+enum Key {
+    /// A known place, scope or measure, normalised ("U.S." and "America" are "us").
+    Known(&'static str),
+    /// Another proper noun ("Northern Rare Earth"), compared as written.
+    Proper,
+}
+
+/// Normalises a subject word into a key, or `None` if the word does not tell measures apart.
+fn key(word: &str, capitalized: bool) -> Option<Key> {
+    let w = word
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_ascii_lowercase();
+    Some(Key::Known(match w.as_str() {
+        "us" | "u.s" | "america" | "american" | "usa" => "us",
+        "uk" | "britain" | "british" | "u.k" => "uk",
+        "china" | "chinese" => "china",
+        "japan" | "japanese" => "japan",
+        "eu" | "europe" | "european" => "eu",
+        "world" | "global" | "worldwide" | "total" | "overall" | "globally" => "world",
+        "domestic" | "home" => "domestic",
+        "export" | "exports" | "exported" | "exporting" | "shipments" => "export",
+        "import" | "imports" | "imported" | "importing" => "import",
+        "sales" | "sale" | "sold" | "revenue" | "revenues" | "revs" | "turnover" => "sales",
+        "profit" | "profits" | "net" | "earnings" | "income" => "profit",
+        "loss" | "losses" => "loss",
+        "shr" | "eps" => "shr",
+        "production" | "output" | "produced" | "produce" => "production",
+        "price" | "prices" => "price",
+        "deficit" => "deficit",
+        "surplus" => "surplus",
+        "unemployment" | "jobless" => "unemployment",
+        "inflation" => "inflation",
+        "gdp" | "economy" => "gdp",
+        "dividend" | "div" => "dividend",
+        "debt" => "debt",
+        "reserves" => "reserves",
+        "consumption" | "demand" => "demand",
+        _ if capitalized && w.len() > 1 && !is_leading_filler(&w) && !matches!(w.as_str(), "in" | "on" | "for" | "the" | "a" | "an" | "it" | "its" | "this" | "these" | "those" | "he" | "she" | "they" | "we") => {
+            return Some(Key::Proper);
+        }
+        _ => return None,
+    }))
+}
+
+/// The key words of a subject: places, scopes and measures, plus proper nouns.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Keys {
+    known: Vec<&'static str>,
+    proper: Vec<String>,
+}
+
+impl Keys {
+    pub fn of(subject: &str) -> Keys {
+        let mut keys = Keys::default();
+        let normalized = subject
+            .replace("United States", "US")
+            .replace("U.S.", "US")
+            .replace("United Kingdom", "UK");
+        for (n, word) in normalized
+            .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '.'))
+            .filter(|w| !w.is_empty())
+            .enumerate()
+        {
+            let word = word.trim_matches('.');
+            let capitalized = n > 0 && word.starts_with(|c: char| c.is_uppercase());
+            match key(word, capitalized) {
+                Some(Key::Proper) => {
+                    let w = word.trim_end_matches("’s").trim_end_matches("'s").to_lowercase();
+                    if !keys.proper.contains(&w) {
+                        keys.proper.push(w);
+                    }
+                }
+                Some(Key::Known(k)) => {
+                    if !keys.known.contains(&k) {
+                        keys.known.push(k);
+                    }
+                }
+                None => {}
+            }
+        }
+        keys.known.sort_unstable();
+        keys.proper.sort_unstable();
+        keys
+    }
+
+    /// Names what is measured (exports, sales, profit...), not only where or who.
+    pub fn has_measure(&self) -> bool {
+        self.known.iter().any(|k| !PLACES_AND_SCOPES.contains(k))
+    }
+
+    /// Whether two subjects name the same thing closely enough to compare their figures:
+    /// the same key words, naming a measure, and mostly the same content words.
+    pub fn same_thing(a: &str, b: &str) -> bool {
+        let ka = Keys::of(a);
+        if !ka.has_measure() || ka != Keys::of(b) {
+            return false;
+        }
+        let (wa, wb) = (content_words(a), content_words(b));
+        let shared = wa.iter().filter(|w| wb.contains(w)).count();
+        let union = wa.len() + wb.len() - shared;
+        let (small, _) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+        (union > 0 && shared * 10 >= union * 6) || (small.len() >= 3 && shared == small.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty() && self.proper.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_and_world_exports_are_different_measures() {
+        let us1 = Keys::of("China’s export of rare earth magnets to the United States");
+        let us2 = Keys::of("China’s export volume to the US");
+        let world = Keys::of("China exported rare earth magnets to the world");
+        assert_eq!(us1, us2);
+        assert_ne!(us1, world);
+        assert_ne!(Keys::of("China's imports"), Keys::of("China's exports"));
+    }
+}
+
+/// Words that say nothing about what is measured.
+fn is_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "of" | "to" | "in" | "on" | "for" | "from" | "by" | "at" | "and"
+            | "or" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those"
+            | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have" | "had" | "with"
+            | "volume" | "amount" | "level" | "figure" | "number" | "value" | "said" | "it"
+            | "as" | "which" | "who" | "also" | "about" | "some" | "than" | "more" | "less"
+    )
+}
+
+/// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
+fn content_words(subject: &str) -> Vec<String> {
+    let normalized = subject
+        .replace("United States", "US")
+        .replace("U.S.", "US")
+        .replace("United Kingdom", "UK");
+    let mut out: Vec<String> = Vec::new();
+    for word in normalized
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.trim_end_matches("’s").trim_end_matches("'s").to_lowercase();
+        if is_stopword(&w) {
+            continue;
+        }
+        let w = match key(&w, false) {
+            Some(Key::Known(k)) => k.to_string(),
+            _ => w.strip_suffix('s').filter(|s| s.len() > 2).map_or(w.clone(), str::to_string),
+        };
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out
+}

@@ -1,0 +1,182 @@
+//! A single linear pass that splits text into words, numbers and punctuation, with byte
+//! spans; whitespace is dropped but remembered as "space before" and "newline before".
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (any script), with inner apostrophes ("China’s").
+    Word,
+    /// Digits with inner group separators and one decimal point ("22,319", "1,234.5").
+    Num,
+    /// Any other single character ("$", "%", "-", ",").
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace separates it from the previous token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Group separators accepted inside a number: comma, and the narrow / no-break spaces
+/// used by French and SI styles ("22 319"). An ordinary space is handled by the extractor.
+fn is_group_sep(c: char) -> bool {
+    matches!(c, ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
+pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    let mut space_before = true;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if b >= 0x80 && is_space(c) {
+            space_before = true;
+            i += len;
+            continue;
+        }
+        let tok_start = i;
+        let kind = if b.is_ascii_digit() {
+            i = scan_number(text, i, end);
+            Kind::Num
+        } else if c.is_alphabetic() {
+            i = scan_word(text, i + len, end);
+            Kind::Word
+        } else {
+            i += len;
+            Kind::Punct
+        };
+        out.push(Token {
+            kind,
+            start: tok_start,
+            end: i,
+            space_before,
+        });
+        space_before = false;
+    }
+}
+
+fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        if b < 0x80 {
+            // An inner apostrophe followed by a letter ("China's").
+            if b == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphabetic() {
+            i += c.len_utf8();
+        } else if c == '’' && text[i + 3..end].chars().next().is_some_and(|n| n.is_alphabetic()) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn scan_number(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut seen_point = false;
+    while i < end {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // A separator or point counts only when a digit follows it.
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let digit_next = bytes.get(i + len).is_some_and(|d| d.is_ascii_digit()) && i + len < end;
+        if !digit_next {
+            break;
+        }
+        if c == '.' && !seen_point {
+            seen_point = true;
+            i += len;
+        } else if is_group_sep(c) && !seen_point {
+            i += len;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(Kind, &str)> {
+        let mut out = Vec::new();
+        tokenize(s, 0, s.len(), &mut out);
+        out.iter().map(|t| (t.kind, t.text(s))).collect()
+    }
+
+    #[test]
+    fn numbers_words_and_punctuation() {
+        assert_eq!(
+            toks("China’s 22,319 tons, $1.2bn up 5.2%."),
+            vec![
+                (Kind::Word, "China’s"),
+                (Kind::Num, "22,319"),
+                (Kind::Word, "tons"),
+                (Kind::Punct, ","),
+                (Kind::Punct, "$"),
+                (Kind::Num, "1.2"),
+                (Kind::Word, "bn"),
+                (Kind::Word, "up"),
+                (Kind::Num, "5.2"),
+                (Kind::Punct, "%"),
+                (Kind::Punct, "."),
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_separators_are_not_part_of_a_number() {
+        assert_eq!(toks("1987, 3."), vec![(Kind::Num, "1987"), (Kind::Punct, ","), (Kind::Num, "3"), (Kind::Punct, ".")]);
+        assert_eq!(toks("1.2.3"), vec![(Kind::Num, "1.2"), (Kind::Punct, "."), (Kind::Num, "3")]);
+    }
+}
