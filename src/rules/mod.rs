@@ -1,6 +1,19 @@
 //! The rule catalogue: every rule once, in name order, with its default severity and docs.
 //! Rules are pure: claims in, findings out.
 
+pub mod arith;
+pub mod change_mismatch;
+pub mod conflicting_baselines;
+pub mod conflicting_figures;
+pub mod direction_mismatch;
+pub mod impossible_decrease;
+pub mod multiple_mismatch;
+pub mod part_exceeds_whole;
+pub mod points_vs_percent;
+#[cfg(test)]
+pub(crate) mod test_support;
+pub mod times_more_ambiguity;
+
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -30,8 +43,76 @@ pub struct Rule {
     pub check: fn(&Context, &mut Vec<Finding>),
 }
 
+/// Whether two claims measure the same thing; the cross-claim rules take it as a parameter
+/// so their tests do not depend on subject matching.
+pub type SameMeasure = fn(&Claim, &Claim) -> bool;
+
 /// Every rule, sorted by name.
-pub static RULES: &[Rule] = &[];
+pub static RULES: &[Rule] = &[
+    Rule {
+        name: change_mismatch::NAME,
+        severity: Severity::Error,
+        summary: "a stated change that the stated values cannot produce under any rounding",
+        docs: change_mismatch::DOCS,
+        check: change_mismatch::check,
+    },
+    Rule {
+        name: conflicting_baselines::NAME,
+        severity: Severity::Error,
+        summary: "two claims that imply disjoint values for the same baseline",
+        docs: conflicting_baselines::DOCS,
+        check: conflicting_baselines::check,
+    },
+    Rule {
+        name: conflicting_figures::NAME,
+        severity: Severity::Error,
+        summary: "the same measure and period stated twice with different values",
+        docs: conflicting_figures::DOCS,
+        check: conflicting_figures::check,
+    },
+    Rule {
+        name: direction_mismatch::NAME,
+        severity: Severity::Error,
+        summary: "\"rose\" / \"up\" / \"increase\" where the figures fall, or the reverse",
+        docs: direction_mismatch::DOCS,
+        check: direction_mismatch::check,
+    },
+    Rule {
+        name: impossible_decrease::NAME,
+        severity: Severity::Error,
+        summary: "a decrease of more than 100%",
+        docs: impossible_decrease::DOCS,
+        check: impossible_decrease::check,
+    },
+    Rule {
+        name: multiple_mismatch::NAME,
+        severity: Severity::Error,
+        summary: "\"seven times\" / \"doubled\" that disagrees with the figures or a stated percent change",
+        docs: multiple_mismatch::DOCS,
+        check: multiple_mismatch::check,
+    },
+    Rule {
+        name: part_exceeds_whole::NAME,
+        severity: Severity::Error,
+        summary: "a share of more than 100% of its whole",
+        docs: part_exceeds_whole::DOCS,
+        check: part_exceeds_whole::check,
+    },
+    Rule {
+        name: points_vs_percent::NAME,
+        severity: Severity::Warning,
+        summary: "a change between two percentages stated as a percent when it is the point difference",
+        docs: points_vs_percent::DOCS,
+        check: points_vs_percent::check,
+    },
+    Rule {
+        name: times_more_ambiguity::NAME,
+        severity: Severity::Info,
+        summary: "\"three times more than\", which readers take as ×3 or ×4",
+        docs: times_more_ambiguity::DOCS,
+        check: times_more_ambiguity::check,
+    },
+];
 
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
@@ -45,4 +126,148 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
     }
     findings.sort_by(|a, b| (a.span.start, a.rule).cmp(&(b.span.start, b.rule)));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_names_are_unique_sorted_and_kebab_case() {
+        for pair in RULES.windows(2) {
+            assert!(
+                pair[0].name < pair[1].name,
+                "{} before {}",
+                pair[0].name,
+                pair[1].name
+            );
+        }
+        for rule in RULES {
+            assert!(
+                !rule.name.is_empty()
+                    && !rule.name.starts_with('-')
+                    && !rule.name.ends_with('-')
+                    && !rule.name.contains("--")
+                    && rule
+                        .name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                rule.name
+            );
+            assert!(find(rule.name).is_some());
+        }
+    }
+
+    #[test]
+    fn every_rule_has_three_part_docs_and_a_summary() {
+        for rule in RULES {
+            let what = rule.docs.find("## What it does");
+            let why = rule.docs.find("## Why is this bad?");
+            let example = rule.docs.find("## Example");
+            assert!(
+                matches!((what, why, example), (Some(a), Some(b), Some(c)) if a < b && b < c),
+                "{} docs need What it does / Why is this bad? / Example, in order",
+                rule.name
+            );
+            assert!(!rule.summary.is_empty(), "{}", rule.name);
+        }
+    }
+
+    #[test]
+    fn run_all_reports_each_problem_under_one_rule_at_most_its_default_severity() {
+        use crate::claim::{Claim, ClaimKind, Direction};
+        use test_support::*;
+
+        let cases: [(
+            &str,
+            &str,
+            Direction,
+            &str,
+            &str,
+            Option<&'static str>,
+            &str,
+        ); 5] = [
+            (
+                "Net rose 20.8% to 87.1 mln from 72.6 mln.",
+                "20.8%",
+                Direction::Up,
+                "87.1 mln",
+                "72.6 mln",
+                Some("USD"),
+                "change-mismatch",
+            ),
+            (
+                "Net rose 16.7% to 72.6 mln from 87.1 mln.",
+                "16.7%",
+                Direction::Up,
+                "72.6 mln",
+                "87.1 mln",
+                Some("USD"),
+                "direction-mismatch",
+            ),
+            (
+                "The rate rose 2% to 7% from 5%.",
+                "2%",
+                Direction::Up,
+                "7%",
+                "5%",
+                Some("%"),
+                "points-vs-percent",
+            ),
+            (
+                "Net fell 150% to 2.0 mln from 5.0 mln.",
+                "150%",
+                Direction::Down,
+                "2.0 mln",
+                "5.0 mln",
+                Some("USD"),
+                "impossible-decrease",
+            ),
+            (
+                "Net rose 20.0% to 87.1 mln from 72.6 mln.",
+                "20.0%",
+                Direction::Up,
+                "87.1 mln",
+                "72.6 mln",
+                Some("USD"),
+                "",
+            ),
+        ];
+        for (text, number, dir, value, base, unit, rule) in cases {
+            let mut art = Article::new(text);
+            let verb = if dir == Direction::Down {
+                "fell"
+            } else {
+                "rose"
+            };
+            let change = art.pct(&format!("{verb} {number}"), number, dir);
+            let claim = Claim {
+                value: Some(art.figure(value, unit, None)),
+                baseline: Some(art.figure(base, unit, None)),
+                change: Some(change),
+                ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), "net")
+            };
+            art.push(claim);
+            let findings = run_all(&art.ctx());
+            let rules: Vec<_> = findings.iter().map(|f| f.rule).collect();
+            let expected: Vec<&str> = if rule.is_empty() { vec![] } else { vec![rule] };
+            assert_eq!(rules, expected, "{text}");
+            for f in &findings {
+                assert!(f.severity <= find(f.rule).unwrap().severity, "{f:?}");
+            }
+        }
+        let doc = Document::new(
+            "t".into(),
+            "t".into(),
+            String::new(),
+            crate::span::Span::new(0, 0),
+        );
+        let ctx = Context {
+            doc: &doc,
+            mentions: &[],
+            claims: &[],
+        };
+        assert!(run_all(&ctx).is_empty());
+    }
 }

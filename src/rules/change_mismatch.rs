@@ -1,0 +1,352 @@
+//! `change-mismatch`: a stated percent or point change that the two stated figures cannot
+//! produce under any rounding.
+
+use crate::claim::{Change, Claim, Direction, Figure, Measure};
+use crate::finding::{Finding, Severity};
+use crate::interval::Interval;
+
+use super::arith::{
+    any_reading, both_percent, change_number_text, fmt_pct_range, fmt_points_range, magnitude,
+    negate, stated_or_value, stated_pair, CHANGE_NEAR_MISS,
+};
+use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
+
+pub const NAME: &str = "change-mismatch";
+
+pub const DOCS: &str = "\
+## What it does
+Checks a change claim that states its current figure, its baseline and the change between
+them (\"rose 20.8% to 87.1 mln from 72.6 mln\"). Every number is read as the interval its
+writing allows (\"72.6\" is 72.55 to 72.65), the change those figures can give is computed
+with outward rounding, and the rule fires when it does not overlap the stated change.
+
+- A percent change is compared with the relative change of the figures; a change in points
+  (\"rose 2.5 percentage points\") between two percentages with their difference.
+- A stated change that fits only if it was truncated rather than rounded (\"up 26.5 pct\" for
+  +26.57%) is `info`.
+- Otherwise the severity grows with the gap between the stated change and what the figures
+  give: a near miss, under 0.5 percentage points and under 2% of the stated change (\"12.6%\"
+  for +12.46% to +12.53%), is a `warning`; anything larger is an `error`.
+- Stays silent when another rule explains the claim better: `points-vs-percent` (points
+  written as a percent), `direction-mismatch` (the magnitude fits with the sign flipped) and
+  `impossible-decrease`.
+
+Implied baselines are never checked: they were rebuilt from the claim itself.
+
+## Why is this bad?
+A change that its own figures contradict means one of the three numbers is wrong, and the
+reader cannot know which. Such errors creep in when a figure is revised and the change is not
+recomputed, or when the change was computed from unrounded or different figures.
+
+## Example
+```text
+Net income rose 20.8% to 87.1 mln dlrs from 72.6 mln.
+```
+87.1 / 72.6 is +19.8% to +20.1% under any rounding. Use instead:
+```text
+Net income rose 20.0% to 87.1 mln dlrs from 72.6 mln.
+```
+";
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for claim in ctx.claims {
+        if let Some(finding) = finding(ctx, claim) {
+            out.push(finding);
+        }
+    }
+}
+
+/// What the figures allow for a claim's change, in the change's own measure.
+pub fn allowed(change: &Change, value: &Figure, baseline: &Figure) -> Option<Interval> {
+    match change.measure {
+        Measure::Percent => Interval::percent_change(&baseline.interval, &value.interval),
+        Measure::Points if both_percent(value, baseline) => {
+            Some(value.interval.sub(&baseline.interval))
+        }
+        _ => None,
+    }
+}
+
+fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
+    let change = claim.change.as_ref()?;
+    let (value, baseline) = stated_pair(claim)?;
+    let allowed = allowed(change, value, baseline)?;
+    if allowed.overlaps(&change.interval) {
+        return None;
+    }
+    if impossible_decrease::applies(change) || points_vs_percent::mixup(claim).is_some() {
+        return None;
+    }
+    if direction_mismatch::contradiction(claim).is_some()
+        && negate(&any_reading(change)).overlaps(&allowed)
+    {
+        return None;
+    }
+    let range = |shown: &Interval, stated: &Interval| match change.measure {
+        Measure::Points => fmt_points_range(shown, Some(stated)),
+        _ => fmt_pct_range(shown, Some(stated)),
+    };
+    let number = change_number_text(ctx, change);
+    let kind = match change.direction {
+        Some(Direction::Up) => "rise",
+        Some(Direction::Down) => "fall",
+        _ if change.interval.mid() < 0.0 => "fall",
+        _ => "change",
+    };
+    let words = format!(
+        "a {kind} of {number} from {} to {}",
+        stated_or_value(ctx, baseline),
+        stated_or_value(ctx, value)
+    );
+    let (severity, message, note) = match allowed.intersect(&change.truncated) {
+        Some(truncated) => (
+            Severity::Info,
+            format!(
+                "{words} is consistent only if {number} was truncated from {}",
+                range(&truncated, &change.interval)
+            ),
+            "most readers take a stated change as rounded; write the rounded figure".to_string(),
+        ),
+        None => {
+            let shown = range(&allowed, &change.interval);
+            let gap = any_reading(change).gap(&allowed);
+            (
+                CHANGE_NEAR_MISS.severity(gap, magnitude(&change.interval)),
+                format!("{words} is impossible: those figures give {shown}"),
+                format!("the figures support {shown}"),
+            )
+        }
+    };
+    Some(Finding {
+        rule: NAME,
+        severity,
+        span: claim.span,
+        message,
+        claims: vec![claim.id],
+        notes: vec![note],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::ClaimKind;
+    use crate::rules::test_support::*;
+
+    /// "Net rose {number} to {value} from {base}." as one change claim.
+    fn net(number: &str, dir: Direction, value: &str, base: &str, unit: &'static str) -> Article {
+        let verb = if dir == Direction::Down {
+            "fell"
+        } else {
+            "rose"
+        };
+        let text = format!("Net {verb} {number} to {value} from {base}.");
+        let mut art = Article::new(&text);
+        let change = art.pct(&format!("{verb} {number}"), number, dir);
+        let claim = Claim {
+            value: Some(art.figure(value, Some(unit), None)),
+            baseline: Some(art.figure_nth(
+                base,
+                if base == value { 1 } else { 0 },
+                Some(unit),
+                None,
+            )),
+            change: Some(change),
+            ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), "net")
+        };
+        art.push(claim);
+        art
+    }
+
+    #[test]
+    fn accepts_the_reuters_rise_of_12_5_pct() {
+        assert_none(&net("12.5 pct", Direction::Up, "320.5 mln", "284.9 mln", "USD").run(check));
+    }
+
+    #[test]
+    fn accepts_the_seed_world_exports_of_157_5_percent() {
+        assert_none(&net("157.5%", Direction::Up, "3188 t", "1238 t", "t").run(check));
+    }
+
+    #[test]
+    fn accepts_a_fall_that_matches() {
+        // 61.9 / 100.0 is -38.1%.
+        assert_none(&net("38.1%", Direction::Down, "61.9 t", "100.0 t", "t").run(check));
+    }
+
+    #[test]
+    fn flags_a_near_miss_as_a_warning_with_enough_decimals() {
+        // 284.9 -> 320.5 is +12.46% to +12.53%; "12.6%" misses by 0.02 points.
+        let art = net("12.6 pct", Direction::Up, "320.5 mln", "284.9 mln", "USD");
+        let f = art.run(check);
+        let f = assert_one(
+            &f,
+            Severity::Warning,
+            "a rise of 12.6 pct from 284.9 mln to 320.5 mln is impossible: those figures give +12.46% to +12.53%",
+        );
+        assert_eq!(f.rule, NAME);
+        assert_eq!(f.claims, vec![1]);
+        assert_eq!(f.span, art.claims[0].span);
+    }
+
+    #[test]
+    fn flags_a_gross_mismatch_as_an_error() {
+        let f = net("20.8%", Direction::Up, "87.1 mln", "72.6 mln", "USD").run(check);
+        let f = assert_one(
+            &f,
+            Severity::Error,
+            "a rise of 20.8% from 72.6 mln to 87.1 mln is impossible: those figures give +19.8% to +20.1%",
+        );
+        assert_eq!(
+            f.notes,
+            vec!["the figures support +19.8% to +20.1%".to_string()]
+        );
+    }
+
+    #[test]
+    fn flags_a_change_consistent_only_by_truncation_as_info() {
+        // 253.16 / 200.00 is +26.57% to +26.59%: "26.5" only if truncated.
+        let f = net("26.5 pct", Direction::Up, "253.16 mln", "200.00 mln", "USD").run(check);
+        assert_one(
+            &f,
+            Severity::Info,
+            "is consistent only if 26.5 pct was truncated from +26.57% to +26.59%",
+        );
+    }
+
+    #[test]
+    fn accepts_a_change_on_its_rounding_boundary() {
+        // 126.55 / 100.00 reaches +26.54%: "26.5" rounded holds (intervals are closed).
+        assert_none(&net("26.5 pct", Direction::Up, "126.55 mln", "100.00 mln", "USD").run(check));
+    }
+
+    #[test]
+    fn flags_points_that_the_percentages_cannot_give() {
+        // 7.2% - 5.1% is +2.0 to +2.2 points: a gap of 0.25 points, but 10% of the stated 2.5.
+        let text = "The rate rose 2.5 percentage points to 7.2% from 5.1%.";
+        let mut art = Article::new(text);
+        let change = art.change(
+            "rose 2.5 percentage points",
+            "2.5 percentage points",
+            Measure::Points,
+            Direction::Up,
+        );
+        let claim = Claim {
+            value: Some(art.figure("7.2%", Some("%"), None)),
+            baseline: Some(art.figure("5.1%", Some("%"), None)),
+            change: Some(change),
+            ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), "rate")
+        };
+        art.push(claim);
+        assert_one(
+            &art.run(check),
+            Severity::Error,
+            "a rise of 2.5 percentage points from 5.1% to 7.2% is impossible: those figures give +2.0 to +2.2 points",
+        );
+    }
+
+    #[test]
+    fn accepts_claims_another_rule_explains() {
+        // Points written as percent: points-vs-percent.
+        assert_none(&net("2%", Direction::Up, "7%", "5%", "%").run(check));
+        // The magnitude fits with the sign flipped: direction-mismatch.
+        assert_none(&net("16.7%", Direction::Up, "72.6 mln", "87.1 mln", "USD").run(check));
+        // A fall of more than 100%: impossible-decrease.
+        assert_none(&net("150%", Direction::Down, "2.0 t", "5.0 t", "t").run(check));
+    }
+
+    #[test]
+    fn flags_a_wrong_direction_whose_magnitude_is_also_wrong() {
+        let f = net("30%", Direction::Up, "72.6 mln", "87.1 mln", "USD").run(check);
+        assert_one(&f, Severity::Error, "those figures give -16.");
+    }
+
+    #[test]
+    fn accepts_implied_baselines_unbounded_figures_and_other_units() {
+        let mut art = net("20.8%", Direction::Up, "87.1 mln", "72.6 mln", "USD");
+        let base = art.claims[0].baseline.as_mut().unwrap();
+        base.implied = true;
+        base.stated = None;
+        assert_none(&art.run(check));
+        let mut art = net("20.8%", Direction::Up, "87.1 mln", "72.6 mln", "USD");
+        art.claims[0].value.as_mut().unwrap().interval.high = f64::INFINITY;
+        assert_none(&art.run(check));
+        let mut art = net("20.8%", Direction::Up, "87.1 mln", "72.6 mln", "USD");
+        art.claims[0].baseline.as_mut().unwrap().unit = Some("t");
+        assert_none(&art.run(check));
+    }
+
+    mod rounding {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A number as a journalist writes it: rounded to `decimals`.
+        fn written(x: f64, decimals: usize) -> String {
+            format!("{x:.decimals$}")
+        }
+
+        fn article(base: &str, value: &str, pct: &str) -> Article {
+            let dir = if pct.starts_with('-') {
+                Direction::Down
+            } else {
+                Direction::Up
+            };
+            net(
+                &format!("{}%", pct.trim_start_matches('-')),
+                dir,
+                &format!("{value} t"),
+                &format!("{base} t"),
+                "t",
+            )
+        }
+
+        fn run_change_rules(art: &Article) -> Vec<Finding> {
+            let mut out = art.run(check);
+            out.extend(art.run(direction_mismatch::check));
+            out
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 512, max_global_rejects: 4096, ..ProptestConfig::default() })]
+
+            #[test]
+            fn rounded_figures_never_contradict_their_rounded_change(
+                base in 1.0f64..100_000.0,
+                pct in -95.0f64..500.0,
+                (db, dv, dp) in (0usize..=2, 0usize..=2, 0usize..=2),
+            ) {
+                let value = base * (1.0 + pct / 100.0);
+                let (b, v, p) = (written(base, db), written(value, dv), written(pct, dp));
+                prop_assume!(p.trim_start_matches('-').parse::<f64>().unwrap() != 0.0);
+                // Trailing zeros of whole numbers read as imprecision ("100" is 50 to 150):
+                // still consistent, the intervals only widen.
+                let art = article(&b, &v, &p);
+                prop_assert!(art.run(check).is_empty(), "{}: {:?}", art.doc.text, art.run(check));
+            }
+
+            #[test]
+            fn a_change_off_by_more_than_rounding_is_flagged(
+                base in 1.0f64..100_000.0,
+                pct in -95.0f64..500.0,
+                (db, dv, dp) in (0usize..=2, 0usize..=2, 0usize..=2),
+            ) {
+                let value = base * (1.0 + pct / 100.0);
+                let (b, v) = (written(base, db), written(value, dv));
+                let (bi, vi) = (as_written(&b), as_written(&v));
+                let allowed = Interval::percent_change(&bi, &vi).unwrap();
+                prop_assume!(allowed.is_bounded());
+                // Clearly above anything the figures allow, by more than any rounding or
+                // truncation of the stated change can absorb.
+                let p = written(allowed.high + 2.0, dp);
+                let magnitude = as_written(p.trim_start_matches('-'));
+                let stated_low = if p.starts_with('-') { -magnitude.high } else { magnitude.low };
+                // "220" is 215 to 225 as written (trailing zeros are not precision).
+                prop_assume!(stated_low > allowed.high + 1.0 && magnitude.low > 0.0);
+                let art = article(&b, &v, &p);
+                let findings = run_change_rules(&art);
+                prop_assert!(!findings.is_empty(), "{}", art.doc.text);
+                prop_assert!(findings.iter().all(|f| f.severity == Severity::Error), "{findings:?}");
+            }
+        }
+    }
+}

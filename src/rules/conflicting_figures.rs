@@ -1,0 +1,238 @@
+//! `conflicting-figures`: the same measure for the same period written twice with values no
+//! rounding reconciles.
+
+use crate::claim::{Claim, Figure};
+use crate::finding::Finding;
+
+use super::arith::{
+    conflict_message, figure_conflict_severity, fmt_value, is_stated, same_period, units_compatible,
+};
+use super::{Context, SameMeasure};
+
+pub const NAME: &str = "conflicting-figures";
+
+pub const DOCS: &str = "\
+## What it does
+Compares the written figures (current values and written baselines, never implied ones) of
+claims about the same measure of the same thing. Two figures for the same period (both
+periods known and equal) in compatible units whose intervals are disjoint under every
+rounding are reported once per pair of claims, at the later figure.
+
+A near miss, a gap under 1% of the larger figure (353 against 355 tons), is a `warning`;
+anything larger is an `error`. Baselines the tool rebuilt are compared by
+`conflicting-baselines`.
+
+## Why is this bad?
+One article cannot be right about both: at least one figure is a typo, comes from an older
+release, or measures something else under the same name.
+
+## Example
+```text
+China exported 3188 tons of magnets in June. [...] June exports, at 3,318 tons, were the
+highest this year.
+```
+Use instead:
+```text
+China exported 3188 tons of magnets in June. [...] June exports, at 3,188 tons, were the
+highest this year.
+```
+";
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    check_with(ctx, out, crate::claims::same_measure);
+}
+
+/// The figures a claim writes down.
+fn stated_figures(claim: &Claim) -> impl Iterator<Item = &Figure> {
+    [claim.value.as_ref(), claim.baseline.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|f| is_stated(f))
+}
+
+fn conflict(a: &Figure, b: &Figure) -> bool {
+    a.stated != b.stated
+        && same_period(a, b)
+        && units_compatible(a, b)
+        && !a.interval.overlaps(&b.interval)
+}
+
+pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
+    for (i, a) in ctx.claims.iter().enumerate() {
+        for b in &ctx.claims[i + 1..] {
+            if a.id == b.id || !same(a, b) {
+                continue;
+            }
+            let pair = stated_figures(a).find_map(|fa| {
+                stated_figures(b)
+                    .find(|fb| conflict(fa, fb))
+                    .map(|fb| (fa, fb))
+            });
+            let Some((fa, fb)) = pair else { continue };
+            let unit = fa.unit.or(fb.unit);
+            out.push(Finding {
+                rule: NAME,
+                severity: figure_conflict_severity(&fa.interval, &fb.interval),
+                span: fb.stated.unwrap_or(b.span),
+                message: conflict_message(ctx, (a, fa), (b, fb)),
+                claims: vec![a.id, b.id],
+                notes: vec![format!(
+                    "both give {}; they differ by at least {}",
+                    a.subject,
+                    fmt_value(fa.interval.gap(&fb.interval), unit)
+                )],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::ClaimKind;
+    use crate::finding::Severity;
+    use crate::period::Period;
+    use crate::rules::test_support::*;
+
+    fn two_values(
+        text: &str,
+        first: &str,
+        second: &str,
+        periods: (Option<Period>, Option<Period>),
+    ) -> Article {
+        let mut art = Article::new(text);
+        let claim = Claim {
+            value: Some(art.figure(first, Some("t"), periods.0)),
+            ..art.claim(ClaimKind::Value, first, "magnet exports")
+        };
+        art.push(claim);
+        let claim = Claim {
+            value: Some(art.figure(second, Some("t"), periods.1)),
+            ..art.claim(ClaimKind::Value, second, "magnet exports")
+        };
+        art.push(claim);
+        art
+    }
+
+    fn run(art: &Article) -> Vec<Finding> {
+        let mut out = Vec::new();
+        check_with(&art.ctx(), &mut out, same_subject);
+        out
+    }
+
+    #[test]
+    fn flags_two_values_for_one_month() {
+        let art = two_values(
+            "Exports were 3188 tons in June. June exports, at 3,318 tons, were a record.",
+            "3188 tons",
+            "3,318 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        let f = run(&art);
+        let f = assert_one(
+            &f,
+            Severity::Error,
+            "June 2025's figure is 3188 tons by claim 1 but 3,318 tons by claim 2",
+        );
+        assert_eq!(f.claims, vec![1, 2]);
+        assert_eq!(f.span, art.span("3,318 tons"));
+        assert_eq!(
+            f.notes[0],
+            "both give magnet exports; they differ by at least 129 t"
+        );
+    }
+
+    #[test]
+    fn flags_a_near_miss_as_a_warning() {
+        let art = two_values(
+            "Exports were 353 tons in June. June exports, at 355 tons, were a record.",
+            "353 tons",
+            "355 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        assert_one(
+            &run(&art),
+            Severity::Warning,
+            "353 tons by claim 1 but 355 tons by claim 2",
+        );
+    }
+
+    #[test]
+    fn flags_a_written_baseline_against_a_value() {
+        let mut art =
+            Article::new("May exports were 58 tons. June's 353 tons were up from 46 tons in May.");
+        let claim = Claim {
+            value: Some(art.figure("58 tons", Some("t"), month(2025, 5))),
+            ..art.claim(ClaimKind::Value, "58 tons", "magnet exports")
+        };
+        art.push(claim);
+        let claim = Claim {
+            value: Some(art.figure("353 tons", Some("t"), month(2025, 6))),
+            baseline: Some(art.figure("46 tons", Some("t"), month(2025, 5))),
+            ..art.claim(
+                ClaimKind::Change,
+                "353 tons were up from 46 tons in May",
+                "magnet exports",
+            )
+        };
+        art.push(claim);
+        assert_one(
+            &run(&art),
+            Severity::Error,
+            "58 tons by claim 1 but 46 tons by claim 2",
+        );
+    }
+
+    #[test]
+    fn accepts_values_that_agree_under_rounding() {
+        let art = two_values(
+            "Exports were 3188 tons in June. June exports, some 3.2 thousand tons, were a record.",
+            "3188 tons",
+            "3.2 thousand tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        // "3.2 thousand" read as [3150, 3250] by hand.
+        let mut art = art;
+        art.claims[1].value.as_mut().unwrap().interval =
+            crate::interval::Interval::new(3150.0, 3250.0);
+        assert_none(&run(&art));
+    }
+
+    #[test]
+    fn accepts_other_periods_unknown_periods_and_other_measures() {
+        let art = two_values(
+            "Exports were 3188 tons in June. May exports, at 1,238 tons, were lower.",
+            "3188 tons",
+            "1,238 tons",
+            (month(2025, 6), month(2025, 5)),
+        );
+        assert_none(&run(&art));
+        let art = two_values(
+            "Exports were 3188 tons in June. Exports, at 1,238 tons, were lower.",
+            "3188 tons",
+            "1,238 tons",
+            (month(2025, 6), None),
+        );
+        assert_none(&run(&art));
+        let mut art = two_values(
+            "Exports were 3188 tons in June. June exports to the US, at 353 tons, rose.",
+            "3188 tons",
+            "353 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        art.claims[1].subject = "magnet exports to the US".into();
+        assert_none(&run(&art));
+    }
+
+    #[test]
+    fn accepts_one_figure_shared_by_two_claims() {
+        let mut art = two_values(
+            "Exports were 3188 tons in June.",
+            "3188 tons",
+            "3188 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        art.claims[1].value.as_mut().unwrap().interval = crate::interval::Interval::new(1.0, 2.0);
+        assert_none(&run(&art));
+    }
+}

@@ -1,0 +1,245 @@
+//! `direction-mismatch`: the words say the figure rose while the stated figures fall, or the
+//! reverse.
+
+use crate::claim::{Claim, Direction, Measure};
+use crate::finding::{Finding, Severity};
+use crate::interval::Interval;
+
+use super::arith::{fmt_pct_range, quote, stated_or_value, stated_pair};
+use super::Context;
+
+pub const NAME: &str = "direction-mismatch";
+
+pub const DOCS: &str = "\
+## What it does
+Flags a change whose direction word (\"rose\", \"up\", \"an increase\", \"gained\"; \"fell\",
+\"down\", \"a decline\") contradicts the two figures it names: the words say up but the current
+figure is below the baseline under every rounding, or the reverse. Applies to percent,
+point and absolute changes (\"rose from 5 to 7\").
+
+Only written figures are compared: a baseline the tool rebuilt from the claim itself agrees
+with it by construction. When the magnitude fits with the sign flipped, only this rule
+reports (not `change-mismatch`): the direction is what is wrong.
+
+## Why is this bad?
+A reversed direction tells readers the opposite of what happened. It usually comes from
+swapping the two figures or the two periods, or from editing one number without the other.
+
+## Example
+```text
+Profit rose 16.7% to 72.6 mln dlrs from 87.1 mln.
+```
+Use instead:
+```text
+Profit fell 16.7% to 72.6 mln dlrs from 87.1 mln.
+```
+";
+
+/// The direction the stated figures move under every rounding, when they clearly move.
+pub fn figures_direction(claim: &Claim) -> Option<Direction> {
+    let (value, baseline) = stated_pair(claim)?;
+    if value.interval.high < baseline.interval.low {
+        Some(Direction::Down)
+    } else if value.interval.low > baseline.interval.high {
+        Some(Direction::Up)
+    } else {
+        None
+    }
+}
+
+/// The direction the words claim and the opposite one the figures show, when they clash.
+pub fn contradiction(claim: &Claim) -> Option<(Direction, Direction)> {
+    let change = claim.change.as_ref()?;
+    if !matches!(
+        change.measure,
+        Measure::Percent | Measure::Points | Measure::Absolute
+    ) {
+        return None;
+    }
+    let said = change.direction?;
+    let shown = figures_direction(claim)?;
+    let clash = matches!(
+        (said, shown),
+        (Direction::Up, Direction::Down) | (Direction::Down, Direction::Up)
+    );
+    clash.then_some((said, shown))
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for claim in ctx.claims {
+        let Some((said, shown)) = contradiction(claim) else {
+            continue;
+        };
+        let (Some(change), Some((value, baseline))) = (claim.change.as_ref(), stated_pair(claim))
+        else {
+            continue;
+        };
+        let word = match change.direction_span {
+            Some(span) => format!("\"{}\"", quote(ctx, span)),
+            None => match said {
+                Direction::Up => "a rise".to_string(),
+                _ => "a fall".to_string(),
+            },
+        };
+        let moves = match shown {
+            Direction::Up => "rise",
+            _ => "fall",
+        };
+        let (from, to) = (stated_or_value(ctx, baseline), stated_or_value(ctx, value));
+        let mut message = format!("{word} but the figures {moves}: from {from} to {to}");
+        if let Some(pct) = Interval::percent_change(&baseline.interval, &value.interval) {
+            message.push_str(&format!(" is {}", fmt_pct_range(&pct, None)));
+        }
+        out.push(Finding {
+            rule: NAME,
+            severity: Severity::Error,
+            span: claim.span,
+            message,
+            claims: vec![claim.id],
+            notes: vec![format!(
+                "either the direction word or the order of the figures is wrong; as written, the figure {}s",
+                moves
+            )],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::ClaimKind;
+    use crate::rules::test_support::*;
+
+    fn article(
+        text: &str,
+        words: &str,
+        number: &str,
+        dir: Direction,
+        value: &str,
+        base: &str,
+    ) -> Article {
+        let mut art = Article::new(text);
+        let change = art.pct(words, number, dir);
+        let claim = Claim {
+            value: Some(art.figure(value, Some("USD"), None)),
+            baseline: Some(art.figure(base, Some("USD"), None)),
+            change: Some(change),
+            ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), "profit")
+        };
+        art.push(claim);
+        art
+    }
+
+    #[test]
+    fn flags_a_rise_where_the_figures_fall() {
+        let art = article(
+            "Profit rose 16.7% to 72.6 mln from 87.1 mln.",
+            "rose 16.7%",
+            "16.7%",
+            Direction::Up,
+            "72.6 mln",
+            "87.1 mln",
+        );
+        let f = art.run(check);
+        let f = assert_one(
+            &f,
+            Severity::Error,
+            "a rise but the figures fall: from 87.1 mln to 72.6 mln is -16.",
+        );
+        assert_eq!(f.rule, NAME);
+        assert_eq!(f.claims, vec![1]);
+    }
+
+    #[test]
+    fn flags_a_fall_where_the_figures_rise_quoting_the_word() {
+        let mut art = article(
+            "Sales fell 5% to 105 mln from 100 mln.",
+            "fell 5%",
+            "5%",
+            Direction::Down,
+            "105 mln",
+            "100 mln",
+        );
+        art.claims[0].change.as_mut().unwrap().direction_span = Some(art.span("fell"));
+        // "100 mln" is [50, 150] mln as written: no clear direction.
+        assert_none(&art.run(check));
+        let mut art = article(
+            "Sales fell 5% to 105.0 mln from 100.0 mln.",
+            "fell 5%",
+            "5%",
+            Direction::Down,
+            "105.0 mln",
+            "100.0 mln",
+        );
+        art.claims[0].change.as_mut().unwrap().direction_span = Some(art.span("fell"));
+        assert_one(
+            &art.run(check),
+            Severity::Error,
+            "\"fell\" but the figures rise",
+        );
+    }
+
+    #[test]
+    fn flags_an_absolute_change() {
+        let mut art = Article::new("Output rose from 7 t to 5 t.");
+        let change = crate::claim::Change {
+            stated: art.span("rose"),
+            measure: Measure::Absolute,
+            interval: Interval::everything(),
+            truncated: Interval::everything(),
+            direction: Some(Direction::Up),
+            direction_span: Some(art.span("rose")),
+            times_more: false,
+            mention: None,
+        };
+        let claim = Claim {
+            value: Some(art.figure("5 t", Some("t"), None)),
+            baseline: Some(art.figure("7 t", Some("t"), None)),
+            change: Some(change),
+            ..art.claim(ClaimKind::Change, "rose from 7 t to 5 t", "output")
+        };
+        art.push(claim);
+        assert_one(
+            &art.run(check),
+            Severity::Error,
+            "\"rose\" but the figures fall: from 7 t to 5 t",
+        );
+    }
+
+    #[test]
+    fn accepts_matching_directions_and_overlapping_figures() {
+        let art = article(
+            "Profit rose 20% to 87.1 mln from 72.6 mln.",
+            "rose 20%",
+            "20%",
+            Direction::Up,
+            "87.1 mln",
+            "72.6 mln",
+        );
+        assert_none(&art.run(check));
+        // 72.6 and 72.65 overlap under rounding: no clear direction either way.
+        let art = article(
+            "Profit fell 0.1% to 72.6 mln from 72.65 mln.",
+            "fell 0.1%",
+            "0.1%",
+            Direction::Down,
+            "72.6 mln",
+            "72.65 mln",
+        );
+        assert_none(&art.run(check));
+    }
+
+    #[test]
+    fn accepts_an_implied_baseline() {
+        let mut art = article(
+            "Profit rose 20% to 87.1 mln.",
+            "rose 20%",
+            "20%",
+            Direction::Up,
+            "87.1 mln",
+            "87.1 mln",
+        );
+        art.claims[0].baseline = Some(implied(Interval::new(100.0e6, 101.0e6), Some("USD"), None));
+        assert_none(&art.run(check));
+    }
+}

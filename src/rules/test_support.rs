@@ -1,0 +1,301 @@
+//! Test helpers for the rules: an article from a string, figures and changes built from the
+//! words they point at (read with the precision they are written with), and one rule run.
+
+use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
+use crate::document::Document;
+use crate::finding::{Finding, Severity};
+use crate::interval::Interval;
+use crate::mention::{Bound, Mention, MentionKind};
+use crate::period::Period;
+use crate::span::Span;
+
+use super::Context;
+
+/// An article under test: its text, the claims built over it and the mentions they cite.
+pub struct Article {
+    pub doc: Document,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+}
+
+/// The interval a number covers as written: "72.6" is [72.55, 72.65], "408,000" is
+/// [407,500, 408,500] (trailing zeros are not precision), "1.2 bln" is [1.15e9, 1.25e9].
+pub fn as_written(text: &str) -> Interval {
+    let start = text.find(|c: char| c.is_ascii_digit()).expect("a number");
+    let digits: String = text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    let plain = digits.replace(',', "");
+    let value: f64 = plain.parse().expect("a number");
+    let half = match plain.split_once('.') {
+        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
+        None => {
+            let zeros = plain.len() - plain.trim_end_matches('0').len();
+            let zeros = zeros.min(plain.len().saturating_sub(1));
+            0.5 * 10f64.powi(zeros as i32)
+        }
+    };
+    let rest = &text[start + digits.len()..];
+    let scale = [
+        ("trn", 1e12),
+        ("bln", 1e9),
+        ("billion", 1e9),
+        ("mln", 1e6),
+        ("million", 1e6),
+    ]
+    .iter()
+    .find(|(w, _)| rest.trim_start().starts_with(w))
+    .map_or(1.0, |(_, s)| *s);
+    Interval::around(value * scale, half * scale)
+}
+
+/// The truncation reading of a written magnitude: "26.5" is [26.5, 26.6].
+pub fn truncated(text: &str) -> Interval {
+    let iv = as_written(text);
+    let width = iv.high - iv.low;
+    let value = iv.mid();
+    Interval::new(value, value + width)
+}
+
+fn signed(iv: Interval, direction: Direction) -> Interval {
+    match direction {
+        Direction::Down => Interval::new(-iv.high, -iv.low),
+        _ => iv,
+    }
+}
+
+impl Article {
+    pub fn new(text: &str) -> Self {
+        let doc = Document::new(
+            "test".into(),
+            "test.md".into(),
+            text.to_string(),
+            Span::new(0, text.len()),
+        );
+        Article {
+            doc,
+            mentions: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    /// The span of the first occurrence of `needle`.
+    pub fn span(&self, needle: &str) -> Span {
+        self.span_nth(needle, 0)
+    }
+
+    /// The span of the `n`th (0-based) occurrence of `needle`.
+    pub fn span_nth(&self, needle: &str, n: usize) -> Span {
+        let start = self
+            .doc
+            .text
+            .match_indices(needle)
+            .nth(n)
+            .unwrap_or_else(|| panic!("`{needle}` (#{n}) not in the article"))
+            .0;
+        Span::new(start, start + needle.len())
+    }
+
+    /// A stated figure: the words `needle` (first occurrence), read as written.
+    pub fn figure(
+        &self,
+        needle: &str,
+        unit: Option<&'static str>,
+        period: Option<Period>,
+    ) -> Figure {
+        self.figure_nth(needle, 0, unit, period)
+    }
+
+    pub fn figure_nth(
+        &self,
+        needle: &str,
+        n: usize,
+        unit: Option<&'static str>,
+        period: Option<Period>,
+    ) -> Figure {
+        Figure {
+            stated: Some(self.span_nth(needle, n)),
+            interval: as_written(needle),
+            unit,
+            period,
+            implied: false,
+            mention: None,
+        }
+    }
+
+    /// A change stated by the words `words`, whose number is written `number` (inside `words`),
+    /// with its mention recorded so messages quote it.
+    pub fn change(
+        &mut self,
+        words: &str,
+        number: &str,
+        measure: Measure,
+        direction: Direction,
+    ) -> Change {
+        let stated = self.span(words);
+        let offset = words.find(number).expect("number inside the change words");
+        let number_span = Span::new(stated.start + offset, stated.start + offset + number.len());
+        let (interval, trunc) = match measure {
+            Measure::Multiple => (as_written(number), as_written(number)),
+            _ => (
+                signed(as_written(number), direction),
+                signed(truncated(number), direction),
+            ),
+        };
+        self.mentions.push(Mention {
+            span: number_span,
+            number_span,
+            kind: match measure {
+                Measure::Points => MentionKind::Points,
+                Measure::Multiple => MentionKind::Multiple,
+                _ => MentionKind::Percent,
+            },
+            value: interval.mid(),
+            interval,
+            truncated: trunc,
+            unit: Some(match measure {
+                Measure::Points => "pp",
+                Measure::Multiple => "x",
+                _ => "%",
+            }),
+            approx: None,
+            bound: Bound::Exact,
+            range: false,
+            words: false,
+        });
+        Change {
+            stated,
+            measure,
+            interval,
+            truncated: trunc,
+            direction: Some(direction),
+            direction_span: None,
+            times_more: false,
+            mention: Some(self.mentions.len() - 1),
+        }
+    }
+
+    /// A percent change ("rose 20.8%").
+    pub fn pct(&mut self, words: &str, number: &str, direction: Direction) -> Change {
+        self.change(words, number, Measure::Percent, direction)
+    }
+
+    /// A multiple stated in words, with the ratio interval given ("more than seven times").
+    pub fn multiple(&mut self, words: &str, ratio: Interval) -> Change {
+        let stated = self.span(words);
+        self.mentions.push(Mention {
+            span: stated,
+            number_span: stated,
+            kind: MentionKind::Multiple,
+            value: ratio.mid(),
+            interval: ratio,
+            truncated: ratio,
+            unit: Some("x"),
+            approx: None,
+            bound: Bound::Exact,
+            range: false,
+            words: true,
+        });
+        Change {
+            stated,
+            measure: Measure::Multiple,
+            interval: ratio,
+            truncated: ratio,
+            direction: None,
+            direction_span: None,
+            times_more: false,
+            mention: Some(self.mentions.len() - 1),
+        }
+    }
+
+    /// A bare claim over the words `words`, to be filled with struct update syntax.
+    pub fn claim(&self, kind: ClaimKind, words: &str, subject: &str) -> Claim {
+        let span = self.span(words);
+        let sentence = self
+            .doc
+            .sentences
+            .iter()
+            .copied()
+            .find(|s| s.contains(span))
+            .unwrap_or(self.doc.body);
+        Claim {
+            id: self.claims.len() + 1,
+            kind,
+            span,
+            sentence,
+            subject: subject.to_string(),
+            value: None,
+            change: None,
+            baseline: None,
+            registry: None,
+        }
+    }
+
+    /// Adds a claim, numbering it in order.
+    pub fn push(&mut self, mut claim: Claim) -> &mut Self {
+        claim.id = self.claims.len() + 1;
+        self.claims.push(claim);
+        self
+    }
+
+    pub fn ctx(&self) -> Context<'_> {
+        Context {
+            doc: &self.doc,
+            mentions: &self.mentions,
+            claims: &self.claims,
+        }
+    }
+
+    /// Runs one rule's check.
+    pub fn run(&self, check: fn(&Context, &mut Vec<Finding>)) -> Vec<Finding> {
+        let mut out = Vec::new();
+        check(&self.ctx(), &mut out);
+        out
+    }
+}
+
+/// An implied figure with the given interval.
+pub fn implied(interval: Interval, unit: Option<&'static str>, period: Option<Period>) -> Figure {
+    Figure {
+        stated: None,
+        interval,
+        unit,
+        period,
+        implied: true,
+        mention: None,
+    }
+}
+
+/// A matcher for tests of the cross-claim rules: same subject (ignoring case) and units.
+pub fn same_subject(a: &Claim, b: &Claim) -> bool {
+    let unit = |c: &Claim| c.value.as_ref().and_then(|f| f.unit);
+    a.subject.eq_ignore_ascii_case(&b.subject) && unit(a) == unit(b)
+}
+
+/// Asserts exactly one finding, with this severity and message fragment; returns it.
+#[track_caller]
+pub fn assert_one<'a>(findings: &'a [Finding], severity: Severity, fragment: &str) -> &'a Finding {
+    assert_eq!(findings.len(), 1, "expected one finding, got {findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f.severity, severity, "{f:#?}");
+    assert!(
+        f.message.contains(fragment),
+        "`{}` lacks `{fragment}`",
+        f.message
+    );
+    f
+}
+
+#[track_caller]
+pub fn assert_none(findings: &[Finding]) {
+    assert!(
+        findings.is_empty(),
+        "expected no finding, got {findings:#?}"
+    );
+}
+
+pub fn month(y: i32, m: u8) -> Option<Period> {
+    Some(Period::Month(y, m))
+}

@@ -1,0 +1,159 @@
+//! `times-more-ambiguity`: "N times more than", which some readers take as ×N and others as
+//! ×(N+1).
+
+use crate::finding::{Finding, Severity};
+use crate::interval::Interval;
+
+use super::arith::{any_reading, fmt_ratio_range, quote};
+use super::multiple_mismatch::figures_ratio;
+use super::Context;
+
+pub const NAME: &str = "times-more-ambiguity";
+
+pub const DOCS: &str = "\
+## What it does
+Reports every \"N times more than\" (\"three times more than last year\"). Read literally it is
+the baseline plus N times the baseline, ×(N+1); most writers mean ×N. When the claim states
+both figures, the message says which reading they support.
+
+## Why is this bad?
+The two readings differ by a whole baseline: \"three times more than 100\" is 300 to some
+readers and 400 to others. \"N times as much as\" or a percent change says it once.
+
+## Example
+```text
+Sales were three times more than last year: 12 mln against 4 mln.
+```
+Use instead:
+```text
+Sales were three times as much as last year: 12 mln against 4 mln.
+```
+";
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for claim in ctx.claims {
+        let Some(change) = claim.change.as_ref().filter(|c| c.times_more) else {
+            continue;
+        };
+        let stated = any_reading(change);
+        let plus_one = stated.add(&Interval::point(1.0));
+        let words = quote(ctx, change.stated);
+        let mut message = format!(
+            "\"{words}\" reads as ×{} to some readers and ×{} to others",
+            fmt_times(change.interval),
+            fmt_times(change.interval.add(&Interval::point(1.0))),
+        );
+        let mut notes = Vec::new();
+        if let Some(ratio) = figures_ratio(claim) {
+            let shown = fmt_ratio_range(&ratio, None);
+            let reading = match (ratio.overlaps(&stated), ratio.overlaps(&plus_one)) {
+                (true, true) => "either reading",
+                (true, false) => "the first reading",
+                (false, true) => "the second reading",
+                (false, false) => "neither reading",
+            };
+            message.push_str(&format!("; the figures give {shown}, {reading}"));
+            notes.push(format!(
+                "write \"{} times as much as\" (the figures give {shown})",
+                fmt_times(ratio)
+            ));
+        } else {
+            notes.push(
+                "write \"N times as much as\" for ×N, or give the percent change".to_string(),
+            );
+        }
+        out.push(Finding {
+            rule: NAME,
+            severity: Severity::Info,
+            span: change.stated,
+            message,
+            claims: vec![claim.id],
+            notes,
+        });
+    }
+}
+
+/// The multiple as a reader would write it: whole when close to whole ("4"), else one decimal.
+fn fmt_times(ratio: Interval) -> String {
+    let mid = ratio.mid();
+    if !mid.is_finite() {
+        return "N".to_string();
+    }
+    if ratio.contains(mid.round()) || (mid - mid.round()).abs() < 0.05 {
+        format!("{}", mid.round())
+    } else {
+        format!("{mid:.1}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Claim, ClaimKind};
+    use crate::rules::test_support::*;
+
+    fn article(text: &str, value: Option<&str>, base: Option<&str>) -> Article {
+        let mut art = Article::new(text);
+        let mut mult = art.multiple("three times more than", Interval::new(2.5, 3.5));
+        mult.times_more = true;
+        let claim = Claim {
+            value: value.map(|v| art.figure(v, Some("USD"), None)),
+            baseline: base.map(|b| art.figure(b, Some("USD"), None)),
+            change: Some(mult),
+            ..art.claim(ClaimKind::Multiple, text.trim_end_matches('.'), "sales")
+        };
+        art.push(claim);
+        art
+    }
+
+    #[test]
+    fn flags_times_more_and_says_which_reading_the_figures_support() {
+        let art = article(
+            "Sales were three times more than last year: 12.0 mln against 3.0 mln.",
+            Some("12.0 mln"),
+            Some("3.0 mln"),
+        );
+        let f = art.run(check);
+        let f = assert_one(
+            &f,
+            Severity::Info,
+            "\"three times more than\" reads as ×3 to some readers and ×4 to others",
+        );
+        assert!(
+            f.message
+                .contains("the figures give ×3.9 to ×4.1, the second reading"),
+            "{}",
+            f.message
+        );
+        assert_eq!(
+            f.notes[0],
+            "write \"4 times as much as\" (the figures give ×3.9 to ×4.1)"
+        );
+    }
+
+    #[test]
+    fn flags_times_more_without_figures() {
+        let art = article("Sales were three times more than last year.", None, None);
+        assert_one(
+            &art.run(check),
+            Severity::Info,
+            "\"three times more than\" reads as ×3 to some readers and ×4 to others",
+        );
+    }
+
+    #[test]
+    fn accepts_times_as_much() {
+        let mut art = Article::new("Sales were three times as much as last year.");
+        let mult = art.multiple("three times as much", Interval::new(2.5, 3.5));
+        let claim = Claim {
+            change: Some(mult),
+            ..art.claim(
+                ClaimKind::Multiple,
+                "three times as much as last year",
+                "sales",
+            )
+        };
+        art.push(claim);
+        assert_none(&art.run(check));
+    }
+}
