@@ -717,9 +717,21 @@ fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim 
             let clause_end = (s.mtoks[v].1..s.end).find(|&k| s.is(k, ",") || s.is(k, ";")).unwrap_or(s.end);
             (0..s.marks.len()).find(|&k| !s.marks[k].baseline && s.marks[k].first >= s.mtoks[v].1 && s.marks[k].first <= s.mtoks[v].1 + 8 && s.marks[k].end <= clause_end && !owned.iter().any(|&o| o == k && s.ms.clone().any(|m| m != v && s.owned_mark(s.mtoks[m].1) == Some(k))))
         });
+    // "98 mln dlrs a year ago": the value's own phrase is relative to the sentence's period.
+    let relative_mark = dr
+        .value
+        .filter(|_| dr.inherited_from.is_none())
+        .and_then(|v| s.owned_mark(s.mtoks[v].1))
+        .filter(|&k| s.marks[k].period.is_comparison() && Some(k) != dr.baseline_mark);
     let current = match head {
         Some(h) => h.value.as_ref().and_then(|v| v.period),
-        None => current_mark.and_then(|k| s.marks[k].period.resolve(None)),
+        None => {
+            let sentence_period = current_mark.and_then(|k| s.marks[k].period.resolve(None));
+            match relative_mark {
+                Some(k) => s.marks[k].period.resolve(sentence_period),
+                None => sentence_period,
+            }
+        }
     };
     let value = dr.value.map(|m| {
         let mut f = figure(&s.mentions[m], m, current);

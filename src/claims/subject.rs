@@ -184,8 +184,9 @@ impl Keys {
         let (wa, wb) = (content_words(a), content_words(b));
         let shared = wa.iter().filter(|w| wb.contains(w)).count();
         let union = wa.len() + wb.len() - shared;
-        let (small, _) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
-        (union > 0 && shared * 10 >= union * 6) || (small.len() >= 3 && shared == small.len())
+        // A one-word subject ("profit", "sales") says too little: many things have profits.
+        let small = wa.len().min(wb.len());
+        small >= 2 && (shared * 10 >= union * 6 || (small >= 3 && shared == small))
     }
 
     pub fn is_empty(&self) -> bool {

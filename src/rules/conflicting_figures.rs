@@ -20,7 +20,9 @@ rounding are reported once per pair of claims, at the later figure.
 
 A near miss, a gap under 1% of the larger figure (353 against 355 tons), is a `warning`;
 anything larger is an `error`. Baselines the tool rebuilt are compared by
-`conflicting-baselines`.
+`conflicting-baselines`. Figures more than twice apart are not compared: in real reporting
+they are nearly always different measures under similar words (a month against the year to
+date, a division against the whole company), not one figure misstated.
 
 ## Why is this bad?
 One article cannot be right about both: at least one figure is a typo, comes from an older
@@ -50,11 +52,16 @@ fn stated_figures(claim: &Claim) -> impl Iterator<Item = &Figure> {
         .filter(|f| is_stated(f))
 }
 
+/// Figures further apart than this are taken to measure different things.
+const MAX_RATIO: f64 = 2.0;
+
 fn conflict(a: &Figure, b: &Figure) -> bool {
+    let ratio = (a.interval.mid() / b.interval.mid()).abs();
     a.stated != b.stated
         && same_period(a, b)
         && units_compatible(a, b)
         && !a.interval.overlaps(&b.interval)
+        && (1.0 / MAX_RATIO..=MAX_RATIO).contains(&ratio)
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
@@ -181,6 +188,17 @@ mod tests {
             Severity::Error,
             "58 tons by claim 1 but 46 tons by claim 2",
         );
+    }
+
+    #[test]
+    fn accepts_figures_too_far_apart_to_be_one_measure() {
+        let art = two_values(
+            "Exports were 1,549,000 t in December. Exports were 25,114,000 t in December.",
+            "1,549,000",
+            "25,114,000",
+            (Some(Period::Month(1986, 12)), Some(Period::Month(1986, 12))),
+        );
+        assert!(run(&art).is_empty());
     }
 
     #[test]
