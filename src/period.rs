@@ -180,7 +180,14 @@ mod tests {
 
     #[test]
     fn periods_round_trip_through_their_strings() {
-        for s in ["2025", "FY1987", "2025-H1", "2025-Q2", "2025-06", "2024-02-29"] {
+        for s in [
+            "2025",
+            "FY1987",
+            "2025-H1",
+            "2025-Q2",
+            "2025-06",
+            "2024-02-29",
+        ] {
             assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
         }
         for s in ["25", "2025-13", "2025-H3", "2023-02-29", "June", ""] {
@@ -190,14 +197,23 @@ mod tests {
 
     #[test]
     fn year_earlier_and_previous() {
-        assert_eq!(Period::Month(2025, 6).years_earlier(1), Period::Month(2024, 6));
+        assert_eq!(
+            Period::Month(2025, 6).years_earlier(1),
+            Period::Month(2024, 6)
+        );
         assert_eq!(Period::Month(2025, 1).previous(), Period::Month(2024, 12));
-        assert_eq!(Period::Quarter(2025, 1).previous(), Period::Quarter(2024, 4));
+        assert_eq!(
+            Period::Quarter(2025, 1).previous(),
+            Period::Quarter(2024, 4)
+        );
     }
 
     #[test]
     fn dates_parse_with_or_without_time() {
-        assert_eq!(Date::parse("1987-02-26T15:01:01").unwrap().to_string(), "1987-02-26");
+        assert_eq!(
+            Date::parse("1987-02-26T15:01:01").unwrap().to_string(),
+            "1987-02-26"
+        );
         assert!(Date::parse("2025-02-30").is_none());
     }
 }

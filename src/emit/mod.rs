@@ -1,1 +1,293 @@
-//! Output writers, one per format.
+//! Output writers, one per format, and the summary they all end with.
+//!
+//! Every writer takes the same stream of per-article reports (`ArticleReport` plus the
+//! `Document` its spans point into, when the article could be read) and a final summary, so
+//! `check`, `extract` and `audit` can choose a format without knowing how it is written.
+
+pub mod diagnostic;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::report::ArticleReport;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+pub use diagnostic::{findings_to_diagnostics, Diagnostic};
+
+/// The `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style messages with the source line, and a claims table for clean articles.
+    Human,
+    /// One JSON document: `{"articles": [...], "summary": {...}}`.
+    Json,
+    /// One article report per line (JSON Lines).
+    Ndjson,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`).
+    Github,
+}
+
+/// Totals over a run, written at the end of every format.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Articles seen, including those that could not be read.
+    pub articles: usize,
+    pub claims: usize,
+    /// Findings by severity (`error`, `warning`, `info`; every key always present).
+    pub findings: BTreeMap<&'static str, usize>,
+    /// Findings by rule name.
+    pub rules: BTreeMap<&'static str, usize>,
+    /// Articles that could not be read (their report has `error` set).
+    pub articles_with_errors: usize,
+}
+
+impl Summary {
+    pub fn new() -> Summary {
+        let mut findings = BTreeMap::new();
+        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+            findings.insert(severity.as_str(), 0);
+        }
+        Summary {
+            findings,
+            ..Summary::default()
+        }
+    }
+
+    /// Counts one article.
+    pub fn add(&mut self, report: &ArticleReport) {
+        self.articles += 1;
+        self.claims += report.claims.len();
+        if report.error.is_some() {
+            self.articles_with_errors += 1;
+        }
+        for finding in &report.findings {
+            *self.findings.entry(finding.severity.as_str()).or_insert(0) += 1;
+            *self.rules.entry(finding.rule).or_insert(0) += 1;
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.get(severity.as_str()).copied().unwrap_or(0)
+    }
+
+    /// Findings at or above `severity`.
+    pub fn at_or_above(&self, severity: Severity) -> usize {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .filter(|s| *s >= severity)
+            .map(|s| self.count(s))
+            .sum()
+    }
+}
+
+/// A writer for one output format. `article` is called once per article in input order,
+/// `finish` once at the end; formats that need the whole run (json, sarif) buffer until then.
+pub trait Emitter {
+    /// Writes (or buffers) one article. `doc` is the article its spans point into; `None` when
+    /// the article could not be read.
+    fn article(
+        &mut self,
+        w: &mut dyn Write,
+        report: &ArticleReport,
+        doc: Option<&Document>,
+    ) -> io::Result<()>;
+
+    /// Writes whatever remains, ending with the summary where the format has one.
+    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+}
+
+/// Options that only some formats use.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EmitOptions {
+    /// ANSI colors in human output.
+    pub color: bool,
+}
+
+/// The writer for `format`.
+pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
+    match format {
+        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Json => Box::new(json::Json::default()),
+        Format::Ndjson => Box::new(json::Ndjson),
+        Format::Sarif => Box::new(sarif::SarifEmitter::default()),
+        Format::Github => Box::new(github::GithubEmitter),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Hand-built reports and documents for the emitters' snapshot tests.
+
+    use crate::claim::{ClaimKind, Direction, Measure, RegistryMatch, Verdict};
+    use crate::document::Document;
+    use crate::finding::Severity;
+    use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
+    use crate::span::Span;
+
+    pub const TEXT: &str = "---\ntitle: Magnets\ndate: 2025-07-21\n---\n\
+China exported 353 tons to the US in June, an increase of 660% compared to May.\n\
+Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
+
+    pub fn span_of(needle: &str) -> Span {
+        let start = TEXT.find(needle).expect("needle in TEXT");
+        Span::new(start, start + needle.len())
+    }
+
+    pub fn document() -> Document {
+        let body_start = TEXT.find("China").unwrap();
+        let mut doc = Document::new(
+            "magnets".into(),
+            "articles/magnets.md".into(),
+            TEXT.into(),
+            Span::new(body_start, TEXT.len()),
+        );
+        doc.title = Some("Magnets".into());
+        doc
+    }
+
+    fn finding(
+        doc: &Document,
+        rule: &'static str,
+        severity: Severity,
+        needle: &str,
+        message: &str,
+    ) -> FindingOut {
+        let span = span_of(needle);
+        let (line, column) = doc.line_col(span.start);
+        FindingOut {
+            rule,
+            severity,
+            span,
+            line,
+            column,
+            field: doc.field,
+            message: message.into(),
+            claims: vec![2],
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn claim_change(doc: &Document) -> ClaimOut {
+        let span = span_of("353 tons to the US in June, an increase of 660%");
+        let (line, column) = doc.line_col(span.start);
+        ClaimOut {
+            id: 1,
+            kind: ClaimKind::Change,
+            span,
+            line,
+            column,
+            text: span.slice(TEXT).into(),
+            subject: "China's exports to the US".into(),
+            value: Some(FigureOut {
+                stated: Some("353 tons".into()),
+                low: 352.5,
+                high: 353.5,
+                unit: Some("t"),
+                period: Some("2025-06".into()),
+                implied: false,
+            }),
+            change: Some(ChangeOut {
+                stated: "an increase of 660%".into(),
+                measure: Measure::Percent,
+                low: 659.95,
+                high: 660.05,
+                direction: Some(Direction::Up),
+            }),
+            baseline: Some(FigureOut {
+                stated: None,
+                low: 46.3552,
+                high: 46.5455,
+                unit: Some("t"),
+                period: Some("2025-05".into()),
+                implied: true,
+            }),
+            registry: Some(RegistryMatch {
+                fact: "cn-magnet-exports-us-2025-06".into(),
+                verdict: Verdict::Confirmed,
+                figure: Some("value"),
+            }),
+        }
+    }
+
+    pub fn claim_value(doc: &Document) -> ClaimOut {
+        let span = span_of("87.1 mln dlrs");
+        let (line, column) = doc.line_col(span.start);
+        ClaimOut {
+            id: 2,
+            kind: ClaimKind::Value,
+            span,
+            line,
+            column,
+            text: span.slice(TEXT).into(),
+            subject: "Sales".into(),
+            value: Some(FigureOut {
+                stated: Some("87.1 mln dlrs".into()),
+                low: 87.05e6,
+                high: 87.15e6,
+                unit: Some("USD"),
+                period: None,
+                implied: false,
+            }),
+            change: None,
+            baseline: None,
+            registry: None,
+        }
+    }
+
+    /// An article with no findings: two claims.
+    pub fn clean_report(doc: &Document) -> ArticleReport {
+        ArticleReport {
+            id: doc.id.clone(),
+            source: doc.source.clone(),
+            date: Some("2025-07-21".into()),
+            title: doc.title.clone(),
+            line: None,
+            claims: vec![claim_change(doc), claim_value(doc)],
+            findings: Vec::new(),
+            mentions: None,
+            error: None,
+            meta: serde_json::Map::new(),
+        }
+    }
+
+    /// An article with an error, a warning (with notes) and an info.
+    pub fn flagged_report(doc: &Document) -> ArticleReport {
+        let mut report = clean_report(doc);
+        let mut mismatch = finding(
+            doc,
+            "change-mismatch",
+            Severity::Error,
+            "rose 20.8% from 72.6 mln to 87.1 mln",
+            "a 20.8% rise from 72.6 mln to 87.1 mln is impossible: those figures give +19.8% to +20.1%",
+        );
+        mismatch.notes = vec![
+            "87.1/72.6 is 1.1983 to 1.2011".into(),
+            "did you mean 20% or 19.9%?".into(),
+        ];
+        report.findings = vec![
+            finding(
+                doc,
+                "times-more-ambiguity",
+                Severity::Info,
+                "an increase of 660%",
+                "\"an increase of 660%\": readers may take this as ×7.6",
+            ),
+            mismatch,
+            finding(
+                doc,
+                "points-vs-percent",
+                Severity::Warning,
+                "20.8%",
+                "a change between percentages, stated as a percent",
+            ),
+        ];
+        report
+    }
+}

@@ -1,0 +1,81 @@
+//! The command line's grammar (clap derive): subcommands and their options.
+
+use crate::audit::AuditArgs;
+use crate::emit::Format;
+use crate::finding::Severity;
+use crate::registry::cli::RegistryCommand;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+/// Checks the numbers in news articles: extracts numeric claims, rebuilds the baselines they
+/// imply, and reports figures that contradict each other or a registry of sourced facts.
+#[derive(Parser, Debug)]
+#[command(name = "claimcheck", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check articles: every rule, and the registry when there is one.
+    Check(CheckArgs),
+    /// Extract claims and every numeric mention, without running the rules.
+    Extract(CheckArgs),
+    /// Archive mode: parallel, streaming NDJSON, summary on stderr.
+    Audit(AuditArgs),
+    /// The claim registry.
+    Registry {
+        #[command(subcommand)]
+        command: RegistryCommand,
+    },
+    /// List the rules: name, default severity, summary.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// The rule's name, as `claimcheck rules` lists it.
+        rule: String,
+    },
+}
+
+/// When human output is colored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options of `check` and `extract`.
+#[derive(Args, Debug, Clone)]
+pub struct CheckArgs {
+    /// Files or folders (`*.md`, `*.txt`, `*.jsonl`, recursively); `-` for stdin.
+    /// Default: `articles/`.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
+    pub fail_on: Severity,
+
+    /// Registry files or folders (repeatable). Default: `claims/` when it exists.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_registry")]
+    pub registry: Vec<PathBuf>,
+
+    /// Do not match claims against a registry.
+    #[arg(long)]
+    pub no_registry: bool,
+
+    /// Worker threads (accepted for symmetry with `audit`; `check` runs on one).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Color in human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}

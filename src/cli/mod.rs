@@ -1,0 +1,335 @@
+//! The command line: argument parsing, dispatch and exit codes.
+//!
+//! Exit codes: 0 when nothing is at or above `--fail-on`, 1 when something is, 2 for usage
+//! errors, unreadable input and registry errors. A closed stdout (`| head`) ends the run
+//! quietly with the code so far.
+
+pub mod args;
+
+pub use args::{CheckArgs, Cli, ColorChoice, Command};
+
+use crate::analysis;
+use crate::document::Document;
+use crate::emit::{self, EmitOptions, Format, Summary};
+use crate::registry::Registry;
+use crate::report::ArticleReport;
+use crate::rules::{self, RULES};
+use crate::source::InputError;
+use clap::Parser;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit code: nothing at or above `--fail-on`.
+pub const CLEAN: u8 = 0;
+/// Exit code: findings at or above `--fail-on`.
+pub const FINDINGS: u8 = 1;
+/// Exit code: usage, input or registry error.
+pub const FAILURE: u8 = 2;
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and --version go to stdout and exit 0; usage errors to stderr with 2.
+            // `print` reports a closed pipe as an error instead of panicking; nothing to add.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { FAILURE } else { CLEAN });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            error(format_args!("{e:#}"));
+            ExitCode::from(FAILURE)
+        }
+    }
+}
+
+/// Dispatches a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
+        Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
+        Command::Audit(args) => crate::audit::run(&args),
+        Command::Registry { command } => crate::registry::cli::run(&command),
+        Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
+            &mut io::stdout().lock(),
+        )))),
+        Command::Explain { rule } => Ok(ExitCode::from(explain(&rule))),
+    }
+}
+
+/// Writes `error: ...` to stderr; a closed stderr is ignored (there is nowhere left to say it).
+fn error(message: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "error: {message}");
+}
+
+/// A write result as an exit code: a broken pipe is not an error.
+fn quiet_pipe(result: io::Result<()>) -> u8 {
+    match result {
+        Ok(()) => CLEAN,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => CLEAN,
+        Err(e) => {
+            error(format_args!("cannot write output: {e}"));
+            FAILURE
+        }
+    }
+}
+
+/// `claimcheck rules`: name, default severity and summary, aligned.
+pub fn list_rules(w: &mut dyn Write) -> io::Result<()> {
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0).max(4);
+    writeln!(w, "{:width$}  {:8}  summary", "rule", "severity")?;
+    for rule in RULES {
+        writeln!(
+            w,
+            "{:width$}  {:8}  {}",
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        )?;
+    }
+    w.flush()
+}
+
+/// `claimcheck explain RULE`.
+fn explain(name: &str) -> u8 {
+    match rules::find(name) {
+        Some(rule) => {
+            let mut out = io::stdout().lock();
+            quiet_pipe((|| {
+                writeln!(out, "{} (default severity: {})", rule.name, rule.severity)?;
+                writeln!(out)?;
+                writeln!(out, "{}", rule.summary)?;
+                writeln!(out)?;
+                writeln!(out, "{}", rule.docs.trim_end())?;
+                out.flush()
+            })())
+        }
+        None => {
+            let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+            let known = if names.is_empty() {
+                "there are no rules".to_string()
+            } else {
+                format!("known rules: {}", names.join(", "))
+            };
+            error(format_args!("unknown rule `{name}`; {known}"));
+            FAILURE
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    /// Claims and findings.
+    Check,
+    /// Claims and mentions, no findings.
+    Extract,
+}
+
+/// The articles to read: the paths given, or `articles/` when there are none.
+fn input_paths(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
+    if !args.paths.is_empty() {
+        return Ok(args.paths.clone());
+    }
+    let default = Path::new("articles");
+    if default.is_dir() {
+        Ok(vec![default.to_path_buf()])
+    } else {
+        Err(
+            "no input: give a PATH (or `-` for stdin), or run where an `articles/` folder exists"
+                .into(),
+        )
+    }
+}
+
+/// The registry to match claims against, if any.
+fn registry(args: &CheckArgs) -> anyhow::Result<Option<Registry>> {
+    if args.no_registry {
+        return Ok(None);
+    }
+    let paths = if args.registry.is_empty() {
+        let default = Path::new("claims");
+        if !default.is_dir() {
+            return Ok(None);
+        }
+        vec![default.to_path_buf()]
+    } else {
+        args.registry.clone()
+    };
+    load_registry(&paths).map(Some)
+}
+
+/// Loads the registry; a missing path is an error (a typo must not silently mean "no registry").
+fn load_registry(paths: &[PathBuf]) -> anyhow::Result<Registry> {
+    for path in paths {
+        if !path.exists() {
+            anyhow::bail!("registry {}: no such file or directory", path.display());
+        }
+    }
+    Registry::load(paths)
+}
+
+/// The documents under `paths`, lazily, in order.
+fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> {
+    crate::source::inputs(paths)
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// The report of an input that could not be read. Its id is the record's id when it got that
+/// far, `path:line` for an archive line (as `audit` names it), or the file stem.
+fn failed_report(e: &InputError) -> ArticleReport {
+    let archive = e.id.is_some()
+        || [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"]
+            .iter()
+            .any(|ext| e.path.ends_with(ext))
+        || e.path == "-";
+    let line = (archive && e.line > 0).then_some(e.line);
+    let id = match (&e.id, line) {
+        (Some(id), _) => id.clone(),
+        (None, Some(line)) => format!("{}:{line}", e.path),
+        (None, None) => Path::new(&e.path)
+            .file_stem()
+            .map_or_else(|| e.path.clone(), |s| s.to_string_lossy().into_owned()),
+    };
+    ArticleReport::failed(id, e.path.clone(), line, e.to_string())
+}
+
+/// Runs the pipeline over one document: its report, and the document its spans point into.
+/// A panic in the pipeline becomes that article's error (and no document) rather than the
+/// end of the run.
+fn check_one(
+    doc: Document,
+    registry: Option<&Registry>,
+    mode: Mode,
+) -> (ArticleReport, Option<Document>) {
+    let (id, source, line) = (doc.id.clone(), doc.source.clone(), doc.record_line);
+    let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut checked = analysis::check(doc, registry);
+        if mode == Mode::Extract {
+            checked.findings.clear();
+        }
+        let report = ArticleReport::new(&checked, mode == Mode::Extract);
+        (report, Some(checked.doc))
+    }));
+    outcome.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let shown = match line {
+            Some(l) => format!("{source}:{l}"),
+            None => source.clone(),
+        };
+        let error = format!("{shown}: internal error: {what}");
+        (ArticleReport::failed(id, source, line, error), None)
+    })
+}
+
+/// `check` and `extract`: every article through the pipeline and the chosen writer.
+fn check(args: &CheckArgs, mode: Mode) -> u8 {
+    let paths = match input_paths(args) {
+        Ok(paths) => paths,
+        Err(message) => {
+            error(format_args!("{message}"));
+            return FAILURE;
+        }
+    };
+    let registry = match registry(args) {
+        Ok(registry) => registry,
+        Err(e) => {
+            error(format_args!("{e:#}"));
+            return FAILURE;
+        }
+    };
+    let stdout = io::stdout();
+    let interactive = stdout.is_terminal();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut emitter = emit::emitter(
+        args.format,
+        EmitOptions {
+            color: use_color(args.color),
+        },
+    );
+    let mut summary = Summary::new();
+    let mut failed = false;
+
+    let written = (|| -> io::Result<()> {
+        for input in read_inputs(&paths) {
+            let (report, doc) = match input {
+                Ok(doc) => check_one(doc, registry.as_ref(), mode),
+                Err(e) => (failed_report(&e), None),
+            };
+            summary.add(&report);
+            if let Some(message) = &report.error {
+                failed = true;
+                // Flush first so stdout and stderr interleave in order on a terminal.
+                out.flush()?;
+                error(format_args!("{message}"));
+                if args.format == Format::Human {
+                    // Already said on stderr; saying it twice on a terminal is noise.
+                    continue;
+                }
+            }
+            emitter.article(&mut out, &report, doc.as_ref())?;
+            if interactive {
+                out.flush()?;
+            }
+        }
+        emitter.finish(&mut out, &summary)?;
+        out.flush()
+    })();
+
+    let write_failed = match written {
+        Ok(()) => false,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+        Err(e) => {
+            error(format_args!("cannot write output: {e}"));
+            true
+        }
+    };
+    if failed || write_failed {
+        FAILURE
+    } else if summary.at_or_above(args.fail_on) > 0 {
+        FINDINGS
+    } else {
+        CLEAN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn failed_reads_keep_record_lines_only_for_archives() {
+        let e = InputError::new("archive.jsonl", 12, 3, "expected `,`");
+        let r = failed_report(&e);
+        assert_eq!((r.id.as_str(), r.line), ("archive.jsonl:12", Some(12)));
+        assert_eq!(r.error.as_deref(), Some("archive.jsonl:12:3: expected `,`"));
+        let e = InputError::new("articles/a.md", 2, 1, "bad front matter");
+        let r = failed_report(&e);
+        assert_eq!((r.id.as_str(), r.line), ("a", None));
+        let e = InputError::new("x.jsonl", 4, 1, "no body").with_id(Some("rec-4".into()));
+        assert_eq!(failed_report(&e).id, "rec-4");
+    }
+}

@@ -1,0 +1,519 @@
+//! Human output: rustc-style messages with the source line underlined, a compact claims table
+//! for articles with nothing to report, and a summary line.
+
+use super::{Emitter, Summary};
+use crate::claim::{Measure, Verdict};
+use crate::document::Document;
+use crate::finding::Severity;
+use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::io::{self, Write};
+
+/// `--format human`.
+pub struct Human {
+    renderer: Renderer,
+}
+
+impl Human {
+    pub fn new(color: bool) -> Human {
+        Human {
+            renderer: if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
+        }
+    }
+}
+
+fn level(severity: Severity) -> Level {
+    match severity {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// Where an article's positions are counted from: the file, or a record's body.
+fn origin(report: &ArticleReport, field: &str) -> String {
+    match report.line {
+        None => report.source.clone(),
+        Some(line) => format!("{}:{line} ({}) {field}", report.source, report.id),
+    }
+}
+
+impl Human {
+    fn finding(
+        &self,
+        w: &mut dyn Write,
+        report: &ArticleReport,
+        doc: Option<&Document>,
+        f: &FindingOut,
+    ) -> io::Result<()> {
+        let origin = origin(report, f.field);
+        // Messages quote the article, line breaks and all; a title must stay on one line.
+        let title = if f.message.contains(['\n', '\r']) {
+            f.message.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            f.message.clone()
+        };
+        let mut message = level(f.severity).title(&title).id(f.rule);
+        if let Some(doc) = doc {
+            let text = doc.text.as_str();
+            let mut start = f.span.start.min(text.len());
+            let mut end = f.span.end.clamp(start, text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            if start == end {
+                // An empty span still gets a caret, under the character it points at.
+                end = text[start..]
+                    .chars()
+                    .next()
+                    .map_or(end, |c| end + c.len_utf8());
+            }
+            let (first_line, _) = doc.line_col(start);
+            let (last_line, _) = doc.line_col(end.saturating_sub(1).max(start));
+            let slice_start = doc.lines.line_span(text, first_line).start;
+            let slice_end = doc.lines.line_span(text, last_line).end.max(end);
+            let source = &text[slice_start..slice_end];
+            message = message.snippet(
+                Snippet::source(source)
+                    .line_start(first_line)
+                    .origin(&origin)
+                    .annotation(level(f.severity).span(start - slice_start..end - slice_start)),
+            );
+        }
+        let notes: Vec<_> = f.notes.iter().map(|n| Level::Note.title(n)).collect();
+        message = message.footers(notes);
+        writeln!(w, "{}", self.renderer.render(message))?;
+        if doc.is_none() {
+            writeln!(w, " --> {origin}:{}:{}", f.line, f.column)?;
+        }
+        writeln!(w)
+    }
+}
+
+impl Emitter for Human {
+    fn article(
+        &mut self,
+        w: &mut dyn Write,
+        report: &ArticleReport,
+        doc: Option<&Document>,
+    ) -> io::Result<()> {
+        if let Some(error) = &report.error {
+            return writeln!(w, "error: {error}\n");
+        }
+        if report.findings.is_empty() {
+            return claims_table(w, report);
+        }
+        for f in &report.findings {
+            self.finding(w, report, doc, f)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        writeln!(w, "{}", summary_line(summary))
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `3 articles, 12 claims, 1 error, 0 warnings, 2 infos` (and unreadable articles, if any).
+pub fn summary_line(s: &Summary) -> String {
+    let mut line = [
+        plural(s.articles, "article"),
+        plural(s.claims, "claim"),
+        plural(s.count(Severity::Error), "error"),
+        plural(s.count(Severity::Warning), "warning"),
+        plural(s.count(Severity::Info), "info"),
+    ]
+    .join(", ");
+    if s.articles_with_errors > 0 {
+        line.push_str(&format!(", {} unreadable", s.articles_with_errors));
+    }
+    line
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Round {
+    Down,
+    Up,
+    Nearest,
+}
+
+/// A number for people: `sig` significant digits (rounded the way `round` says, so ranges are
+/// never narrowed), scale words for large values, no trailing zeros.
+fn num(x: f64, sig: i32, round: Round) -> String {
+    if x.is_nan() {
+        return "?".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let (scaled, suffix) = match x.abs() {
+        a if a >= 1e12 => (x / 1e12, " tn"),
+        a if a >= 1e9 => (x / 1e9, " bn"),
+        a if a >= 1e6 => (x / 1e6, " mln"),
+        _ => (x, ""),
+    };
+    if scaled == 0.0 {
+        return "0".into();
+    }
+    let magnitude = scaled.abs().log10().floor() as i32;
+    let decimals = (sig - 1 - magnitude).max(0);
+    let factor = 10f64.powi(decimals);
+    let shifted = scaled * factor;
+    // Values already at this precision must not move (46.3 stays 46.3, not 46.4).
+    let rounded = if (shifted - shifted.round()).abs() < 1e-9 * shifted.abs().max(1.0) {
+        shifted.round()
+    } else {
+        match round {
+            Round::Down => shifted.floor(),
+            Round::Up => shifted.ceil(),
+            Round::Nearest => shifted.round(),
+        }
+    };
+    let mut s = format!("{:.*}", decimals as usize, rounded / factor);
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s + suffix
+}
+
+fn with_unit(n: String, unit: Option<&str>) -> String {
+    match unit {
+        None => n,
+        Some("%") => n + "%",
+        Some(unit) => format!("{n} {unit}"),
+    }
+}
+
+/// `46.3…46.6`, `≥ 46.3`, `≤ 46.6`, or one number when the bounds agree; `None` when both
+/// bounds are infinite. `unit` dresses each number (`+660%`, `×2`).
+fn range(
+    low: f64,
+    high: f64,
+    sig: i32,
+    signed: bool,
+    unit: &dyn Fn(String) -> String,
+) -> Option<String> {
+    let n = |x: f64, r: Round| {
+        let s = num(x, sig, r);
+        unit(if signed && x > 0.0 {
+            format!("+{s}")
+        } else {
+            s
+        })
+    };
+    match (low.is_finite(), high.is_finite()) {
+        (false, false) => None,
+        (true, false) => Some(format!("≥ {}", n(low, Round::Down))),
+        (false, true) => Some(format!("≤ {}", n(high, Round::Up))),
+        _ => {
+            let (lo, hi) = (n(low, Round::Down), n(high, Round::Up));
+            Some(if lo == hi { lo } else { format!("{lo}…{hi}") })
+        }
+    }
+}
+
+fn plain(s: String) -> String {
+    s
+}
+
+/// Text from the article for a one-line cell: whitespace runs (line breaks included) become
+/// one space, and long text is clipped.
+fn cell_text(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut out: String = s.chars().take(max - 1).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// Whether the words already show the unit ("8%", "5.2 million people"), so that repeating
+/// it would be noise; "353 tons" does not show `t`.
+fn shows_unit(stated: &str, unit: &str) -> bool {
+    if unit == "%" {
+        return stated.contains('%');
+    }
+    stated
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case(unit))
+}
+
+/// `353 tons (t, 2025-06)` for a stated figure, `≈46.4 t (2025-05, implied 46.3…46.6)` for an
+/// implied one.
+fn figure(f: &FigureOut) -> String {
+    let mut details: Vec<String> = Vec::new();
+    let head = match &f.stated {
+        Some(stated) if !f.implied => {
+            details.extend(
+                f.unit
+                    .filter(|u| !shows_unit(stated, u))
+                    .map(str::to_string),
+            );
+            cell_text(stated, 32)
+        }
+        _ => {
+            let approx = if f.low.is_finite() && f.high.is_finite() {
+                Some(format!(
+                    "≈{}",
+                    num((f.low + f.high) / 2.0, 3, Round::Nearest)
+                ))
+            } else {
+                range(f.low, f.high, 3, false, &plain)
+            };
+            approx.map_or_else(|| "?".into(), |a| with_unit(a, f.unit))
+        }
+    };
+    details.extend(f.period.clone());
+    if f.implied {
+        let bounded = f.low.is_finite() && f.high.is_finite();
+        details.push(match range(f.low, f.high, 3, false, &plain) {
+            Some(r) if bounded => format!("implied {r}"),
+            _ => "implied".into(),
+        });
+    }
+    if details.is_empty() {
+        head
+    } else {
+        format!("{head} ({})", details.join(", "))
+    }
+}
+
+/// `an increase of 660% (+659.5%…+660.5%)`: the words, then what they allow.
+fn change(c: &ChangeOut) -> String {
+    let allowed = match c.measure {
+        Measure::Percent => range(c.low, c.high, 4, true, &|n| n + "%"),
+        Measure::Points => range(c.low, c.high, 4, true, &|n| n + " pp"),
+        Measure::Multiple => range(c.low, c.high, 4, false, &|n| format!("×{n}")),
+        Measure::Absolute => range(c.low, c.high, 4, true, &plain),
+    };
+    let stated = cell_text(&c.stated, 32);
+    match allowed {
+        Some(allowed) => format!("{stated} ({allowed})"),
+        None => stated,
+    }
+}
+
+fn registry(c: &ClaimOut) -> String {
+    match &c.registry {
+        None => "-".into(),
+        Some(m) => {
+            let verdict = match m.verdict {
+                Verdict::Confirmed => "confirmed",
+                Verdict::Contradicted => "contradicted",
+            };
+            format!("{verdict} {}", m.fact)
+        }
+    }
+}
+
+fn kind(c: &ClaimOut) -> String {
+    serde_json::to_value(c.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The claims of an article with no findings, one row each.
+fn claims_table(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
+    let origin = origin(report, "body");
+    if report.claims.is_empty() {
+        return writeln!(w, "{origin}: no claims\n");
+    }
+    writeln!(
+        w,
+        "{origin}: {}, no findings",
+        plural(report.claims.len(), "claim")
+    )?;
+    let header = [
+        "id", "kind", "at", "value", "change", "baseline", "registry",
+    ]
+    .map(String::from);
+    let rows: Vec<[String; 7]> = report
+        .claims
+        .iter()
+        .map(|c| {
+            [
+                c.id.to_string(),
+                kind(c),
+                format!("{}:{}", c.line, c.column),
+                c.value.as_ref().map_or("-".into(), figure),
+                c.change.as_ref().map_or("-".into(), change),
+                c.baseline.as_ref().map_or("-".into(), figure),
+                registry(c),
+            ]
+        })
+        .collect();
+    let mut widths = [0usize; 7];
+    for row in std::iter::once(&header).chain(&rows) {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::from("  ");
+        for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+            if i == 0 {
+                // Ids right-aligned, like numbers.
+                line.push_str(&format!("{cell:>width$}"));
+            } else {
+                line.push_str("  ");
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    let pad = width - cell.chars().count();
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+        }
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::testing;
+
+    fn render(reports: &[(ArticleReport, Option<&Document>)]) -> String {
+        let mut human = Human::new(false);
+        let mut out = Vec::new();
+        let mut summary = Summary::new();
+        for (report, doc) in reports {
+            summary.add(report);
+            human.article(&mut out, report, *doc).unwrap();
+        }
+        human.finish(&mut out, &summary).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn findings_render_rustc_style() {
+        let doc = testing::document();
+        insta::assert_snapshot!(render(&[(testing::flagged_report(&doc), Some(&doc))]));
+    }
+
+    #[test]
+    fn clean_articles_get_a_claims_table() {
+        let doc = testing::document();
+        let mut record = testing::clean_report(&doc);
+        record.source = "archive.jsonl".into();
+        record.id = "rec-7".into();
+        record.line = Some(12);
+        record.claims.truncate(1);
+        let mut empty = testing::clean_report(&doc);
+        empty.claims.clear();
+        let failed = ArticleReport::failed(
+            "bad".into(),
+            "archive.jsonl".into(),
+            Some(13),
+            "archive.jsonl:13:9: expected `,` or `}`".into(),
+        );
+        // Text across a line break, a one-sided multiple and an unbounded implied baseline.
+        let mut odd = testing::clean_report(&doc);
+        let mut multiple = testing::claim_change(&doc);
+        multiple.id = 3;
+        multiple.kind = crate::claim::ClaimKind::Multiple;
+        multiple.value = None;
+        multiple.registry = None;
+        if let Some(change) = &mut multiple.change {
+            change.stated = "more than\n  doubled".into();
+            change.measure = Measure::Multiple;
+            change.low = 2.0;
+            change.high = f64::INFINITY;
+        }
+        if let Some(baseline) = &mut multiple.baseline {
+            baseline.low = f64::NEG_INFINITY;
+            baseline.high = f64::INFINITY;
+        }
+        odd.claims = vec![multiple];
+        insta::assert_snapshot!(render(&[
+            (testing::clean_report(&doc), Some(&doc)),
+            (odd, Some(&doc)),
+            (record, Some(&doc)),
+            (empty, Some(&doc)),
+            (failed, None),
+        ]));
+    }
+
+    #[test]
+    fn titles_stay_on_one_line() {
+        let doc = testing::document();
+        let mut report = testing::flagged_report(&doc);
+        report.findings.truncate(1);
+        report.findings[0].message = "a fall of 1.6 pct from 55.9\n  pct".into();
+        let out = render(&[(report, Some(&doc))]);
+        assert!(
+            out.starts_with("info[times-more-ambiguity]: a fall of 1.6 pct from 55.9 pct\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn numbers_round_outward_and_read_well() {
+        assert_eq!(num(46.3552, 3, Round::Down), "46.3");
+        assert_eq!(num(46.5455, 3, Round::Up), "46.6");
+        assert_eq!(num(46.3, 3, Round::Up), "46.3");
+        assert_eq!(num(1.2e9, 3, Round::Nearest), "1.2 bn");
+        assert_eq!(num(87.05e6, 4, Round::Down), "87.05 mln");
+        assert_eq!(num(-38.15, 4, Round::Down), "-38.15");
+        assert_eq!(num(5150.0, 3, Round::Nearest), "5150");
+        let pct = |n: String| n + "%";
+        assert_eq!(
+            range(-38.15, -38.05, 4, true, &pct).unwrap(),
+            "-38.15%…-38.05%"
+        );
+        assert_eq!(range(7.0, 7.0, 3, true, &pct).unwrap(), "+7%");
+        assert_eq!(
+            range(1.85, 2.15, 3, false, &|n| format!("×{n}")).unwrap(),
+            "×1.85…×2.15"
+        );
+        assert_eq!(
+            range(90.0, f64::INFINITY, 3, false, &plain).unwrap(),
+            "≥ 90"
+        );
+        assert_eq!(
+            range(f64::NEG_INFINITY, f64::INFINITY, 3, false, &plain),
+            None
+        );
+        assert!(shows_unit("5.2 million people", "people"));
+        assert!(shows_unit("8%", "%"));
+        assert!(!shows_unit("353 tons", "t"));
+        assert_eq!(cell_text("150 mln\n   dlrs", 32), "150 mln dlrs");
+    }
+
+    #[test]
+    fn colors_only_when_asked() {
+        let doc = testing::document();
+        let report = testing::flagged_report(&doc);
+        let mut plain = Vec::new();
+        Human::new(false)
+            .article(&mut plain, &report, Some(&doc))
+            .unwrap();
+        assert!(!plain.contains(&0x1b));
+        let mut colored = Vec::new();
+        Human::new(true)
+            .article(&mut colored, &report, Some(&doc))
+            .unwrap();
+        assert!(colored.contains(&0x1b));
+    }
+}

@@ -1,0 +1,155 @@
+//! JSON and JSON Lines writers for the output contract (`ArticleReport`, see DESIGN.md).
+//!
+//! `json` streams too: each article is pretty-printed on its own and indented into place, so
+//! the result is byte-for-byte what pretty-printing the whole `{"articles", "summary"}` object
+//! would give, without holding every report in memory.
+
+use super::{Emitter, Summary};
+use crate::document::Document;
+use crate::report::ArticleReport;
+use serde::Serialize;
+use std::io::{self, Write};
+
+fn to_io(e: serde_json::Error) -> io::Error {
+    io::Error::from(e)
+}
+
+/// Writes `value` pretty-printed, every line after the first indented by `indent`. Safe
+/// because pretty JSON never has a raw newline inside a string.
+fn write_indented(w: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(to_io)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        w.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        w.write_all(b"\n")?;
+        w.write_all(indent.as_bytes())?;
+        w.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// `--format json`: `{"articles": [...], "summary": {...}}`, pretty-printed.
+#[derive(Default)]
+pub struct Json {
+    articles: usize,
+}
+
+impl Emitter for Json {
+    fn article(
+        &mut self,
+        w: &mut dyn Write,
+        report: &ArticleReport,
+        _doc: Option<&Document>,
+    ) -> io::Result<()> {
+        w.write_all(if self.articles == 0 {
+            b"{\n  \"articles\": [\n    "
+        } else {
+            b",\n    "
+        })?;
+        self.articles += 1;
+        write_indented(w, report, "    ")
+    }
+
+    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        w.write_all(if self.articles == 0 {
+            b"{\n  \"articles\": [],\n  \"summary\": "
+        } else {
+            b"\n  ],\n  \"summary\": "
+        })?;
+        write_indented(w, summary, "  ")?;
+        w.write_all(b"\n}\n")
+    }
+}
+
+/// `--format ndjson`: one article report per line, no summary (it would not be an article).
+pub struct Ndjson;
+
+impl Emitter for Ndjson {
+    fn article(
+        &mut self,
+        w: &mut dyn Write,
+        report: &ArticleReport,
+        _doc: Option<&Document>,
+    ) -> io::Result<()> {
+        serde_json::to_writer(&mut *w, report).map_err(to_io)?;
+        w.write_all(b"\n")
+    }
+
+    fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::testing;
+
+    fn run(emitter: &mut dyn Emitter, reports: &[ArticleReport]) -> String {
+        let mut out = Vec::new();
+        let mut summary = Summary::new();
+        for r in reports {
+            summary.add(r);
+            emitter.article(&mut out, r, None).unwrap();
+        }
+        emitter.finish(&mut out, &summary).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn streamed_json_equals_pretty_printing_the_whole() {
+        let doc = testing::document();
+        let reports = [
+            testing::flagged_report(&doc),
+            testing::clean_report(&doc),
+            ArticleReport::failed("x".into(), "x.jsonl".into(), Some(3), "bad JSON".into()),
+        ];
+        for n in 0..=reports.len() {
+            let out = run(&mut Json::default(), &reports[..n]);
+            let mut summary = Summary::new();
+            reports[..n].iter().for_each(|r| summary.add(r));
+            #[derive(Serialize)]
+            struct Whole<'a> {
+                articles: &'a [ArticleReport],
+                summary: Summary,
+            }
+            let whole = Whole {
+                articles: &reports[..n],
+                summary,
+            };
+            assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap() + "\n");
+        }
+    }
+
+    #[test]
+    fn json_output_snapshot() {
+        let doc = testing::document();
+        let out = run(
+            &mut Json::default(),
+            &[
+                testing::flagged_report(&doc),
+                ArticleReport::failed("x".into(), "x.jsonl".into(), Some(3), "bad JSON".into()),
+            ],
+        );
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn ndjson_is_one_report_per_line() {
+        let doc = testing::document();
+        let out = run(
+            &mut Ndjson,
+            &[testing::flagged_report(&doc), testing::clean_report(&doc)],
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 2);
+        for line in lines {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for key in ["id", "source", "date", "claims", "findings", "error"] {
+                assert!(v.get(key).is_some(), "{key} missing");
+            }
+        }
+    }
+}
