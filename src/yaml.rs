@@ -240,11 +240,6 @@ impl<'a> Locator<'a> {
         items
     }
 
-    /// Byte range of the `index`-th item (0-based) of the top-level block sequence `key`.
-    pub fn item(&self, key: &str, index: usize) -> Option<(usize, usize)> {
-        self.items(key).get(index).copied()
-    }
-
     /// The 1-based line `line`, without its terminator.
     pub fn line(&self, line: usize) -> Option<&'a str> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
@@ -328,17 +323,19 @@ mod tests {
     #[test]
     fn finds_items_keys_and_tokens() {
         let loc = Locator::new(TEXT);
-        let fact1 = loc.item("facts", 1).unwrap();
-        assert_eq!(loc.line_col(fact1.0), (6, 5));
+        let facts = loc.items("facts");
+        let relations = loc.items("relations");
+        assert_eq!((facts.len(), relations.len()), (2, 2));
+        let fact1 = facts[1];
+        assert_eq!(loc.line_col(fact1.0), (6, 3));
         assert_eq!(loc.line_col(loc.key_in(fact1, "id").unwrap()), (6, 9));
-        let fact0 = loc.item("facts", 0).unwrap();
+        let fact0 = facts[0];
         assert_eq!(loc.scalar_in(fact0, "value"), Some("46.40"));
-        let rel0 = loc.item("relations", 0).unwrap();
+        let rel0 = relations[0];
         assert_eq!(loc.line_col(loc.token_in(rel0, "b").unwrap()), (9, 26));
-        let rel1 = loc.item("relations", 1).unwrap();
+        let rel1 = relations[1];
         assert_eq!(loc.line_col(rel1.0), (11, 1));
         assert_eq!(loc.line_col(loc.token_in(rel1, "a").unwrap()), (12, 10));
-        assert!(loc.item("relations", 2).is_none());
     }
 
     #[test]

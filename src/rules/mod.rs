@@ -106,6 +106,14 @@ pub static RULES: &[Rule] = &[
         check: points_vs_percent::check,
     },
     Rule {
+        name: crate::registry::mismatch::NAME,
+        severity: Severity::Error,
+        summary: crate::registry::mismatch::SUMMARY,
+        docs: crate::registry::mismatch::DOCS,
+        // Matching runs in the registry stage, which has the registry; the entry documents it.
+        check: crate::registry::mismatch::check,
+    },
+    Rule {
         name: times_more_ambiguity::NAME,
         severity: Severity::Info,
         summary: "\"three times more than\", which readers take as ×3 or ×4",
@@ -179,15 +187,16 @@ mod tests {
         use crate::claim::{Claim, ClaimKind, Direction};
         use test_support::*;
 
-        let cases: [(
-            &str,
-            &str,
+        type Case<'a> = (
+            &'a str,
+            &'a str,
             Direction,
-            &str,
-            &str,
+            &'a str,
+            &'a str,
             Option<&'static str>,
-            &str,
-        ); 5] = [
+            &'a str,
+        );
+        let cases: [Case; 5] = [
             (
                 "Net rose 20.8% to 87.1 mln from 72.6 mln.",
                 "20.8%",

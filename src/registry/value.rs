@@ -1,0 +1,283 @@
+//! Reading the registry's written values: amounts with the precision they were written with
+//! ("353", "22,319", "1.2 billion"), stated changes ("+157.5%", "-2.5pp", ">x7") and units.
+
+use crate::claim::Measure;
+use crate::interval::Interval;
+
+/// Canonical unit codes the registry accepts as written. Words ("tonnes", "dlrs") are read
+/// through the language table, [`crate::lang::en::unit_code`].
+pub const UNITS: &[&str] = &[
+    "t", "kg", "bbl", "bpd", "oz", "MW", "GW", "km", "mi", "people", "jobs", "USD", "GBP", "EUR",
+    "JPY", "CNY", "%", "pp",
+];
+
+/// The canonical code of a unit as written in the registry; `None` if unknown.
+pub fn unit(written: &str) -> Option<&'static str> {
+    let w = written.trim();
+    UNITS
+        .iter()
+        .copied()
+        .find(|u| *u == w)
+        .or_else(|| crate::lang::en::unit_code(w))
+}
+
+/// An amount as written, with every value its rounding allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub interval: Interval,
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("mn", 1e6),
+    ("m", 1e6),
+    ("billion", 1e9),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("trn", 1e12),
+    ("tn", 1e12),
+];
+
+/// Reads an unsigned decimal with group separators (`,`, space, thin space, `_`; Western
+/// or Indian grouping) and returns (value, decimals, trailing zeros of an integer).
+fn decimal(s: &str) -> Option<(f64, u32, u32)> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if int.is_empty() {
+        return None;
+    }
+    let groups: Vec<&str> = int.split([',', ' ', '\u{202f}', '\u{a0}', '_']).collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    if groups.len() > 1 {
+        let (last, middle) = (groups[groups.len() - 1], &groups[1..groups.len() - 1]);
+        let western = middle.iter().all(|g| g.len() == 3);
+        let indian = middle.iter().all(|g| g.len() == 2);
+        if groups[0].len() > 3 || last.len() != 3 || !(western || indian) {
+            return None;
+        }
+    }
+    let digits: String = groups.concat();
+    let decimals = match frac {
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f.len() as u32,
+        Some(_) => return None,
+        None => 0,
+    };
+    let trailing = if decimals == 0 && !digits.trim_start_matches('0').is_empty() {
+        (digits.len() - digits.trim_end_matches('0').len()) as u32
+    } else {
+        0
+    };
+    let text = match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    };
+    Some((text.parse().ok()?, decimals, trailing))
+}
+
+/// Reads an amount as written in the registry: "353" is 352.5 to 353.5, "46.40" is 46.395 to
+/// 46.405, "408,000" is 407,500 to 408,500 (trailing zeros of an integer are not precision),
+/// "1.2 billion" is 1.15e9 to 1.25e9. A leading sign is allowed.
+pub fn amount(written: &str) -> Result<Amount, String> {
+    let bad = || {
+        format!(
+            "`{written}` is not a number as written (expected e.g. 353, 22,319, 46.4, 1.2 billion)"
+        )
+    };
+    let s = written.trim();
+    let (negative, s) = match s.strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let split = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
+    let (number, word) = (s[..split].trim(), s[split..].trim());
+    let scale = if word.is_empty() {
+        1.0
+    } else {
+        SCALES
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|&(_, k)| k)
+            .ok_or_else(bad)?
+    };
+    let (v, decimals, trailing) = decimal(number).ok_or_else(bad)?;
+    let step = if decimals > 0 {
+        10f64.powi(-(decimals as i32))
+    } else {
+        10f64.powi(trailing as i32)
+    };
+    let value = if negative { -v } else { v } * scale;
+    Ok(Amount {
+        value,
+        interval: Interval::around(value, 0.5 * step * scale),
+    })
+}
+
+/// A change as stated in a relation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatedChange {
+    pub measure: Measure,
+    /// Signed percent, signed points, or the ratio; rounded reading.
+    pub interval: Interval,
+    /// The same, read as truncated toward zero; equal to `interval` for bounds.
+    pub truncated: Interval,
+}
+
+/// Reads a stated change: "+157.5%", "-38.1 pct", "+2.5pp", "-25bp", "x7", "×7", "7x",
+/// "7 times", with an optional bound in front (">", ">=", "<", "<=", "more than", "at
+/// least", "less than", "at most"). Percent and points need their sign, so that a fall is
+/// never read as a rise.
+pub fn change(written: &str) -> Result<StatedChange, String> {
+    let bad = |why: &str| format!("`{written}` is not a stated change: {why}");
+    let mut s = written.trim();
+    let mut bound = None;
+    for (prefix, b) in [
+        (">=", '≥'),
+        ("<=", '≤'),
+        (">", '>'),
+        ("<", '<'),
+        ("at least ", '≥'),
+        ("more than ", '>'),
+        ("over ", '>'),
+        ("at most ", '≤'),
+        ("less than ", '<'),
+        ("under ", '<'),
+    ] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            bound = Some(b);
+            s = rest.trim_start();
+            break;
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let (measure, body, scale) = if let Some(b) = lower
+        .strip_suffix("percentage points")
+        .or_else(|| lower.strip_suffix("points"))
+        .or_else(|| lower.strip_suffix("pp"))
+    {
+        (Measure::Points, b.to_string(), 1.0)
+    } else if let Some(b) = lower
+        .strip_suffix("basis points")
+        .or_else(|| lower.strip_suffix("bp"))
+    {
+        (Measure::Points, b.to_string(), 0.01)
+    } else if let Some(b) = lower
+        .strip_suffix('%')
+        .or_else(|| lower.strip_suffix("pct"))
+        .or_else(|| lower.strip_suffix("percent"))
+    {
+        (Measure::Percent, b.to_string(), 1.0)
+    } else if let Some(b) = lower
+        .strip_prefix(['x', '×'])
+        .or_else(|| lower.strip_suffix("times"))
+        .or_else(|| lower.strip_suffix(['x', '×']))
+    {
+        (Measure::Multiple, b.to_string(), 1.0)
+    } else {
+        return Err(bad(
+            "write it with its unit: +157.5%, -38.1%, +2.5pp, -25bp, x7 or >x7",
+        ));
+    };
+    let body = body.trim();
+    let (sign, digits) = match body.strip_prefix(['-', '−']) {
+        Some(rest) => (-1.0, rest.trim_start()),
+        None => match body.strip_prefix('+') {
+            Some(rest) => (1.0, rest.trim_start()),
+            None if measure == Measure::Multiple => (1.0, body),
+            None => {
+                return Err(bad(
+                    "give its direction with a sign (+157.5% for a rise, -38.1% for a fall)",
+                ))
+            }
+        },
+    };
+    let (v, decimals, _) = decimal(digits).ok_or_else(|| bad("the number cannot be read"))?;
+    let value = sign * v * scale;
+    let step = 10f64.powi(-(decimals as i32)) * scale;
+    let rounded = Interval::around(value, 0.5 * step);
+    let truncated = if value >= 0.0 {
+        Interval::new(value, value + step)
+    } else {
+        Interval::new(value - step, value)
+    };
+    // A bound is taken at its word: "more than x7" is any ratio from 7 up.
+    let interval = match bound {
+        None => rounded,
+        Some('>') | Some('≥') => Interval::new(value, f64::INFINITY),
+        _ => Interval::new(f64::NEG_INFINITY, value),
+    };
+    Ok(StatedChange {
+        measure,
+        interval,
+        truncated: if bound.is_some() { interval } else { truncated },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iv(s: &str) -> (f64, f64) {
+        let a = amount(s).unwrap();
+        (a.interval.low, a.interval.high)
+    }
+
+    fn close(a: (f64, f64), b: (f64, f64)) -> bool {
+        (a.0 - b.0).abs() < 1e-6 * b.0.abs().max(1.0)
+            && (a.1 - b.1).abs() < 1e-6 * b.1.abs().max(1.0)
+    }
+
+    #[test]
+    fn amounts_carry_their_written_precision() {
+        assert!(close(iv("353"), (352.5, 353.5)));
+        assert!(close(iv("22,319"), (22318.5, 22319.5)));
+        assert!(close(iv("408,000"), (407_500.0, 408_500.0)));
+        assert!(close(iv("46.40"), (46.395, 46.405)));
+        assert!(close(iv("1.2 billion"), (1.15e9, 1.25e9)));
+        assert!(close(iv("1.2bn"), (1.15e9, 1.25e9)));
+        assert!(close(iv("5,00,000"), (450_000.0, 550_000.0)));
+        assert!(close(iv("22 319"), (22318.5, 22319.5)));
+        assert!(close(iv("0"), (-0.5, 0.5)));
+        assert!(close(iv("-3"), (-3.5, -2.5)));
+        for bad in ["", "abc", "1,2,3", "12,34", "3.", "1.2 zillion", "1,234,56"] {
+            assert!(amount(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn changes_need_a_unit_and_a_sign() {
+        let c = change("+157.5%").unwrap();
+        assert_eq!(c.measure, Measure::Percent);
+        assert!(c.interval.contains(157.45) && c.interval.contains(157.55));
+        assert!(c.truncated.contains(157.59) && !c.truncated.contains(157.45));
+        let c = change("-38.1 pct").unwrap();
+        assert!(c.interval.contains(-38.1) && c.truncated.contains(-38.19));
+        assert_eq!(change("+2.5pp").unwrap().measure, Measure::Points);
+        let c = change("-25bp").unwrap();
+        assert!(c.interval.contains(-0.25));
+        let c = change(">x7").unwrap();
+        assert_eq!(c.measure, Measure::Multiple);
+        assert_eq!((c.interval.low, c.interval.high), (7.0, f64::INFINITY));
+        assert!(change("more than 7 times").is_ok());
+        assert!(change("157.5%").unwrap_err().contains("sign"));
+        assert!(change("+157.5").unwrap_err().contains("unit"));
+    }
+
+    #[test]
+    fn units_are_codes_or_words() {
+        assert_eq!(unit("t"), Some("t"));
+        assert_eq!(unit("USD"), Some("USD"));
+        assert_eq!(unit("furlongs"), None);
+    }
+}

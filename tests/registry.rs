@@ -1,0 +1,78 @@
+//! `registry check` on the bundled registry and on a folder of broken registries, one
+//! snapshot each, showing what a maintainer sees.
+
+use claimcheck::registry::cli::{render_human, write, RegistryFormat};
+use claimcheck::registry::validate;
+use std::path::PathBuf;
+
+#[test]
+fn bundled_registry_is_clean() {
+    let v = validate(&[PathBuf::from("claims")]);
+    insta::assert_snapshot!(render_human(&v));
+    assert_eq!(v.exit_code(), 0);
+}
+
+/// One snapshot per broken registry (a file, or a folder for errors across files), with the
+/// exit code `registry check` gives it.
+#[test]
+fn broken_registries_are_rejected_with_located_messages() {
+    let dir = PathBuf::from("tests/fixtures/registries");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 15, "{entries:?}");
+    for path in entries {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let v = validate(std::slice::from_ref(&path));
+        let shown = format!("{}exit code: {}\n", render_human(&v), v.exit_code());
+        insta::assert_snapshot!(name.clone(), shown);
+        let expected = if name == "truncated-change" {
+            0
+        } else if name.ends_with("mismatch")
+            || name == "part-exceeds-whole"
+            || name == "implied-conflict"
+        {
+            1
+        } else {
+            2
+        };
+        assert_eq!(v.exit_code(), expected, "{name}");
+    }
+}
+
+#[test]
+fn load_refuses_an_unreadable_registry_and_names_the_place() {
+    let err = claimcheck::registry::Registry::load(&[PathBuf::from(
+        "tests/fixtures/registries/unknown-field.yaml",
+    )])
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains(
+            "tests/fixtures/registries/unknown-field.yaml:10:5: facts[0]: unknown field `vaule`"
+        ),
+        "{err}"
+    );
+    // A failing relation does not stop articles from being checked against sourced facts.
+    let registry = claimcheck::registry::Registry::load(&[PathBuf::from(
+        "tests/fixtures/registries/change-mismatch.yaml",
+    )])
+    .unwrap();
+    assert_eq!(registry.facts.len(), 2);
+    let bundled = claimcheck::registry::Registry::load(&[PathBuf::from("claims")]).unwrap();
+    let may = bundled.fact("cn-magnet-exports-us-2025-05").unwrap();
+    let iv = may.interval().unwrap();
+    assert!(iv.low > 46.3 && iv.high < 46.6, "{iv}");
+}
+
+#[test]
+fn github_writer_takes_registry_problems() {
+    let v = validate(&[PathBuf::from(
+        "tests/fixtures/registries/change-mismatch.yaml",
+    )]);
+    let mut out = Vec::new();
+    write(&mut out, &v, RegistryFormat::Github).unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
