@@ -1,0 +1,220 @@
+//! The audit's reader: turns the paths on the command line into a stream of raw records and
+//! article files for the workers. Parsing happens in the workers, so that it runs in parallel.
+
+use super::pipeline::{Feeder, FlushBeforeRead, Unit};
+use crate::source::{self, lines::Lines, record::is_blank, InputError};
+use std::fs;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How an input path is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// JSON Lines, plain or gzip (recognised by its magic bytes when opened).
+    Archive,
+    /// One Markdown or text article.
+    Article,
+}
+
+/// Extensions taken when walking a directory; a file named on the command line is read
+/// whatever it is called (as an article for `.md`/`.markdown`/`.txt`, otherwise as JSON Lines).
+fn kind_in_directory(path: &Path) -> Option<Kind> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.starts_with('.') {
+        return None;
+    }
+    let stem = name.strip_suffix(".gz").unwrap_or(&name);
+    if stem.ends_with(".jsonl") || stem.ends_with(".ndjson") {
+        Some(Kind::Archive)
+    } else if name.ends_with(".md") || name.ends_with(".markdown") || name.ends_with(".txt") {
+        Some(Kind::Article)
+    } else {
+        None
+    }
+}
+
+fn kind_named(path: &Path) -> Kind {
+    match kind_in_directory(path) {
+        Some(Kind::Article) => Kind::Article,
+        _ => Kind::Archive,
+    }
+}
+
+/// Reads every path in order and feeds the units; stops early when the feeder says so.
+pub fn read_all(paths: &[PathBuf], feeder: &Feeder) {
+    for path in paths {
+        if !read_path(path, feeder) {
+            return;
+        }
+    }
+}
+
+fn read_path(path: &Path, feeder: &Feeder) -> bool {
+    if path.as_os_str() == "-" {
+        return read_archive(path, feeder);
+    }
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => read_directory(path, feeder),
+        Ok(_) => match kind_named(path) {
+            Kind::Archive => read_archive(path, feeder),
+            Kind::Article => feeder.push(
+                Unit::File {
+                    path: path.to_path_buf(),
+                },
+                file_size(path),
+            ),
+        },
+        Err(e) => feeder.push(
+            unreadable(InputError::path(
+                source::display_path(path),
+                format!("cannot open: {}", source::io_message(&e)),
+            )),
+            0,
+        ),
+    }
+}
+
+/// Walks a directory depth-first in name order, so runs are reproducible.
+fn read_directory(dir: &Path, feeder: &Feeder) -> bool {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let error = InputError::path(
+                source::display_path(dir),
+                format!("cannot read directory: {}", source::io_message(&e)),
+            );
+            return feeder.push(unreadable(error), 0);
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if feeder.stopping() {
+            return false;
+        }
+        // Symlinks are followed for files but not for directories (no cycles).
+        let is_dir = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        let keep_going = if is_dir {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            hidden || read_directory(&path, feeder)
+        } else {
+            match kind_in_directory(&path) {
+                Some(Kind::Archive) => read_archive(&path, feeder),
+                Some(Kind::Article) => {
+                    let size = file_size(&path);
+                    feeder.push(Unit::File { path }, size)
+                }
+                None => true,
+            }
+        };
+        if !keep_going {
+            return false;
+        }
+    }
+    true
+}
+
+/// Streams the lines of a JSON Lines archive (plain, gzip, or stdin) as raw records.
+fn read_archive(path: &Path, feeder: &Feeder) -> bool {
+    let shown = source::display_path(path);
+    let reader = match source::open(path) {
+        Ok(reader) => reader,
+        Err(e) => return feeder.push(unreadable(e), 0),
+    };
+    // Stdin may trickle or stay open: send what has been read before waiting for more.
+    let reader: Box<dyn BufRead + '_> = if path.as_os_str() == "-" {
+        Box::new(FlushBeforeRead::new(reader, feeder))
+    } else {
+        reader
+    };
+    let source: Arc<str> = Arc::from(shown.as_str());
+    // Blank lines are skipped; their bytes are counted with the next record.
+    let mut skipped_bytes = 0u64;
+    for (line, result) in Lines::new(reader, shown) {
+        let ok = match result {
+            Ok(bytes) if is_blank(&bytes) => {
+                skipped_bytes += bytes.len() as u64 + 1;
+                if feeder.stopping() {
+                    return false;
+                }
+                continue;
+            }
+            Ok(bytes) => {
+                let size = bytes.len() as u64 + 1 + std::mem::take(&mut skipped_bytes);
+                let unit = Unit::Record {
+                    source: Arc::clone(&source),
+                    line,
+                    bytes,
+                };
+                feeder.push(unit, size)
+            }
+            Err(e) => feeder.push(unreadable(e), std::mem::take(&mut skipped_bytes)),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+fn unreadable(e: InputError) -> Unit {
+    let line = (e.line > 0).then_some(e.line);
+    Unit::Unreadable {
+        message: e.to_string(),
+        id: e.id,
+        source: e.path,
+        line,
+    }
+}
+
+fn file_size(path: &Path) -> u64 {
+    fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// The uncompressed size of the input, when it can be known up front: every path is a
+/// regular file that is not gzip-compressed. Used for the progress bar's ETA.
+pub fn known_size(paths: &[PathBuf]) -> Option<u64> {
+    let mut total = 0;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        let meta = fs::metadata(path).ok()?;
+        if !meta.is_file() || is_gzip(path) {
+            return None;
+        }
+        total += meta.len();
+    }
+    Some(total)
+}
+
+fn is_gzip(path: &Path) -> bool {
+    let mut head = [0u8; 2];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0x1f, 0x8b])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_take_archives_and_articles_only() {
+        let kind = |p: &str| kind_in_directory(Path::new(p));
+        assert_eq!(kind("a/b.jsonl"), Some(Kind::Archive));
+        assert_eq!(kind("a/b.JSONL.gz"), Some(Kind::Archive));
+        assert_eq!(kind("a/b.ndjson"), Some(Kind::Archive));
+        assert_eq!(kind("a/b.md"), Some(Kind::Article));
+        assert_eq!(kind("a/b.txt"), Some(Kind::Article));
+        assert_eq!(kind("a/b.yaml"), None);
+        assert_eq!(kind("a/.hidden.jsonl"), None);
+        // Named on the command line, anything else is read as JSON Lines.
+        assert_eq!(kind_named(Path::new("dump.dat")), Kind::Archive);
+        assert_eq!(kind_named(Path::new("draft.md")), Kind::Article);
+    }
+}
