@@ -122,13 +122,24 @@ impl Interval {
         if k == 1.0 {
             return *self;
         }
-        Interval::new(down(self.low * k).min(down(self.high * k)), up(self.low * k).max(up(self.high * k)))
+        Interval::new(
+            down(self.low * k).min(down(self.high * k)),
+            up(self.low * k).max(up(self.high * k)),
+        )
     }
 
     pub fn mul(&self, o: &Interval) -> Interval {
-        let (a, b, c, d) = (self.low * o.low, self.low * o.high, self.high * o.low, self.high * o.high);
+        let (a, b, c, d) = (
+            self.low * o.low,
+            self.low * o.high,
+            self.high * o.low,
+            self.high * o.high,
+        );
         let p = [a, b, c, d].map(|x| if x.is_nan() { 0.0 } else { x });
-        Interval::new(down(min4(p[0], p[1], p[2], p[3])), up(max4(p[0], p[1], p[2], p[3])))
+        Interval::new(
+            down(min4(p[0], p[1], p[2], p[3])),
+            up(max4(p[0], p[1], p[2], p[3])),
+        )
     }
 
     /// `self / o`; `None` when `o` contains zero.
@@ -136,9 +147,17 @@ impl Interval {
         if o.contains(0.0) {
             return None;
         }
-        let (a, b, c, d) = (self.low / o.low, self.low / o.high, self.high / o.low, self.high / o.high);
+        let (a, b, c, d) = (
+            self.low / o.low,
+            self.low / o.high,
+            self.high / o.low,
+            self.high / o.high,
+        );
         let p = [a, b, c, d].map(|x| if x.is_nan() { 0.0 } else { x });
-        Some(Interval::new(down(min4(p[0], p[1], p[2], p[3])), up(max4(p[0], p[1], p[2], p[3]))))
+        Some(Interval::new(
+            down(min4(p[0], p[1], p[2], p[3])),
+            up(max4(p[0], p[1], p[2], p[3])),
+        ))
     }
 
     /// The signed percent change from `from` to `to`: `(to / from - 1) × 100`.
@@ -198,7 +217,9 @@ mod tests {
 
     #[test]
     fn division_by_an_interval_containing_zero_is_refused() {
-        assert!(Interval::point(1.0).div(&Interval::new(-1.0, 1.0)).is_none());
+        assert!(Interval::point(1.0)
+            .div(&Interval::new(-1.0, 1.0))
+            .is_none());
     }
 
     #[test]

@@ -16,20 +16,30 @@ fn round_to(x: f64, decimals: usize) -> String {
 fn render(phrasing: usize, base: &str, cur: &str, pct: f64, pct_decimals: usize) -> String {
     let up = pct >= 0.0;
     let p = round_to(pct.abs(), pct_decimals);
-    let (verb, adverb, noun, article) =
-        if up { ("rose", "up", "increase", "an") } else { ("fell", "down", "decrease", "a") };
+    let (verb, adverb, noun, article) = if up {
+        ("rose", "up", "increase", "an")
+    } else {
+        ("fell", "down", "decrease", "a")
+    };
     match phrasing % 6 {
         0 => format!("Net sales {verb} {p} pct to {cur} mln dlrs from {base} mln dlrs."),
         1 => format!("Quarterly profits {verb} {p}% to ${cur}m from ${base}m."),
         2 => format!("Sales were {cur} mln dlrs, {adverb} {p} pct from {base} mln dlrs."),
-        3 => format!("Exports reached {cur} tons, {article} {noun} of {p}% compared with {base} tons."),
+        3 => format!(
+            "Exports reached {cur} tons, {article} {noun} of {p}% compared with {base} tons."
+        ),
         4 => format!("China exported {cur} tons in June, a {p}% {noun} from {base} tons in May."),
         _ => format!("Output was {adverb} {p} pct at {cur} tonnes compared to {base} tonnes."),
     }
 }
 
 fn findings_for(text: &str) -> Vec<String> {
-    let doc = Document::new("t".into(), "t.md".into(), text.to_string(), Span::new(0, text.len()));
+    let doc = Document::new(
+        "t".into(),
+        "t.md".into(),
+        text.to_string(),
+        Span::new(0, text.len()),
+    );
     check(doc, None)
         .findings
         .iter()
@@ -39,7 +49,12 @@ fn findings_for(text: &str) -> Vec<String> {
 }
 
 fn claims_for(text: &str) -> usize {
-    let doc = Document::new("t".into(), "t.md".into(), text.to_string(), Span::new(0, text.len()));
+    let doc = Document::new(
+        "t".into(),
+        "t.md".into(),
+        text.to_string(),
+        Span::new(0, text.len()),
+    );
     check(doc, None).claims.len()
 }
 

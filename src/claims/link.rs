@@ -57,15 +57,68 @@ struct Sentence<'a> {
 }
 
 const FILLERS_BEFORE_PERCENT: &[&str] = &[
-    "by", "of", "a", "an", "further", "another", "only", "just", "sharply", "some", "slightly",
-    "annual", "annualised", "annualized", "seasonally", "adjusted", "nominal", "real", "total",
-    "its", "their", "was", "were", "is", "are", "been", "had", "has",
+    "by",
+    "of",
+    "a",
+    "an",
+    "further",
+    "another",
+    "only",
+    "just",
+    "sharply",
+    "some",
+    "slightly",
+    "annual",
+    "annualised",
+    "annualized",
+    "seasonally",
+    "adjusted",
+    "nominal",
+    "real",
+    "total",
+    "its",
+    "their",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "had",
+    "has",
 ];
 
 const CONNECTORS: &[&str] = &[
-    "a", "an", "marking", "representing", "which", "was", "is", "were", "are", "or", "and",
-    "but", "still", "that", "this", "giving", "for", "its", "by", "also", "though", "yet",
-    "while", "being", "with", "as", "overall", "in", "total", "showing", "reflecting",
+    "a",
+    "an",
+    "marking",
+    "representing",
+    "which",
+    "was",
+    "is",
+    "were",
+    "are",
+    "or",
+    "and",
+    "but",
+    "still",
+    "that",
+    "this",
+    "giving",
+    "for",
+    "its",
+    "by",
+    "also",
+    "though",
+    "yet",
+    "while",
+    "being",
+    "with",
+    "as",
+    "overall",
+    "in",
+    "total",
+    "showing",
+    "reflecting",
 ];
 
 impl<'a> Sentence<'a> {
@@ -124,7 +177,10 @@ impl<'a> Sentence<'a> {
         while k > self.first && steps < 5 {
             k -= 1;
             steps += 1;
-            if self.mark_at(k).is_some_and(|m| self.marks[m].period.is_comparison()) {
+            if self
+                .mark_at(k)
+                .is_some_and(|m| self.marks[m].period.is_comparison())
+            {
                 k = self.marks[self.mark_at(k)?].first;
                 continue;
             }
@@ -147,7 +203,10 @@ impl<'a> Sentence<'a> {
     /// Direction noun or adjective after a percent ("a 5% increase", "5 pct higher").
     fn direction_after(&self, end: usize) -> Option<(Direction, usize)> {
         let mut k = end;
-        if let Some(m) = self.mark_starting(k).filter(|&m| self.marks[m].period.is_comparison()) {
+        if let Some(m) = self
+            .mark_starting(k)
+            .filter(|&m| self.marks[m].period.is_comparison())
+        {
             k = self.marks[m].end;
         }
         let w = self.low(k)?;
@@ -158,7 +217,23 @@ impl<'a> Sentence<'a> {
 
     /// Skips filler words after a change phrase: "a", "the", "a record", "an estimated".
     fn skip_fillers(&self, mut k: usize) -> usize {
-        while k < self.end && matches!(self.low(k).as_deref(), Some("a" | "an" | "the" | "record" | "revised" | "restated" | "year-earlier" | "its" | "some" | "level" | "levels")) {
+        while k < self.end
+            && matches!(
+                self.low(k).as_deref(),
+                Some(
+                    "a" | "an"
+                        | "the"
+                        | "record"
+                        | "revised"
+                        | "restated"
+                        | "year-earlier"
+                        | "its"
+                        | "some"
+                        | "level"
+                        | "levels"
+                )
+            )
+        {
             k += 1;
         }
         k
@@ -167,7 +242,8 @@ impl<'a> Sentence<'a> {
     /// A free mention starting at or just after `k`.
     fn mention_near(&self, k: usize) -> Option<usize> {
         let k = self.skip_fillers(k);
-        self.mention_starting(k).filter(|&m| self.role(m) == Role::Free && self.value_like(m))
+        self.mention_starting(k)
+            .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
     }
 
     /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many
@@ -175,9 +251,7 @@ impl<'a> Sentence<'a> {
     fn baseline_connector(&self, k: usize) -> Option<usize> {
         let w = self.low(k)?;
         match &*w {
-            "from" | "against" | "versus" | "vs" => {
-                Some(if self.is(k + 1, ".") { 2 } else { 1 })
-            }
+            "from" | "against" | "versus" | "vs" => Some(if self.is(k + 1, ".") { 2 } else { 1 }),
             "compared" | "relative" if self.is(k + 1, "with") || self.is(k + 1, "to") => Some(2),
             "than" => Some(1),
             _ => None,
@@ -221,7 +295,11 @@ impl<'a> Sentence<'a> {
                         }
                     }
                 }
-                if let Some(mk) = self.marks.iter().position(|mk| mk.baseline && mk.first <= k + len + 1 && mk.first >= k) {
+                if let Some(mk) = self
+                    .marks
+                    .iter()
+                    .position(|mk| mk.baseline && mk.first <= k + len + 1 && mk.first >= k)
+                {
                     if self.drafts[d].baseline_mark.is_none() {
                         self.drafts[d].baseline_mark = Some(mk);
                         k = self.marks[mk].end;
@@ -258,12 +336,42 @@ impl<'a> Sentence<'a> {
             matches!(
                 self.low(j).as_deref(),
                 Some(
-                    "market" | "supply" | "shares" | "stock" | "capital" | "population" | "voters"
-                        | "vote" | "votes" | "workforce" | "electorate" | "seats" | "respondents"
-                        | "people" | "households" | "adults" | "children" | "students" | "workers"
-                        | "employees" | "stake" | "equity" | "total" | "production" | "output"
-                        | "exports" | "imports" | "sales" | "revenue" | "revenues" | "company"
-                        | "firm" | "group" | "customers" | "users" | "members"
+                    "market"
+                        | "supply"
+                        | "shares"
+                        | "stock"
+                        | "capital"
+                        | "population"
+                        | "voters"
+                        | "vote"
+                        | "votes"
+                        | "workforce"
+                        | "electorate"
+                        | "seats"
+                        | "respondents"
+                        | "people"
+                        | "households"
+                        | "adults"
+                        | "children"
+                        | "students"
+                        | "workers"
+                        | "employees"
+                        | "stake"
+                        | "equity"
+                        | "total"
+                        | "production"
+                        | "output"
+                        | "exports"
+                        | "imports"
+                        | "sales"
+                        | "revenue"
+                        | "revenues"
+                        | "company"
+                        | "firm"
+                        | "group"
+                        | "customers"
+                        | "users"
+                        | "members"
                 )
             )
         })
@@ -272,7 +380,10 @@ impl<'a> Sentence<'a> {
     /// "estimates ranged from 2.4 to 2.7": a range, not a change.
     fn ranged_before(&self, k: usize) -> bool {
         (k.saturating_sub(4).max(self.first)..k).any(|j| {
-            matches!(self.low(j).as_deref(), Some("ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "between"))
+            matches!(
+                self.low(j).as_deref(),
+                Some("ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "between")
+            )
         })
     }
 
@@ -280,7 +391,11 @@ impl<'a> Sentence<'a> {
     /// a bare number runs opposite to the currency named, so its direction cannot be checked.
     fn exchange_rate(&self, m: usize) -> bool {
         self.mentions[m].unit.is_none()
-            && (self.first..self.end).any(|j| self.low(j).is_some_and(|w| en::currency_word(&w).is_some() || matches!(&*w, "exchange" | "currency")))
+            && (self.first..self.end).any(|j| {
+                self.low(j).is_some_and(|w| {
+                    en::currency_word(&w).is_some() || matches!(&*w, "exchange" | "currency")
+                })
+            })
     }
 
     /// "compared with a December figure of 15.0 billion", "from 17.4 billion": a figure
@@ -288,7 +403,10 @@ impl<'a> Sentence<'a> {
     fn introduced_as_baseline(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
         (first.saturating_sub(5).max(self.first)..first).any(|k| {
-            matches!(self.low(k).as_deref(), Some("compared" | "from" | "against" | "versus" | "vs" | "than"))
+            matches!(
+                self.low(k).as_deref(),
+                Some("compared" | "from" | "against" | "versus" | "vs" | "than")
+            )
         })
     }
 
@@ -301,7 +419,12 @@ impl<'a> Sentence<'a> {
             if depth == 0 && j > k && self.is(j, "from") {
                 return Some(j);
             }
-            if depth == 0 && self.ms.clone().any(|m| self.mtoks[m].0 == j && self.kind(m) != MentionKind::Number) {
+            if depth == 0
+                && self
+                    .ms
+                    .clone()
+                    .any(|m| self.mtoks[m].0 == j && self.kind(m) != MentionKind::Number)
+            {
                 return None;
             }
             let t = self.toks[j].text(self.text);
@@ -311,7 +434,12 @@ impl<'a> Sentence<'a> {
                 ";" | "." => return None,
                 _ => {}
             }
-            if depth == 0 && self.low(j).is_some_and(|w| en::direction(&w).is_some() || matches!(&*w, "and" | "while" | "but" | "was" | "were" | "is" | "are")) {
+            if depth == 0
+                && self.low(j).is_some_and(|w| {
+                    en::direction(&w).is_some()
+                        || matches!(&*w, "and" | "while" | "but" | "was" | "were" | "is" | "are")
+                })
+            {
                 return None;
             }
             j += 1;
@@ -326,10 +454,19 @@ impl<'a> Sentence<'a> {
 
     /// A period phrase starting right after token `k - 1`.
     fn owned_mark(&self, k: usize) -> Option<usize> {
-        self.marks.iter().position(|m| m.first == k || (m.first == k + 1 && self.is(k, ",")))
+        self.marks
+            .iter()
+            .position(|m| m.first == k || (m.first == k + 1 && self.is(k, ",")))
     }
 
-    fn new_draft(&mut self, kind: ClaimKind, m: usize, phrase: (usize, usize), measure: Measure, direction: Option<(Direction, usize)>) -> usize {
+    fn new_draft(
+        &mut self,
+        kind: ClaimKind,
+        m: usize,
+        phrase: (usize, usize),
+        measure: Measure,
+        direction: Option<(Direction, usize)>,
+    ) -> usize {
         self.drafts.push(Draft {
             kind,
             first: phrase.0,
@@ -359,7 +496,10 @@ impl<'a> Sentence<'a> {
         let mut k = self.mtoks[prev].1;
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
-                || self.low(k).is_some_and(|w| CONNECTORS.contains(&&*w) || en::direction(&w).is_some_and(|(_, p)| p == DirectionPos::Noun))
+                || self.low(k).is_some_and(|w| {
+                    CONNECTORS.contains(&&*w)
+                        || en::direction(&w).is_some_and(|(_, p)| p == DirectionPos::Noun)
+                })
         };
         let mut adjacent = true;
         while k < first {
@@ -384,10 +524,33 @@ impl<'a> Sentence<'a> {
                 }
                 j -= 1;
             }
-            if j == self.first || !matches!(self.low(j).as_deref(), Some("marking" | "representing" | "up" | "down" | "off" | "an" | "a" | "which" | "giving" | "reflecting" | "or" | "but" | "still" | "showing")) {
+            if j == self.first
+                || !matches!(
+                    self.low(j).as_deref(),
+                    Some(
+                        "marking"
+                            | "representing"
+                            | "up"
+                            | "down"
+                            | "off"
+                            | "an"
+                            | "a"
+                            | "which"
+                            | "giving"
+                            | "reflecting"
+                            | "or"
+                            | "but"
+                            | "still"
+                            | "showing"
+                    )
+                )
+            {
                 return;
             }
-            let Some(main) = self.ms.clone().filter(|&m| self.mtoks[m].1 < j && matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)).last() else {
+            let Some(main) = self.ms.clone().rfind(|&m| {
+                self.mtoks[m].1 < j
+                    && matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)
+            }) else {
                 return;
             };
             prev = main;
@@ -396,7 +559,11 @@ impl<'a> Sentence<'a> {
             return;
         }
         match self.role(prev) {
-            Role::Free if self.value_like(prev) && self.kind(prev) != MentionKind::Percent || (self.kind(prev) == MentionKind::Percent && self.drafts[d].measure == Measure::Points) => {
+            Role::Free
+                if self.value_like(prev) && self.kind(prev) != MentionKind::Percent
+                    || (self.kind(prev) == MentionKind::Percent
+                        && self.drafts[d].measure == Measure::Points) =>
+            {
                 self.drafts[d].value = Some(prev);
                 self.drafts[d].first = self.mtoks[prev].0;
                 self.set_role(prev, Role::Value(d));
@@ -419,23 +586,39 @@ impl<'a> Sentence<'a> {
             let mention = &self.mentions[m];
             match kind {
                 MentionKind::Percent | MentionKind::Points => {
-                    let dir = self.direction_before(mf, false).map(|x| (x, true)).or_else(|| self.direction_after(me).map(|x| (x, false)));
-                    let Some(((d, dt), before)) = dir else { continue };
+                    let dir = self
+                        .direction_before(mf, false)
+                        .map(|x| (x, true))
+                        .or_else(|| self.direction_after(me).map(|x| (x, false)));
+                    let Some(((d, dt), before)) = dir else {
+                        continue;
+                    };
                     if d == Direction::Flat {
                         continue;
                     }
                     let phrase = if before { (dt, me) } else { (mf, dt + 1) };
-                    let measure = if kind == MentionKind::Points { Measure::Points } else { Measure::Percent };
-                    let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
+                    let measure = if kind == MentionKind::Points {
+                        Measure::Points
+                    } else {
+                        Measure::Percent
+                    };
+                    let draft =
+                        self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
                     self.attach_after(draft, phrase.1);
                     if self.drafts[draft].value.is_none() {
                         self.value_before(draft);
                     }
                 }
                 MentionKind::Multiple => {
-                    let word_verb = mention.words && Low::new(mention.number_span.slice(self.text)).is_some_and(|l| en::multiple_word(&l).is_some());
+                    let word_verb = mention.words
+                        && Low::new(mention.number_span.slice(self.text))
+                            .is_some_and(|l| en::multiple_word(&l).is_some());
                     let dir = if word_verb {
-                        let d = if mention.value < 1.0 { Direction::Down } else { Direction::Up };
+                        let d = if mention.value < 1.0 {
+                            Direction::Down
+                        } else {
+                            Direction::Up
+                        };
                         Some((d, mf))
                     } else {
                         self.direction_before(mf, true)
@@ -443,29 +626,73 @@ impl<'a> Sentence<'a> {
                     // "three times more than", "seven times that of May", "twice as much as"
                     let mut k = me;
                     let mut times_more = false;
-                    if matches!(self.low(k).as_deref(), Some("more" | "higher" | "larger" | "bigger" | "greater" | "faster")) && self.is(k + 1, "than") {
+                    if matches!(
+                        self.low(k).as_deref(),
+                        Some("more" | "higher" | "larger" | "bigger" | "greater" | "faster")
+                    ) && self.is(k + 1, "than")
+                    {
                         times_more = true;
                         k += 1;
                     }
                     let comparative = times_more
                         || (self.is(k, "that") || self.is(k, "those")) && self.is(k + 1, "of")
-                        || self.is(k, "as") || self.is(k, "the") || self.is(k, "than") || self.is(k, "over") || self.is(k, "from");
+                        || self.is(k, "as")
+                        || self.is(k, "the")
+                        || self.is(k, "than")
+                        || self.is(k, "over")
+                        || self.is(k, "from");
                     if dir.is_none() && !comparative {
                         continue;
                     }
-                    let draft = self.new_draft(ClaimKind::Multiple, m, (dir.map_or(mf, |(_, t)| t.min(mf)), me), Measure::Multiple, dir);
+                    let draft = self.new_draft(
+                        ClaimKind::Multiple,
+                        m,
+                        (dir.map_or(mf, |(_, t)| t.min(mf)), me),
+                        Measure::Multiple,
+                        dir,
+                    );
                     self.drafts[draft].times_more = times_more;
                     if comparative {
                         // skip "that of", "as much as", "the level of"
                         let mut j = k;
-                        while j < self.end && j < k + 4 && matches!(self.low(j).as_deref(), Some("that" | "those" | "of" | "as" | "much" | "many" | "high" | "large" | "big" | "the" | "level" | "levels" | "than" | "over" | "from" | "in")) {
+                        while j < self.end
+                            && j < k + 4
+                            && matches!(
+                                self.low(j).as_deref(),
+                                Some(
+                                    "that"
+                                        | "those"
+                                        | "of"
+                                        | "as"
+                                        | "much"
+                                        | "many"
+                                        | "high"
+                                        | "large"
+                                        | "big"
+                                        | "the"
+                                        | "level"
+                                        | "levels"
+                                        | "than"
+                                        | "over"
+                                        | "from"
+                                        | "in"
+                                )
+                            )
+                        {
                             j += 1;
                         }
-                        if let Some(b) = self.mention_starting(j).filter(|&b| self.role(b) == Role::Free && self.value_like(b)) {
+                        if let Some(b) = self
+                            .mention_starting(j)
+                            .filter(|&b| self.role(b) == Role::Free && self.value_like(b))
+                        {
                             self.drafts[draft].baseline = Some(b);
                             self.set_role(b, Role::Baseline(draft));
                             self.drafts[draft].end = self.mtoks[b].1;
-                        } else if let Some(mk) = self.marks.iter().position(|mk| mk.first >= k && mk.first <= j) {
+                        } else if let Some(mk) = self
+                            .marks
+                            .iter()
+                            .position(|mk| mk.first >= k && mk.first <= j)
+                        {
                             self.drafts[draft].baseline_mark = Some(mk);
                             self.drafts[draft].end = self.marks[mk].end;
                         }
@@ -484,15 +711,26 @@ impl<'a> Sentence<'a> {
             }
             let (mf, me) = self.mtoks[m];
             // "rose to X from Y", "fell from Y to X"
-            if mf >= self.first + 2 && (self.is(mf - 1, "to") || self.is(mf - 1, "from")) && !self.ranged_before(mf - 1) && !self.exchange_rate(m) {
-                if let Some((d, dt)) = self.low(mf - 2).and_then(|w| en::direction(&w)).map(|(d, _)| (d, mf - 2)) {
+            if mf >= self.first + 2
+                && (self.is(mf - 1, "to") || self.is(mf - 1, "from"))
+                && !self.ranged_before(mf - 1)
+                && !self.exchange_rate(m)
+            {
+                if let Some((d, dt)) = self
+                    .low(mf - 2)
+                    .and_then(|w| en::direction(&w))
+                    .map(|(d, _)| (d, mf - 2))
+                {
                     let to_first = self.is(mf - 1, "to");
                     let other_conn = if to_first { "from" } else { "to" };
                     let k = self.after_owned_mark(me);
                     let k = if self.is(k, ",") { k + 1 } else { k };
                     if self.is(k, other_conn) {
                         let digits = |x: usize| !self.mentions[x].words;
-                        if let Some(o) = self.mention_near(k + 1).filter(|&o| self.compatible(m, o) && digits(o) && digits(m)) {
+                        if let Some(o) = self
+                            .mention_near(k + 1)
+                            .filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
+                        {
                             let (value, base) = if to_first { (m, o) } else { (o, m) };
                             self.comparison(value, base, dt, Some((d, dt)));
                             continue;
@@ -502,8 +740,14 @@ impl<'a> Sentence<'a> {
             }
             // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000"
             let k = self.after_owned_mark(me);
-            if let Some(len) = self.baseline_connector(k).filter(|_| !self.is(k, "from") && !self.is(k, "than")) {
-                if let Some(o) = self.mention_near(k + len).filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m)) {
+            if let Some(len) = self
+                .baseline_connector(k)
+                .filter(|_| !self.is(k, "from") && !self.is(k, "than"))
+            {
+                if let Some(o) = self
+                    .mention_near(k + len)
+                    .filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m))
+                {
                     self.comparison(m, o, mf, None);
                 }
             }
@@ -515,13 +759,22 @@ impl<'a> Sentence<'a> {
             }
             let mention = &self.mentions[m];
             let (mf, me) = self.mtoks[m];
-            let fraction = mention.words && mention.kind == MentionKind::Number && mention.value < 1.0;
+            let fraction =
+                mention.words && mention.kind == MentionKind::Number && mention.value < 1.0;
             if mention.kind != MentionKind::Percent && !fraction {
                 continue;
             }
             let of_after = self.is(me, "of") && self.whole_after(me + 1);
-            let share_word = matches!(self.low(me).as_deref(), Some("share" | "stake" | "majority" | "holding"));
-            let accounts = mf >= self.first + 2 && self.is(mf - 1, "for") && matches!(self.low(mf - 2).as_deref(), Some("accounts" | "account" | "accounted" | "accounting"));
+            let share_word = matches!(
+                self.low(me).as_deref(),
+                Some("share" | "stake" | "majority" | "holding")
+            );
+            let accounts = mf >= self.first + 2
+                && self.is(mf - 1, "for")
+                && matches!(
+                    self.low(mf - 2).as_deref(),
+                    Some("accounts" | "account" | "accounted" | "accounting")
+                );
             if of_after || share_word || accounts {
                 self.drafts.push(Draft {
                     kind: ClaimKind::Share,
@@ -546,7 +799,10 @@ impl<'a> Sentence<'a> {
             if self.role(m) != Role::Free {
                 continue;
             }
-            if !matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent) {
+            if !matches!(
+                self.kind(m),
+                MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent
+            ) {
                 continue;
             }
             let (mf, me) = self.mtoks[m];
@@ -570,13 +826,23 @@ impl<'a> Sentence<'a> {
     }
 
     /// A value with a stated baseline and no stated change.
-    fn comparison(&mut self, value: usize, base: usize, first: usize, direction: Option<(Direction, usize)>) {
+    fn comparison(
+        &mut self,
+        value: usize,
+        base: usize,
+        first: usize,
+        direction: Option<(Direction, usize)>,
+    ) {
         let (vf, ve) = self.mtoks[value];
         let (bf, be) = self.mtoks[base];
         let first = first.min(vf).min(bf);
         let end = self.after_owned_mark(ve.max(be));
         self.drafts.push(Draft {
-            kind: if direction.is_some() { ClaimKind::Change } else { ClaimKind::Value },
+            kind: if direction.is_some() {
+                ClaimKind::Change
+            } else {
+                ClaimKind::Value
+            },
             first,
             end,
             value: Some(value),
@@ -679,13 +945,17 @@ fn align_units(text: &str, vm: &Mention, value: &mut Figure, bm: &Mention, base:
 
 /// Gives `fig`, if bare, the unit and missing scale of `other`; true if it did.
 fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &Figure) -> bool {
-    let bare = |m: &Mention| m.kind == MentionKind::Number && !m.words && scale_of(text, m) == Some(1.0);
+    let bare =
+        |m: &Mention| m.kind == MentionKind::Number && !m.words && scale_of(text, m) == Some(1.0);
     if !bare(m) || bare(other_m) {
         return false;
     }
     fig.unit = other.unit;
     if let (Some(own), Some(theirs)) = (scale_of(text, m), scale_of(text, other_m)) {
-        if own == 1.0 && theirs > 1.0 && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs() {
+        if own == 1.0
+            && theirs > 1.0
+            && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
+        {
             fig.interval = fig.interval.scale(theirs);
         }
     }
@@ -694,28 +964,53 @@ fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &F
 
 fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim {
     let dr = &s.drafts[d];
-    let doc_date_period = |m: usize| -> Option<usize> { s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline) };
+    let doc_date_period = |m: usize| -> Option<usize> {
+        s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline)
+    };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
-    let owned: Vec<usize> = s.ms.clone().filter_map(|m| s.owned_mark(s.mtoks[m].1)).collect();
+    let owned: Vec<usize> =
+        s.ms.clone()
+            .filter_map(|m| s.owned_mark(s.mtoks[m].1))
+            .collect();
     let current_mark = dr
         .value
         .filter(|_| dr.inherited_from.is_none())
         .and_then(doc_date_period)
         .or_else(|| {
-            let anchor = dr.value.filter(|_| dr.inherited_from.is_none()).map_or(dr.first, |v| s.mtoks[v].0.min(dr.first));
+            let anchor = dr
+                .value
+                .filter(|_| dr.inherited_from.is_none())
+                .map_or(dr.first, |v| s.mtoks[v].0.min(dr.first));
             (0..s.marks.len())
-                .filter(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].end <= anchor)
-                .next_back()
+                .rfind(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].end <= anchor)
         })
         .or_else(|| {
-            (0..s.marks.len()).find(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].first >= dr.first && s.marks[k].first < dr.end)
+            (0..s.marks.len()).find(|&k| {
+                !s.marks[k].baseline
+                    && !owned.contains(&k)
+                    && s.marks[k].first >= dr.first
+                    && s.marks[k].first < dr.end
+            })
         })
         .or_else(|| {
             // "exported 3188 tons of rare earth magnets to the world in June": later in the clause.
             let v = dr.value.filter(|_| dr.inherited_from.is_none())?;
-            let clause_end = (s.mtoks[v].1..s.end).find(|&k| s.is(k, ",") || s.is(k, ";")).unwrap_or(s.end);
-            (0..s.marks.len()).find(|&k| !s.marks[k].baseline && s.marks[k].first >= s.mtoks[v].1 && s.marks[k].first <= s.mtoks[v].1 + 8 && s.marks[k].end <= clause_end && !owned.iter().any(|&o| o == k && s.ms.clone().any(|m| m != v && s.owned_mark(s.mtoks[m].1) == Some(k))))
+            let clause_end = (s.mtoks[v].1..s.end)
+                .find(|&k| s.is(k, ",") || s.is(k, ";"))
+                .unwrap_or(s.end);
+            (0..s.marks.len()).find(|&k| {
+                !s.marks[k].baseline
+                    && s.marks[k].first >= s.mtoks[v].1
+                    && s.marks[k].first <= s.mtoks[v].1 + 8
+                    && s.marks[k].end <= clause_end
+                    && !owned.iter().any(|&o| {
+                        o == k
+                            && s.ms
+                                .clone()
+                                .any(|m| m != v && s.owned_mark(s.mtoks[m].1) == Some(k))
+                    })
+            })
         });
     // "98 mln dlrs a year ago": the value's own phrase is relative to the sentence's period.
     let relative_mark = dr
@@ -747,12 +1042,18 @@ fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim 
         .or_else(|| {
             // "a year-on-year decrease of 18.9%"
             let from = dr.phrase.0.saturating_sub(7).max(s.first);
-            (0..s.marks.len()).find(|&k| s.marks[k].period.is_comparison() && s.marks[k].first >= from && s.marks[k].end <= dr.phrase.1)
+            (0..s.marks.len()).find(|&k| {
+                s.marks[k].period.is_comparison()
+                    && s.marks[k].first >= from
+                    && s.marks[k].end <= dr.phrase.1
+            })
         });
     let base_period = base_mark.and_then(|k| s.marks[k].period.resolve(current));
     let mut baseline = dr.baseline.map(|b| figure(&s.mentions[b], b, base_period));
     let mut value = value;
-    if let (Some(v), Some(b), Some(bm), Some(vf)) = (dr.value, baseline.as_mut(), dr.baseline, value.as_mut()) {
+    if let (Some(v), Some(b), Some(bm), Some(vf)) =
+        (dr.value, baseline.as_mut(), dr.baseline, value.as_mut())
+    {
         if dr.inherited_from.is_none() {
             align_units(s.text, &s.mentions[v], vf, &s.mentions[bm], b);
         }
@@ -777,34 +1078,42 @@ fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim 
             mention: None,
         });
     }
-    let change = dr.change.map(|m| {
-        let men = &s.mentions[m];
-        let sign = match dr.direction {
-            Some((Direction::Down, _)) if dr.measure != Measure::Multiple => -1.0,
-            _ => 1.0,
-        };
-        Change {
-            stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end).cover(men.span),
-            measure: dr.measure,
-            interval: men.interval.scale(sign),
-            truncated: men.truncated.scale(sign),
-            direction: dr.direction.map(|(d, _)| d),
-            direction_span: dr.direction.map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
-            times_more: dr.times_more,
-            mention: Some(m),
-        }
-    }).or_else(|| {
-        (dr.kind == ClaimKind::Change).then(|| Change {
-            stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end),
-            measure: Measure::Absolute,
-            interval: Interval::everything(),
-            truncated: Interval::everything(),
-            direction: dr.direction.map(|(d, _)| d),
-            direction_span: dr.direction.map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
-            times_more: false,
-            mention: None,
+    let change = dr
+        .change
+        .map(|m| {
+            let men = &s.mentions[m];
+            let sign = match dr.direction {
+                Some((Direction::Down, _)) if dr.measure != Measure::Multiple => -1.0,
+                _ => 1.0,
+            };
+            Change {
+                stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end)
+                    .cover(men.span),
+                measure: dr.measure,
+                interval: men.interval.scale(sign),
+                truncated: men.truncated.scale(sign),
+                direction: dr.direction.map(|(d, _)| d),
+                direction_span: dr
+                    .direction
+                    .map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
+                times_more: dr.times_more,
+                mention: Some(m),
+            }
         })
-    });
+        .or_else(|| {
+            (dr.kind == ClaimKind::Change).then(|| Change {
+                stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end),
+                measure: Measure::Absolute,
+                interval: Interval::everything(),
+                truncated: Interval::everything(),
+                direction: dr.direction.map(|(d, _)| d),
+                direction_span: dr
+                    .direction
+                    .map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
+                times_more: false,
+                mention: None,
+            })
+        });
     let end = dr.end.max(dr.phrase.1).min(s.end).max(dr.first + 1);
     let span = Span::new(s.toks[dr.first].start, s.toks[end - 1].end);
     let subject = match head {
@@ -831,19 +1140,34 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
     let mut start = anchor;
     while start > s.first {
         let t = &s.toks[start - 1];
-        if t.kind == Kind::Punct && matches!(t.text(s.text), "," | ";" | ":" | "(" | "“" | "\"" | "—" | "–") {
+        if t.kind == Kind::Punct
+            && matches!(
+                t.text(s.text),
+                "," | ";" | ":" | "(" | "“" | "\"" | "—" | "–"
+            )
+        {
             // Keep going past a comma that only closes an opening period phrase.
             break;
         }
         start -= 1;
     }
-    let skip = |i: usize| s.mark_at(i).is_some() || s.ms.clone().any(|m| s.mtoks[m].0 <= i && i < s.mtoks[m].1);
+    let skip = |i: usize| {
+        s.mark_at(i).is_some() || s.ms.clone().any(|m| s.mtoks[m].0 <= i && i < s.mtoks[m].1)
+    };
     let mut text = subject::phrase(s.text, s.toks, start, anchor, &skip);
-    if let Some(v) = dr.value.filter(|_| dr.first == s.mtoks[dr.value.unwrap_or(0)].0) {
+    if let Some(v) = dr
+        .value
+        .filter(|_| dr.first == s.mtoks[dr.value.unwrap_or(0)].0)
+    {
         let k = s.mtoks[v].1;
         if s.is(k, "of") {
             let mut e = k + 1;
-            while e < s.end && !s.is_punct(e) && s.mention_starting(e).is_none() && s.mark_at(e).is_none() && s.low(e).is_none_or(|w| en::direction(&w).is_none()) {
+            while e < s.end
+                && !s.is_punct(e)
+                && s.mention_starting(e).is_none()
+                && s.mark_at(e).is_none()
+                && s.low(e).is_none_or(|w| en::direction(&w).is_none())
+            {
                 e += 1;
             }
             let tail = subject::phrase(s.text, s.toks, k + 1, e, &skip);
@@ -858,7 +1182,10 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
     if text.is_empty() && start > s.first {
         // "In the first half of 2025, China's exports ..." — look one clause further back.
         let mut back = start - 1;
-        while back > s.first && !(s.toks[back - 1].kind == Kind::Punct && matches!(s.toks[back - 1].text(s.text), "," | ";" | ":")) {
+        while back > s.first
+            && !(s.toks[back - 1].kind == Kind::Punct
+                && matches!(s.toks[back - 1].text(s.text), "," | ";" | ":"))
+        {
             back -= 1;
         }
         text = subject::phrase(s.text, s.toks, back, start - 1, &skip);

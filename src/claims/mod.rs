@@ -16,7 +16,12 @@ pub use link::link;
 /// compatible), so their figures for one period must agree. Favours precision: when in
 /// doubt, `false`.
 pub fn same_measure(a: &Claim, b: &Claim) -> bool {
-    let unit = |c: &Claim| c.value.as_ref().or(c.baseline.as_ref()).and_then(|f| f.unit);
+    let unit = |c: &Claim| {
+        c.value
+            .as_ref()
+            .or(c.baseline.as_ref())
+            .and_then(|f| f.unit)
+    };
     if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
         if ua != ub {
             return false;

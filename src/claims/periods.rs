@@ -37,7 +37,10 @@ impl PeriodRef {
 
     /// Phrases that only make sense as the other side of a comparison.
     pub fn is_comparison(&self) -> bool {
-        matches!(self, PeriodRef::YearEarlier | PeriodRef::SameIn(_) | PeriodRef::Previous)
+        matches!(
+            self,
+            PeriodRef::YearEarlier | PeriodRef::SameIn(_) | PeriodRef::Previous
+        )
     }
 }
 
@@ -73,7 +76,11 @@ impl Cursor<'_> {
         if t.kind != Kind::Num || s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        if self.toks.get(i + 1).is_some_and(|n| !n.space_before && n.kind != Kind::Punct) {
+        if self
+            .toks
+            .get(i + 1)
+            .is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+        {
             return None;
         }
         s.parse().ok().filter(|y| (1900..=2100).contains(y))
@@ -84,9 +91,9 @@ impl Cursor<'_> {
             .is_some_and(|t| t.text(self.text).starts_with(|c: char| c.is_uppercase()))
     }
     fn small_num(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Num && t.text(self.text).len() <= 2 && t.space_before
-        })
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Num && t.text(self.text).len() <= 2 && t.space_before)
     }
 }
 
@@ -97,7 +104,14 @@ fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
 }
 
 /// Finds every period phrase in `toks[first..end]`.
-pub fn find(text: &str, toks: &[Token], first: usize, end: usize, date: Option<Date>, out: &mut Vec<PeriodMark>) {
+pub fn find(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    date: Option<Date>,
+    out: &mut Vec<PeriodMark>,
+) {
     out.clear();
     let c = Cursor { text, toks };
     let mut i = first;
@@ -107,8 +121,21 @@ pub fn find(text: &str, toks: &[Token], first: usize, end: usize, date: Option<D
             continue;
         };
         let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
-        let start = if i > first && matches!(c.low(i - 1).as_deref(), Some("in" | "for" | "during" | "of")) { i - 1 } else { i };
-        out.push(PeriodMark { first: start, end: next, period, baseline });
+        let start = if i > first
+            && matches!(
+                c.low(i - 1).as_deref(),
+                Some("in" | "for" | "during" | "of")
+            ) {
+            i - 1
+        } else {
+            i
+        };
+        out.push(PeriodMark {
+            first: start,
+            end: next,
+            period,
+            baseline,
+        });
         i = next.max(i + 1);
     }
 }
@@ -117,8 +144,16 @@ pub fn find(text: &str, toks: &[Token], first: usize, end: usize, date: Option<D
 fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     let mut k = i;
     // skip "the", "in", "a"
-    while k > first && matches!(c.low(k - 1).as_deref(), Some("the" | "in" | "a" | "its" | "of" | "levels" | "level")) {
-        if c.is(k - 1, "of") && k >= 2 && (c.is(k - 2, "that") || c.is(k - 2, "those") || c.is(k - 2, "level")) {
+    while k > first
+        && matches!(
+            c.low(k - 1).as_deref(),
+            Some("the" | "in" | "a" | "its" | "of" | "levels" | "level")
+        )
+    {
+        if c.is(k - 1, "of")
+            && k >= 2
+            && (c.is(k - 2, "that") || c.is(k - 2, "those") || c.is(k - 2, "level"))
+        {
             return true;
         }
         k -= 1;
@@ -130,7 +165,8 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
         c.low(k - 1).as_deref(),
         Some("from" | "than" | "against" | "versus" | "vs" | "over" | "since" | "with" | "to")
     ) && (!c.is(k - 1, "with") || (k >= first + 2 && c.is(k - 2, "compared")))
-        && (!c.is(k - 1, "to") || (k >= first + 2 && (c.is(k - 2, "compared") || c.is(k - 2, "relative"))))
+        && (!c.is(k - 1, "to")
+            || (k >= first + 2 && (c.is(k - 2, "compared") || c.is(k - 2, "relative"))))
 }
 
 fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
@@ -139,10 +175,19 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     if let Some(w) = w.as_deref() {
         // Months: "June", "June 2024", but not dates ("May 10") nor the verb "may".
         if let Some(m) = en::month(w) {
-            if !c.capitalized(i) || c.small_num(i + 1) || (w == "may" && c.low(i + 1).is_some_and(|n| matches!(&*n, "be" | "have" | "not" | "also" | "well" | "still"))) {
+            if !c.capitalized(i)
+                || c.small_num(i + 1)
+                || (w == "may"
+                    && c.low(i + 1).is_some_and(|n| {
+                        matches!(&*n, "be" | "have" | "not" | "also" | "well" | "still")
+                    }))
+            {
                 return None;
             }
-            if w.len() <= 3 && c.toks.get(i + 1).is_some_and(|t| t.text(c.text) == ".") && c.small_num(i + 2) {
+            if w.len() <= 3
+                && c.toks.get(i + 1).is_some_and(|t| t.text(c.text) == ".")
+                && c.small_num(i + 2)
+            {
                 return None;
             }
             if let Some(y) = c.year(i + 1) {
@@ -176,12 +221,24 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                         ref_year.map(|y| y - 1)
                     } else {
                         date.map(|d| {
-                            let current = if max == 4 { (d.month - 1) / 3 + 1 } else { (d.month - 1) / 6 + 1 };
-                            if n > current { d.year - 1 } else { d.year }
+                            let current = if max == 4 {
+                                (d.month - 1) / 3 + 1
+                            } else {
+                                (d.month - 1) / 6 + 1
+                            };
+                            if n > current {
+                                d.year - 1
+                            } else {
+                                d.year
+                            }
                         })
                     };
                     let y = year?;
-                    let p = if max == 4 { Period::Quarter(y, n) } else { Period::Half(y, n) };
+                    let p = if max == 4 {
+                        Period::Quarter(y, n)
+                    } else {
+                        Period::Half(y, n)
+                    };
                     return Some((PeriodRef::Absolute(p), next));
                 }
             }
@@ -193,7 +250,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                     return Some((PeriodRef::Absolute(Period::Fiscal(y)), k + 1));
                 }
             }
-            "q" | "h" if c.toks.get(i + 1).is_some_and(|t| !t.space_before && t.kind == Kind::Num) => {
+            "q" | "h"
+                if c.toks
+                    .get(i + 1)
+                    .is_some_and(|t| !t.space_before && t.kind == Kind::Num) =>
+            {
                 let n: u8 = c.toks[i + 1].text(c.text).parse().ok()?;
                 let max = if w == "q" { 4 } else { 2 };
                 if !(1..=max).contains(&n) {
@@ -204,10 +265,15 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                     None => (ref_year, i + 2),
                 };
                 let y = y?;
-                let p = if w == "q" { Period::Quarter(y, n) } else { Period::Half(y, n) };
+                let p = if w == "q" {
+                    Period::Quarter(y, n)
+                } else {
+                    Period::Half(y, n)
+                };
                 return Some((PeriodRef::Absolute(p), next));
             }
-            "last" | "this" | "previous" | "prior" | "a" | "the" | "same" | "year" | "month" | "quarter" => {
+            "last" | "this" | "previous" | "prior" | "a" | "the" | "same" | "year" | "month"
+            | "quarter" => {
                 return relative(c, i, end, date);
             }
             _ => {}
@@ -216,7 +282,14 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     }
     // A bare year: "in 2024", "2025's".
     let y = c.year(i)?;
-    if i > 0 && matches!(c.low(i - 1).as_deref(), Some("in" | "for" | "of" | "during" | "since" | "from" | "than" | "to" | "and" | "with")) {
+    if i > 0
+        && matches!(
+            c.low(i - 1).as_deref(),
+            Some(
+                "in" | "for" | "of" | "during" | "since" | "from" | "than" | "to" | "and" | "with"
+            )
+        )
+    {
         return Some((PeriodRef::Absolute(Period::Year(y)), i + 1));
     }
     None
@@ -226,10 +299,21 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
 fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let w = c.low(i)?;
     let ref_year = date.map(|d| d.year);
-    let seq = |k: usize, words: &[&str]| words.iter().enumerate().all(|(n, w)| k + n < end && c.is(k + n, w));
+    let seq = |k: usize, words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .all(|(n, w)| k + n < end && c.is(k + n, w))
+    };
     // "year-on-year", "year-over-year", "month-on-month", "quarter-on-quarter"
-    for (unit, rel) in [("year", PeriodRef::YearEarlier), ("month", PeriodRef::Previous), ("quarter", PeriodRef::Previous)] {
-        if &*w == unit && (seq(i, &[unit, "-", "on", "-", unit]) || seq(i, &[unit, "-", "over", "-", unit])) {
+    for (unit, rel) in [
+        ("year", PeriodRef::YearEarlier),
+        ("month", PeriodRef::Previous),
+        ("quarter", PeriodRef::Previous),
+    ] {
+        if &*w == unit
+            && (seq(i, &[unit, "-", "on", "-", unit]) || seq(i, &[unit, "-", "over", "-", unit]))
+        {
             return Some((rel, i + 5));
         }
     }
@@ -239,27 +323,43 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
             let back = &*w != "this";
             return match &*unit {
                 "year" => Some((
-                    if back { PeriodRef::LastYear(ref_year? - 1) } else { PeriodRef::Absolute(Period::Year(ref_year?)) },
+                    if back {
+                        PeriodRef::LastYear(ref_year? - 1)
+                    } else {
+                        PeriodRef::Absolute(Period::Year(ref_year?))
+                    },
                     i + 2,
                 )),
                 "month" | "quarter" if back => Some((PeriodRef::Previous, i + 2)),
                 _ => None,
             };
         }
-        "a" if seq(i, &["a", "year", "earlier"]) || seq(i, &["a", "year", "ago"]) || seq(i, &["a", "year", "before"]) => {
+        "a" if seq(i, &["a", "year", "earlier"])
+            || seq(i, &["a", "year", "ago"])
+            || seq(i, &["a", "year", "before"]) =>
+        {
             return Some((PeriodRef::YearEarlier, i + 3));
         }
         "the" => {
-            if seq(i, &["the", "previous", "year"]) || seq(i, &["the", "year", "before"]) || seq(i, &["the", "prior", "year"]) {
+            if seq(i, &["the", "previous", "year"])
+                || seq(i, &["the", "year", "before"])
+                || seq(i, &["the", "prior", "year"])
+            {
                 return Some((PeriodRef::YearEarlier, i + 3));
             }
-            if seq(i, &["the", "previous", "month"]) || seq(i, &["the", "previous", "quarter"]) || seq(i, &["the", "month", "before"]) {
+            if seq(i, &["the", "previous", "month"])
+                || seq(i, &["the", "previous", "quarter"])
+                || seq(i, &["the", "month", "before"])
+            {
                 return Some((PeriodRef::Previous, i + 3));
             }
             if c.is(i + 1, "same") {
                 // "the same period/month/quarter (in|of) 2024", "... last year", "... a year earlier"
                 let unit = c.low(i + 2)?;
-                if !matches!(&*unit, "period" | "month" | "quarter" | "time" | "half" | "months" | "period's") {
+                if !matches!(
+                    &*unit,
+                    "period" | "month" | "quarter" | "time" | "half" | "months" | "period's"
+                ) {
                     return None;
                 }
                 let k = i + 3;
@@ -269,7 +369,12 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
                 if let Some(y) = c.year(k) {
                     return Some((PeriodRef::SameIn(y), k + 1));
                 }
-                if seq(k, &["last", "year"]) || seq(k, &["a", "year", "earlier"]) || seq(k, &["a", "year", "ago"]) || seq(k, &["of", "last", "year"]) || seq(k, &["the", "previous", "year"]) {
+                if seq(k, &["last", "year"])
+                    || seq(k, &["a", "year", "earlier"])
+                    || seq(k, &["a", "year", "ago"])
+                    || seq(k, &["of", "last", "year"])
+                    || seq(k, &["the", "previous", "year"])
+                {
                     let len = if c.is(k, "last") { 2 } else { 3 };
                     return Some((PeriodRef::YearEarlier, k + len));
                 }

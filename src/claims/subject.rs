@@ -10,30 +10,105 @@ fn is_trailing_filler(w: &str) -> bool {
     en::direction(w).is_some()
         || matches!(
             w,
-            "to" | "at" | "was" | "were" | "is" | "are" | "be" | "been" | "of" | "by" | "totalled"
-                | "totaled" | "totalling" | "reached" | "stood" | "amounted" | "hit" | "a" | "an"
-                | "the" | "and" | "with" | "from" | "has" | "have" | "had" | "will" | "would"
-                | "last" | "this" | "its" | "their" | "about" | "some" | "around" | "nearly"
-                | "almost" | "over" | "more" | "than" | "record" | "further" | "sharply"
-                | "slightly" | "strongly" | "significantly" | "also" | "still" | "which"
-                | "that" | "for" | "in" | "on"
+            "to" | "at"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+                | "of"
+                | "by"
+                | "totalled"
+                | "totaled"
+                | "totalling"
+                | "reached"
+                | "stood"
+                | "amounted"
+                | "hit"
+                | "a"
+                | "an"
+                | "the"
+                | "and"
+                | "with"
+                | "from"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "last"
+                | "this"
+                | "its"
+                | "their"
+                | "about"
+                | "some"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "over"
+                | "more"
+                | "than"
+                | "record"
+                | "further"
+                | "sharply"
+                | "slightly"
+                | "strongly"
+                | "significantly"
+                | "also"
+                | "still"
+                | "which"
+                | "that"
+                | "for"
+                | "in"
+                | "on"
         )
 }
 
 fn is_reporting_verb(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "reported" | "reports" | "announced" | "estimated" | "expects"
-            | "expected" | "forecast" | "predicted" | "showed" | "shows" | "added" | "noted"
-            | "compared" | "told"
+        "said"
+            | "says"
+            | "reported"
+            | "reports"
+            | "announced"
+            | "estimated"
+            | "expects"
+            | "expected"
+            | "forecast"
+            | "predicted"
+            | "showed"
+            | "shows"
+            | "added"
+            | "noted"
+            | "compared"
+            | "told"
     )
 }
 
 fn is_leading_filler(w: &str) -> bool {
     matches!(
         w,
-        "overall" | "meanwhile" | "however" | "but" | "and" | "also" | "as" | "while" | "whereas"
-            | "that" | "which" | "the" | "in" | "by" | "so" | "then" | "still" | "its" | "of"
+        "overall"
+            | "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "also"
+            | "as"
+            | "while"
+            | "whereas"
+            | "that"
+            | "which"
+            | "the"
+            | "in"
+            | "by"
+            | "so"
+            | "then"
+            | "still"
+            | "its"
+            | "of"
     )
 }
 
@@ -43,11 +118,18 @@ fn word_of(text: &str, t: &Token) -> Option<Low> {
 
 /// Builds a subject from tokens `toks[first..end]`, skipping tokens for which `skip` is true
 /// (period phrases, mentions), dropping leading and trailing fillers, at most 12 words.
-pub fn phrase(text: &str, toks: &[Token], first: usize, end: usize, skip: &dyn Fn(usize) -> bool) -> String {
+pub fn phrase(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    skip: &dyn Fn(usize) -> bool,
+) -> String {
     let mut kept: Vec<usize> = (first..end).filter(|&i| !skip(i)).collect();
     while let Some(&i) = kept.last() {
         let t = &toks[i];
-        let drop = t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_trailing_filler(&w));
+        let drop =
+            t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_trailing_filler(&w));
         if !drop {
             break;
         }
@@ -121,7 +203,27 @@ fn key(word: &str, capitalized: bool) -> Option<Key> {
         "debt" => "debt",
         "reserves" => "reserves",
         "consumption" | "demand" => "demand",
-        _ if capitalized && w.len() > 1 && !is_leading_filler(&w) && !matches!(w.as_str(), "in" | "on" | "for" | "the" | "a" | "an" | "it" | "its" | "this" | "these" | "those" | "he" | "she" | "they" | "we") => {
+        _ if capitalized
+            && w.len() > 1
+            && !is_leading_filler(&w)
+            && !matches!(
+                w.as_str(),
+                "in" | "on"
+                    | "for"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "it"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+            ) =>
+        {
             return Some(Key::Proper);
         }
         _ => return None,
@@ -151,16 +253,16 @@ impl Keys {
             let capitalized = n > 0 && word.starts_with(|c: char| c.is_uppercase());
             match key(word, capitalized) {
                 Some(Key::Proper) => {
-                    let w = word.trim_end_matches("’s").trim_end_matches("'s").to_lowercase();
+                    let w = word
+                        .trim_end_matches("’s")
+                        .trim_end_matches("'s")
+                        .to_lowercase();
                     if !keys.proper.contains(&w) {
                         keys.proper.push(w);
                     }
                 }
-                Some(Key::Known(k)) => {
-                    if !keys.known.contains(&k) {
-                        keys.known.push(k);
-                    }
-                }
+                Some(Key::Known(k)) if !keys.known.contains(&k) => keys.known.push(k),
+                Some(Key::Known(_)) => {}
                 None => {}
             }
         }
@@ -194,30 +296,58 @@ impl Keys {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn us_and_world_exports_are_different_measures() {
-        let us1 = Keys::of("China’s export of rare earth magnets to the United States");
-        let us2 = Keys::of("China’s export volume to the US");
-        let world = Keys::of("China exported rare earth magnets to the world");
-        assert_eq!(us1, us2);
-        assert_ne!(us1, world);
-        assert_ne!(Keys::of("China's imports"), Keys::of("China's exports"));
-    }
-}
-
 /// Words that say nothing about what is measured.
 fn is_stopword(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "of" | "to" | "in" | "on" | "for" | "from" | "by" | "at" | "and"
-            | "or" | "its" | "their" | "his" | "her" | "this" | "that" | "these" | "those"
-            | "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have" | "had" | "with"
-            | "volume" | "amount" | "level" | "figure" | "number" | "value" | "said" | "it"
-            | "as" | "which" | "who" | "also" | "about" | "some" | "than" | "more" | "less"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "for"
+            | "from"
+            | "by"
+            | "at"
+            | "and"
+            | "or"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "with"
+            | "volume"
+            | "amount"
+            | "level"
+            | "figure"
+            | "number"
+            | "value"
+            | "said"
+            | "it"
+            | "as"
+            | "which"
+            | "who"
+            | "also"
+            | "about"
+            | "some"
+            | "than"
+            | "more"
+            | "less"
     )
 }
 
@@ -232,17 +362,38 @@ fn content_words(subject: &str) -> Vec<String> {
         .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
         .filter(|w| !w.is_empty())
     {
-        let w = word.trim_end_matches("’s").trim_end_matches("'s").to_lowercase();
+        let w = word
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .to_lowercase();
         if is_stopword(&w) {
             continue;
         }
         let w = match key(&w, false) {
             Some(Key::Known(k)) => k.to_string(),
-            _ => w.strip_suffix('s').filter(|s| s.len() > 2).map_or(w.clone(), str::to_string),
+            _ => w
+                .strip_suffix('s')
+                .filter(|s| s.len() > 2)
+                .map_or(w.clone(), str::to_string),
         };
         if !out.contains(&w) {
             out.push(w);
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn us_and_world_exports_are_different_measures() {
+        let us1 = Keys::of("China’s export of rare earth magnets to the United States");
+        let us2 = Keys::of("China’s export volume to the US");
+        let world = Keys::of("China exported rare earth magnets to the world");
+        assert_eq!(us1, us2);
+        assert_ne!(us1, world);
+        assert_ne!(Keys::of("China's imports"), Keys::of("China's exports"));
+    }
 }

@@ -278,7 +278,9 @@ impl<'a> Scanner<'a> {
 
     /// Is the number at `i` a day of a date ("May 10", "10 May", "July 20th")?
     fn is_day_of_date(&self, i: usize) -> bool {
-        (i > 0 && self.is_month(i - 1)) || self.is_month(i + 1) || (self.is_word(i + 1, "of") && self.is_month(i + 2))
+        (i > 0 && self.is_month(i - 1))
+            || self.is_month(i + 1)
+            || (self.is_word(i + 1, "of") && self.is_month(i + 2))
     }
 
     fn numeric(&self, i: usize) -> Step {
@@ -307,7 +309,10 @@ impl<'a> Scanner<'a> {
                     return Step::Skip(j + 1);
                 };
                 let w = w.as_str();
-                if matches!(w, "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "gmt" | "h" | "hrs") {
+                if matches!(
+                    w,
+                    "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "gmt" | "h" | "hrs"
+                ) {
                     return Step::Skip(j + 1);
                 }
                 if let Some(s) = en::scale(w, true) {
@@ -323,7 +328,9 @@ impl<'a> Scanner<'a> {
             } else if n.kind == Kind::Punct
                 && !n.space_before
                 && matches!(n.text(self.text), ":" | "/")
-                && self.tok(j + 1).is_some_and(|m| m.kind == Kind::Num && !m.space_before)
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
             {
                 // Times ("10:30"), ratios and seasons ("1987/88").
                 return Step::Skip(self.skip_code(j + 1));
@@ -342,11 +349,19 @@ impl<'a> Scanner<'a> {
         if attached_scale.is_none()
             && (self.is_punct(j, "-") || self.is_punct(j, "–"))
             && self.glued(j)
-            && self.tok(j + 1).is_some_and(|m| m.kind == Kind::Num && !m.space_before)
+            && self
+                .tok(j + 1)
+                .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
         {
             let tail = self.tail(j + 2);
             let next = numeral::parse(self.toks[j + 1].text(self.text));
-            if tail.unit == Unit::None || next.is_none() || self.glued(j + 2) && self.tok(j + 2).is_some_and(|x| x.kind == Kind::Punct && x.text(self.text) == "-") {
+            if tail.unit == Unit::None
+                || next.is_none()
+                || self.glued(j + 2)
+                    && self
+                        .tok(j + 2)
+                        .is_some_and(|x| x.kind == Kind::Punct && x.text(self.text) == "-")
+            {
                 return Step::Skip(self.skip_code(j + 1));
             }
             second = next;
@@ -355,7 +370,11 @@ impl<'a> Scanner<'a> {
         }
         let mut first = i;
         let mut negative = false;
-        if i > 0 && (self.is_punct(i - 1, "-") || self.is_punct(i - 1, "−")) && !self.toks[i].space_before && self.toks[i - 1].space_before {
+        if i > 0
+            && (self.is_punct(i - 1, "-") || self.is_punct(i - 1, "−"))
+            && !self.toks[i].space_before
+            && self.toks[i - 1].space_before
+        {
             negative = true;
             first = i - 1;
         }
@@ -378,32 +397,65 @@ impl<'a> Scanner<'a> {
         // "between 5 and 7 pct"
         let mut end = tail.end;
         let mut tail = tail;
-        if second.is_none() && first > 0 && self.is_word(first - 1, "between") && tail.unit == Unit::None && self.is_word(tail.end, "and") {
-            if let Some(n2) = self.tok(tail.end + 1).filter(|m| m.kind == Kind::Num).and_then(|m| numeral::parse(m.text(self.text))) {
+        if second.is_none()
+            && first > 0
+            && self.is_word(first - 1, "between")
+            && tail.unit == Unit::None
+            && self.is_word(tail.end, "and")
+        {
+            if let Some(n2) = self
+                .tok(tail.end + 1)
+                .filter(|m| m.kind == Kind::Num)
+                .and_then(|m| numeral::parse(m.text(self.text)))
+            {
                 let t2 = self.tail(tail.end + 2);
                 if t2.unit != Unit::None {
                     second = Some(n2);
                     number_end = self.toks[tail.end + 1].end;
                     end = t2.end;
-                    tail = Tail { end: t2.end, scale: t2.scale, unit: t2.unit };
+                    tail = Tail {
+                        end: t2.end,
+                        scale: t2.scale,
+                        unit: t2.unit,
+                    };
                 }
             }
         }
         // "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not "from 5 to 7 pct", a change)
-        if second.is_none() && tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() && self.is_word(tail.end, "to") && !(first > 0 && self.is_word(first - 1, "from")) {
-            if let Some(n2) = self.tok(tail.end + 1).filter(|m| m.kind == Kind::Num).and_then(|m| numeral::parse(m.text(self.text))) {
+        if second.is_none()
+            && tail.unit == Unit::None
+            && tail.scale == 1.0
+            && prefix.is_none()
+            && self.is_word(tail.end, "to")
+            && !(first > 0 && self.is_word(first - 1, "from"))
+        {
+            if let Some(n2) = self
+                .tok(tail.end + 1)
+                .filter(|m| m.kind == Kind::Num)
+                .and_then(|m| numeral::parse(m.text(self.text)))
+            {
                 let t2 = self.tail(tail.end + 2);
                 if t2.unit != Unit::None && n2.value > num.value && n2.value < num.value * 2.0 {
                     second = Some(n2);
                     number_end = self.toks[tail.end + 1].end;
                     end = t2.end;
-                    tail = Tail { end: t2.end, scale: t2.scale, unit: t2.unit };
+                    tail = Tail {
+                        end: t2.end,
+                        scale: t2.scale,
+                        unit: t2.unit,
+                    };
                 }
             }
         }
         let has_unit = tail.unit != Unit::None || prefix.is_some() || tail.scale != 1.0;
         // Years: a bare four-digit integer.
-        if !has_unit && second.is_none() && num.decimals == 0 && !num.grouped && num.int_digits == 4 && (1000.0..2200.0).contains(&num.value) {
+        if !has_unit
+            && second.is_none()
+            && num.decimals == 0
+            && !num.grouped
+            && num.int_digits == 4
+            && (1000.0..2200.0).contains(&num.value)
+        {
             return Step::Skip(j);
         }
         // Names: "No. 1", "Section 301", "Boeing 747".
@@ -416,13 +468,18 @@ impl<'a> Scanner<'a> {
                 return Step::Skip(j);
             }
         }
-        let approx = self.approximator(if first > 0 && self.is_word(first - 1, "between") { first - 1 } else { first });
+        let approx = self.approximator(if first > 0 && self.is_word(first - 1, "between") {
+            first - 1
+        } else {
+            first
+        });
         if let Some((a, _, _)) = approx {
             first = a;
         }
         let (kind, unit_code, factor, zeros_round) = match (tail.unit, prefix) {
-            (Unit::Percent, _) => (MentionKind::Percent, Some("%"), 1.0, false),
-            (Unit::Points(f), _) => (MentionKind::Points, Some("pp"), f, false),
+            // "660%" is 655–665%: trailing zeros are rounding here too (DESIGN.md).
+            (Unit::Percent, _) => (MentionKind::Percent, Some("%"), 1.0, true),
+            (Unit::Points(f), _) => (MentionKind::Points, Some("pp"), f, true),
             (Unit::Times, _) => (MentionKind::Multiple, Some("x"), 1.0, false),
             (Unit::Currency(code, f), _) => (MentionKind::Currency, Some(code), f, true),
             (Unit::Quantity(code), Some((_, cur))) if code == "shares" || code == "t" => {
@@ -454,7 +511,11 @@ impl<'a> Scanner<'a> {
         }
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
         let interval = widen(rounded, value, bound);
-        let truncated = if bound == Bound::Exact { truncated } else { interval };
+        let truncated = if bound == Bound::Exact {
+            truncated
+        } else {
+            interval
+        };
         let span = Span::new(self.toks[first].start, self.toks[end.max(i + 1) - 1].end);
         if !value.is_finite() {
             return Step::Skip(end);
@@ -481,10 +542,16 @@ impl<'a> Scanner<'a> {
     /// Skips the rest of a code like "COVID-19" or "747-400": glued words, numbers, hyphens.
     fn skip_code(&self, mut j: usize) -> usize {
         while let Some(t) = self.tok(j) {
-            if t.space_before || !(t.kind != Kind::Punct || matches!(t.text(self.text), "-" | "/" | ".")) {
+            if t.space_before
+                || !(t.kind != Kind::Punct || matches!(t.text(self.text), "-" | "/" | "."))
+            {
                 break;
             }
-            if t.kind == Kind::Punct && !self.tok(j + 1).is_some_and(|n| !n.space_before && n.kind != Kind::Punct) {
+            if t.kind == Kind::Punct
+                && !self
+                    .tok(j + 1)
+                    .is_some_and(|n| !n.space_before && n.kind != Kind::Punct)
+            {
                 break;
             }
             j += 1;
@@ -494,19 +561,29 @@ impl<'a> Scanner<'a> {
 
     /// Numbers, fractions and multiples written in words.
     fn worded(&self, i: usize) -> Step {
+        // Every number word starts with one of these letters; most words are rejected here
+        // without being lowercased.
+        let t = self.toks[i];
+        let first = self.text.as_bytes()[t.start].to_ascii_lowercase();
+        if t.end - t.start > 12 || !b"adefhnoqstz".contains(&first) {
+            return Step::Skip(i + 1);
+        }
         let Some(w) = self.low(i) else {
             return Step::Skip(i + 1);
         };
         let w = w.as_str();
         if let Some((ratio, lo, hi)) = en::multiple_word(w) {
-            if matches!(w, "double" | "triple" | "halves" | "doubles" | "triples") || self.is_punct(i + 1, "-") && self.glued(i + 1) {
+            if matches!(w, "double" | "triple" | "halves" | "doubles" | "triples")
+                || self.is_punct(i + 1, "-") && self.glued(i + 1)
+            {
                 return Step::Skip(i + 1);
             }
             let t = self.toks[i];
             // "more than doubled", "nearly tripled"
             let approx = self.approximator(i);
             let first = approx.map_or(i, |(a, _, _)| a);
-            let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
+            let (approx_word, bound) =
+                approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
             let interval = widen(Interval::new(lo, hi), ratio, bound);
             return Step::Found(
                 Mention {
@@ -553,7 +630,11 @@ impl<'a> Scanner<'a> {
         };
         let factor = factor * tail.scale;
         let value = value * factor;
-        let half = if fraction { value * en::APPROX_RELATIVE } else { 0.5 * factor };
+        let half = if fraction {
+            value * en::APPROX_RELATIVE
+        } else {
+            0.5 * factor
+        };
         let rounded = Interval::around(value, half);
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
         let interval = widen(rounded, value, bound);
@@ -586,9 +667,10 @@ fn widen(rounded: Interval, value: f64, bound: Bound) -> Interval {
         Bound::About => Interval::new(rounded.low - slack, rounded.high + slack),
         // "more than seven times" is at least 7, whatever the rounding of "seven".
         Bound::Above | Bound::AtLeast => Interval::new(value.min(rounded.high), f64::INFINITY),
-        Bound::Below | Bound::AtMost => {
-            Interval::new(if value >= 0.0 { 0.0 } else { f64::NEG_INFINITY }, value.max(rounded.low))
-        }
+        Bound::Below | Bound::AtMost => Interval::new(
+            if value >= 0.0 { 0.0 } else { f64::NEG_INFINITY },
+            value.max(rounded.low),
+        ),
         Bound::Nearly => Interval::new(rounded.low - slack, rounded.high),
     }
 }

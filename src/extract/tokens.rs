@@ -101,7 +101,12 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_alphabetic() {
             i += c.len_utf8();
-        } else if c == '’' && text[i + 3..end].chars().next().is_some_and(|n| n.is_alphabetic()) {
+        } else if c == '’'
+            && text[i + 3..end]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphabetic())
+        {
             i += 3;
         } else {
             break;
@@ -176,7 +181,18 @@ mod tests {
 
     #[test]
     fn trailing_separators_are_not_part_of_a_number() {
-        assert_eq!(toks("1987, 3."), vec![(Kind::Num, "1987"), (Kind::Punct, ","), (Kind::Num, "3"), (Kind::Punct, ".")]);
-        assert_eq!(toks("1.2.3"), vec![(Kind::Num, "1.2"), (Kind::Punct, "."), (Kind::Num, "3")]);
+        assert_eq!(
+            toks("1987, 3."),
+            vec![
+                (Kind::Num, "1987"),
+                (Kind::Punct, ","),
+                (Kind::Num, "3"),
+                (Kind::Punct, ".")
+            ]
+        );
+        assert_eq!(
+            toks("1.2.3"),
+            vec![(Kind::Num, "1.2"), (Kind::Punct, "."), (Kind::Num, "3")]
+        );
     }
 }

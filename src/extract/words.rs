@@ -13,13 +13,26 @@ pub struct Low {
 
 impl Low {
     pub fn new(word: &str) -> Option<Low> {
+        let b = word.as_bytes();
+        if b.len() > 24 || !b.is_ascii() {
+            return None;
+        }
         let mut buf = [0u8; 24];
-        let len = en::lower(word, &mut buf)?.len() as u8;
-        Some(Low { buf, len })
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Some(Low {
+            buf,
+            len: b.len() as u8,
+        })
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+        let bytes = &self.buf[..self.len as usize];
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: `new` only stores the ASCII-lowercased bytes of an ASCII word, and ASCII is
+        // valid UTF-8. This is called for every word lookup, so it skips re-validation.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
 
@@ -55,7 +68,9 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)>
             if n.as_str() == "dozen" {
                 return Some((12.0, false, i + 2));
             }
-            if let Some(f) = en::fraction(&n).filter(|_| matches!(n.as_str(), "half" | "third" | "quarter" | "fifth" | "tenth")) {
+            if let Some(f) = en::fraction(&n)
+                .filter(|_| matches!(n.as_str(), "half" | "third" | "quarter" | "fifth" | "tenth"))
+            {
                 // "one-third" is glued by a hyphen
                 return Some((f, true, i + 2));
             }
@@ -69,7 +84,11 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)>
             return None;
         }
     }
-    if w == "half" && !s.is_word(i.wrapping_sub(1), "first") && !s.is_word(i.wrapping_sub(1), "second") && !s.is_word(i.wrapping_sub(1), "the") {
+    if w == "half"
+        && !s.is_word(i.wrapping_sub(1), "first")
+        && !s.is_word(i.wrapping_sub(1), "second")
+        && !s.is_word(i.wrapping_sub(1), "the")
+    {
         return Some((0.5, true, i + 1));
     }
     let mut value = en::cardinal(w)? as f64;
@@ -79,15 +98,26 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)>
     let mut j = i + 1;
     // "twenty-five"
     if value >= 20.0 && s.is_punct(j, "-") && s.glued(j) {
-        if let Some(u) = s.low(j + 1).and_then(|n| en::cardinal(&n)).filter(|u| *u < 10) {
+        if let Some(u) = s
+            .low(j + 1)
+            .and_then(|n| en::cardinal(&n))
+            .filter(|u| *u < 10)
+        {
             value += u as f64;
             j += 2;
         }
     }
     // "two-thirds", "three quarters"
-    if (s.is_punct(j, "-") && s.glued(j)) || s.low(j).is_some_and(|n| matches!(n.as_str(), "thirds" | "quarters" | "fifths" | "tenths")) {
+    if (s.is_punct(j, "-") && s.glued(j))
+        || s.low(j)
+            .is_some_and(|n| matches!(n.as_str(), "thirds" | "quarters" | "fifths" | "tenths"))
+    {
         let k = if s.is_punct(j, "-") { j + 1 } else { j };
-        if let Some(f) = s.low(k).and_then(|n| en::fraction(&n)).filter(|_| value < 10.0) {
+        if let Some(f) = s
+            .low(k)
+            .and_then(|n| en::fraction(&n))
+            .filter(|_| value < 10.0)
+        {
             return Some((value * f, true, k + 1));
         }
     }

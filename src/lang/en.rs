@@ -137,10 +137,49 @@ pub fn unit_code(word: &str) -> Option<&'static str> {
         .or_else(|| currency_word(w).filter(|(_, f)| *f == 1.0).map(|(c, _)| c))
         .or_else(|| {
             [
-                "t", "kg", "lb", "bbl", "bpd", "oz", "bu", "acre", "ha", "MW", "GW", "kWh", "km",
-                "mi", "people", "jobs", "workers", "shares", "vehicles", "cars", "trucks", "passengers", "visitors",
-                "households", "users", "units", "copies", "USD", "GBP", "EUR", "JPY", "CNY", "DEM",
-                "FRF", "NLG", "ITL", "INR", "CHF", "CAD", "AUD", "HKD", "NZD", "SGD",
+                "t",
+                "kg",
+                "lb",
+                "bbl",
+                "bpd",
+                "oz",
+                "bu",
+                "acre",
+                "ha",
+                "MW",
+                "GW",
+                "kWh",
+                "km",
+                "mi",
+                "people",
+                "jobs",
+                "workers",
+                "shares",
+                "vehicles",
+                "cars",
+                "trucks",
+                "passengers",
+                "visitors",
+                "households",
+                "users",
+                "units",
+                "copies",
+                "USD",
+                "GBP",
+                "EUR",
+                "JPY",
+                "CNY",
+                "DEM",
+                "FRF",
+                "NLG",
+                "ITL",
+                "INR",
+                "CHF",
+                "CAD",
+                "AUD",
+                "HKD",
+                "NZD",
+                "SGD",
             ]
             .into_iter()
             .find(|c| c.eq_ignore_ascii_case(trimmed))
@@ -240,9 +279,7 @@ pub fn fraction(w: &str) -> Option<f64> {
 pub fn multiple_word(w: &str) -> Option<(f64, f64, f64)> {
     Some(match w {
         "doubled" | "doubling" | "doubles" | "double" => (2.0, 1.85, 2.15),
-        "tripled" | "tripling" | "triples" | "triple" | "trebled" | "trebling" => {
-            (3.0, 2.75, 3.25)
-        }
+        "tripled" | "tripling" | "triples" | "triple" | "trebled" | "trebling" => (3.0, 2.75, 3.25),
         "quadrupled" | "quadrupling" | "quadruple" => (4.0, 3.7, 4.3),
         "halved" | "halving" | "halves" => (0.5, 0.45, 0.55),
         "twofold" => (2.0, 1.85, 2.15),
@@ -280,7 +317,14 @@ pub fn direction(w: &str) -> Option<(Direction, DirectionPos)> {
         | "improved" | "increase" | "gain" | "climb" | "jump" | "surge" | "soar" => {
             let noun = matches!(
                 w,
-                "rise" | "increase" | "gain" | "jump" | "surge" | "climb" | "rises" | "increases"
+                "rise"
+                    | "increase"
+                    | "gain"
+                    | "jump"
+                    | "surge"
+                    | "climb"
+                    | "rises"
+                    | "increases"
                     | "gains"
             );
             (Up, if noun { Noun } else { Verb })
@@ -295,8 +339,19 @@ pub fn direction(w: &str) -> Option<(Direction, DirectionPos)> {
         | "decrease" | "slump" | "plunge" | "dip" | "slide" => {
             let noun = matches!(
                 w,
-                "fall" | "falls" | "decline" | "declines" | "drop" | "drops" | "decrease"
-                    | "decreases" | "slump" | "plunge" | "dip" | "slide" | "cut"
+                "fall"
+                    | "falls"
+                    | "decline"
+                    | "declines"
+                    | "drop"
+                    | "drops"
+                    | "decrease"
+                    | "decreases"
+                    | "slump"
+                    | "plunge"
+                    | "dip"
+                    | "slide"
+                    | "cut"
             );
             (Down, if noun { Noun } else { Verb })
         }
@@ -341,16 +396,95 @@ pub fn ordinal(w: &str) -> Option<u8> {
 pub fn naming_word(w: &str) -> bool {
     matches!(
         w,
-        "no" | "nos" | "number" | "section" | "article" | "chapter" | "rule" | "clause"
-            | "flight" | "route" | "highway" | "interstate" | "boeing" | "airbus" | "model"
-            | "windows" | "iphone" | "playstation" | "xbox" | "apollo" | "formula" | "version"
-            | "room" | "suite" | "box" | "page" | "pages" | "item" | "paragraph" | "resolution"
-            | "proposition" | "amendment" | "channel" | "radio" | "bbc" | "fifa" | "uefa"
-            | "euro" | "division" | "grade" | "level" | "vol" | "form"
-            | "phase" | "stage" | "round" | "week" | "day" | "game" | "match" | "year" | "act"
-            | "title" | "dc" | "mig" | "su" | "tu" | "il" | "mk" | "jumbo" | "tupolev" | "gulfstream" | "lockheed" | "douglas" | "dash" | "class"
-            | "category" | "size" | "tier" | "part" | "schedule" | "annex" | "table" | "figure"
-            | "line" | "platform" | "gate" | "terminal" | "bus" | "tel" | "telephone"
-            | "phone" | "fax" | "telex" | "ext" | "pin" | "code" | "zip" | "postcode" | "aged" | "mrs"
+        "no" | "nos"
+            | "number"
+            | "section"
+            | "article"
+            | "chapter"
+            | "rule"
+            | "clause"
+            | "flight"
+            | "route"
+            | "highway"
+            | "interstate"
+            | "boeing"
+            | "airbus"
+            | "model"
+            | "windows"
+            | "iphone"
+            | "playstation"
+            | "xbox"
+            | "apollo"
+            | "formula"
+            | "version"
+            | "room"
+            | "suite"
+            | "box"
+            | "page"
+            | "pages"
+            | "item"
+            | "paragraph"
+            | "resolution"
+            | "proposition"
+            | "amendment"
+            | "channel"
+            | "radio"
+            | "bbc"
+            | "fifa"
+            | "uefa"
+            | "euro"
+            | "division"
+            | "grade"
+            | "level"
+            | "vol"
+            | "form"
+            | "phase"
+            | "stage"
+            | "round"
+            | "week"
+            | "day"
+            | "game"
+            | "match"
+            | "year"
+            | "act"
+            | "title"
+            | "dc"
+            | "mig"
+            | "su"
+            | "tu"
+            | "il"
+            | "mk"
+            | "jumbo"
+            | "tupolev"
+            | "gulfstream"
+            | "lockheed"
+            | "douglas"
+            | "dash"
+            | "class"
+            | "category"
+            | "size"
+            | "tier"
+            | "part"
+            | "schedule"
+            | "annex"
+            | "table"
+            | "figure"
+            | "line"
+            | "platform"
+            | "gate"
+            | "terminal"
+            | "bus"
+            | "tel"
+            | "telephone"
+            | "phone"
+            | "fax"
+            | "telex"
+            | "ext"
+            | "pin"
+            | "code"
+            | "zip"
+            | "postcode"
+            | "aged"
+            | "mrs"
     )
 }
