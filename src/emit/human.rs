@@ -278,7 +278,7 @@ fn figure(f: &FigureOut) -> String {
                     num((f.low + f.high) / 2.0, 3, Round::Nearest)
                 ))
             } else {
-                range(f.low, f.high, 3, false, &plain)
+                range(f.low, f.high, 4, false, &plain)
             };
             approx.map_or_else(|| "?".into(), |a| with_unit(a, f.unit))
         }
@@ -286,7 +286,7 @@ fn figure(f: &FigureOut) -> String {
     details.extend(f.period.clone());
     if f.implied {
         let bounded = f.low.is_finite() && f.high.is_finite();
-        details.push(match range(f.low, f.high, 3, false, &plain) {
+        details.push(match range(f.low, f.high, 4, false, &plain) {
             Some(r) if bounded => format!("implied {r}"),
             _ => "implied".into(),
         });
