@@ -211,7 +211,10 @@ impl<'a> Sentence<'a> {
         }
         let w = self.low(k)?;
         let (d, pos) = en::direction(&w)?;
-        let adjective = matches!(&*w, "higher" | "lower" | "up" | "down" | "off");
+        let adjective = matches!(
+            &*w,
+            "higher" | "lower" | "up" | "down" | "off" | "above" | "below"
+        );
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
 
@@ -318,6 +321,8 @@ impl<'a> Sentence<'a> {
             }
             // "to $1.13bn (£600m) for the three months to December, from $639m": skip an
             // aside with no figures or verbs of change to reach the baseline.
+            // Only once the value is attached: an aside between a percent and its value often
+            // changes the comparison ("rose six pct on a comparable store basis to ...").
             if self.drafts[d].value.is_some() && self.drafts[d].baseline.is_none() {
                 if let Some(skip) = self.aside_before_from(k) {
                     k = skip;

@@ -330,6 +330,9 @@ pub fn direction(w: &str) -> Option<(Direction, DirectionPos)> {
             (Up, if noun { Noun } else { Verb })
         }
         "growth" | "hike" | "upturn" | "rebound" => (Up, Noun),
+        // "4.8 pct above a year earlier", "3 pct below last year's level"
+        "above" => (Up, Verb),
+        "below" => (Down, Verb),
         "fell" | "fall" | "falls" | "falling" | "fallen" | "decreased" | "decreases"
         | "decreasing" | "declined" | "declines" | "declining" | "dropped" | "drops"
         | "dropping" | "down" | "lower" | "slumped" | "slumps" | "slipped" | "slips"
