@@ -88,27 +88,6 @@ fn install_interrupt_handler() {
     });
 }
 
-/// Loads the registry the options ask for: `--registry` paths, else `claims/` when present.
-fn load_registry(args: &AuditArgs) -> anyhow::Result<Option<Registry>> {
-    if args.no_registry {
-        return Ok(None);
-    }
-    let paths = if args.registry.is_empty() {
-        let default = Path::new("claims");
-        if !default.is_dir() {
-            return Ok(None);
-        }
-        vec![default.to_path_buf()]
-    } else {
-        args.registry.clone()
-    };
-    // As for `check`: a mistyped path must not silently mean "no registry".
-    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
-        anyhow::bail!("registry {}: no such file or directory", missing.display());
-    }
-    Registry::load(&paths).map(Some)
-}
-
 /// The worker's job for one unit: parse it, check it, report it.
 fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
     let document = match unit {
@@ -175,7 +154,7 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         Some(n) if n > 0 => n,
         _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let registry = load_registry(args)?.map(Arc::new);
+    let registry = crate::registry::select(&args.registry, args.no_registry)?.map(Arc::new);
 
     let mut config = Config::new(jobs);
     config.ordered = !args.unordered;

@@ -148,29 +148,7 @@ fn input_paths(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
 
 /// The registry to match claims against, if any.
 fn registry(args: &CheckArgs) -> anyhow::Result<Option<Registry>> {
-    if args.no_registry {
-        return Ok(None);
-    }
-    let paths = if args.registry.is_empty() {
-        let default = Path::new("claims");
-        if !default.is_dir() {
-            return Ok(None);
-        }
-        vec![default.to_path_buf()]
-    } else {
-        args.registry.clone()
-    };
-    load_registry(&paths).map(Some)
-}
-
-/// Loads the registry; a missing path is an error (a typo must not silently mean "no registry").
-fn load_registry(paths: &[PathBuf]) -> anyhow::Result<Registry> {
-    for path in paths {
-        if !path.exists() {
-            anyhow::bail!("registry {}: no such file or directory", path.display());
-        }
-    }
-    Registry::load(paths)
+    crate::registry::select(&args.registry, args.no_registry)
 }
 
 /// The documents under `paths`, lazily, in order.

@@ -209,3 +209,25 @@ impl Registry {
         matching::annotate(self, doc, claims)
     }
 }
+
+/// The registry the command-line options select: the `--registry` paths, else `claims/` when
+/// it exists, else none; `None` too with `--no-registry`. A path that does not exist is an
+/// error, so a mistyped `--registry` never silently means "no registry".
+pub fn select(paths: &[PathBuf], no_registry: bool) -> anyhow::Result<Option<Registry>> {
+    if no_registry {
+        return Ok(None);
+    }
+    let paths = if paths.is_empty() {
+        let default = std::path::Path::new("claims");
+        if !default.is_dir() {
+            return Ok(None);
+        }
+        vec![default.to_path_buf()]
+    } else {
+        paths.to_vec()
+    };
+    if let Some(missing) = paths.iter().find(|p| !p.exists()) {
+        anyhow::bail!("registry {}: no such file or directory", missing.display());
+    }
+    Registry::load(&paths).map(Some)
+}
