@@ -118,16 +118,7 @@ mod tests {
         value: &str,
         base: &str,
     ) -> Article {
-        let mut art = Article::new(text);
-        let change = art.pct(words, number, dir);
-        let claim = Claim {
-            value: Some(art.figure(value, Some("USD"), None)),
-            baseline: Some(art.figure(base, Some("USD"), None)),
-            change: Some(change),
-            ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), "profit")
-        };
-        art.push(claim);
-        art
+        Article::with_change(text, words, number, dir, value, base, "USD", "profit")
     }
 
     #[test]

@@ -119,20 +119,16 @@ mod tests {
         value: &str,
         base: &str,
     ) -> Article {
-        let mut art = Article::new(text);
-        let change = art.pct(words, number, dir);
-        let claim = Claim {
-            value: Some(art.figure(value, Some("%"), None)),
-            baseline: Some(art.figure(base, Some("%"), None)),
-            change: Some(change),
-            ..art.claim(
-                ClaimKind::Change,
-                text.trim_end_matches('.'),
-                "unemployment rate",
-            )
-        };
-        art.push(claim);
-        art
+        Article::with_change(
+            text,
+            words,
+            number,
+            dir,
+            value,
+            base,
+            "%",
+            "unemployment rate",
+        )
     }
 
     #[test]

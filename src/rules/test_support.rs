@@ -240,6 +240,31 @@ impl Article {
         self
     }
 
+    /// An article of one change claim: `words` state the change of `number` percent from
+    /// `base` to `value` (both in `unit`), about `subject`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_change(
+        text: &str,
+        words: &str,
+        number: &str,
+        dir: Direction,
+        value: &str,
+        base: &str,
+        unit: &'static str,
+        subject: &str,
+    ) -> Article {
+        let mut art = Article::new(text);
+        let change = art.pct(words, number, dir);
+        let claim = Claim {
+            value: Some(art.figure(value, Some(unit), None)),
+            baseline: Some(art.figure(base, Some(unit), None)),
+            change: Some(change),
+            ..art.claim(ClaimKind::Change, text.trim_end_matches('.'), subject)
+        };
+        art.push(claim);
+        art
+    }
+
     pub fn ctx(&self) -> Context<'_> {
         Context {
             doc: &self.doc,
