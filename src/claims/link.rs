@@ -950,9 +950,11 @@ fn align_units(text: &str, vm: &Mention, value: &mut Figure, bm: &Mention, base:
 
 /// Gives `fig`, if bare, the unit and missing scale of `other`; true if it did.
 fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &Figure) -> bool {
-    let bare =
-        |m: &Mention| m.kind == MentionKind::Number && !m.words && scale_of(text, m) == Some(1.0);
-    if !bare(m) || bare(other_m) {
+    // "100 mln" beside "105 mln dlrs" takes the unit; "4.80" beside "3.50 billion" the scale.
+    let unitless = |m: &Mention| m.kind == MentionKind::Number && !m.words;
+    if !unitless(m)
+        || unitless(other_m) && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
+    {
         return false;
     }
     fig.unit = other.unit;

@@ -44,3 +44,112 @@ pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     }
     claims
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::check;
+    use crate::claim::{Claim, ClaimKind};
+    use crate::document::Document;
+    use crate::period::{Date, Period};
+    use crate::span::Span;
+
+    fn claims(text: &str, date: Option<&str>) -> Vec<Claim> {
+        let mut doc = Document::new(
+            "t".into(),
+            "t.md".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        doc.date = date.and_then(Date::parse);
+        check(doc, None).claims
+    }
+
+    fn text<'a>(source: &'a str, span: Option<Span>) -> &'a str {
+        span.map_or("", |s| s.slice(source))
+    }
+
+    /// (value as written, baseline as written, change as written) of each change claim.
+    fn links(source: &str) -> Vec<(String, String, String)> {
+        claims(source, Some("1987-03-10"))
+            .iter()
+            .filter(|c| c.change.is_some() || c.baseline.is_some())
+            .map(|c| {
+                (
+                    text(source, c.value.as_ref().and_then(|f| f.stated)).to_string(),
+                    text(source, c.baseline.as_ref().and_then(|f| f.stated)).to_string(),
+                    text(source, c.change.as_ref().map(|ch| ch.stated)).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn link(v: &str, b: &str, c: &str) -> (String, String, String) {
+        (v.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn links_the_reuters_shapes() {
+        assert_eq!(
+            links("Net profit rose 12.5 pct to 320.5 mln dlrs from 284.9 mln."),
+            [link("320.5 mln dlrs", "284.9 mln", "rose 12.5 pct")]
+        );
+        assert_eq!(
+            links("Sales were 121,580, up 8.8 pct from 111,743."),
+            [link("121,580", "111,743", "up 8.8 pct")]
+        );
+        assert_eq!(
+            links("Car sales were off 1.9 pct at 56,195 compared to 57,276."),
+            [link("56,195", "57,276", "off 1.9 pct")]
+        );
+        assert_eq!(
+            links("Output was 19,020 against 18,145."),
+            [link("19,020", "18,145", "")]
+        );
+        assert_eq!(
+            links("    Net 16,362,000 vs 24,325,000"),
+            [link("16,362,000", "24,325,000", "")]
+        );
+    }
+
+    #[test]
+    fn a_bare_baseline_takes_its_values_unit_and_scale() {
+        let c = &claims("Sales rose 5 pct to 105 mln dlrs from 100.", None)[0];
+        let base = c.baseline.as_ref().unwrap();
+        assert_eq!(base.unit, Some("USD"));
+        assert!(base.interval.contains(100e6), "{}", base.interval);
+    }
+
+    #[test]
+    fn seed_article_implied_baselines_and_periods() {
+        let seed = "China’s export volume to the US in June soared to 353 tons, an increase of 660% compared to May.\n\
+            Overall, China exported 3188 tons of rare earth magnets to the world in June, marking a 157.5% increase from 1238 tons in May, but still down 38.1% compared to the same period in 2024.\n\
+            In the first half of 2025, China’s total export of rare earth magnets was 22,319 tons, a year-on-year decrease of 18.9%.";
+        let claims = claims(seed, Some("2025-07-21"));
+        let implied: Vec<(f64, Option<Period>)> = claims
+            .iter()
+            .filter_map(|c| c.baseline.as_ref().filter(|b| b.implied))
+            .map(|b| (b.interval.mid(), b.period))
+            .collect();
+        let near = |x: f64, y: f64, tol: f64| (x - y).abs() <= tol;
+        assert_eq!(implied.len(), 3, "{claims:#?}");
+        assert!(near(implied[0].0, 46.4, 0.1) && implied[0].1 == Some(Period::Month(2025, 5)));
+        assert!(near(implied[1].0, 5150.0, 5.0) && implied[1].1 == Some(Period::Month(2024, 6)));
+        assert!(near(implied[2].0, 27520.0, 20.0) && implied[2].1 == Some(Period::Half(2024, 1)));
+        // The "down 38.1%" claim takes the sentence's 3188 tons in June as its current value.
+        let down = &claims[2];
+        assert_eq!(down.kind, ClaimKind::Change);
+        assert_eq!(
+            down.value.as_ref().and_then(|v| v.period),
+            Some(Period::Month(2025, 6))
+        );
+    }
+
+    #[test]
+    fn dates_years_and_names_are_not_claims() {
+        let c = claims(
+            "On May 10, 2023, in Shanghai, the G7 met. COVID-19 cases fell. A Boeing 747 won 3-2 in 1987.",
+            Some("2025-07-21"),
+        );
+        assert!(c.is_empty(), "{c:#?}");
+    }
+}
