@@ -64,7 +64,7 @@ mod tests {
         check(doc, None).claims
     }
 
-    fn text<'a>(source: &'a str, span: Option<Span>) -> &'a str {
+    fn text(source: &str, span: Option<Span>) -> &str {
         span.map_or("", |s| s.slice(source))
     }
 
