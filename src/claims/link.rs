@@ -781,22 +781,7 @@ impl<'a> Sentence<'a> {
                     Some("accounts" | "account" | "accounted" | "accounting")
                 );
             if of_after || share_word || accounts {
-                self.drafts.push(Draft {
-                    kind: ClaimKind::Share,
-                    first: mf,
-                    end: me,
-                    value: Some(m),
-                    inherited_from: None,
-                    baseline: None,
-                    change: None,
-                    measure: Measure::Percent,
-                    direction: None,
-                    phrase: (mf, me),
-                    times_more: false,
-                    baseline_mark: None,
-                });
-                let d = self.drafts.len() - 1;
-                self.set_role(m, Role::Value(d));
+                self.single_figure(ClaimKind::Share, m, me);
             }
         }
         // 4. Values: every other figure with a unit.
@@ -810,24 +795,30 @@ impl<'a> Sentence<'a> {
             ) {
                 continue;
             }
-            let (mf, me) = self.mtoks[m];
-            self.drafts.push(Draft {
-                kind: ClaimKind::Value,
-                first: mf,
-                end: self.after_owned_mark(me),
-                value: Some(m),
-                inherited_from: None,
-                baseline: None,
-                change: None,
-                measure: Measure::Absolute,
-                direction: None,
-                phrase: (mf, me),
-                times_more: false,
-                baseline_mark: None,
-            });
-            let d = self.drafts.len() - 1;
-            self.set_role(m, Role::Value(d));
+            let end = self.after_owned_mark(self.mtoks[m].1);
+            self.single_figure(ClaimKind::Value, m, end);
         }
+    }
+
+    /// A claim of one figure (a share or a value), ending at token `end`.
+    fn single_figure(&mut self, kind: ClaimKind, m: usize, end: usize) {
+        let (mf, me) = self.mtoks[m];
+        self.drafts.push(Draft {
+            kind,
+            first: mf,
+            end,
+            value: Some(m),
+            inherited_from: None,
+            baseline: None,
+            change: None,
+            measure: Measure::Absolute,
+            direction: None,
+            phrase: (mf, me),
+            times_more: false,
+            baseline_mark: None,
+        });
+        let d = self.drafts.len() - 1;
+        self.set_role(m, Role::Value(d));
     }
 
     /// A value with a stated baseline and no stated change.

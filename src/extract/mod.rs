@@ -394,56 +394,24 @@ impl<'a> Scanner<'a> {
             }
             None => self.tail(j),
         };
-        // "between 5 and 7 pct"
+        // "between 5 and 7 pct"; "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not
+        // "from 5 to 7 pct", which is a change).
         let mut end = tail.end;
         let mut tail = tail;
-        if second.is_none()
-            && first > 0
-            && self.is_word(first - 1, "between")
-            && tail.unit == Unit::None
-            && self.is_word(tail.end, "and")
-        {
-            if let Some(n2) = self
-                .tok(tail.end + 1)
-                .filter(|m| m.kind == Kind::Num)
-                .and_then(|m| numeral::parse(m.text(self.text)))
-            {
-                let t2 = self.tail(tail.end + 2);
-                if t2.unit != Unit::None {
+        if second.is_none() && tail.unit == Unit::None {
+            let between =
+                first > 0 && self.is_word(first - 1, "between") && self.is_word(tail.end, "and");
+            let to = tail.scale == 1.0
+                && prefix.is_none()
+                && self.is_word(tail.end, "to")
+                && !(first > 0 && self.is_word(first - 1, "from"));
+            if let Some((n2, t2)) = (between || to).then(|| self.range_end(tail.end)).flatten() {
+                // "N to M" only for a plausible range, not "rose 5 to 10 mln".
+                if between || (n2.value > num.value && n2.value < num.value * 2.0) {
                     second = Some(n2);
                     number_end = self.toks[tail.end + 1].end;
                     end = t2.end;
-                    tail = Tail {
-                        end: t2.end,
-                        scale: t2.scale,
-                        unit: t2.unit,
-                    };
-                }
-            }
-        }
-        // "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not "from 5 to 7 pct", a change)
-        if second.is_none()
-            && tail.unit == Unit::None
-            && tail.scale == 1.0
-            && prefix.is_none()
-            && self.is_word(tail.end, "to")
-            && !(first > 0 && self.is_word(first - 1, "from"))
-        {
-            if let Some(n2) = self
-                .tok(tail.end + 1)
-                .filter(|m| m.kind == Kind::Num)
-                .and_then(|m| numeral::parse(m.text(self.text)))
-            {
-                let t2 = self.tail(tail.end + 2);
-                if t2.unit != Unit::None && n2.value > num.value && n2.value < num.value * 2.0 {
-                    second = Some(n2);
-                    number_end = self.toks[tail.end + 1].end;
-                    end = t2.end;
-                    tail = Tail {
-                        end: t2.end,
-                        scale: t2.scale,
-                        unit: t2.unit,
-                    };
+                    tail = t2;
                 }
             }
         }
@@ -537,6 +505,17 @@ impl<'a> Scanner<'a> {
             first,
             end.max(i + 1),
         )
+    }
+
+    /// The second number of a range after the connector at `conn` ("and", "to"), when a
+    /// unit follows it.
+    fn range_end(&self, conn: usize) -> Option<(Numeral, Tail)> {
+        let n2 = self
+            .tok(conn + 1)
+            .filter(|m| m.kind == Kind::Num)
+            .and_then(|m| numeral::parse(m.text(self.text)))?;
+        let t2 = self.tail(conn + 2);
+        (t2.unit != Unit::None).then_some((n2, t2))
     }
 
     /// Skips the rest of a code like "COVID-19" or "747-400": glued words, numbers, hyphens.
