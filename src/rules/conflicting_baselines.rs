@@ -70,44 +70,43 @@ fn rebuilt_from(ctx: &Context, claim: &Claim) -> Option<String> {
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
-    for (i, x) in ctx.claims.iter().enumerate() {
-        for y in &ctx.claims[i + 1..] {
-            if x.id == y.id {
-                continue;
-            }
-            // The baseline of one against a baseline or written value of the other.
-            let found = [(x, y), (y, x)].into_iter().find_map(|(a, b)| {
-                let fa = a.baseline.as_ref()?;
-                comparable(b)
-                    .find(|fb| conflict(fa, fb))
-                    .map(|fb| (a, fa, b, fb))
-            });
-            let Some((a, fa, b, fb)) = found else {
-                continue;
-            };
-            // Subjects last: comparing them costs more than the figures.
-            if !same(x, y) {
-                continue;
-            }
-            let (first, second) = if a.id <= b.id {
-                ((a, fa), (b, fb))
-            } else {
-                ((b, fb), (a, fa))
-            };
-            let notes = [first, second]
-                .iter()
-                .filter(|(_, f)| f.implied)
-                .filter_map(|(c, _)| rebuilt_from(ctx, c))
-                .collect();
-            out.push(Finding {
-                rule: NAME,
-                severity: figure_conflict_severity(&fa.interval, &fb.interval),
-                span: second.0.span,
-                message: conflict_message(ctx, first, second),
-                claims: vec![first.0.id, second.0.id],
-                notes,
-            });
+    for (i, j) in super::pairs_sharing_a_period(ctx.claims) {
+        let (x, y) = (&ctx.claims[i], &ctx.claims[j]);
+        if x.id == y.id {
+            continue;
         }
+        // The baseline of one against a baseline or written value of the other.
+        let found = [(x, y), (y, x)].into_iter().find_map(|(a, b)| {
+            let fa = a.baseline.as_ref()?;
+            comparable(b)
+                .find(|fb| conflict(fa, fb))
+                .map(|fb| (a, fa, b, fb))
+        });
+        let Some((a, fa, b, fb)) = found else {
+            continue;
+        };
+        // Subjects last: comparing them costs more than the figures.
+        if !same(x, y) {
+            continue;
+        }
+        let (first, second) = if a.id <= b.id {
+            ((a, fa), (b, fb))
+        } else {
+            ((b, fb), (a, fa))
+        };
+        let notes = [first, second]
+            .iter()
+            .filter(|(_, f)| f.implied)
+            .filter_map(|(c, _)| rebuilt_from(ctx, c))
+            .collect();
+        out.push(Finding {
+            rule: NAME,
+            severity: figure_conflict_severity(&fa.interval, &fb.interval),
+            span: second.0.span,
+            message: conflict_message(ctx, first, second),
+            claims: vec![first.0.id, second.0.id],
+            notes,
+        });
     }
 }
 

@@ -65,35 +65,34 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
-    for (i, a) in ctx.claims.iter().enumerate() {
-        for b in &ctx.claims[i + 1..] {
-            if a.id == b.id {
-                continue;
-            }
-            // The figures first: comparing subjects costs more and rarely matters.
-            let pair = stated_figures(a).find_map(|fa| {
-                stated_figures(b)
-                    .find(|fb| conflict(fa, fb))
-                    .map(|fb| (fa, fb))
-            });
-            let Some((fa, fb)) = pair else { continue };
-            if !same(a, b) {
-                continue;
-            }
-            let unit = fa.unit.or(fb.unit);
-            out.push(Finding {
-                rule: NAME,
-                severity: figure_conflict_severity(&fa.interval, &fb.interval),
-                span: fb.stated.unwrap_or(b.span),
-                message: conflict_message(ctx, (a, fa), (b, fb)),
-                claims: vec![a.id, b.id],
-                notes: vec![format!(
-                    "both give {}; they differ by at least {}",
-                    a.subject,
-                    fmt_value(fa.interval.gap(&fb.interval), unit)
-                )],
-            });
+    for (i, j) in super::pairs_sharing_a_period(ctx.claims) {
+        let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
+        if a.id == b.id {
+            continue;
         }
+        // The figures first: comparing subjects costs more and rarely matters.
+        let pair = stated_figures(a).find_map(|fa| {
+            stated_figures(b)
+                .find(|fb| conflict(fa, fb))
+                .map(|fb| (fa, fb))
+        });
+        let Some((fa, fb)) = pair else { continue };
+        if !same(a, b) {
+            continue;
+        }
+        let unit = fa.unit.or(fb.unit);
+        out.push(Finding {
+            rule: NAME,
+            severity: figure_conflict_severity(&fa.interval, &fb.interval),
+            span: fb.stated.unwrap_or(b.span),
+            message: conflict_message(ctx, (a, fa), (b, fb)),
+            claims: vec![a.id, b.id],
+            notes: vec![format!(
+                "both give {}; they differ by at least {}",
+                a.subject,
+                fmt_value(fa.interval.gap(&fb.interval), unit)
+            )],
+        });
     }
 }
 

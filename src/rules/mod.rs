@@ -122,6 +122,38 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
+/// At most this many claims with figures for one period are compared pairwise, so a
+/// pathological table (thousands of figures for one month) costs bounded time.
+pub const MAX_CLAIMS_PER_PERIOD: usize = 1_000;
+
+/// Pairs of claims `(a, b)`, `a` before `b`, that give figures (value or baseline) for a
+/// common period: the only pairs whose figures can conflict. Linear in the claims for
+/// articles whose figures are spread over periods, instead of every pair.
+pub fn pairs_sharing_a_period(claims: &[Claim]) -> Vec<(usize, usize)> {
+    let mut keyed: Vec<(crate::period::Period, usize)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            [c.value.as_ref(), c.baseline.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter_map(move |f| f.period.map(|p| (p, i)))
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.dedup();
+    let mut pairs = Vec::new();
+    for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+        let run = &run[..run.len().min(MAX_CLAIMS_PER_PERIOD)];
+        for (n, &(_, a)) in run.iter().enumerate() {
+            pairs.extend(run[n + 1..].iter().map(|&(_, b)| (a.min(b), a.max(b))));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
@@ -138,6 +170,29 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_claims_with_a_common_period_are_paired() {
+        use crate::claim::{Claim, ClaimKind};
+        use test_support::*;
+        let mut art = Article::new("A 1 t in May. B 2 t in May. C 3 t in June. D 4 t.");
+        for (n, (figure, period)) in [
+            ("1 t", month(2025, 5)),
+            ("2 t", month(2025, 5)),
+            ("3 t", month(2025, 6)),
+            ("4 t", None),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let claim = Claim {
+                value: Some(art.figure(figure, Some("t"), period)),
+                ..art.claim(ClaimKind::Value, figure, &format!("subject {n}"))
+            };
+            art.push(claim);
+        }
+        assert_eq!(pairs_sharing_a_period(art.ctx().claims), [(0, 1)]);
+    }
+
     use super::*;
 
     #[test]
