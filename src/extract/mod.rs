@@ -261,7 +261,10 @@ impl<'a> Scanner<'a> {
     fn approximator(&self, i: usize) -> Option<(usize, &'static str, Bound)> {
         // Most numbers follow a word that ends no approximator: check that word once.
         let last = self.low(i.checked_sub(1)?)?;
-        if !en::APPROXIMATORS.iter().any(|(words, _, _)| words.last() == Some(&&*last)) {
+        if !en::APPROXIMATORS
+            .iter()
+            .any(|(words, _, _)| words.last() == Some(&&*last))
+        {
             return None;
         }
         for (words, canonical, bound) in en::APPROXIMATORS {
