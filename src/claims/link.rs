@@ -893,6 +893,10 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         let start_id = claims.len();
         let mut order: Vec<usize> = (0..s.drafts.len()).collect();
         order.sort_by_key(|&d| s.drafts[d].first);
+        let owned: Vec<usize> =
+            s.ms.clone()
+                .filter_map(|m| s.owned_mark(s.mtoks[m].1))
+                .collect();
         let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
         // Heads first, so inherited claims can take their subject and period.
         for pass in 0..2 {
@@ -901,7 +905,7 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
                     continue;
                 }
                 let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
-                built[d] = Some(build(&s, d, sentence, head.as_ref()));
+                built[d] = Some(build(&s, d, sentence, &owned, head.as_ref()));
             }
         }
         for (n, d) in order.into_iter().enumerate() {
@@ -960,21 +964,19 @@ fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &F
     true
 }
 
-fn build(s: &Sentence, d: usize, sentence: Span, head: Option<&Claim>) -> Claim {
+/// Builds draft `d` into a claim; `owned` are the period phrases that follow a mention
+/// directly ("1238 tons in May"), `head` the claim whose value an inherited draft shares.
+fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&Claim>) -> Claim {
     let dr = &s.drafts[d];
-    let doc_date_period = |m: usize| -> Option<usize> {
+    let own_current_mark = |m: usize| -> Option<usize> {
         s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline)
     };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
-    let owned: Vec<usize> =
-        s.ms.clone()
-            .filter_map(|m| s.owned_mark(s.mtoks[m].1))
-            .collect();
     let current_mark = dr
         .value
         .filter(|_| dr.inherited_from.is_none())
-        .and_then(doc_date_period)
+        .and_then(own_current_mark)
         .or_else(|| {
             let anchor = dr
                 .value

@@ -24,11 +24,6 @@ pub struct Extraction {
     pub mention_tokens: Vec<(usize, usize)>,
 }
 
-/// Every numeric mention in the article body, in order.
-pub fn mentions(doc: &Document) -> Vec<Mention> {
-    extract(doc).mentions
-}
-
 /// Tokenizes the body and extracts its mentions.
 pub fn extract(doc: &Document) -> Extraction {
     let mut ex = Extraction::default();

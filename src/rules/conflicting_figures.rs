@@ -125,9 +125,7 @@ mod tests {
     }
 
     fn run(art: &Article) -> Vec<Finding> {
-        let mut out = Vec::new();
-        check_with(&art.ctx(), &mut out, same_subject);
-        out
+        art.run_pairwise(check_with)
     }
 
     #[test]

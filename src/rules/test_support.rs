@@ -265,6 +265,16 @@ impl Article {
         art
     }
 
+    /// Runs a cross-claim rule with the test matcher [`same_subject`].
+    pub fn run_pairwise(
+        &self,
+        check_with: fn(&Context, &mut Vec<Finding>, super::SameMeasure),
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        check_with(&self.ctx(), &mut out, same_subject);
+        out
+    }
+
     pub fn ctx(&self) -> Context<'_> {
         Context {
             doc: &self.doc,
