@@ -4,6 +4,7 @@
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
 use crate::lang::en;
+use crate::lang::shapes::Shapes;
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -169,7 +170,31 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
             || (k >= first + 2 && (c.is(k - 2, "compared") || c.is(k - 2, "relative"))))
 }
 
+/// The words a period phrase can start with, besides a year: months, ordinals and the
+/// words matched in [`period_at`] (keep the two in step).
+const STARTS: Shapes = {
+    let mut s = Shapes::EMPTY.with_all(&[
+        "fiscal", "fy", "q", "h", "last", "this", "previous", "prior", "a", "the", "same", "year",
+        "month", "quarter",
+    ]);
+    let mut i = 0;
+    while i < en::MONTHS.len() {
+        s = s.with(en::MONTHS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < en::ORDINALS.len() {
+        s = s.with(en::ORDINALS[i].0);
+        i += 1;
+    }
+    s
+};
+
 fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let t = c.toks[i];
+    if t.kind == Kind::Word && !STARTS.may_contain(t.text(c.text)) {
+        return None;
+    }
     let w = c.low(i);
     let ref_year = date.map(|d| d.year);
     if let Some(w) = w.as_deref() {
@@ -334,24 +359,37 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
                 _ => None,
             };
         }
-        "a" if seq(i, &["a", "year", "earlier"])
-            || seq(i, &["a", "year", "ago"])
-            || seq(i, &["a", "year", "before"]) =>
+        // "a year earlier", "a year ago", "a year before"
+        "a" if i + 2 < end
+            && c.is(i + 1, "year")
+            && matches!(c.low(i + 2).as_deref(), Some("earlier" | "ago" | "before")) =>
         {
             return Some((PeriodRef::YearEarlier, i + 3));
         }
         "the" => {
-            if seq(i, &["the", "previous", "year"])
-                || seq(i, &["the", "year", "before"])
-                || seq(i, &["the", "prior", "year"])
-            {
-                return Some((PeriodRef::YearEarlier, i + 3));
-            }
-            if seq(i, &["the", "previous", "month"])
-                || seq(i, &["the", "previous", "quarter"])
-                || seq(i, &["the", "month", "before"])
-            {
-                return Some((PeriodRef::Previous, i + 3));
+            let next = if i + 2 < end { c.low(i + 1) } else { None };
+            let third = || c.low(i + 2);
+            match next.as_deref() {
+                // "the previous year", "the prior year", "the previous month/quarter"
+                Some("previous" | "prior") => match third().as_deref() {
+                    Some("year") => return Some((PeriodRef::YearEarlier, i + 3)),
+                    Some("month" | "quarter") if next.as_deref() == Some("previous") => {
+                        return Some((PeriodRef::Previous, i + 3))
+                    }
+                    _ => {}
+                },
+                // "the year before", "the month before"
+                Some(unit @ ("year" | "month")) if c.is(i + 2, "before") => {
+                    return Some((
+                        if unit == "year" {
+                            PeriodRef::YearEarlier
+                        } else {
+                            PeriodRef::Previous
+                        },
+                        i + 3,
+                    ));
+                }
+                _ => {}
             }
             if c.is(i + 1, "same") {
                 // "the same period/month/quarter (in|of) 2024", "... last year", "... a year earlier"

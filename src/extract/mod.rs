@@ -255,7 +255,11 @@ impl<'a> Scanner<'a> {
     /// Approximator or bound ending right before token `i`: (first token, word, bound).
     fn approximator(&self, i: usize) -> Option<(usize, &'static str, Bound)> {
         // Most numbers follow a word that ends no approximator: check that word once.
-        let last = self.low(i.checked_sub(1)?)?;
+        let before = self.tok(i.checked_sub(1)?)?;
+        if !en::APPROXIMATOR_ENDS.may_contain(before.text(self.text)) {
+            return None;
+        }
+        let last = self.low(i - 1)?;
         if !en::APPROXIMATORS
             .iter()
             .any(|(words, _, _)| words.last() == Some(&&*last))
@@ -543,11 +547,8 @@ impl<'a> Scanner<'a> {
 
     /// Numbers, fractions and multiples written in words.
     fn worded(&self, i: usize) -> Step {
-        // Every number word starts with one of these letters; most words are rejected here
-        // without being lowercased.
-        let t = self.toks[i];
-        let first = self.text.as_bytes()[t.start].to_ascii_lowercase();
-        if t.end - t.start > 12 || !b"adefhnoqstz".contains(&first) {
+        // Most words are rejected here by their shape, without being lowercased.
+        if !en::NUMBER_WORD_STARTS.may_contain(self.toks[i].text(self.text)) {
             return Step::Skip(i + 1);
         }
         let Some(w) = self.low(i) else {

@@ -1,6 +1,7 @@
 //! English: the words of numbers, scales, units, currencies, directions and periods.
 //! Every lookup takes an ASCII-lowercased word (see [`lower`]).
 
+use super::shapes::Shapes;
 use crate::claim::Direction;
 use crate::mention::Bound;
 
@@ -223,44 +224,58 @@ pub const APPROXIMATORS: &[(&[&str], &str, Bound)] = &[
     (&["below"], "below", Bound::Below),
 ];
 
+/// The shapes of the last words of [`APPROXIMATORS`]: a number after any other word has none.
+pub const APPROXIMATOR_ENDS: Shapes = {
+    let mut s = Shapes::EMPTY;
+    let mut i = 0;
+    while i < APPROXIMATORS.len() {
+        let words = APPROXIMATORS[i].0;
+        s = s.with(words[words.len() - 1]);
+        i += 1;
+    }
+    s
+};
+
 /// How much "about", "nearly" and friends widen a number: relative to its value.
 /// "about 50" allows 45 to 55; "nearly 50" allows 45 up to 50.
 pub const APPROX_RELATIVE: f64 = 0.10;
 
 /// Written cardinal numbers.
+const CARDINALS: &[(&str, u32)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+];
+
+/// The value of a written cardinal number.
 pub fn cardinal(w: &str) -> Option<u32> {
-    Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        _ => return None,
-    })
+    CARDINALS.iter().find(|(k, _)| *k == w).map(|&(_, n)| n)
 }
 
 /// Fractions written as words: "half", "a third", "two-thirds", "a quarter".
@@ -275,25 +290,58 @@ pub fn fraction(w: &str) -> Option<f64> {
     })
 }
 
-/// Multiples as verbs or adjectives, with the ratio and the range a journalist uses them for.
-pub fn multiple_word(w: &str) -> Option<(f64, f64, f64)> {
-    Some(match w {
-        "doubled" | "doubling" | "doubles" | "double" => (2.0, 1.85, 2.15),
-        "tripled" | "tripling" | "triples" | "triple" | "trebled" | "trebling" => (3.0, 2.75, 3.25),
-        "quadrupled" | "quadrupling" | "quadruple" => (4.0, 3.7, 4.3),
-        "halved" | "halving" | "halves" => (0.5, 0.45, 0.55),
-        "twofold" => (2.0, 1.85, 2.15),
-        "threefold" => (3.0, 2.75, 3.25),
-        "fourfold" => (4.0, 3.7, 4.3),
-        "fivefold" => (5.0, 4.5, 5.5),
-        "sixfold" => (6.0, 5.5, 6.5),
-        "sevenfold" => (7.0, 6.5, 7.5),
-        "eightfold" => (8.0, 7.5, 8.5),
-        "ninefold" => (9.0, 8.5, 9.5),
-        "tenfold" => (10.0, 9.5, 10.5),
-        _ => return None,
-    })
+/// A multiple's ratio and the range a journalist uses it for: (ratio, low, high).
+type Multiple = (f64, f64, f64);
+
+/// Multiples as verbs or adjectives.
+const MULTIPLES: &[(&[&str], Multiple)] = &[
+    (
+        &["doubled", "doubling", "doubles", "double"],
+        (2.0, 1.85, 2.15),
+    ),
+    (
+        &[
+            "tripled", "tripling", "triples", "triple", "trebled", "trebling",
+        ],
+        (3.0, 2.75, 3.25),
+    ),
+    (&["quadrupled", "quadrupling", "quadruple"], (4.0, 3.7, 4.3)),
+    (&["halved", "halving", "halves"], (0.5, 0.45, 0.55)),
+    (&["twofold"], (2.0, 1.85, 2.15)),
+    (&["threefold"], (3.0, 2.75, 3.25)),
+    (&["fourfold"], (4.0, 3.7, 4.3)),
+    (&["fivefold"], (5.0, 4.5, 5.5)),
+    (&["sixfold"], (6.0, 5.5, 6.5)),
+    (&["sevenfold"], (7.0, 6.5, 7.5)),
+    (&["eightfold"], (8.0, 7.5, 8.5)),
+    (&["ninefold"], (9.0, 8.5, 9.5)),
+    (&["tenfold"], (10.0, 9.5, 10.5)),
+];
+
+/// A multiple word's (ratio, low, high).
+pub fn multiple_word(w: &str) -> Option<Multiple> {
+    MULTIPLES
+        .iter()
+        .find(|(words, _)| words.contains(&w))
+        .map(|&(_, r)| r)
 }
+
+/// The shapes of every word a number written in words can start with: a cardinal, a
+/// multiple, "half", or "a" ("a third", "a dozen").
+pub const NUMBER_WORD_STARTS: Shapes = {
+    let mut s = Shapes::EMPTY.with("a").with("half");
+    let mut i = 0;
+    while i < CARDINALS.len() {
+        s = s.with(CARDINALS[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < MULTIPLES.len() {
+        s = s.with_all(MULTIPLES[i].0);
+        i += 1;
+    }
+    s
+};
 
 /// Part of speech of a direction word, which decides the phrase shapes it takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,33 +413,44 @@ pub fn direction(w: &str) -> Option<(Direction, DirectionPos)> {
 }
 
 /// Month names and abbreviations.
+pub const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// The number of a month name or abbreviation.
 pub fn month(w: &str) -> Option<u8> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    MONTHS.iter().find(|(k, _)| *k == w).map(|&(_, m)| m)
 }
 
 /// Ordinal words used for quarters and halves.
+pub const ORDINALS: &[(&str, u8)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
+
+/// The number of an ordinal word.
 pub fn ordinal(w: &str) -> Option<u8> {
-    Some(match w {
-        "first" => 1,
-        "second" => 2,
-        "third" => 3,
-        "fourth" => 4,
-        _ => return None,
-    })
+    ORDINALS.iter().find(|(k, _)| *k == w).map(|&(_, n)| n)
 }
 
 /// Words before a number that make it a name, not a quantity ("Boeing 747", "No. 1",

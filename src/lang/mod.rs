@@ -2,3 +2,4 @@
 //! language can be added beside English without touching the pipeline.
 
 pub mod en;
+pub mod shapes;

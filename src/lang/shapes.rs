@@ -1,0 +1,110 @@
+//! Word shapes: a (first letter, last letter, length) filter built at compile time from a
+//! word list, so
+//! the hot loops can reject almost every word of running text with one table lookup before
+//! lowercasing it and trying the real tables.
+//!
+//! A filter never rejects a word of its list (in any letter case); it may accept others
+//! ("the" has the shape of "two"), which the exact lookup behind it then turns down.
+
+/// The shapes of a word list: for each pair of first and last ASCII letters, a bit per word
+/// length (1 to 31; longer words share bit 31).
+#[derive(Clone, Copy, Debug)]
+pub struct Shapes {
+    lengths: [[u32; 26]; 26],
+}
+
+impl Shapes {
+    pub const EMPTY: Shapes = Shapes {
+        lengths: [[0; 26]; 26],
+    };
+
+    /// These shapes plus the shape of `word`. Panics (at compile time, where it is used) on
+    /// a word that does not start and end with an ASCII letter, which no filter could match.
+    pub const fn with(mut self, word: &str) -> Shapes {
+        let b = word.as_bytes();
+        assert!(!b.is_empty() && b[0].is_ascii_alphabetic());
+        assert!(b[b.len() - 1].is_ascii_alphabetic());
+        let first = letter(b[0]);
+        let last = letter(b[b.len() - 1]);
+        self.lengths[first][last] |= 1 << length_bit(b.len());
+        self
+    }
+
+    /// These shapes plus those of every word in `words`.
+    pub const fn with_all(mut self, words: &[&str]) -> Shapes {
+        let mut i = 0;
+        while i < words.len() {
+            self = self.with(words[i]);
+            i += 1;
+        }
+        self
+    }
+
+    /// Whether `word` (as written, any case) has the shape of a word in the list.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) if f.is_ascii_alphabetic() && l.is_ascii_alphabetic() => {
+                self.lengths[letter(f)][letter(l)] & (1 << length_bit(b.len())) != 0
+            }
+            _ => false,
+        }
+    }
+}
+
+/// 0 to 25 for an ASCII letter of either case.
+const fn letter(b: u8) -> usize {
+    (b.to_ascii_lowercase() - b'a') as usize
+}
+
+const fn length_bit(len: usize) -> u32 {
+    if len > 31 {
+        31
+    } else {
+        len as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Shapes;
+
+    const NUMBERS: Shapes = Shapes::EMPTY
+        .with_all(&["two", "three", "twenty"])
+        .with("a");
+
+    #[test]
+    fn accepts_every_listed_word_in_any_case() {
+        for w in ["two", "Two", "THREE", "twenty", "a", "A"] {
+            assert!(NUMBERS.may_contain(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        for w in [
+            "to",
+            "the",
+            "that",
+            "said",
+            "an",
+            "",
+            "42",
+            "été",
+            "twentieth",
+        ] {
+            assert!(!NUMBERS.may_contain(w), "{w}");
+        }
+        // Same shape as "two": let through, for the exact lookup to reject.
+        assert!(NUMBERS.may_contain("tao"));
+    }
+
+    #[test]
+    fn very_long_words_share_one_bit() {
+        let long = "a".repeat(40);
+        let s = Shapes::EMPTY.with(&"b".repeat(35));
+        assert!(s.may_contain(&"b".repeat(50)));
+        assert!(!s.may_contain(&long));
+    }
+}
