@@ -52,6 +52,8 @@ struct Sentence<'a> {
     /// Mentions in this sentence.
     ms: std::ops::Range<usize>,
     marks: &'a [PeriodMark],
+    /// For each token of the sentence, whether a period phrase or a mention covers it.
+    covered: Vec<bool>,
     roles: Vec<Role>,
     drafts: Vec<Draft>,
 }
@@ -880,6 +882,7 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
             end,
             ms: ms_first..ms_end,
             marks: &marks,
+            covered: covered(first, end, &marks, &ex.mention_tokens[ms_first..ms_end]),
             roles: vec![Role::Free; ms_end - ms_first],
             drafts: Vec::new(),
         };
@@ -916,6 +919,26 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Which tokens of the sentence `toks[first..end]` the period phrases `marks` and the mention
+/// token ranges `mentions` cover.
+fn covered(
+    first: usize,
+    end: usize,
+    marks: &[PeriodMark],
+    mentions: &[(usize, usize)],
+) -> Vec<bool> {
+    let mut covered = vec![false; end - first];
+    let ranges = marks
+        .iter()
+        .map(|m| (m.first, m.end))
+        .chain(mentions.iter().copied());
+    for (from, to) in ranges {
+        let (from, to) = (from.clamp(first, end), to.clamp(first, end));
+        covered[from - first..to - first].fill(true);
+    }
+    covered
 }
 
 fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
@@ -1151,9 +1174,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         }
         start -= 1;
     }
-    let skip = |i: usize| {
-        s.mark_at(i).is_some() || s.ms.clone().any(|m| s.mtoks[m].0 <= i && i < s.mtoks[m].1)
-    };
+    let skip = |i: usize| s.covered[i - s.first];
     let mut text = subject::phrase(s.text, s.toks, start, anchor, &skip);
     if let Some(v) = dr
         .value

@@ -4,6 +4,7 @@
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
 use crate::lang::en;
+use crate::lang::shapes::Shapes;
 
 /// Words dropped from the end of a subject: verbs and prepositions that lead into the figure.
 fn is_trailing_filler(w: &str) -> bool {
@@ -65,26 +66,32 @@ fn is_trailing_filler(w: &str) -> bool {
         )
 }
 
-fn is_reporting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "said"
-            | "says"
-            | "reported"
-            | "reports"
-            | "announced"
-            | "estimated"
-            | "expects"
-            | "expected"
-            | "forecast"
-            | "predicted"
-            | "showed"
-            | "shows"
-            | "added"
-            | "noted"
-            | "compared"
-            | "told"
-    )
+/// Verbs that end the clause before a subject ("the company said sales ...").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "announced",
+    "estimated",
+    "expects",
+    "expected",
+    "forecast",
+    "predicted",
+    "showed",
+    "shows",
+    "added",
+    "noted",
+    "compared",
+    "told",
+];
+
+const REPORTING_VERB_SHAPES: Shapes = Shapes::EMPTY.with_all(REPORTING_VERBS);
+
+/// Whether `word`, as written, is a reporting verb.
+fn is_reporting_verb(word: &str) -> bool {
+    REPORTING_VERB_SHAPES.may_contain(word)
+        && Low::new(word).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()))
 }
 
 fn is_leading_filler(w: &str) -> bool {
@@ -117,7 +124,8 @@ fn word_of(text: &str, t: &Token) -> Option<Low> {
 }
 
 /// Builds a subject from tokens `toks[first..end]`, skipping tokens for which `skip` is true
-/// (period phrases, mentions), dropping leading and trailing fillers, at most 12 words.
+/// (period phrases, mentions), dropping leading and trailing fillers and anything up to a
+/// reporting verb, at most 12 words.
 pub fn phrase(
     text: &str,
     toks: &[Token],
@@ -125,38 +133,47 @@ pub fn phrase(
     end: usize,
     skip: &dyn Fn(usize) -> bool,
 ) -> String {
-    let mut kept: Vec<usize> = (first..end).filter(|&i| !skip(i)).collect();
-    while let Some(&i) = kept.last() {
-        let t = &toks[i];
-        let drop =
-            t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_trailing_filler(&w));
-        if !drop {
-            break;
-        }
-        kept.pop();
-    }
+    let kept = |i: &usize| !skip(*i);
+    let is_word =
+        |i: usize, test: fn(&str) -> bool| word_of(text, &toks[i]).is_some_and(|w| test(&w));
+    let droppable =
+        |i: usize, filler: fn(&str) -> bool| toks[i].kind == Kind::Punct || is_word(i, filler);
+    // The last kept token that is not a trailing filler.
+    let Some(last) = (first..end)
+        .rev()
+        .filter(kept)
+        .find(|&i| !droppable(i, is_trailing_filler))
+    else {
+        return String::new();
+    };
     // "the company said sales ..." → "sales ..."
-    let mut start = kept
-        .iter()
-        .rposition(|&i| word_of(text, &toks[i]).is_some_and(|w| is_reporting_verb(&w)))
-        .map_or(0, |p| p + 1);
-    while start < kept.len() {
-        let t = &toks[kept[start]];
-        let drop = t.kind == Kind::Punct || word_of(text, t).is_some_and(|w| is_leading_filler(&w));
-        if !drop {
-            break;
-        }
-        start += 1;
-    }
-    let kept = &kept[start..];
-    let kept = &kept[kept.len().saturating_sub(12)..];
+    let from = (first..=last)
+        .rev()
+        .filter(kept)
+        .find(|&i| toks[i].kind == Kind::Word && is_reporting_verb(toks[i].text(text)))
+        .map_or(first, |i| i + 1);
+    let Some(from) = (from..=last)
+        .filter(kept)
+        .find(|&i| !droppable(i, is_leading_filler))
+    else {
+        return String::new();
+    };
+    // At most the last 12 kept tokens.
+    let from = (from..=last)
+        .rev()
+        .filter(kept)
+        .take(12)
+        .last()
+        .unwrap_or(from);
     let mut out = String::new();
-    for (n, &i) in kept.iter().enumerate() {
+    let mut previous: Option<usize> = None;
+    for i in (from..=last).filter(kept) {
         let t = &toks[i];
-        if n > 0 && (t.space_before || (i > 0 && kept[n - 1] != i - 1)) {
+        if previous.is_some_and(|p| t.space_before || p != i - 1) {
             out.push(' ');
         }
         out.push_str(t.text(text));
+        previous = Some(i);
     }
     out
 }
