@@ -35,6 +35,13 @@ pub fn split(text: &str, body: Span) -> Vec<Span> {
     let mut line_start = start;
     let mut i = start;
     while i < end {
+        // Eight bytes at a time through plain text.
+        while i + 8 <= end && !maybe_interesting(&bytes[i..i + 8]) {
+            i += 8;
+        }
+        if i >= end {
+            break;
+        }
         let b = bytes[i];
         if !INTERESTING[b as usize] {
             i += 1;
@@ -100,6 +107,21 @@ static INTERESTING: [bool; 256] = {
     t[0xEF] = true;
     t
 };
+
+/// Whether any of eight bytes may be [`INTERESTING`]: a terminal, a newline or any non-ASCII
+/// byte (a conservative stand-in for the full-width lead bytes). Bitwise, without a branch
+/// per byte.
+fn maybe_interesting(eight: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(eight);
+    let w = u64::from_le_bytes(word);
+    // Nonzero exactly when some byte of `x` is zero.
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let has = |b: u8| zero_byte(w ^ (ONES * u64::from(b)));
+    (w & HIGHS) | has(b'.') | has(b'\n') | has(b'?') | has(b'!') != 0
+}
 
 /// Pushes `[from, to)` trimmed, if anything is left.
 fn push(out: &mut Vec<Span>, bytes: &[u8], from: usize, to: usize) {
@@ -515,6 +537,18 @@ fn is_table_row(line: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_eight_byte_test_never_misses_an_interesting_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"plain ab";
+                eight[at] = b;
+                let expected = INTERESTING[b as usize] || b >= 0x80;
+                assert_eq!(maybe_interesting(&eight), expected, "byte {b:#x} at {at}");
+            }
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text, Span::new(0, text.len()))

@@ -37,18 +37,63 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// What an ASCII byte starts; every byte from 0x80 up is [`Class::Other`] and decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Digit,
+    Letter,
+    Other,
+}
+
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_whitespace() {
+            Class::Space
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
+    // Running text has a token every five or six bytes.
+    out.reserve((end - start) / 5);
     let bytes = text.as_bytes();
     let mut i = start;
     let mut space_before = true;
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            space_before = true;
-            i += 1;
-            continue;
+        match CLASSES[b as usize] {
+            Class::Space => {
+                space_before = true;
+                i += 1;
+                continue;
+            }
+            Class::Letter => {
+                let tok_start = i;
+                i = scan_word(text, i + 1, end);
+                out.push(Token {
+                    kind: Kind::Word,
+                    start: tok_start,
+                    end: i,
+                    space_before,
+                });
+                space_before = false;
+                continue;
+            }
+            _ => {}
         }
         let (c, len) = if b < 0x80 {
             (b as char, 1)
@@ -86,7 +131,7 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while i < end {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
+        if CLASSES[b as usize] == Class::Letter {
             i += 1;
             continue;
         }
