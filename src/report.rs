@@ -1,63 +1,79 @@
 //! The output contract: one serialisable object per article, as DESIGN.md specifies.
 //! Other programs read this; change it only by adding fields.
+//!
+//! A [`Report`] either borrows the article's text from the checked article (`audit`, which
+//! serialises each report at once) or owns a copy ([`ArticleReport`], for `check` and
+//! `extract`, which keep the report after the article is gone, and for articles that could
+//! not be read). Both are the same type, so there is one field list and one serialiser.
 
 use crate::analysis::Checked;
 use crate::claim::{ClaimKind, Direction, Figure, Measure, RegistryMatch};
 use crate::document::Document;
 use crate::finding::Severity;
 use crate::mention::MentionKind;
+use crate::period::{Date, Period};
 use crate::span::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
+/// Record or front-matter fields carried through untouched.
+pub type Meta = serde_json::Map<String, serde_json::Value>;
+
+/// One article's report; what it quotes from the article is borrowed for `'a` or owned.
+/// `id`, `source` and `error` are always owned: a few bytes, and all that the report of an
+/// unreadable input has.
 #[derive(Clone, Debug, Serialize)]
-pub struct ArticleReport {
+pub struct Report<'a> {
     pub id: String,
     pub source: String,
-    pub date: Option<String>,
+    pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// For a JSON Lines record, its 1-based line in the archive.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
-    pub claims: Vec<ClaimOut>,
-    pub findings: Vec<FindingOut>,
+    pub claims: Vec<ClaimOut<'a>>,
+    pub findings: Vec<FindingOut<'a>>,
     /// Every numeric mention (only from `extract`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mentions: Option<Vec<MentionOut>>,
+    pub mentions: Option<Vec<MentionOut<'a>>>,
     pub error: Option<String>,
     /// Record or front-matter fields carried through untouched.
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
-    pub meta: serde_json::Map<String, serde_json::Value>,
+    #[serde(skip_serializing_if = "Meta::is_empty")]
+    pub meta: Cow<'a, Meta>,
 }
 
+/// A report that owns all its text.
+pub type ArticleReport = Report<'static>;
+
 #[derive(Clone, Debug, Serialize)]
-pub struct ClaimOut {
+pub struct ClaimOut<'a> {
     pub id: usize,
     pub kind: ClaimKind,
     pub span: Span,
     pub line: usize,
     pub column: usize,
-    pub text: String,
-    pub subject: String,
-    pub value: Option<FigureOut>,
-    pub change: Option<ChangeOut>,
-    pub baseline: Option<FigureOut>,
-    pub registry: Option<RegistryMatch>,
+    pub text: Cow<'a, str>,
+    pub subject: Cow<'a, str>,
+    pub value: Option<FigureOut<'a>>,
+    pub change: Option<ChangeOut<'a>>,
+    pub baseline: Option<FigureOut<'a>>,
+    pub registry: Option<Cow<'a, RegistryMatch>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct FigureOut {
-    pub stated: Option<String>,
+pub struct FigureOut<'a> {
+    pub stated: Option<Cow<'a, str>>,
     pub low: f64,
     pub high: f64,
     pub unit: Option<&'static str>,
-    pub period: Option<String>,
+    pub period: Option<Period>,
     pub implied: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct ChangeOut {
-    pub stated: String,
+pub struct ChangeOut<'a> {
+    pub stated: Cow<'a, str>,
     pub measure: Measure,
     pub low: f64,
     pub high: f64,
@@ -65,23 +81,23 @@ pub struct ChangeOut {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct FindingOut {
+pub struct FindingOut<'a> {
     pub rule: &'static str,
     pub severity: Severity,
     pub span: Span,
     pub line: usize,
     pub column: usize,
     pub field: &'static str,
-    pub message: String,
-    pub claims: Vec<usize>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub message: Cow<'a, str>,
+    pub claims: Cow<'a, [usize]>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub notes: Cow<'a, [String]>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct MentionOut {
+pub struct MentionOut<'a> {
     pub span: Span,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub kind: MentionKind,
     pub value: f64,
     pub low: f64,
@@ -110,21 +126,135 @@ pub fn round_outward(x: f64, up: bool) -> f64 {
     rounded / scale
 }
 
-fn figure_out(doc: &Document, f: &Figure) -> FigureOut {
+/// How a report holds what it takes from the checked article, whose lifetime is `'a`, for
+/// the report's lifetime `'r`: by reference or by copy.
+trait Hold<'a, 'r> {
+    fn hold<T: ToOwned + ?Sized + 'r>(x: &'a T) -> Cow<'r, T>;
+}
+
+/// Points into the checked article.
+struct Borrowed;
+
+impl<'a> Hold<'a, 'a> for Borrowed {
+    fn hold<T: ToOwned + ?Sized + 'a>(x: &'a T) -> Cow<'a, T> {
+        Cow::Borrowed(x)
+    }
+}
+
+/// Copies out of the checked article.
+struct Copied;
+
+impl<'a> Hold<'a, 'static> for Copied {
+    fn hold<T: ToOwned + ?Sized + 'static>(x: &'a T) -> Cow<'static, T> {
+        Cow::Owned(x.to_owned())
+    }
+}
+
+fn figure_out<'a, 'r, H: Hold<'a, 'r>>(doc: &'a Document, f: &Figure) -> FigureOut<'r> {
     FigureOut {
-        stated: f.stated.map(|s| s.slice(&doc.text).to_string()),
+        stated: f.stated.map(|s| H::hold(s.slice(&doc.text))),
         low: round_outward(f.interval.low, false),
         high: round_outward(f.interval.high, true),
         unit: f.unit,
-        period: f.period.map(|p| p.to_string()),
+        period: f.period,
         implied: f.implied,
+    }
+}
+
+/// The report of a checked article, holding its text as `H` says.
+fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> Report<'r> {
+    let doc = &checked.doc;
+    let claims = checked
+        .claims
+        .iter()
+        .map(|c| {
+            let (line, column) = doc.line_col(c.span.start);
+            ClaimOut {
+                id: c.id,
+                kind: c.kind,
+                span: c.span,
+                line,
+                column,
+                text: H::hold(c.span.slice(&doc.text)),
+                subject: H::hold(c.subject.as_str()),
+                value: c.value.as_ref().map(|f| figure_out::<H>(doc, f)),
+                change: c.change.as_ref().map(|ch| ChangeOut {
+                    stated: H::hold(ch.stated.slice(&doc.text)),
+                    measure: ch.measure,
+                    low: round_outward(ch.interval.low, false),
+                    high: round_outward(ch.interval.high, true),
+                    direction: ch.direction,
+                }),
+                baseline: c.baseline.as_ref().map(|f| figure_out::<H>(doc, f)),
+                registry: c.registry.as_ref().map(H::hold),
+            }
+        })
+        .collect();
+    let findings = checked
+        .findings
+        .iter()
+        .map(|f| {
+            let (line, column) = doc.line_col(f.span.start);
+            FindingOut {
+                rule: f.rule,
+                severity: f.severity,
+                span: f.span,
+                line,
+                column,
+                field: doc.field,
+                message: H::hold(f.message.as_str()),
+                claims: H::hold(f.claims.as_slice()),
+                notes: H::hold(f.notes.as_slice()),
+            }
+        })
+        .collect();
+    let mentions = with_mentions.then(|| {
+        checked
+            .mentions
+            .iter()
+            .map(|m| MentionOut {
+                span: m.span,
+                text: H::hold(m.span.slice(&doc.text)),
+                kind: m.kind,
+                value: m.value,
+                low: round_outward(m.interval.low, false),
+                high: round_outward(m.interval.high, true),
+                unit: m.unit,
+                approx: m.approx,
+            })
+            .collect()
+    });
+    Report {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        date: doc.date,
+        title: doc.title.as_deref().map(H::hold),
+        line: doc.record_line,
+        claims,
+        findings,
+        mentions,
+        error: None,
+        meta: H::hold(&doc.meta),
+    }
+}
+
+impl<'a> Report<'a> {
+    /// The report of a checked article, borrowing its text: for serialising at once.
+    /// `with_mentions` adds every numeric mention.
+    pub fn of(checked: &'a Checked, with_mentions: bool) -> Report<'a> {
+        build::<Borrowed>(checked, with_mentions)
+    }
+
+    /// The highest severity among the findings.
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
     }
 }
 
 impl ArticleReport {
     /// The report of an article that could not be read.
     pub fn failed(id: String, source: String, line: Option<usize>, error: String) -> ArticleReport {
-        ArticleReport {
+        Report {
             id,
             source,
             date: None,
@@ -134,96 +264,20 @@ impl ArticleReport {
             findings: Vec::new(),
             mentions: None,
             error: Some(error),
-            meta: serde_json::Map::new(),
+            meta: Cow::Owned(Meta::new()),
         }
     }
 
-    /// The report of a checked article; `with_mentions` adds every numeric mention.
+    /// The report of a checked article, with its own copy of the text it quotes, so that it
+    /// outlives the article; `with_mentions` adds every numeric mention.
     pub fn new(checked: &Checked, with_mentions: bool) -> ArticleReport {
-        let doc = &checked.doc;
-        let claims = checked
-            .claims
-            .iter()
-            .map(|c| {
-                let (line, column) = doc.line_col(c.span.start);
-                ClaimOut {
-                    id: c.id,
-                    kind: c.kind,
-                    span: c.span,
-                    line,
-                    column,
-                    text: c.span.slice(&doc.text).to_string(),
-                    subject: c.subject.clone(),
-                    value: c.value.as_ref().map(|f| figure_out(doc, f)),
-                    change: c.change.as_ref().map(|ch| ChangeOut {
-                        stated: ch.stated.slice(&doc.text).to_string(),
-                        measure: ch.measure,
-                        low: round_outward(ch.interval.low, false),
-                        high: round_outward(ch.interval.high, true),
-                        direction: ch.direction,
-                    }),
-                    baseline: c.baseline.as_ref().map(|f| figure_out(doc, f)),
-                    registry: c.registry.clone(),
-                }
-            })
-            .collect();
-        let findings = checked
-            .findings
-            .iter()
-            .map(|f| {
-                let (line, column) = doc.line_col(f.span.start);
-                FindingOut {
-                    rule: f.rule,
-                    severity: f.severity,
-                    span: f.span,
-                    line,
-                    column,
-                    field: doc.field,
-                    message: f.message.clone(),
-                    claims: f.claims.clone(),
-                    notes: f.notes.clone(),
-                }
-            })
-            .collect();
-        let mentions = with_mentions.then(|| {
-            checked
-                .mentions
-                .iter()
-                .map(|m| MentionOut {
-                    span: m.span,
-                    text: m.span.slice(&doc.text).to_string(),
-                    kind: m.kind,
-                    value: m.value,
-                    low: round_outward(m.interval.low, false),
-                    high: round_outward(m.interval.high, true),
-                    unit: m.unit,
-                    approx: m.approx,
-                })
-                .collect()
-        });
-        ArticleReport {
-            id: doc.id.clone(),
-            source: doc.source.clone(),
-            date: doc.date.map(|d| d.to_string()),
-            title: doc.title.clone(),
-            line: doc.record_line,
-            claims,
-            findings,
-            mentions,
-            error: None,
-            meta: doc.meta.clone(),
-        }
-    }
-
-    /// The highest severity among the findings.
-    pub fn worst(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
+        build::<Copied>(checked, with_mentions)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::round_outward;
+    use super::*;
 
     #[test]
     fn outward_rounding_never_narrows() {
@@ -231,5 +285,22 @@ mod tests {
         assert_eq!(round_outward(46.54, true), 46.54);
         assert_eq!(round_outward(-38.15, false), -38.15);
         assert!(round_outward(5150.1234567, true) >= 5150.1234567);
+    }
+
+    #[test]
+    fn borrowed_and_owned_reports_serialise_alike() {
+        let mut doc = crate::emit::testing::document();
+        doc.date = Date::parse("2025-07-21");
+        doc.record_line = Some(4);
+        doc.meta
+            .insert("topics".into(), serde_json::json!(["trade", "\"metals\""]));
+        let checked = crate::analysis::check(doc, None);
+        assert!(!checked.claims.is_empty() && !checked.findings.is_empty());
+        for with_mentions in [false, true] {
+            let borrowed = serde_json::to_string(&Report::of(&checked, with_mentions)).unwrap();
+            let owned =
+                serde_json::to_string(&ArticleReport::new(&checked, with_mentions)).unwrap();
+            assert_eq!(borrowed, owned);
+        }
     }
 }

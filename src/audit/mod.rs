@@ -88,7 +88,7 @@ fn install_interrupt_handler() {
     });
 }
 
-/// The worker's job for one unit: parse it, check it, report it.
+/// The worker's job for one unit: parse it and check it (the pipeline reports it).
 fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
     let document = match unit {
         Unit::Record {
@@ -107,25 +107,12 @@ fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
                 Some(line) => format!("{source}:{line}"),
                 None => source.clone(),
             });
-            return Processed {
-                report: ArticleReport::failed(id, source, line, message),
-                body_bytes: 0,
-            };
+            return Processed::Failed(ArticleReport::failed(id, source, line, message));
         }
     };
     match document {
-        Ok(document) => {
-            let body_bytes = document.body.len();
-            let checked = crate::analysis::check(document, registry);
-            Processed {
-                report: ArticleReport::new(&checked, false),
-                body_bytes,
-            }
-        }
-        Err(e) => Processed {
-            report: failed(e),
-            body_bytes: 0,
-        },
+        Ok(document) => Processed::Checked(crate::analysis::check(document, registry)),
+        Err(e) => Processed::Failed(failed(e)),
     }
 }
 

@@ -8,7 +8,8 @@
 //! slow batch holds up the ones behind it.
 
 use super::summary::Tally;
-use crate::report::ArticleReport;
+use crate::analysis::Checked;
+use crate::report::{ArticleReport, Report};
 use crossbeam_channel::{bounded, unbounded, Receiver, RecvTimeoutError, Sender};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -69,10 +70,13 @@ impl Unit {
     }
 }
 
-/// What a worker makes of one unit: the article's report and how many bytes of text it checked.
-pub struct Processed {
-    pub report: ArticleReport,
-    pub body_bytes: usize,
+/// What a worker makes of one unit. A checked article is kept whole, so that its report can
+/// borrow its text while it is serialised, rather than copy it.
+pub enum Processed {
+    /// An article that was read and checked.
+    Checked(Checked),
+    /// Input that could not be read: its report says why.
+    Failed(ArticleReport),
 }
 
 /// Pipeline settings.
@@ -435,50 +439,72 @@ where
     for unit in batch.units {
         // A fallback report is made only if checking panics; keep what it needs up front.
         let fallback = FallbackInfo::of(&unit);
-        let processed = match catch_unwind(AssertUnwindSafe(|| process(unit))) {
-            Ok(p) => p,
-            Err(panic) => Processed {
-                report: fallback.report(format!(
-                    "internal error while checking this article: {}",
-                    panic_message(&panic)
-                )),
-                body_bytes: 0,
-            },
-        };
-        let report = &processed.report;
-        let keep = !only_findings || !report.findings.is_empty() || report.error.is_some();
-        let mut written = false;
-        if keep {
-            let start = out.len();
-            match serde_json::to_writer(&mut out, report) {
-                Ok(()) => {
-                    out.push(b'\n');
-                    written = true;
-                }
-                Err(e) => {
-                    out.truncate(start);
-                    let failed = ArticleReport::failed(
-                        report.id.clone(),
-                        report.source.clone(),
-                        report.line,
-                        format!("internal error: could not serialise the report: {e}"),
-                    );
-                    if serde_json::to_writer(&mut out, &failed).is_ok() {
-                        out.push(b'\n');
-                        tally.record(&failed, 0, true);
-                    } else {
-                        out.truncate(start);
-                    }
-                    continue;
-                }
+        // Checking, reporting and serialising are all guarded: a panic in any of them leaves
+        // only this unit's error line.
+        let start = out.len();
+        let outcome = catch_unwind(AssertUnwindSafe(|| match process(unit) {
+            Processed::Checked(checked) => write_line(
+                &mut out,
+                &mut tally,
+                &Report::of(&checked, false),
+                checked.doc.body.len(),
+                only_findings,
+            ),
+            Processed::Failed(report) => {
+                write_line(&mut out, &mut tally, &report, 0, only_findings)
             }
+        }));
+        if let Err(panic) = outcome {
+            out.truncate(start);
+            let report = fallback.report(format!(
+                "internal error while checking this article: {}",
+                panic_message(&panic)
+            ));
+            write_line(&mut out, &mut tally, &report, 0, only_findings);
         }
-        tally.record(report, processed.body_bytes, written);
     }
     Done {
         seq: batch.seq,
         out,
         tally,
+    }
+}
+
+/// Appends an article's NDJSON line to `out` (unless `only_findings` leaves it out) and counts
+/// it in `tally`; `body_bytes` is the length of the text it checked.
+fn write_line(
+    out: &mut Vec<u8>,
+    tally: &mut Tally,
+    report: &Report<'_>,
+    body_bytes: usize,
+    only_findings: bool,
+) {
+    let keep = !only_findings || !report.findings.is_empty() || report.error.is_some();
+    if !keep {
+        tally.record(report, body_bytes, false);
+        return;
+    }
+    let start = out.len();
+    match serde_json::to_writer(&mut *out, report) {
+        Ok(()) => {
+            out.push(b'\n');
+            tally.record(report, body_bytes, true);
+        }
+        Err(e) => {
+            out.truncate(start);
+            let failed = ArticleReport::failed(
+                report.id.clone(),
+                report.source.clone(),
+                report.line,
+                format!("internal error: could not serialise the report: {e}"),
+            );
+            if serde_json::to_writer(&mut *out, &failed).is_ok() {
+                out.push(b'\n');
+                tally.record(&failed, 0, true);
+            } else {
+                out.truncate(start);
+            }
+        }
     }
 }
 
@@ -530,8 +556,8 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
-    use crate::report::FindingOut;
+    use crate::document::Document;
+    use crate::finding::{Finding, Severity};
     use crate::span::Span;
 
     /// A stand-in for the real checker: records whose text contains "bad" are unreadable,
@@ -548,15 +574,12 @@ mod tests {
         };
         let text = String::from_utf8(bytes).unwrap();
         if text.contains("bad") {
-            return Processed {
-                report: ArticleReport::failed(
-                    format!("{source}:{line}"),
-                    source.to_string(),
-                    Some(line),
-                    "bad record".into(),
-                ),
-                body_bytes: 0,
-            };
+            return Processed::Failed(ArticleReport::failed(
+                format!("{source}:{line}"),
+                source.to_string(),
+                Some(line),
+                "bad record".into(),
+            ));
         }
         if text.contains("boom") {
             panic!("boom at {line}");
@@ -564,26 +587,26 @@ mod tests {
         if text.contains("slow") {
             std::thread::sleep(Duration::from_millis(5));
         }
-        let mut report =
-            ArticleReport::failed(text.clone(), source.to_string(), Some(line), "".into());
-        report.error = None;
+        let body = Span::new(0, text.len());
+        let mut doc = Document::new(text.clone(), source.to_string(), text.clone(), body);
+        doc.record_line = Some(line);
+        let mut findings = Vec::new();
         if text.contains("flag") {
-            report.findings.push(FindingOut {
+            findings.push(Finding {
                 rule: "change-mismatch",
                 severity: Severity::Error,
                 span: Span::new(0, 1),
-                line: 1,
-                column: 1,
-                field: "body",
                 message: "m".into(),
                 claims: vec![],
                 notes: vec![],
             });
         }
-        Processed {
-            report,
-            body_bytes: text.len(),
-        }
+        Processed::Checked(Checked {
+            doc,
+            mentions: Vec::new(),
+            claims: Vec::new(),
+            findings,
+        })
     }
 
     fn run_lines(config: &Config, lines: Vec<String>) -> (Vec<serde_json::Value>, Outcome) {

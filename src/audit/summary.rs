@@ -2,7 +2,7 @@
 //! printed on stderr and written as JSON with `--summary-json`.
 
 use crate::finding::Severity;
-use crate::report::ArticleReport;
+use crate::report::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -90,7 +90,7 @@ pub struct Tally {
 
 impl Tally {
     /// Counts one article's report; `body_bytes` is the length of the text it checked.
-    pub fn record(&mut self, report: &ArticleReport, body_bytes: usize, written: bool) {
+    pub fn record(&mut self, report: &Report<'_>, body_bytes: usize, written: bool) {
         self.lines_written += written as u64;
         if let Some(message) = &report.error {
             self.unreadable += 1;
@@ -299,6 +299,7 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ArticleReport;
 
     #[test]
     fn thousands_groups_digits() {

@@ -74,7 +74,7 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
                 None => Diagnostic {
                     rule: f.rule.to_string(),
                     severity: f.severity,
-                    message: f.message.clone(),
+                    message: f.message.to_string(),
                     path: doc.source.clone(),
                     line,
                     column,

@@ -55,7 +55,7 @@ impl Human {
         let title = if f.message.contains(['\n', '\r']) {
             f.message.split_whitespace().collect::<Vec<_>>().join(" ")
         } else {
-            f.message.clone()
+            f.message.to_string()
         };
         let mut message = level(f.severity).title(&title).id(f.rule);
         if let Some(doc) = doc {
@@ -283,7 +283,7 @@ fn figure(f: &FigureOut) -> String {
             approx.map_or_else(|| "?".into(), |a| with_unit(a, f.unit))
         }
     };
-    details.extend(f.period.clone());
+    details.extend(f.period.map(|p| p.to_string()));
     if f.implied {
         let bounded = f.low.is_finite() && f.high.is_finite();
         details.push(match range(f.low, f.high, 4, false, &plain) {

@@ -12,7 +12,7 @@ pub mod sarif;
 
 use crate::document::Document;
 use crate::finding::Severity;
-use crate::report::ArticleReport;
+use crate::report::{ArticleReport, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -61,7 +61,7 @@ impl Summary {
     }
 
     /// Counts one article.
-    pub fn add(&mut self, report: &ArticleReport) {
+    pub fn add(&mut self, report: &Report<'_>) {
         self.articles += 1;
         self.claims += report.claims.len();
         if report.error.is_some() {
@@ -128,8 +128,10 @@ pub(crate) mod testing {
     use crate::claim::{ClaimKind, Direction, Measure, RegistryMatch, Verdict};
     use crate::document::Document;
     use crate::finding::Severity;
+    use crate::period::{Date, Period};
     use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
     use crate::span::Span;
+    use std::borrow::Cow;
 
     pub const TEXT: &str = "---\ntitle: Magnets\ndate: 2025-07-21\n---\n\
 China exported 353 tons to the US in June, an increase of 660% compared to May.\n\
@@ -158,7 +160,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
         severity: Severity,
         needle: &str,
         message: &str,
-    ) -> FindingOut {
+    ) -> FindingOut<'static> {
         let span = span_of(needle);
         let (line, column) = doc.line_col(span.start);
         FindingOut {
@@ -168,13 +170,13 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
             line,
             column,
             field: doc.field,
-            message: message.into(),
-            claims: vec![2],
-            notes: Vec::new(),
+            message: message.to_string().into(),
+            claims: vec![2].into(),
+            notes: Vec::new().into(),
         }
     }
 
-    pub fn claim_change(doc: &Document) -> ClaimOut {
+    pub fn claim_change(doc: &Document) -> ClaimOut<'static> {
         let span = span_of("353 tons to the US in June, an increase of 660%");
         let (line, column) = doc.line_col(span.start);
         ClaimOut {
@@ -190,7 +192,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 low: 352.5,
                 high: 353.5,
                 unit: Some("t"),
-                period: Some("2025-06".into()),
+                period: Some(Period::Month(2025, 6)),
                 implied: false,
             }),
             change: Some(ChangeOut {
@@ -205,18 +207,18 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 low: 46.3552,
                 high: 46.5455,
                 unit: Some("t"),
-                period: Some("2025-05".into()),
+                period: Some(Period::Month(2025, 5)),
                 implied: true,
             }),
-            registry: Some(RegistryMatch {
+            registry: Some(Cow::Owned(RegistryMatch {
                 fact: "cn-magnet-exports-us-2025-06".into(),
                 verdict: Verdict::Confirmed,
                 figure: Some("value"),
-            }),
+            })),
         }
     }
 
-    pub fn claim_value(doc: &Document) -> ClaimOut {
+    pub fn claim_value(doc: &Document) -> ClaimOut<'static> {
         let span = span_of("87.1 mln dlrs");
         let (line, column) = doc.line_col(span.start);
         ClaimOut {
@@ -246,14 +248,14 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
         ArticleReport {
             id: doc.id.clone(),
             source: doc.source.clone(),
-            date: Some("2025-07-21".into()),
-            title: doc.title.clone(),
+            date: Date::parse("2025-07-21"),
+            title: doc.title.clone().map(Cow::Owned),
             line: None,
             claims: vec![claim_change(doc), claim_value(doc)],
             findings: Vec::new(),
             mentions: None,
             error: None,
-            meta: serde_json::Map::new(),
+            meta: Cow::Owned(serde_json::Map::new()),
         }
     }
 
@@ -270,7 +272,8 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
         mismatch.notes = vec![
             "87.1/72.6 is 1.1983 to 1.2011".into(),
             "did you mean 20% or 19.9%?".into(),
-        ];
+        ]
+        .into();
         report.findings = vec![
             finding(
                 doc,
