@@ -124,7 +124,7 @@ const CONNECTORS: &[&str] = &[
 ];
 
 impl<'a> Sentence<'a> {
-    fn low(&self, i: usize) -> Option<Low> {
+    fn low(&self, i: usize) -> Option<Low<'a>> {
         let t = self.toks.get(i)?;
         (i < self.end && t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
     }

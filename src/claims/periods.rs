@@ -61,8 +61,8 @@ struct Cursor<'a> {
     toks: &'a [Token],
 }
 
-impl Cursor<'_> {
-    fn low(&self, i: usize) -> Option<Low> {
+impl<'a> Cursor<'a> {
+    fn low(&self, i: usize) -> Option<Low<'a>> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
     }

@@ -119,7 +119,7 @@ fn is_leading_filler(w: &str) -> bool {
     )
 }
 
-fn word_of(text: &str, t: &Token) -> Option<Low> {
+fn word_of<'a>(text: &'a str, t: &Token) -> Option<Low<'a>> {
     (t.kind == Kind::Word).then(|| Low::new(t.text(text)))?
 }
 

@@ -84,7 +84,7 @@ impl<'a> Scanner<'a> {
         self.toks.get(i)
     }
 
-    fn low(&self, i: usize) -> Option<Low> {
+    fn low(&self, i: usize) -> Option<Low<'a>> {
         let t = self.tok(i)?;
         (t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
     }

@@ -4,39 +4,53 @@
 use super::Scanner;
 use crate::lang::en;
 
-/// An ASCII-lowercased copy of a short word, on the stack.
+/// A short ASCII word in lowercase: the word itself when it is already lowercase (most words
+/// of running text), else a lowercased copy on the stack.
 #[derive(Clone, Copy)]
-pub struct Low {
-    buf: [u8; 24],
-    len: u8,
+pub struct Low<'a>(Repr<'a>);
+
+#[derive(Clone, Copy)]
+enum Repr<'a> {
+    Borrowed(&'a str),
+    Copied { buf: [u8; 24], len: u8 },
 }
 
-impl Low {
-    pub fn new(word: &str) -> Option<Low> {
+impl<'a> Low<'a> {
+    /// `None` for a word that is not ASCII or longer than 24 bytes, which no word table has.
+    pub fn new(word: &'a str) -> Option<Low<'a>> {
         let b = word.as_bytes();
         if b.len() > 24 || !b.is_ascii() {
             return None;
+        }
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return Some(Low(Repr::Borrowed(word)));
         }
         let mut buf = [0u8; 24];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Some(Low {
+        Some(Low(Repr::Copied {
             buf,
             len: b.len() as u8,
-        })
+        }))
     }
 
     pub fn as_str(&self) -> &str {
-        let bytes = &self.buf[..self.len as usize];
-        debug_assert!(bytes.is_ascii());
-        // SAFETY: `new` only stores the ASCII-lowercased bytes of an ASCII word, and ASCII is
-        // valid UTF-8. This is called for every word lookup, so it skips re-validation.
-        unsafe { std::str::from_utf8_unchecked(bytes) }
+        match &self.0 {
+            Repr::Borrowed(word) => word,
+            Repr::Copied { buf, len } => {
+                let bytes = &buf[..*len as usize];
+                debug_assert!(bytes.is_ascii());
+                // SAFETY: `new` only stores the ASCII-lowercased bytes of an ASCII word, and
+                // ASCII is valid UTF-8. This is called for every word lookup, so it skips
+                // re-validation.
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+        }
     }
 }
 
-impl std::ops::Deref for Low {
+impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
