@@ -6,7 +6,9 @@ use super::InputError;
 use crate::document::Document;
 use crate::period::Date;
 use crate::span::Span;
-use serde_json::Value;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde_json::{Map, Value};
+use std::fmt;
 use std::io::BufRead;
 
 /// True for an empty or whitespace-only line, which a JSON Lines reader skips silently.
@@ -22,7 +24,7 @@ pub fn is_blank(line: &[u8]) -> bool {
 /// `record_line = Some(line_no)`; `id` is the record's `id` (a string or a number; otherwise
 /// `"<source>:<line>"`), `title` a string `title`, `date` a parseable `date` (`"2025-07-21"` or
 /// `"2025-07-21T10:00:00"`; `null` or unparseable leaves it `None`, and an unparseable value is
-/// kept in `meta`). Every other field goes to `meta`.
+/// kept in `meta`). Every other field goes to `meta`. A key given twice keeps its last value.
 ///
 /// Errors name `source`, `line_no` and the column (in characters) of the problem: invalid
 /// UTF-8, invalid JSON, a value that is not an object, a missing or non-string `body`, and a
@@ -50,29 +52,38 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     if is_blank(text.as_bytes()) {
         return Err(error(1, "blank line".to_string()));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let json_error = |e: serde_json::Error| {
         let column = char_column(text, e.column()) + column_shift;
         error(column, json_message(&e))
-    })?;
+    };
     let first = text.len() - text.trim_start().len();
-    let mut meta = match value {
-        Value::Object(map) => map,
-        other => {
-            return Err(error(
-                char_column(text, first + 1) + column_shift,
-                format!("a record must be a JSON object, not {}", kind(&other)),
-            ))
-        }
+    let fields = if text[first..].starts_with('{') {
+        serde_json::from_str::<Fields>(text).map_err(json_error)?
+    } else {
+        // Not an object: parse it whole to say what it is instead.
+        let value: Value = serde_json::from_str(text).map_err(json_error)?;
+        return Err(error(
+            char_column(text, first + 1) + column_shift,
+            format!("a record must be a JSON object, not {}", kind(&value)),
+        ));
     };
-    let id = match meta.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+    let Fields {
+        id,
+        body,
+        title,
+        date,
+        mut meta,
+    } = fields;
+    let id = match id {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
         Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+        Some(other) => {
+            meta.insert("id".to_string(), other);
+            None
+        }
+        None => None,
     };
-    if id.is_some() {
-        meta.remove("id");
-    }
-    let body = match meta.remove("body") {
+    let body = match body {
         Some(Value::String(body)) => body,
         Some(other) => {
             let column = value_column(text, "body").map_or(1, |c| char_column(text, c + 1));
@@ -86,7 +97,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
             return Err(error(1, "record has no `body`".to_string()).with_id(id));
         }
     };
-    let title = match meta.remove("title") {
+    let title = match title {
         Some(Value::String(t)) => Some(t),
         Some(Value::Null) | None => None,
         Some(other) => {
@@ -94,7 +105,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
             None
         }
     };
-    let date = match meta.remove("date") {
+    let date = match date {
         Some(Value::Null) | None => None,
         Some(Value::String(s)) => match Date::parse(&s) {
             Some(date) => Some(date),
@@ -117,6 +128,53 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     document.date = date;
     document.meta = meta;
     Ok(document)
+}
+
+/// A record's top-level fields: the four that [`parse`] reads, and all the others (`meta`).
+/// Read straight from the JSON rather than through a `Value` map taken apart afterwards; a key
+/// given twice keeps its last value, as in a `serde_json` map.
+#[derive(Default)]
+struct Fields {
+    id: Option<Value>,
+    body: Option<Value>,
+    title: Option<Value>,
+    date: Option<Value>,
+    meta: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fields, D::Error> {
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<String>()? {
+            let value: Value = map.next_value()?;
+            let slot = match key.as_str() {
+                "id" => &mut fields.id,
+                "body" => &mut fields.body,
+                "title" => &mut fields.title,
+                "date" => &mut fields.date,
+                _ => {
+                    fields.meta.insert(key, value);
+                    continue;
+                }
+            };
+            *slot = Some(value);
+        }
+        Ok(fields)
+    }
 }
 
 /// Streams the records of a JSON Lines reader: blank lines are skipped, a bad line becomes an
@@ -254,6 +312,22 @@ mod tests {
         assert_eq!(d.date, None);
         assert_eq!(d.meta["category"], "business");
         assert!(!d.meta.contains_key("date"));
+    }
+
+    #[test]
+    fn a_repeated_key_keeps_its_last_value_and_an_unusable_id_stays_in_meta() {
+        let d = parse(
+            "x.jsonl",
+            2,
+            br#"{"body": "first", "id": ["a"], "body": "second", "title": 5}"#,
+        )
+        .unwrap();
+        assert_eq!(d.text, "second");
+        assert_eq!(d.id, "x.jsonl:2");
+        assert_eq!(d.meta["id"], serde_json::json!(["a"]));
+        assert_eq!(d.meta["title"], 5);
+        let e = err(br#"{"body": "x", "body": [1]}"#);
+        assert_eq!(e.message, "`body` must be a string, not an array");
     }
 
     #[test]
