@@ -864,7 +864,20 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut marks = Vec::new();
     let text = &doc.text;
+    // The first mention not before the current sentence: most sentences have none, and are
+    // passed over without looking at their tokens.
+    let mention_start = |m: usize| ex.tokens[ex.mention_tokens[m].0].start;
+    let mut next_mention = 0;
     for &sentence in &doc.sentences {
+        while next_mention < ex.mentions.len() && mention_start(next_mention) < sentence.start {
+            next_mention += 1;
+        }
+        if next_mention == ex.mentions.len() {
+            break;
+        }
+        if mention_start(next_mention) >= sentence.end {
+            continue;
+        }
         let first = ex.tokens.partition_point(|t| t.start < sentence.start);
         let end = ex.tokens.partition_point(|t| t.start < sentence.end);
         let ms_first = ex.mention_tokens.partition_point(|&(f, _)| f < first);
@@ -887,7 +900,9 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
             drafts: Vec::new(),
         };
         s.link();
-        if (first..end).any(|k| ex.tokens[k].text(text).eq_ignore_ascii_case("split")) {
+        if s.drafts.iter().any(|d| d.baseline.is_some())
+            && (first..end).any(|k| ex.tokens[k].text(text).eq_ignore_ascii_case("split"))
+        {
             // A stock split rescales per-share figures: before and after are not comparable.
             for d in &mut s.drafts {
                 d.baseline = None;

@@ -192,7 +192,7 @@ const STARTS: Shapes = {
 
 fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let t = c.toks[i];
-    if t.kind == Kind::Word && !STARTS.may_contain(t.text(c.text)) {
+    if t.kind == Kind::Word && !t.may_be_in(&STARTS) {
         return None;
     }
     let w = c.low(i);

@@ -88,10 +88,10 @@ const REPORTING_VERBS: &[&str] = &[
 
 const REPORTING_VERB_SHAPES: Shapes = Shapes::EMPTY.with_all(REPORTING_VERBS);
 
-/// Whether `word`, as written, is a reporting verb.
-fn is_reporting_verb(word: &str) -> bool {
-    REPORTING_VERB_SHAPES.may_contain(word)
-        && Low::new(word).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()))
+/// Whether token `t` of `text` is a reporting verb.
+fn is_reporting_verb(text: &str, t: &Token) -> bool {
+    t.may_be_in(&REPORTING_VERB_SHAPES)
+        && Low::new(t.text(text)).is_some_and(|w| REPORTING_VERBS.contains(&w.as_str()))
 }
 
 fn is_leading_filler(w: &str) -> bool {
@@ -150,7 +150,7 @@ pub fn phrase(
     let from = (first..=last)
         .rev()
         .filter(kept)
-        .find(|&i| toks[i].kind == Kind::Word && is_reporting_verb(toks[i].text(text)))
+        .find(|&i| is_reporting_verb(text, &toks[i]))
         .map_or(first, |i| i + 1);
     let Some(from) = (from..=last)
         .filter(kept)

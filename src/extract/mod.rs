@@ -256,7 +256,7 @@ impl<'a> Scanner<'a> {
     fn approximator(&self, i: usize) -> Option<(usize, &'static str, Bound)> {
         // Most numbers follow a word that ends no approximator: check that word once.
         let before = self.tok(i.checked_sub(1)?)?;
-        if !en::APPROXIMATOR_ENDS.may_contain(before.text(self.text)) {
+        if !before.may_be_in(&en::APPROXIMATOR_ENDS) {
             return None;
         }
         let last = self.low(i - 1)?;
@@ -548,7 +548,7 @@ impl<'a> Scanner<'a> {
     /// Numbers, fractions and multiples written in words.
     fn worded(&self, i: usize) -> Step {
         // Most words are rejected here by their shape, without being lowercased.
-        if !en::NUMBER_WORD_STARTS.may_contain(self.toks[i].text(self.text)) {
+        if !self.toks[i].may_be_in(&en::NUMBER_WORD_STARTS) {
             return Step::Skip(i + 1);
         }
         let Some(w) = self.low(i) else {

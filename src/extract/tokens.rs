@@ -1,6 +1,8 @@
 //! A single linear pass that splits text into words, numbers and punctuation, with byte
 //! spans; whitespace is dropped but remembered as "space before" and "newline before".
 
+use crate::lang::shapes::{Ends, Shapes};
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -19,11 +21,21 @@ pub struct Token {
     pub end: usize,
     /// Whitespace separates it from the previous token.
     pub space_before: bool,
+    /// For a word, its first and last letters, for the word-shape filters.
+    pub ends: Option<Ends>,
 }
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
+    }
+
+    /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
+    /// most words without reading their text.
+    #[inline]
+    pub fn may_be_in(&self, shapes: &Shapes) -> bool {
+        self.ends
+            .is_some_and(|ends| shapes.may_contain_ends(ends, self.end - self.start))
     }
 }
 
@@ -89,6 +101,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     start: tok_start,
                     end: i,
                     space_before,
+                    ends: Ends::of(&text[tok_start..i]),
                 });
                 space_before = false;
                 continue;
@@ -122,6 +135,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             start: tok_start,
             end: i,
             space_before,
+            ends: if kind == Kind::Word {
+                Ends::of(&text[tok_start..i])
+            } else {
+                None
+            },
         });
         space_before = false;
     }

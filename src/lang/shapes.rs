@@ -43,12 +43,32 @@ impl Shapes {
     /// Whether `word` (as written, any case) has the shape of a word in the list.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
+        Ends::of(word).is_some_and(|ends| self.may_contain_ends(ends, word.len()))
+    }
+
+    /// Whether a word with these first and last letters and `len` bytes has the shape of a
+    /// word in the list (for a word whose [`Ends`] were worked out once, by the tokenizer).
+    #[inline]
+    pub fn may_contain_ends(&self, ends: Ends, len: usize) -> bool {
+        let (first, last) = (ends.0 / 26, ends.0 % 26);
+        self.lengths[first as usize][last as usize] & (1 << length_bit(len)) != 0
+    }
+}
+
+/// The first and last letters of a word, as one small number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ends(u16);
+
+impl Ends {
+    /// `None` unless the word starts and ends with an ASCII letter (no list word doesn't).
+    #[inline]
+    pub fn of(word: &str) -> Option<Ends> {
         let b = word.as_bytes();
         match (b.first(), b.last()) {
             (Some(&f), Some(&l)) if f.is_ascii_alphabetic() && l.is_ascii_alphabetic() => {
-                self.lengths[letter(f)][letter(l)] & (1 << length_bit(b.len())) != 0
+                Some(Ends((letter(f) * 26 + letter(l)) as u16))
             }
-            _ => false,
+            _ => None,
         }
     }
 }
