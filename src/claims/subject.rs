@@ -165,7 +165,7 @@ pub fn phrase(
         .take(12)
         .last()
         .unwrap_or(from);
-    let mut out = String::new();
+    let mut out = String::with_capacity(toks[last].end - toks[from].start);
     let mut previous: Option<usize> = None;
     for i in (from..=last).filter(kept) {
         let t = &toks[i];
