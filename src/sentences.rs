@@ -112,15 +112,14 @@ static INTERESTING: [bool; 256] = {
 /// byte (a conservative stand-in for the full-width lead bytes). Bitwise, without a branch
 /// per byte.
 fn maybe_interesting(eight: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(eight);
-    let w = u64::from_le_bytes(word);
-    // Nonzero exactly when some byte of `x` is zero.
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let has = |b: u8| zero_byte(w ^ (ONES * u64::from(b)));
-    (w & HIGHS) | has(b'.') | has(b'\n') | has(b'?') | has(b'!') != 0
+    use crate::swar::{has_byte, has_non_ascii, word};
+    let w = word(eight);
+    has_non_ascii(w)
+        | has_byte(w, b'.')
+        | has_byte(w, b'\n')
+        | has_byte(w, b'?')
+        | has_byte(w, b'!')
+        != 0
 }
 
 /// Pushes `[from, to)` trimmed, if anything is left.

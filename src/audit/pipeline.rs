@@ -485,7 +485,7 @@ fn write_line(
         return;
     }
     let start = out.len();
-    match serde_json::to_writer(&mut *out, report) {
+    match crate::report_line::write(out, report) {
         Ok(()) => {
             out.push(b'\n');
             tally.record(report, body_bytes, true);

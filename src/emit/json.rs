@@ -73,8 +73,10 @@ impl Emitter for Ndjson {
         report: &ArticleReport,
         _doc: Option<&Document>,
     ) -> io::Result<()> {
-        serde_json::to_writer(&mut *w, report).map_err(to_io)?;
-        w.write_all(b"\n")
+        let mut line = Vec::with_capacity(4096);
+        crate::report_line::write(&mut line, report).map_err(to_io)?;
+        line.push(b'\n');
+        w.write_all(&line)
     }
 
     fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
