@@ -46,7 +46,9 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
+        // Hard-wrapped newswire has a line every 60 to 70 bytes.
+        let mut line_starts = Vec::with_capacity(text.len() / 60 + 1);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { line_starts }
     }

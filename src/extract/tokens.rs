@@ -101,7 +101,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                     start: tok_start,
                     end: i,
                     space_before,
-                    ends: Ends::of(&text[tok_start..i]),
+                    ends: Ends::of(&bytes[tok_start..i]),
                 });
                 space_before = false;
                 continue;
@@ -136,7 +136,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             end: i,
             space_before,
             ends: if kind == Kind::Word {
-                Ends::of(&text[tok_start..i])
+                Ends::of(&bytes[tok_start..i])
             } else {
                 None
             },

@@ -43,7 +43,7 @@ impl Shapes {
     /// Whether `word` (as written, any case) has the shape of a word in the list.
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        Ends::of(word).is_some_and(|ends| self.may_contain_ends(ends, word.len()))
+        Ends::of(word.as_bytes()).is_some_and(|ends| self.may_contain_ends(ends, word.len()))
     }
 
     /// Whether a word with these first and last letters and `len` bytes has the shape of a
@@ -62,9 +62,8 @@ pub struct Ends(u16);
 impl Ends {
     /// `None` unless the word starts and ends with an ASCII letter (no list word doesn't).
     #[inline]
-    pub fn of(word: &str) -> Option<Ends> {
-        let b = word.as_bytes();
-        match (b.first(), b.last()) {
+    pub fn of(word: &[u8]) -> Option<Ends> {
+        match (word.first(), word.last()) {
             (Some(&f), Some(&l)) if f.is_ascii_alphabetic() && l.is_ascii_alphabetic() => {
                 Some(Ends((letter(f) * 26 + letter(l)) as u16))
             }
