@@ -145,6 +145,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
+#[inline(always)]
 fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     while i < end {
