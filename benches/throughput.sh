@@ -7,8 +7,9 @@
 #   BIN=target/release/claimcheck benches/throughput.sh   # skip the build
 #
 # Prints a Markdown table: file, MB of article text (the `body` fields, what the checks read),
-# jobs, seconds, MB/s of article text, articles, findings, peak RSS. Every number comes from
-# the run's own --summary-json, and the articles/findings columns double as a cross-check:
+# jobs, seconds, MB/s of article text, MB/s of the whole file (JSON and all), articles,
+# findings, peak RSS. Every number but the file size comes from the run's own
+# --summary-json, and the articles/findings columns double as a cross-check:
 # they must be the same for every --jobs value on the same input.
 #
 # Peak RSS is measured with GNU time (`/usr/bin/time -v`) when present, else from VmHWM in
@@ -76,8 +77,8 @@ json() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$1)" "$w
 
 echo "claimcheck audit throughput ($cores cores, best of $runs, $(date -u +%Y-%m-%d))"
 echo
-echo "| file | MB text | jobs | seconds | MB/s text | articles | findings | peak RSS MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| file | MB text | jobs | seconds | MB/s text | MB/s file | articles | findings | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for input in "${files[@]}"; do
     for jobs in 1 "$cores"; do
         best=""
@@ -91,10 +92,11 @@ for input in "${files[@]}"; do
         body=$(json "['body_bytes']")
         articles=$(json "['articles_read']")
         findings=$(json "['findings']['total']")
-        printf "| %s | %.1f | %d | %.2f | %.1f | %d | %d | %.1f |\n" \
+        size=$(wc -c <"$input")
+        printf "| %s | %.1f | %d | %.2f | %.1f | %.1f | %d | %d | %.1f |\n" \
             "$(basename "$input")" "$(echo "$body / 1000000" | bc -l)" "$jobs" "$secs" \
-            "$(echo "$body / 1000000 / $secs" | bc -l)" "$articles" "$findings" \
-            "$(echo "$kb / 1024" | bc -l)"
+            "$(echo "$body / 1000000 / $secs" | bc -l)" "$(echo "$size / 1000000 / $secs" | bc -l)" \
+            "$articles" "$findings" "$(echo "$kb / 1024" | bc -l)"
     done
 done
 echo

@@ -54,7 +54,11 @@ fn check_and_render(doc: Document) {
     let checked = analysis::check(doc, None);
     assert_spans(&checked);
     let report = ArticleReport::new(&checked, true);
-    serde_json::to_vec(&report).expect("a report always serialises");
+    let by_serde = serde_json::to_vec(&report).expect("a report always serialises");
+    // The hand-written NDJSON line must be exactly what serde_json writes.
+    let mut by_hand = Vec::new();
+    claimcheck::report_line::write(&mut by_hand, &report).expect("a report always writes");
+    assert!(by_hand == by_serde, "report_line differs from serde_json");
 }
 
 fn assert_spans(checked: &Checked) {
