@@ -131,7 +131,7 @@ pub fn phrase(
     toks: &[Token],
     first: usize,
     end: usize,
-    skip: &dyn Fn(usize) -> bool,
+    skip: impl Fn(usize) -> bool,
 ) -> String {
     let kept = |i: &usize| !skip(*i);
     let is_word =

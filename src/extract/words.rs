@@ -19,11 +19,15 @@ impl<'a> Low<'a> {
     /// `None` for a word that is not ASCII or longer than 24 bytes, which no word table has.
     pub fn new(word: &'a str) -> Option<Low<'a>> {
         let b = word.as_bytes();
-        if b.len() > 24 || !b.is_ascii() {
+        if b.len() > 24 {
             return None;
         }
-        if !b.iter().any(u8::is_ascii_uppercase) {
+        // One pass: is anything uppercase or not ASCII?
+        if !b.iter().any(|&c| c.wrapping_sub(b'A') < 26 || c >= 0x80) {
             return Some(Low(Repr::Borrowed(word)));
+        }
+        if !b.is_ascii() {
+            return None;
         }
         let mut buf = [0u8; 24];
         for (d, s) in buf.iter_mut().zip(b) {
