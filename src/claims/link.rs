@@ -1190,7 +1190,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         start -= 1;
     }
     let skip = |i: usize| s.covered[i - s.first];
-    let mut text = subject::phrase(s.text, s.toks, start, anchor, &skip);
+    let mut text = subject::phrase(s.text, s.toks, start, anchor, skip);
     if let Some(v) = dr
         .value
         .filter(|_| dr.first == s.mtoks[dr.value.unwrap_or(0)].0)
@@ -1206,7 +1206,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
             {
                 e += 1;
             }
-            let tail = subject::phrase(s.text, s.toks, k + 1, e, &skip);
+            let tail = subject::phrase(s.text, s.toks, k + 1, e, skip);
             if !tail.is_empty() {
                 if !text.is_empty() {
                     text.push(' ');
@@ -1224,7 +1224,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         {
             back -= 1;
         }
-        text = subject::phrase(s.text, s.toks, back, start - 1, &skip);
+        text = subject::phrase(s.text, s.toks, back, start - 1, skip);
     }
     text
 }
