@@ -3,6 +3,7 @@
 /// mimalloc instead of the system allocator: checking an article makes many small, short-lived
 /// allocations (tokens, claims, report strings), and glibc's malloc/free were about a tenth of
 /// an archive audit's time.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
