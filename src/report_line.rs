@@ -293,8 +293,17 @@ mod tests {
     use super::*;
     use crate::claim::{RegistryMatch, Verdict};
     use crate::period::{Date, Period};
-    use crate::report::ArticleReport;
+    use crate::report::{ArticleReport, FigureOut};
     use std::borrow::Cow;
+
+    /// The values and baselines of a report's claims.
+    fn figures<'r, 'a>(report: &'r mut Report<'a>) -> Vec<&'r mut FigureOut<'a>> {
+        report
+            .claims
+            .iter_mut()
+            .flat_map(|c| c.value.iter_mut().chain(c.baseline.iter_mut()))
+            .collect()
+    }
 
     fn by_hand(report: &Report<'_>) -> String {
         let mut out = Vec::new();
@@ -365,37 +374,41 @@ mod tests {
             assert_eq!(by_hand(&report), serde_json::to_string(&report).unwrap());
             // The optional parts the article lacks: notes, a registry match, every period
             // shape, infinite bounds, an error.
-            let claim = &mut report.claims[0];
-            claim.registry = Some(Cow::Owned(RegistryMatch {
+            assert!(report
+                .claims
+                .iter()
+                .any(|c| c.change.is_some() && c.baseline.is_some()));
+            report.claims[0].registry = Some(Cow::Owned(RegistryMatch {
                 fact: "magnets-us-2025-06 \"x\"".into(),
                 verdict: Verdict::Contradicted,
                 figure: Some("value"),
             }));
-            if let Some(v) = claim.value.as_mut() {
-                v.high = f64::INFINITY;
-                v.period = Some(Period::Quarter(2025, 2));
-                v.stated = None;
-            }
-            for (n, period) in [
-                Period::Year(2024),
-                Period::Fiscal(1987),
-                Period::Half(2025, 1),
-                Period::Month(2025, 6),
-                Period::Day(2025, 6, 30),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if let Some(Some(f)) = report.claims.get_mut(n).map(|c| c.value.as_mut()) {
-                    f.period = Some(period);
-                    f.implied = n % 2 == 0;
-                }
-            }
             report.findings[0].notes = Cow::Owned(vec!["note \"1\"".into(), "n2\n".into()]);
             report.error = Some("bad\u{1}".into());
             report.line = None;
             report.title = None;
-            assert_eq!(by_hand(&report), serde_json::to_string(&report).unwrap());
+            // Every period shape, an unstated and an infinite bound, both `implied` values:
+            // as many rounds as the article has figures for.
+            let periods = [
+                Period::Year(2024),
+                Period::Fiscal(1987),
+                Period::Half(2025, 1),
+                Period::Quarter(2025, 2),
+                Period::Month(2025, 6),
+                Period::Day(2025, 6, 30),
+            ];
+            let figure_count = figures(&mut report).len();
+            assert!(figure_count >= 2, "{figure_count} figures");
+            for round in periods.chunks(figure_count) {
+                let mut figures = figures(&mut report);
+                for (n, (f, period)) in figures.iter_mut().zip(round).enumerate() {
+                    f.period = Some(*period);
+                    f.implied = n % 2 == 0;
+                }
+                figures[0].high = f64::INFINITY;
+                figures[1].stated = None;
+                assert_eq!(by_hand(&report), serde_json::to_string(&report).unwrap());
+            }
         }
         let failed = ArticleReport::failed("x".into(), "x.jsonl".into(), Some(3), "bad".into());
         assert_eq!(by_hand(&failed), serde_json::to_string(&failed).unwrap());

@@ -73,15 +73,7 @@ pub fn split(text: &str, body: Span) -> Vec<Span> {
                     _ => false,
                 };
                 if wide {
-                    let mut after = i + 3;
-                    while after < end {
-                        let n = closer_len(bytes, after);
-                        if n == 0 {
-                            break;
-                        }
-                        after += n;
-                    }
-                    let after = after.min(end);
+                    let after = past_closers(bytes, i + 3, end);
                     push(&mut out, bytes, sentence, after);
                     sentence = after;
                     i = after;
@@ -155,6 +147,18 @@ fn space_len(bytes: &[u8], at: usize, end: usize) -> usize {
     }
 }
 
+/// The offset after any closing quotes and brackets from `at` on, at most `end`.
+fn past_closers(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    while at < end {
+        let n = closer_len(bytes, at);
+        if n == 0 {
+            break;
+        }
+        at += n;
+    }
+    at.min(end)
+}
+
 /// Length of a closing quote or bracket at `at`, or 0: `"` `'` `)` `]` `”` `’` `»`.
 fn closer_len(bytes: &[u8], at: usize) -> usize {
     match bytes[at] {
@@ -188,14 +192,7 @@ fn terminal_end(
     while after < end && matches!(bytes[after], b'.' | b'?' | b'!') {
         after += 1;
     }
-    while after < end {
-        let n = closer_len(bytes, after);
-        if n == 0 {
-            break;
-        }
-        after += n;
-    }
-    let after = after.min(end);
+    let after = past_closers(bytes, after, end);
     // Whitespace, then what starts the next sentence.
     let mut k = after;
     let mut newline = false;

@@ -125,8 +125,11 @@ const CONNECTORS: &[&str] = &[
 
 impl<'a> Sentence<'a> {
     fn low(&self, i: usize) -> Option<Low<'a>> {
-        let t = self.toks.get(i)?;
-        (i < self.end && t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
+        if i < self.end {
+            self.toks[i].low(self.text)
+        } else {
+            None
+        }
     }
 
     fn is(&self, i: usize, w: &str) -> bool {

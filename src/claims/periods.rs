@@ -63,8 +63,7 @@ struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     fn low(&self, i: usize) -> Option<Low<'a>> {
-        let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
+        self.toks.get(i)?.low(self.text)
     }
     fn is(&self, i: usize, w: &str) -> bool {
         self.toks

@@ -119,10 +119,6 @@ fn is_leading_filler(w: &str) -> bool {
     )
 }
 
-fn word_of<'a>(text: &'a str, t: &Token) -> Option<Low<'a>> {
-    (t.kind == Kind::Word).then(|| Low::new(t.text(text)))?
-}
-
 /// Builds a subject from tokens `toks[first..end]`, skipping tokens for which `skip` is true
 /// (period phrases, mentions), dropping leading and trailing fillers and anything up to a
 /// reporting verb, at most 12 words.
@@ -134,8 +130,7 @@ pub fn phrase(
     skip: impl Fn(usize) -> bool,
 ) -> String {
     let kept = |i: &usize| !skip(*i);
-    let is_word =
-        |i: usize, test: fn(&str) -> bool| word_of(text, &toks[i]).is_some_and(|w| test(&w));
+    let is_word = |i: usize, test: fn(&str) -> bool| toks[i].low(text).is_some_and(|w| test(&w));
     let droppable =
         |i: usize, filler: fn(&str) -> bool| toks[i].kind == Kind::Punct || is_word(i, filler);
     // The last kept token that is not a trailing filler.

@@ -9,11 +9,11 @@ mod words;
 use crate::document::Document;
 use crate::interval::Interval;
 use crate::lang::en;
+pub use crate::lang::Low;
 use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
 use numeral::Numeral;
 use tokens::{Kind, Token};
-pub use words::Low;
 
 /// The tokens of an article body and the mentions found in them.
 #[derive(Debug, Default)]
@@ -85,8 +85,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn low(&self, i: usize) -> Option<Low<'a>> {
-        let t = self.tok(i)?;
-        (t.kind == Kind::Word).then(|| Low::new(t.text(self.text)))?
+        self.tok(i)?.low(self.text)
     }
 
     fn is_punct(&self, i: usize, p: &str) -> bool {

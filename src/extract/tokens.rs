@@ -2,6 +2,7 @@
 //! spans; whitespace is dropped but remembered as "space before" and "newline before".
 
 use crate::lang::shapes::{Ends, Shapes};
+use crate::lang::Low;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +29,16 @@ pub struct Token {
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
+    }
+
+    /// A word's lowercase form for table lookups; `None` for numbers, punctuation and words
+    /// no table has (non-ASCII, overlong).
+    pub fn low<'a>(&self, text: &'a str) -> Option<Low<'a>> {
+        if self.kind == Kind::Word {
+            Low::new(self.text(text))
+        } else {
+            None
+        }
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out

@@ -1,22 +1,10 @@
 //! English: the words of numbers, scales, units, currencies, directions and periods.
-//! Every lookup takes an ASCII-lowercased word (see [`lower`]).
+//! Every lookup takes an ASCII-lowercased word (see [`Low`]).
 
 use super::shapes::Shapes;
+use super::Low;
 use crate::claim::Direction;
 use crate::mention::Bound;
-
-/// Lowercases an ASCII word into `buf`; `None` for non-ASCII or overlong words, which no
-/// table below contains.
-pub fn lower<'a>(word: &str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() || !b.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
 
 /// Scale words: "million", "mln", "bn". `attached` is true for a suffix written without a
 /// space ("5m", "$1.2bn"), where single letters are allowed.
@@ -120,7 +108,6 @@ pub fn unit_word(w: &str) -> Option<&'static str> {
 /// The canonical unit code for any unit, currency or percent word ("tonnes" → "t",
 /// "dlrs" → "USD", "pct" → "%"), case-insensitive; also accepts canonical codes.
 pub fn unit_code(word: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 24];
     let trimmed = word.trim();
     match trimmed {
         "%" | "pct" | "percent" | "per cent" => return Some("%"),
@@ -130,7 +117,8 @@ pub fn unit_code(word: &str) -> Option<&'static str> {
         "x" => return Some("x"),
         _ => {}
     }
-    let w = lower(trimmed, &mut buf)?;
+    let w = Low::new(trimmed)?;
+    let w = w.as_str();
     if w == "t" {
         return Some("t");
     }

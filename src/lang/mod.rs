@@ -2,4 +2,7 @@
 //! language can be added beside English without touching the pipeline.
 
 pub mod en;
+mod low;
 pub mod shapes;
+
+pub use low::Low;
