@@ -39,9 +39,23 @@ impl Span {
 
 /// Start offsets of every line, built once per text; answers 1-based line and column
 /// (column counted in characters, as the output contract requires).
+///
+/// A column is found in O(log n + 1 KiB) whatever the length of the line: ASCII text needs no
+/// counting at all, and other text keeps, every [`CHECKPOINT`] bytes, how many UTF-8
+/// continuation bytes came before, so only the bytes since the last checkpoint are scanned.
+/// (Counting characters from the start of the line made one 8 MB line take seconds.)
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// `continuations[k]`: continuation bytes in `text[..k * CHECKPOINT]`; empty for ASCII.
+    continuations: Vec<usize>,
+}
+
+/// Bytes between two continuation-count checkpoints.
+const CHECKPOINT: usize = 1024;
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 impl LineIndex {
@@ -50,7 +64,32 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 60 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        let continuations = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut seen = 0;
+            let mut marks = Vec::with_capacity(text.len() / CHECKPOINT + 1);
+            marks.push(0);
+            for chunk in text.as_bytes().chunks(CHECKPOINT) {
+                seen += chunk.iter().filter(|&&b| is_continuation(b)).count();
+                marks.push(seen);
+            }
+            marks
+        };
+        LineIndex {
+            line_starts,
+            continuations,
+        }
+    }
+
+    /// Characters in `text[..offset]`.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.continuations.is_empty() {
+            return offset;
+        }
+        let mark = offset / CHECKPOINT;
+        let tail = &text.as_bytes()[mark * CHECKPOINT..offset];
+        offset - self.continuations[mark] - tail.iter().filter(|&&b| is_continuation(b)).count()
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
@@ -58,9 +97,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = self.chars_before(text, offset) - self.chars_before(text, start);
         (line + 1, column + 1)
     }
 
@@ -97,5 +134,31 @@ mod tests {
         // "ç" is two bytes, one character.
         assert_eq!(index.line_col(text, 5), (2, 2));
         assert_eq!(index.line_span(text, 2).slice(text), "ç353 t");
+    }
+
+    /// The checkpointed count agrees with counting characters, on lines far longer than a
+    /// checkpoint and at offsets inside a multi-byte character.
+    #[test]
+    fn columns_on_long_lines_match_a_plain_count() {
+        let line = "Exports rose 5 pct to 10 mln € from 9.5 mln — “a record”. ".repeat(200);
+        let text = format!("title\n{line}\nlast ç line");
+        let index = LineIndex::new(&text);
+        for offset in (0..=text.len()).step_by(7).chain([text.len()]) {
+            let before = &text.as_bytes()[..offset];
+            let start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let expected = text.as_bytes()[start..offset]
+                .iter()
+                .filter(|&&b| !is_continuation(b))
+                .count();
+            let line_no = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            assert_eq!(
+                index.line_col(&text, offset),
+                (line_no, expected + 1),
+                "at {offset}"
+            );
+        }
     }
 }
