@@ -107,38 +107,70 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
         });
     }
 
-    for m in ctx.claims {
-        let Some(mult) = multiple(m) else { continue };
-        for p in ctx.claims {
-            let Some(pct) = percent(p) else { continue };
-            if m.id == p.id || !same_comparison(m, p, same) {
-                continue;
-            }
-            let factor = Interval::factor_of_percent(&any_reading(pct));
-            let stated = readings(mult);
-            if factor.overlaps(&stated) {
-                continue;
-            }
-            let shown = fmt_ratio_range(&factor, Some(&stated));
-            out.push(Finding {
-                rule: NAME,
-                severity: MULTIPLE_NEAR_MISS.between(&stated, &factor),
-                span: mult.stated,
-                message: format!(
-                    "\"{}\" ({}) disagrees with \"{}\" in claim {}, which is {shown}",
-                    quote(ctx, mult.stated),
-                    fmt_ratio_range(&mult.interval, None),
-                    quote(ctx, pct.stated),
-                    p.id,
-                ),
-                claims: vec![m.id.min(p.id), m.id.max(p.id)],
-                notes: vec![format!(
-                    "a change of {} multiplies the figure by {shown}",
-                    change_number_text(ctx, pct)
-                )],
-            });
+    for (m, p) in candidate_pairs(ctx.claims) {
+        let (m, p) = (&ctx.claims[m], &ctx.claims[p]);
+        let (Some(mult), Some(pct)) = (multiple(m), percent(p)) else {
+            continue;
+        };
+        if m.id == p.id || !same_comparison(m, p, same) {
+            continue;
+        }
+        let factor = Interval::factor_of_percent(&any_reading(pct));
+        let stated = readings(mult);
+        if factor.overlaps(&stated) {
+            continue;
+        }
+        let shown = fmt_ratio_range(&factor, Some(&stated));
+        out.push(Finding {
+            rule: NAME,
+            severity: MULTIPLE_NEAR_MISS.between(&stated, &factor),
+            span: mult.stated,
+            message: format!(
+                "\"{}\" ({}) disagrees with \"{}\" in claim {}, which is {shown}",
+                quote(ctx, mult.stated),
+                fmt_ratio_range(&mult.interval, None),
+                quote(ctx, pct.stated),
+                p.id,
+            ),
+            claims: vec![m.id.min(p.id), m.id.max(p.id)],
+            notes: vec![format!(
+                "a change of {} multiplies the figure by {shown}",
+                change_number_text(ctx, pct)
+            )],
+        });
+    }
+}
+
+/// Index pairs (multiple, percent), in claim order, that [`same_comparison`] may accept: claims
+/// with figures for a common period, or sharing a written figure. Comparing every multiple
+/// with every percent made an article of many figures quadratic.
+fn candidate_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = super::pairs_sharing_a_period(claims)
+        .into_iter()
+        .flat_map(|(a, b)| [(a, b), (b, a)])
+        .collect();
+    let mut by_figure: Vec<(crate::span::Span, usize)> = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            [c.value.as_ref(), c.baseline.as_ref()]
+                .into_iter()
+                .flatten()
+                .filter_map(move |f| f.stated.map(|s| (s, i)))
+        })
+        .collect();
+    by_figure.sort_unstable();
+    by_figure.dedup();
+    for run in by_figure.chunk_by(|x, y| x.0 == y.0) {
+        let run = &run[..run.len().min(super::MAX_CLAIMS_PER_PERIOD)];
+        for &(_, a) in run {
+            pairs.extend(run.iter().filter(|&&(_, b)| b != a).map(|&(_, b)| (a, b)));
         }
     }
+    pairs.retain(|&(m, p)| multiple(&claims[m]).is_some() && percent(&claims[p]).is_some());
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Whether a multiple claim and a percent claim describe the same comparison: the same

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Throughput on generated hostile inputs: the shapes that make a checker quadratic, deep or
+# slow (one huge line, one huge sentence of figures, digits only, many tiny records, deeply
+# nested front matter). Each must run at 5 MB/s or more; the table goes in benches/README.md.
+#
+#   benches/worst_case.sh                                  # builds --release, then measures
+#   BIN=target/release/claimcheck benches/worst_case.sh    # measure an existing binary
+#   LIMIT=300 benches/worst_case.sh                        # seconds before a run is cut off
+#
+# Needs python3 (to generate the inputs) and coreutils' `timeout`; no corpus.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+limit="${LIMIT:-120}"
+if [[ -n "${BIN:-}" ]]; then
+    bin="$BIN"
+else
+    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
+    bin="${CARGO_TARGET_DIR:-$here/target}/release/claimcheck"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" <<'EOF'
+import json, os, sys
+work = sys.argv[1]
+prose = ("Exports rose 5.2 pct to 1.2 billion dlrs in May from 1.14 billion a year earlier, "
+         "the ministry said, while imports fell 3.1 pct to 980 mln dlrs. About 40% of the "
+         "total went to Japan, up from 35% in 1986; shipments doubled to 353 tons. ")
+def write(name, text):
+    with open(os.path.join(work, name), "w") as f:
+        f.write(text)
+# 1. One 50 MB line of prose with figures: no newline anywhere.
+write("one-line-50mb.txt", (prose * (50_000_000 // len(prose) + 1))[:50_000_000])
+# 2. One 5 MB sentence made of repeated figures: no sentence end, every few words a mention.
+unit = "sales rose 5 pct to 10 mln dlrs from 9.5 mln and "
+write("one-sentence-5mb.txt", unit * (5_000_000 // len(unit)) + "profits fell.\n")
+# 3. 1 MB of digits only (one line) and 1 MB of digit groups.
+write("digits-1mb.txt", "7" * 1_000_000 + "\n")
+write("digit-groups-1mb.txt", ("123,456.7 " * 100_000) + "\n")
+# 4. 100,000 tiny records.
+with open(os.path.join(work, "tiny-records.jsonl"), "w") as f:
+    for i in range(100_000):
+        f.write(json.dumps({"id": f"r{i}", "body": f"Sales rose {i % 97} pct to {i} dlrs."}) + "\n")
+# 5. Deeply nested front matter (block and flow style), then a short article.
+depth = 5_000
+block = "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "v\n"
+write("nested-block.md", "---\ntitle: t\nextra:\n" + "".join("  " + l + "\n" for l in block.splitlines()) + "---\n" + prose + "\n")
+write("nested-flow.md", "---\ntitle: t\nextra: " + "[" * 100_000 + "]" * 100_000 + "\n---\n" + prose + "\n")
+EOF
+
+echo "claimcheck on hostile inputs ($(nproc) cores, limit ${limit}s, $(date -u +%Y-%m-%d))"
+echo
+echo "| input | MB | command | exit | seconds | MB/s | peak RSS MB |"
+echo "|---|---:|---|---:|---:|---:|---:|"
+run() {
+    local input="$1"
+    shift
+    local size start end code secs kb
+    size=$(wc -c <"$work/$input")
+    start=$(date +%s.%N)
+    code=0
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -v -o "$work/time.txt" timeout "$limit" "$bin" "$@" "$work/$input" \
+            >/dev/null 2>"$work/stderr.txt" || code=$?
+        kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
+    else
+        timeout "$limit" "$bin" "$@" "$work/$input" >/dev/null 2>"$work/stderr.txt" || code=$?
+        kb=0
+    fi
+    end=$(date +%s.%N)
+    secs=$(echo "$end - $start" | bc -l)
+    if [[ $code -eq 124 ]]; then
+        printf "| %s | %.1f | %s | timeout | >%d | <%.2f | - |\n" "$input" \
+            "$(echo "$size / 1000000" | bc -l)" "$*" "$limit" "$(echo "$size / 1000000 / $limit" | bc -l)"
+    else
+        printf "| %s | %.1f | %s | %d | %.2f | %.1f | %.1f |\n" "$input" \
+            "$(echo "$size / 1000000" | bc -l)" "$*" "$code" "$secs" \
+            "$(echo "$size / 1000000 / $secs" | bc -l)" "$(echo "${kb:-0} / 1024" | bc -l)"
+    fi
+    # Exit codes above 2 (a panic is 101, an abort 134) are bugs: show what was said.
+    if [[ $code -gt 2 && $code -ne 124 ]]; then
+        echo "  stderr: $(head -c 300 "$work/stderr.txt")"
+    fi
+}
+run one-line-50mb.txt check --no-registry --format ndjson
+run one-sentence-5mb.txt check --no-registry --format ndjson
+run digits-1mb.txt check --no-registry --format ndjson
+run digit-groups-1mb.txt check --no-registry --format ndjson
+run tiny-records.jsonl audit --quiet --no-registry
+run nested-block.md check --no-registry --format ndjson
+run nested-flow.md check --no-registry --format ndjson
+echo
+echo "MB = 10^6 bytes of input file; seconds are wall time of the whole process; exit 1 means"
+echo "findings, 2 an input the tool refused with a message (e.g. front matter too deep)."
