@@ -5,7 +5,9 @@ pub mod analysis;
 pub mod audit;
 pub mod claim;
 pub mod claims;
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod diagnostics;
 pub mod document;
 pub mod emit;
 pub mod extract;

@@ -5,6 +5,9 @@
 //! quietly with the code so far.
 
 pub mod args;
+pub mod audit;
+mod progress;
+pub mod registry;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command};
 
@@ -53,8 +56,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
         Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
-        Command::Audit(args) => crate::audit::run(&args),
-        Command::Registry { command } => crate::registry::cli::run(&command),
+        Command::Audit(args) => audit::run(&args),
+        Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
             &mut io::stdout().lock(),
         )))),
