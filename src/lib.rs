@@ -25,4 +25,5 @@ pub mod sentences;
 pub mod source;
 pub mod span;
 pub mod swar;
+pub mod unreadable;
 pub mod yaml;

@@ -35,7 +35,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analysis", &["analysis"]),
     // The output contract's report of an article.
     ("report", &["report"]),
-    ("report_line", &["report_line"]),
+    // The report as an NDJSON line; the report of an input that could not be read.
+    ("report_line/unreadable", &["report_line", "unreadable"]),
     // Writers per format; the archive pipeline.
     ("emit/audit", &["emit", "audit"]),
     // The command line.

@@ -10,8 +10,8 @@ pub mod pipeline;
 pub mod summary;
 
 use crate::registry::Registry;
-use crate::report::ArticleReport;
-use crate::source::{self, InputError};
+use crate::source;
+use crate::unreadable;
 use pipeline::{Processed, Unit};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -37,31 +37,10 @@ pub fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
             bytes,
         } => source::record::parse(&source, line, &bytes),
         Unit::File { path } => source::read_file(&path),
-        Unit::Unreadable {
-            id,
-            source,
-            line,
-            message,
-        } => {
-            let id = id.unwrap_or_else(|| match line {
-                Some(line) => format!("{source}:{line}"),
-                None => source.clone(),
-            });
-            return Processed::Failed(ArticleReport::failed(id, source, line, message));
-        }
+        Unit::Unreadable(e) => return Processed::Failed(unreadable::report(&e)),
     };
     match document {
         Ok(document) => Processed::Checked(crate::analysis::check(document, registry)),
-        Err(e) => Processed::Failed(failed(e)),
+        Err(e) => Processed::Failed(unreadable::report(&e)),
     }
-}
-
-fn failed(e: InputError) -> ArticleReport {
-    let line = (e.line > 0).then_some(e.line);
-    let message = e.to_string();
-    let id = e.id.unwrap_or_else(|| match line {
-        Some(line) => format!("{}:{line}", e.path),
-        None => e.path.clone(),
-    });
-    ArticleReport::failed(id, e.path, line, message)
 }
