@@ -5,7 +5,9 @@ pub mod analysis;
 pub mod audit;
 pub mod claim;
 pub mod claims;
+#[cfg(feature = "cli")]
 pub mod cli;
+pub mod diagnostics;
 pub mod document;
 pub mod emit;
 pub mod extract;
@@ -23,4 +25,5 @@ pub mod sentences;
 pub mod source;
 pub mod span;
 pub mod swar;
+pub mod unreadable;
 pub mod yaml;

@@ -512,3 +512,54 @@ fn ctrl_c_leaves_whole_lines_and_prints_the_summary_so_far() {
     assert!(stderr.contains("audit interrupted"), "{stderr}");
     assert!(stderr.contains("297 articles read"), "{stderr}");
 }
+
+/// The NDJSON objects `check --format ndjson` writes for `paths`, run in `dir`.
+fn check_ndjson(dir: &Path, paths: &[&str]) -> Vec<Value> {
+    let out = Command::new(BIN)
+        .current_dir(dir)
+        .args(["check", "--no-registry", "--format", "ndjson"])
+        .args(paths)
+        .output()
+        .expect("run claimcheck");
+    assert_eq!(out.status.code(), Some(2), "an unreadable input exits 2");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn check_and_audit_report_an_unreadable_input_as_the_same_object() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.md"),
+        "---\ntitle: [unclosed\n---\nSales rose 5%.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("mixed.jsonl"),
+        "{\"id\": \"ok\", \"body\": \"Sales rose 5%.\"}\n{\"id\": \"broken\", \"body\": \n",
+    )
+    .unwrap();
+    let is_bad = |v: &Value| v["error"].is_string();
+    for name in ["bad.md", "mixed.jsonl", "missing.jsonl"] {
+        let from_check: Vec<Value> = check_ndjson(dir.path(), &[name])
+            .into_iter()
+            .filter(is_bad)
+            .collect();
+        let from_audit: Vec<Value> = audit_in(dir.path(), &["--no-registry", name], None)
+            .lines
+            .into_iter()
+            .filter(is_bad)
+            .collect();
+        assert_eq!(from_check.len(), 1, "{name}: {from_check:?}");
+        assert_eq!(from_check, from_audit, "{name}");
+        let bad = &from_check[0];
+        assert_eq!(bad["source"], name, "{name}");
+        assert!(bad["error"].as_str().unwrap().starts_with(name), "{bad}");
+    }
+    let archive_line = &check_ndjson(dir.path(), &["mixed.jsonl"])[1];
+    assert_eq!(archive_line["line"], 2);
+    assert_eq!(archive_line["id"], "mixed.jsonl:2");
+}

@@ -4,8 +4,8 @@
 //! Extraction and the rules are built elsewhere, so assertions here hold whatever claims an
 //! article yields; findings are hand-built where a test needs them.
 
-use claimcheck::emit::diagnostic::Diagnostic;
-use claimcheck::emit::sarif::{write_sarif_with_notifications, RuleInfo};
+use claimcheck::diagnostics::{Diagnostic, RuleInfo};
+use claimcheck::emit::sarif::write_sarif_with_notifications;
 use claimcheck::finding::Severity;
 use claimcheck::rules::RULES;
 use serde_json::Value;
@@ -400,12 +400,14 @@ fn hand_built_sarif_with_results_validates_against_the_schema() {
         rule: rule.into(),
         severity,
         message: "72.6 mln → 87.1 mln is +19.8% to +20.1%, not +20.8%".into(),
+        notes: Vec::new(),
         path: "articles/a b.md".into(),
         line,
         column,
         end_line: line,
         end_column: if column > 0 { column + 5 } else { 0 },
         snippet: Some("20.8%".into()),
+        excerpt: None,
         fingerprint: "0123456789abcdef".into(),
     };
     let diags = vec![

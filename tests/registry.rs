@@ -1,9 +1,17 @@
 //! `registry check` on the bundled registry and on a folder of broken registries, one
 //! snapshot each, showing what a maintainer sees.
 
-use claimcheck::registry::cli::{render_human, write, RegistryFormat};
-use claimcheck::registry::validate;
+use claimcheck::cli::registry::write;
+use claimcheck::emit::{EmitOptions, Format};
+use claimcheck::registry::{validate, Validation};
 use std::path::PathBuf;
+
+/// What `registry check` prints (human format, no color).
+fn render_human(v: &Validation) -> String {
+    let mut out = Vec::new();
+    write(&mut out, v, Format::Human, EmitOptions::default()).unwrap();
+    String::from_utf8(out).unwrap()
+}
 
 #[test]
 fn bundled_registry_is_clean() {
@@ -73,6 +81,6 @@ fn github_writer_takes_registry_problems() {
         "tests/fixtures/registries/change-mismatch.yaml",
     )]);
     let mut out = Vec::new();
-    write(&mut out, &v, RegistryFormat::Github).unwrap();
+    write(&mut out, &v, Format::Github, EmitOptions::default()).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }

@@ -54,8 +54,8 @@ fn an_unreadable_registry_exits_2_with_file_line_and_column() {
     assert_eq!(code(&out), 2);
     assert!(
         stdout(&out).starts_with(
-            "tests/fixtures/registries/unknown-field.yaml:10:5: error[registry-unknown-field]: facts[0]: unknown field `vaule`"
-        ),
+            "error[registry-unknown-field]: facts[0]: unknown field `vaule`, expected one of"
+        ) && stdout(&out).contains("\n  --> tests/fixtures/registries/unknown-field.yaml:10:5\n"),
         "{}",
         stdout(&out)
     );

@@ -66,9 +66,9 @@ fn read_path(path: &Path, feeder: &Feeder) -> bool {
             ),
         },
         Err(e) => feeder.push(
-            unreadable(InputError::path(
+            Unit::Unreadable(InputError::path(
                 source::display_path(path),
-                format!("cannot open: {}", source::io_message(&e)),
+                format!("cannot read: {}", source::io_message(&e)),
             )),
             0,
         ),
@@ -84,7 +84,7 @@ fn read_directory(dir: &Path, feeder: &Feeder) -> bool {
                 source::display_path(dir),
                 format!("cannot read directory: {}", source::io_message(&e)),
             );
-            return feeder.push(unreadable(error), 0);
+            return feeder.push(Unit::Unreadable(error), 0);
         }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -123,7 +123,7 @@ fn read_archive(path: &Path, feeder: &Feeder) -> bool {
     let shown = source::display_path(path);
     let reader = match source::open(path) {
         Ok(reader) => reader,
-        Err(e) => return feeder.push(unreadable(e), 0),
+        Err(e) => return feeder.push(Unit::Unreadable(e), 0),
     };
     // Stdin may trickle or stay open: send what has been read before waiting for more.
     let reader: Box<dyn BufRead + '_> = if path.as_os_str() == "-" {
@@ -152,23 +152,13 @@ fn read_archive(path: &Path, feeder: &Feeder) -> bool {
                 };
                 feeder.push(unit, size)
             }
-            Err(e) => feeder.push(unreadable(e), std::mem::take(&mut skipped_bytes)),
+            Err(e) => feeder.push(Unit::Unreadable(e), std::mem::take(&mut skipped_bytes)),
         };
         if !ok {
             return false;
         }
     }
     true
-}
-
-fn unreadable(e: InputError) -> Unit {
-    let line = (e.line > 0).then_some(e.line);
-    Unit::Unreadable {
-        message: e.to_string(),
-        id: e.id,
-        source: e.path,
-        line,
-    }
 }
 
 fn file_size(path: &Path) -> u64 {

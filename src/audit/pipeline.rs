@@ -10,6 +10,8 @@
 use super::summary::Tally;
 use crate::analysis::Checked;
 use crate::report::{ArticleReport, Report};
+use crate::source::InputError;
+use crate::unreadable;
 use crossbeam_channel::{bounded, unbounded, Receiver, RecvTimeoutError, Sender};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -32,42 +34,7 @@ pub enum Unit {
     /// A whole file (Markdown or text), read and parsed by a worker.
     File { path: std::path::PathBuf },
     /// Input that could not be read: becomes an error object in the output.
-    Unreadable {
-        id: Option<String>,
-        source: String,
-        line: Option<usize>,
-        message: String,
-    },
-}
-
-impl Unit {
-    /// The error report for this unit, used when checking it panicked.
-    fn failed(&self, message: String) -> ArticleReport {
-        match self {
-            Unit::Record { source, line, .. } => ArticleReport::failed(
-                format!("{source}:{line}"),
-                source.to_string(),
-                Some(*line),
-                format!("{source}:{line}: {message}"),
-            ),
-            Unit::File { path } => {
-                let source = path.display().to_string();
-                let message = format!("{source}: {message}");
-                ArticleReport::failed(source.clone(), source, None, message)
-            }
-            Unit::Unreadable {
-                id, source, line, ..
-            } => ArticleReport::failed(
-                id.clone().unwrap_or_else(|| source.clone()),
-                source.clone(),
-                *line,
-                match line {
-                    Some(line) => format!("{source}:{line}: {message}"),
-                    None => format!("{source}: {message}"),
-                },
-            ),
-        }
-    }
+    Unreadable(InputError),
 }
 
 /// What a worker makes of one unit. A checked article is kept whole, so that its report can
@@ -456,10 +423,7 @@ where
         }));
         if let Err(panic) = outcome {
             out.truncate(start);
-            let report = fallback.report(format!(
-                "internal error while checking this article: {}",
-                panic_message(&panic)
-            ));
+            let report = fallback.report(&unreadable::panic_message(&*panic));
             write_line(&mut out, &mut tally, &report, 0, only_findings);
         }
     }
@@ -492,11 +456,11 @@ fn write_line(
         }
         Err(e) => {
             out.truncate(start);
-            let failed = ArticleReport::failed(
-                report.id.clone(),
-                report.source.clone(),
+            let failed = unreadable::internal_error(
+                Some(report.id.clone()),
+                &report.source,
                 report.line,
-                format!("internal error: could not serialise the report: {e}"),
+                &format!("could not serialise the report: {e}"),
             );
             if serde_json::to_writer(&mut *out, &failed).is_ok() {
                 out.push(b'\n');
@@ -508,48 +472,24 @@ fn write_line(
     }
 }
 
-/// Enough of a unit to report it if checking it panics.
-enum FallbackInfo {
-    Record(Arc<str>, usize),
-    Other(String, Option<usize>, Option<String>),
-}
+/// Enough of a unit to report it if checking it panics: its id when known, source and line.
+struct FallbackInfo(Option<String>, String, Option<usize>);
 
 impl FallbackInfo {
     fn of(unit: &Unit) -> FallbackInfo {
         match unit {
-            Unit::Record { source, line, .. } => FallbackInfo::Record(Arc::clone(source), *line),
-            Unit::File { path } => FallbackInfo::Other(path.display().to_string(), None, None),
-            Unit::Unreadable {
-                id, source, line, ..
-            } => FallbackInfo::Other(source.clone(), *line, id.clone()),
+            Unit::Record { source, line, .. } => {
+                FallbackInfo(None, source.to_string(), Some(*line))
+            }
+            Unit::File { path } => FallbackInfo(None, path.display().to_string(), None),
+            Unit::Unreadable(e) => {
+                FallbackInfo(e.id.clone(), e.path.clone(), (e.line > 0).then_some(e.line))
+            }
         }
     }
 
-    fn report(self, message: String) -> ArticleReport {
-        let unit = match self {
-            FallbackInfo::Record(source, line) => Unit::Record {
-                source,
-                line,
-                bytes: Vec::new(),
-            },
-            FallbackInfo::Other(source, line, id) => Unit::Unreadable {
-                id,
-                source,
-                line,
-                message: String::new(),
-            },
-        };
-        unit.failed(message)
-    }
-}
-
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        s.to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "panic".to_string()
+    fn report(self, what: &str) -> ArticleReport {
+        unreadable::internal_error(self.0, &self.1, self.2, what)
     }
 }
 

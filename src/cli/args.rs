@@ -1,9 +1,9 @@
 //! The command line's grammar (clap derive): subcommands and their options.
 
-use crate::audit::AuditArgs;
+use super::audit::AuditArgs;
+use super::registry::RegistryCommand;
 use crate::emit::Format;
 use crate::finding::Severity;
-use crate::registry::cli::RegistryCommand;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;

@@ -5,6 +5,9 @@
 //! quietly with the code so far.
 
 pub mod args;
+pub mod audit;
+mod progress;
+pub mod registry;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command};
 
@@ -15,6 +18,7 @@ use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::{self, RULES};
 use crate::source::InputError;
+use crate::unreadable;
 use clap::Parser;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -53,8 +57,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
         Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
-        Command::Audit(args) => crate::audit::run(&args),
-        Command::Registry { command } => crate::registry::cli::run(&command),
+        Command::Audit(args) => audit::run(&args),
+        Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
             &mut io::stdout().lock(),
         )))),
@@ -166,25 +170,6 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// The report of an input that could not be read. Its id is the record's id when it got that
-/// far, `path:line` for an archive line (as `audit` names it), or the file stem.
-fn failed_report(e: &InputError) -> ArticleReport {
-    let archive = e.id.is_some()
-        || [".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"]
-            .iter()
-            .any(|ext| e.path.ends_with(ext))
-        || e.path == "-";
-    let line = (archive && e.line > 0).then_some(e.line);
-    let id = match (&e.id, line) {
-        (Some(id), _) => id.clone(),
-        (None, Some(line)) => format!("{}:{line}", e.path),
-        (None, None) => Path::new(&e.path)
-            .file_stem()
-            .map_or_else(|| e.path.clone(), |s| s.to_string_lossy().into_owned()),
-    };
-    ArticleReport::failed(id, e.path.clone(), line, e.to_string())
-}
-
 /// Runs the pipeline over one document: its report, and the document its spans point into.
 /// A panic in the pipeline becomes that article's error (and no document) rather than the
 /// end of the run.
@@ -203,17 +188,9 @@ fn check_one(
         (report, Some(checked.doc))
     }));
     outcome.unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        let shown = match line {
-            Some(l) => format!("{source}:{l}"),
-            None => source.clone(),
-        };
-        let error = format!("{shown}: internal error: {what}");
-        (ArticleReport::failed(id, source, line, error), None)
+        let what = unreadable::panic_message(&*panic);
+        let report = unreadable::internal_error(Some(id), &source, line, &what);
+        (report, None)
     })
 }
 
@@ -249,7 +226,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         for input in read_inputs(&paths) {
             let (report, doc) = match input {
                 Ok(doc) => check_one(doc, registry.as_ref(), mode),
-                Err(e) => (failed_report(&e), None),
+                Err(e) => (unreadable::report(&e), None),
             };
             summary.add(&report);
             if let Some(message) = &report.error {
@@ -296,18 +273,5 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn failed_reads_keep_record_lines_only_for_archives() {
-        let e = InputError::new("archive.jsonl", 12, 3, "expected `,`");
-        let r = failed_report(&e);
-        assert_eq!((r.id.as_str(), r.line), ("archive.jsonl:12", Some(12)));
-        assert_eq!(r.error.as_deref(), Some("archive.jsonl:12:3: expected `,`"));
-        let e = InputError::new("articles/a.md", 2, 1, "bad front matter");
-        let r = failed_report(&e);
-        assert_eq!((r.id.as_str(), r.line), ("a", None));
-        let e = InputError::new("x.jsonl", 4, 1, "no body").with_id(Some("rec-4".into()));
-        assert_eq!(failed_report(&e).id, "rec-4");
     }
 }

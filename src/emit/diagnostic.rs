@@ -1,49 +1,9 @@
-//! Diagnostics: a located message independent of where it came from, the common input of the
-//! SARIF and GitHub writers (article findings and registry errors alike).
+//! An article's findings as [`Diagnostic`]s, located in the file they came from: what the
+//! SARIF and GitHub writers take.
 
+use crate::diagnostics::{fingerprint, Diagnostic};
 use crate::document::Document;
-use crate::finding::Severity;
 use crate::report::FindingOut;
-use serde::Serialize;
-
-/// One located message for machine-readable formats.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
-    /// The rule or error code ("change-mismatch", "registry-unknown-field").
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    /// The file, as given on the command line or found in a folder.
-    pub path: String,
-    /// 1-based position in `path`; 0 means unknown (the field is then left out).
-    pub line: usize,
-    /// 1-based, in characters.
-    pub column: usize,
-    pub end_line: usize,
-    /// 1-based, exclusive, in characters.
-    pub end_column: usize,
-    /// The flagged text, when known (SARIF `region.snippet`).
-    pub snippet: Option<String>,
-    /// Stable identity across runs: see [`fingerprint`].
-    pub fingerprint: String,
-}
-
-/// A 64-bit FNV-1a hash of the parts, as 16 hex digits. Stable across runs, platforms and
-/// compiler versions (unlike `std`'s `DefaultHasher`), so CI can track a finding over time.
-///
-/// Pass the rule, the path (plus a record id for archives), the flagged text and its
-/// occurrence index among identical (rule, text) pairs in that file: never line numbers, so
-/// editing an unrelated paragraph does not make every later finding look new.
-pub fn fingerprint(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &byte in part.as_bytes().iter().chain(std::iter::once(&0xff)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
 
 /// Turns an article's findings into diagnostics located in the file they came from.
 ///
@@ -75,12 +35,16 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
                     rule: f.rule.to_string(),
                     severity: f.severity,
                     message: f.message.to_string(),
+                    // Machine formats have carried the message alone since their first
+                    // release; notes are for people reading the human output.
+                    notes: Vec::new(),
                     path: doc.source.clone(),
                     line,
                     column,
                     end_line,
                     end_column,
                     snippet: Some(text.to_string()),
+                    excerpt: None,
                     fingerprint: fingerprint(&[f.rule, &doc.source, text, &occurrence]),
                 },
                 Some(record_line) => Diagnostic {
@@ -95,7 +59,9 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
                     column: 0,
                     end_line: record_line,
                     end_column: 0,
+                    notes: Vec::new(),
                     snippet: None,
+                    excerpt: None,
                     fingerprint: fingerprint(&[f.rule, &doc.source, &doc.id, text, &occurrence]),
                 },
             }
@@ -107,14 +73,6 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
 mod tests {
     use super::*;
     use crate::emit::testing;
-
-    #[test]
-    fn fingerprints_are_stable_and_separate_their_parts() {
-        assert_eq!(fingerprint(&["a", "b"]), fingerprint(&["a", "b"]));
-        assert_ne!(fingerprint(&["ab", ""]), fingerprint(&["a", "b"]));
-        // Pinned: a change here would make every CI finding look new.
-        assert_eq!(fingerprint(&[]), "cbf29ce484222325");
-    }
 
     #[test]
     fn findings_become_diagnostics_with_end_positions() {

@@ -1,10 +1,10 @@
 //! GitHub Actions workflow commands: one `::error file=...::message` line per diagnostic, which
 //! GitHub shows as an annotation on the file and line.
 
-use super::diagnostic::{findings_to_diagnostics, Diagnostic};
+use super::diagnostic::findings_to_diagnostics;
 use super::{Emitter, Summary};
+use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
-use crate::finding::Severity;
 use crate::report::ArticleReport;
 use std::io::{self, Write};
 
@@ -47,7 +47,7 @@ pub fn write_github(w: &mut dyn Write, diags: &[Diagnostic]) -> io::Result<()> {
             w,
             "::{} {props}::{}",
             command(d.severity),
-            escape_data(&d.message)
+            escape_data(&d.full_message())
         )?;
     }
     Ok(())
@@ -74,6 +74,15 @@ impl Emitter for GithubEmitter {
             ),
             (None, None) => Ok(()),
         }
+    }
+
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        _rules: &[RuleInfo],
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        write_github(w, diags)
     }
 
     fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
@@ -108,13 +117,15 @@ mod tests {
         let d = Diagnostic {
             rule: "registry-duplicate-id".into(),
             severity: Severity::Warning,
-            message: "duplicate id\nfirst defined at claims/a.yaml:3:5".into(),
+            message: "duplicate id".into(),
+            notes: vec!["first defined at claims/a.yaml:3:5".into()],
             path: "claims/my file, v2.yaml".into(),
             line: 7,
             column: 0,
             end_line: 0,
             end_column: 0,
             snippet: None,
+            excerpt: None,
             fingerprint: String::new(),
         };
         let mut out = Vec::new();

@@ -3,11 +3,12 @@
 
 use super::{Emitter, Summary};
 use crate::claim::{Measure, Verdict};
+use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
-use crate::finding::Severity;
 use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// `--format human`.
 pub struct Human {
@@ -42,7 +43,61 @@ fn origin(report: &ArticleReport, field: &str) -> String {
     }
 }
 
+/// The source a message shows: whole lines, the number of the first, where they come from,
+/// and the bytes of them to underline.
+struct Shown<'a> {
+    source: &'a str,
+    first_line: usize,
+    origin: &'a str,
+    range: Range<usize>,
+}
+
+/// One message, whatever it came from (an article's finding, a registry problem).
+struct Message<'a> {
+    severity: Severity,
+    rule: &'a str,
+    title: &'a str,
+    shown: Option<Shown<'a>>,
+    notes: &'a [String],
+    /// Where it is, written when there is no source to show it.
+    location: Option<&'a str>,
+}
+
 impl Human {
+    /// Writes one rustc-style message: title, the source underlined (when known), notes.
+    /// Every message of every command is written here.
+    fn message(&self, w: &mut dyn Write, m: Message<'_>) -> io::Result<()> {
+        let Message {
+            severity,
+            rule,
+            title,
+            shown,
+            notes,
+            location,
+        } = m;
+        // Messages quote the article, line breaks and all; a title must stay on one line.
+        let title = if title.contains(['\n', '\r']) {
+            title.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            title.to_string()
+        };
+        let mut message = level(severity).title(&title).id(rule);
+        if let Some(shown) = shown {
+            message = message.snippet(
+                Snippet::source(shown.source)
+                    .line_start(shown.first_line)
+                    .origin(shown.origin)
+                    .annotation(level(severity).span(shown.range)),
+            );
+        }
+        message = message.footers(notes.iter().map(|n| Level::Note.title(n)));
+        writeln!(w, "{}", self.renderer.render(message))?;
+        if let Some(location) = location {
+            writeln!(w, " --> {location}")?;
+        }
+        writeln!(w)
+    }
+
     fn finding(
         &self,
         w: &mut dyn Write,
@@ -51,49 +106,78 @@ impl Human {
         f: &FindingOut,
     ) -> io::Result<()> {
         let origin = origin(report, f.field);
-        // Messages quote the article, line breaks and all; a title must stay on one line.
-        let title = if f.message.contains(['\n', '\r']) {
-            f.message.split_whitespace().collect::<Vec<_>>().join(" ")
-        } else {
-            f.message.to_string()
-        };
-        let mut message = level(f.severity).title(&title).id(f.rule);
-        if let Some(doc) = doc {
-            let text = doc.text.as_str();
-            let mut start = f.span.start.min(text.len());
-            let mut end = f.span.end.clamp(start, text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            if start == end {
-                // An empty span still gets a caret, under the character it points at.
-                end = text[start..]
-                    .chars()
-                    .next()
-                    .map_or(end, |c| end + c.len_utf8());
-            }
-            let (first_line, _) = doc.line_col(start);
-            let (last_line, _) = doc.line_col(end.saturating_sub(1).max(start));
-            let slice_start = doc.lines.line_span(text, first_line).start;
-            let slice_end = doc.lines.line_span(text, last_line).end.max(end);
-            let source = &text[slice_start..slice_end];
-            message = message.snippet(
-                Snippet::source(source)
-                    .line_start(first_line)
-                    .origin(&origin)
-                    .annotation(level(f.severity).span(start - slice_start..end - slice_start)),
+        let Some(doc) = doc else {
+            let location = format!("{origin}:{}:{}", f.line, f.column);
+            return self.message(
+                w,
+                Message {
+                    severity: f.severity,
+                    rule: f.rule,
+                    title: &f.message,
+                    shown: None,
+                    notes: &f.notes,
+                    location: Some(&location),
+                },
             );
+        };
+        let text = doc.text.as_str();
+        let mut start = f.span.start.min(text.len());
+        let mut end = f.span.end.clamp(start, text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
         }
-        let notes: Vec<_> = f.notes.iter().map(|n| Level::Note.title(n)).collect();
-        message = message.footers(notes);
-        writeln!(w, "{}", self.renderer.render(message))?;
-        if doc.is_none() {
-            writeln!(w, " --> {origin}:{}:{}", f.line, f.column)?;
+        while !text.is_char_boundary(end) {
+            end += 1;
         }
-        writeln!(w)
+        if start == end {
+            // An empty span still gets a caret, under the character it points at.
+            end = text[start..]
+                .chars()
+                .next()
+                .map_or(end, |c| end + c.len_utf8());
+        }
+        let (first_line, _) = doc.line_col(start);
+        let (last_line, _) = doc.line_col(end.saturating_sub(1).max(start));
+        let slice_start = doc.lines.line_span(text, first_line).start;
+        let slice_end = doc.lines.line_span(text, last_line).end.max(end);
+        let shown = Shown {
+            source: &text[slice_start..slice_end],
+            first_line,
+            origin: &origin,
+            range: start - slice_start..end - slice_start,
+        };
+        self.message(
+            w,
+            Message {
+                severity: f.severity,
+                rule: f.rule,
+                title: &f.message,
+                shown: Some(shown),
+                notes: &f.notes,
+                location: None,
+            },
+        )
+    }
+
+    fn diagnostic(&self, w: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
+        let shown = d.excerpt.as_ref().map(|e| Shown {
+            source: &e.text,
+            first_line: e.first_line,
+            origin: &d.path,
+            range: e.range.clone(),
+        });
+        let location = (shown.is_none() && !d.path.is_empty()).then(|| d.location());
+        self.message(
+            w,
+            Message {
+                severity: d.severity,
+                rule: &d.rule,
+                title: &d.message,
+                shown,
+                notes: &d.notes,
+                location: location.as_deref(),
+            },
+        )
     }
 }
 
@@ -114,6 +198,15 @@ impl Emitter for Human {
             self.finding(w, report, doc, f)?;
         }
         Ok(())
+    }
+
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        _rules: &[RuleInfo],
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        diags.iter().try_for_each(|d| self.diagnostic(w, d))
     }
 
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {

@@ -5,6 +5,7 @@
 //! would give, without holding every report in memory.
 
 use super::{Emitter, Summary};
+use crate::diagnostics::{Diagnostic, RuleInfo};
 use crate::document::Document;
 use crate::report::ArticleReport;
 use serde::Serialize;
@@ -52,6 +53,22 @@ impl Emitter for Json {
         write_indented(w, report, "    ")
     }
 
+    /// `{"diagnostics": [...]}`, pretty-printed.
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        _rules: &[RuleInfo],
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Diagnostics<'a> {
+            diagnostics: &'a [Diagnostic],
+        }
+        serde_json::to_writer_pretty(&mut *w, &Diagnostics { diagnostics: diags })
+            .map_err(to_io)?;
+        w.write_all(b"\n")
+    }
+
     fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         w.write_all(if self.articles == 0 {
             b"{\n  \"articles\": [],\n  \"summary\": "
@@ -77,6 +94,20 @@ impl Emitter for Ndjson {
         crate::report_line::write(&mut line, report).map_err(to_io)?;
         line.push(b'\n');
         w.write_all(&line)
+    }
+
+    /// One diagnostic per line.
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        _rules: &[RuleInfo],
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        for d in diags {
+            serde_json::to_writer(&mut *w, d).map_err(to_io)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
     }
 
     fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {

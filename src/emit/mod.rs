@@ -1,8 +1,11 @@
 //! Output writers, one per format, and the summary they all end with.
 //!
 //! Every writer takes the same stream of per-article reports (`ArticleReport` plus the
-//! `Document` its spans point into, when the article could be read) and a final summary, so
-//! `check`, `extract` and `audit` can choose a format without knowing how it is written.
+//! `Document` its spans point into, when the article could be read) and a final summary, or a
+//! run of diagnostics that belong to no article (a registry's problems), so `check`,
+//! `extract`, `audit` and `registry check` can choose a format without knowing how it is
+//! written. A new format is one more file here implementing [`Emitter`], and one more
+//! [`Format`] value.
 
 pub mod diagnostic;
 pub mod github;
@@ -10,17 +13,18 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
-use crate::finding::Severity;
 use crate::report::{ArticleReport, Report};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-pub use diagnostic::{findings_to_diagnostics, Diagnostic};
+pub use diagnostic::findings_to_diagnostics;
 
 /// The `--format` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// rustc-style messages with the source line, and a claims table for clean articles.
     Human,
@@ -97,6 +101,15 @@ pub trait Emitter {
         w: &mut dyn Write,
         report: &ArticleReport,
         doc: Option<&Document>,
+    ) -> io::Result<()>;
+
+    /// Writes a whole run of diagnostics that belong to no article (a registry's problems);
+    /// `rules` describes the codes they carry, for formats that list them (SARIF).
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        rules: &[RuleInfo],
+        diags: &[Diagnostic],
     ) -> io::Result<()>;
 
     /// Writes whatever remains, ending with the summary where the format has one.

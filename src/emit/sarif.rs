@@ -1,38 +1,26 @@
 //! SARIF 2.1.0 output, for code-scanning dashboards. Generic over [`Diagnostic`]s so both
-//! `check` (article findings) and `registry check` (registry errors) write it the same way.
+//! `check` (article findings) and `registry check` (registry problems) write it the same way.
 
-use super::diagnostic::{findings_to_diagnostics, Diagnostic};
+use super::diagnostic::findings_to_diagnostics;
 use super::{Emitter, Summary};
+use crate::diagnostics::codes::INPUT_ERROR;
+use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
-use crate::finding::Severity;
 use crate::report::ArticleReport;
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
 
-/// What SARIF says about a rule (`tool.driver.rules[]`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RuleInfo {
-    pub id: String,
-    /// One line.
-    pub short: String,
-    /// The full docs, in Markdown ("What it does / Why is this bad? / Example").
-    pub full_markdown: String,
-    pub default_severity: Severity,
-}
-
-impl RuleInfo {
-    /// Every article rule, from the one catalogue that also feeds `rules` and `explain`.
-    pub fn catalogue() -> Vec<RuleInfo> {
-        crate::rules::RULES
-            .iter()
-            .map(|r| RuleInfo {
-                id: r.name.to_string(),
-                short: r.summary.to_string(),
-                full_markdown: r.docs.to_string(),
-                default_severity: r.severity,
-            })
-            .collect()
-    }
+/// Every article rule, from the one catalogue that also feeds `rules` and `explain`.
+pub fn article_rules() -> Vec<RuleInfo> {
+    crate::rules::RULES
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.name.to_string(),
+            short: r.summary.to_string(),
+            full_markdown: r.docs.to_string(),
+            default_severity: r.severity,
+        })
+        .collect()
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -115,7 +103,7 @@ fn result(rules: &[RuleInfo], d: &Diagnostic) -> Value {
         r.insert("ruleIndex".into(), json!(index));
     }
     r.insert("level".into(), json!(level(d.severity)));
-    r.insert("message".into(), json!({ "text": d.message }));
+    r.insert("message".into(), json!({ "text": d.full_message() }));
     if !d.path.is_empty() {
         r.insert("locations".into(), location(d));
     }
@@ -129,7 +117,7 @@ fn result(rules: &[RuleInfo], d: &Diagnostic) -> Value {
 fn notification(d: &Diagnostic) -> Value {
     let mut n = Map::new();
     n.insert("level".into(), json!(level(d.severity)));
-    n.insert("message".into(), json!({ "text": d.message }));
+    n.insert("message".into(), json!({ "text": d.full_message() }));
     if !d.path.is_empty() {
         n.insert("locations".into(), location(d));
     }
@@ -222,15 +210,17 @@ impl Emitter for SarifEmitter {
                 .diags
                 .extend(findings_to_diagnostics(doc, &report.findings)),
             (_, Some(error)) => self.notifications.push(Diagnostic {
-                rule: "input-error".into(),
+                rule: INPUT_ERROR.into(),
                 severity: Severity::Error,
                 message: error.clone(),
+                notes: Vec::new(),
                 path: report.source.clone(),
                 line: report.line.unwrap_or(0),
                 column: 0,
                 end_line: 0,
                 end_column: 0,
                 snippet: None,
+                excerpt: None,
                 fingerprint: String::new(),
             }),
             (None, None) => {}
@@ -238,8 +228,17 @@ impl Emitter for SarifEmitter {
         Ok(())
     }
 
+    fn diagnostics(
+        &mut self,
+        w: &mut dyn Write,
+        rules: &[RuleInfo],
+        diags: &[Diagnostic],
+    ) -> io::Result<()> {
+        write_sarif(w, rules, diags)
+    }
+
     fn finish(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
-        write_sarif_with_notifications(w, &RuleInfo::catalogue(), &self.diags, &self.notifications)
+        write_sarif_with_notifications(w, &article_rules(), &self.diags, &self.notifications)
     }
 }
 
@@ -286,12 +285,14 @@ mod tests {
             rule: "input-error".into(),
             severity: Severity::Error,
             message: "expected `:` after a key".into(),
+            notes: Vec::new(),
             path: "archive.jsonl".into(),
             line: 12,
             column: 7,
             end_line: 0,
             end_column: 0,
             snippet: None,
+            excerpt: None,
             fingerprint: String::new(),
         };
         let mut log = sarif_log(&rules(), &diags, &[read_error]);

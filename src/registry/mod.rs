@@ -5,7 +5,6 @@
 //! every relation with the same interval arithmetic as articles; `matching` attaches facts to
 //! claims and reports `registry-mismatch` findings.
 
-pub mod cli;
 pub mod load;
 pub mod matching;
 pub mod mismatch;

@@ -1,7 +1,10 @@
-//! `claimcheck registry ...`: validating the registry in CI.
+//! `claimcheck registry ...`: validating the registry in CI, written by the same emitters as
+//! every other command.
 
-use super::load::{validate, Validation};
-use super::problem::{rule_infos, Class};
+use super::{use_color, ColorChoice};
+use crate::emit::{self, EmitOptions, Format};
+use crate::registry::problem::{diagnostics, rule_infos, Class};
+use crate::registry::{validate, Validation};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -16,19 +19,11 @@ pub struct RegistryCheckArgs {
     /// Registry files or folders (default `claims/`).
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "human")]
-    pub format: RegistryFormat,
-}
-
-/// The formats of `registry check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum RegistryFormat {
-    /// `path:line:col: error[kind]: message`, the line, a caret, notes; a summary line.
-    Human,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Color in human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// The default registry folder.
@@ -44,8 +39,11 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
                 args.paths.clone()
             };
             let validation = validate(&paths);
+            let options = EmitOptions {
+                color: use_color(args.color),
+            };
             let mut out = io::stdout().lock();
-            match write(&mut out, &validation, args.format).and_then(|()| out.flush()) {
+            match write(&mut out, &validation, args.format, options).and_then(|()| out.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
                 _ => {}
             }
@@ -54,39 +52,23 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
     }
 }
 
-/// Writes a validation in `format`.
-pub fn write(w: &mut dyn Write, validation: &Validation, format: RegistryFormat) -> io::Result<()> {
-    match format {
-        RegistryFormat::Human => w.write_all(render_human(validation).as_bytes()),
-        RegistryFormat::Sarif => {
-            crate::emit::sarif::write_sarif(w, &rule_infos(), &diagnostics(validation))
-        }
-        RegistryFormat::Github => crate::emit::github::write_github(w, &diagnostics(validation)),
+/// Writes a validation in `format`: its problems, then (in human output) one summary line.
+pub fn write(
+    w: &mut dyn Write,
+    validation: &Validation,
+    format: Format,
+    options: EmitOptions,
+) -> io::Result<()> {
+    let mut emitter = emit::emitter(format, options);
+    emitter.diagnostics(w, &rule_infos(), &diagnostics(&validation.problems))?;
+    if format == Format::Human {
+        writeln!(w, "{}", summary_line(validation))?;
     }
+    Ok(())
 }
 
-/// Problems as diagnostics, with fingerprints that count repeats of the same text.
-pub fn diagnostics(validation: &Validation) -> Vec<crate::emit::Diagnostic> {
-    let mut seen: Vec<(&str, &str, &str)> = Vec::new();
-    validation
-        .problems
-        .iter()
-        .map(|p| {
-            let key = (p.kind, p.path.as_str(), p.message.as_str());
-            let occurrence = seen.iter().filter(|k| **k == key).count();
-            seen.push(key);
-            p.to_diagnostic(occurrence)
-        })
-        .collect()
-}
-
-/// Human output: every problem, then one summary line.
-pub fn render_human(validation: &Validation) -> String {
-    let mut out = String::new();
-    for p in &validation.problems {
-        out.push_str(&p.render());
-        out.push('\n');
-    }
+/// `registry: 2 files, 12 facts (3 implied), 4 relations, 1 source: ok`.
+pub fn summary_line(validation: &Validation) -> String {
     let registry = &validation.registry;
     let implied = registry
         .facts
@@ -107,12 +89,11 @@ pub fn render_human(validation: &Validation) -> String {
             plural(f, "relation")
         ),
     };
-    out.push_str(&format!(
-        "registry: {}, {} ({implied} implied), {}, {}: {verdict}\n",
+    format!(
+        "registry: {}, {} ({implied} implied), {}, {}: {verdict}",
         plural(validation.files, "file"),
         plural(registry.facts.len(), "fact"),
         plural(registry.relations.len(), "relation"),
         plural(registry.sources.len(), "source"),
-    ));
-    out
+    )
 }

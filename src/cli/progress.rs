@@ -1,6 +1,6 @@
 //! The progress bar on stderr: shown only when stderr is a terminal and `--quiet` is off.
 
-use super::summary::{thousands, Tally};
+use crate::audit::summary::{thousands, Tally};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 
