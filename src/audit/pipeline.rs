@@ -9,6 +9,7 @@
 
 use super::summary::Tally;
 use crate::analysis::Checked;
+use crate::emit::json::ndjson_line;
 use crate::report::{ArticleReport, Report};
 use crate::source::InputError;
 use crate::unreadable;
@@ -449,11 +450,8 @@ fn write_line(
         return;
     }
     let start = out.len();
-    match crate::report_line::write(out, report) {
-        Ok(()) => {
-            out.push(b'\n');
-            tally.record(report, body_bytes, true);
-        }
+    match ndjson_line(out, report) {
+        Ok(()) => tally.record(report, body_bytes, true),
         Err(e) => {
             out.truncate(start);
             let failed = unreadable::internal_error(
@@ -462,8 +460,7 @@ fn write_line(
                 report.line,
                 &format!("could not serialise the report: {e}"),
             );
-            if serde_json::to_writer(&mut *out, &failed).is_ok() {
-                out.push(b'\n');
+            if ndjson_line(out, &failed).is_ok() {
                 tally.record(&failed, 0, true);
             } else {
                 out.truncate(start);

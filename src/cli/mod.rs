@@ -13,7 +13,7 @@ pub use args::{CheckArgs, Cli, ColorChoice, Command};
 
 use crate::analysis;
 use crate::document::Document;
-use crate::emit::{self, EmitOptions, Format, Summary};
+use crate::emit::{self, EmitOptions, Format, Tally};
 use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::{self, RULES};
@@ -219,7 +219,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             color: use_color(args.color),
         },
     );
-    let mut summary = Summary::new();
+    let mut tally = Tally::default();
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
@@ -228,7 +228,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 Ok(doc) => check_one(doc, registry.as_ref(), mode),
                 Err(e) => (unreadable::report(&e), None),
             };
-            summary.add(&report);
+            tally.record(&report, 0, true);
             if let Some(message) = &report.error {
                 failed = true;
                 // Flush first so stdout and stderr interleave in order on a terminal.
@@ -244,7 +244,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 out.flush()?;
             }
         }
-        emitter.finish(&mut out, &summary)?;
+        emitter.finish(&mut out, &tally)?;
         out.flush()
     })();
 
@@ -258,7 +258,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     };
     if failed || write_failed {
         FAILURE
-    } else if summary.at_or_above(args.fail_on) > 0 {
+    } else if tally.worst().is_some_and(|worst| worst >= args.fail_on) {
         FINDINGS
     } else {
         CLEAN
