@@ -1,4 +1,4 @@
-//! JSON and JSON Lines writers for the output contract (`ArticleReport`, see DESIGN.md).
+//! JSON and JSON Lines writers for the output contract (`ArticleReport`, see docs/output.md).
 //!
 //! `json` streams too: each article is pretty-printed on its own and indented into place, so
 //! the result is byte-for-byte what pretty-printing the whole `{"articles", "summary"}` object
