@@ -530,24 +530,33 @@ fn write_line(
     }
 }
 
-/// Enough of a unit to report it if checking it panics: its id when known, source and line.
-struct FallbackInfo(Option<String>, String, Option<usize>);
+/// Enough of a unit to report it if checking it panics. Taken for every unit before it is
+/// checked, so a record's source is shared, not copied.
+enum FallbackInfo {
+    Record(Arc<str>, usize),
+    Other(Option<String>, String, Option<usize>),
+}
 
 impl FallbackInfo {
     fn of(unit: &Unit) -> FallbackInfo {
         match unit {
-            Unit::Record { source, line, .. } => {
-                FallbackInfo(None, source.to_string(), Some(*line))
-            }
-            Unit::File { path } => FallbackInfo(None, path.display().to_string(), None),
+            Unit::Record { source, line, .. } => FallbackInfo::Record(Arc::clone(source), *line),
+            Unit::File { path } => FallbackInfo::Other(None, path.display().to_string(), None),
             Unit::Unreadable(e) => {
-                FallbackInfo(e.id.clone(), e.path.clone(), (e.line > 0).then_some(e.line))
+                FallbackInfo::Other(e.id.clone(), e.path.clone(), (e.line > 0).then_some(e.line))
             }
         }
     }
 
     fn report(self, what: &str) -> ArticleReport {
-        unreadable::internal_error(self.0, &self.1, self.2, what)
+        match self {
+            FallbackInfo::Record(source, line) => {
+                unreadable::internal_error(None, &source, Some(line), what)
+            }
+            FallbackInfo::Other(id, source, line) => {
+                unreadable::internal_error(id, &source, line, what)
+            }
+        }
     }
 }
 
