@@ -493,3 +493,16 @@ fn stdin_is_read_for_dash() {
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["summary"]["articles"], 1);
 }
+
+#[test]
+fn explain_knows_the_registry_codes_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["explain", "registry-unknown-field"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("registry-unknown-field (default severity: error)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("`vaule:`"), "{stdout}");
+}

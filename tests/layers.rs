@@ -37,8 +37,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("report", &["report"]),
     // The report as an NDJSON line; the report of an input that could not be read.
     ("report_line/unreadable", &["report_line", "unreadable"]),
-    // Writers per format; the archive pipeline.
-    ("emit/audit", &["emit", "audit"]),
+    // Writers per format and the tally they end with.
+    ("emit", &["emit"]),
+    // The archive pipeline, which writes through emit's NDJSON writer.
+    ("audit", &["audit"]),
     // The command line.
     ("cli", &["cli"]),
 ];
@@ -261,6 +263,12 @@ fn an_import_that_points_up_is_named_with_its_file_and_line() {
         to: "emit".into(),
     });
     imports.push(Import {
+        file: "src/source/walk.rs".into(),
+        line: 7,
+        from: "source".into(),
+        to: "extract".into(),
+    });
+    imports.push(Import {
         file: "src/emit/json.rs".into(),
         line: 9,
         from: "emit".into(),
@@ -270,9 +278,11 @@ fn an_import_that_points_up_is_named_with_its_file_and_line() {
         problems(&imports),
         vec![
             "src/registry/problem.rs:4: `registry` (layer rules/registry) uses `crate::emit`, \
-             which is above it (layer emit/audit)",
-            "src/emit/json.rs:9: `emit` (layer emit/audit) uses `crate::audit`, which is \
-             beside it (layer emit/audit)",
+             which is above it (layer emit)",
+            "src/source/walk.rs:7: `source` (layer source/extract) uses `crate::extract`, \
+             which is beside it (layer source/extract)",
+            "src/emit/json.rs:9: `emit` (layer emit) uses `crate::audit`, which is above it \
+             (layer audit)",
         ]
     );
 }

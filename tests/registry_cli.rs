@@ -199,3 +199,26 @@ fn check_with_a_broken_registry_exits_2() {
     ]);
     assert_eq!(code(&out), 2, "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn json_and_ndjson_output_list_the_same_diagnostics() {
+    let target = fixture("unknown-field.yaml");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&run(&[
+        "registry", "check", "--format", "json", &target,
+    ])))
+    .unwrap();
+    let ndjson: Vec<serde_json::Value> =
+        stdout(&run(&["registry", "check", "--format", "ndjson", &target]))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+    assert_eq!(json["diagnostics"].as_array().unwrap(), &ndjson);
+    let d = &ndjson[0];
+    assert_eq!(d["rule"], "registry-unknown-field");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(10), Some(5))
+    );
+    assert_eq!(d["notes"][0], "did you mean `value`?");
+    assert_eq!(d["path"], target.as_str());
+}

@@ -9,6 +9,7 @@
 
 use super::summary::Tally;
 use crate::analysis::Checked;
+use crate::emit::json::ndjson_line;
 use crate::report::{ArticleReport, Report};
 use crate::source::InputError;
 use crate::unreadable;
@@ -274,123 +275,184 @@ where
             read(&feeder);
             feeder.flush();
         })?;
+    let workers = spawn_workers(config, process, work_rx, done_tx, spare_rx)?;
 
+    let mut writer = Writer {
+        ordered: config.ordered,
+        control,
+        credits: credit_tx,
+        spare: spare_tx,
+        outcome: Outcome {
+            tally: Tally::default(),
+            broken_pipe: false,
+            interrupted: false,
+        },
+        written_batches: 0,
+        pending: BTreeMap::new(),
+        next_seq: 0,
+        write_error: None,
+    };
+    writer.write_all(&done_rx, sink, on_batch);
+    writer.finish(sink, reader, workers)
+}
+
+/// Starts `config.jobs` workers: each takes a batch, checks it into a spare output buffer and
+/// passes it on to the writer.
+fn spawn_workers<P>(
+    config: &Config,
+    process: P,
+    work: Receiver<Batch>,
+    done: Sender<Done>,
+    spare: Receiver<Vec<u8>>,
+) -> io::Result<Vec<JoinHandle<()>>>
+where
+    P: Fn(Unit) -> Processed + Send + Sync + 'static,
+{
     let process = Arc::new(process);
-    let mut workers: Vec<JoinHandle<()>> = Vec::with_capacity(config.jobs);
+    let mut workers = Vec::with_capacity(config.jobs);
     for i in 0..config.jobs.max(1) {
-        let work_rx = work_rx.clone();
-        let done_tx = done_tx.clone();
-        let spare_rx = spare_rx.clone();
+        let (work, done, spare) = (work.clone(), done.clone(), spare.clone());
         let process = Arc::clone(&process);
         let only_findings = config.only_findings;
         workers.push(
             thread::Builder::new()
                 .name(format!("audit-worker-{i}"))
                 .spawn(move || {
-                    for batch in work_rx {
-                        let out = spare_rx.try_recv().unwrap_or_default();
-                        let done = check_batch(batch, out, &*process, only_findings);
-                        if done_tx.send(done).is_err() {
+                    for batch in work {
+                        let out = spare.try_recv().unwrap_or_default();
+                        let checked = check_batch(batch, out, &*process, only_findings);
+                        if done.send(checked).is_err() {
                             return;
                         }
                     }
                 })?,
         );
     }
-    drop((work_rx, done_tx, spare_rx));
+    Ok(workers)
+}
 
-    let mut outcome = Outcome {
-        tally: Tally::default(),
-        broken_pipe: false,
-        interrupted: false,
-    };
-    let mut written_batches = 0u64;
-    let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
-    let mut next_seq = 0u64;
-    let mut idle_ticks = 0;
-    let mut write_error: Option<io::Error> = None;
-    loop {
-        let done = match done_rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(done) => done,
-            Err(RecvTimeoutError::Disconnected) => break,
-            Err(RecvTimeoutError::Timeout) => {
-                // After Ctrl-C the reader may be blocked reading stdin: once every batch it
-                // sent is written, stop waiting for it.
-                if control.stopping()
-                    && written_batches == control.sent.load(Ordering::SeqCst)
-                    && pending.is_empty()
-                {
-                    idle_ticks += 1;
+/// The writer's state: batches waiting for their turn, and what has been written.
+struct Writer {
+    ordered: bool,
+    control: Arc<Control>,
+    /// Handed back to the reader once a batch is written.
+    credits: Sender<()>,
+    /// Written buffers, handed back to the workers.
+    spare: Sender<Vec<u8>>,
+    outcome: Outcome,
+    written_batches: u64,
+    /// Finished batches ahead of `next_seq` (ordered mode).
+    pending: BTreeMap<u64, Done>,
+    next_seq: u64,
+    write_error: Option<io::Error>,
+}
+
+impl Writer {
+    /// Writes batches as the workers finish them, until every worker is done (or, after
+    /// Ctrl-C, until nothing more is coming).
+    fn write_all(&mut self, done: &Receiver<Done>, sink: &mut dyn Sink, on_batch: OnBatch<'_>) {
+        let mut idle_ticks = 0;
+        loop {
+            let batch = match done.recv_timeout(Duration::from_millis(100)) {
+                Ok(batch) => batch,
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    idle_ticks = if self.drained() { idle_ticks + 1 } else { 0 };
                     if idle_ticks >= 3 {
                         break;
                     }
-                } else {
-                    idle_ticks = 0;
+                    continue;
                 }
-                continue;
+            };
+            idle_ticks = 0;
+            for ready in self.ready(batch) {
+                self.write(ready, sink, on_batch);
             }
-        };
-        idle_ticks = 0;
-        let ready: Vec<Done> = if config.ordered {
-            pending.insert(done.seq, done);
-            let mut ready = Vec::new();
-            while let Some(done) = pending.remove(&next_seq) {
-                next_seq += 1;
-                ready.push(done);
+        }
+    }
+
+    /// After Ctrl-C the reader may be blocked reading stdin: once every batch it sent is
+    /// written, there is nothing left to wait for.
+    fn drained(&self) -> bool {
+        self.control.stopping()
+            && self.written_batches == self.control.sent.load(Ordering::SeqCst)
+            && self.pending.is_empty()
+    }
+
+    /// The batches that may be written now that `done` has arrived: in input order, or as
+    /// they come.
+    fn ready(&mut self, done: Done) -> Vec<Done> {
+        if !self.ordered {
+            return vec![done];
+        }
+        self.pending.insert(done.seq, done);
+        let mut ready = Vec::new();
+        while let Some(done) = self.pending.remove(&self.next_seq) {
+            self.next_seq += 1;
+            ready.push(done);
+        }
+        ready
+    }
+
+    /// Writes one batch whole (unless the output has already failed), then hands back its
+    /// credit and its buffer.
+    fn write(&mut self, mut done: Done, sink: &mut dyn Sink, on_batch: OnBatch<'_>) {
+        self.written_batches += 1;
+        if !self.outcome.broken_pipe && self.write_error.is_none() {
+            match sink.write_all(&done.out) {
+                Ok(()) => {
+                    self.outcome.tally.merge(std::mem::take(&mut done.tally));
+                    on_batch(&self.outcome.tally);
+                }
+                Err(e) => {
+                    self.failed(e);
+                    self.control.stop.store(true, Ordering::SeqCst);
+                }
             }
-            ready
+        }
+        // The reader may have finished: then nobody needs the credit.
+        let _ = self.credits.send(());
+        let mut out = std::mem::take(&mut done.out);
+        if out.capacity() <= 4 << 20 {
+            out.clear();
+            let _ = self.spare.send(out);
+        }
+    }
+
+    /// Records a failed write: a closed pipe ends the run quietly, anything else is an error.
+    fn failed(&mut self, e: io::Error) {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            self.outcome.broken_pipe = true;
         } else {
-            vec![done]
-        };
-        for mut done in ready {
-            written_batches += 1;
-            let failed = outcome.broken_pipe || write_error.is_some();
-            if !failed {
-                match sink.write_all(&done.out) {
-                    Ok(()) => {
-                        outcome.tally.merge(std::mem::take(&mut done.tally));
-                        on_batch(&outcome.tally);
-                    }
-                    Err(e) => {
-                        if e.kind() == io::ErrorKind::BrokenPipe {
-                            outcome.broken_pipe = true;
-                        } else {
-                            write_error = Some(e);
-                        }
-                        control.stop.store(true, Ordering::SeqCst);
-                    }
-                }
-            }
-            // Hand back the credit (the reader may have finished: then nobody needs it).
-            let _ = credit_tx.send(());
-            let mut out = std::mem::take(&mut done.out);
-            if out.capacity() <= 4 << 20 {
-                out.clear();
-                let _ = spare_tx.send(out);
-            }
+            self.write_error = Some(e);
         }
     }
-    outcome.interrupted = super::interrupted();
-    if !outcome.broken_pipe && write_error.is_none() {
-        if let Err(e) = sink.flush() {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                outcome.broken_pipe = true;
-            } else {
-                write_error = Some(e);
+
+    /// Flushes the output and waits for the other threads, unless Ctrl-C was pressed: the
+    /// reader may then still be blocked on stdin, and it and the workers waiting on it end
+    /// with the process rather than hang here.
+    fn finish(
+        mut self,
+        sink: &mut dyn Sink,
+        reader: JoinHandle<()>,
+        workers: Vec<JoinHandle<()>>,
+    ) -> io::Result<Outcome> {
+        self.outcome.interrupted = super::interrupted();
+        if !self.outcome.broken_pipe && self.write_error.is_none() {
+            if let Err(e) = sink.flush() {
+                self.failed(e);
             }
         }
-    }
-    // After Ctrl-C the reader may still be blocked on stdin; leave it (and the workers
-    // waiting on it) to end with the process rather than hang here.
-    if !outcome.interrupted {
-        let _ = reader.join();
-        for worker in workers {
-            let _ = worker.join();
+        if !self.outcome.interrupted {
+            let _ = reader.join();
+            for worker in workers {
+                let _ = worker.join();
+            }
         }
-    }
-    match write_error {
-        Some(e) => Err(e),
-        None => Ok(outcome),
+        match self.write_error {
+            Some(e) => Err(e),
+            None => Ok(self.outcome),
+        }
     }
 }
 
@@ -449,11 +511,8 @@ fn write_line(
         return;
     }
     let start = out.len();
-    match crate::report_line::write(out, report) {
-        Ok(()) => {
-            out.push(b'\n');
-            tally.record(report, body_bytes, true);
-        }
+    match ndjson_line(out, report) {
+        Ok(()) => tally.record(report, body_bytes, true),
         Err(e) => {
             out.truncate(start);
             let failed = unreadable::internal_error(
@@ -462,8 +521,7 @@ fn write_line(
                 report.line,
                 &format!("could not serialise the report: {e}"),
             );
-            if serde_json::to_writer(&mut *out, &failed).is_ok() {
-                out.push(b'\n');
+            if ndjson_line(out, &failed).is_ok() {
                 tally.record(&failed, 0, true);
             } else {
                 out.truncate(start);
@@ -472,24 +530,33 @@ fn write_line(
     }
 }
 
-/// Enough of a unit to report it if checking it panics: its id when known, source and line.
-struct FallbackInfo(Option<String>, String, Option<usize>);
+/// Enough of a unit to report it if checking it panics. Taken for every unit before it is
+/// checked, so a record's source is shared, not copied.
+enum FallbackInfo {
+    Record(Arc<str>, usize),
+    Other(Option<String>, String, Option<usize>),
+}
 
 impl FallbackInfo {
     fn of(unit: &Unit) -> FallbackInfo {
         match unit {
-            Unit::Record { source, line, .. } => {
-                FallbackInfo(None, source.to_string(), Some(*line))
-            }
-            Unit::File { path } => FallbackInfo(None, path.display().to_string(), None),
+            Unit::Record { source, line, .. } => FallbackInfo::Record(Arc::clone(source), *line),
+            Unit::File { path } => FallbackInfo::Other(None, path.display().to_string(), None),
             Unit::Unreadable(e) => {
-                FallbackInfo(e.id.clone(), e.path.clone(), (e.line > 0).then_some(e.line))
+                FallbackInfo::Other(e.id.clone(), e.path.clone(), (e.line > 0).then_some(e.line))
             }
         }
     }
 
     fn report(self, what: &str) -> ArticleReport {
-        unreadable::internal_error(self.0, &self.1, self.2, what)
+        match self {
+            FallbackInfo::Record(source, line) => {
+                unreadable::internal_error(None, &source, Some(line), what)
+            }
+            FallbackInfo::Other(id, source, line) => {
+                unreadable::internal_error(id, &source, line, what)
+            }
+        }
     }
 }
 

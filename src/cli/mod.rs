@@ -12,11 +12,12 @@ pub mod registry;
 pub use args::{CheckArgs, Cli, ColorChoice, Command};
 
 use crate::analysis;
+use crate::diagnostics::codes;
 use crate::document::Document;
-use crate::emit::{self, EmitOptions, Format, Summary};
+use crate::emit::{self, EmitOptions, Format, Tally};
 use crate::registry::Registry;
 use crate::report::ArticleReport;
-use crate::rules::{self, RULES};
+use crate::rules::RULES;
 use crate::source::InputError;
 use crate::unreadable;
 use clap::Parser;
@@ -99,31 +100,37 @@ pub fn list_rules(w: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-/// `claimcheck explain RULE`.
+/// `claimcheck explain CODE`: an article rule's docs, or a registry code's, from the same
+/// metadata SARIF carries.
 fn explain(name: &str) -> u8 {
-    match rules::find(name) {
-        Some(rule) => {
-            let mut out = io::stdout().lock();
-            quiet_pipe((|| {
-                writeln!(out, "{} (default severity: {})", rule.name, rule.severity)?;
-                writeln!(out)?;
-                writeln!(out, "{}", rule.summary)?;
-                writeln!(out)?;
-                writeln!(out, "{}", rule.docs.trim_end())?;
-                out.flush()
-            })())
-        }
-        None => {
-            let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
-            let known = if names.is_empty() {
-                "there are no rules".to_string()
-            } else {
-                format!("known rules: {}", names.join(", "))
-            };
-            error(format_args!("unknown rule `{name}`; {known}"));
-            FAILURE
-        }
-    }
+    let known = emit::sarif::article_rules()
+        .into_iter()
+        .chain(codes::REGISTRY.iter().map(codes::Code::info));
+    let Some(rule) = known.into_iter().find(|r| r.id == name) else {
+        let names: Vec<&str> = RULES.iter().map(|r| r.name).collect();
+        let known = if names.is_empty() {
+            "there are no rules".to_string()
+        } else {
+            format!("known rules: {}", names.join(", "))
+        };
+        error(format_args!(
+            "unknown rule `{name}`; {known} (and the registry's codes: `registry check` names them)"
+        ));
+        return FAILURE;
+    };
+    let mut out = io::stdout().lock();
+    quiet_pipe((|| {
+        writeln!(
+            out,
+            "{} (default severity: {})",
+            rule.id, rule.default_severity
+        )?;
+        writeln!(out)?;
+        writeln!(out, "{}", rule.short)?;
+        writeln!(out)?;
+        writeln!(out, "{}", rule.full_markdown.trim_end())?;
+        out.flush()
+    })())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -219,7 +226,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             color: use_color(args.color),
         },
     );
-    let mut summary = Summary::new();
+    let mut tally = Tally::default();
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
@@ -228,7 +235,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 Ok(doc) => check_one(doc, registry.as_ref(), mode),
                 Err(e) => (unreadable::report(&e), None),
             };
-            summary.add(&report);
+            tally.record(&report, 0, true);
             if let Some(message) = &report.error {
                 failed = true;
                 // Flush first so stdout and stderr interleave in order on a terminal.
@@ -244,7 +251,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 out.flush()?;
             }
         }
-        emitter.finish(&mut out, &summary)?;
+        emitter.finish(&mut out, &tally)?;
         out.flush()
     })();
 
@@ -258,7 +265,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     };
     if failed || write_failed {
         FAILURE
-    } else if summary.at_or_above(args.fail_on) > 0 {
+    } else if tally.worst().is_some_and(|worst| worst >= args.fail_on) {
         FINDINGS
     } else {
         CLEAN

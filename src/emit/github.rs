@@ -2,7 +2,7 @@
 //! GitHub shows as an annotation on the file and line.
 
 use super::diagnostic::findings_to_diagnostics;
-use super::{Emitter, Summary};
+use super::{Emitter, Tally};
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
 use crate::report::ArticleReport;
@@ -85,7 +85,7 @@ impl Emitter for GithubEmitter {
         write_github(w, diags)
     }
 
-    fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, _w: &mut dyn Write, _tally: &Tally) -> io::Result<()> {
         Ok(())
     }
 }

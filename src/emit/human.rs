@@ -1,7 +1,7 @@
 //! Human output: rustc-style messages with the source line underlined, a compact claims table
 //! for articles with nothing to report, and a summary line.
 
-use super::{Emitter, Summary};
+use super::{Emitter, Tally};
 use crate::claim::{Measure, Verdict};
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
@@ -209,8 +209,8 @@ impl Emitter for Human {
         diags.iter().try_for_each(|d| self.diagnostic(w, d))
     }
 
-    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        writeln!(w, "{}", summary_line(summary))
+    fn finish(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()> {
+        writeln!(w, "{}", summary_line(tally))
     }
 }
 
@@ -223,17 +223,18 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// `3 articles, 12 claims, 1 error, 0 warnings, 2 infos` (and unreadable articles, if any).
-pub fn summary_line(s: &Summary) -> String {
+pub fn summary_line(t: &Tally) -> String {
+    let count = |n: u64, word: &str| plural(n as usize, word);
     let mut line = [
-        plural(s.articles, "article"),
-        plural(s.claims, "claim"),
-        plural(s.count(Severity::Error), "error"),
-        plural(s.count(Severity::Warning), "warning"),
-        plural(s.count(Severity::Info), "info"),
+        count(t.articles + t.unreadable, "article"),
+        count(t.claims, "claim"),
+        count(t.findings.get(Severity::Error), "error"),
+        count(t.findings.get(Severity::Warning), "warning"),
+        count(t.findings.get(Severity::Info), "info"),
     ]
     .join(", ");
-    if s.articles_with_errors > 0 {
-        line.push_str(&format!(", {} unreadable", s.articles_with_errors));
+    if t.unreadable > 0 {
+        line.push_str(&format!(", {} unreadable", t.unreadable));
     }
     line
 }
@@ -490,12 +491,12 @@ mod tests {
     fn render(reports: &[(ArticleReport, Option<&Document>)]) -> String {
         let mut human = Human::new(false);
         let mut out = Vec::new();
-        let mut summary = Summary::new();
+        let mut tally = Tally::default();
         for (report, doc) in reports {
-            summary.add(report);
+            tally.record(report, 0, true);
             human.article(&mut out, report, *doc).unwrap();
         }
-        human.finish(&mut out, &summary).unwrap();
+        human.finish(&mut out, &tally).unwrap();
         String::from_utf8(out).unwrap()
     }
 

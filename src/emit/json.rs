@@ -1,13 +1,14 @@
-//! JSON and JSON Lines writers for the output contract (`ArticleReport`, see DESIGN.md).
+//! JSON and JSON Lines writers for the output contract (`ArticleReport`, see docs/output.md).
 //!
 //! `json` streams too: each article is pretty-printed on its own and indented into place, so
 //! the result is byte-for-byte what pretty-printing the whole `{"articles", "summary"}` object
 //! would give, without holding every report in memory.
 
-use super::{Emitter, Summary};
+use super::summary::{Tally, Totals};
+use super::Emitter;
 use crate::diagnostics::{Diagnostic, RuleInfo};
 use crate::document::Document;
-use crate::report::ArticleReport;
+use crate::report::{ArticleReport, Report};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -69,15 +70,23 @@ impl Emitter for Json {
         w.write_all(b"\n")
     }
 
-    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()> {
         w.write_all(if self.articles == 0 {
             b"{\n  \"articles\": [],\n  \"summary\": "
         } else {
             b"\n  ],\n  \"summary\": "
         })?;
-        write_indented(w, summary, "  ")?;
+        write_indented(w, &Totals::of(tally), "  ")?;
         w.write_all(b"\n}\n")
     }
+}
+
+/// Appends `report` to `out` as one NDJSON line, newline included: the one NDJSON writer, for
+/// `--format ndjson` and for `audit`'s workers, which fill a batch buffer with it.
+pub fn ndjson_line(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
+    crate::report_line::write(out, report)?;
+    out.push(b'\n');
+    Ok(())
 }
 
 /// `--format ndjson`: one article report per line, no summary (it would not be an article).
@@ -91,8 +100,7 @@ impl Emitter for Ndjson {
         _doc: Option<&Document>,
     ) -> io::Result<()> {
         let mut line = Vec::with_capacity(4096);
-        crate::report_line::write(&mut line, report).map_err(to_io)?;
-        line.push(b'\n');
+        ndjson_line(&mut line, report).map_err(to_io)?;
         w.write_all(&line)
     }
 
@@ -110,7 +118,7 @@ impl Emitter for Ndjson {
         Ok(())
     }
 
-    fn finish(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, _w: &mut dyn Write, _tally: &Tally) -> io::Result<()> {
         Ok(())
     }
 }
@@ -122,12 +130,12 @@ mod tests {
 
     fn run(emitter: &mut dyn Emitter, reports: &[ArticleReport]) -> String {
         let mut out = Vec::new();
-        let mut summary = Summary::new();
+        let mut tally = Tally::default();
         for r in reports {
-            summary.add(r);
+            tally.record(r, 0, true);
             emitter.article(&mut out, r, None).unwrap();
         }
-        emitter.finish(&mut out, &summary).unwrap();
+        emitter.finish(&mut out, &tally).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -141,16 +149,16 @@ mod tests {
         ];
         for n in 0..=reports.len() {
             let out = run(&mut Json::default(), &reports[..n]);
-            let mut summary = Summary::new();
-            reports[..n].iter().for_each(|r| summary.add(r));
+            let mut tally = Tally::default();
+            reports[..n].iter().for_each(|r| tally.record(r, 0, true));
             #[derive(Serialize)]
             struct Whole<'a> {
                 articles: &'a [ArticleReport],
-                summary: Summary,
+                summary: Totals,
             }
             let whole = Whole {
                 articles: &reports[..n],
-                summary,
+                summary: Totals::of(&tally),
             };
             assert_eq!(out, serde_json::to_string_pretty(&whole).unwrap() + "\n");
         }

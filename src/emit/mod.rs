@@ -12,15 +12,15 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod summary;
 
-use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
+use crate::diagnostics::{Diagnostic, RuleInfo};
 use crate::document::Document;
-use crate::report::{ArticleReport, Report};
-use serde::Serialize;
-use std::collections::BTreeMap;
+use crate::report::ArticleReport;
 use std::io::{self, Write};
 
 pub use diagnostic::findings_to_diagnostics;
+pub use summary::Tally;
 
 /// The `--format` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,59 +36,6 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`).
     Github,
-}
-
-/// Totals over a run, written at the end of every format.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    /// Articles seen, including those that could not be read.
-    pub articles: usize,
-    pub claims: usize,
-    /// Findings by severity (`error`, `warning`, `info`; every key always present).
-    pub findings: BTreeMap<&'static str, usize>,
-    /// Findings by rule name.
-    pub rules: BTreeMap<&'static str, usize>,
-    /// Articles that could not be read (their report has `error` set).
-    pub articles_with_errors: usize,
-}
-
-impl Summary {
-    pub fn new() -> Summary {
-        let mut findings = BTreeMap::new();
-        for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-            findings.insert(severity.as_str(), 0);
-        }
-        Summary {
-            findings,
-            ..Summary::default()
-        }
-    }
-
-    /// Counts one article.
-    pub fn add(&mut self, report: &Report<'_>) {
-        self.articles += 1;
-        self.claims += report.claims.len();
-        if report.error.is_some() {
-            self.articles_with_errors += 1;
-        }
-        for finding in &report.findings {
-            *self.findings.entry(finding.severity.as_str()).or_insert(0) += 1;
-            *self.rules.entry(finding.rule).or_insert(0) += 1;
-        }
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.findings.get(severity.as_str()).copied().unwrap_or(0)
-    }
-
-    /// Findings at or above `severity`.
-    pub fn at_or_above(&self, severity: Severity) -> usize {
-        [Severity::Info, Severity::Warning, Severity::Error]
-            .into_iter()
-            .filter(|s| *s >= severity)
-            .map(|s| self.count(s))
-            .sum()
-    }
 }
 
 /// A writer for one output format. `article` is called once per article in input order,
@@ -112,8 +59,8 @@ pub trait Emitter {
         diags: &[Diagnostic],
     ) -> io::Result<()>;
 
-    /// Writes whatever remains, ending with the summary where the format has one.
-    fn finish(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()>;
+    /// Writes whatever remains, ending with the summary of `tally` where the format has one.
+    fn finish(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()>;
 }
 
 /// Options that only some formats use.

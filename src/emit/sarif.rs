@@ -2,7 +2,7 @@
 //! `check` (article findings) and `registry check` (registry problems) write it the same way.
 
 use super::diagnostic::findings_to_diagnostics;
-use super::{Emitter, Summary};
+use super::{Emitter, Tally};
 use crate::diagnostics::codes::INPUT_ERROR;
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
@@ -237,7 +237,7 @@ impl Emitter for SarifEmitter {
         write_sarif(w, rules, diags)
     }
 
-    fn finish(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, w: &mut dyn Write, _tally: &Tally) -> io::Result<()> {
         write_sarif_with_notifications(w, &article_rules(), &self.diags, &self.notifications)
     }
 }
