@@ -318,7 +318,7 @@ mod tests {
                 let value = base * (1.0 + pct / 100.0);
                 let (b, v, p) = (written(base, db), written(value, dv), written(pct, dp));
                 prop_assume!(p.trim_start_matches('-').parse::<f64>().unwrap() != 0.0);
-                // Trailing zeros of whole numbers read as imprecision ("100" is 50 to 150):
+                // Trailing zeros of whole numbers read as rounding ("100" is 95 to 105):
                 // still consistent, the intervals only widen.
                 let art = article(&b, &v, &p);
                 prop_assert!(art.run(check).is_empty(), "{}: {:?}", art.doc.text, art.run(check));
