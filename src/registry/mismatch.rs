@@ -4,7 +4,8 @@ use super::{with_unit, Fact, Registry};
 use crate::claim::{Claim, Figure};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::arith::{fmt_value_range, FIGURE_NEAR_MISS};
+use crate::measure::format::fmt_value_range;
+use crate::measure::near_miss::FIGURE_NEAR_MISS;
 
 pub const NAME: &str = "registry-mismatch";
 
