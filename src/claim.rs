@@ -1,6 +1,7 @@
 //! Claims: mentions linked into statements about a quantity, a change, a share or a multiple.
 
 use crate::interval::Interval;
+pub use crate::measure::Measure;
 use crate::period::Period;
 use crate::span::Span;
 use serde::Serialize;
@@ -26,20 +27,6 @@ pub struct Figure {
     pub implied: bool,
     /// Index of the mention it comes from, in the article's mention list.
     pub mention: Option<usize>,
-}
-
-/// How a change is expressed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Measure {
-    /// A relative change in percent; intervals are signed percent.
-    Percent,
-    /// A difference of percentages in percentage points; intervals are signed points.
-    Points,
-    /// A ratio to the baseline ("seven times", "doubled"); intervals are the ratio.
-    Multiple,
-    /// A change stated only by its direction and two values ("rose from 5 to 7").
-    Absolute,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -159,32 +159,6 @@ impl Interval {
             up(max4(p[0], p[1], p[2], p[3])),
         ))
     }
-
-    /// The signed percent change from `from` to `to`: `(to / from - 1) × 100`.
-    pub fn percent_change(from: &Interval, to: &Interval) -> Option<Interval> {
-        let ratio = to.div(from)?;
-        Some(ratio.sub(&Interval::point(1.0)).scale(100.0))
-    }
-
-    /// The ratio factor `1 + pct/100` of a signed percent change.
-    pub fn factor_of_percent(pct: &Interval) -> Interval {
-        pct.scale(0.01).add(&Interval::point(1.0))
-    }
-
-    /// The baseline a current value implies under a signed percent change:
-    /// `current / (1 + pct/100)`. `None` for a change of -100% or below (no finite baseline).
-    pub fn baseline_from_percent(current: &Interval, pct: &Interval) -> Option<Interval> {
-        let factor = Interval::factor_of_percent(pct);
-        if factor.low <= 0.0 {
-            return None;
-        }
-        current.div(&factor)
-    }
-
-    /// The current value a baseline implies under a signed percent change.
-    pub fn current_from_percent(baseline: &Interval, pct: &Interval) -> Interval {
-        baseline.mul(&Interval::factor_of_percent(pct))
-    }
 }
 
 impl std::fmt::Display for Interval {
@@ -196,24 +170,6 @@ impl std::fmt::Display for Interval {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn implied_baseline_of_the_seed_us_exports() {
-        // 353 t after +660% puts May at 46.4 t, between 46.1 and 46.8.
-        let current = Interval::around(353.0, 0.5);
-        let pct = Interval::around(660.0, 0.5);
-        let base = Interval::baseline_from_percent(&current, &pct).unwrap();
-        assert!((base.low - 46.35).abs() < 0.05, "{base}");
-        assert!((base.high - 46.54).abs() < 0.05, "{base}");
-    }
-
-    #[test]
-    fn percent_change_contains_the_stated_reuters_figure() {
-        let from = Interval::around(284.9, 0.05);
-        let to = Interval::around(320.5, 0.05);
-        let pct = Interval::percent_change(&from, &to).unwrap();
-        assert!(pct.contains(12.5), "{pct}");
-    }
 
     #[test]
     fn division_by_an_interval_containing_zero_is_refused() {

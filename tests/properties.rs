@@ -1,10 +1,12 @@
 //! Property tests over rendered sentences: figures rounded the way a journalist rounds them
 //! never raise a finding; a stated change moved clearly outside what the figures allow always
-//! does. Also the interval arithmetic the checks rest on.
+//! does. Also the interval arithmetic the checks rest on, and the arithmetic of each measure
+//! (`claimcheck::measure`): a true value never falls outside what it computes.
 
 use claimcheck::analysis::check;
 use claimcheck::document::Document;
 use claimcheck::interval::Interval;
+use claimcheck::measure::Measure;
 use claimcheck::span::Span;
 use proptest::prelude::*;
 
@@ -92,7 +94,7 @@ proptest! {
         let ulp = |d: usize| 0.5 * 10f64.powi(-(d as i32));
         let b = Interval::around(base_s.parse().unwrap(), ulp(d_base) * 10.0);
         let c = Interval::around(cur_s.parse().unwrap(), ulp(d_cur) * 10.0);
-        let allowed = Interval::percent_change(&b, &c).unwrap();
+        let allowed = Measure::Percent.between(&b, &c).unwrap();
         let stated = allowed.high + wrong_by + 1.0;
         let text = render(phrasing, &base_s, &cur_s, stated, 1);
         let found = findings_for(&text);
@@ -123,8 +125,40 @@ proptest! {
         let half = 0.5 * 10f64.powi(-(d as i32));
         let cur_i = Interval::around(round_to(cur, d).parse().unwrap(), half);
         let pct_i = Interval::around(round_to(pct, d).parse().unwrap(), half);
-        if let Some(implied) = Interval::baseline_from_percent(&cur_i, &pct_i) {
+        if let Some(implied) = Measure::Percent.before(&cur_i, &pct_i) {
             prop_assert!(implied.contains(base), "{implied} misses {base}");
+        }
+    }
+
+    #[test]
+    fn every_measure_contains_the_true_change_baseline_and_current(
+        a in -1e6f64..1e6, b in -1e6f64..1e6, k in -1e3f64..1e3,
+        (wa, wb, wk) in (0.0f64..100.0, 0.0f64..100.0, 0.0f64..10.0),
+        (ta, tb, tk) in (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
+    ) {
+        // Two figures and a change, each an interval with a true value somewhere inside.
+        let (x, y, c) = (Interval::around(a, wa), Interval::around(b, wb), Interval::around(k, wk));
+        let pick = |iv: &Interval, t: f64| iv.low + (iv.high - iv.low) * t;
+        let (px, py, pc) = (pick(&x, ta), pick(&y, tb), pick(&c, tk));
+        for m in [Measure::Percent, Measure::Points, Measure::Multiple, Measure::Absolute] {
+            // The true change from px to py, the true figure after pc from px, and the
+            // true figure before pc that gives py, in the same float operations.
+            let (change, after, before) = match m {
+                Measure::Percent => {
+                    let factor = pc * 0.01 + 1.0;
+                    ((py / px - 1.0) * 100.0, px * factor, (factor > 0.0).then(|| py / factor))
+                }
+                Measure::Multiple => (py / px, px * pc, Some(py / pc)),
+                Measure::Points | Measure::Absolute => (py - px, px + pc, Some(py - pc)),
+            };
+            if let Some(between) = m.between(&x, &y) {
+                prop_assert!(between.contains(change), "{m:?}: {between} misses {change}");
+            }
+            let forward = m.after(&x, &c);
+            prop_assert!(forward.contains(after), "{m:?}: {forward} misses {after}");
+            if let (Some(backward), Some(before)) = (m.before(&y, &c), before) {
+                prop_assert!(backward.contains(before), "{m:?}: {backward} misses {before}");
+            }
         }
     }
 }

@@ -222,3 +222,97 @@ fn json_and_ndjson_output_list_the_same_diagnostics() {
     assert_eq!(d["notes"][0], "did you mean `value`?");
     assert_eq!(d["path"], target.as_str());
 }
+
+/// A registry of one widget-export fact for June 2025, `value` and any extra keys as given.
+const WIDGETS: &str = "topic: widgets\nsources:\n  s: {name: Customs}\nfacts:\n  - id: widgets-2025-06\n    what: widget exports\n    match: ['(?i)widget']\n    period: 2025-06\n    unit: t\n    source: s\n";
+
+/// Writes an article dated 2025-07-21 into `dir`.
+fn dated_article(dir: &Path, body: &str) -> String {
+    let path = dir.join("a.md");
+    std::fs::write(&path, format!("---\ndate: 2025-07-21\n---\n{body}\n")).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `check --format json` with these arguments: exit code and output.
+fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let out = run(&[&["check", "--format", "json"], args].concat());
+    let json = serde_json::from_slice(&out.stdout).expect("json output");
+    (code(&out), json)
+}
+
+/// Runs `check` on an article dated 2025-07-21 against a registry text.
+fn check_against(registry: &str, body: &str) -> (i32, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg.yaml");
+    std::fs::write(&reg, registry).unwrap();
+    let article = dated_article(dir.path(), body);
+    check_json(&["--registry", reg.to_str().unwrap(), &article])
+}
+
+fn rules(json: &serde_json::Value) -> Vec<&str> {
+    json["articles"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_registry_value_is_read_as_the_same_words_in_an_article() {
+    // "100" is 95 to 105 in an article, so in the registry too: 140 tons contradicts it.
+    let registry = format!("{WIDGETS}    value: 100\n");
+    let (exit, json) = check_against(&registry, "China exported 140 tons of widgets in June.");
+    assert_eq!(exit, 1);
+    assert_eq!(rules(&json), ["registry-mismatch"]);
+    let (exit, json) = check_against(&registry, "China exported 103 tons of widgets in June.");
+    assert_eq!((exit, rules(&json).len()), (0, 0));
+    // Written decimals, quoted or not, and `precision:` narrow the value.
+    for extra in [
+        "    value: 100.0\n",
+        "    value: \"100.0\"\n",
+        "    value: 100\n    precision: 0.1\n",
+    ] {
+        let registry = format!("{WIDGETS}{extra}");
+        let (exit, json) = check_against(&registry, "China exported 103 tons of widgets in June.");
+        assert_eq!(
+            (exit, rules(&json)),
+            (1, vec!["registry-mismatch"]),
+            "{extra}"
+        );
+    }
+}
+
+#[test]
+fn a_part_of_1000_is_larger_than_a_whole_of_600() {
+    // "1000" is 950 to 1050 as written: it cannot be part of 600.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reg.yaml");
+    let text = "topic: t\nsources:\n  s: {name: S}\nfacts:\n  - {id: part, what: p, match: [p], period: 2025, value: 1000, unit: t, source: s}\n  - {id: whole, what: w, match: [w], period: 2025, value: 600, unit: t, source: s}\nrelations:\n  - part: part\n    whole: whole\n";
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["registry", "check", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("error[registry-part-exceeds-whole]"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_article_consistent_with_itself_is_consistent_with_the_registry_that_quotes_it() {
+    // The registry states +660% for the US change, read as +655% to +665% as in the
+    // article, so May's implied figure (46.1 to 46.8 t) admits a stated 46.1 tons.
+    let text = "China’s exports of rare earth magnets to the US in June soared to 353 tons, an increase of 660% from 46.1 tons in May.";
+    let dir = tempfile::tempdir().unwrap();
+    let article = dated_article(dir.path(), text);
+    let (exit, json) = check_json(&["articles/rare-earth-magnets-2025-07.md", &article]);
+    assert_eq!(exit, 0, "{json}");
+    for article in json["articles"].as_array().unwrap() {
+        assert_eq!(
+            article["findings"].as_array().unwrap().len(),
+            0,
+            "{article}"
+        );
+    }
+}

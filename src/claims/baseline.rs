@@ -1,8 +1,7 @@
 //! Implied baselines: the figure a current value and a stated change imply, as an interval
 //! ("353 t after +660%" puts May at 46.35 to 46.54 t).
 
-use crate::claim::{Claim, Figure, Measure};
-use crate::interval::Interval;
+use crate::claim::{Claim, Figure};
 
 /// Fills in the baseline of a change claim that states none.
 pub fn imply(claim: &mut Claim) {
@@ -14,12 +13,7 @@ pub fn imply(claim: &mut Claim) {
     }
     // The rounded reading: truncation is allowed for by the rules that compare baselines.
     let stated = change.interval;
-    let interval = match change.measure {
-        Measure::Percent => Interval::baseline_from_percent(&value.interval, &stated),
-        Measure::Points => Some(value.interval.sub(&stated)),
-        Measure::Multiple => value.interval.div(&stated),
-        Measure::Absolute => None,
-    };
+    let interval = change.measure.before(&value.interval, &stated);
     let Some(interval) = interval.filter(|i| i.is_bounded()) else {
         return;
     };

@@ -121,6 +121,65 @@ impl Numeral {
     }
 }
 
+/// A figure written on its own, outside running text: a registry value ("22,319", "1.2
+/// billion", "-3") or the number of a test. It is read exactly as the same words in an
+/// article: the same numeral, the same written precision, the same scale words.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Standalone {
+    /// The value in base units, signed.
+    pub value: f64,
+    /// Every value that rounds to it.
+    pub rounded: Interval,
+    /// Every value that truncates to it (toward zero).
+    pub truncated: Interval,
+    /// The unit in its last written place, in base units.
+    pub step: f64,
+}
+
+/// Reads a standalone figure: an optional sign (`+`, `-`, `−`), a numeral, and an optional
+/// scale word after it, spaced or attached ("1.2 billion", "1.2bn", "5 lakh"), looked up
+/// with `scale` (the language's table, as in articles). `zeros_are_rounding` is what it is
+/// for the same figure in an article: true for amounts, percents and points, false for
+/// ratios. `None` for anything else.
+pub fn standalone(
+    text: &str,
+    zeros_are_rounding: bool,
+    scale: impl Fn(&str, bool) -> Option<f64>,
+) -> Option<Standalone> {
+    let s = text.trim();
+    let (negative, s) = match s.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let split = s.find(|c: char| c.is_alphabetic()).unwrap_or(s.len());
+    let (number, word) = (&s[..split], &s[split..]);
+    let attached = !number.ends_with(char::is_whitespace);
+    let factor = if word.is_empty() {
+        1.0
+    } else {
+        scale(&word.trim_end().to_lowercase(), attached)?
+    };
+    let number = number.trim_end();
+    if number.ends_with('.') {
+        return None;
+    }
+    let numeral = parse(number)?;
+    let mut rounded = numeral.rounded(factor, zeros_are_rounding);
+    let mut truncated = numeral.truncated(factor, zeros_are_rounding);
+    let mut value = numeral.value * factor;
+    if negative {
+        value = -value;
+        rounded = rounded.scale(-1.0);
+        truncated = truncated.scale(-1.0);
+    }
+    value.is_finite().then_some(Standalone {
+        value,
+        rounded,
+        truncated,
+        step: numeral.ulp(zeros_are_rounding) * factor,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +210,46 @@ mod tests {
     fn absurd_numerals_are_refused_without_panicking() {
         assert!(parse(&"9".repeat(5000)).is_none());
         assert!(parse("").is_none());
+    }
+
+    fn scale(w: &str, attached: bool) -> Option<f64> {
+        match w {
+            "billion" => Some(1e9),
+            "bn" if attached => Some(1e9),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn standalone_figures_read_as_in_an_article() {
+        // Bounds are rounded outward by a unit in the last place of the float.
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        let read = |s: &str| {
+            standalone(s, true, scale).map(|f| {
+                let (low, high) = (f.rounded.low, f.rounded.high);
+                (low, high)
+            })
+        };
+        let reads_as = |s: &str, low: f64, high: f64| {
+            let (l, h) = read(s).unwrap_or_else(|| panic!("{s} is not read"));
+            assert!(close(l, low) && close(h, high), "{s}: {l}..{h}");
+        };
+        reads_as("353", 352.5, 353.5);
+        reads_as("100", 95.0, 105.0);
+        reads_as("100.0", 99.95, 100.05);
+        reads_as("408,000", 407_500.0, 408_500.0);
+        reads_as("-3", -3.5, -2.5);
+        reads_as("+660", 655.0, 665.0);
+        reads_as("1.2 billion", 1.15e9, 1.25e9);
+        reads_as("1.2bn", 1.15e9, 1.25e9);
+        assert_eq!(read("1.2 bn"), None, "a letter scale must be attached");
+        assert_eq!(read("1.2 zillion"), None);
+        for bad in ["", "+", "abc", "1,2,3", "3.", "1 2"] {
+            assert_eq!(read(bad), None, "{bad}");
+        }
+        let seventy = standalone("70", false, scale).unwrap();
+        assert!(close(seventy.rounded.low, 69.5) && close(seventy.rounded.high, 70.5));
+        let fall = standalone("-38.1", true, scale).unwrap();
+        assert!(fall.truncated.contains(-38.19) && !fall.truncated.contains(-38.09));
     }
 }

@@ -6,6 +6,7 @@ use super::schema;
 use super::value;
 use super::{Fact, Origin, Registry, Relation, RelationKind, Source};
 use crate::claim::Measure;
+use crate::interval::Interval;
 use crate::period::{Date, Period};
 use crate::yaml::{self, Locator};
 use regex::{Regex, RegexBuilder};
@@ -556,12 +557,37 @@ fn read_fact(
                 &w.text
             };
             match value::amount(raw) {
-                Ok(a) => (Some(raw.trim().to_string()), Some(a.interval)),
+                Ok(a) => (Some(raw.trim().to_string()), Some(a)),
                 Err(e) => {
                     problems.push(p.at_key("facts", i, "value", "registry-bad-value", e));
                     (None, None)
                 }
             }
+        }
+    };
+    let stated = match (&spec.precision, stated) {
+        (None, stated) => stated.map(|a| a.interval),
+        (Some(w), Some(a)) => match value::precision(&w.text) {
+            Ok(step) => Some(Interval::around(a.value, step / 2.0)),
+            Err(e) => {
+                problems.push(p.at_key("facts", i, "precision", "registry-bad-value", e));
+                None
+            }
+        },
+        (Some(_), None) => {
+            if spec.value.is_none() {
+                problems.push(p.at_key(
+                    "facts",
+                    i,
+                    "precision",
+                    "registry-bad-value",
+                    format!(
+                        "fact `{}` has a precision but no value: an implied fact's precision is what its relation gives",
+                        spec.id
+                    ),
+                ));
+            }
+            None
         }
     };
     let mut compiled = |patterns: &[String], key: &str| -> Vec<Regex> {

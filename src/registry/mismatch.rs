@@ -1,49 +1,14 @@
-//! `registry-mismatch`: a claim that contradicts a sourced fact of the registry.
+//! The `registry-mismatch` finding: a figure of a claim that contradicts a sourced fact.
+//! The rule's name and docs are in the rule catalogue ([`crate::rules::registry_mismatch`]);
+//! the registry stage, which runs after the rules, raises it.
 
 use super::{with_unit, Fact, Registry};
 use crate::claim::{Claim, Figure};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::rules::arith::{fmt_value_range, FIGURE_NEAR_MISS};
-
-pub const NAME: &str = "registry-mismatch";
-
-pub const SUMMARY: &str = "a claim that contradicts a registry fact";
-
-pub const DOCS: &str = "\
-## What it does
-Matches each claim against the facts of the claim registry (`claims/*.yaml`, or
-`--registry PATH`): a fact applies when all of its `match` patterns occur in the claim's
-sentence, none of its `exclude` patterns does, its period equals the claim's period and its
-unit is the claim's (tons, tonnes and metric tons alike; a currency only with itself).
-Implied baselines are matched too: \"+660% from May\" is checked against the registry's
-figure for May. A claim whose figure, under every rounding its writing allows, misses the
-fact's value is flagged, quoting the fact, its value and its source. A near miss (under 1%)
-is a warning.
-
-To favour precision, a figure is left alone when more than one fact could apply and none
-agrees with it, and a fact that another figure of the same sentence confirms does not
-contradict the rest of that sentence.
-
-## Why is this bad?
-The registry holds figures checked against their source. An article that disagrees with
-one has a typo, an outdated figure, or a figure about something else presented as this one.
-
-## Example
-With the registry fact `cn-magnet-exports-us-2025-06: 353 t` (China's rare earth magnet
-exports to the US, June 2025, General Administration of Customs):
-```text
-China's export volume to the US in June soared to 335 tons.
-```
-Use instead:
-```text
-China's export volume to the US in June soared to 353 tons.
-```
-";
-
-/// Registry matching runs in its own stage (it needs the registry); this entry lets the rule
-/// catalogue list `registry-mismatch` beside the article rules.
-pub fn check(_ctx: &crate::rules::Context, _findings: &mut Vec<Finding>) {}
+use crate::measure::format::fmt_value_range;
+use crate::measure::near_miss::FIGURE_NEAR_MISS;
+use crate::rules::registry_mismatch::NAME;
 
 /// The finding for `figure` of `claim` contradicting `fact`.
 pub fn finding(

@@ -94,7 +94,7 @@ impl Fact {
         match (&self.written, &self.implied) {
             (Some(w), _) => with_unit(w, self.unit),
             (None, Some(implied)) => {
-                crate::rules::arith::fmt_value_range(&implied.interval, Some(self.unit))
+                crate::measure::format::fmt_value_range(&implied.interval, Some(self.unit))
             }
             (None, None) => "unknown".to_string(),
         }
@@ -103,11 +103,7 @@ impl Fact {
 
 /// A number as written, with its unit code ("353 t", "90%", "2.5 points").
 pub fn with_unit(number: &str, unit: &str) -> String {
-    match unit {
-        "%" => format!("{number}%"),
-        "pp" => format!("{number} points"),
-        u => format!("{number} {u}"),
-    }
+    crate::measure::format::with_unit(number, Some(unit))
 }
 
 /// A relation between facts, by index into [`Registry::facts`].

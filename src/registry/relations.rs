@@ -3,9 +3,8 @@
 
 use super::problem::Problem;
 use super::{with_unit, Fact, Implied, Origin, Registry, RelationKind};
-use crate::claim::Measure;
 use crate::interval::Interval;
-use crate::rules::arith::{fmt_pct_range, fmt_points_range, fmt_ratio_range, fmt_value_range};
+use crate::measure::format::{fmt_change_range, fmt_value_range};
 
 /// Makes a located problem (the loader knows the file texts).
 pub type At<'a> = dyn Fn(&Origin, &'static str, String) -> Problem + 'a;
@@ -101,41 +100,6 @@ pub fn reject_cycles(registry: &mut Registry, at: &At, problems: &mut Vec<Proble
     });
 }
 
-/// The value `to` takes under a stated change from `from`.
-fn forward(measure: Measure, from: &Interval, change: &Interval) -> Option<Interval> {
-    match measure {
-        Measure::Percent => Some(Interval::current_from_percent(from, change)),
-        Measure::Points | Measure::Absolute => Some(from.add(change)),
-        Measure::Multiple => Some(from.mul(change)),
-    }
-}
-
-/// The value `from` takes under a stated change to `to`.
-fn backward(measure: Measure, to: &Interval, change: &Interval) -> Option<Interval> {
-    match measure {
-        Measure::Percent => Interval::baseline_from_percent(to, change),
-        Measure::Points | Measure::Absolute => Some(to.sub(change)),
-        Measure::Multiple => to.div(change),
-    }
-}
-
-/// The change from `from` to `to`, in the relation's measure.
-fn actual(measure: Measure, from: &Interval, to: &Interval) -> Option<Interval> {
-    match measure {
-        Measure::Percent => Interval::percent_change(from, to),
-        Measure::Points | Measure::Absolute => Some(to.sub(from)),
-        Measure::Multiple => to.div(from),
-    }
-}
-
-fn fmt_change(measure: Measure, allowed: &Interval, stated: &Interval) -> String {
-    match measure {
-        Measure::Percent => fmt_pct_range(allowed, Some(stated)),
-        Measure::Points | Measure::Absolute => fmt_points_range(allowed, Some(stated)),
-        Measure::Multiple => fmt_ratio_range(allowed, Some(stated)),
-    }
-}
-
 fn sum(intervals: impl Iterator<Item = Interval>) -> Interval {
     intervals.fold(Interval::point(0.0), |acc, iv| acc.add(&iv))
 }
@@ -185,7 +149,7 @@ pub fn resolve(registry: &mut Registry, at: &At, problems: &mut Vec<Problem>) {
                     ..
                 } => {
                     if let (true, Some(f)) = (open(&implied, *to), known(&implied, *from)) {
-                        forward(*measure, &f, stated).map(|iv| {
+                        Some(measure.after(&f, stated)).map(|iv| {
                             let how = format!(
                                 "{} (`{}`) changed by {written}",
                                 shown(&facts[*from], &f),
@@ -194,7 +158,7 @@ pub fn resolve(registry: &mut Registry, at: &At, problems: &mut Vec<Problem>) {
                             (*to, iv, how)
                         })
                     } else if let (true, Some(t)) = (open(&implied, *from), known(&implied, *to)) {
-                        backward(*measure, &t, stated).map(|iv| {
+                        measure.before(&t, stated).map(|iv| {
                             let how = format!(
                                 "{} (`{}`) after {written}",
                                 shown(&facts[*to], &t),
@@ -269,7 +233,7 @@ pub fn resolve(registry: &mut Registry, at: &At, problems: &mut Vec<Problem>) {
                 let (Some(f), Some(t)) = (known(&implied, *from), known(&implied, *to)) else {
                     continue;
                 };
-                let Some(change) = actual(*measure, &f, &t) else {
+                let Some(change) = measure.between(&f, &t) else {
                     continue;
                 };
                 let (ff, tf) = (&facts[*from], &facts[*to]);
@@ -284,7 +248,7 @@ pub fn resolve(registry: &mut Registry, at: &At, problems: &mut Vec<Problem>) {
                             "`{}` → `{}` is {}: {written} holds only if it was truncated, not rounded",
                             ff.id,
                             tf.id,
-                            fmt_change(*measure, &change, stated)
+                            fmt_change_range(*measure, &change, stated)
                         ),
                     ));
                     continue;
@@ -302,10 +266,11 @@ pub fn resolve(registry: &mut Registry, at: &At, problems: &mut Vec<Problem>) {
                         tf.id,
                         shown(ff, &f),
                         shown(tf, &t),
-                        fmt_change(*measure, &change, stated)
+                        fmt_change_range(*measure, &change, stated)
                     ),
                 );
-                if let Some(expected) = forward(*measure, &f, stated) {
+                {
+                    let expected = measure.after(&f, stated);
                     p.notes.push(format!(
                         "at {written} from {}, `{}` would be {}, not {}",
                         shown(ff, &f),

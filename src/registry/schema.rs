@@ -47,6 +47,10 @@ pub struct Fact {
     /// As written; absent for a fact that a relation implies.
     #[serde(default)]
     pub value: Option<Written>,
+    /// The step the value was rounded to, when its writing does not say it ("100" given to
+    /// the unit); overrides the written precision.
+    #[serde(default)]
+    pub precision: Option<Written>,
     pub unit: String,
     pub source: String,
     #[serde(default)]

@@ -2,6 +2,7 @@
 //! ("353", "22,319", "1.2 billion"), stated changes ("+157.5%", "-2.5pp", ">x7") and units.
 
 use crate::claim::Measure;
+use crate::extract::numeral::{self, Standalone};
 use crate::interval::Interval;
 
 /// Canonical unit codes the registry accepts as written. Words ("tonnes", "dlrs") are read
@@ -28,100 +29,37 @@ pub struct Amount {
     pub interval: Interval,
 }
 
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("k", 1e3),
-    ("million", 1e6),
-    ("mln", 1e6),
-    ("mn", 1e6),
-    ("m", 1e6),
-    ("billion", 1e9),
-    ("bln", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-    ("trn", 1e12),
-    ("tn", 1e12),
-];
-
-/// Reads an unsigned decimal with group separators (`,`, space, thin space, `_`; Western
-/// or Indian grouping) and returns (value, decimals, trailing zeros of an integer).
-fn decimal(s: &str) -> Option<(f64, u32, u32)> {
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (s, None),
-    };
-    if int.is_empty() {
-        return None;
-    }
-    let groups: Vec<&str> = int.split([',', ' ', '\u{202f}', '\u{a0}', '_']).collect();
-    if groups
-        .iter()
-        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    if groups.len() > 1 {
-        let (last, middle) = (groups[groups.len() - 1], &groups[1..groups.len() - 1]);
-        let western = middle.iter().all(|g| g.len() == 3);
-        let indian = middle.iter().all(|g| g.len() == 2);
-        if groups[0].len() > 3 || last.len() != 3 || !(western || indian) {
-            return None;
-        }
-    }
-    let digits: String = groups.concat();
-    let decimals = match frac {
-        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f.len() as u32,
-        Some(_) => return None,
-        None => 0,
-    };
-    let trailing = if decimals == 0 && !digits.trim_start_matches('0').is_empty() {
-        (digits.len() - digits.trim_end_matches('0').len()) as u32
-    } else {
-        0
-    };
-    let text = match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    Some((text.parse().ok()?, decimals, trailing))
+/// A figure as the registry writes it, read by the article reader
+/// ([`numeral::standalone`]) with the language's scale words.
+fn figure(written: &str, zeros_are_rounding: bool) -> Option<Standalone> {
+    numeral::standalone(written, zeros_are_rounding, crate::lang::en::scale)
 }
 
-/// Reads an amount as written in the registry: "353" is 352.5 to 353.5, "46.40" is 46.395 to
-/// 46.405, "408,000" is 407,500 to 408,500 (trailing zeros of an integer are not precision),
-/// "1.2 billion" is 1.15e9 to 1.25e9. A leading sign is allowed.
+/// Reads an amount as written in the registry, exactly as the same words in an article:
+/// "353" is 352.5 to 353.5, "46.40" is 46.395 to 46.405, trailing zeros beyond the first
+/// two significant digits are rounding ("100" is 95 to 105, "408,000" is 407,500 to
+/// 408,500), "1.2 billion" is 1.15e9 to 1.25e9. A leading sign is allowed.
 pub fn amount(written: &str) -> Result<Amount, String> {
-    let bad = || {
+    let f = figure(written, true).ok_or_else(|| {
         format!(
             "`{written}` is not a number as written (expected e.g. 353, 22,319, 46.4, 1.2 billion)"
         )
-    };
-    let s = written.trim();
-    let (negative, s) = match s.strip_prefix(['-', '−']) {
-        Some(rest) => (true, rest),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let split = s.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(s.len());
-    let (number, word) = (s[..split].trim(), s[split..].trim());
-    let scale = if word.is_empty() {
-        1.0
-    } else {
-        SCALES
-            .iter()
-            .find(|(w, _)| w.eq_ignore_ascii_case(word))
-            .map(|&(_, k)| k)
-            .ok_or_else(bad)?
-    };
-    let (v, decimals, trailing) = decimal(number).ok_or_else(bad)?;
-    let step = if decimals > 0 {
-        10f64.powi(-(decimals as i32))
-    } else {
-        10f64.powi(trailing as i32)
-    };
-    let value = if negative { -v } else { v } * scale;
+    })?;
     Ok(Amount {
-        value,
-        interval: Interval::around(value, 0.5 * step * scale),
+        value: f.value,
+        interval: f.rounded,
     })
+}
+
+/// Reads a `precision:`: the step the value was rounded to, in the fact's unit ("1" for a
+/// value given to the unit, "0.01", "1 million"), zero for an exact value.
+pub fn precision(written: &str) -> Result<f64, String> {
+    match figure(written, false) {
+        Some(f) if f.value >= 0.0 => Ok(f.value),
+        _ => Err(format!(
+            "`{written}` is not a precision (expected the step the value is rounded to, e.g. 1, 0.1, 1 million, or 0 for an exact value)"
+        )),
+    }
 }
 
 /// A change as stated in a relation.
@@ -190,11 +128,11 @@ pub fn change(written: &str) -> Result<StatedChange, String> {
         ));
     };
     let body = body.trim();
-    let (sign, digits) = match body.strip_prefix(['-', '−']) {
-        Some(rest) => (-1.0, rest.trim_start()),
+    let (sign, digits) = match body.strip_prefix(['-', '\u{2212}']) {
+        Some(rest) => ("-", rest.trim_start()),
         None => match body.strip_prefix('+') {
-            Some(rest) => (1.0, rest.trim_start()),
-            None if measure == Measure::Multiple => (1.0, body),
+            Some(rest) => ("", rest.trim_start()),
+            None if measure == Measure::Multiple => ("", body),
             None => {
                 return Err(bad(
                     "give its direction with a sign (+157.5% for a rise, -38.1% for a fall)",
@@ -202,14 +140,15 @@ pub fn change(written: &str) -> Result<StatedChange, String> {
             }
         },
     };
-    let (v, decimals, _) = decimal(digits).ok_or_else(|| bad("the number cannot be read"))?;
-    let value = sign * v * scale;
-    let step = 10f64.powi(-(decimals as i32)) * scale;
-    let rounded = Interval::around(value, 0.5 * step);
-    let truncated = if value >= 0.0 {
-        Interval::new(value, value + step)
-    } else {
-        Interval::new(value - step, value)
+    // Read as an article reads the same figure: "+660%" is 655% to 665%, "x7" is 6.5 to 7.5.
+    let read = figure(&format!("{sign}{digits}"), measure != Measure::Multiple)
+        .ok_or_else(|| bad("the number cannot be read"))?;
+    let value = read.value * scale;
+    let rounded = read.rounded.scale(scale);
+    // Truncation is a reading of percents and points, as in articles; a ratio is rounded.
+    let truncated = match measure {
+        Measure::Multiple => rounded,
+        _ => read.truncated.scale(scale),
     };
     // A bound is taken at its word: "more than x7" is any ratio from 7 up.
     let interval = match bound {
@@ -246,10 +185,19 @@ mod tests {
         assert!(close(iv("46.40"), (46.395, 46.405)));
         assert!(close(iv("1.2 billion"), (1.15e9, 1.25e9)));
         assert!(close(iv("1.2bn"), (1.15e9, 1.25e9)));
-        assert!(close(iv("5,00,000"), (450_000.0, 550_000.0)));
+        assert!(close(iv("5,00,000"), (495_000.0, 505_000.0)));
+        // Trailing zeros are rounding, as in an article: "100" is 95 to 105.
+        assert!(close(iv("100"), (95.0, 105.0)));
+        assert!(close(iv("1000"), (950.0, 1050.0)));
+        assert!(close(iv("100.0"), (99.95, 100.05)));
         assert!(close(iv("22 319"), (22318.5, 22319.5)));
         assert!(close(iv("0"), (-0.5, 0.5)));
         assert!(close(iv("-3"), (-3.5, -2.5)));
+        // The language's scale words, every one of them.
+        assert!(close(iv("5 lakh"), (450_000.0, 550_000.0)));
+        assert!(close(iv("2 crore"), (1.5e7, 2.5e7)));
+        assert!(close(iv("1.2 mio"), (1.15e6, 1.25e6)));
+        assert!(close(iv("1.2 Bil"), (1.15e9, 1.25e9)));
         for bad in ["", "abc", "1,2,3", "12,34", "3.", "1.2 zillion", "1,234,56"] {
             assert!(amount(bad).is_err(), "{bad}");
         }
@@ -270,6 +218,10 @@ mod tests {
         assert_eq!(c.measure, Measure::Multiple);
         assert_eq!((c.interval.low, c.interval.high), (7.0, f64::INFINITY));
         assert!(change("more than 7 times").is_ok());
+        // The article reading: "660%" is 655% to 665%.
+        let c = change("+660%").unwrap();
+        assert!(c.interval.contains(655.0) && c.interval.contains(665.0));
+        assert!(!c.interval.contains(666.0));
         assert!(change("157.5%").unwrap_err().contains("sign"));
         assert!(change("+157.5").unwrap_err().contains("unit"));
     }

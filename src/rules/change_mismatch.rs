@@ -5,9 +5,12 @@ use crate::claim::{Change, Claim, Direction, Figure, Measure};
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
+use crate::measure::format::fmt_change_range;
+use crate::measure::near_miss::magnitude;
+
 use super::arith::{
-    any_reading, both_percent, change_number_text, fmt_pct_range, fmt_points_range, magnitude,
-    negate, stated_or_value, stated_pair, CHANGE_NEAR_MISS,
+    any_reading, both_percent, change_number_text, negate, stated_or_value, stated_pair,
+    CHANGE_NEAR_MISS,
 };
 use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
 
@@ -58,13 +61,13 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// What the figures allow for a claim's change, in the change's own measure.
 pub fn allowed(change: &Change, value: &Figure, baseline: &Figure) -> Option<Interval> {
+    // Points are a difference of percentages; a multiple is `multiple-mismatch`'s.
     match change.measure {
-        Measure::Percent => Interval::percent_change(&baseline.interval, &value.interval),
-        Measure::Points if both_percent(value, baseline) => {
-            Some(value.interval.sub(&baseline.interval))
-        }
-        _ => None,
+        Measure::Percent => {}
+        Measure::Points if both_percent(value, baseline) => {}
+        _ => return None,
     }
+    change.measure.between(&baseline.interval, &value.interval)
 }
 
 fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
@@ -82,10 +85,8 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     {
         return None;
     }
-    let range = |shown: &Interval, stated: &Interval| match change.measure {
-        Measure::Points => fmt_points_range(shown, Some(stated)),
-        _ => fmt_pct_range(shown, Some(stated)),
-    };
+    let range =
+        |shown: &Interval, stated: &Interval| fmt_change_range(change.measure, shown, stated);
     let number = change_number_text(ctx, change);
     let kind = match change.direction {
         Some(Direction::Up) => "rise",
@@ -318,7 +319,7 @@ mod tests {
                 let value = base * (1.0 + pct / 100.0);
                 let (b, v, p) = (written(base, db), written(value, dv), written(pct, dp));
                 prop_assume!(p.trim_start_matches('-').parse::<f64>().unwrap() != 0.0);
-                // Trailing zeros of whole numbers read as imprecision ("100" is 50 to 150):
+                // Trailing zeros of whole numbers read as rounding ("100" is 95 to 105):
                 // still consistent, the intervals only widen.
                 let art = article(&b, &v, &p);
                 prop_assert!(art.run(check).is_empty(), "{}: {:?}", art.doc.text, art.run(check));
@@ -333,7 +334,7 @@ mod tests {
                 let value = base * (1.0 + pct / 100.0);
                 let (b, v) = (written(base, db), written(value, dv));
                 let (bi, vi) = (as_written(&b), as_written(&v));
-                let allowed = Interval::percent_change(&bi, &vi).unwrap();
+                let allowed = Measure::Percent.between(&bi, &vi).unwrap();
                 prop_assume!(allowed.is_bounded());
                 // Clearly above anything the figures allow, by more than any rounding or
                 // truncation of the stated change can absorb.

@@ -115,7 +115,7 @@ mod tests {
     use super::*;
     use crate::claim::{ClaimKind, Direction};
     use crate::finding::Severity;
-    use crate::interval::Interval;
+    use crate::measure::Measure;
     use crate::period::Date;
     use crate::rules::test_support::*;
 
@@ -126,7 +126,9 @@ mod tests {
         art.doc.date = Date::parse("2025-07-21");
         let pct = art.pct("an increase of 660%", "660%", Direction::Up);
         let value = art.figure("353 tons", Some("t"), month(2025, 6));
-        let base = Interval::baseline_from_percent(&value.interval, &pct.interval).unwrap();
+        let base = Measure::Percent
+            .before(&value.interval, &pct.interval)
+            .unwrap();
         let claim = Claim {
             value: Some(value),
             baseline: Some(implied(base, Some("t"), month(2025, 5))),
@@ -194,7 +196,9 @@ mod tests {
         ] {
             let pct = art.pct(words, number, Direction::Up);
             let value = art.figure(value, Some("t"), month(2025, period));
-            let base = Interval::baseline_from_percent(&value.interval, &pct.interval).unwrap();
+            let base = Measure::Percent
+                .before(&value.interval, &pct.interval)
+                .unwrap();
             let claim = Claim {
                 value: Some(value),
                 baseline: Some(implied(base, Some("t"), month(2025, 5))),

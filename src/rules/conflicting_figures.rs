@@ -4,8 +4,10 @@
 use crate::claim::{Claim, Figure};
 use crate::finding::Finding;
 
+use crate::measure::format::fmt_value;
+
 use super::arith::{
-    conflict_message, figure_conflict_severity, fmt_value, is_stated, same_period, units_compatible,
+    conflict_message, figure_conflict_severity, is_stated, same_period, units_compatible,
 };
 use super::{Context, SameMeasure};
 

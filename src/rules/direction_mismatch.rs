@@ -3,9 +3,10 @@
 
 use crate::claim::{Claim, Direction, Measure};
 use crate::finding::{Finding, Severity};
-use crate::interval::Interval;
 
-use super::arith::{fmt_pct_range, quote, stated_or_value, stated_pair};
+use crate::measure::format::fmt_pct_range;
+
+use super::arith::{quote, stated_or_value, stated_pair};
 use super::Context;
 
 pub const NAME: &str = "direction-mismatch";
@@ -87,7 +88,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let (from, to) = (stated_or_value(ctx, baseline), stated_or_value(ctx, value));
         let mut message = format!("{word} but the figures {moves}: from {from} to {to}");
-        if let Some(pct) = Interval::percent_change(&baseline.interval, &value.interval) {
+        if let Some(pct) = Measure::Percent.between(&baseline.interval, &value.interval) {
             message.push_str(&format!(" is {}", fmt_pct_range(&pct, None)));
         }
         out.push(Finding {
@@ -108,6 +109,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::claim::ClaimKind;
+    use crate::interval::Interval;
     use crate::rules::test_support::*;
 
     fn article(

@@ -3,7 +3,10 @@
 use crate::claim::{Change, Direction, Measure};
 use crate::finding::{Finding, Severity};
 
-use super::arith::{any_reading, change_number_text, least_magnitude, magnitude};
+use crate::measure::format::fmt_number;
+use crate::measure::near_miss::magnitude;
+
+use super::arith::{any_reading, change_number_text, least_magnitude};
 use super::Context;
 
 pub const NAME: &str = "impossible-decrease";
@@ -56,7 +59,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             claims: vec![claim.id],
             notes: vec![format!(
                 "if the earlier figure was {}% higher than the current one, the fall is {:.1}%",
-                super::arith::fmt_number(stated),
+                fmt_number(stated),
                 inverted
             )],
         });

@@ -5,9 +5,11 @@ use crate::claim::{Change, Claim, Measure};
 use crate::finding::Finding;
 use crate::interval::Interval;
 
+use crate::measure::format::fmt_ratio_range;
+
 use super::arith::{
-    any_reading, change_number_text, fmt_ratio_range, quote, same_period, stated_or_value,
-    stated_pair, MULTIPLE_NEAR_MISS,
+    any_reading, change_number_text, quote, same_period, stated_or_value, stated_pair,
+    MULTIPLE_NEAR_MISS,
 };
 use super::{Context, SameMeasure};
 
@@ -115,7 +117,7 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
         if m.id == p.id || !same_comparison(m, p, same) {
             continue;
         }
-        let factor = Interval::factor_of_percent(&any_reading(pct));
+        let factor = crate::measure::percent_factor(&any_reading(pct));
         let stated = readings(mult);
         if factor.overlaps(&stated) {
             continue;
@@ -208,7 +210,9 @@ mod tests {
         let mut art = Article::new(&text);
         let pct = art.pct("an increase of 660%", "660%", Direction::Up);
         let value = art.figure("353 tons", Some("t"), month(2025, 6));
-        let base = Interval::baseline_from_percent(&value.interval, &pct.interval).unwrap();
+        let base = Measure::Percent
+            .before(&value.interval, &pct.interval)
+            .unwrap();
         let claim = Claim {
             value: Some(value.clone()),
             baseline: Some(implied(base, Some("t"), month(2025, 5))),

@@ -5,10 +5,9 @@ use crate::claim::{Claim, Measure};
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
-use super::arith::{
-    any_reading, both_percent, change_number_text, fmt_pct_range, fmt_points_range,
-    stated_or_value, stated_pair,
-};
+use crate::measure::format::{fmt_pct_range, fmt_points_range};
+
+use super::arith::{any_reading, both_percent, change_number_text, stated_or_value, stated_pair};
 use super::Context;
 
 pub const NAME: &str = "points-vs-percent";
@@ -52,7 +51,7 @@ pub fn mixup(claim: &Claim) -> Option<Mixup> {
         return None;
     }
     let stated = any_reading(change);
-    let relative = Interval::percent_change(&baseline.interval, &value.interval);
+    let relative = Measure::Percent.between(&baseline.interval, &value.interval);
     if relative.is_some_and(|r| r.overlaps(&stated)) {
         return None;
     }

@@ -3,6 +3,7 @@
 
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
+use crate::extract::numeral;
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 use crate::mention::{Bound, Mention, MentionKind};
@@ -18,45 +19,38 @@ pub struct Article {
     pub claims: Vec<Claim>,
 }
 
-/// The interval a number covers as written: "72.6" is [72.55, 72.65], "408,000" is
-/// [407,500, 408,500] (trailing zeros are not precision), "1.2 bln" is [1.15e9, 1.25e9].
-pub fn as_written(text: &str) -> Interval {
+/// A number in a test as an article reads it: the first number of `text` with the scale word
+/// after it, if any ("72.6 mln dlrs"), through the article reader
+/// ([`numeral::standalone`]).
+fn read(text: &str, zeros_are_rounding: bool) -> numeral::Standalone {
     let start = text.find(|c: char| c.is_ascii_digit()).expect("a number");
-    let digits: String = text[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
+    let digits = text[start..]
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(&text[start..], |end| &text[start..start + end]);
     let digits = digits.trim_end_matches(['.', ',']);
-    let plain = digits.replace(',', "");
-    let value: f64 = plain.parse().expect("a number");
-    let half = match plain.split_once('.') {
-        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
-        None => {
-            let zeros = plain.len() - plain.trim_end_matches('0').len();
-            let zeros = zeros.min(plain.len().saturating_sub(1));
-            0.5 * 10f64.powi(zeros as i32)
-        }
-    };
     let rest = &text[start + digits.len()..];
-    let scale = [
-        ("trn", 1e12),
-        ("bln", 1e9),
-        ("billion", 1e9),
-        ("mln", 1e6),
-        ("million", 1e6),
-    ]
-    .iter()
-    .find(|(w, _)| rest.trim_start().starts_with(w))
-    .map_or(1.0, |(_, s)| *s);
-    Interval::around(value * scale, half * scale)
+    let word = rest.split_whitespace().next().unwrap_or("");
+    let figure = match crate::lang::en::scale(word, false) {
+        Some(_) => format!("{digits} {word}"),
+        None => digits.to_string(),
+    };
+    numeral::standalone(&figure, zeros_are_rounding, crate::lang::en::scale).expect("a number")
+}
+
+/// The interval a number covers as written: "72.6" is [72.55, 72.65], "408,000" is
+/// [407,500, 408,500] (trailing zeros are rounding), "1.2 bln" is [1.15e9, 1.25e9].
+pub fn as_written(text: &str) -> Interval {
+    read(text, true).rounded
 }
 
 /// The truncation reading of a written magnitude: "26.5" is [26.5, 26.6].
 pub fn truncated(text: &str) -> Interval {
-    let iv = as_written(text);
-    let width = iv.high - iv.low;
-    let value = iv.mid();
-    Interval::new(value, value + width)
+    read(text, true).truncated
+}
+
+/// A written ratio: "7" is [6.5, 7.5] (trailing zeros are digits, as in articles).
+fn as_written_ratio(text: &str) -> Interval {
+    read(text, false).rounded
 }
 
 fn signed(iv: Interval, direction: Direction) -> Interval {
@@ -138,7 +132,7 @@ impl Article {
         let offset = words.find(number).expect("number inside the change words");
         let number_span = Span::new(stated.start + offset, stated.start + offset + number.len());
         let (interval, trunc) = match measure {
-            Measure::Multiple => (as_written(number), as_written(number)),
+            Measure::Multiple => (as_written_ratio(number), as_written_ratio(number)),
             _ => (
                 signed(as_written(number), direction),
                 signed(truncated(number), direction),

@@ -4,7 +4,9 @@
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
-use super::arith::{any_reading, fmt_ratio_range, quote};
+use crate::measure::format::fmt_ratio_range;
+
+use super::arith::{any_reading, quote};
 use super::multiple_mismatch::figures_ratio;
 use super::Context;
 

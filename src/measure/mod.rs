@@ -1,0 +1,118 @@
+//! The arithmetic of changes, once for every stage: for each measure (percent, points,
+//! multiple, absolute), the change between two figures, the figure before a change and the
+//! figure after it, all with the outward rounding of [`crate::interval`], so that a true
+//! value never falls outside. Implied baselines, the rules and the registry's relations
+//! all call these; the numbers and ranges their messages show are in [`format`].
+
+pub mod format;
+pub mod near_miss;
+
+use crate::interval::Interval;
+use serde::Serialize;
+
+/// How a change is expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// A relative change in percent; intervals are signed percent.
+    Percent,
+    /// A difference of percentages in percentage points; intervals are signed points.
+    Points,
+    /// A ratio to the baseline ("seven times", "doubled"); intervals are the ratio.
+    Multiple,
+    /// A change stated only by its direction and two values ("rose from 5 to 7"); intervals
+    /// are the signed difference in the figures' unit.
+    Absolute,
+}
+
+/// The ratio `1 + pct/100` of a signed percent change.
+pub fn percent_factor(pct: &Interval) -> Interval {
+    pct.scale(0.01).add(&Interval::point(1.0))
+}
+
+impl Measure {
+    /// The change from `from` to `to` in this measure: `(to / from - 1) × 100` for a
+    /// percent, `to / from` for a multiple, `to - from` for points and absolute changes.
+    /// `None` when `from` may be zero and the measure divides by it.
+    pub fn between(self, from: &Interval, to: &Interval) -> Option<Interval> {
+        match self {
+            Measure::Percent => Some(to.div(from)?.sub(&Interval::point(1.0)).scale(100.0)),
+            Measure::Multiple => to.div(from),
+            Measure::Points | Measure::Absolute => Some(to.sub(from)),
+        }
+    }
+
+    /// The figure before `change` that gives `current`. `None` when there is no finite
+    /// one: a fall of 100% or more, or a ratio that may be zero.
+    pub fn before(self, current: &Interval, change: &Interval) -> Option<Interval> {
+        match self {
+            Measure::Percent => {
+                let factor = percent_factor(change);
+                if factor.low <= 0.0 {
+                    return None;
+                }
+                current.div(&factor)
+            }
+            Measure::Multiple => current.div(change),
+            Measure::Points | Measure::Absolute => Some(current.sub(change)),
+        }
+    }
+
+    /// The figure `change` gives from `baseline`.
+    pub fn after(self, baseline: &Interval, change: &Interval) -> Interval {
+        match self {
+            Measure::Percent => baseline.mul(&percent_factor(change)),
+            Measure::Multiple => baseline.mul(change),
+            Measure::Points | Measure::Absolute => baseline.add(change),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn implied_baseline_of_the_seed_us_exports() {
+        // 353 t after +660% (655% to 665%) puts May at 46.07 to 46.83 t.
+        let current = Interval::around(353.0, 0.5);
+        let pct = Interval::around(660.0, 5.0);
+        let base = Measure::Percent.before(&current, &pct).unwrap();
+        assert!((base.low - 46.07).abs() < 0.01, "{base}");
+        assert!((base.high - 46.83).abs() < 0.01, "{base}");
+    }
+
+    #[test]
+    fn percent_change_contains_the_stated_reuters_figure() {
+        let from = Interval::around(284.9, 0.05);
+        let to = Interval::around(320.5, 0.05);
+        let pct = Measure::Percent.between(&from, &to).unwrap();
+        assert!(pct.contains(12.5), "{pct}");
+    }
+
+    #[test]
+    fn no_baseline_without_a_finite_one() {
+        let current = Interval::around(10.0, 0.5);
+        assert!(Measure::Percent
+            .before(&current, &Interval::around(-100.0, 0.5))
+            .is_none());
+        assert!(Measure::Multiple
+            .before(&current, &Interval::new(-1.0, 1.0))
+            .is_none());
+        assert!(Measure::Percent
+            .between(&Interval::new(-1.0, 1.0), &current)
+            .is_none());
+    }
+
+    #[test]
+    fn points_and_absolute_changes_are_differences() {
+        // A load factor of 34.6% then 38.0%: +3.4 points, 3.3 to 3.5 as written.
+        let (from, to) = (Interval::around(34.6, 0.05), Interval::around(38.0, 0.05));
+        for m in [Measure::Points, Measure::Absolute] {
+            let change = m.between(&from, &to).unwrap();
+            assert!(change.contains(3.31) && change.contains(3.49) && !change.contains(3.51));
+            assert!(m.before(&to, &change).unwrap().contains(34.6));
+            assert!(m.after(&from, &change).contains(38.0));
+        }
+    }
+}
