@@ -57,14 +57,27 @@ pub struct Change {
     pub mention: Option<usize>,
 }
 
-/// A registry verdict attached to a claim (filled in by the registry stage).
+/// A registry verdict on a figure of a claim (filled in by the registry stage).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RegistryMatch {
+    /// The fact's id; for a change, the `to` fact of the relation that states it.
     pub fact: String,
     pub verdict: Verdict,
-    /// Which figure of the claim matched: "value" or "baseline".
+    /// In the claim-level verdict, which figure it is about: "value" or "baseline"; `None`
+    /// on a figure's own verdict.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub figure: Option<&'static str>,
+}
+
+/// What the registry says about a claim: a verdict for each figure it could judge.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RegistryVerdicts {
+    /// The claim-level verdict of the output contract, kept as it always was: a
+    /// contradicted figure first, then the value before the baseline.
+    pub claim: RegistryMatch,
+    pub value: Option<RegistryMatch>,
+    pub baseline: Option<RegistryMatch>,
+    pub change: Option<RegistryMatch>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -89,5 +102,6 @@ pub struct Claim {
     pub value: Option<Figure>,
     pub change: Option<Change>,
     pub baseline: Option<Figure>,
-    pub registry: Option<RegistryMatch>,
+    /// `None` until the registry stage, and when no fact applies to any figure.
+    pub registry: Option<RegistryVerdicts>,
 }

@@ -69,6 +69,9 @@ pub struct FigureOut<'a> {
     pub unit: Option<&'static str>,
     pub period: Option<Period>,
     pub implied: bool,
+    /// The registry's verdict on this figure, when a fact applies to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<Cow<'a, RegistryMatch>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -78,6 +81,9 @@ pub struct ChangeOut<'a> {
     pub low: f64,
     pub high: f64,
     pub direction: Option<Direction>,
+    /// The registry's verdict on the change, when a change relation applies to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registry: Option<Cow<'a, RegistryMatch>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -150,7 +156,11 @@ impl<'a> Hold<'a, 'static> for Copied {
     }
 }
 
-fn figure_out<'a, 'r, H: Hold<'a, 'r>>(doc: &'a Document, f: &Figure) -> FigureOut<'r> {
+fn figure_out<'a, 'r, H: Hold<'a, 'r>>(
+    doc: &'a Document,
+    f: &Figure,
+    registry: Option<&'a RegistryMatch>,
+) -> FigureOut<'r> {
     FigureOut {
         stated: f.stated.map(|s| H::hold(s.slice(&doc.text))),
         low: round_outward(f.interval.low, false),
@@ -158,6 +168,7 @@ fn figure_out<'a, 'r, H: Hold<'a, 'r>>(doc: &'a Document, f: &Figure) -> FigureO
         unit: f.unit,
         period: f.period,
         implied: f.implied,
+        registry: registry.map(H::hold),
     }
 }
 
@@ -169,6 +180,7 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
         .iter()
         .map(|c| {
             let (line, column) = doc.line_col(c.span.start);
+            let verdicts = c.registry.as_ref();
             ClaimOut {
                 id: c.id,
                 kind: c.kind,
@@ -177,16 +189,23 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
                 column,
                 text: H::hold(c.span.slice(&doc.text)),
                 subject: H::hold(c.subject.as_str()),
-                value: c.value.as_ref().map(|f| figure_out::<H>(doc, f)),
+                value: c
+                    .value
+                    .as_ref()
+                    .map(|f| figure_out::<H>(doc, f, verdicts.and_then(|v| v.value.as_ref()))),
                 change: c.change.as_ref().map(|ch| ChangeOut {
                     stated: H::hold(ch.stated.slice(&doc.text)),
                     measure: ch.measure,
                     low: round_outward(ch.interval.low, false),
                     high: round_outward(ch.interval.high, true),
                     direction: ch.direction,
+                    registry: verdicts.and_then(|v| v.change.as_ref()).map(H::hold),
                 }),
-                baseline: c.baseline.as_ref().map(|f| figure_out::<H>(doc, f)),
-                registry: c.registry.as_ref().map(H::hold),
+                baseline: c
+                    .baseline
+                    .as_ref()
+                    .map(|f| figure_out::<H>(doc, f, verdicts.and_then(|v| v.baseline.as_ref()))),
+                registry: verdicts.map(|v| H::hold(&v.claim)),
             }
         })
         .collect();

@@ -6,6 +6,7 @@
 //! Numbers, enums and the rare nested values (registry matches, `meta`) still go through
 //! `serde_json`, so their formatting cannot drift from the `Serialize` output.
 
+use crate::claim::RegistryMatch;
 use crate::report::{ChangeOut, ClaimOut, FigureOut, FindingOut, MentionOut, Report};
 use crate::span::Span;
 use serde::Serialize;
@@ -208,10 +209,12 @@ impl Line<'_> {
         self.raw(b",\"period\":");
         self.option(f.period.as_ref(), |w, p| w.display(p));
         self.raw(if f.implied {
-            b",\"implied\":true}"
+            b",\"implied\":true"
         } else {
-            b",\"implied\":false}"
+            b",\"implied\":false"
         });
+        self.registry(f.registry.as_deref())?;
+        self.raw(b"}");
         Ok(())
     }
 
@@ -226,7 +229,17 @@ impl Line<'_> {
         self.value(&ch.high)?;
         self.raw(b",\"direction\":");
         self.value(&ch.direction)?;
+        self.registry(ch.registry.as_deref())?;
         self.raw(b"}");
+        Ok(())
+    }
+
+    /// A figure's or change's registry verdict, left out when it has none.
+    fn registry(&mut self, verdict: Option<&RegistryMatch>) -> serde_json::Result<()> {
+        if let Some(verdict) = verdict {
+            self.raw(b",\"registry\":");
+            self.value(verdict)?;
+        }
         Ok(())
     }
 
@@ -374,15 +387,29 @@ mod tests {
             assert_eq!(by_hand(&report), serde_json::to_string(&report).unwrap());
             // The optional parts the article lacks: notes, a registry match, every period
             // shape, infinite bounds, an error.
-            assert!(report
+            let verdict = |figure| {
+                Some(Cow::Owned(RegistryMatch {
+                    fact: "magnets-us-2025-06 \"x\"".into(),
+                    verdict: Verdict::Contradicted,
+                    figure,
+                }))
+            };
+            report.claims[0].registry = verdict(Some("value"));
+            // Each figure's own verdict, on one claim with a change and a baseline.
+            let claim = report
                 .claims
-                .iter()
-                .any(|c| c.change.is_some() && c.baseline.is_some()));
-            report.claims[0].registry = Some(Cow::Owned(RegistryMatch {
-                fact: "magnets-us-2025-06 \"x\"".into(),
-                verdict: Verdict::Contradicted,
-                figure: Some("value"),
-            }));
+                .iter_mut()
+                .find(|c| c.change.is_some() && c.baseline.is_some())
+                .unwrap();
+            for figure in [&mut claim.value, &mut claim.baseline]
+                .into_iter()
+                .flatten()
+            {
+                figure.registry = verdict(None);
+            }
+            if let Some(change) = &mut claim.change {
+                change.registry = verdict(None);
+            }
             report.findings[0].notes = Cow::Owned(vec!["note \"1\"".into(), "n2\n".into()]);
             report.error = Some("bad\u{1}".into());
             report.line = None;

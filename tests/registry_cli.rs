@@ -316,3 +316,100 @@ fn an_article_consistent_with_itself_is_consistent_with_the_registry_that_quotes
         );
     }
 }
+
+#[test]
+fn every_figure_of_a_claim_gets_its_own_verdict() {
+    let (exit, json) = check_json(&["articles/rare-earth-magnets-2025-07.md"]);
+    assert_eq!(exit, 0, "{json}");
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    // "3188 tons ..., marking a 157.5% increase from 1238 tons in May".
+    let claim = claims
+        .iter()
+        .find(|c| c["baseline"]["stated"] == "1238 tons")
+        .expect("the world claim");
+    let verdict = |v: &serde_json::Value| (v["fact"].clone(), v["verdict"].clone());
+    let confirmed = |fact: &str| (fact.into(), "confirmed".into());
+    assert_eq!(
+        verdict(&claim["value"]["registry"]),
+        confirmed("cn-magnet-exports-world-2025-06")
+    );
+    assert_eq!(
+        verdict(&claim["baseline"]["registry"]),
+        confirmed("cn-magnet-exports-world-2025-05")
+    );
+    // The relation `change: {from: ...-05, to: ...-06}, stated: +157.5%`.
+    assert_eq!(
+        verdict(&claim["change"]["registry"]),
+        confirmed("cn-magnet-exports-world-2025-06")
+    );
+    // The claim-level verdict stays, with the figure it is about.
+    assert_eq!(claim["registry"]["figure"], "value");
+    // An implied baseline is judged too: May's US figure, implied by 353 t after +660%.
+    let us = claims
+        .iter()
+        .find(|c| c["value"]["stated"] == "353 tons")
+        .unwrap();
+    assert_eq!(
+        verdict(&us["baseline"]["registry"]),
+        confirmed("cn-magnet-exports-us-2025-05")
+    );
+}
+
+#[test]
+fn a_change_that_contradicts_a_change_relation_is_a_registry_mismatch_at_the_change() {
+    let (exit, json) = check_json(&["articles/rare-earth-magnets-wrong-percent.md"]);
+    assert_eq!(exit, 1);
+    let article = &json["articles"][0];
+    let finding = article["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "registry-mismatch")
+        .expect("a registry-mismatch");
+    let (start, end) = (
+        finding["span"]["start"].as_u64().unwrap() as usize,
+        finding["span"]["end"].as_u64().unwrap() as usize,
+    );
+    let text = std::fs::read_to_string("articles/rare-earth-magnets-wrong-percent.md").unwrap();
+    assert_eq!(&text[start..end], "175.5% increase");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("is +157.5% per"),
+        "{finding}"
+    );
+    let claim = article["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["change"]["stated"] == "175.5% increase")
+        .unwrap();
+    assert_eq!(claim["change"]["registry"]["verdict"], "contradicted");
+    // The figures themselves are the registry's: only the change is wrong.
+    assert_eq!(claim["value"]["registry"]["verdict"], "confirmed");
+    assert_eq!(claim["baseline"]["registry"]["verdict"], "confirmed");
+}
+
+#[test]
+fn a_wrong_change_and_the_baseline_it_implies_are_one_error() {
+    // 690% puts May at 44.7 t where the registry has 46.1 to 46.8 t: the change is wrong,
+    // and the baseline only because it is rebuilt from it.
+    let text = "China’s exports of rare earth magnets to the US in June soared to 353 tons, an increase of 690% compared to May.";
+    let dir = tempfile::tempdir().unwrap();
+    let article = dated_article(dir.path(), text);
+    let (exit, json) = check_json(&[&article]);
+    assert_eq!(exit, 1);
+    assert_eq!(rules(&json), ["registry-mismatch"]);
+    let finding = &json["articles"][0]["findings"][0];
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"increase of 690%\" contradicts the registry"),
+        "{finding}"
+    );
+    let claim = &json["articles"][0]["claims"][0];
+    assert_eq!(claim["baseline"]["registry"]["verdict"], "contradicted");
+    assert_eq!(claim["change"]["registry"]["verdict"], "contradicted");
+}

@@ -2,7 +2,7 @@
 //! for articles with nothing to report, and a summary line.
 
 use super::{Emitter, Tally};
-use crate::claim::{Measure, Verdict};
+use crate::claim::{Measure, RegistryMatch, Verdict};
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
 use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
@@ -407,16 +407,34 @@ fn change(c: &ChangeOut) -> String {
     }
 }
 
+/// Each figure's verdict: `value confirmed X; baseline contradicted Y; change confirmed`
+/// (a change relation ends at the value's fact, so its id is not repeated).
 fn registry(c: &ClaimOut) -> String {
-    match &c.registry {
-        None => "-".into(),
-        Some(m) => {
-            let verdict = match m.verdict {
-                Verdict::Confirmed => "confirmed",
-                Verdict::Contradicted => "contradicted",
-            };
-            format!("{verdict} {}", m.fact)
-        }
+    let verdict = |m: &RegistryMatch| match m.verdict {
+        Verdict::Confirmed => "confirmed",
+        Verdict::Contradicted => "contradicted",
+    };
+    let figures = [
+        (
+            "value",
+            c.value.as_ref().and_then(|f| f.registry.as_deref()),
+        ),
+        (
+            "baseline",
+            c.baseline.as_ref().and_then(|f| f.registry.as_deref()),
+        ),
+    ];
+    let mut parts: Vec<String> = figures
+        .into_iter()
+        .filter_map(|(name, m)| m.map(|m| format!("{name} {} {}", verdict(m), m.fact)))
+        .collect();
+    if let Some(m) = c.change.as_ref().and_then(|ch| ch.registry.as_deref()) {
+        parts.push(format!("change {}", verdict(m)));
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join("; ")
     }
 }
 

@@ -154,6 +154,11 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 unit: Some("t"),
                 period: Some(Period::Month(2025, 6)),
                 implied: false,
+                registry: Some(Cow::Owned(RegistryMatch {
+                    fact: "cn-magnet-exports-us-2025-06".into(),
+                    verdict: Verdict::Confirmed,
+                    figure: None,
+                })),
             }),
             change: Some(ChangeOut {
                 stated: "an increase of 660%".into(),
@@ -161,6 +166,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 low: 659.95,
                 high: 660.05,
                 direction: Some(Direction::Up),
+                registry: None,
             }),
             baseline: Some(FigureOut {
                 stated: None,
@@ -169,6 +175,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 unit: Some("t"),
                 period: Some(Period::Month(2025, 5)),
                 implied: true,
+                registry: None,
             }),
             registry: Some(Cow::Owned(RegistryMatch {
                 fact: "cn-magnet-exports-us-2025-06".into(),
@@ -196,6 +203,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 unit: Some("USD"),
                 period: None,
                 implied: false,
+                registry: None,
             }),
             change: None,
             baseline: None,

@@ -1,8 +1,8 @@
 //! Attaching registry facts to article claims, favouring precision: a fact attaches only
 //! where its patterns, period and unit all fit, and an ambiguous figure gets no verdict.
 
-use super::{mismatch, Fact, Registry};
-use crate::claim::{Claim, Figure, RegistryMatch, Verdict};
+use super::{mismatch, Fact, Registry, RelationKind};
+use crate::claim::{Change, Claim, Figure, RegistryMatch, RegistryVerdicts, Verdict};
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::span::Span;
@@ -91,7 +91,44 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
         .retain(|m| m.verdict == Verdict::Confirmed || !confirmed.contains(&(m.sentence, m.fact)));
 
     let mut findings = Vec::new();
+    let mut changes = Vec::new();
+    for (c, claim) in claims.iter().enumerate() {
+        let fact_of = |figure| {
+            matches
+                .iter()
+                .find(|m| m.claim == c && m.figure == figure)
+                .map(|m| m.fact)
+        };
+        let (Some(change), Some(value), Some(baseline)) =
+            (&claim.change, fact_of("value"), fact_of("baseline"))
+        else {
+            continue;
+        };
+        if let Some((relation, verdict)) = judge_change(registry, change, baseline, value) {
+            if verdict == Verdict::Contradicted {
+                findings.extend(mismatch::change_finding(
+                    registry,
+                    doc,
+                    claim,
+                    change,
+                    &registry.relations[relation],
+                ));
+            }
+            changes.push((c, value, verdict));
+        }
+    }
     for m in &matches {
+        // A baseline the claim's own change implies and a contradicted change are one
+        // error: the finding quotes the change the article wrote.
+        let change_contradicted = changes
+            .iter()
+            .any(|&(c, _, v)| c == m.claim && v == Verdict::Contradicted);
+        if m.figure == "baseline"
+            && change_contradicted
+            && claims[m.claim].baseline.as_ref().is_some_and(|b| b.implied)
+        {
+            continue;
+        }
         let claim = &claims[m.claim];
         if m.verdict == Verdict::Contradicted {
             let figure = match m.figure {
@@ -109,19 +146,73 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
             }
         }
     }
-    // One verdict per claim: a contradiction first, then the value before the baseline.
     for (c, claim) in claims.iter_mut().enumerate() {
+        let verdict = |m: &Match, figure| RegistryMatch {
+            fact: registry.facts[m.fact].id.clone(),
+            verdict: m.verdict,
+            figure,
+        };
+        let of = |figure| {
+            matches
+                .iter()
+                .find(|m| m.claim == c && m.figure == figure)
+                .map(|m| verdict(m, None))
+        };
+        // The claim-level verdict, as it always was: a contradiction first, then the value
+        // before the baseline.
         let best = matches
             .iter()
             .filter(|m| m.claim == c)
             .min_by_key(|m| (m.verdict == Verdict::Confirmed, m.figure != "value"));
-        claim.registry = best.map(|m| RegistryMatch {
-            fact: registry.facts[m.fact].id.clone(),
-            verdict: m.verdict,
-            figure: Some(m.figure),
+        claim.registry = best.map(|m| RegistryVerdicts {
+            claim: verdict(m, Some(m.figure)),
+            value: of("value"),
+            baseline: of("baseline"),
+            change: changes.iter().find(|&&(changed, _, _)| changed == c).map(
+                |&(_, fact, verdict)| RegistryMatch {
+                    fact: registry.facts[fact].id.clone(),
+                    verdict,
+                    figure: None,
+                },
+            ),
         });
     }
     findings
+}
+
+/// The verdict of the registry's change relations from `baseline` to `value` (fact
+/// indices) on a claim's `change`, in the same measure: confirmed when any reading of the
+/// change (rounded or truncated) meets any reading of one relation's, else contradicted by
+/// the first. `None` when no relation states that change.
+fn judge_change(
+    registry: &Registry,
+    change: &Change,
+    baseline: usize,
+    value: usize,
+) -> Option<(usize, Verdict)> {
+    let stated = change.interval.hull(&change.truncated);
+    let mut first = None;
+    for (r, relation) in registry.relations.iter().enumerate() {
+        let RelationKind::Change {
+            from,
+            to,
+            measure,
+            stated: relation_stated,
+            truncated,
+            ..
+        } = &relation.kind
+        else {
+            continue;
+        };
+        if (*from, *to, *measure) != (baseline, value, change.measure) {
+            continue;
+        }
+        if stated.overlaps(&relation_stated.hull(truncated)) {
+            return Some((r, Verdict::Confirmed));
+        }
+        first = first.or(Some((r, Verdict::Contradicted)));
+    }
+    first
 }
 
 #[cfg(test)]
@@ -207,6 +298,7 @@ mod tests {
         claim
             .registry
             .as_ref()
+            .map(|v| &v.claim)
             .map(|m| (m.fact.as_str(), m.verdict, m.figure.unwrap_or("")))
     }
 

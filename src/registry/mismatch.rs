@@ -2,12 +2,12 @@
 //! The rule's name and docs are in the rule catalogue ([`crate::rules::registry_mismatch`]);
 //! the registry stage, which runs after the rules, raises it.
 
-use super::{with_unit, Fact, Registry};
-use crate::claim::{Claim, Figure};
+use super::{with_unit, Fact, Origin, Registry, Relation, RelationKind};
+use crate::claim::{Change, Claim, Figure};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
 use crate::measure::format::fmt_value_range;
-use crate::measure::near_miss::FIGURE_NEAR_MISS;
+use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS, FIGURE_NEAR_MISS};
 use crate::rules::registry_mismatch::NAME;
 
 /// The finding for `figure` of `claim` contradicting `fact`.
@@ -44,17 +44,7 @@ pub fn finding(
     if let Some(implied) = &fact.implied {
         notes.push(format!("the registry implies it from {}", implied.how));
     }
-    if let Some(source) = registry.source(&fact.source) {
-        let mut line = format!("source: {} (`{}`)", source.name, source.id);
-        if let Some(date) = source.published {
-            line.push_str(&format!(", published {date}"));
-        }
-        if let Some(url) = &source.url {
-            line.push_str(&format!(", {url}"));
-        }
-        notes.push(line);
-    }
-    notes.push(format!("defined at {}", fact.origin));
+    notes.extend(source_notes(registry, &fact.source, &fact.origin));
     let fact_value = match &fact.written {
         Some(w) => with_unit(w, fact.unit),
         None => fmt_value_range(&fact_interval, Some(fact.unit)),
@@ -73,4 +63,72 @@ pub fn finding(
         claims: vec![claim.id],
         notes,
     }
+}
+
+/// Where a registry figure comes from: its source, when the registry defines it, and where
+/// it is defined.
+fn source_notes(registry: &Registry, source: &str, origin: &Origin) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(source) = registry.source(source) {
+        let mut line = format!("source: {} (`{}`)", source.name, source.id);
+        if let Some(date) = source.published {
+            line.push_str(&format!(", published {date}"));
+        }
+        if let Some(url) = &source.url {
+            line.push_str(&format!(", {url}"));
+        }
+        notes.push(line);
+    }
+    notes.push(format!("defined at {origin}"));
+    notes
+}
+
+/// The finding for the stated `change` of `claim` contradicting a change `relation` of
+/// the registry; a near miss is a warning, as for `change-mismatch`. `None` for a relation
+/// that states no change.
+pub fn change_finding(
+    registry: &Registry,
+    doc: &Document,
+    claim: &Claim,
+    change: &Change,
+    relation: &Relation,
+) -> Option<Finding> {
+    let RelationKind::Change {
+        from,
+        to,
+        stated,
+        truncated,
+        written,
+        ..
+    } = &relation.kind
+    else {
+        return None;
+    };
+    let (from, to) = (&registry.facts[*from], &registry.facts[*to]);
+    let gap = change
+        .interval
+        .hull(&change.truncated)
+        .gap(&stated.hull(truncated));
+    let severity = CHANGE_NEAR_MISS.severity(gap, magnitude(stated));
+    // The relation's own source, else the source of the fact it leads to.
+    let source = relation.source.as_deref().unwrap_or(&to.source);
+    let mut notes = vec![format!(
+        "`{}` → `{}`: {}, {} to {}: {written}",
+        from.id, to.id, to.what, from.period, to.period
+    )];
+    notes.extend(source_notes(registry, source, &relation.origin));
+    Some(Finding {
+        rule: NAME,
+        severity,
+        span: change.stated,
+        message: format!(
+            "\"{}\" contradicts the registry: `{}` → `{}` is {written} per {}",
+            change.stated.slice(&doc.text).trim(),
+            from.id,
+            to.id,
+            registry.source(source).map_or(source, |s| s.name.as_str())
+        ),
+        claims: vec![claim.id],
+        notes,
+    })
 }

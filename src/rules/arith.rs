@@ -11,13 +11,6 @@ use crate::period::Period;
 
 use super::Context;
 
-/// Percent and point changes: under half a percentage point and under 2% of the stated
-/// change ("12.6%" for +12.46% to +12.53% is a near miss; "20.8%" for +19.8% to +20.1% is not).
-pub const CHANGE_NEAR_MISS: NearMiss = NearMiss {
-    absolute: 0.5,
-    relative: 0.02,
-};
-
 /// Ratios ("seven times" for ×7.6): under 2% of the stated ratio.
 pub const MULTIPLE_NEAR_MISS: NearMiss = NearMiss {
     absolute: f64::INFINITY,
@@ -198,19 +191,4 @@ pub fn conflict_message(
 /// Severity of two disjoint figures for one quantity, by their gap relative to the larger.
 pub fn figure_conflict_severity(a: &Interval, b: &Interval) -> Severity {
     FIGURE_NEAR_MISS.severity(a.gap(b), magnitude(a).max(magnitude(b)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn near_miss_needs_both_a_small_absolute_and_a_small_relative_gap() {
-        assert_eq!(CHANGE_NEAR_MISS.severity(0.017, 12.6), Severity::Warning);
-        assert_eq!(CHANGE_NEAR_MISS.severity(0.63, 20.8), Severity::Error);
-        // Under half a point but a large share of a small change.
-        assert_eq!(CHANGE_NEAR_MISS.severity(0.3, 2.0), Severity::Error);
-        assert_eq!(FIGURE_NEAR_MISS.severity(0.2, 353.0), Severity::Warning);
-        assert_eq!(FIGURE_NEAR_MISS.severity(11.0, 58.0), Severity::Error);
-    }
 }

@@ -6,11 +6,10 @@ use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
 use crate::measure::format::fmt_change_range;
-use crate::measure::near_miss::magnitude;
+use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
 
 use super::arith::{
     any_reading, both_percent, change_number_text, negate, stated_or_value, stated_pair,
-    CHANGE_NEAR_MISS,
 };
 use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
 

@@ -18,6 +18,12 @@ figure for May. A claim whose figure, under every rounding its writing allows, m
 fact's value is flagged, quoting the fact, its value and its source. A near miss (under 1%)
 is a warning.
 
+The change is judged too, when the claim's value and baseline are both registry facts and
+a `change` relation between them states a change in the claim's measure (\"+157.5%\"): a
+stated change that no reading of the relation's allows is flagged at the change's words
+(a near miss, as for `change-mismatch`, is a warning). A baseline rebuilt from a
+contradicted change is not flagged again.
+
 To favour precision, a figure is left alone when more than one fact could apply and none
 agrees with it, and a fact that another figure of the same sentence confirms does not
 contradict the rest of that sentence.
