@@ -1,9 +1,11 @@
 //! Archive audits: streaming, parallel checking of whole news archives into NDJSON.
 //!
-//! One reader thread cuts the input into batches of raw records; `--jobs` workers parse and
-//! check them and serialise each article's NDJSON line; this thread writes the lines in input
-//! order (or as finished) and keeps the summary. A fixed number of batches is in flight at
-//! once, so memory stays flat however large the archive (see [`pipeline`]).
+//! One reader thread cuts the input into batches of raw records ([`input`]); workers parse and
+//! check them ([`process`]) and serialise each article's NDJSON line; the calling thread
+//! writes the lines in input order (or as finished) and keeps the tally. A fixed number of
+//! batches is in flight at once, so memory stays flat however large the archive (see
+//! [`pipeline`]). The command line around it (options, progress bar, Ctrl-C, the summary on
+//! stderr) is `cli::audit`; this module needs none of it.
 
 pub mod input;
 pub mod pipeline;

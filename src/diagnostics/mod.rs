@@ -51,9 +51,13 @@ pub struct Excerpt {
 
 impl Excerpt {
     /// The excerpt of one source line underlining `width` characters from the 1-based
-    /// `column` (at least one character, and never past the end of the line).
-    pub fn of_line(line: &str, line_number: usize, column: usize, width: usize) -> Excerpt {
+    /// `column` (at least one character, and never past the end of the line); `None` for a
+    /// blank line, which has nothing to show.
+    pub fn of_line(line: &str, line_number: usize, column: usize, width: usize) -> Option<Excerpt> {
         let text = line.trim_end().to_string();
+        if text.trim_start().is_empty() {
+            return None;
+        }
         let byte_at = |chars: usize| {
             text.char_indices()
                 .nth(chars)
@@ -61,11 +65,11 @@ impl Excerpt {
         };
         let start = byte_at(column.saturating_sub(1));
         let end = byte_at(column.saturating_sub(1) + width.max(1)).max(start);
-        Excerpt {
+        Some(Excerpt {
             text,
             first_line: line_number,
             range: start..end,
-        }
+        })
     }
 }
 
@@ -122,13 +126,14 @@ mod tests {
 
     #[test]
     fn excerpts_underline_characters_within_the_line() {
-        let e = Excerpt::of_line("  é vaule: 353\r\n", 9, 5, 5);
+        let e = Excerpt::of_line("  é vaule: 353\r\n", 9, 5, 5).unwrap();
         assert_eq!(&e.text[e.range.clone()], "vaule");
         // Past the end: an empty range at the end of the line, never a panic.
-        let e = Excerpt::of_line("ab", 1, 40, 3);
+        let e = Excerpt::of_line("ab", 1, 40, 3).unwrap();
         assert_eq!(e.range, 2..2);
-        let e = Excerpt::of_line("ab", 1, 0, 0);
+        let e = Excerpt::of_line("ab", 1, 0, 0).unwrap();
         assert_eq!(&e.text[e.range.clone()], "a");
+        assert_eq!(Excerpt::of_line(" \t\r\n", 3, 1, 1), None);
     }
 
     #[test]

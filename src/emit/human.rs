@@ -628,4 +628,51 @@ mod tests {
             .unwrap();
         assert!(colored.contains(&0x1b));
     }
+
+    fn registry_problem(line: &str, column: usize, width: usize) -> Diagnostic {
+        Diagnostic {
+            rule: "registry-unknown-field".into(),
+            severity: Severity::Error,
+            message: "unknown field `vaule`".into(),
+            notes: vec!["did you mean `value`?".into()],
+            path: "claims/x.yaml".into(),
+            line: 9,
+            column,
+            end_line: 9,
+            end_column: column + width,
+            snippet: None,
+            excerpt: crate::diagnostics::Excerpt::of_line(line, 9, column, width),
+            fingerprint: String::new(),
+        }
+    }
+
+    fn render_diagnostics(diags: &[Diagnostic]) -> String {
+        let mut out = Vec::new();
+        Human::new(false).diagnostics(&mut out, &[], diags).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn registry_problems_render_like_findings() {
+        assert_eq!(
+            render_diagnostics(&[registry_problem("    vaule: 353", 5, 5)]),
+            "error[registry-unknown-field]: unknown field `vaule`\n --> claims/x.yaml:9:5\n  |\n9 |     vaule: 353\n  |     ^^^^^\n  |\n  = note: did you mean `value`?\n\n"
+        );
+        let mut unplaced = registry_problem("", 0, 0);
+        unplaced.excerpt = None;
+        unplaced.column = 0;
+        assert_eq!(
+            render_diagnostics(&[unplaced]),
+            "error[registry-unknown-field]: unknown field `vaule`\n = note: did you mean `value`?\n --> claims/x.yaml:9\n\n"
+        );
+    }
+
+    #[test]
+    fn excerpts_at_the_end_of_a_line_or_on_an_empty_one_still_render() {
+        for (line, column, width) in [("", 1, 1), ("ab  ", 4, 3), ("日本語", 3, 9), ("x", 99, 1)]
+        {
+            let out = render_diagnostics(&[registry_problem(line, column, width)]);
+            assert!(out.contains("--> claims/x.yaml:9"), "{line:?}: {out}");
+        }
+    }
 }

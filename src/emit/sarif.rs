@@ -264,6 +264,21 @@ mod tests {
     }
 
     #[test]
+    fn every_code_names_one_thing() {
+        let mut ids: Vec<String> = article_rules().into_iter().map(|r| r.id).collect();
+        ids.extend(
+            crate::diagnostics::codes::REGISTRY
+                .iter()
+                .map(|c| c.id.to_string()),
+        );
+        ids.push(INPUT_ERROR.to_string());
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "a rule and a code share an id: {ids:?}");
+    }
+
+    #[test]
     fn uris_are_relative_and_encoded() {
         assert_eq!(artifact_uri("./articles/a b.md"), "articles/a%20b.md");
         assert_eq!(artifact_uri("claims\\x.yaml"), "claims/x.yaml");

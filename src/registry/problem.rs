@@ -52,7 +52,7 @@ impl Problem {
         // An implied fact is information: its message says all, the line would be noise.
         let excerpt = match (&self.source_line, self.class) {
             (Some(line), Class::Invalid | Class::Failed) if self.line > 0 && self.column > 0 => {
-                Some(Excerpt::of_line(line, self.line, self.column, self.width))
+                Excerpt::of_line(line, self.line, self.column, self.width)
             }
             _ => None,
         };
