@@ -1,5 +1,6 @@
 //! An article ready for extraction: its text, line index, sentence spans and date.
 
+use crate::lang::Language;
 use crate::period::Date;
 use crate::span::{LineIndex, Span};
 
@@ -25,13 +26,28 @@ pub struct Document {
     pub lines: LineIndex,
     /// Sentence spans within `body`, in order.
     pub sentences: Vec<Span>,
+    /// The language the article is written in: every word the pipeline reads comes from it.
+    pub lang: &'static Language,
 }
 
 impl Document {
-    /// Builds the line index and sentence spans for `text`, whose body is `body`.
+    /// Builds the line index and sentence spans for `text`, whose body is `body`, an article
+    /// in the default language (English).
     pub fn new(id: String, source: String, text: String, body: Span) -> Document {
+        Document::in_language(id, source, text, body, crate::lang::default_language())
+    }
+
+    /// Builds the line index and sentence spans for `text`, whose body is `body`, an article
+    /// in `lang`.
+    pub fn in_language(
+        id: String,
+        source: String,
+        text: String,
+        body: Span,
+        lang: &'static Language,
+    ) -> Document {
         let lines = LineIndex::new(&text);
-        let sentences = crate::sentences::split(&text, body);
+        let sentences = crate::sentences::split(&text, body, &lang.sentences);
         Document {
             id,
             source,
@@ -44,6 +60,7 @@ impl Document {
             meta: serde_json::Map::new(),
             lines,
             sentences,
+            lang,
         }
     }
 

@@ -21,11 +21,12 @@
 //! `|`), or when the line is a short table row (`Sales 3.65 billion vs 3.40 billion`) and the
 //! next starts with an uppercase letter.
 
+use crate::lang::SentenceWords;
 use crate::span::Span;
 
 /// Sentence spans within `body` of `text`, in order, trimmed of surrounding whitespace; never
-/// empty.
-pub fn split(text: &str, body: Span) -> Vec<Span> {
+/// empty. `words` are the abbreviations and sentence starters of the article's language.
+pub fn split(text: &str, body: Span, words: &SentenceWords) -> Vec<Span> {
     let end = body.end.min(text.len());
     let start = body.start.min(end);
     let bytes = text.as_bytes();
@@ -49,7 +50,7 @@ pub fn split(text: &str, body: Span) -> Vec<Span> {
         }
         match b {
             b'.' | b'?' | b'!' => {
-                if let Some(after) = terminal_end(bytes, start, end, line_start, i) {
+                if let Some(after) = terminal_end(words, bytes, start, end, line_start, i) {
                     push(&mut out, bytes, sentence, after);
                     sentence = after;
                     i = after;
@@ -58,7 +59,7 @@ pub fn split(text: &str, body: Span) -> Vec<Span> {
                 }
             }
             b'\n' => {
-                if line_break_ends_sentence(bytes, start, end, line_start, i) {
+                if line_break_ends_sentence(words, bytes, start, end, line_start, i) {
                     push(&mut out, bytes, sentence, i);
                     sentence = i + 1;
                 }
@@ -182,6 +183,7 @@ fn is_opener(bytes: &[u8], at: usize) -> bool {
 /// If the terminal punctuation at `i` ends a sentence, the offset just after it (and after any
 /// further terminals and closing quotes or brackets).
 fn terminal_end(
+    words: &SentenceWords,
     bytes: &[u8],
     start: usize,
     end: usize,
@@ -220,16 +222,16 @@ fn terminal_end(
         return None;
     }
     if lone_period {
-        match abbreviation(bytes, start, line_start, i) {
+        match abbreviation(words, bytes, start, line_start, i) {
             Abbrev::None => {}
             Abbrev::Never => return None,
             Abbrev::BeforeStarter => {
-                if !(next.is_starter_word() || next.is_opener) {
+                if !(next.is_starter_word(words) || next.is_opener) {
                     return None;
                 }
             }
             Abbrev::Company => {
-                if next.continues_company() {
+                if next.continues_company(words) {
                     return None;
                 }
             }
@@ -279,55 +281,14 @@ impl<'a> Next<'a> {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     }
 
-    fn is_starter_word(&self) -> bool {
-        STARTERS.contains(&self.word)
+    fn is_starter_word(&self, words: &SentenceWords) -> bool {
+        words.starters.contains(&self.word)
     }
 
-    fn continues_company(&self) -> bool {
-        COMPANY_CONTINUATIONS.contains(&self.word)
+    fn continues_company(&self, words: &SentenceWords) -> bool {
+        words.company_continuations.contains(&self.word)
     }
 }
-
-/// Words that commonly start a sentence, after which "U.S." or "Corp." ends one.
-const STARTERS: &[&[u8]] = &[
-    b"A",
-    b"After",
-    b"An",
-    b"And",
-    b"As",
-    b"At",
-    b"But",
-    b"By",
-    b"For",
-    b"He",
-    b"Her",
-    b"His",
-    b"However",
-    b"I",
-    b"If",
-    b"In",
-    b"It",
-    b"Its",
-    b"Last",
-    b"Meanwhile",
-    b"On",
-    b"She",
-    b"So",
-    b"That",
-    b"The",
-    b"Their",
-    b"There",
-    b"These",
-    b"They",
-    b"This",
-    b"Those",
-    b"Under",
-    b"We",
-    b"When",
-    b"While",
-    b"With",
-    b"Yet",
-];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Abbrev {
@@ -342,45 +303,14 @@ enum Abbrev {
     Company,
 }
 
-/// Abbreviations that never end a sentence (lowercase, without the period).
-const NEVER: &[&[u8]] = &[
-    b"approx", b"capt", b"cf", b"col", b"dr", b"e.g", b"fig", b"gen", b"gov", b"govs", b"hon",
-    b"i.e", b"lt", b"messrs", b"mr", b"mrs", b"ms", b"mt", b"prof", b"rep", b"reps", b"rev",
-    b"sen", b"sens", b"sgt", b"v", b"vs",
-];
-
-/// Abbreviations that may end a sentence (lowercase, without the period).
-const BEFORE_STARTER: &[&[u8]] = &[
-    b"apr", b"aug", b"ave", b"dec", b"est", b"etc", b"feb", b"jan", b"jr", b"jul", b"jun", b"mar",
-    b"nov", b"oct", b"sep", b"sept", b"sr", b"st",
-];
-
-/// Company suffixes (lowercase, without the period): in newswire, "Corp." followed by a
-/// capitalised word nearly always ends a sentence ("... from Penn Central Corp. Bally
-/// bought ...").
-const COMPANY: &[&[u8]] = &[b"bros", b"co", b"corp", b"inc", b"llc", b"ltd", b"plc"];
-
-/// Words that continue a company name after a suffix ("Co. Ltd", "Co. Inc.", "Co. L.P.").
-const COMPANY_CONTINUATIONS: &[&[u8]] = &[
-    b"AG",
-    b"BV",
-    b"Co",
-    b"Corp",
-    b"Inc",
-    b"International",
-    b"L",
-    b"LLC",
-    b"LP",
-    b"Limited",
-    b"Ltd",
-    b"NV",
-    b"PLC",
-    b"Plc",
-    b"SA",
-];
-
 /// Classifies the word that ends with the period at `i`.
-fn abbreviation(bytes: &[u8], start: usize, line_start: usize, i: usize) -> Abbrev {
+fn abbreviation(
+    words: &SentenceWords,
+    bytes: &[u8],
+    start: usize,
+    line_start: usize,
+    i: usize,
+) -> Abbrev {
     let mut ws = i;
     while ws > start && (bytes[ws - 1].is_ascii_alphanumeric() || bytes[ws - 1] == b'.') {
         ws -= 1;
@@ -404,7 +334,7 @@ fn abbreviation(bytes: &[u8], start: usize, line_start: usize, i: usize) -> Abbr
         return Abbrev::None;
     }
     // "No. 1" (but "said no." can end a sentence).
-    if word == b"No" {
+    if words.never_end_cased.contains(&word) {
         return Abbrev::Never;
     }
     let mut lower = [0u8; 12];
@@ -412,13 +342,13 @@ fn abbreviation(bytes: &[u8], start: usize, line_start: usize, i: usize) -> Abbr
         *l = b.to_ascii_lowercase();
     }
     let lower = &lower[..word.len()];
-    if NEVER.contains(&lower) {
+    if words.never_end.contains(&lower) {
         return Abbrev::Never;
     }
-    if BEFORE_STARTER.contains(&lower) {
+    if words.end_before_starter.contains(&lower) {
         return Abbrev::BeforeStarter;
     }
-    if COMPANY.contains(&lower) {
+    if words.company.contains(&lower) {
         return Abbrev::Company;
     }
     // An initial ("J.") or an initialism ("U.S.", "N.Z.", "a.m.", "Ph.D.").
@@ -437,6 +367,7 @@ fn abbreviation(bytes: &[u8], start: usize, line_start: usize, i: usize) -> Abbr
 
 /// Whether the newline at `p` ends the sentence (see the module docs).
 fn line_break_ends_sentence(
+    words: &SentenceWords,
     bytes: &[u8],
     start: usize,
     end: usize,
@@ -491,12 +422,12 @@ fn line_break_ends_sentence(
             b'.' => {
                 let lone = t - 1 == s || bytes[t - 2] != b'.';
                 let next = Next::at(bytes, r, end);
-                return match abbreviation(bytes, start, line_start, t - 1) {
+                return match abbreviation(words, bytes, start, line_start, t - 1) {
                     _ if !lone => true,
                     Abbrev::None => true,
                     Abbrev::Never => false,
-                    Abbrev::BeforeStarter => next.is_starter_word() || next.is_opener,
-                    Abbrev::Company => next.can_start_sentence() && !next.continues_company(),
+                    Abbrev::BeforeStarter => next.is_starter_word(words) || next.is_opener,
+                    Abbrev::Company => next.can_start_sentence() && !next.continues_company(words),
                 };
             }
             _ => {}
@@ -534,6 +465,8 @@ fn is_table_row(line: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    const EN: &SentenceWords = &crate::lang::en::ENGLISH.sentences;
+
     #[test]
     fn the_eight_byte_test_never_misses_an_interesting_byte() {
         for b in 0..=255u8 {
@@ -547,7 +480,7 @@ mod tests {
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text, Span::new(0, text.len()))
+        split(text, Span::new(0, text.len()), EN)
             .into_iter()
             .map(|s| s.slice(text))
             .collect()
@@ -698,10 +631,10 @@ mod tests {
     fn spans_stay_inside_the_body() {
         let text = "---\ntitle: x\n---\nOne. Two.\n";
         let body = Span::new(17, text.len());
-        let got = split(text, body);
+        let got = split(text, body, EN);
         assert_eq!(got, [Span::new(17, 21), Span::new(22, 26)]);
         // Out-of-range bodies do not panic.
-        assert!(split("abc", Span::new(5, 9)).is_empty());
+        assert!(split("abc", Span::new(5, 9), EN).is_empty());
     }
 
     #[test]
@@ -719,7 +652,7 @@ mod tests {
             "U.S.",
             "e.g.",
         ] {
-            let spans = split(text, Span::new(0, text.len()));
+            let spans = split(text, Span::new(0, text.len()), EN);
             for s in spans {
                 assert!(!s.is_empty());
                 assert!(text.get(s.start..s.end).is_some(), "{text:?} {s:?}");
@@ -772,7 +705,7 @@ mod tests {
                 state ^= state << 17;
                 text.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
             }
-            let spans = split(&text, Span::new(0, text.len()));
+            let spans = split(&text, Span::new(0, text.len()), EN);
             let mut last = 0;
             for s in spans {
                 assert!(s.start >= last && s.start < s.end, "{text:?}");

@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
-use crate::lang::en::{self, DirectionPos};
+use crate::lang::{ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Mention, MentionKind};
 use crate::period::Period;
 use crate::span::Span;
@@ -43,6 +43,9 @@ struct Draft {
 }
 
 struct Sentence<'a> {
+    lang: &'static Language,
+    /// The claim words of `lang`.
+    w: &'static ClaimWords,
     text: &'a str,
     toks: &'a [Token],
     mentions: &'a [Mention],
@@ -58,71 +61,6 @@ struct Sentence<'a> {
     drafts: Vec<Draft>,
 }
 
-const FILLERS_BEFORE_PERCENT: &[&str] = &[
-    "by",
-    "of",
-    "a",
-    "an",
-    "further",
-    "another",
-    "only",
-    "just",
-    "sharply",
-    "some",
-    "slightly",
-    "annual",
-    "annualised",
-    "annualized",
-    "seasonally",
-    "adjusted",
-    "nominal",
-    "real",
-    "total",
-    "its",
-    "their",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "had",
-    "has",
-];
-
-const CONNECTORS: &[&str] = &[
-    "a",
-    "an",
-    "marking",
-    "representing",
-    "which",
-    "was",
-    "is",
-    "were",
-    "are",
-    "or",
-    "and",
-    "but",
-    "still",
-    "that",
-    "this",
-    "giving",
-    "for",
-    "its",
-    "by",
-    "also",
-    "though",
-    "yet",
-    "while",
-    "being",
-    "with",
-    "as",
-    "overall",
-    "in",
-    "total",
-    "showing",
-    "reflecting",
-];
-
 impl<'a> Sentence<'a> {
     fn low(&self, i: usize) -> Option<Low<'a>> {
         if i < self.end {
@@ -133,7 +71,16 @@ impl<'a> Sentence<'a> {
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
-        i < self.end && self.toks[i].text(self.text).eq_ignore_ascii_case(w)
+        i < self.end && self.toks[i].is(self.text, w)
+    }
+
+    /// Whether token `i` of the sentence is a word of `words`.
+    fn is_any(&self, i: usize, words: &Words) -> bool {
+        words.has(self.low(i))
+    }
+
+    fn direction(&self, w: &str) -> Option<(Direction, DirectionPos)> {
+        self.lang.directions.get(w)
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -190,11 +137,13 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.low(k)?;
-            if let Some((d, _)) = en::direction(&w) {
+            if let Some((d, _)) = self.direction(&w) {
                 // "down" in "down from", "up" in "up to" are not this change's direction.
                 return Some((d, k));
             }
-            if (multiple && matches!(&*w, "to" | "by")) || FILLERS_BEFORE_PERCENT.contains(&&*w) {
+            if (multiple && self.w.fillers_before_multiple.contains(&w))
+                || self.w.fillers_before_percent.contains(&w)
+            {
                 continue;
             }
             if self.is(k, "-") {
@@ -215,33 +164,14 @@ impl<'a> Sentence<'a> {
             k = self.marks[m].end;
         }
         let w = self.low(k)?;
-        let (d, pos) = en::direction(&w)?;
-        let adjective = matches!(
-            &*w,
-            "higher" | "lower" | "up" | "down" | "off" | "above" | "below"
-        );
+        let (d, pos) = self.direction(&w)?;
+        let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
 
     /// Skips filler words after a change phrase: "a", "the", "a record", "an estimated".
     fn skip_fillers(&self, mut k: usize) -> usize {
-        while k < self.end
-            && matches!(
-                self.low(k).as_deref(),
-                Some(
-                    "a" | "an"
-                        | "the"
-                        | "record"
-                        | "revised"
-                        | "restated"
-                        | "year-earlier"
-                        | "its"
-                        | "some"
-                        | "level"
-                        | "levels"
-                )
-            )
-        {
+        while k < self.end && self.is_any(k, &self.w.fillers_before_figure) {
             k += 1;
         }
         k
@@ -258,11 +188,13 @@ impl<'a> Sentence<'a> {
     /// tokens the baseline connector at `k` spans.
     fn baseline_connector(&self, k: usize) -> Option<usize> {
         let w = self.low(k)?;
-        match &*w {
-            "from" | "against" | "versus" | "vs" => Some(if self.is(k + 1, ".") { 2 } else { 1 }),
-            "compared" | "relative" if self.is(k + 1, "with") || self.is(k + 1, "to") => Some(2),
-            "than" => Some(1),
-            _ => None,
+        let (pair_first, pair_second) = &self.w.baseline_pairs;
+        if self.w.baseline_words.contains(&w) {
+            Some(if self.is(k + 1, ".") { 2 } else { 1 })
+        } else if pair_first.contains(&w) && self.is_any(k + 1, pair_second) {
+            Some(2)
+        } else {
+            (*w == *self.w.than).then_some(1)
         }
     }
 
@@ -282,7 +214,7 @@ impl<'a> Sentence<'a> {
             if k >= self.end {
                 break;
             }
-            if (self.is(k, "to") || self.is(k, "at")) && self.drafts[d].value.is_none() {
+            if self.is_any(k, &self.w.value_words) && self.drafts[d].value.is_none() {
                 if let Some(m) = self.mention_near(k + 1) {
                     self.drafts[d].value = Some(m);
                     self.set_role(m, Role::Value(d));
@@ -342,59 +274,11 @@ impl<'a> Sentence<'a> {
     /// supply", "its shares", "the market"); prices "of par" or "of principal" and ratios
     /// "of GDP" can exceed 100% and are not shares.
     fn whole_after(&self, k: usize) -> bool {
-        (k..(k + 4).min(self.end)).any(|j| {
-            matches!(
-                self.low(j).as_deref(),
-                Some(
-                    "market"
-                        | "supply"
-                        | "shares"
-                        | "stock"
-                        | "capital"
-                        | "population"
-                        | "voters"
-                        | "vote"
-                        | "votes"
-                        | "workforce"
-                        | "electorate"
-                        | "seats"
-                        | "respondents"
-                        | "people"
-                        | "households"
-                        | "adults"
-                        | "children"
-                        | "students"
-                        | "workers"
-                        | "employees"
-                        | "stake"
-                        | "equity"
-                        | "total"
-                        | "production"
-                        | "output"
-                        | "exports"
-                        | "imports"
-                        | "sales"
-                        | "revenue"
-                        | "revenues"
-                        | "company"
-                        | "firm"
-                        | "group"
-                        | "customers"
-                        | "users"
-                        | "members"
-                )
-            )
-        })
+        (k..(k + 4).min(self.end)).any(|j| self.is_any(j, &self.w.wholes))
     }
-
     /// "estimates ranged from 2.4 to 2.7": a range, not a change.
     fn ranged_before(&self, k: usize) -> bool {
-        (k.saturating_sub(4).max(self.first)..k).any(|j| {
-            matches!(
-                self.low(j).as_deref(),
-                Some("ranged" | "ranging" | "range" | "ranges" | "varied" | "varying" | "between")
-            )
-        })
+        (k.saturating_sub(4).max(self.first)..k).any(|j| self.is_any(j, &self.w.range_words))
     }
 
     /// "the yen rose against the dollar to 153.50 from 154.67": an exchange rate quoted as
@@ -403,7 +287,8 @@ impl<'a> Sentence<'a> {
         self.mentions[m].unit.is_none()
             && (self.first..self.end).any(|j| {
                 self.low(j).is_some_and(|w| {
-                    en::currency_word(&w).is_some() || matches!(&*w, "exchange" | "currency")
+                    self.lang.units.currencies.get(&w).is_some()
+                        || self.w.exchange_words.contains(&w)
                 })
             })
     }
@@ -412,12 +297,8 @@ impl<'a> Sentence<'a> {
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
-        (first.saturating_sub(5).max(self.first)..first).any(|k| {
-            matches!(
-                self.low(k).as_deref(),
-                Some("compared" | "from" | "against" | "versus" | "vs" | "than")
-            )
-        })
+        (first.saturating_sub(5).max(self.first)..first)
+            .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
 
     /// The "from" ending a short aside that starts at `k` (a parenthesis, "for the three
@@ -426,7 +307,7 @@ impl<'a> Sentence<'a> {
         let mut j = k;
         let mut depth = 0i32;
         while j < self.end && j < k + 16 {
-            if depth == 0 && j > k && self.is(j, "from") {
+            if depth == 0 && j > k && self.is(j, self.w.from) {
                 return Some(j);
             }
             if depth == 0
@@ -446,8 +327,7 @@ impl<'a> Sentence<'a> {
             }
             if depth == 0
                 && self.low(j).is_some_and(|w| {
-                    en::direction(&w).is_some()
-                        || matches!(&*w, "and" | "while" | "but" | "was" | "were" | "is" | "are")
+                    self.direction(&w).is_some() || self.w.aside_stops.contains(&w)
                 })
             {
                 return None;
@@ -507,8 +387,10 @@ impl<'a> Sentence<'a> {
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
                 || self.low(k).is_some_and(|w| {
-                    CONNECTORS.contains(&&*w)
-                        || en::direction(&w).is_some_and(|(_, p)| p == DirectionPos::Noun)
+                    self.w.connectors.contains(&w)
+                        || self
+                            .direction(&w)
+                            .is_some_and(|(_, p)| p == DirectionPos::Noun)
                 })
         };
         let mut adjacent = true;
@@ -534,27 +416,7 @@ impl<'a> Sentence<'a> {
                 }
                 j -= 1;
             }
-            if j == self.first
-                || !matches!(
-                    self.low(j).as_deref(),
-                    Some(
-                        "marking"
-                            | "representing"
-                            | "up"
-                            | "down"
-                            | "off"
-                            | "an"
-                            | "a"
-                            | "which"
-                            | "giving"
-                            | "reflecting"
-                            | "or"
-                            | "but"
-                            | "still"
-                            | "showing"
-                    )
-                )
-            {
+            if j == self.first || !self.is_any(j, &self.w.clause_starters) {
                 return;
             }
             let Some(main) = self.ms.clone().rfind(|&m| {
@@ -622,7 +484,7 @@ impl<'a> Sentence<'a> {
                 MentionKind::Multiple => {
                     let word_verb = mention.words
                         && Low::new(mention.number_span.slice(self.text))
-                            .is_some_and(|l| en::multiple_word(&l).is_some());
+                            .is_some_and(|l| self.lang.numbers.multiple(&l).is_some());
                     let dir = if word_verb {
                         let d = if mention.value < 1.0 {
                             Direction::Down
@@ -636,21 +498,13 @@ impl<'a> Sentence<'a> {
                     // "three times more than", "seven times that of May", "twice as much as"
                     let mut k = me;
                     let mut times_more = false;
-                    if matches!(
-                        self.low(k).as_deref(),
-                        Some("more" | "higher" | "larger" | "bigger" | "greater" | "faster")
-                    ) && self.is(k + 1, "than")
-                    {
+                    if self.is_any(k, &self.w.comparatives) && self.is(k + 1, self.w.than) {
                         times_more = true;
                         k += 1;
                     }
                     let comparative = times_more
-                        || (self.is(k, "that") || self.is(k, "those")) && self.is(k + 1, "of")
-                        || self.is(k, "as")
-                        || self.is(k, "the")
-                        || self.is(k, "than")
-                        || self.is(k, "over")
-                        || self.is(k, "from");
+                        || self.is_any(k, &self.w.that_of.0) && self.is(k + 1, self.w.that_of.1)
+                        || self.is_any(k, &self.w.comparison_starts);
                     if dir.is_none() && !comparative {
                         continue;
                     }
@@ -667,27 +521,7 @@ impl<'a> Sentence<'a> {
                         let mut j = k;
                         while j < self.end
                             && j < k + 4
-                            && matches!(
-                                self.low(j).as_deref(),
-                                Some(
-                                    "that"
-                                        | "those"
-                                        | "of"
-                                        | "as"
-                                        | "much"
-                                        | "many"
-                                        | "high"
-                                        | "large"
-                                        | "big"
-                                        | "the"
-                                        | "level"
-                                        | "levels"
-                                        | "than"
-                                        | "over"
-                                        | "from"
-                                        | "in"
-                                )
-                            )
+                            && self.is_any(j, &self.w.comparison_fillers)
                         {
                             j += 1;
                         }
@@ -722,17 +556,17 @@ impl<'a> Sentence<'a> {
             let (mf, me) = self.mtoks[m];
             // "rose to X from Y", "fell from Y to X"
             if mf >= self.first + 2
-                && (self.is(mf - 1, "to") || self.is(mf - 1, "from"))
+                && (self.is(mf - 1, self.w.to) || self.is(mf - 1, self.w.from))
                 && !self.ranged_before(mf - 1)
                 && !self.exchange_rate(m)
             {
                 if let Some((d, dt)) = self
                     .low(mf - 2)
-                    .and_then(|w| en::direction(&w))
+                    .and_then(|w| self.direction(&w))
                     .map(|(d, _)| (d, mf - 2))
                 {
-                    let to_first = self.is(mf - 1, "to");
-                    let other_conn = if to_first { "from" } else { "to" };
+                    let to_first = self.is(mf - 1, self.w.to);
+                    let other_conn = if to_first { self.w.from } else { self.w.to };
                     let k = self.after_owned_mark(me);
                     let k = if self.is(k, ",") { k + 1 } else { k };
                     if self.is(k, other_conn) {
@@ -752,7 +586,7 @@ impl<'a> Sentence<'a> {
             let k = self.after_owned_mark(me);
             if let Some(len) = self
                 .baseline_connector(k)
-                .filter(|_| !self.is(k, "from") && !self.is(k, "than"))
+                .filter(|_| !self.is(k, self.w.from) && !self.is(k, self.w.than))
             {
                 if let Some(o) = self
                     .mention_near(k + len)
@@ -774,17 +608,11 @@ impl<'a> Sentence<'a> {
             if mention.kind != MentionKind::Percent && !fraction {
                 continue;
             }
-            let of_after = self.is(me, "of") && self.whole_after(me + 1);
-            let share_word = matches!(
-                self.low(me).as_deref(),
-                Some("share" | "stake" | "majority" | "holding")
-            );
+            let of_after = self.is(me, self.w.of) && self.whole_after(me + 1);
+            let share_word = self.is_any(me, &self.w.share_words);
             let accounts = mf >= self.first + 2
-                && self.is(mf - 1, "for")
-                && matches!(
-                    self.low(mf - 2).as_deref(),
-                    Some("accounts" | "account" | "accounted" | "accounting")
-                );
+                && self.is(mf - 1, self.w.accounts.1)
+                && self.is_any(mf - 2, &self.w.accounts.0);
             if of_after || share_word || accounts {
                 self.single_figure(ClaimKind::Share, m, me);
             }
@@ -888,8 +716,10 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         if ms_first == ms_end {
             continue;
         }
-        periods::find(text, &ex.tokens, first, end, doc.date, &mut marks);
+        periods::find(doc.lang, text, &ex.tokens, first, end, doc.date, &mut marks);
         let mut s = Sentence {
+            lang: doc.lang,
+            w: &doc.lang.claims,
             text,
             toks: &ex.tokens,
             mentions: &ex.mentions,
@@ -904,7 +734,7 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         };
         s.link();
         if s.drafts.iter().any(|d| d.baseline.is_some())
-            && (first..end).any(|k| ex.tokens[k].text(text).eq_ignore_ascii_case("split"))
+            && (first..end).any(|k| ex.tokens[k].is(text, doc.lang.claims.stock_split))
         {
             // A stock split rescales per-share figures: before and after are not comparable.
             for d in &mut s.drafts {
@@ -1193,23 +1023,23 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         start -= 1;
     }
     let skip = |i: usize| s.covered[i - s.first];
-    let mut text = subject::phrase(s.text, s.toks, start, anchor, skip);
+    let mut text = subject::phrase(s.lang, s.text, s.toks, start, anchor, skip);
     if let Some(v) = dr
         .value
         .filter(|_| dr.first == s.mtoks[dr.value.unwrap_or(0)].0)
     {
         let k = s.mtoks[v].1;
-        if s.is(k, "of") {
+        if s.is(k, s.w.of) {
             let mut e = k + 1;
             while e < s.end
                 && !s.is_punct(e)
                 && s.mention_starting(e).is_none()
                 && s.mark_at(e).is_none()
-                && s.low(e).is_none_or(|w| en::direction(&w).is_none())
+                && s.low(e).is_none_or(|w| s.direction(&w).is_none())
             {
                 e += 1;
             }
-            let tail = subject::phrase(s.text, s.toks, k + 1, e, skip);
+            let tail = subject::phrase(s.lang, s.text, s.toks, k + 1, e, skip);
             if !tail.is_empty() {
                 if !text.is_empty() {
                     text.push(' ');
@@ -1227,7 +1057,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         {
             back -= 1;
         }
-        text = subject::phrase(s.text, s.toks, back, start - 1, skip);
+        text = subject::phrase(s.lang, s.text, s.toks, back, start - 1, skip);
     }
     text
 }

@@ -9,13 +9,20 @@ pub mod subject;
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
+use crate::lang::Language;
 
 pub use link::link;
+
+/// Whether two claims of an English article are about the same measure of the same thing;
+/// see [`same_measure_in`], which takes the article's language.
+pub fn same_measure(a: &Claim, b: &Claim) -> bool {
+    same_measure_in(crate::lang::default_language(), a, b)
+}
 
 /// Whether two claims are about the same measure of the same thing (subject and unit
 /// compatible), so their figures for one period must agree. Favours precision: when in
 /// doubt, `false`.
-pub fn same_measure(a: &Claim, b: &Claim) -> bool {
+pub fn same_measure_in(lang: &Language, a: &Claim, b: &Claim) -> bool {
     let unit = |c: &Claim| {
         c.value
             .as_ref()
@@ -33,7 +40,7 @@ pub fn same_measure(a: &Claim, b: &Claim) -> bool {
     if a.sentence == b.sentence {
         return false;
     }
-    subject::Keys::same_thing(&a.subject, &b.subject)
+    subject::Keys::same_thing(&lang.subjects, &a.subject, &b.subject)
 }
 
 /// Links an article's mentions into claims, with implied baselines filled in.

@@ -3,8 +3,7 @@
 
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
-use crate::lang::en;
-use crate::lang::shapes::Shapes;
+use crate::lang::{Language, PeriodWords, Words};
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -59,6 +58,9 @@ pub struct PeriodMark {
 struct Cursor<'a> {
     text: &'a str,
     toks: &'a [Token],
+    lang: &'static Language,
+    /// The period words of `lang`.
+    w: &'static PeriodWords,
 }
 
 impl<'a> Cursor<'a> {
@@ -66,9 +68,10 @@ impl<'a> Cursor<'a> {
         self.toks.get(i)?.low(self.text)
     }
     fn is(&self, i: usize, w: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(w))
+        self.toks.get(i).is_some_and(|t| t.is(self.text, w))
+    }
+    fn is_any(&self, i: usize, words: &Words) -> bool {
+        words.has(self.low(i))
     }
     fn year(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i)?;
@@ -105,6 +108,7 @@ fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
 
 /// Finds every period phrase in `toks[first..end]`.
 pub fn find(
+    lang: &'static Language,
     text: &str,
     toks: &[Token],
     first: usize,
@@ -113,7 +117,12 @@ pub fn find(
     out: &mut Vec<PeriodMark>,
 ) {
     out.clear();
-    let c = Cursor { text, toks };
+    let c = Cursor {
+        text,
+        toks,
+        lang,
+        w: &lang.periods,
+    };
     let mut i = first;
     while i < end {
         let Some((period, next)) = period_at(&c, i, end, date) else {
@@ -121,11 +130,7 @@ pub fn find(
             continue;
         };
         let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
-        let start = if i > first
-            && matches!(
-                c.low(i - 1).as_deref(),
-                Some("in" | "for" | "during" | "of")
-            ) {
+        let start = if i > first && c.is_any(i - 1, &c.w.prepositions) {
             i - 1
         } else {
             i
@@ -144,16 +149,9 @@ pub fn find(
 fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     let mut k = i;
     // skip "the", "in", "a"
-    while k > first
-        && matches!(
-            c.low(k - 1).as_deref(),
-            Some("the" | "in" | "a" | "its" | "of" | "levels" | "level")
-        )
-    {
-        if c.is(k - 1, "of")
-            && k >= 2
-            && (c.is(k - 2, "that") || c.is(k - 2, "those") || c.is(k - 2, "level"))
-        {
+    let w = c.w;
+    while k > first && c.is_any(k - 1, &w.baseline_skip) {
+        if c.is(k - 1, w.that_of.1) && k >= 2 && c.is_any(k - 2, &w.that_of.0) {
             return true;
         }
         k -= 1;
@@ -161,50 +159,26 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     if k == first {
         return false;
     }
-    matches!(
-        c.low(k - 1).as_deref(),
-        Some("from" | "than" | "against" | "versus" | "vs" | "over" | "since" | "with" | "to")
-    ) && (!c.is(k - 1, "with") || (k >= first + 2 && c.is(k - 2, "compared")))
-        && (!c.is(k - 1, "to")
-            || (k >= first + 2 && (c.is(k - 2, "compared") || c.is(k - 2, "relative"))))
+    c.is_any(k - 1, &w.baseline_words)
+        && (!c.is(k - 1, w.with) || (k >= first + 2 && c.is(k - 2, w.compared)))
+        && (!c.is(k - 1, w.to)
+            || (k >= first + 2 && (c.is(k - 2, w.compared) || c.is(k - 2, w.relative))))
 }
-
-/// The words a period phrase can start with, besides a year: months, ordinals and the
-/// words matched in [`period_at`] (keep the two in step).
-const STARTS: Shapes = {
-    let mut s = Shapes::EMPTY.with_all(&[
-        "fiscal", "fy", "q", "h", "last", "this", "previous", "prior", "a", "the", "same", "year",
-        "month", "quarter",
-    ]);
-    let mut i = 0;
-    while i < en::MONTHS.len() {
-        s = s.with(en::MONTHS[i].0);
-        i += 1;
-    }
-    let mut i = 0;
-    while i < en::ORDINALS.len() {
-        s = s.with(en::ORDINALS[i].0);
-        i += 1;
-    }
-    s
-};
 
 fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let t = c.toks[i];
-    if t.kind == Kind::Word && !t.may_be_in(&STARTS) {
+    let pw = c.w;
+    if t.kind == Kind::Word && !t.may_be_in(&pw.starts) {
         return None;
     }
     let w = c.low(i);
     let ref_year = date.map(|d| d.year);
     if let Some(w) = w.as_deref() {
         // Months: "June", "June 2024", but not dates ("May 10") nor the verb "may".
-        if let Some(m) = en::month(w) {
+        if let Some(m) = c.lang.units.months.get(w) {
             if !c.capitalized(i)
                 || c.small_num(i + 1)
-                || (w == "may"
-                    && c.low(i + 1).is_some_and(|n| {
-                        matches!(&*n, "be" | "have" | "not" | "also" | "well" | "still")
-                    }))
+                || (w == pw.may_verb.0 && c.is_any(i + 1, &pw.may_verb.1))
             {
                 return None;
             }
@@ -221,26 +195,33 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             return Some((PeriodRef::Absolute(Period::Month(y, m)), i + 1));
         }
         // "first quarter", "4th qtr", "first half", "second half of 2025"
-        if let Some(n) = en::ordinal(w) {
-            let unit = c.low(i + 1);
-            let kind = match unit.as_deref() {
-                Some("quarter" | "qtr" | "quarters") => Some(4u8),
-                Some("half") => Some(2u8),
-                _ => None,
+        if let Some(n) = pw.ordinals.get(w) {
+            let kind = if c.is_any(i + 1, &pw.quarters) {
+                Some(4u8)
+            } else if c.low(i + 1).is_some_and(|u| *u == *pw.half) {
+                Some(2u8)
+            } else {
+                None
             };
             if let Some(max) = kind {
                 if n <= max {
                     let mut next = i + 2;
-                    let year = if c.is(next, "of") && c.year(next + 1).is_some() {
+                    let year = if c.is(next, pw.of) && c.year(next + 1).is_some() {
                         next += 2;
                         c.year(next - 1)
                     } else if let Some(y) = c.year(next) {
                         next += 1;
                         Some(y)
-                    } else if c.is(next, "of") && c.is(next + 1, "this") && c.is(next + 2, "year") {
+                    } else if c.is(next, pw.of)
+                        && c.is(next + 1, pw.this)
+                        && c.is(next + 2, pw.year)
+                    {
                         next += 3;
                         ref_year
-                    } else if c.is(next, "of") && c.is(next + 1, "last") && c.is(next + 2, "year") {
+                    } else if c.is(next, pw.of)
+                        && c.is(next + 1, pw.last)
+                        && c.is(next + 2, pw.year)
+                    {
                         next += 3;
                         ref_year.map(|y| y - 1)
                     } else {
@@ -267,53 +248,41 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                 }
             }
         }
-        match w {
-            "fiscal" | "fy" => {
-                let k = if c.is(i + 1, "year") { i + 2 } else { i + 1 };
-                if let Some(y) = c.year(k) {
-                    return Some((PeriodRef::Absolute(Period::Fiscal(y)), k + 1));
-                }
+        if pw.fiscal.contains(w) {
+            let k = if c.is(i + 1, pw.year) { i + 2 } else { i + 1 };
+            if let Some(y) = c.year(k) {
+                return Some((PeriodRef::Absolute(Period::Fiscal(y)), k + 1));
             }
-            "q" | "h"
-                if c.toks
-                    .get(i + 1)
-                    .is_some_and(|t| !t.space_before && t.kind == Kind::Num) =>
-            {
-                let n: u8 = c.toks[i + 1].text(c.text).parse().ok()?;
-                let max = if w == "q" { 4 } else { 2 };
-                if !(1..=max).contains(&n) {
-                    return None;
-                }
-                let (y, next) = match c.year(i + 2) {
-                    Some(y) => (Some(y), i + 3),
-                    None => (ref_year, i + 2),
-                };
-                let y = y?;
-                let p = if w == "q" {
-                    Period::Quarter(y, n)
-                } else {
-                    Period::Half(y, n)
-                };
-                return Some((PeriodRef::Absolute(p), next));
+        } else if (w == pw.quarter_letter || w == pw.half_letter)
+            && c.toks
+                .get(i + 1)
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Num)
+        {
+            let quarter = w == pw.quarter_letter;
+            let n: u8 = c.toks[i + 1].text(c.text).parse().ok()?;
+            let max = if quarter { 4 } else { 2 };
+            if !(1..=max).contains(&n) {
+                return None;
             }
-            "last" | "this" | "previous" | "prior" | "a" | "the" | "same" | "year" | "month"
-            | "quarter" => {
-                return relative(c, i, end, date);
-            }
-            _ => {}
+            let (y, next) = match c.year(i + 2) {
+                Some(y) => (Some(y), i + 3),
+                None => (ref_year, i + 2),
+            };
+            let y = y?;
+            let p = if quarter {
+                Period::Quarter(y, n)
+            } else {
+                Period::Half(y, n)
+            };
+            return Some((PeriodRef::Absolute(p), next));
+        } else if pw.relative_starts.contains(w) {
+            return relative(c, i, end, date);
         }
         return None;
     }
     // A bare year: "in 2024", "2025's".
     let y = c.year(i)?;
-    if i > 0
-        && matches!(
-            c.low(i - 1).as_deref(),
-            Some(
-                "in" | "for" | "of" | "during" | "since" | "from" | "than" | "to" | "and" | "with"
-            )
-        )
-    {
+    if i > 0 && c.is_any(i - 1, &pw.year_prepositions) {
         return Some((PeriodRef::Absolute(Period::Year(y)), i + 1));
     }
     None
@@ -321,7 +290,9 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
 
 /// "last year", "a year earlier", "year-on-year", "the same period in 2024", "last month".
 fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let pw = c.w;
     let w = c.low(i)?;
+    let w = &*w;
     let ref_year = date.map(|d| d.year);
     let seq = |k: usize, words: &[&str]| {
         words
@@ -331,94 +302,91 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
     };
     // "year-on-year", "year-over-year", "month-on-month", "quarter-on-quarter"
     for (unit, rel) in [
-        ("year", PeriodRef::YearEarlier),
-        ("month", PeriodRef::Previous),
-        ("quarter", PeriodRef::Previous),
+        (pw.year, PeriodRef::YearEarlier),
+        (pw.month, PeriodRef::Previous),
+        (pw.quarter, PeriodRef::Previous),
     ] {
-        if &*w == unit
-            && (seq(i, &[unit, "-", "on", "-", unit]) || seq(i, &[unit, "-", "over", "-", unit]))
+        if w == unit
+            && i + 4 < end
+            && c.is(i + 1, "-")
+            && c.is_any(i + 2, &pw.on_over)
+            && c.is(i + 3, "-")
+            && c.is(i + 4, unit)
         {
             return Some((rel, i + 5));
         }
     }
-    match &*w {
-        "last" | "this" | "previous" | "prior" => {
-            let unit = c.low(i + 1)?;
-            let back = &*w != "this";
-            return match &*unit {
-                "year" => Some((
-                    if back {
-                        PeriodRef::LastYear(ref_year? - 1)
-                    } else {
-                        PeriodRef::Absolute(Period::Year(ref_year?))
-                    },
-                    i + 2,
-                )),
-                "month" | "quarter" if back => Some((PeriodRef::Previous, i + 2)),
-                _ => None,
-            };
-        }
-        // "a year earlier", "a year ago", "a year before"
-        "a" if i + 2 < end
-            && c.is(i + 1, "year")
-            && matches!(c.low(i + 2).as_deref(), Some("earlier" | "ago" | "before")) =>
-        {
+    if pw.back.contains(w) || w == pw.this {
+        let unit = c.low(i + 1)?;
+        let back = w != pw.this;
+        return if *unit == *pw.year {
+            Some((
+                if back {
+                    PeriodRef::LastYear(ref_year? - 1)
+                } else {
+                    PeriodRef::Absolute(Period::Year(ref_year?))
+                },
+                i + 2,
+            ))
+        } else if (*unit == *pw.month || *unit == *pw.quarter) && back {
+            Some((PeriodRef::Previous, i + 2))
+        } else {
+            None
+        };
+    }
+    // "a year earlier", "a year ago", "a year before"
+    if w == pw.a && i + 2 < end && c.is(i + 1, pw.year) && c.is_any(i + 2, &pw.ago) {
+        return Some((PeriodRef::YearEarlier, i + 3));
+    }
+    if w != pw.the {
+        return None;
+    }
+    let next = if i + 2 < end { c.low(i + 1) } else { None };
+    let next = next.as_deref();
+    let third = || c.low(i + 2);
+    // "the previous year", "the prior year", "the previous month/quarter"
+    if next == Some(pw.previous) || next == Some(pw.prior) {
+        let third = third();
+        let third = third.as_deref();
+        if third == Some(pw.year) {
             return Some((PeriodRef::YearEarlier, i + 3));
         }
-        "the" => {
-            let next = if i + 2 < end { c.low(i + 1) } else { None };
-            let third = || c.low(i + 2);
-            match next.as_deref() {
-                // "the previous year", "the prior year", "the previous month/quarter"
-                Some("previous" | "prior") => match third().as_deref() {
-                    Some("year") => return Some((PeriodRef::YearEarlier, i + 3)),
-                    Some("month" | "quarter") if next.as_deref() == Some("previous") => {
-                        return Some((PeriodRef::Previous, i + 3))
-                    }
-                    _ => {}
-                },
-                // "the year before", "the month before"
-                Some(unit @ ("year" | "month")) if c.is(i + 2, "before") => {
-                    return Some((
-                        if unit == "year" {
-                            PeriodRef::YearEarlier
-                        } else {
-                            PeriodRef::Previous
-                        },
-                        i + 3,
-                    ));
-                }
-                _ => {}
-            }
-            if c.is(i + 1, "same") {
-                // "the same period/month/quarter (in|of) 2024", "... last year", "... a year earlier"
-                let unit = c.low(i + 2)?;
-                if !matches!(
-                    &*unit,
-                    "period" | "month" | "quarter" | "time" | "half" | "months" | "period's"
-                ) {
-                    return None;
-                }
-                let k = i + 3;
-                if (c.is(k, "in") || c.is(k, "of")) && c.year(k + 1).is_some() {
-                    return Some((PeriodRef::SameIn(c.year(k + 1)?), k + 2));
-                }
-                if let Some(y) = c.year(k) {
-                    return Some((PeriodRef::SameIn(y), k + 1));
-                }
-                if seq(k, &["last", "year"])
-                    || seq(k, &["a", "year", "earlier"])
-                    || seq(k, &["a", "year", "ago"])
-                    || seq(k, &["of", "last", "year"])
-                    || seq(k, &["the", "previous", "year"])
-                {
-                    let len = if c.is(k, "last") { 2 } else { 3 };
-                    return Some((PeriodRef::YearEarlier, k + len));
-                }
-                return Some((PeriodRef::YearEarlier, k));
-            }
+        if (third == Some(pw.month) || third == Some(pw.quarter)) && next == Some(pw.previous) {
+            return Some((PeriodRef::Previous, i + 3));
         }
-        _ => {}
+    } else if (next == Some(pw.year) || next == Some(pw.month)) && c.is(i + 2, pw.before) {
+        // "the year before", "the month before"
+        return Some((
+            if next == Some(pw.year) {
+                PeriodRef::YearEarlier
+            } else {
+                PeriodRef::Previous
+            },
+            i + 3,
+        ));
+    }
+    if c.is(i + 1, pw.same) {
+        // "the same period/month/quarter (in|of) 2024", "... last year", "... a year earlier"
+        if !c.is_any(i + 2, &pw.same_units) {
+            return None;
+        }
+        let k = i + 3;
+        if c.is_any(k, &pw.in_of) && c.year(k + 1).is_some() {
+            return Some((PeriodRef::SameIn(c.year(k + 1)?), k + 2));
+        }
+        if let Some(y) = c.year(k) {
+            return Some((PeriodRef::SameIn(y), k + 1));
+        }
+        if seq(k, &[pw.last, pw.year])
+            || seq(k, &[pw.a, pw.year, pw.earlier])
+            || seq(k, &[pw.a, pw.year, pw.ago_word])
+            || seq(k, &[pw.of, pw.last, pw.year])
+            || seq(k, &[pw.the, pw.previous, pw.year])
+        {
+            let len = if c.is(k, pw.last) { 2 } else { 3 };
+            return Some((PeriodRef::YearEarlier, k + len));
+        }
+        return Some((PeriodRef::YearEarlier, k));
     }
     None
 }

@@ -8,7 +8,7 @@ mod words;
 
 use crate::document::Document;
 use crate::interval::Interval;
-use crate::lang::en;
+use crate::lang::Language;
 pub use crate::lang::Low;
 use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
@@ -31,6 +31,7 @@ pub fn extract(doc: &Document) -> Extraction {
     let scanner = Scanner {
         text: &doc.text,
         toks: &ex.tokens,
+        lang: doc.lang,
     };
     let mut i = 0;
     while i < ex.tokens.len() {
@@ -77,7 +78,12 @@ struct Tail {
 struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
+    lang: &'static Language,
 }
+
+/// How much "about", "nearly" and friends widen a number: relative to its value.
+/// "about 50" allows 45 to 55; "nearly 50" allows 45 up to 50.
+pub const APPROX_RELATIVE: f64 = 0.10;
 
 impl<'a> Scanner<'a> {
     fn tok(&self, i: usize) -> Option<&Token> {
@@ -95,7 +101,12 @@ impl<'a> Scanner<'a> {
 
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.tok(i)
-            .is_some_and(|t| t.kind == Kind::Word && t.text(self.text).eq_ignore_ascii_case(w))
+            .is_some_and(|t| t.kind == Kind::Word && t.is(self.text, w))
+    }
+
+    /// Whether token `i` is a word of `words`.
+    fn is_any(&self, i: usize, words: &crate::lang::Words) -> bool {
+        words.has(self.low(i))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -108,14 +119,17 @@ impl<'a> Scanner<'a> {
     }
 
     fn is_month(&self, i: usize) -> bool {
-        self.is_capitalized(i) && self.low(i).is_some_and(|w| en::month(&w).is_some())
+        self.is_capitalized(i)
+            && self
+                .low(i)
+                .is_some_and(|w| self.lang.units.months.get(&w).is_some())
     }
 
     /// Scale and unit after a number whose last token is `j - 1`.
     fn tail(&self, mut j: usize) -> Tail {
         let mut scale = 1.0;
         if let Some(w) = self.low(j) {
-            if let Some(s) = en::scale(&w, self.glued(j)) {
+            if let Some(s) = self.scale(&w, self.glued(j)) {
                 scale = s;
                 j += 1;
             }
@@ -128,7 +142,17 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A scale word; `attached` for a suffix written without a space ("5m", "$1.2bn"),
+    /// where single letters are allowed.
+    fn scale(&self, w: &str, attached: bool) -> Option<f64> {
+        let n = &self.lang.numbers;
+        n.scales
+            .get(w)
+            .or_else(|| n.attached_scales.get(w).filter(|_| attached))
+    }
+
     fn unit_at(&self, j: &mut usize) -> Unit {
+        let u = &self.lang.units;
         let i = *j;
         if self.is_punct(i, "%") {
             *j = i + 1;
@@ -136,73 +160,71 @@ impl<'a> Scanner<'a> {
         }
         let Some(w) = self.low(i) else {
             // "-fold"
-            if (self.is_punct(i, "-")) && self.is_word(i + 1, "fold") && self.glued(i + 1) {
+            if (self.is_punct(i, "-")) && self.is_word(i + 1, u.fold) && self.glued(i + 1) {
                 *j = i + 2;
                 return Unit::Times;
             }
             return Unit::None;
         };
         let w = w.as_str();
-        if en::percent_word(w) {
+        if u.percent.contains(w) {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
         }
-        if w == "per" && self.is_word(i + 1, "cent") {
+        if w == u.percent_two_words.0 && self.is_word(i + 1, u.percent_two_words.1) {
             *j = i + 2;
             return self.points_after(j, Unit::Percent);
         }
-        if w == "percentage" && (self.is_word(i + 1, "points") || self.is_word(i + 1, "point")) {
+        if w == u.percentage && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(1.0);
         }
-        if w == "basis" && (self.is_word(i + 1, "points") || self.is_word(i + 1, "point")) {
+        if w == u.basis && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(0.01);
         }
-        if matches!(w, "bps" | "bp") {
+        if u.basis_points.contains(w) {
             *j = i + 1;
             return Unit::Points(0.01);
         }
-        if w == "times" || w == "fold" {
+        if u.times.contains(w) {
             *j = i + 1;
             return Unit::Times;
         }
-        if let Some((code, factor)) = en::currency_word(w) {
+        if let Some((code, factor)) = u.currencies.get(w) {
             *j = i + 1;
             return Unit::Currency(code, factor);
         }
-        if let Some(code) = words::currency_adjective(w) {
-            if let Some((_, factor)) = self.low(i + 1).and_then(|n| en::currency_word(&n)) {
+        if let Some(code) = u.currency_adjectives.get(w) {
+            if let Some((_, factor)) = self.low(i + 1).and_then(|n| u.currencies.get(&n)) {
                 *j = i + 2;
                 return Unit::Currency(code, factor);
             }
         }
         // "U.S. dlrs"
-        if w == "u"
+        if w == u.us_initials.0
             && self.is_punct(i + 1, ".")
-            && self.is_word(i + 2, "s")
+            && self.is_word(i + 2, u.us_initials.1)
             && self.is_punct(i + 3, ".")
         {
-            if let Some((code, factor)) = self.low(i + 4).and_then(|n| en::currency_word(&n)) {
+            if let Some((code, factor)) = self.low(i + 4).and_then(|n| u.currencies.get(&n)) {
                 *j = i + 5;
                 return Unit::Currency(code, factor);
             }
         }
-        if matches!(w, "metric" | "short" | "long") {
-            if let Some(code) = self.low(i + 1).and_then(|n| en::unit_word(&n)) {
+        if u.ton_qualifiers.contains(w) {
+            if let Some(code) = self.low(i + 1).and_then(|n| u.quantities.get(&n)) {
                 if code == "t" {
                     *j = i + 2;
                     return Unit::Quantity(code);
                 }
             }
         }
-        if let Some(code) = en::unit_word(w) {
+        if let Some(code) = u.quantities.get(w) {
             *j = i + 1;
             if code == "bbl" {
                 // "barrels per day", "barrels a day"
-                if (self.is_word(i + 1, "per") || self.is_word(i + 1, "a"))
-                    && self.is_word(i + 2, "day")
-                {
+                if self.is_any(i + 1, &u.per_day.0) && self.is_word(i + 2, u.per_day.1) {
                     *j = i + 3;
                     return Unit::Quantity("bpd");
                 }
@@ -214,7 +236,7 @@ impl<'a> Scanner<'a> {
 
     /// "5 pct points", "2 percent point".
     fn points_after(&self, j: &mut usize, unit: Unit) -> Unit {
-        if self.is_word(*j, "points") || self.is_word(*j, "point") || self.is_word(*j, "pts") {
+        if self.is_any(*j, &self.lang.units.points_after_percent) {
             *j += 1;
             return Unit::Points(1.0);
         }
@@ -226,10 +248,13 @@ impl<'a> Scanner<'a> {
         let p = i.checked_sub(1)?;
         let t = self.tok(p)?;
         if t.kind == Kind::Punct {
-            let code = en::currency_symbol(t.text(self.text))?;
+            let code = self.lang.units.currency_symbols.get(t.text(self.text))?;
             if code == "USD" && self.glued(p) {
                 if let Some(q) = p.checked_sub(1) {
-                    if let Some(c) = self.low(q).and_then(|w| en::dollar_prefix(&w)) {
+                    if let Some(c) = self
+                        .low(q)
+                        .and_then(|w| self.lang.units.dollar_prefixes.get(&w))
+                    {
                         return Some((q, c));
                     }
                 }
@@ -240,12 +265,18 @@ impl<'a> Scanner<'a> {
             let raw = t.text(self.text);
             if raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
                 let w = Low::new(raw)?;
-                if let Some((code, 1.0)) = en::currency_word(&w) {
+                if let Some((code, 1.0)) = self.lang.units.currencies.get(&w) {
                     return Some((p, code));
                 }
             }
-            if raw == "Rs" {
-                return Some((p, "INR"));
+            if let Some(&(_, code)) = self
+                .lang
+                .units
+                .cased_currency_prefixes
+                .iter()
+                .find(|(prefix, _)| *prefix == raw)
+            {
+                return Some((p, code));
             }
         }
         None
@@ -255,17 +286,18 @@ impl<'a> Scanner<'a> {
     fn approximator(&self, i: usize) -> Option<(usize, &'static str, Bound)> {
         // Most numbers follow a word that ends no approximator: check that word once.
         let before = self.tok(i.checked_sub(1)?)?;
-        if !before.may_be_in(&en::APPROXIMATOR_ENDS) {
+        let approximators = self.lang.numbers.approximators;
+        if !before.may_be_in(&self.lang.numbers.approximator_ends) {
             return None;
         }
         let last = self.low(i - 1)?;
-        if !en::APPROXIMATORS
+        if !approximators
             .iter()
             .any(|(words, _, _)| words.last() == Some(&&*last))
         {
             return None;
         }
-        for (words, canonical, bound) in en::APPROXIMATORS {
+        for (words, canonical, bound) in approximators {
             let n = words.len();
             if i < n {
                 continue;
@@ -286,7 +318,7 @@ impl<'a> Scanner<'a> {
     fn is_day_of_date(&self, i: usize) -> bool {
         (i > 0 && self.is_month(i - 1))
             || self.is_month(i + 1)
-            || (self.is_word(i + 1, "of") && self.is_month(i + 2))
+            || (self.is_word(i + 1, self.lang.units.day_of) && self.is_month(i + 2))
     }
 
     fn numeric(&self, i: usize) -> Step {
@@ -315,19 +347,17 @@ impl<'a> Scanner<'a> {
                     return Step::Skip(j + 1);
                 };
                 let w = w.as_str();
-                if matches!(
-                    w,
-                    "st" | "nd" | "rd" | "th" | "s" | "am" | "pm" | "gmt" | "h" | "hrs"
-                ) {
+                let u = &self.lang.units;
+                if u.numeral_suffixes.contains(w) {
                     return Step::Skip(j + 1);
                 }
-                if let Some(s) = en::scale(w, true) {
+                if let Some(s) = self.scale(w, true) {
                     attached_scale = Some(s);
                     j += 1;
-                } else if !(en::percent_word(w)
-                    || en::unit_word(w).is_some()
-                    || en::currency_word(w).is_some()
-                    || w == "x")
+                } else if !(u.percent.contains(w)
+                    || u.quantities.get(w).is_some()
+                    || u.currencies.get(w).is_some()
+                    || w == u.times_suffix)
                 {
                     return Step::Skip(self.skip_code(j));
                 }
@@ -405,12 +435,13 @@ impl<'a> Scanner<'a> {
         let mut end = tail.end;
         let mut tail = tail;
         if second.is_none() && tail.unit == Unit::None {
+            let u = &self.lang.units;
             let between =
-                first > 0 && self.is_word(first - 1, "between") && self.is_word(tail.end, "and");
+                first > 0 && self.is_word(first - 1, u.between) && self.is_word(tail.end, u.and);
             let to = tail.scale == 1.0
                 && prefix.is_none()
-                && self.is_word(tail.end, "to")
-                && !(first > 0 && self.is_word(first - 1, "from"));
+                && self.is_word(tail.end, u.to)
+                && !(first > 0 && self.is_word(first - 1, u.from));
             if let Some((n2, t2)) = (between || to).then(|| self.range_end(tail.end)).flatten() {
                 // "N to M" only for a plausible range, not "rose 5 to 10 mln".
                 if between || (n2.value > num.value && n2.value < num.value * 2.0) {
@@ -438,15 +469,17 @@ impl<'a> Scanner<'a> {
             if self.is_punct(p, ".") && p > 0 {
                 p -= 1;
             }
-            if self.low(p).is_some_and(|w| en::naming_word(&w)) && !has_unit {
+            if self.is_any(p, &self.lang.units.naming) && !has_unit {
                 return Step::Skip(j);
             }
         }
-        let approx = self.approximator(if first > 0 && self.is_word(first - 1, "between") {
-            first - 1
-        } else {
-            first
-        });
+        let approx = self.approximator(
+            if first > 0 && self.is_word(first - 1, self.lang.units.between) {
+                first - 1
+            } else {
+                first
+            },
+        );
         if let Some((a, _, _)) = approx {
             first = a;
         }
@@ -547,15 +580,15 @@ impl<'a> Scanner<'a> {
     /// Numbers, fractions and multiples written in words.
     fn worded(&self, i: usize) -> Step {
         // Most words are rejected here by their shape, without being lowercased.
-        if !self.toks[i].may_be_in(&en::NUMBER_WORD_STARTS) {
+        if !self.toks[i].may_be_in(&self.lang.numbers.number_word_starts) {
             return Step::Skip(i + 1);
         }
         let Some(w) = self.low(i) else {
             return Step::Skip(i + 1);
         };
         let w = w.as_str();
-        if let Some((ratio, lo, hi)) = en::multiple_word(w) {
-            if matches!(w, "double" | "triple" | "halves" | "doubles" | "triples")
+        if let Some((ratio, lo, hi)) = self.lang.numbers.multiple(w) {
+            if self.lang.numbers.multiples_not_alone.contains(w)
                 || self.is_punct(i + 1, "-") && self.glued(i + 1)
             {
                 return Step::Skip(i + 1);
@@ -590,7 +623,7 @@ impl<'a> Scanner<'a> {
         };
         let tail = self.tail(j);
         if fraction {
-            if !self.is_word(j, "of") {
+            if !self.is_word(j, self.lang.claims.of) {
                 return Step::Skip(j);
             }
         } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 {
@@ -613,7 +646,7 @@ impl<'a> Scanner<'a> {
         let factor = factor * tail.scale;
         let value = value * factor;
         let half = if fraction {
-            value * en::APPROX_RELATIVE
+            value * APPROX_RELATIVE
         } else {
             0.5 * factor
         };
@@ -643,7 +676,7 @@ impl<'a> Scanner<'a> {
 
 /// Applies an approximator or bound to the rounded reading of a number.
 fn widen(rounded: Interval, value: f64, bound: Bound) -> Interval {
-    let slack = value.abs() * en::APPROX_RELATIVE;
+    let slack = value.abs() * APPROX_RELATIVE;
     match bound {
         Bound::Exact => rounded,
         Bound::About => Interval::new(rounded.low - slack, rounded.high + slack),

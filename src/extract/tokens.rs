@@ -32,13 +32,21 @@ impl Token {
     }
 
     /// A word's lowercase form for table lookups; `None` for numbers, punctuation and words
-    /// no table has (non-ASCII, overlong).
+    /// no table has (overlong).
     pub fn low<'a>(&self, text: &'a str) -> Option<Low<'a>> {
         if self.kind == Kind::Word {
             Low::new(self.text(text))
         } else {
             None
         }
+    }
+
+    /// Whether the token is `w` (a lowercase table word, or punctuation) in any letter case.
+    #[inline]
+    pub fn is(&self, text: &str, w: &str) -> bool {
+        let t = self.text(text);
+        t.eq_ignore_ascii_case(w)
+            || (self.ends == Some(Ends::ANY) && Low::new(t).is_some_and(|l| *l == *w))
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
@@ -106,13 +114,14 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
             Class::Letter => {
                 let tok_start = i;
-                i = scan_word(text, i + 1, end);
+                let ascii;
+                (i, ascii) = scan_word(text, i + 1, end, true);
                 out.push(Token {
                     kind: Kind::Word,
                     start: tok_start,
                     end: i,
                     space_before,
-                    ends: Ends::of(&bytes[tok_start..i]),
+                    ends: Ends::of(&bytes[tok_start..i], ascii),
                 });
                 space_before = false;
                 continue;
@@ -131,11 +140,12 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             continue;
         }
         let tok_start = i;
+        let mut ascii = true;
         let kind = if b.is_ascii_digit() {
             i = scan_number(text, i, end);
             Kind::Num
         } else if c.is_alphabetic() {
-            i = scan_word(text, i + len, end);
+            (i, ascii) = scan_word(text, i + len, end, b < 0x80);
             Kind::Word
         } else {
             i += len;
@@ -147,7 +157,7 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             end: i,
             space_before,
             ends: if kind == Kind::Word {
-                Ends::of(&bytes[tok_start..i])
+                Ends::of(&bytes[tok_start..i], ascii)
             } else {
                 None
             },
@@ -156,8 +166,10 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     }
 }
 
+/// The end of the word going on at `i`, and whether it is all ASCII (`ascii` for what came
+/// before `i`).
 #[inline(always)]
-fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
+fn scan_word(text: &str, mut i: usize, end: usize, mut ascii: bool) -> (usize, bool) {
     let bytes = text.as_bytes();
     while i < end {
         let b = bytes[i];
@@ -176,6 +188,7 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_alphabetic() {
             i += c.len_utf8();
+            ascii = false;
         } else if c == '’'
             && text[i + 3..end]
                 .chars()
@@ -187,7 +200,7 @@ fn scan_word(text: &str, mut i: usize, end: usize) -> usize {
             break;
         }
     }
-    i
+    (i, ascii)
 }
 
 fn scan_number(text: &str, mut i: usize, end: usize) -> usize {

@@ -1,37 +1,57 @@
 //! The lowercase form of a word that every word-table lookup takes.
 
-/// A short ASCII word in lowercase: the word itself when it is already lowercase (most words
-/// of running text), else a lowercased copy on the stack.
+/// The longest word (in bytes, as written) that any table lookup considers.
+pub const MAX_WORD: usize = 24;
+
+/// Room for the lowercase form of a [`MAX_WORD`]-byte word: lowercasing can lengthen a
+/// character by half ("İ", two bytes, is "i̇", three).
+const BUF: usize = MAX_WORD * 3 / 2;
+
+/// A short word in lowercase: the word itself when it is already lowercase ASCII (most words
+/// of running text), else a lowercased copy on the stack. Any script: non-ASCII letters are
+/// lowercased character by character (`char::to_lowercase`).
 #[derive(Clone, Copy)]
 pub struct Low<'a>(Repr<'a>);
 
 #[derive(Clone, Copy)]
 enum Repr<'a> {
     Borrowed(&'a str),
-    Copied { buf: [u8; 24], len: u8 },
+    Copied { buf: [u8; BUF], len: u8 },
 }
 
 impl<'a> Low<'a> {
-    /// `None` for a word that is not ASCII or longer than 24 bytes, which no word table has.
+    /// `None` for a word longer than [`MAX_WORD`] bytes, which no word table has.
     pub fn new(word: &'a str) -> Option<Low<'a>> {
         let b = word.as_bytes();
-        if b.len() > 24 {
+        if b.len() > MAX_WORD {
             return None;
         }
         // One pass: is anything uppercase or not ASCII?
         if !b.iter().any(|&c| c.wrapping_sub(b'A') < 26 || c >= 0x80) {
             return Some(Low(Repr::Borrowed(word)));
         }
-        if !b.is_ascii() {
-            return None;
+        let mut buf = [0u8; BUF];
+        if b.is_ascii() {
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Some(Low(Repr::Copied {
+                buf,
+                len: b.len() as u8,
+            }));
         }
-        let mut buf = [0u8; 24];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let n = c.len_utf8();
+            if len + n > BUF {
+                return None;
+            }
+            c.encode_utf8(&mut buf[len..len + n]);
+            len += n;
         }
         Some(Low(Repr::Copied {
             buf,
-            len: b.len() as u8,
+            len: len as u8,
         }))
     }
 
@@ -40,10 +60,10 @@ impl<'a> Low<'a> {
             Repr::Borrowed(word) => word,
             Repr::Copied { buf, len } => {
                 let bytes = &buf[..*len as usize];
-                debug_assert!(bytes.is_ascii());
-                // SAFETY: `new` only stores the ASCII-lowercased bytes of an ASCII word, and
-                // ASCII is valid UTF-8. This is called for every word lookup, so it skips
-                // re-validation.
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: `new` stores either the ASCII-lowercased bytes of an ASCII word or
+                // whole UTF-8 encodings of characters, so `bytes` is valid UTF-8. This is
+                // called for every word lookup, so it skips re-validation.
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
         }
@@ -54,5 +74,37 @@ impl std::ops::Deref for Low<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Low;
+
+    fn low(w: &str) -> Option<String> {
+        Low::new(w).map(|l| l.as_str().to_string())
+    }
+
+    #[test]
+    fn lowercases_ascii_and_borrows_lowercase() {
+        assert_eq!(low("Rose").as_deref(), Some("rose"));
+        assert_eq!(low("rose").as_deref(), Some("rose"));
+        assert_eq!(low("MLN").as_deref(), Some("mln"));
+    }
+
+    #[test]
+    fn lowercases_any_script() {
+        assert_eq!(low("Été").as_deref(), Some("été"));
+        assert_eq!(low("ZWÖLF").as_deref(), Some("zwölf"));
+        assert_eq!(low("Миллион").as_deref(), Some("миллион"));
+        assert_eq!(low("İ").as_deref(), Some("i\u{307}"));
+        assert_eq!(low("百万").as_deref(), Some("百万"));
+    }
+
+    #[test]
+    fn overlong_words_are_not_looked_up() {
+        assert!(low(&"a".repeat(25)).is_none());
+        assert!(low(&"İ".repeat(12)).is_some());
+        assert!(low(&"é".repeat(13)).is_none());
     }
 }

@@ -3,29 +3,37 @@
 //! lookup before lowercasing it and trying the real tables.
 //!
 //! A filter never rejects a word of its list (in any letter case); it may accept others
-//! ("tao" has the shape of "two"), which the exact lookup behind it then turns down.
+//! ("tao" has the shape of "two"), which the exact lookup behind it then turns down. Letters
+//! outside ASCII share one bucket, and a token with any non-ASCII letter is never rejected:
+//! its lowercase form may differ in length or in its first letter ("İ" lowercases to two
+//! characters), so only the exact lookup can judge it.
 
-/// The shapes of a word list: for each pair of first and last ASCII letters, a bit per word
-/// length (1 to 31; longer words share bit 31).
+/// Buckets for a word's first and last byte: the 26 ASCII letters, then every non-ASCII byte.
+const BUCKETS: usize = 27;
+
+/// The shapes of a word list: for each pair of first and last letters, a bit per word
+/// length in bytes (1 to 31; longer words share bit 31).
 #[derive(Clone, Copy, Debug)]
 pub struct Shapes {
-    lengths: [[u32; 26]; 26],
+    lengths: [[u32; BUCKETS]; BUCKETS],
 }
 
 impl Shapes {
     pub const EMPTY: Shapes = Shapes {
-        lengths: [[0; 26]; 26],
+        lengths: [[0; BUCKETS]; BUCKETS],
     };
 
-    /// These shapes plus the shape of `word`. Panics (at compile time, where it is used) on
-    /// a word that does not start and end with an ASCII letter, which no filter could match.
+    /// These shapes plus the shape of `word` (lowercase, as in the tables). A word that does
+    /// not start and end with a letter (`b/d` does; `pre-` does not) is never one token, so
+    /// it adds nothing.
     pub const fn with(mut self, word: &str) -> Shapes {
         let b = word.as_bytes();
-        assert!(!b.is_empty() && b[0].is_ascii_alphabetic());
-        assert!(b[b.len() - 1].is_ascii_alphabetic());
-        let first = letter(b[0]);
-        let last = letter(b[b.len() - 1]);
-        self.lengths[first][last] |= 1 << length_bit(b.len());
+        if b.is_empty() {
+            return self;
+        }
+        if let (Some(first), Some(last)) = (bucket(b[0]), bucket(b[b.len() - 1])) {
+            self.lengths[first][last] |= 1 << length_bit(b.len());
+        }
         self
     }
 
@@ -39,12 +47,44 @@ impl Shapes {
         self
     }
 
+    /// These shapes plus those of the other filter's words.
+    pub const fn union(mut self, other: &Shapes) -> Shapes {
+        let mut f = 0;
+        while f < BUCKETS {
+            let mut l = 0;
+            while l < BUCKETS {
+                self.lengths[f][l] |= other.lengths[f][l];
+                l += 1;
+            }
+            f += 1;
+        }
+        self
+    }
+
     /// Whether a word with these first and last letters and `len` bytes has the shape of a
     /// word in the list ([`Ends`] are worked out once per word, by the tokenizer).
     #[inline]
     pub fn may_contain_ends(&self, ends: Ends, len: usize) -> bool {
-        let (first, last) = (ends.0 / 26, ends.0 % 26);
+        if ends == Ends::ANY {
+            return true;
+        }
+        let (first, last) = (ends.0 / 32, ends.0 % 32);
         self.lengths[first as usize][last as usize] & (1 << length_bit(len)) != 0
+    }
+
+    /// Whether an already lowercase word (a [`crate::lang::Low`]) has the shape of a word in
+    /// the list. Exact for any script, both sides being lowercase; a word that does not start
+    /// and end with a letter ("$", "b/d" does) has no shape and is let through.
+    #[inline]
+    pub fn may_contain_lower(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => match (bucket(f), bucket(l)) {
+                (Some(f), Some(l)) => self.lengths[f][l] & (1 << length_bit(b.len())) != 0,
+                _ => true,
+            },
+            _ => false,
+        }
     }
 }
 
@@ -53,15 +93,34 @@ impl Shapes {
 pub struct Ends(u16);
 
 impl Ends {
-    /// `None` unless the word starts and ends with an ASCII letter (no list word doesn't).
+    /// A word with a letter outside ASCII: no filter can judge it before it is lowercased.
+    pub const ANY: Ends = Ends(u16::MAX);
+
+    /// The ends of a token's word, `ascii` telling whether all its bytes are ASCII. `None`
+    /// for an ASCII word that does not start and end with a letter (no table word doesn't).
     #[inline]
-    pub fn of(word: &[u8]) -> Option<Ends> {
+    pub fn of(word: &[u8], ascii: bool) -> Option<Ends> {
+        if !ascii {
+            return Some(Ends::ANY);
+        }
         match (word.first(), word.last()) {
             (Some(&f), Some(&l)) if f.is_ascii_alphabetic() && l.is_ascii_alphabetic() => {
-                Some(Ends((letter(f) * 26 + letter(l)) as u16))
+                Some(Ends((letter(f) * 32 + letter(l)) as u16))
             }
             _ => None,
         }
+    }
+}
+
+/// The bucket of a word's first or last byte: its ASCII letter, or the shared non-ASCII
+/// bucket; `None` for ASCII that is not a letter.
+const fn bucket(b: u8) -> Option<usize> {
+    if b.is_ascii_alphabetic() {
+        Some(letter(b))
+    } else if b >= 0x80 {
+        Some(BUCKETS - 1)
+    } else {
+        None
     }
 }
 
@@ -84,7 +143,8 @@ mod tests {
 
     /// Whether `word` (as written, any case) has the shape of a word in `shapes`.
     fn may_contain(shapes: &Shapes, word: &str) -> bool {
-        Ends::of(word.as_bytes()).is_some_and(|ends| shapes.may_contain_ends(ends, word.len()))
+        Ends::of(word.as_bytes(), word.is_ascii())
+            .is_some_and(|ends| shapes.may_contain_ends(ends, word.len()))
     }
 
     const NUMBERS: Shapes = Shapes::EMPTY
@@ -100,21 +160,30 @@ mod tests {
 
     #[test]
     fn rejects_other_shapes() {
-        for w in [
-            "to",
-            "the",
-            "that",
-            "said",
-            "an",
-            "",
-            "42",
-            "été",
-            "twentieth",
-        ] {
+        for w in ["to", "the", "that", "said", "an", "", "42", "twentieth"] {
             assert!(!may_contain(&NUMBERS, w), "{w}");
         }
         // Same shape as "two": let through, for the exact lookup to reject.
         assert!(may_contain(&NUMBERS, "tao"));
+    }
+
+    #[test]
+    fn never_rejects_a_word_with_letters_outside_ascii() {
+        // Its lowercase form can differ in length ("İ" is two characters lowercased).
+        for w in ["été", "İki", "Ünd", "naïve"] {
+            assert!(may_contain(&NUMBERS, w), "{w}");
+        }
+    }
+
+    #[test]
+    fn lowercase_words_of_any_script_are_judged_exactly() {
+        let s = Shapes::EMPTY.with_all(&["été", "zwölf", "двa"]);
+        for w in ["été", "zwölf", "двa"] {
+            assert!(s.may_contain_lower(w), "{w}");
+        }
+        for w in ["ét", "zwölfe", "two", ""] {
+            assert!(!s.may_contain_lower(w), "{w}");
+        }
     }
 
     #[test]

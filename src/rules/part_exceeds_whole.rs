@@ -32,37 +32,7 @@ China produces 90% of the world's rare earth magnets.
 ";
 
 /// Wholes that a ratio may exceed: a figure "of GDP" is a ratio, not a part.
-const RATIO_WHOLES: &[&str] = &[
-    "gdp",
-    "gross domestic product",
-    "output",
-    "income",
-    "revenue",
-    "earnings",
-    "sales",
-    "capacity",
-    "target",
-    "quota",
-    "level",
-    "average",
-    "budget",
-    "forecast",
-    "estimate",
-    "expected",
-    "salary",
-    "wage",
-    "price",
-    "cost",
-    "value",
-    "normal",
-    "year",
-    "previous",
-    "before",
-    "pre-",
-    "benchmark",
-    "limit",
-    "requirement",
-];
+const RATIO_WHOLES: &[&str] = crate::lang::en::RATIO_WHOLES;
 
 fn is_ratio_whole(subject: &str) -> bool {
     let subject = subject.to_ascii_lowercase();

@@ -1,0 +1,178 @@
+//! English numbers in words, multiples, approximators and scales.
+
+use crate::lang::shapes::Shapes;
+use crate::lang::{Map, Multiple, NumberWords, Words};
+use crate::mention::Bound;
+
+const CARDINALS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("six", 6),
+    ("ten", 10),
+    ("zero", 0),
+    ("four", 4),
+    ("five", 5),
+    ("nine", 9),
+    ("three", 3),
+    ("seven", 7),
+    ("eight", 8),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventy", 70),
+    ("hundred", 100),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("seventeen", 17),
+];
+
+const MULTIPLES: &[(&[&str], Multiple)] = &[
+    (
+        &["doubled", "doubling", "doubles", "double"],
+        (2.0, 1.85, 2.15),
+    ),
+    (
+        &[
+            "tripled", "tripling", "triples", "triple", "trebled", "trebling",
+        ],
+        (3.0, 2.75, 3.25),
+    ),
+    (&["quadrupled", "quadrupling", "quadruple"], (4.0, 3.7, 4.3)),
+    (&["halved", "halving", "halves"], (0.5, 0.45, 0.55)),
+    (&["twofold"], (2.0, 1.85, 2.15)),
+    (&["threefold"], (3.0, 2.75, 3.25)),
+    (&["fourfold"], (4.0, 3.7, 4.3)),
+    (&["fivefold"], (5.0, 4.5, 5.5)),
+    (&["sixfold"], (6.0, 5.5, 6.5)),
+    (&["sevenfold"], (7.0, 6.5, 7.5)),
+    (&["eightfold"], (8.0, 7.5, 8.5)),
+    (&["ninefold"], (9.0, 8.5, 9.5)),
+    (&["tenfold"], (10.0, 9.5, 10.5)),
+];
+
+/// Longest first: "no more than" before "more than".
+const APPROXIMATORS: &[crate::lang::Approximator] = &[
+    (&["no", "more", "than"], "no more than", Bound::AtMost),
+    (&["no", "less", "than"], "no less than", Bound::AtLeast),
+    (&["more", "than"], "more than", Bound::Above),
+    (&["greater", "than"], "more than", Bound::Above),
+    (&["less", "than"], "less than", Bound::Below),
+    (&["fewer", "than"], "less than", Bound::Below),
+    (&["at", "least"], "at least", Bound::AtLeast),
+    (&["at", "most"], "at most", Bound::AtMost),
+    (&["up", "to"], "up to", Bound::AtMost),
+    (&["close", "to"], "close to", Bound::Nearly),
+    (&["just", "under"], "just under", Bound::Nearly),
+    (&["just", "below"], "just under", Bound::Nearly),
+    (&["just", "over"], "just over", Bound::Above),
+    (&["just", "above"], "just over", Bound::Above),
+    (&["an", "estimated"], "an estimated", Bound::About),
+    (&["about"], "about", Bound::About),
+    (&["around"], "around", Bound::About),
+    (&["roughly"], "roughly", Bound::About),
+    (&["approximately"], "approximately", Bound::About),
+    (&["approx"], "approximately", Bound::About),
+    (&["some"], "some", Bound::About),
+    (&["nearly"], "nearly", Bound::Nearly),
+    (&["almost"], "almost", Bound::Nearly),
+    (&["over"], "over", Bound::Above),
+    (&["above"], "above", Bound::Above),
+    (&["exceeding"], "more than", Bound::Above),
+    (&["under"], "under", Bound::Below),
+    (&["below"], "below", Bound::Below),
+];
+
+pub const NUMBERS: NumberWords = NumberWords {
+    scales: Map::new(&[
+        ("mn", 1e6),
+        ("bn", 1e9),
+        ("tn", 1e12),
+        ("mln", 1e6),
+        ("mio", 1e6),
+        ("bln", 1e9),
+        ("bil", 1e9),
+        ("trn", 1e12),
+        ("trln", 1e12),
+        ("lakh", 1e5),
+        ("lakhs", 1e5),
+        ("crore", 1e7),
+        ("crores", 1e7),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("thousand", 1e3),
+        ("millions", 1e6),
+        ("billions", 1e9),
+        ("trillion", 1e12),
+        ("thousands", 1e3),
+        ("trillions", 1e12),
+    ]),
+    attached_scales: Map::new(&[("k", 1e3), ("m", 1e6), ("b", 1e9)]),
+    cardinals: Map::new(CARDINALS),
+    hundred: "hundred",
+    fractions: Map::new(&[
+        ("half", 0.5),
+        ("third", 1.0 / 3.0),
+        ("fifth", 0.2),
+        ("tenth", 0.1),
+        ("thirds", 1.0 / 3.0),
+        ("fifths", 0.2),
+        ("tenths", 0.1),
+        ("quarter", 0.25),
+        ("quarters", 0.25),
+    ]),
+    singular_fractions: Words::new(&["half", "third", "fifth", "tenth", "quarter"]),
+    plural_fractions: Words::new(&["thirds", "fifths", "tenths", "quarters"]),
+    article: "a",
+    one: "one",
+    dozen: "dozen",
+    half: "half",
+    not_before_half: Words::new(&["the", "first", "second"]),
+    multiples: MULTIPLES,
+    multiples_not_alone: Words::new(&["double", "triple", "halves", "doubles", "triples"]),
+    approximators: APPROXIMATORS,
+    approximator_ends: approximator_ends(APPROXIMATORS),
+    number_word_starts: number_word_starts(CARDINALS, MULTIPLES, &["a", "half"]),
+};
+
+/// The shapes of the last words of `approximators`.
+pub const fn approximator_ends(approximators: &[crate::lang::Approximator]) -> Shapes {
+    let mut s = Shapes::EMPTY;
+    let mut i = 0;
+    while i < approximators.len() {
+        let words = approximators[i].0;
+        s = s.with(words[words.len() - 1]);
+        i += 1;
+    }
+    s
+}
+
+/// The shapes of every word a number in words can start with: a cardinal, a multiple, or
+/// one of `others` ("a" of "a third", "half").
+pub const fn number_word_starts(
+    cardinals: &[(&str, u32)],
+    multiples: &[(&[&str], Multiple)],
+    others: &[&str],
+) -> Shapes {
+    let mut s = Shapes::EMPTY.with_all(others);
+    let mut i = 0;
+    while i < cardinals.len() {
+        s = s.with(cardinals[i].0);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < multiples.len() {
+        s = s.with_all(multiples[i].0);
+        i += 1;
+    }
+    s
+}

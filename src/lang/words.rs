@@ -1,0 +1,296 @@
+//! The parts of a [`super::Language`]: one struct per group of tables, each field a word
+//! list, a word map or one word of a phrase (a "slot": the word that language uses there).
+
+use super::shapes::Shapes;
+use super::table::{Map, Words};
+use crate::mention::Bound;
+
+/// Part of speech of a direction word, which decides the phrase shapes it takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DirectionPos {
+    /// "rose 5 pct", "fell by 5%", "is up 5%", "off 1.9 pct".
+    Verb,
+    /// "an increase of 5%", "a 5% increase".
+    Noun,
+}
+
+/// A multiple's ratio and the range a journalist uses it for: (ratio, low, high).
+pub type Multiple = (f64, f64, f64);
+
+/// An approximator or bound: its words, the canonical form reported, and what it means.
+pub type Approximator = (&'static [&'static str], &'static str, Bound);
+
+/// Numbers written in words, multiples, approximators and scales.
+#[derive(Debug)]
+pub struct NumberWords {
+    /// Scale words after a number ("million", "mln", "bn").
+    pub scales: Map<f64>,
+    /// Scale suffixes allowed only glued to a number ("5m", "$1.2bn" has "bn" above).
+    pub attached_scales: Map<f64>,
+    /// Written cardinal numbers ("seven" → 7), including [`Self::hundred`].
+    pub cardinals: Map<u32>,
+    /// The word for a hundred, which multiplies the cardinal before it ("two hundred").
+    pub hundred: &'static str,
+    /// Fractions ("half" → 0.5, "thirds" → 1/3).
+    pub fractions: Map<f64>,
+    /// Fractions in the singular, which take the article ("a third").
+    pub singular_fractions: Words,
+    /// Fractions in the plural, after a cardinal ("two thirds").
+    pub plural_fractions: Words,
+    /// The indefinite article before a fraction or a dozen ("a third", "a dozen").
+    pub article: &'static str,
+    /// "one", which also takes a fraction ("one third", "one-third").
+    pub one: &'static str,
+    /// "dozen" (12, after the article).
+    pub dozen: &'static str,
+    /// "half" on its own (0.5).
+    pub half: &'static str,
+    /// Words before "half" that make it a period ("the first half"), not a fraction.
+    pub not_before_half: Words,
+    /// Multiples as verbs or adjectives ("doubled", "fourfold"), each with its range.
+    pub multiples: &'static [(&'static [&'static str], Multiple)],
+    /// Multiple words that are not a multiple of a figure on their own ("double digits").
+    pub multiples_not_alone: Words,
+    /// Approximators and bounds as word sequences, longest first ("more than", "about").
+    pub approximators: &'static [Approximator],
+    /// The shapes of the last words of `approximators`: a number after any other word has none.
+    pub approximator_ends: Shapes,
+    /// The shapes of every word a number written in words can start with.
+    pub number_word_starts: Shapes,
+}
+
+impl NumberWords {
+    /// A multiple word's (ratio, low, high).
+    pub fn multiple(&self, w: &str) -> Option<Multiple> {
+        self.multiples
+            .iter()
+            .find(|(words, _)| words.contains(&w))
+            .map(|&(_, r)| r)
+    }
+}
+
+/// Units, currencies and percent words after or before a number, and what makes a number
+/// a name, a date or a code instead of a quantity.
+#[derive(Debug)]
+pub struct UnitWords {
+    /// Currency symbols before a number ("$" → USD).
+    pub currency_symbols: Map<&'static str>,
+    /// Currency prefixes written with their exact case ("Rs" → INR).
+    pub cased_currency_prefixes: &'static [(&'static str, &'static str)],
+    /// A prefix glued to "$" ("US$", "HK$").
+    pub dollar_prefixes: Map<&'static str>,
+    /// Currency words and codes, with the factor to the base unit ("cts" → 0.01 USD).
+    pub currencies: Map<(&'static str, f64)>,
+    /// Nationality words before a currency word ("Canadian dlrs" → CAD).
+    pub currency_adjectives: Map<&'static str>,
+    /// Units of quantity after a number ("tonnes" → t).
+    pub quantities: Map<&'static str>,
+    /// Words qualifying a ton ("metric tons").
+    pub ton_qualifiers: Words,
+    /// A rate per day after barrels: ("per", "a") then "day".
+    pub per_day: (Words, &'static str),
+    /// Percent words ("pct", "percent").
+    pub percent: Words,
+    /// A percent written as two words: "per" "cent".
+    pub percent_two_words: (&'static str, &'static str),
+    /// "percentage" before a point word: percentage points.
+    pub percentage: &'static str,
+    /// "basis" before a point word: basis points (0.01 of a point).
+    pub basis: &'static str,
+    /// Point words after "percentage" or "basis" ("points", "point").
+    pub points: Words,
+    /// Point words after a percent ("5 pct points").
+    pub points_after_percent: Words,
+    /// Basis points in one word ("bps").
+    pub basis_points: Words,
+    /// Multiples of a figure after a number ("times", "fold").
+    pub times: Words,
+    /// The word glued by a hyphen for a multiple ("-fold").
+    pub fold: &'static str,
+    /// The suffix glued to a number for a multiple ("3x").
+    pub times_suffix: &'static str,
+    /// The letters of the initialism before a currency ("U.S. dlrs"), as lowercase words.
+    pub us_initials: (&'static str, &'static str),
+    /// Suffixes glued to a number that make it an ordinal, time or code ("20th", "5pm").
+    pub numeral_suffixes: Words,
+    /// Words before a number that make it a name ("Boeing 747", "No. 1", "Section 301").
+    pub naming: Words,
+    /// Month names and abbreviations.
+    pub months: Map<u8>,
+    /// "of" in "the 10th of May".
+    pub day_of: &'static str,
+    /// Range words: "between" 5 "and" 7, 5 "to" 7; "from" before a range makes it a change.
+    pub between: &'static str,
+    pub and: &'static str,
+    pub to: &'static str,
+    pub from: &'static str,
+}
+
+/// The words that link figures into claims (claims/link.rs).
+#[derive(Debug)]
+pub struct ClaimWords {
+    /// Words allowed between a direction word and its percent ("rose by 5%").
+    pub fillers_before_percent: Words,
+    /// Extra fillers between a direction and a multiple ("rose to three times", "by").
+    pub fillers_before_multiple: Words,
+    /// Words between a figure and the change phrase after it ("353 tons, an increase").
+    pub connectors: Words,
+    /// Direction words that follow a percent as adjectives ("5 pct higher").
+    pub direction_adjectives: Words,
+    /// Words skipped before a figure after a change phrase ("to a record 5").
+    pub fillers_before_figure: Words,
+    /// One-word baseline connectors ("from", "against", "versus", "vs").
+    pub baseline_words: Words,
+    /// Two-word baseline connectors: first words ("compared", "relative") and second
+    /// words ("with", "to").
+    pub baseline_pairs: (Words, Words),
+    /// The comparative connector ("than").
+    pub than: &'static str,
+    /// Words introducing a value after a change ("to", "at").
+    pub value_words: Words,
+    /// "from": the baseline after a value ("rose to X from Y").
+    pub from: &'static str,
+    /// "to": the value after a baseline ("fell from Y to X").
+    pub to: &'static str,
+    /// Wholes that a percentage can be a share of ("market", "supply").
+    pub wholes: Words,
+    /// Words that make "from 2.4 to 2.7" a range ("ranged", "between").
+    pub range_words: Words,
+    /// Words that make a bare number an exchange rate ("exchange", "currency").
+    pub exchange_words: Words,
+    /// Words introducing the other side of a comparison ("compared", "from", "than").
+    pub introducing_baseline: Words,
+    /// Words that end an aside before "from": a new clause or a verb of being.
+    pub aside_stops: Words,
+    /// Words starting a participial clause that refers back ("marking", "up", "which").
+    pub clause_starters: Words,
+    /// Comparatives before "than" after a multiple ("three times more than").
+    pub comparatives: Words,
+    /// Words after a multiple that make it a comparison ("that of", "as", "the", "over").
+    pub comparison_starts: Words,
+    /// "that"/"those" + "of" after a multiple ("seven times that of May").
+    pub that_of: (Words, &'static str),
+    /// Words skipped between a multiple and its baseline ("that of", "as much as").
+    pub comparison_fillers: Words,
+    /// Share words after a percent ("share", "stake").
+    pub share_words: Words,
+    /// "accounts for 40%": the verb forms and "for".
+    pub accounts: (Words, &'static str),
+    /// "of" in "90% of the supply" and "exports of magnets".
+    pub of: &'static str,
+    /// A word that makes per-share figures of a sentence incomparable ("split").
+    pub stock_split: &'static str,
+}
+
+/// The words of period phrases (claims/periods.rs).
+#[derive(Debug)]
+pub struct PeriodWords {
+    /// Ordinals for quarters and halves ("first" → 1).
+    pub ordinals: Map<u8>,
+    /// Words naming a quarter after an ordinal ("quarter", "qtr").
+    pub quarters: Words,
+    /// "half" after an ordinal.
+    pub half: &'static str,
+    /// Prepositions included before a period phrase ("in", "for", "during", "of").
+    pub prepositions: Words,
+    /// Prepositions before a bare year ("in 2024", "since 2024").
+    pub year_prepositions: Words,
+    /// Words skipped back to a baseline connector ("than in the May").
+    pub baseline_skip: Words,
+    /// "that"/"those"/"level" + "of" before a period: the baseline's ("that of May").
+    pub that_of: (Words, &'static str),
+    /// Words before a period that make it the baseline's ("from", "than", "since").
+    pub baseline_words: Words,
+    /// Of `baseline_words`, those that need a word before them: "with"/"to" after
+    /// "compared", "to" after "relative".
+    pub with: &'static str,
+    pub to: &'static str,
+    pub compared: &'static str,
+    pub relative: &'static str,
+    /// Words after "May" that make it the verb ("may be", "may have").
+    pub may_verb: (&'static str, Words),
+    /// "fiscal 1987", "fy 1987" and the optional "year" between.
+    pub fiscal: Words,
+    /// One-letter prefixes glued to a number: quarter ("q") and half ("h").
+    pub quarter_letter: &'static str,
+    pub half_letter: &'static str,
+    /// Period units.
+    pub year: &'static str,
+    pub month: &'static str,
+    pub quarter: &'static str,
+    /// "on"/"over" in "year-on-year", "year-over-year".
+    pub on_over: Words,
+    /// Words a relative period phrase starts with ("last", "the", "year"...).
+    pub relative_starts: Words,
+    /// "last", "previous", "prior": back one period; "this": the current one.
+    pub back: Words,
+    pub this: &'static str,
+    /// "previous" (also before a month or quarter) and "prior" (before a year only).
+    pub previous: &'static str,
+    pub prior: &'static str,
+    pub last: &'static str,
+    /// The articles: "a year earlier", "the same period".
+    pub a: &'static str,
+    pub the: &'static str,
+    /// "earlier", "ago", "before" after "a year".
+    pub ago: Words,
+    /// "before" in "the year before".
+    pub before: &'static str,
+    /// "same" in "the same period".
+    pub same: &'static str,
+    /// Units after "the same" ("period", "month", "time").
+    pub same_units: Words,
+    /// "in"/"of" before the year of "the same period in 2024".
+    pub in_of: Words,
+    /// "of" in "second half of 2025".
+    pub of: &'static str,
+    /// "earlier" in "the same period a year earlier".
+    pub earlier: &'static str,
+    /// "ago" in "the same period a year ago".
+    pub ago_word: &'static str,
+    /// The shapes of every word a period phrase can start with.
+    pub starts: Shapes,
+}
+
+/// The words of subject phrases and the keys that tell measures apart (claims/subject.rs).
+#[derive(Debug)]
+pub struct SubjectWords {
+    /// Words dropped from the end of a subject (besides direction words).
+    pub trailing_fillers: Words,
+    /// Words dropped from the start of a subject.
+    pub leading_fillers: Words,
+    /// Verbs that end the clause before a subject ("said").
+    pub reporting_verbs: Words,
+    /// Words normalised to keys that tell measures apart ("exports" → "export").
+    pub keys: Map<&'static str>,
+    /// Keys that say where or how much of something, not what is measured.
+    pub places_and_scopes: &'static [&'static str],
+    /// Capitalised words that are not proper nouns ("The", "It").
+    pub not_proper: Words,
+    /// Words that say nothing about what is measured.
+    pub stopwords: Words,
+    /// Names rewritten before splitting into words ("United States" → "US").
+    pub aliases: &'static [(&'static str, &'static str)],
+    /// Possessive endings stripped from words ("China’s").
+    pub possessives: &'static [&'static str],
+    /// Wholes that a ratio may exceed, as lowercase substrings of a subject ("of GDP").
+    pub ratio_wholes: &'static [&'static str],
+}
+
+/// Abbreviations and sentence starters for the sentence splitter (sentences.rs); bytes,
+/// without the period.
+#[derive(Debug)]
+pub struct SentenceWords {
+    /// Abbreviations that never end a sentence (lowercase): "mr", "e.g".
+    pub never_end: &'static [&'static [u8]],
+    /// Abbreviations written exactly so that never end a sentence ("No" of "No. 1").
+    pub never_end_cased: &'static [&'static [u8]],
+    /// Abbreviations that end a sentence only before a starter word (lowercase): "feb".
+    pub end_before_starter: &'static [&'static [u8]],
+    /// Company suffixes (lowercase): "corp", "inc".
+    pub company: &'static [&'static [u8]],
+    /// Words that continue a company name after a suffix, as written: "Ltd", "Inc".
+    pub company_continuations: &'static [&'static [u8]],
+    /// Words that commonly start a sentence, as written: "The", "It".
+    pub starters: &'static [&'static [u8]],
+}
