@@ -22,12 +22,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("measure", &["measure"]),
     // The shared vocabulary of the stages: mentions and claims.
     ("types", &["mention", "claim"]),
-    // Shared services: diagnostics and their codes, the language tables, sentence splitting,
-    // front matter.
-    (
-        "shared",
-        &["diagnostics", "lang", "sentences", "frontmatter"],
-    ),
+    // The language tables: every word the pipeline reads, as data.
+    ("lang", &["lang"]),
+    // Shared services: diagnostics and their codes, sentence splitting (which asks the
+    // language for its abbreviations), front matter.
+    ("shared", &["diagnostics", "sentences", "frontmatter"]),
     // An article: text, line index, sentences, date.
     ("document", &["document"]),
     // Reading inputs into documents; numeric mentions in a document.

@@ -145,10 +145,7 @@ impl<'a> Scanner<'a> {
     /// A scale word; `attached` for a suffix written without a space ("5m", "$1.2bn"),
     /// where single letters are allowed.
     fn scale(&self, w: &str, attached: bool) -> Option<f64> {
-        let n = &self.lang.numbers;
-        n.scales
-            .get(w)
-            .or_else(|| n.attached_scales.get(w).filter(|_| attached))
+        self.lang.scale(w, attached)
     }
 
     fn unit_at(&self, j: &mut usize) -> Unit {

@@ -49,6 +49,17 @@ pub fn by_code(code: &str) -> Option<&'static Language> {
         .find(|l| l.codes.iter().any(|c| c.eq_ignore_ascii_case(primary)))
 }
 
+impl Language {
+    /// The factor of a scale word ("million", "bn", "lakh"); `attached` for a suffix written
+    /// without a space ("5m", "$1.2bn"), where single letters are allowed too.
+    pub fn scale(&self, w: &str, attached: bool) -> Option<f64> {
+        let n = &self.numbers;
+        n.scales
+            .get(w)
+            .or_else(|| n.attached_scales.get(w).filter(|_| attached))
+    }
+}
+
 /// Every word table of one language.
 #[derive(Debug)]
 pub struct Language {

@@ -30,9 +30,12 @@ pub struct Amount {
 }
 
 /// A figure as the registry writes it, read by the article reader
-/// ([`numeral::standalone`]) with the language's scale words.
+/// ([`numeral::standalone`]) with the scale words of the registry's language (English).
 fn figure(written: &str, zeros_are_rounding: bool) -> Option<Standalone> {
-    numeral::standalone(written, zeros_are_rounding, crate::lang::en::scale)
+    let lang = crate::lang::default_language();
+    numeral::standalone(written, zeros_are_rounding, |w, attached| {
+        lang.scale(w, attached)
+    })
 }
 
 /// Reads an amount as written in the registry, exactly as the same words in an article:

@@ -30,11 +30,15 @@ fn read(text: &str, zeros_are_rounding: bool) -> numeral::Standalone {
     let digits = digits.trim_end_matches(['.', ',']);
     let rest = &text[start + digits.len()..];
     let word = rest.split_whitespace().next().unwrap_or("");
-    let figure = match crate::lang::en::scale(word, false) {
+    let lang = crate::lang::default_language();
+    let figure = match lang.scale(word, false) {
         Some(_) => format!("{digits} {word}"),
         None => digits.to_string(),
     };
-    numeral::standalone(&figure, zeros_are_rounding, crate::lang::en::scale).expect("a number")
+    numeral::standalone(&figure, zeros_are_rounding, |w, attached| {
+        lang.scale(w, attached)
+    })
+    .expect("a number")
 }
 
 /// The interval a number covers as written: "72.6" is [72.55, 72.65], "408,000" is
