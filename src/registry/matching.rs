@@ -1,7 +1,7 @@
 //! Attaching registry facts to article claims, favouring precision: a fact attaches only
 //! where its patterns, period and unit all fit, and an ambiguous figure gets no verdict.
 
-use super::{mismatch, Fact, Registry, RelationKind};
+use super::{mismatch, ChangeRelation, Fact, Registry, Relation, RelationKind};
 use crate::claim::{Change, Claim, Figure, RegistryMatch, RegistryVerdicts, Verdict};
 use crate::document::Document;
 use crate::finding::Finding;
@@ -106,12 +106,8 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
         };
         if let Some((relation, verdict)) = judge_change(registry, change, baseline, value) {
             if verdict == Verdict::Contradicted {
-                findings.extend(mismatch::change_finding(
-                    registry,
-                    doc,
-                    claim,
-                    change,
-                    &registry.relations[relation],
+                findings.push(mismatch::change_finding(
+                    registry, doc, claim, change, relation,
                 ));
             }
             changes.push((c, value, verdict));
@@ -184,33 +180,25 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
 /// indices) on a claim's `change`, in the same measure: confirmed when any reading of the
 /// change (rounded or truncated) meets any reading of one relation's, else contradicted by
 /// the first. `None` when no relation states that change.
-fn judge_change(
-    registry: &Registry,
+fn judge_change<'r>(
+    registry: &'r Registry,
     change: &Change,
     baseline: usize,
     value: usize,
-) -> Option<(usize, Verdict)> {
+) -> Option<((&'r Relation, &'r ChangeRelation), Verdict)> {
     let stated = change.interval.hull(&change.truncated);
     let mut first = None;
-    for (r, relation) in registry.relations.iter().enumerate() {
-        let RelationKind::Change {
-            from,
-            to,
-            measure,
-            stated: relation_stated,
-            truncated,
-            ..
-        } = &relation.kind
-        else {
+    for relation in &registry.relations {
+        let RelationKind::Change(c) = &relation.kind else {
             continue;
         };
-        if (*from, *to, *measure) != (baseline, value, change.measure) {
+        if (c.from, c.to, c.measure) != (baseline, value, change.measure) {
             continue;
         }
-        if stated.overlaps(&relation_stated.hull(truncated)) {
-            return Some((r, Verdict::Confirmed));
+        if stated.overlaps(&c.any_reading()) {
+            return Some(((relation, c), Verdict::Confirmed));
         }
-        first = first.or(Some((r, Verdict::Contradicted)));
+        first = first.or(Some(((relation, c), Verdict::Contradicted)));
     }
     first
 }
