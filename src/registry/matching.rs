@@ -160,17 +160,19 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
             .iter()
             .filter(|m| m.claim == c)
             .min_by_key(|m| (m.verdict == Verdict::Confirmed, m.figure != "value"));
-        claim.registry = best.map(|m| RegistryVerdicts {
-            claim: verdict(m, Some(m.figure)),
-            value: of("value"),
-            baseline: of("baseline"),
-            change: changes.iter().find(|&&(changed, _, _)| changed == c).map(
-                |&(_, fact, verdict)| RegistryMatch {
-                    fact: registry.facts[fact].id.clone(),
-                    verdict,
-                    figure: None,
-                },
-            ),
+        claim.registry = best.map(|m| {
+            Box::new(RegistryVerdicts {
+                claim: verdict(m, Some(m.figure)),
+                value: of("value"),
+                baseline: of("baseline"),
+                change: changes.iter().find(|&&(changed, _, _)| changed == c).map(
+                    |&(_, fact, verdict)| RegistryMatch {
+                        fact: registry.facts[fact].id.clone(),
+                        verdict,
+                        figure: None,
+                    },
+                ),
+            })
         });
     }
     findings
