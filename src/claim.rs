@@ -102,6 +102,7 @@ pub struct Claim {
     pub value: Option<Figure>,
     pub change: Option<Change>,
     pub baseline: Option<Figure>,
-    /// `None` until the registry stage, and when no fact applies to any figure.
-    pub registry: Option<RegistryVerdicts>,
+    /// `None` until the registry stage, and when no fact applies to any figure. Boxed:
+    /// most claims have none, and claims are moved often.
+    pub registry: Option<Box<RegistryVerdicts>>,
 }

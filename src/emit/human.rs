@@ -392,7 +392,7 @@ fn figure(f: &FigureOut) -> String {
     }
 }
 
-/// `an increase of 660% (+659.5%…+660.5%)`: the words, then what they allow.
+/// `an increase of 660% (+655%…+665%)`: the words, then what they allow.
 fn change(c: &ChangeOut) -> String {
     let allowed = match c.measure {
         Measure::Percent => range(c.low, c.high, 4, true, &|n| n + "%"),

@@ -4,7 +4,7 @@
 use super::problem::{class_of, Class, Problem};
 use super::schema;
 use super::value;
-use super::{Fact, Origin, Registry, Relation, RelationKind, Source};
+use super::{ChangeRelation, Fact, Origin, Registry, Relation, RelationKind, Source};
 use crate::claim::Measure;
 use crate::interval::Interval;
 use crate::period::{Date, Period};
@@ -405,11 +405,10 @@ pub fn validate_texts(files: &[(String, String)]) -> Validation {
             }
         }
     }
+    let ids = Ids { index, defined };
     for p in &parsed {
         for (i, spec) in p.file.relations.iter().enumerate() {
-            if let Some(relation) =
-                read_relation(p, i, spec, &registry, &defined, &index, &mut problems)
-            {
+            if let Some(relation) = read_relation(p, i, spec, &registry, &ids, &mut problems) {
                 registry.relations.push(relation);
             }
         }
@@ -663,12 +662,37 @@ fn read_relation(
     i: usize,
     spec: &schema::Relation,
     registry: &Registry,
-    defined: &HashMap<String, Origin>,
-    index: &HashMap<String, usize>,
+    ids: &Ids,
     problems: &mut Vec<Problem>,
 ) -> Option<Relation> {
     let before = problems.len();
-    // A relation is shown at its first key, just after the item's dash.
+    if !relation_shape_ok(p, i, spec, problems) {
+        return None;
+    }
+    if let Some(source) = &spec.source {
+        if registry.source(source).is_none() {
+            problems.push(p.at_key(
+                "relations",
+                i,
+                "source",
+                "registry-unknown-reference",
+                format!("source `{source}` is not defined in any registry file"),
+            ));
+        }
+    }
+    let kind = relation_kind(p, i, spec, ids, problems)?;
+    if problems.len() > before || !relation_units_ok(p, i, &kind, registry, problems) {
+        return None;
+    }
+    Some(Relation {
+        kind,
+        source: spec.source.clone(),
+        origin: relation_origin(p, i),
+    })
+}
+
+/// Where a relation is shown: at its first key, just after the item's dash.
+fn relation_origin(p: &Parsed, i: usize) -> Origin {
     let offset = match p.item("relations", i) {
         Some((start, _)) => {
             let rest = &p.text[start + 1..];
@@ -677,20 +701,31 @@ fn read_relation(
         None => p.locator.top_key("relations").unwrap_or(0),
     };
     let (line, column) = p.locator.line_col(offset);
-    let origin = Origin {
+    Origin {
         path: p.path.to_string(),
         line,
         column,
-    };
-    let shape_error = |problems: &mut Vec<Problem>, key: &str, message: &str| {
-        problems.push(p.at_key(
-            "relations",
-            i,
-            key,
-            "registry-bad-relation",
-            message.to_string(),
-        ));
-    };
+    }
+}
+
+fn shape_error(p: &Parsed, i: usize, key: &str, message: &str) -> Problem {
+    p.at_key(
+        "relations",
+        i,
+        key,
+        "registry-bad-relation",
+        message.to_string(),
+    )
+}
+
+/// The relation's keys: exactly one kind, each key with its kind, nothing missing.
+/// False when the kind itself is unclear (nothing more can be read).
+fn relation_shape_ok(
+    p: &Parsed,
+    i: usize,
+    spec: &schema::Relation,
+    problems: &mut Vec<Problem>,
+) -> bool {
     let given = [
         spec.change.is_some(),
         spec.part.is_some(),
@@ -700,12 +735,13 @@ fn read_relation(
     .filter(|&&b| b)
     .count();
     if given != 1 {
-        shape_error(
-            problems,
+        problems.push(shape_error(
+            p,
+            i,
             "",
             "a relation is exactly one of `change: {from, to}` (with `stated`), `part` (with `whole`) or `sum` (with `total`)",
-        );
-        return None;
+        ));
+        return false;
     }
     for (present, key, owner) in [
         (
@@ -725,11 +761,12 @@ fn read_relation(
         ),
     ] {
         if present {
-            shape_error(
-                problems,
+            problems.push(shape_error(
+                p,
+                i,
                 key,
                 &format!("`{key}` belongs to {owner} relation"),
-            );
+            ));
         }
     }
     for (missing, key, owner) in [
@@ -755,23 +792,29 @@ fn read_relation(
             ));
         }
     }
-    if let Some(source) = &spec.source {
-        if registry.source(source).is_none() {
-            problems.push(p.at_key(
-                "relations",
-                i,
-                "source",
-                "registry-unknown-reference",
-                format!("source `{source}` is not defined in any registry file"),
-            ));
-        }
-    }
-    // Resolve every referenced id.
-    let resolve = |id: &str, problems: &mut Vec<Problem>| -> Option<usize> {
-        if let Some(&ix) = index.get(id) {
+    true
+}
+
+/// Fact ids: those read (by index into the registry's facts) and every one defined.
+struct Ids {
+    index: HashMap<String, usize>,
+    defined: HashMap<String, Origin>,
+}
+
+impl Ids {
+    /// The index of fact `id`, referenced by relation `i`; a problem when it is not
+    /// defined anywhere (a fact defined but unreadable is already reported).
+    fn resolve(
+        &self,
+        p: &Parsed,
+        i: usize,
+        id: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<usize> {
+        if let Some(&ix) = self.index.get(id) {
             return Some(ix);
         }
-        if !defined.contains_key(id) {
+        if !self.defined.contains_key(id) {
             let mut problem = p.at_token(
                 "relations",
                 i,
@@ -779,16 +822,26 @@ fn read_relation(
                 "registry-unknown-reference",
                 format!("fact `{id}` is not defined in any registry file"),
             );
-            if let Some(near) = did_you_mean(id, defined.keys().map(String::as_str)) {
+            if let Some(near) = did_you_mean(id, self.defined.keys().map(String::as_str)) {
                 problem.notes.push(format!("did you mean `{near}`?"));
             }
             problems.push(problem);
         }
         None
-    };
-    let kind = if let Some(ends) = &spec.change {
-        let from = resolve(&ends.from, problems);
-        let to = resolve(&ends.to, problems);
+    }
+}
+
+/// The relation with its ids resolved and its stated change read.
+fn relation_kind(
+    p: &Parsed,
+    i: usize,
+    spec: &schema::Relation,
+    ids: &Ids,
+    problems: &mut Vec<Problem>,
+) -> Option<RelationKind> {
+    if let Some(ends) = &spec.change {
+        let from = ids.resolve(p, i, &ends.from, problems);
+        let to = ids.resolve(p, i, &ends.to, problems);
         let stated = spec
             .stated
             .as_ref()
@@ -799,43 +852,53 @@ fn read_relation(
                     None
                 }
             });
-        match (from, to, stated) {
-            (Some(from), Some(to), Some((c, written))) => Some(RelationKind::Change {
-                from,
-                to,
-                measure: c.measure,
-                stated: c.interval,
-                truncated: c.truncated,
-                written,
-            }),
-            _ => None,
-        }
+        let (from, to, (c, written)) = (from?, to?, stated?);
+        Some(RelationKind::Change(ChangeRelation {
+            from,
+            to,
+            measure: c.measure,
+            stated: c.interval,
+            truncated: c.truncated,
+            written,
+        }))
     } else if let Some(part) = &spec.part {
-        let part = resolve(part, problems);
-        let whole = spec.whole.as_deref().and_then(|w| resolve(w, problems));
+        let part = ids.resolve(p, i, part, problems);
+        let whole = spec
+            .whole
+            .as_deref()
+            .and_then(|w| ids.resolve(p, i, w, problems));
         part.zip(whole)
             .map(|(part, whole)| RelationKind::Part { part, whole })
     } else {
-        let ids = spec.sum.as_deref().unwrap_or_default();
-        let parts: Vec<Option<usize>> = ids.iter().map(|id| resolve(id, problems)).collect();
-        let total = spec.total.as_deref().and_then(|t| resolve(t, problems));
-        if ids.len() < 2 {
-            shape_error(problems, "sum", "a `sum` needs at least two parts");
+        let names = spec.sum.as_deref().unwrap_or_default();
+        let parts: Vec<Option<usize>> = names
+            .iter()
+            .map(|id| ids.resolve(p, i, id, problems))
+            .collect();
+        let total = spec
+            .total
+            .as_deref()
+            .and_then(|t| ids.resolve(p, i, t, problems));
+        if names.len() < 2 {
+            problems.push(shape_error(p, i, "sum", "a `sum` needs at least two parts"));
         }
-        match (parts.iter().all(Option::is_some), total) {
-            (true, Some(total)) => Some(RelationKind::Sum {
-                parts: parts.into_iter().flatten().collect(),
-                total,
-            }),
-            _ => None,
-        }
-    };
-    let kind = kind?;
-    if problems.len() > before {
-        return None;
+        let parts: Vec<usize> = parts.into_iter().collect::<Option<_>>()?;
+        Some(RelationKind::Sum {
+            parts,
+            total: total?,
+        })
     }
-    // Every fact of a relation is in one unit; a points change is between percentages.
-    let members = super::relations::members(&kind);
+}
+
+/// Every fact of a relation is in one unit; a points change is between percentages.
+fn relation_units_ok(
+    p: &Parsed,
+    i: usize,
+    kind: &RelationKind,
+    registry: &Registry,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let members = super::relations::members(kind);
     let facts = &registry.facts;
     let first = &facts[members[0]];
     if let Some(other) = members
@@ -843,36 +906,34 @@ fn read_relation(
         .map(|&m| &facts[m])
         .find(|f| f.unit != first.unit)
     {
-        shape_error(
-            problems,
+        problems.push(shape_error(
+            p,
+            i,
             "",
             &format!(
                 "`{}` is in {} but `{}` is in {}: a relation compares facts in one unit",
                 first.id, first.unit, other.id, other.unit
             ),
-        );
-        return None;
+        ));
+        return false;
     }
-    if let RelationKind::Change {
+    if let RelationKind::Change(ChangeRelation {
         measure: Measure::Points,
         ..
-    } = kind
+    }) = kind
     {
         if first.unit != "%" {
-            shape_error(
-                problems,
+            problems.push(shape_error(
+                p,
+                i,
                 "stated",
                 &format!(
                     "a change in points is between percentages, but `{}` is in {}",
                     first.id, first.unit
                 ),
-            );
-            return None;
+            ));
+            return false;
         }
     }
-    Some(Relation {
-        kind,
-        source: spec.source.clone(),
-        origin,
-    })
+    true
 }

@@ -1,7 +1,7 @@
 //! Attaching registry facts to article claims, favouring precision: a fact attaches only
 //! where its patterns, period and unit all fit, and an ambiguous figure gets no verdict.
 
-use super::{mismatch, Fact, Registry, RelationKind};
+use super::{mismatch, ChangeRelation, Fact, Registry, Relation, RelationKind};
 use crate::claim::{Change, Claim, Figure, RegistryMatch, RegistryVerdicts, Verdict};
 use crate::document::Document;
 use crate::finding::Finding;
@@ -58,12 +58,30 @@ fn judge(registry: &Registry, figure: &Figure, sentence: &str) -> Option<(usize,
     }
 }
 
-/// Sets each matched claim's `registry` verdict; returns a `registry-mismatch` finding per
-/// contradicted figure.
+/// The registry's verdict on the stated change of one claim.
+struct ChangeMatch<'r> {
+    claim: usize,
+    relation: (&'r Relation, &'r ChangeRelation),
+    verdict: Verdict,
+}
+
+/// Sets each matched claim's `registry` verdicts; returns a `registry-mismatch` finding per
+/// contradicted figure or change.
 pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Vec<Finding> {
     if registry.facts.is_empty() {
         return Vec::new();
     }
+    let matches = figure_matches(registry, doc, claims);
+    let changes = change_matches(registry, claims, &matches);
+    let findings = findings(registry, doc, claims, &matches, &changes);
+    for (c, claim) in claims.iter_mut().enumerate() {
+        claim.registry = verdicts(registry, c, &matches, &changes).map(Box::new);
+    }
+    findings
+}
+
+/// The verdict of each value and baseline that a fact applies to unambiguously.
+fn figure_matches(registry: &Registry, doc: &Document, claims: &[Claim]) -> Vec<Match> {
     let mut matches = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
         let sentence = claim.sentence.slice(&doc.text);
@@ -89,128 +107,141 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
         .collect();
     matches
         .retain(|m| m.verdict == Verdict::Confirmed || !confirmed.contains(&(m.sentence, m.fact)));
+    matches
+}
 
+/// The match of figure `figure` ("value", "baseline") of claim `c`.
+fn match_of<'m>(matches: &'m [Match], c: usize, figure: &str) -> Option<&'m Match> {
+    matches.iter().find(|m| m.claim == c && m.figure == figure)
+}
+
+/// The verdict on each stated change whose value and baseline both have their fact.
+fn change_matches<'r>(
+    registry: &'r Registry,
+    claims: &[Claim],
+    matches: &[Match],
+) -> Vec<ChangeMatch<'r>> {
+    claims
+        .iter()
+        .enumerate()
+        .filter_map(|(c, claim)| {
+            let change = claim.change.as_ref()?;
+            let value = match_of(matches, c, "value")?.fact;
+            let baseline = match_of(matches, c, "baseline")?.fact;
+            let (relation, verdict) = judge_change(registry, change, baseline, value)?;
+            Some(ChangeMatch {
+                claim: c,
+                relation,
+                verdict,
+            })
+        })
+        .collect()
+}
+
+/// A finding per contradicted figure and change. A baseline that the claim's own change
+/// implies and that change, both contradicted, are one error: the finding quotes the
+/// change the article wrote.
+fn findings(
+    registry: &Registry,
+    doc: &Document,
+    claims: &[Claim],
+    matches: &[Match],
+    changes: &[ChangeMatch],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut changes = Vec::new();
-    for (c, claim) in claims.iter().enumerate() {
-        let fact_of = |figure| {
-            matches
-                .iter()
-                .find(|m| m.claim == c && m.figure == figure)
-                .map(|m| m.fact)
-        };
-        let (Some(change), Some(value), Some(baseline)) =
-            (&claim.change, fact_of("value"), fact_of("baseline"))
-        else {
-            continue;
-        };
-        if let Some((relation, verdict)) = judge_change(registry, change, baseline, value) {
-            if verdict == Verdict::Contradicted {
-                findings.extend(mismatch::change_finding(
-                    registry,
-                    doc,
-                    claim,
-                    change,
-                    &registry.relations[relation],
-                ));
-            }
-            changes.push((c, value, verdict));
-        }
-    }
-    for m in &matches {
-        // A baseline the claim's own change implies and a contradicted change are one
-        // error: the finding quotes the change the article wrote.
-        let change_contradicted = changes
-            .iter()
-            .any(|&(c, _, v)| c == m.claim && v == Verdict::Contradicted);
-        if m.figure == "baseline"
-            && change_contradicted
-            && claims[m.claim].baseline.as_ref().is_some_and(|b| b.implied)
-        {
-            continue;
-        }
+    for m in changes
+        .iter()
+        .filter(|m| m.verdict == Verdict::Contradicted)
+    {
         let claim = &claims[m.claim];
-        if m.verdict == Verdict::Contradicted {
-            let figure = match m.figure {
-                "value" => claim.value.as_ref(),
-                _ => claim.baseline.as_ref(),
-            };
-            if let Some(figure) = figure {
-                findings.push(mismatch::finding(
-                    registry,
-                    doc,
-                    claim,
-                    figure,
-                    &registry.facts[m.fact],
-                ));
-            }
+        if let Some(change) = &claim.change {
+            findings.push(mismatch::change_finding(
+                registry, doc, claim, change, m.relation,
+            ));
         }
     }
-    for (c, claim) in claims.iter_mut().enumerate() {
-        let verdict = |m: &Match, figure| RegistryMatch {
-            fact: registry.facts[m.fact].id.clone(),
-            verdict: m.verdict,
-            figure,
-        };
-        let of = |figure| {
-            matches
-                .iter()
-                .find(|m| m.claim == c && m.figure == figure)
-                .map(|m| verdict(m, None))
-        };
-        // The claim-level verdict, as it always was: a contradiction first, then the value
-        // before the baseline.
-        let best = matches
+    let change_contradicted = |c: usize| {
+        changes
             .iter()
-            .filter(|m| m.claim == c)
-            .min_by_key(|m| (m.verdict == Verdict::Confirmed, m.figure != "value"));
-        claim.registry = best.map(|m| RegistryVerdicts {
-            claim: verdict(m, Some(m.figure)),
-            value: of("value"),
-            baseline: of("baseline"),
-            change: changes.iter().find(|&&(changed, _, _)| changed == c).map(
-                |&(_, fact, verdict)| RegistryMatch {
-                    fact: registry.facts[fact].id.clone(),
-                    verdict,
-                    figure: None,
-                },
-            ),
-        });
+            .any(|m| m.claim == c && m.verdict == Verdict::Contradicted)
+    };
+    for m in matches
+        .iter()
+        .filter(|m| m.verdict == Verdict::Contradicted)
+    {
+        let claim = &claims[m.claim];
+        let figure = match m.figure {
+            "value" => claim.value.as_ref(),
+            _ => claim.baseline.as_ref(),
+        };
+        let Some(figure) = figure else { continue };
+        if figure.implied && change_contradicted(m.claim) {
+            continue;
+        }
+        findings.push(mismatch::finding(
+            registry,
+            doc,
+            claim,
+            figure,
+            &registry.facts[m.fact],
+        ));
     }
     findings
+}
+
+/// Claim `c`'s verdicts: the claim-level one, as it always was (a contradiction first,
+/// then the value before the baseline), and each figure's own.
+fn verdicts(
+    registry: &Registry,
+    c: usize,
+    matches: &[Match],
+    changes: &[ChangeMatch],
+) -> Option<RegistryVerdicts> {
+    let verdict = |fact: usize, verdict, figure| RegistryMatch {
+        fact: registry.facts[fact].id.clone(),
+        verdict,
+        figure,
+    };
+    let of = |figure| match_of(matches, c, figure).map(|m| verdict(m.fact, m.verdict, None));
+    let best = matches
+        .iter()
+        .filter(|m| m.claim == c)
+        .min_by_key(|m| (m.verdict == Verdict::Confirmed, m.figure != "value"))?;
+    Some(RegistryVerdicts {
+        claim: verdict(best.fact, best.verdict, Some(best.figure)),
+        value: of("value"),
+        baseline: of("baseline"),
+        // A change relation leads to the value's fact.
+        change: changes
+            .iter()
+            .find(|m| m.claim == c)
+            .map(|m| verdict(m.relation.1.to, m.verdict, None)),
+    })
 }
 
 /// The verdict of the registry's change relations from `baseline` to `value` (fact
 /// indices) on a claim's `change`, in the same measure: confirmed when any reading of the
 /// change (rounded or truncated) meets any reading of one relation's, else contradicted by
 /// the first. `None` when no relation states that change.
-fn judge_change(
-    registry: &Registry,
+fn judge_change<'r>(
+    registry: &'r Registry,
     change: &Change,
     baseline: usize,
     value: usize,
-) -> Option<(usize, Verdict)> {
+) -> Option<((&'r Relation, &'r ChangeRelation), Verdict)> {
     let stated = change.interval.hull(&change.truncated);
     let mut first = None;
-    for (r, relation) in registry.relations.iter().enumerate() {
-        let RelationKind::Change {
-            from,
-            to,
-            measure,
-            stated: relation_stated,
-            truncated,
-            ..
-        } = &relation.kind
-        else {
+    for relation in &registry.relations {
+        let RelationKind::Change(c) = &relation.kind else {
             continue;
         };
-        if (*from, *to, *measure) != (baseline, value, change.measure) {
+        if (c.from, c.to, c.measure) != (baseline, value, change.measure) {
             continue;
         }
-        if stated.overlaps(&relation_stated.hull(truncated)) {
-            return Some((r, Verdict::Confirmed));
+        if stated.overlaps(&c.any_reading()) {
+            return Some(((relation, c), Verdict::Confirmed));
         }
-        first = first.or(Some((r, Verdict::Contradicted)));
+        first = first.or(Some(((relation, c), Verdict::Contradicted)));
     }
     first
 }

@@ -2,7 +2,7 @@
 //! The rule's name and docs are in the rule catalogue ([`crate::rules::registry_mismatch`]);
 //! the registry stage, which runs after the rules, raises it.
 
-use super::{with_unit, Fact, Origin, Registry, Relation, RelationKind};
+use super::{with_unit, ChangeRelation, Fact, Origin, Registry, Relation};
 use crate::claim::{Change, Claim, Figure};
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
@@ -83,33 +83,22 @@ fn source_notes(registry: &Registry, source: &str, origin: &Origin) -> Vec<Strin
     notes
 }
 
-/// The finding for the stated `change` of `claim` contradicting a change `relation` of
-/// the registry; a near miss is a warning, as for `change-mismatch`. `None` for a relation
-/// that states no change.
+/// The finding for the stated `change` of `claim` contradicting `relation`, which states
+/// the change `stated`; a near miss is a warning, as for `change-mismatch`.
 pub fn change_finding(
     registry: &Registry,
     doc: &Document,
     claim: &Claim,
     change: &Change,
-    relation: &Relation,
-) -> Option<Finding> {
-    let RelationKind::Change {
-        from,
-        to,
-        stated,
-        truncated,
-        written,
-        ..
-    } = &relation.kind
-    else {
-        return None;
-    };
-    let (from, to) = (&registry.facts[*from], &registry.facts[*to]);
+    (relation, stated): (&Relation, &ChangeRelation),
+) -> Finding {
+    let (from, to) = (&registry.facts[stated.from], &registry.facts[stated.to]);
+    let written = &stated.written;
     let gap = change
         .interval
         .hull(&change.truncated)
-        .gap(&stated.hull(truncated));
-    let severity = CHANGE_NEAR_MISS.severity(gap, magnitude(stated));
+        .gap(&stated.any_reading());
+    let severity = CHANGE_NEAR_MISS.severity(gap, magnitude(&stated.stated));
     // The relation's own source, else the source of the fact it leads to.
     let source = relation.source.as_deref().unwrap_or(&to.source);
     let mut notes = vec![format!(
@@ -117,7 +106,7 @@ pub fn change_finding(
         from.id, to.id, to.what, from.period, to.period
     )];
     notes.extend(source_notes(registry, source, &relation.origin));
-    Some(Finding {
+    Finding {
         rule: NAME,
         severity,
         span: change.stated,
@@ -130,5 +119,5 @@ pub fn change_finding(
         ),
         claims: vec![claim.id],
         notes,
-    })
+    }
 }

@@ -106,18 +106,31 @@ pub fn with_unit(number: &str, unit: &str) -> String {
     crate::measure::format::with_unit(number, Some(unit))
 }
 
+/// A stated change from one fact to another, by index into [`Registry::facts`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeRelation {
+    pub from: usize,
+    pub to: usize,
+    pub measure: Measure,
+    /// The change as written, rounded reading.
+    pub stated: Interval,
+    /// The same, read as truncated.
+    pub truncated: Interval,
+    pub written: String,
+}
+
+impl ChangeRelation {
+    /// Every reading of the stated change: rounded or truncated.
+    pub fn any_reading(&self) -> Interval {
+        self.stated.hull(&self.truncated)
+    }
+}
+
 /// A relation between facts, by index into [`Registry::facts`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum RelationKind {
     /// A stated change from one fact to another.
-    Change {
-        from: usize,
-        to: usize,
-        measure: Measure,
-        stated: Interval,
-        truncated: Interval,
-        written: String,
-    },
+    Change(ChangeRelation),
     /// A part no larger than its whole.
     Part { part: usize, whole: usize },
     /// Parts that add up to a total.

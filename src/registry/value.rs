@@ -1,5 +1,6 @@
-//! Reading the registry's written values: amounts with the precision they were written with
-//! ("353", "22,319", "1.2 billion"), stated changes ("+157.5%", "-2.5pp", ">x7") and units.
+//! Reading the registry's written values: amounts ("353", "22,319", "1.2 billion"), stated
+//! changes ("+157.5%", "-2.5pp", ">x7"), precisions and units. Numbers go through the
+//! article reader, so a value means in the registry what the same words mean in an article.
 
 use crate::claim::Measure;
 use crate::extract::numeral::{self, Standalone};
