@@ -92,7 +92,10 @@ Flags";
         .map(|(_, l)| l)
         .filter(|l| looks_like_words(l))
         .collect();
-    assert_eq!(words, ["rose", "per cent", "from", "respectively", "up", "higher"]);
+    assert_eq!(
+        words,
+        ["rose", "per cent", "from", "respectively", "up", "higher"]
+    );
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) {

@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
-use crate::lang::{ClaimWords, DirectionPos, Language, Words};
+use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Mention, MentionKind};
 use crate::period::Period;
 use crate::span::Span;
@@ -76,11 +76,16 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` of the sentence is a word of `words`.
     fn is_any(&self, i: usize, words: &Words) -> bool {
-        words.has(self.low(i))
+        i < self.end && self.toks[i].is_in(self.text, words)
     }
 
-    fn direction(&self, w: &str) -> Option<(Direction, DirectionPos)> {
-        self.lang.directions.get(w)
+    /// The direction word at token `i`, if it is one.
+    fn direction_at(&self, i: usize) -> Option<(Direction, DirectionPos)> {
+        if i < self.end {
+            self.toks[i].look_up(self.text, &self.lang.directions)
+        } else {
+            None
+        }
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -137,7 +142,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.low(k)?;
-            if let Some((d, _)) = self.direction(&w) {
+            if let Some((d, _)) = self.direction_at(k) {
                 // "down" in "down from", "up" in "up to" are not this change's direction.
                 return Some((d, k));
             }
@@ -164,7 +169,7 @@ impl<'a> Sentence<'a> {
             k = self.marks[m].end;
         }
         let w = self.low(k)?;
-        let (d, pos) = self.direction(&w)?;
+        let (d, pos) = self.direction_at(k)?;
         let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
@@ -194,7 +199,7 @@ impl<'a> Sentence<'a> {
         } else if pair_first.contains(&w) && self.is_any(k + 1, pair_second) {
             Some(2)
         } else {
-            (*w == *self.w.than).then_some(1)
+            same(&w, self.w.than).then_some(1)
         }
     }
 
@@ -286,10 +291,10 @@ impl<'a> Sentence<'a> {
     fn exchange_rate(&self, m: usize) -> bool {
         self.mentions[m].unit.is_none()
             && (self.first..self.end).any(|j| {
-                self.low(j).is_some_and(|w| {
-                    self.lang.units.currencies.get(&w).is_some()
-                        || self.w.exchange_words.contains(&w)
-                })
+                self.toks[j]
+                    .look_up(self.text, &self.lang.units.currencies)
+                    .is_some()
+                    || self.is_any(j, &self.w.exchange_words)
             })
     }
 
@@ -325,10 +330,7 @@ impl<'a> Sentence<'a> {
                 ";" | "." => return None,
                 _ => {}
             }
-            if depth == 0
-                && self.low(j).is_some_and(|w| {
-                    self.direction(&w).is_some() || self.w.aside_stops.contains(&w)
-                })
+            if depth == 0 && (self.direction_at(j).is_some() || self.is_any(j, &self.w.aside_stops))
             {
                 return None;
             }
@@ -386,12 +388,10 @@ impl<'a> Sentence<'a> {
         let mut k = self.mtoks[prev].1;
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
-                || self.low(k).is_some_and(|w| {
-                    self.w.connectors.contains(&w)
-                        || self
-                            .direction(&w)
-                            .is_some_and(|(_, p)| p == DirectionPos::Noun)
-                })
+                || self.is_any(k, &self.w.connectors)
+                || self
+                    .direction_at(k)
+                    .is_some_and(|(_, p)| p == DirectionPos::Noun)
         };
         let mut adjacent = true;
         while k < first {
@@ -560,11 +560,7 @@ impl<'a> Sentence<'a> {
                 && !self.ranged_before(mf - 1)
                 && !self.exchange_rate(m)
             {
-                if let Some((d, dt)) = self
-                    .low(mf - 2)
-                    .and_then(|w| self.direction(&w))
-                    .map(|(d, _)| (d, mf - 2))
-                {
+                if let Some((d, dt)) = self.direction_at(mf - 2).map(|(d, _)| (d, mf - 2)) {
                     let to_first = self.is(mf - 1, self.w.to);
                     let other_conn = if to_first { self.w.from } else { self.w.to };
                     let k = self.after_owned_mark(me);
@@ -1035,7 +1031,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
                 && !s.is_punct(e)
                 && s.mention_starting(e).is_none()
                 && s.mark_at(e).is_none()
-                && s.low(e).is_none_or(|w| s.direction(&w).is_none())
+                && s.direction_at(e).is_none()
             {
                 e += 1;
             }

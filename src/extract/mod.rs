@@ -8,8 +8,8 @@ mod words;
 
 use crate::document::Document;
 use crate::interval::Interval;
-use crate::lang::Language;
 pub use crate::lang::Low;
+use crate::lang::{same, Language};
 use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
 use numeral::Numeral;
@@ -106,7 +106,7 @@ impl<'a> Scanner<'a> {
 
     /// Whether token `i` is a word of `words`.
     fn is_any(&self, i: usize, words: &crate::lang::Words) -> bool {
-        words.has(self.low(i))
+        self.tok(i).is_some_and(|t| t.is_in(self.text, words))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -121,15 +121,20 @@ impl<'a> Scanner<'a> {
     fn is_month(&self, i: usize) -> bool {
         self.is_capitalized(i)
             && self
-                .low(i)
-                .is_some_and(|w| self.lang.units.months.get(&w).is_some())
+                .tok(i)
+                .is_some_and(|t| t.look_up(self.text, &self.lang.units.months).is_some())
     }
 
     /// Scale and unit after a number whose last token is `j - 1`.
     fn tail(&self, mut j: usize) -> Tail {
         let mut scale = 1.0;
-        if let Some(w) = self.low(j) {
-            if let Some(s) = self.scale(&w, self.glued(j)) {
+        let n = &self.lang.numbers;
+        if let Some(t) = self.tok(j) {
+            let attached = || t.look_up(self.text, &n.attached_scales);
+            if let Some(s) = t
+                .look_up(self.text, &n.scales)
+                .or_else(|| attached().filter(|_| self.glued(j)))
+            {
                 scale = s;
                 j += 1;
             }
@@ -158,6 +163,13 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
         }
+        // Most words after a number are no unit: one shape test turns them down.
+        if self
+            .tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.may_be_in(&u.starts))
+        {
+            return Unit::None;
+        }
         let Some(w) = self.low(i) else {
             // "-fold"
             if (self.is_punct(i, "-")) && self.is_word(i + 1, u.fold) && self.glued(i + 1) {
@@ -171,15 +183,15 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
         }
-        if w == u.percent_two_words.0 && self.is_word(i + 1, u.percent_two_words.1) {
+        if same(w, u.percent_two_words.0) && self.is_word(i + 1, u.percent_two_words.1) {
             *j = i + 2;
             return self.points_after(j, Unit::Percent);
         }
-        if w == u.percentage && self.is_any(i + 1, &u.points) {
+        if same(w, u.percentage) && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(1.0);
         }
-        if w == u.basis && self.is_any(i + 1, &u.points) {
+        if same(w, u.basis) && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(0.01);
         }
@@ -202,7 +214,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // "U.S. dlrs"
-        if w == u.us_initials.0
+        if same(w, u.us_initials.0)
             && self.is_punct(i + 1, ".")
             && self.is_word(i + 2, u.us_initials.1)
             && self.is_punct(i + 3, ".")
@@ -357,7 +369,7 @@ impl<'a> Scanner<'a> {
                 } else if !(u.percent.contains(w)
                     || u.quantities.get(w).is_some()
                     || u.currencies.get(w).is_some()
-                    || w == u.times_suffix)
+                    || same(w, u.times_suffix))
                 {
                     return Step::Skip(self.skip_code(j));
                 }

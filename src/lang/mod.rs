@@ -29,7 +29,7 @@ mod table;
 mod words;
 
 pub use low::{Low, MAX_WORD};
-pub use table::{Map, Words};
+pub use table::{same, Map, Words};
 pub use words::*;
 
 /// Every language claimcheck reads, English first (the default).
