@@ -67,6 +67,13 @@ pub struct Language {
     pub sentences: SentenceWords,
 }
 
+/// Languages are told apart by their code.
+impl PartialEq for Language {
+    fn eq(&self, other: &Language) -> bool {
+        self.code == other.code
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
