@@ -79,7 +79,7 @@ enum Key {
 
 /// Normalises a subject word into a key, or `None` if the word does not tell measures apart.
 fn key(words: &SubjectWords, word: &str, capitalized: bool) -> Option<Key> {
-    let w = strip_possessive(words, word).to_ascii_lowercase();
+    let w = strip_possessive(words, word).to_lowercase();
     if let Some(k) = words.keys.get(&w) {
         return Some(Key::Known(k));
     }
