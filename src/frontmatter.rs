@@ -10,9 +10,12 @@
 //! ```
 //!
 //! The block opens with a `---` line on the first line of the file and closes with the next
-//! `---` (or `...`) line. `title` and `date` are read into the document; `source`, `url`,
-//! `lang` (which must be strings) and any other key are carried through in `meta`.
+//! `---` (or `...`) line. `title` and `date` are read into the document, and `lang` selects
+//! the article's language (a code like `en` or `en-GB`; an unknown one is an error at its
+//! position); `source`, `url`, `lang` (which must be strings) and any other key are carried
+//! through in `meta`.
 
+use crate::lang::Language;
 use crate::period::Date;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
@@ -23,6 +26,8 @@ use std::fmt;
 pub struct FrontMatter {
     pub title: Option<String>,
     pub date: Option<Date>,
+    /// The language `lang` names; `None` without `lang` (the default language).
+    pub lang: Option<&'static Language>,
     /// `source`, `url`, `lang` and every other key, as JSON values.
     pub meta: Map<String, Value>,
     /// Byte offset of the body: just after the closing `---` line, 0 without front matter
@@ -91,6 +96,7 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
     };
     none.title = raw.title;
     none.date = raw.date;
+    none.lang = raw.lang;
     none.meta = raw.meta;
     none.body_start = body_start;
     none.present = true;
@@ -114,6 +120,7 @@ fn fence_end(text: &str, at: usize, fence: &[u8]) -> Option<usize> {
 struct Raw {
     title: Option<String>,
     date: Option<Date>,
+    lang: Option<&'static Language>,
     meta: Map<String, Value>,
 }
 
@@ -153,7 +160,13 @@ impl<'de> Visitor<'de> for RawVisitor {
             match key.as_str() {
                 "title" => raw.title = map.next_value::<Option<String>>()?,
                 "date" => raw.date = map.next_value::<DateValue>()?.0,
-                "source" | "url" | "lang" => {
+                "lang" => {
+                    if let Some((code, lang)) = map.next_value::<LangValue>()?.0 {
+                        raw.lang = Some(lang);
+                        raw.meta.insert(key, Value::String(code));
+                    }
+                }
+                "source" | "url" => {
                     if let Some(s) = map.next_value::<Option<String>>()? {
                         raw.meta.insert(key, Value::String(s));
                     }
@@ -225,6 +238,72 @@ impl<'de> Visitor<'de> for Duplicate<'_> {
     fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Raw, A::Error> {
         Err(self.error())
     }
+}
+
+/// A front matter `lang`: a code claimcheck reads (`en`, `en-GB`), or empty.
+struct LangValue(Option<(String, &'static Language)>);
+
+impl<'de> Deserialize<'de> for LangValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<LangValue, D::Error> {
+        deserializer.deserialize_any(LangVisitor)
+    }
+}
+
+/// Checks the code inside the visitor: serde_yaml positions the errors a visitor raises, so
+/// an unknown code is reported at its line and column.
+struct LangVisitor;
+
+impl<'de> Visitor<'de> for LangVisitor {
+    type Value = LangValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, code: &str) -> Result<LangValue, E> {
+        match crate::lang::by_code(code) {
+            Some(lang) => Ok(LangValue(Some((code.to_string(), lang)))),
+            None => Err(E::custom(unknown_language(code))),
+        }
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<LangValue, E> {
+        Err(E::custom(unknown_language(&v.to_string())))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<LangValue, E> {
+        Err(E::custom(unknown_language(&v.to_string())))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<LangValue, E> {
+        Err(E::custom(unknown_language(&v.to_string())))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<LangValue, E> {
+        Err(E::custom(unknown_language(&v.to_string())))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<LangValue, E> {
+        Ok(LangValue(None))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<LangValue, E> {
+        Ok(LangValue(None))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<LangValue, D::Error> {
+        d.deserialize_any(LangVisitor)
+    }
+}
+
+/// The message for a `lang` code that names no language claimcheck reads.
+pub fn unknown_language(code: &str) -> String {
+    let shown: String = code.chars().take(40).collect();
+    let known: Vec<&str> = crate::lang::ALL.iter().map(|l| l.code).collect();
+    format!(
+        "unknown language `{shown}` (claimcheck reads: {})",
+        known.join(", ")
+    )
 }
 
 /// A front matter `date`: `2025-07-21` or `2025-07-21T10:00:00`, or empty.

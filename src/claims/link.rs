@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
-use crate::lang::{ClaimWords, DirectionPos, Language, Words};
+use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Mention, MentionKind};
 use crate::period::Period;
 use crate::span::Span;
@@ -76,11 +76,16 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` of the sentence is a word of `words`.
     fn is_any(&self, i: usize, words: &Words) -> bool {
-        words.has(self.low(i))
+        i < self.end && self.toks[i].is_in(self.text, words)
     }
 
-    fn direction(&self, w: &str) -> Option<(Direction, DirectionPos)> {
-        self.lang.directions.get(w)
+    /// The direction word at token `i`, if it is one.
+    fn direction_at(&self, i: usize) -> Option<(Direction, DirectionPos)> {
+        if i < self.end {
+            self.toks[i].look_up(self.text, &self.lang.directions)
+        } else {
+            None
+        }
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -137,7 +142,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let w = self.low(k)?;
-            if let Some((d, _)) = self.direction(&w) {
+            if let Some((d, _)) = self.direction_at(k) {
                 // "down" in "down from", "up" in "up to" are not this change's direction.
                 return Some((d, k));
             }
@@ -164,7 +169,7 @@ impl<'a> Sentence<'a> {
             k = self.marks[m].end;
         }
         let w = self.low(k)?;
-        let (d, pos) = self.direction(&w)?;
+        let (d, pos) = self.direction_at(k)?;
         let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
@@ -194,7 +199,7 @@ impl<'a> Sentence<'a> {
         } else if pair_first.contains(&w) && self.is_any(k + 1, pair_second) {
             Some(2)
         } else {
-            (*w == *self.w.than).then_some(1)
+            same(&w, self.w.than).then_some(1)
         }
     }
 
@@ -286,10 +291,10 @@ impl<'a> Sentence<'a> {
     fn exchange_rate(&self, m: usize) -> bool {
         self.mentions[m].unit.is_none()
             && (self.first..self.end).any(|j| {
-                self.low(j).is_some_and(|w| {
-                    self.lang.units.currencies.get(&w).is_some()
-                        || self.w.exchange_words.contains(&w)
-                })
+                self.toks[j]
+                    .look_up(self.text, &self.lang.units.currencies)
+                    .is_some()
+                    || self.is_any(j, &self.w.exchange_words)
             })
     }
 
@@ -325,10 +330,7 @@ impl<'a> Sentence<'a> {
                 ";" | "." => return None,
                 _ => {}
             }
-            if depth == 0
-                && self.low(j).is_some_and(|w| {
-                    self.direction(&w).is_some() || self.w.aside_stops.contains(&w)
-                })
+            if depth == 0 && (self.direction_at(j).is_some() || self.is_any(j, &self.w.aside_stops))
             {
                 return None;
             }
@@ -386,12 +388,10 @@ impl<'a> Sentence<'a> {
         let mut k = self.mtoks[prev].1;
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
-                || self.low(k).is_some_and(|w| {
-                    self.w.connectors.contains(&w)
-                        || self
-                            .direction(&w)
-                            .is_some_and(|(_, p)| p == DirectionPos::Noun)
-                })
+                || self.is_any(k, &self.w.connectors)
+                || self
+                    .direction_at(k)
+                    .is_some_and(|(_, p)| p == DirectionPos::Noun)
         };
         let mut adjacent = true;
         while k < first {
@@ -450,187 +450,200 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Links the sentence's mentions into drafts, in four passes: change phrases first, so
+    /// that the figures they claim are taken before the looser shapes look for theirs.
     fn link(&mut self) {
-        // 1. Change phrases around percents, points and multiples.
         for m in self.ms.clone() {
-            let (mf, me) = self.mtoks[m];
-            let kind = self.kind(m);
-            let mention = &self.mentions[m];
-            match kind {
-                MentionKind::Percent | MentionKind::Points => {
-                    let dir = self
-                        .direction_before(mf, false)
-                        .map(|x| (x, true))
-                        .or_else(|| self.direction_after(me).map(|x| (x, false)));
-                    let Some(((d, dt), before)) = dir else {
-                        continue;
-                    };
-                    if d == Direction::Flat {
-                        continue;
-                    }
-                    let phrase = if before { (dt, me) } else { (mf, dt + 1) };
-                    let measure = if kind == MentionKind::Points {
-                        Measure::Points
-                    } else {
-                        Measure::Percent
-                    };
-                    let draft =
-                        self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
-                    self.attach_after(draft, phrase.1);
-                    if self.drafts[draft].value.is_none() {
-                        self.value_before(draft);
-                    }
-                }
-                MentionKind::Multiple => {
-                    let word_verb = mention.words
-                        && Low::new(mention.number_span.slice(self.text))
-                            .is_some_and(|l| self.lang.numbers.multiple(&l).is_some());
-                    let dir = if word_verb {
-                        let d = if mention.value < 1.0 {
-                            Direction::Down
-                        } else {
-                            Direction::Up
-                        };
-                        Some((d, mf))
-                    } else {
-                        self.direction_before(mf, true)
-                    };
-                    // "three times more than", "seven times that of May", "twice as much as"
-                    let mut k = me;
-                    let mut times_more = false;
-                    if self.is_any(k, &self.w.comparatives) && self.is(k + 1, self.w.than) {
-                        times_more = true;
-                        k += 1;
-                    }
-                    let comparative = times_more
-                        || self.is_any(k, &self.w.that_of.0) && self.is(k + 1, self.w.that_of.1)
-                        || self.is_any(k, &self.w.comparison_starts);
-                    if dir.is_none() && !comparative {
-                        continue;
-                    }
-                    let draft = self.new_draft(
-                        ClaimKind::Multiple,
-                        m,
-                        (dir.map_or(mf, |(_, t)| t.min(mf)), me),
-                        Measure::Multiple,
-                        dir,
-                    );
-                    self.drafts[draft].times_more = times_more;
-                    if comparative {
-                        // skip "that of", "as much as", "the level of"
-                        let mut j = k;
-                        while j < self.end
-                            && j < k + 4
-                            && self.is_any(j, &self.w.comparison_fillers)
-                        {
-                            j += 1;
-                        }
-                        if let Some(b) = self
-                            .mention_starting(j)
-                            .filter(|&b| self.role(b) == Role::Free && self.value_like(b))
-                        {
-                            self.drafts[draft].baseline = Some(b);
-                            self.set_role(b, Role::Baseline(draft));
-                            self.drafts[draft].end = self.mtoks[b].1;
-                        } else if let Some(mk) = self
-                            .marks
-                            .iter()
-                            .position(|mk| mk.first >= k && mk.first <= j)
-                        {
-                            self.drafts[draft].baseline_mark = Some(mk);
-                            self.drafts[draft].end = self.marks[mk].end;
-                        }
-                    } else {
-                        let end = self.drafts[draft].end;
-                        self.attach_after(draft, end);
-                    }
-                }
+            match self.kind(m) {
+                MentionKind::Percent | MentionKind::Points => self.percent_change(m),
+                MentionKind::Multiple => self.multiple_change(m),
                 _ => {}
             }
         }
-        // 2. Comparisons without a stated change: "rose to X from Y", "X vs Y".
         for m in self.ms.clone() {
-            if self.role(m) != Role::Free || !self.value_like(m) {
-                continue;
+            self.comparison_at(m);
+        }
+        for m in self.ms.clone() {
+            self.share_at(m);
+        }
+        for m in self.ms.clone() {
+            self.value_at(m);
+        }
+    }
+
+    /// Pass 1: a change phrase around a percent or points ("rose 12.5 pct", "a 5% increase"),
+    /// with its value and baseline.
+    fn percent_change(&mut self, m: usize) {
+        let (mf, me) = self.mtoks[m];
+        let kind = self.kind(m);
+        let dir = self
+            .direction_before(mf, false)
+            .map(|x| (x, true))
+            .or_else(|| self.direction_after(me).map(|x| (x, false)));
+        let Some(((d, dt), before)) = dir else {
+            return;
+        };
+        if d == Direction::Flat {
+            return;
+        }
+        let phrase = if before { (dt, me) } else { (mf, dt + 1) };
+        let measure = if kind == MentionKind::Points {
+            Measure::Points
+        } else {
+            Measure::Percent
+        };
+        let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
+        self.attach_after(draft, phrase.1);
+        if self.drafts[draft].value.is_none() {
+            self.value_before(draft);
+        }
+    }
+
+    /// Pass 1: a multiple ("doubled", "seven times that of May", "three times more than"), with
+    /// its baseline.
+    fn multiple_change(&mut self, m: usize) {
+        let (mf, me) = self.mtoks[m];
+        let mention = &self.mentions[m];
+        let word_verb = mention.words
+            && Low::new(mention.number_span.slice(self.text))
+                .is_some_and(|l| self.lang.numbers.multiple(&l).is_some());
+        let dir = if word_verb {
+            let d = if mention.value < 1.0 {
+                Direction::Down
+            } else {
+                Direction::Up
+            };
+            Some((d, mf))
+        } else {
+            self.direction_before(mf, true)
+        };
+        // "three times more than", "seven times that of May", "twice as much as"
+        let mut k = me;
+        let mut times_more = false;
+        if self.is_any(k, &self.w.comparatives) && self.is(k + 1, self.w.than) {
+            times_more = true;
+            k += 1;
+        }
+        let comparative = times_more
+            || self.is_any(k, &self.w.that_of.0) && self.is(k + 1, self.w.that_of.1)
+            || self.is_any(k, &self.w.comparison_starts);
+        if dir.is_none() && !comparative {
+            return;
+        }
+        let draft = self.new_draft(
+            ClaimKind::Multiple,
+            m,
+            (dir.map_or(mf, |(_, t)| t.min(mf)), me),
+            Measure::Multiple,
+            dir,
+        );
+        self.drafts[draft].times_more = times_more;
+        if comparative {
+            // skip "that of", "as much as", "the level of"
+            let mut j = k;
+            while j < self.end && j < k + 4 && self.is_any(j, &self.w.comparison_fillers) {
+                j += 1;
             }
-            let (mf, me) = self.mtoks[m];
-            // "rose to X from Y", "fell from Y to X"
-            if mf >= self.first + 2
-                && (self.is(mf - 1, self.w.to) || self.is(mf - 1, self.w.from))
-                && !self.ranged_before(mf - 1)
-                && !self.exchange_rate(m)
+            if let Some(b) = self
+                .mention_starting(j)
+                .filter(|&b| self.role(b) == Role::Free && self.value_like(b))
             {
-                if let Some((d, dt)) = self
-                    .low(mf - 2)
-                    .and_then(|w| self.direction(&w))
-                    .map(|(d, _)| (d, mf - 2))
-                {
-                    let to_first = self.is(mf - 1, self.w.to);
-                    let other_conn = if to_first { self.w.from } else { self.w.to };
-                    let k = self.after_owned_mark(me);
-                    let k = if self.is(k, ",") { k + 1 } else { k };
-                    if self.is(k, other_conn) {
-                        let digits = |x: usize| !self.mentions[x].words;
-                        if let Some(o) = self
-                            .mention_near(k + 1)
-                            .filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
-                        {
-                            let (value, base) = if to_first { (m, o) } else { (o, m) };
-                            self.comparison(value, base, dt, Some((d, dt)));
-                            continue;
-                        }
+                self.drafts[draft].baseline = Some(b);
+                self.set_role(b, Role::Baseline(draft));
+                self.drafts[draft].end = self.mtoks[b].1;
+            } else if let Some(mk) = self
+                .marks
+                .iter()
+                .position(|mk| mk.first >= k && mk.first <= j)
+            {
+                self.drafts[draft].baseline_mark = Some(mk);
+                self.drafts[draft].end = self.marks[mk].end;
+            }
+        } else {
+            let end = self.drafts[draft].end;
+            self.attach_after(draft, end);
+        }
+    }
+
+    /// Pass 2: a comparison without a stated change: "rose to X from Y", "X vs Y".
+    fn comparison_at(&mut self, m: usize) {
+        if self.role(m) != Role::Free || !self.value_like(m) {
+            return;
+        }
+        let (mf, me) = self.mtoks[m];
+        // "rose to X from Y", "fell from Y to X"
+        if mf >= self.first + 2
+            && (self.is(mf - 1, self.w.to) || self.is(mf - 1, self.w.from))
+            && !self.ranged_before(mf - 1)
+            && !self.exchange_rate(m)
+        {
+            if let Some((d, dt)) = self.direction_at(mf - 2).map(|(d, _)| (d, mf - 2)) {
+                let to_first = self.is(mf - 1, self.w.to);
+                let other_conn = if to_first { self.w.from } else { self.w.to };
+                let k = self.after_owned_mark(me);
+                let k = if self.is(k, ",") { k + 1 } else { k };
+                if self.is(k, other_conn) {
+                    let digits = |x: usize| !self.mentions[x].words;
+                    if let Some(o) = self
+                        .mention_near(k + 1)
+                        .filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
+                    {
+                        let (value, base) = if to_first { (m, o) } else { (o, m) };
+                        self.comparison(value, base, dt, Some((d, dt)));
+                        return;
                     }
                 }
             }
-            // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000"
-            let k = self.after_owned_mark(me);
-            if let Some(len) = self
-                .baseline_connector(k)
-                .filter(|_| !self.is(k, self.w.from) && !self.is(k, self.w.than))
+        }
+        // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000"
+        let k = self.after_owned_mark(me);
+        if let Some(len) = self
+            .baseline_connector(k)
+            .filter(|_| !self.is(k, self.w.from) && !self.is(k, self.w.than))
+        {
+            if let Some(o) = self
+                .mention_near(k + len)
+                .filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m))
             {
-                if let Some(o) = self
-                    .mention_near(k + len)
-                    .filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m))
-                {
-                    self.comparison(m, o, mf, None);
-                }
+                self.comparison(m, o, mf, None);
             }
         }
-        // 3. Shares: "over 90% of the global supply", "accounts for 40%".
-        for m in self.ms.clone() {
-            if self.role(m) != Role::Free {
-                continue;
-            }
-            let mention = &self.mentions[m];
-            let (mf, me) = self.mtoks[m];
-            let fraction =
-                mention.words && mention.kind == MentionKind::Number && mention.value < 1.0;
-            if mention.kind != MentionKind::Percent && !fraction {
-                continue;
-            }
-            let of_after = self.is(me, self.w.of) && self.whole_after(me + 1);
-            let share_word = self.is_any(me, &self.w.share_words);
-            let accounts = mf >= self.first + 2
-                && self.is(mf - 1, self.w.accounts.1)
-                && self.is_any(mf - 2, &self.w.accounts.0);
-            if of_after || share_word || accounts {
-                self.single_figure(ClaimKind::Share, m, me);
-            }
+    }
+
+    /// Pass 3: a share: "over 90% of the global supply", "accounts for 40%".
+    fn share_at(&mut self, m: usize) {
+        if self.role(m) != Role::Free {
+            return;
         }
-        // 4. Values: every other figure with a unit.
-        for m in self.ms.clone() {
-            if self.role(m) != Role::Free {
-                continue;
-            }
-            if !matches!(
-                self.kind(m),
-                MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent
-            ) {
-                continue;
-            }
-            let end = self.after_owned_mark(self.mtoks[m].1);
-            self.single_figure(ClaimKind::Value, m, end);
+        let mention = &self.mentions[m];
+        let (mf, me) = self.mtoks[m];
+        let fraction = mention.words && mention.kind == MentionKind::Number && mention.value < 1.0;
+        if mention.kind != MentionKind::Percent && !fraction {
+            return;
         }
+        let of_after = self.is(me, self.w.of) && self.whole_after(me + 1);
+        let share_word = self.is_any(me, &self.w.share_words);
+        let accounts = mf >= self.first + 2
+            && self.is(mf - 1, self.w.accounts.1)
+            && self.is_any(mf - 2, &self.w.accounts.0);
+        if of_after || share_word || accounts {
+            self.single_figure(ClaimKind::Share, m, me);
+        }
+    }
+
+    /// Pass 4: a value: any other free figure with a unit.
+    fn value_at(&mut self, m: usize) {
+        if self.role(m) != Role::Free {
+            return;
+        }
+        if !matches!(
+            self.kind(m),
+            MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent
+        ) {
+            return;
+        }
+        let end = self.after_owned_mark(self.mtoks[m].1);
+        self.single_figure(ClaimKind::Value, m, end);
     }
 
     /// A claim of one figure (a share or a value), ending at token `end`.
@@ -1035,7 +1048,7 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
                 && !s.is_punct(e)
                 && s.mention_starting(e).is_none()
                 && s.mark_at(e).is_none()
-                && s.low(e).is_none_or(|w| s.direction(&w).is_none())
+                && s.direction_at(e).is_none()
             {
                 e += 1;
             }

@@ -3,7 +3,7 @@
 
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
-use crate::lang::{Language, PeriodWords, Words};
+use crate::lang::{same, Language, PeriodWords, Words};
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -71,7 +71,7 @@ impl<'a> Cursor<'a> {
         self.toks.get(i).is_some_and(|t| t.is(self.text, w))
     }
     fn is_any(&self, i: usize, words: &Words) -> bool {
-        words.has(self.low(i))
+        self.toks.get(i).is_some_and(|t| t.is_in(self.text, words))
     }
     fn year(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i)?;
@@ -178,7 +178,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if let Some(m) = c.lang.units.months.get(w) {
             if !c.capitalized(i)
                 || c.small_num(i + 1)
-                || (w == pw.may_verb.0 && c.is_any(i + 1, &pw.may_verb.1))
+                || (same(w, pw.may_verb.0) && c.is_any(i + 1, &pw.may_verb.1))
             {
                 return None;
             }
@@ -198,7 +198,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if let Some(n) = pw.ordinals.get(w) {
             let kind = if c.is_any(i + 1, &pw.quarters) {
                 Some(4u8)
-            } else if c.low(i + 1).is_some_and(|u| *u == *pw.half) {
+            } else if c.low(i + 1).is_some_and(|u| same(&u, pw.half)) {
                 Some(2u8)
             } else {
                 None
@@ -253,12 +253,12 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             if let Some(y) = c.year(k) {
                 return Some((PeriodRef::Absolute(Period::Fiscal(y)), k + 1));
             }
-        } else if (w == pw.quarter_letter || w == pw.half_letter)
+        } else if (same(w, pw.quarter_letter) || same(w, pw.half_letter))
             && c.toks
                 .get(i + 1)
                 .is_some_and(|t| !t.space_before && t.kind == Kind::Num)
         {
-            let quarter = w == pw.quarter_letter;
+            let quarter = same(w, pw.quarter_letter);
             let n: u8 = c.toks[i + 1].text(c.text).parse().ok()?;
             let max = if quarter { 4 } else { 2 };
             if !(1..=max).contains(&n) {
@@ -316,10 +316,10 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
             return Some((rel, i + 5));
         }
     }
-    if pw.back.contains(w) || w == pw.this {
+    if pw.back.contains(w) || same(w, pw.this) {
         let unit = c.low(i + 1)?;
-        let back = w != pw.this;
-        return if *unit == *pw.year {
+        let back = !same(w, pw.this);
+        return if same(&unit, pw.year) {
             Some((
                 if back {
                     PeriodRef::LastYear(ref_year? - 1)
@@ -328,36 +328,40 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
                 },
                 i + 2,
             ))
-        } else if (*unit == *pw.month || *unit == *pw.quarter) && back {
+        } else if (same(&unit, pw.month) || same(&unit, pw.quarter)) && back {
             Some((PeriodRef::Previous, i + 2))
         } else {
             None
         };
     }
     // "a year earlier", "a year ago", "a year before"
-    if w == pw.a && i + 2 < end && c.is(i + 1, pw.year) && c.is_any(i + 2, &pw.ago) {
+    if same(w, pw.a) && i + 2 < end && c.is(i + 1, pw.year) && c.is_any(i + 2, &pw.ago) {
         return Some((PeriodRef::YearEarlier, i + 3));
     }
-    if w != pw.the {
+    if !same(w, pw.the) {
         return None;
     }
     let next = if i + 2 < end { c.low(i + 1) } else { None };
     let next = next.as_deref();
     let third = || c.low(i + 2);
     // "the previous year", "the prior year", "the previous month/quarter"
-    if next == Some(pw.previous) || next == Some(pw.prior) {
+    if next.is_some_and(|x| same(x, pw.previous)) || next.is_some_and(|x| same(x, pw.prior)) {
         let third = third();
         let third = third.as_deref();
-        if third == Some(pw.year) {
+        if third.is_some_and(|x| same(x, pw.year)) {
             return Some((PeriodRef::YearEarlier, i + 3));
         }
-        if (third == Some(pw.month) || third == Some(pw.quarter)) && next == Some(pw.previous) {
+        if (third.is_some_and(|x| same(x, pw.month)) || third.is_some_and(|x| same(x, pw.quarter)))
+            && next.is_some_and(|x| same(x, pw.previous))
+        {
             return Some((PeriodRef::Previous, i + 3));
         }
-    } else if (next == Some(pw.year) || next == Some(pw.month)) && c.is(i + 2, pw.before) {
+    } else if (next.is_some_and(|x| same(x, pw.year)) || next.is_some_and(|x| same(x, pw.month)))
+        && c.is(i + 2, pw.before)
+    {
         // "the year before", "the month before"
         return Some((
-            if next == Some(pw.year) {
+            if next.is_some_and(|x| same(x, pw.year)) {
                 PeriodRef::YearEarlier
             } else {
                 PeriodRef::Previous

@@ -2,18 +2,16 @@
 //! and the key words that decide whether two claims measure the same thing.
 
 use crate::extract::tokens::{Kind, Token};
-use crate::extract::Low;
 use crate::lang::{Language, SubjectWords};
 
 /// Words dropped from the end of a subject: verbs and prepositions that lead into the figure.
-fn is_trailing_filler(lang: &Language, w: &str) -> bool {
-    lang.directions.get(w).is_some() || lang.subjects.trailing_fillers.contains(w)
+fn is_trailing_filler(lang: &Language, text: &str, t: &Token) -> bool {
+    t.look_up(text, &lang.directions).is_some() || t.is_in(text, &lang.subjects.trailing_fillers)
 }
 
 /// Whether token `t` of `text` is a reporting verb ("the company said sales ...").
 fn is_reporting_verb(words: &SubjectWords, text: &str, t: &Token) -> bool {
-    let verbs = &words.reporting_verbs;
-    t.may_be_in(verbs.shapes()) && verbs.has(Low::new(t.text(text)))
+    t.is_in(text, &words.reporting_verbs)
 }
 
 /// Builds a subject from tokens `toks[first..end]`, skipping tokens for which `skip` is true
@@ -29,15 +27,13 @@ pub fn phrase(
 ) -> String {
     let kept = |i: &usize| !skip(*i);
     let words = &lang.subjects;
-    let is_word =
-        |i: usize, test: &dyn Fn(&str) -> bool| toks[i].low(text).is_some_and(|w| test(&w));
     let droppable =
-        |i: usize, filler: &dyn Fn(&str) -> bool| toks[i].kind == Kind::Punct || is_word(i, filler);
+        |i: usize, filler: &dyn Fn(&Token) -> bool| toks[i].kind == Kind::Punct || filler(&toks[i]);
     // The last kept token that is not a trailing filler.
     let Some(last) = (first..end)
         .rev()
         .filter(kept)
-        .find(|&i| !droppable(i, &|w| is_trailing_filler(lang, w)))
+        .find(|&i| !droppable(i, &|t| is_trailing_filler(lang, text, t)))
     else {
         return String::new();
     };
@@ -49,7 +45,7 @@ pub fn phrase(
         .map_or(first, |i| i + 1);
     let Some(from) = (from..=last)
         .filter(kept)
-        .find(|&i| !droppable(i, &|w| words.leading_fillers.contains(w)))
+        .find(|&i| !droppable(i, &|t| t.is_in(text, &words.leading_fillers)))
     else {
         return String::new();
     };
@@ -83,7 +79,7 @@ enum Key {
 
 /// Normalises a subject word into a key, or `None` if the word does not tell measures apart.
 fn key(words: &SubjectWords, word: &str, capitalized: bool) -> Option<Key> {
-    let w = strip_possessive(words, word).to_ascii_lowercase();
+    let w = strip_possessive(words, word).to_lowercase();
     if let Some(k) = words.keys.get(&w) {
         return Some(Key::Known(k));
     }

@@ -8,8 +8,8 @@ mod words;
 
 use crate::document::Document;
 use crate::interval::Interval;
-use crate::lang::Language;
 pub use crate::lang::Low;
+use crate::lang::{same, Language};
 use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
 use numeral::Numeral;
@@ -106,7 +106,7 @@ impl<'a> Scanner<'a> {
 
     /// Whether token `i` is a word of `words`.
     fn is_any(&self, i: usize, words: &crate::lang::Words) -> bool {
-        words.has(self.low(i))
+        self.tok(i).is_some_and(|t| t.is_in(self.text, words))
     }
 
     fn glued(&self, i: usize) -> bool {
@@ -121,15 +121,20 @@ impl<'a> Scanner<'a> {
     fn is_month(&self, i: usize) -> bool {
         self.is_capitalized(i)
             && self
-                .low(i)
-                .is_some_and(|w| self.lang.units.months.get(&w).is_some())
+                .tok(i)
+                .is_some_and(|t| t.look_up(self.text, &self.lang.units.months).is_some())
     }
 
     /// Scale and unit after a number whose last token is `j - 1`.
     fn tail(&self, mut j: usize) -> Tail {
         let mut scale = 1.0;
-        if let Some(w) = self.low(j) {
-            if let Some(s) = self.scale(&w, self.glued(j)) {
+        let n = &self.lang.numbers;
+        if let Some(t) = self.tok(j) {
+            let attached = || t.look_up(self.text, &n.attached_scales);
+            if let Some(s) = t
+                .look_up(self.text, &n.scales)
+                .or_else(|| attached().filter(|_| self.glued(j)))
+            {
                 scale = s;
                 j += 1;
             }
@@ -155,6 +160,13 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
         }
+        // Most words after a number are no unit: one shape test turns them down.
+        if self
+            .tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && !t.may_be_in(&u.starts))
+        {
+            return Unit::None;
+        }
         let Some(w) = self.low(i) else {
             // "-fold"
             if (self.is_punct(i, "-")) && self.is_word(i + 1, u.fold) && self.glued(i + 1) {
@@ -168,15 +180,15 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
         }
-        if w == u.percent_two_words.0 && self.is_word(i + 1, u.percent_two_words.1) {
+        if same(w, u.percent_two_words.0) && self.is_word(i + 1, u.percent_two_words.1) {
             *j = i + 2;
             return self.points_after(j, Unit::Percent);
         }
-        if w == u.percentage && self.is_any(i + 1, &u.points) {
+        if same(w, u.percentage) && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(1.0);
         }
-        if w == u.basis && self.is_any(i + 1, &u.points) {
+        if same(w, u.basis) && self.is_any(i + 1, &u.points) {
             *j = i + 2;
             return Unit::Points(0.01);
         }
@@ -199,7 +211,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // "U.S. dlrs"
-        if w == u.us_initials.0
+        if same(w, u.us_initials.0)
             && self.is_punct(i + 1, ".")
             && self.is_word(i + 2, u.us_initials.1)
             && self.is_punct(i + 3, ".")
@@ -321,85 +333,31 @@ impl<'a> Scanner<'a> {
     fn numeric(&self, i: usize) -> Step {
         let t = self.toks[i];
         let raw = t.text(self.text);
-        // Codes glued to a word: "G7", "COVID-19", "A320".
-        if !t.space_before && i > 0 {
-            let p = self.toks[i - 1];
-            if p.kind == Kind::Word {
-                return Step::Skip(self.skip_code(i + 1));
-            }
-            if matches!(p.text(self.text), "-" | "/" | "." | ":")
-                && i > 1
-                && !p.space_before
-                && matches!(self.toks[i - 2].kind, Kind::Word | Kind::Num)
-            {
-                return Step::Skip(self.skip_code(i + 1));
-            }
+        if self.glued_to_code(i) {
+            return Step::Skip(self.skip_code(i + 1));
         }
-        let mut j = i + 1;
-        // Suffix glued to the number.
-        let mut attached_scale = None;
-        if let Some(n) = self.tok(j) {
-            if n.kind == Kind::Word && !n.space_before {
-                let Some(w) = self.low(j) else {
-                    return Step::Skip(j + 1);
-                };
-                let w = w.as_str();
-                let u = &self.lang.units;
-                if u.numeral_suffixes.contains(w) {
-                    return Step::Skip(j + 1);
-                }
-                if let Some(s) = self.scale(w, true) {
-                    attached_scale = Some(s);
-                    j += 1;
-                } else if !(u.percent.contains(w)
-                    || u.quantities.get(w).is_some()
-                    || u.currencies.get(w).is_some()
-                    || w == u.times_suffix)
-                {
-                    return Step::Skip(self.skip_code(j));
-                }
-            } else if n.kind == Kind::Punct
-                && !n.space_before
-                && matches!(n.text(self.text), ":" | "/")
-                && self
-                    .tok(j + 1)
-                    .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
-            {
-                // Times ("10:30"), ratios and seasons ("1987/88").
-                return Step::Skip(self.skip_code(j + 1));
-            }
-        }
+        let (mut j, attached_scale) = match self.glued_suffix(i + 1) {
+            Ok(next) => next,
+            Err(skip_to) => return Step::Skip(skip_to),
+        };
         let Some(num) = numeral::parse(raw) else {
             return Step::Skip(j);
         };
         if self.is_day_of_date(i) && num.decimals == 0 && !num.grouped && num.value <= 31.0 {
             return Step::Skip(j);
         }
-        // A hyphenated pair: a range when a unit follows ("5-7%"), else a score or a phone
-        // number ("3-2 win", "555-1234").
         let mut second: Option<Numeral> = None;
         let mut number_end = t.end;
-        if attached_scale.is_none()
-            && (self.is_punct(j, "-") || self.is_punct(j, "–"))
-            && self.glued(j)
-            && self
-                .tok(j + 1)
-                .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
-        {
-            let tail = self.tail(j + 2);
-            let next = numeral::parse(self.toks[j + 1].text(self.text));
-            if tail.unit == Unit::None
-                || next.is_none()
-                || self.glued(j + 2)
-                    && self
-                        .tok(j + 2)
-                        .is_some_and(|x| x.kind == Kind::Punct && x.text(self.text) == "-")
-            {
-                return Step::Skip(self.skip_code(j + 1));
+        if attached_scale.is_none() {
+            match self.hyphenated_range(j) {
+                Err(skip_to) => return Step::Skip(skip_to),
+                Ok(Some(n2)) => {
+                    second = Some(n2);
+                    number_end = self.toks[j + 1].end;
+                    j += 2;
+                }
+                Ok(None) => {}
             }
-            second = next;
-            number_end = self.toks[j + 1].end;
-            j += 2;
         }
         let mut first = i;
         let mut negative = false;
@@ -480,19 +438,7 @@ impl<'a> Scanner<'a> {
         if let Some((a, _, _)) = approx {
             first = a;
         }
-        let (kind, unit_code, factor, zeros_round) = match (tail.unit, prefix) {
-            // "660%" is 655–665%: trailing zeros are rounding here too (DESIGN.md).
-            (Unit::Percent, _) => (MentionKind::Percent, Some("%"), 1.0, true),
-            (Unit::Points(f), _) => (MentionKind::Points, Some("pp"), f, true),
-            (Unit::Times, _) => (MentionKind::Multiple, Some("x"), 1.0, false),
-            (Unit::Currency(code, f), _) => (MentionKind::Currency, Some(code), f, true),
-            (Unit::Quantity(code), Some((_, cur))) if code == "shares" || code == "t" => {
-                (MentionKind::Currency, Some(cur), 1.0, true)
-            }
-            (Unit::Quantity(code), _) => (MentionKind::Quantity, Some(code), 1.0, true),
-            (Unit::None, Some((_, cur))) => (MentionKind::Currency, Some(cur), 1.0, true),
-            (Unit::None, None) => (MentionKind::Number, None, 1.0, true),
-        };
+        let (kind, unit_code, factor, zeros_round) = kind_of(tail.unit, prefix.map(|(_, c)| c));
         let factor = factor * tail.scale;
         let mut rounded = num.rounded(factor, zeros_round);
         let mut truncated = if matches!(kind, MentionKind::Percent | MentionKind::Points) {
@@ -541,6 +487,87 @@ impl<'a> Scanner<'a> {
             first,
             end.max(i + 1),
         )
+    }
+
+    /// Whether the number at `i` is glued to what comes before it, as in a code: "G7",
+    /// "COVID-19", "A320".
+    fn glued_to_code(&self, i: usize) -> bool {
+        let t = self.toks[i];
+        if t.space_before || i == 0 {
+            return false;
+        }
+        let p = self.toks[i - 1];
+        p.kind == Kind::Word
+            || matches!(p.text(self.text), "-" | "/" | "." | ":")
+                && i > 1
+                && !p.space_before
+                && matches!(self.toks[i - 2].kind, Kind::Word | Kind::Num)
+    }
+
+    /// A suffix glued to the number whose next token is `j`: a scale ("5m", "1.2bn") gives
+    /// the token after it and the scale; a unit ("5pct", "3x") or nothing gives `j`; an
+    /// ordinal, a time or a code ("20th", "5pm", "10:30", "1987/88", "7E") is not a quantity:
+    /// `Err` with the token to go on from.
+    fn glued_suffix(&self, mut j: usize) -> Result<(usize, Option<f64>), usize> {
+        let mut attached_scale = None;
+        if let Some(n) = self.tok(j) {
+            if n.kind == Kind::Word && !n.space_before {
+                let Some(w) = self.low(j) else {
+                    return Err(j + 1);
+                };
+                let w = w.as_str();
+                let u = &self.lang.units;
+                if u.numeral_suffixes.contains(w) {
+                    return Err(j + 1);
+                }
+                if let Some(s) = self.scale(w, true) {
+                    attached_scale = Some(s);
+                    j += 1;
+                } else if !(u.percent.contains(w)
+                    || u.quantities.get(w).is_some()
+                    || u.currencies.get(w).is_some()
+                    || same(w, u.times_suffix))
+                {
+                    return Err(self.skip_code(j));
+                }
+            } else if n.kind == Kind::Punct
+                && !n.space_before
+                && matches!(n.text(self.text), ":" | "/")
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|m| m.kind == Kind::Num && !m.space_before)
+            {
+                // Times ("10:30"), ratios and seasons ("1987/88").
+                return Err(self.skip_code(j + 1));
+            }
+        }
+        Ok((j, attached_scale))
+    }
+
+    /// A hyphenated pair at `j` (the hyphen after the first number): the second number of a
+    /// range when a unit follows ("5-7%"); a score or a phone number ("3-2 win", "555-1234")
+    /// is not a quantity: `Err` with the token to go on from.
+    fn hyphenated_range(&self, j: usize) -> Result<Option<Numeral>, usize> {
+        if !((self.is_punct(j, "-") || self.is_punct(j, "–"))
+            && self.glued(j)
+            && self
+                .tok(j + 1)
+                .is_some_and(|m| m.kind == Kind::Num && !m.space_before))
+        {
+            return Ok(None);
+        }
+        let tail = self.tail(j + 2);
+        let next = numeral::parse(self.toks[j + 1].text(self.text));
+        if tail.unit == Unit::None
+            || next.is_none()
+            || self.glued(j + 2)
+                && self
+                    .tok(j + 2)
+                    .is_some_and(|x| x.kind == Kind::Punct && x.text(self.text) == "-")
+        {
+            return Err(self.skip_code(j + 1));
+        }
+        Ok(next)
     }
 
     /// The second number of a range after the connector at `conn` ("and", "to"), when a
@@ -668,6 +695,27 @@ impl<'a> Scanner<'a> {
             first,
             end,
         )
+    }
+}
+
+/// A number's kind, unit code, factor to the unit, and whether its trailing zeros are
+/// rounding, from the unit after it and the currency before it.
+fn kind_of(
+    unit: Unit,
+    currency: Option<&'static str>,
+) -> (MentionKind, Option<&'static str>, f64, bool) {
+    match (unit, currency) {
+        // "660%" is 655–665%: trailing zeros are rounding here too (DESIGN.md).
+        (Unit::Percent, _) => (MentionKind::Percent, Some("%"), 1.0, true),
+        (Unit::Points(f), _) => (MentionKind::Points, Some("pp"), f, true),
+        (Unit::Times, _) => (MentionKind::Multiple, Some("x"), 1.0, false),
+        (Unit::Currency(code, f), _) => (MentionKind::Currency, Some(code), f, true),
+        (Unit::Quantity(code), Some(cur)) if code == "shares" || code == "t" => {
+            (MentionKind::Currency, Some(cur), 1.0, true)
+        }
+        (Unit::Quantity(code), _) => (MentionKind::Quantity, Some(code), 1.0, true),
+        (Unit::None, Some(cur)) => (MentionKind::Currency, Some(cur), 1.0, true),
+        (Unit::None, None) => (MentionKind::Number, None, 1.0, true),
     }
 }
 

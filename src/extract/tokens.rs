@@ -2,7 +2,7 @@
 //! spans; whitespace is dropped but remembered as "space before" and "newline before".
 
 use crate::lang::shapes::{Ends, Shapes};
-use crate::lang::Low;
+use crate::lang::{same, Low, Map, Words};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,23 @@ impl Token {
     pub fn is(&self, text: &str, w: &str) -> bool {
         let t = self.text(text);
         t.eq_ignore_ascii_case(w)
-            || (self.ends == Some(Ends::ANY) && Low::new(t).is_some_and(|l| *l == *w))
+            || (self.ends == Some(Ends::ANY) && Low::new(t).is_some_and(|l| same(&l, w)))
+    }
+
+    /// Whether this is a word of `words`: its shape first, which turns down most words without
+    /// lowercasing them.
+    #[inline]
+    pub fn is_in(&self, text: &str, words: &Words) -> bool {
+        self.may_be_in(words.shapes()) && words.has(self.low(text))
+    }
+
+    /// The meaning of this word in `map`, its shape checked first.
+    #[inline]
+    pub fn look_up<T: Copy>(&self, text: &str, map: &Map<T>) -> Option<T> {
+        if !self.may_be_in(map.shapes()) {
+            return None;
+        }
+        map.get(&self.low(text)?)
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out

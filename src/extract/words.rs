@@ -1,6 +1,7 @@
 //! Numbers written in words ("seven", "twenty-five", "two hundred", "a third", "a dozen").
 
 use super::Scanner;
+use crate::lang::same;
 
 /// A number written in words starting at token `i`: (value, is a fraction, next token).
 pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)> {
@@ -8,9 +9,9 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)>
     let w = s.low(i)?;
     let w = w.as_str();
     // "a dozen", "a third", "a quarter of", "a half"
-    if w == n.article || w == n.one {
+    if same(w, n.article) || same(w, n.one) {
         if let Some(next) = s.low(i + 1) {
-            if *next == *n.dozen {
+            if same(&next, n.dozen) {
                 return Some((12.0, false, i + 2));
             }
             if let Some(f) = n
@@ -22,20 +23,20 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)>
                 return Some((f, true, i + 2));
             }
         }
-        if w == n.one && s.is_punct(i + 1, "-") && s.glued(i + 1) {
+        if same(w, n.one) && s.is_punct(i + 1, "-") && s.glued(i + 1) {
             if let Some(f) = s.low(i + 2).and_then(|next| n.fractions.get(&next)) {
                 return Some((f, true, i + 3));
             }
         }
-        if w == n.article {
+        if same(w, n.article) {
             return None;
         }
     }
-    if w == n.half && !s.is_any(i.wrapping_sub(1), &n.not_before_half) {
+    if same(w, n.half) && !s.is_any(i.wrapping_sub(1), &n.not_before_half) {
         return Some((0.5, true, i + 1));
     }
     let mut value = n.cardinals.get(w)? as f64;
-    if w == n.hundred {
+    if same(w, n.hundred) {
         return None;
     }
     let mut j = i + 1;

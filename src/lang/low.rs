@@ -3,9 +3,9 @@
 /// The longest word (in bytes, as written) that any table lookup considers.
 pub const MAX_WORD: usize = 24;
 
-/// Room for the lowercase form of a [`MAX_WORD`]-byte word: lowercasing can lengthen a
-/// character by half ("İ", two bytes, is "i̇", three).
-const BUF: usize = MAX_WORD * 3 / 2;
+/// Room for the lowercase form: a word whose lowercase form is longer (lowercasing can
+/// lengthen a character by half: "İ", two bytes, is "i̇", three) is not looked up either.
+const BUF: usize = MAX_WORD;
 
 /// A short word in lowercase: the word itself when it is already lowercase ASCII (most words
 /// of running text), else a lowercased copy on the stack. Any script: non-ASCII letters are
@@ -104,7 +104,8 @@ mod tests {
     #[test]
     fn overlong_words_are_not_looked_up() {
         assert!(low(&"a".repeat(25)).is_none());
-        assert!(low(&"İ".repeat(12)).is_some());
+        assert!(low(&"İ".repeat(8)).is_some()); // 16 bytes, 24 lowercased
+        assert!(low(&"İ".repeat(9)).is_none()); // 18 bytes, 27 lowercased
         assert!(low(&"é".repeat(13)).is_none());
     }
 }

@@ -13,14 +13,23 @@
 //!
 //! 1. Copy `src/lang/en/` to `src/lang/xx/` (the ISO 639-1 code) and replace the words of
 //!    every table; keep each field's meaning (the doc comments of [`Language`]'s parts say
-//!    what each is for). Words are lowercase; a field that names one word of a phrase
-//!    ("per" of "per cent") takes that language's word for the same slot.
-//! 2. Write `src/lang/xx/conformance.txt`: sentences and the claims they must give (see
-//!    `tests/language_conformance.rs` — it runs for every language).
-//! 3. Add one line to [`ALL`] and the codes it answers to in [`Language::codes`].
+//!    what each is for). Words are lowercase. A table lists its words shortest first (in
+//!    bytes; the build fails on a table that does not). A field that names one word of a
+//!    phrase ("per" of "per cent") takes that language's word for the same slot. Shape
+//!    filters that span tables (`UnitWords::starts`, `PeriodWords::starts`, the number and
+//!    approximator filters) are built with the same `const fn`s as in English.
+//! 2. Write `src/lang/xx/conformance.txt`: sentences, each followed by the claims it must
+//!    give (the format is at the top of `src/lang/en/conformance.txt`).
+//! 3. Add one line to [`ALL`] (`&xx::LANGUAGE`) and the codes that select it in its `codes`.
 //!
-//! The conformance tests then check the new tables (shapes, no word with two meanings in
-//! one table, the twelve months, sane scales) and its sentences.
+//! `tests/language_conformance.rs` then runs for it as for English: every table word is
+//! lowercase, short enough and found by the token path in either case; no table gives a word
+//! twice; the twelve months, cardinals 0 to 12, ordinals 1 to 4 and sane scales, fractions
+//! and multiples are there; and its conformance sentences give their claims.
+//! `tests/language_literals.rs` keeps English words out of the pipeline.
+//!
+//! The sentence splitter still reads abbreviations as ASCII letters: a language whose
+//! abbreviations have other letters needs that place widened first.
 
 pub mod en;
 mod low;
@@ -29,7 +38,7 @@ mod table;
 mod words;
 
 pub use low::{Low, MAX_WORD};
-pub use table::{Map, Words};
+pub use table::{same, Map, Words};
 pub use words::*;
 
 /// Every language claimcheck reads, English first (the default).
@@ -76,6 +85,13 @@ pub struct Language {
     pub periods: PeriodWords,
     pub subjects: SubjectWords,
     pub sentences: SentenceWords,
+}
+
+/// Languages are told apart by their code.
+impl PartialEq for Language {
+    fn eq(&self, other: &Language) -> bool {
+        self.code == other.code
+    }
 }
 
 #[cfg(test)]

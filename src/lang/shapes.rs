@@ -75,7 +75,7 @@ impl Shapes {
     /// Whether an already lowercase word (a [`crate::lang::Low`]) has the shape of a word in
     /// the list. Exact for any script, both sides being lowercase; a word that does not start
     /// and end with a letter ("$", "b/d" does) has no shape and is let through.
-    #[inline]
+    #[inline(always)]
     pub fn may_contain_lower(&self, word: &str) -> bool {
         let b = word.as_bytes();
         match (b.first(), b.last()) {

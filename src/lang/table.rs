@@ -37,7 +37,7 @@ impl Words {
     }
 
     /// Whether the lowercase word `w` is in the set.
-    #[inline]
+    #[inline(always)]
     pub fn contains(&self, w: &str) -> bool {
         self.shapes.may_contain_lower(w)
             && match candidates(&self.by_length, w.len()) {
@@ -47,7 +47,7 @@ impl Words {
     }
 
     /// Whether a word (if any) is in the set.
-    #[inline]
+    #[inline(always)]
     pub fn has(&self, w: Option<Low>) -> bool {
         w.is_some_and(|w| self.contains(&w))
     }
@@ -87,7 +87,7 @@ impl<T: Copy> Map<T> {
     }
 
     /// The meaning of the lowercase word `w`.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, w: &str) -> Option<T> {
         if !self.shapes.may_contain_lower(w) {
             return None;
@@ -140,7 +140,7 @@ const fn length_index(lengths: &[usize; 256], n: usize) -> LengthIndex {
 }
 
 /// The indices of the words `len` bytes long.
-#[inline]
+#[inline(always)]
 fn candidates(index: &LengthIndex, len: usize) -> Option<std::ops::Range<usize>> {
     if len > LONGEST {
         return None;
@@ -148,10 +148,10 @@ fn candidates(index: &LengthIndex, len: usize) -> Option<std::ops::Range<usize>>
     Some(index[len] as usize..index[len + 1] as usize)
 }
 
-/// Two words of the same length, compared byte by byte: table words are short, and a call
+/// Whether two words are the same, compared byte by byte: table words are short, and a call
 /// to `memcmp` costs more than the loop.
 #[inline(always)]
-fn same(a: &str, b: &str) -> bool {
+pub fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }

@@ -73,6 +73,8 @@ impl NumberWords {
 /// a name, a date or a code instead of a quantity.
 #[derive(Debug)]
 pub struct UnitWords {
+    /// The shapes of every word a unit can start with ([`UnitWords::unit_starts`]).
+    pub starts: Shapes,
     /// Currency symbols before a number ("$" → USD).
     pub currency_symbols: Map<&'static str>,
     /// Currency prefixes written with their exact case ("Rs" → INR).
@@ -124,6 +126,24 @@ pub struct UnitWords {
     pub and: &'static str,
     pub to: &'static str,
     pub from: &'static str,
+}
+
+impl UnitWords {
+    /// The shapes of every word a unit after a number can start with, for [`Self::starts`].
+    pub const fn unit_starts(&self) -> Shapes {
+        Shapes::EMPTY
+            .union(self.percent.shapes())
+            .with(self.percent_two_words.0)
+            .with(self.percentage)
+            .with(self.basis)
+            .union(self.basis_points.shapes())
+            .union(self.times.shapes())
+            .union(self.currencies.shapes())
+            .union(self.currency_adjectives.shapes())
+            .with(self.us_initials.0)
+            .union(self.ton_qualifiers.shapes())
+            .union(self.quantities.shapes())
+    }
 }
 
 /// The words that link figures into claims (claims/link.rs).

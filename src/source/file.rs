@@ -94,7 +94,8 @@ pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Doc
             "no article text after the front matter",
         ));
     }
-    let mut document = Document::new(id.to_string(), source.to_string(), text, body);
+    let lang = front.lang.unwrap_or_else(crate::lang::default_language);
+    let mut document = Document::in_language(id.to_string(), source.to_string(), text, body, lang);
     document.title = front.title;
     document.date = front.date;
     document.meta = front.meta;

@@ -119,9 +119,21 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
             None
         }
     };
+    // `lang` selects the language (and stays in `meta`, carried through like any field).
+    let lang = match meta.get("lang") {
+        None | Some(Value::Null) => crate::lang::default_language(),
+        Some(Value::String(code)) => crate::lang::by_code(code)
+            .ok_or_else(|| error(1, crate::frontmatter::unknown_language(code)))?,
+        Some(other) => {
+            return Err(error(
+                1,
+                crate::frontmatter::unknown_language(&other.to_string()),
+            ))
+        }
+    };
     let id = id.unwrap_or_else(|| format!("{source}:{line_no}"));
     let len = body.len();
-    let mut document = Document::new(id, source.to_string(), body, Span::new(0, len));
+    let mut document = Document::in_language(id, source.to_string(), body, Span::new(0, len), lang);
     document.field = "body";
     document.record_line = Some(line_no);
     document.title = title;

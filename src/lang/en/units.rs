@@ -1,9 +1,16 @@
 //! English units, currencies and percent words, and the words that make a number a name,
 //! date or code instead of a quantity.
 
+use crate::lang::shapes::Shapes;
 use crate::lang::{Map, UnitWords, Words};
 
 pub const UNITS: UnitWords = UnitWords {
+    starts: WORDS.unit_starts(),
+    ..WORDS
+};
+
+const WORDS: UnitWords = UnitWords {
+    starts: Shapes::EMPTY,
     currency_symbols: Map::new(&[
         ("$", "USD"),
         ("£", "GBP"),

@@ -1,0 +1,443 @@
+//! Conformance tests that run for every language in `lang::ALL`: its tables are complete
+//! and consistent, and the sentences of its `src/lang/<code>/conformance.txt` give the
+//! claims written under each. Adding a language is adding its folder and one line in `ALL`;
+//! these tests then hold it to the same bar as English.
+
+use claimcheck::claim::{Claim, ClaimKind, Figure};
+use claimcheck::document::Document;
+use claimcheck::extract::tokens::{tokenize, Kind, Token};
+use claimcheck::lang::shapes::Shapes;
+use claimcheck::lang::{Language, Map, Words, ALL, MAX_WORD};
+use claimcheck::period::Date;
+use claimcheck::span::Span;
+use std::collections::HashMap;
+use std::fmt::Debug;
+
+/// Every word table of a language, by name.
+fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
+    let (n, u, c, p, s) = (&l.numbers, &l.units, &l.claims, &l.periods, &l.subjects);
+    vec![
+        ("numbers.singular_fractions", &n.singular_fractions),
+        ("numbers.plural_fractions", &n.plural_fractions),
+        ("numbers.not_before_half", &n.not_before_half),
+        ("numbers.multiples_not_alone", &n.multiples_not_alone),
+        ("units.ton_qualifiers", &u.ton_qualifiers),
+        ("units.per_day", &u.per_day.0),
+        ("units.percent", &u.percent),
+        ("units.points", &u.points),
+        ("units.points_after_percent", &u.points_after_percent),
+        ("units.basis_points", &u.basis_points),
+        ("units.times", &u.times),
+        ("units.numeral_suffixes", &u.numeral_suffixes),
+        ("units.naming", &u.naming),
+        ("claims.fillers_before_percent", &c.fillers_before_percent),
+        ("claims.fillers_before_multiple", &c.fillers_before_multiple),
+        ("claims.connectors", &c.connectors),
+        ("claims.direction_adjectives", &c.direction_adjectives),
+        ("claims.fillers_before_figure", &c.fillers_before_figure),
+        ("claims.baseline_words", &c.baseline_words),
+        ("claims.baseline_pairs.0", &c.baseline_pairs.0),
+        ("claims.baseline_pairs.1", &c.baseline_pairs.1),
+        ("claims.value_words", &c.value_words),
+        ("claims.wholes", &c.wholes),
+        ("claims.range_words", &c.range_words),
+        ("claims.exchange_words", &c.exchange_words),
+        ("claims.introducing_baseline", &c.introducing_baseline),
+        ("claims.aside_stops", &c.aside_stops),
+        ("claims.clause_starters", &c.clause_starters),
+        ("claims.comparatives", &c.comparatives),
+        ("claims.comparison_starts", &c.comparison_starts),
+        ("claims.that_of", &c.that_of.0),
+        ("claims.comparison_fillers", &c.comparison_fillers),
+        ("claims.share_words", &c.share_words),
+        ("claims.accounts", &c.accounts.0),
+        ("periods.quarters", &p.quarters),
+        ("periods.prepositions", &p.prepositions),
+        ("periods.year_prepositions", &p.year_prepositions),
+        ("periods.baseline_skip", &p.baseline_skip),
+        ("periods.that_of", &p.that_of.0),
+        ("periods.baseline_words", &p.baseline_words),
+        ("periods.may_verb", &p.may_verb.1),
+        ("periods.fiscal", &p.fiscal),
+        ("periods.on_over", &p.on_over),
+        ("periods.relative_starts", &p.relative_starts),
+        ("periods.back", &p.back),
+        ("periods.ago", &p.ago),
+        ("periods.same_units", &p.same_units),
+        ("periods.in_of", &p.in_of),
+        ("subjects.trailing_fillers", &s.trailing_fillers),
+        ("subjects.leading_fillers", &s.leading_fillers),
+        ("subjects.reporting_verbs", &s.reporting_verbs),
+        ("subjects.not_proper", &s.not_proper),
+        ("subjects.stopwords", &s.stopwords),
+    ]
+}
+
+/// A map's name, its words with their meanings as text, and its shape filter.
+type NamedMap = (&'static str, Vec<(&'static str, String)>, Shapes);
+
+/// Every map of a language, by name: its words, each with its meaning as text, and its
+/// shape filter.
+fn word_maps(l: &Language) -> Vec<NamedMap> {
+    fn map<T: Copy + Debug>(name: &'static str, m: &Map<T>) -> NamedMap {
+        let entries = m
+            .entries()
+            .iter()
+            .map(|(w, v)| (*w, format!("{v:?}")))
+            .collect();
+        (name, entries, *m.shapes())
+    }
+    let (n, u) = (&l.numbers, &l.units);
+    vec![
+        map("numbers.scales", &n.scales),
+        map("numbers.attached_scales", &n.attached_scales),
+        map("numbers.cardinals", &n.cardinals),
+        map("numbers.fractions", &n.fractions),
+        map("units.dollar_prefixes", &u.dollar_prefixes),
+        map("units.currencies", &u.currencies),
+        map("units.currency_adjectives", &u.currency_adjectives),
+        map("units.quantities", &u.quantities),
+        map("units.months", &u.months),
+        map("directions", &l.directions),
+        map("periods.ordinals", &l.periods.ordinals),
+        map("subjects.keys", &l.subjects.keys),
+    ]
+}
+
+/// The one-word slots (a language's word for one place in a phrase).
+fn slots(l: &Language) -> Vec<(&'static str, &'static str)> {
+    let (n, u, c, p) = (&l.numbers, &l.units, &l.claims, &l.periods);
+    vec![
+        ("numbers.hundred", n.hundred),
+        ("numbers.article", n.article),
+        ("numbers.one", n.one),
+        ("numbers.dozen", n.dozen),
+        ("numbers.half", n.half),
+        ("units.per_day.1", u.per_day.1),
+        ("units.percent_two_words.0", u.percent_two_words.0),
+        ("units.percent_two_words.1", u.percent_two_words.1),
+        ("units.percentage", u.percentage),
+        ("units.basis", u.basis),
+        ("units.fold", u.fold),
+        ("units.times_suffix", u.times_suffix),
+        ("units.us_initials.0", u.us_initials.0),
+        ("units.us_initials.1", u.us_initials.1),
+        ("units.day_of", u.day_of),
+        ("units.between", u.between),
+        ("units.and", u.and),
+        ("units.to", u.to),
+        ("units.from", u.from),
+        ("claims.than", c.than),
+        ("claims.from", c.from),
+        ("claims.to", c.to),
+        ("claims.that_of.1", c.that_of.1),
+        ("claims.accounts.1", c.accounts.1),
+        ("claims.of", c.of),
+        ("claims.stock_split", c.stock_split),
+        ("periods.half", p.half),
+        ("periods.that_of.1", p.that_of.1),
+        ("periods.with", p.with),
+        ("periods.to", p.to),
+        ("periods.compared", p.compared),
+        ("periods.relative", p.relative),
+        ("periods.may_verb.0", p.may_verb.0),
+        ("periods.quarter_letter", p.quarter_letter),
+        ("periods.half_letter", p.half_letter),
+        ("periods.year", p.year),
+        ("periods.month", p.month),
+        ("periods.quarter", p.quarter),
+        ("periods.this", p.this),
+        ("periods.previous", p.previous),
+        ("periods.prior", p.prior),
+        ("periods.last", p.last),
+        ("periods.a", p.a),
+        ("periods.the", p.the),
+        ("periods.before", p.before),
+        ("periods.same", p.same),
+        ("periods.of", p.of),
+        ("periods.earlier", p.earlier),
+        ("periods.ago_word", p.ago_word),
+    ]
+}
+
+/// Every word of every table and slot, by table name.
+fn all_words(l: &Language) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for (name, set) in word_sets(l) {
+        out.extend(set.list().iter().map(|w| (name.to_string(), *w)));
+    }
+    for (name, entries, _) in word_maps(l) {
+        out.extend(entries.iter().map(|(w, _)| (name.to_string(), *w)));
+    }
+    for (name, w) in slots(l) {
+        out.push((name.to_string(), w));
+    }
+    for (words, _) in l.numbers.multiples {
+        out.extend(words.iter().map(|w| ("numbers.multiples".to_string(), *w)));
+    }
+    for (words, _, _) in l.numbers.approximators {
+        out.extend(
+            words
+                .iter()
+                .map(|w| ("numbers.approximators".to_string(), *w)),
+        );
+    }
+    out
+}
+
+/// A word that the tokenizer reads as one word token (no hyphen, period or slash inside).
+fn one_token(w: &str) -> Option<Token> {
+    let mut toks = Vec::new();
+    tokenize(w, 0, w.len(), &mut toks);
+    (toks.len() == 1 && toks[0].kind == Kind::Word).then(|| toks[0])
+}
+
+fn capitalized(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_table_word_is_lowercase_short_and_found_as_written_in_any_case() {
+    for l in ALL {
+        for (table, w) in all_words(l) {
+            let what = format!("{}: {table}: {w:?}", l.code);
+            assert!(!w.is_empty() && w.trim() == w, "{what}: empty or padded");
+            assert_eq!(w.to_lowercase(), w, "{what}: not lowercase");
+            assert!(w.len() <= MAX_WORD, "{what}: longer than MAX_WORD");
+        }
+        // The token path (shape prefilter, then lowercase lookup) finds each word of a set
+        // as written, lowercase or capitalised.
+        for (table, set) in word_sets(l) {
+            for w in set.list() {
+                for form in [w.to_string(), capitalized(w)] {
+                    if let Some(tok) = one_token(&form) {
+                        assert!(tok.is_in(&form, set), "{}: {table}: {form:?}", l.code);
+                    }
+                }
+            }
+        }
+        // A map's words pass its shape filter as tokens, lowercase or capitalised.
+        for (name, entries, shapes) in word_maps(l) {
+            for (w, _) in entries {
+                for form in [w.to_string(), capitalized(w)] {
+                    if let Some(tok) = one_token(&form) {
+                        assert!(tok.may_be_in(&shapes), "{}: {name}: {form:?}", l.code);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn no_table_gives_a_word_twice() {
+    for l in ALL {
+        for (name, set) in word_sets(l) {
+            let mut seen = HashMap::new();
+            for w in set.list() {
+                assert!(
+                    seen.insert(*w, ()).is_none(),
+                    "{}: {name}: {w} twice",
+                    l.code
+                );
+            }
+        }
+        for (name, entries, _) in word_maps(l) {
+            let mut seen: HashMap<&str, &str> = HashMap::new();
+            for (w, meaning) in &entries {
+                if let Some(first) = seen.insert(w, meaning) {
+                    panic!("{}: {name}: {w} means {first} and {meaning}", l.code);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn numbers_months_and_periods_are_complete_and_sane() {
+    for l in ALL {
+        let code = l.code;
+        let n = &l.numbers;
+        let months: Vec<u8> = l.units.months.entries().iter().map(|&(_, m)| m).collect();
+        for m in 1..=12 {
+            assert!(months.contains(&m), "{code}: no name for month {m}");
+        }
+        assert!(
+            months.iter().all(|m| (1..=12).contains(m)),
+            "{code}: {months:?}"
+        );
+        for (w, s) in n.scales.entries().iter().chain(n.attached_scales.entries()) {
+            assert!(
+                s.is_finite() && *s >= 10.0 && s.log10().fract() == 0.0,
+                "{code}: scale {w} = {s}"
+            );
+        }
+        let cardinals: Vec<u32> = n.cardinals.entries().iter().map(|&(_, v)| v).collect();
+        for v in 0..=12 {
+            assert!(cardinals.contains(&v), "{code}: no cardinal {v}");
+        }
+        assert_eq!(n.cardinals.get(n.hundred), Some(100), "{code}: hundred");
+        assert_eq!(n.fractions.get(n.half), Some(0.5), "{code}: half");
+        for (w, f) in n.fractions.entries() {
+            assert!(*f > 0.0 && *f < 1.0, "{code}: fraction {w} = {f}");
+        }
+        for w in n
+            .singular_fractions
+            .list()
+            .iter()
+            .chain(n.plural_fractions.list())
+        {
+            assert!(
+                n.fractions.get(w).is_some(),
+                "{code}: {w} is not a fraction"
+            );
+        }
+        for (words, (ratio, low, high)) in n.multiples {
+            assert!(
+                !words.is_empty() && low < ratio && ratio < high,
+                "{code}: {words:?}"
+            );
+        }
+        for w in n.multiples_not_alone.list() {
+            assert!(n.multiple(w).is_some(), "{code}: {w} is not a multiple");
+        }
+        // Longest first, so "no more than" is tried before "more than".
+        let lengths: Vec<usize> = n.approximators.iter().map(|(w, _, _)| w.len()).collect();
+        assert!(
+            lengths.windows(2).all(|p| p[0] >= p[1]),
+            "{code}: {lengths:?}"
+        );
+        let ordinals: Vec<u8> = l
+            .periods
+            .ordinals
+            .entries()
+            .iter()
+            .map(|&(_, o)| o)
+            .collect();
+        for o in 1..=4 {
+            assert!(ordinals.contains(&o), "{code}: no ordinal {o}");
+        }
+        for w in l.claims.direction_adjectives.list() {
+            assert!(l.directions.get(w).is_some(), "{code}: {w} is no direction");
+        }
+        for (w, (code_, factor)) in l.units.currencies.entries() {
+            assert!(
+                code_.len() == 3 && *factor > 0.0 && *factor <= 1.0,
+                "{code}: {w}"
+            );
+        }
+    }
+}
+
+/// A claim as the conformance files write it: `kind: value | change | baseline`, each part
+/// the text as written (`-` when absent, `~` for an implied baseline), with `@period`.
+fn summary(text: &str, c: &Claim) -> String {
+    let figure = |f: &Option<Figure>| match f {
+        None => "-".to_string(),
+        Some(f) => {
+            let written = f
+                .stated
+                .map_or("~".to_string(), |s: Span| s.slice(text).to_string());
+            match f.period {
+                Some(p) => format!("{written} @{p}"),
+                None => written,
+            }
+        }
+    };
+    let kind = match c.kind {
+        ClaimKind::Value => "value",
+        ClaimKind::Change => "change",
+        ClaimKind::Share => "share",
+        ClaimKind::Multiple => "multiple",
+    };
+    let change = c.change.as_ref().map_or("-", |ch| ch.stated.slice(text));
+    format!(
+        "{kind}: {} | {change} | {}",
+        figure(&c.value),
+        figure(&c.baseline)
+    )
+}
+
+/// The cases of a conformance file: (line, date, sentence, expected claim summaries).
+fn cases(source: &str) -> Vec<(usize, Option<Date>, String, Vec<String>)> {
+    let mut out: Vec<(usize, Option<Date>, String, Vec<String>)> = Vec::new();
+    let mut date = None;
+    for (n, line) in source.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(d) = line.strip_prefix("date: ") {
+            date = Date::parse(d);
+            assert!(date.is_some(), "line {}: bad date {d}", n + 1);
+        } else if let Some(claim) = line.strip_prefix("> ") {
+            let case = out.last_mut().expect("a claim line follows a sentence");
+            case.3.push(claim.to_string());
+        } else if line == ">" {
+            // A sentence that gives no claim.
+        } else {
+            out.push((n + 1, date, line.to_string(), Vec::new()));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_language_gives_the_claims_of_its_conformance_sentences() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for l in ALL {
+        let path = root.join(format!("src/lang/{}/conformance.txt", l.code));
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {} ({e})", l.code, path.display()));
+        let cases = cases(&source);
+        assert!(
+            cases.len() >= 10,
+            "{}: too few conformance sentences",
+            l.code
+        );
+        let mut failures = Vec::new();
+        for (line, date, sentence, expected) in cases {
+            let mut doc = Document::in_language(
+                "c".into(),
+                "c.txt".into(),
+                sentence.clone(),
+                Span::new(0, sentence.len()),
+                l,
+            );
+            doc.date = date;
+            let checked = claimcheck::analysis::check(doc, None);
+            let got: Vec<String> = checked
+                .claims
+                .iter()
+                .map(|c| summary(&sentence, c))
+                .collect();
+            if got != expected {
+                // Shown as the file writes it, to read against the expectation.
+                let written = if got.is_empty() {
+                    ">".to_string()
+                } else {
+                    got.iter()
+                        .map(|g| format!("> {g}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                failures.push(format!(
+                    "{}:{line}: {sentence}\n  expected: {expected:?}\n  got:\n{written}",
+                    path.display()
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+#[test]
+fn conformance_files_parse_as_documented() {
+    let cases = cases("# comment\ndate: 2025-07-21\nSales rose 5%.\n> change: - | rose 5% | -\n\nNo figure here.\n>\n");
+    assert_eq!(cases.len(), 2);
+    assert_eq!(cases[0].3, ["change: - | rose 5% | -"]);
+    assert!(cases[1].3.is_empty() && cases[1].1.is_some());
+}
