@@ -658,15 +658,8 @@ impl<'a> Scanner<'a> {
         if let Some((a, _, _)) = approx {
             first = a;
         }
-        let prefix_unit = None::<&str>;
-        let (kind, unit, factor) = match tail.unit {
-            Unit::Percent => (MentionKind::Percent, Some("%"), 1.0),
-            Unit::Points(f) => (MentionKind::Points, Some("pp"), f),
-            Unit::Times => (MentionKind::Multiple, Some("x"), 1.0),
-            Unit::Currency(c, f) => (MentionKind::Currency, Some(c), f),
-            Unit::Quantity(c) => (MentionKind::Quantity, Some(c), 1.0),
-            Unit::None => (MentionKind::Number, prefix_unit, 1.0),
-        };
+        // Numbers in words take no currency symbol; their rounding is the word's own.
+        let (kind, unit, factor, _) = kind_of(tail.unit, None);
         let factor = factor * tail.scale;
         let value = value * factor;
         let half = if fraction {
