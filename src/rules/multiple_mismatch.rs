@@ -147,6 +147,10 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
 /// with figures for a common period, or sharing a written figure. Comparing every multiple
 /// with every percent made an article of many figures quadratic.
 fn candidate_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
+    // Most articles state no multiple: nothing to pair.
+    if !claims.iter().any(|c| multiple(c).is_some()) {
+        return Vec::new();
+    }
     let mut pairs: Vec<(usize, usize)> = super::pairs_sharing_a_period(claims)
         .into_iter()
         .flat_map(|(a, b)| [(a, b), (b, a)])
