@@ -10,6 +10,8 @@
 
 use claimcheck::analysis::{self, Checked};
 use claimcheck::document::Document;
+use claimcheck::emit::{self, EmitOptions, Format};
+use claimcheck::registry;
 use claimcheck::report::ArticleReport;
 use claimcheck::source;
 use claimcheck::span::Span;
@@ -42,6 +44,38 @@ pub fn record(data: &[u8]) {
             }
         }
     }
+}
+
+/// The registry loader: the bytes as one registry file, or as two split at the first NUL
+/// byte (so that ids, references and duplicates across files are reached too). Its problems
+/// must render in every format; a registry that can be used then checks an article.
+pub fn registry(data: &[u8]) {
+    let files: Vec<(String, String)> = data
+        .splitn(2, |&b| b == 0)
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let text = std::str::from_utf8(part).ok()?;
+            Some((format!("fuzz-{i}.yaml"), text.to_owned()))
+        })
+        .collect();
+    let validation = registry::validate_texts(&files);
+    let diagnostics = registry::problem::diagnostics(&validation.problems);
+    let rules = registry::problem::rule_infos();
+    for format in [Format::Human, Format::Json, Format::Sarif, Format::Github] {
+        let mut out = Vec::new();
+        emit::emitter(format, EmitOptions::default())
+            .diagnostics(&mut out, &rules, &diagnostics)
+            .expect("writing to memory cannot fail");
+    }
+    if validation.count(registry::Class::Invalid) > 0 {
+        return; // `check` refuses such a registry.
+    }
+    let article = "---\ndate: 2025-07-21\n---\nExports rose 660% to 353 tons in June from May, \
+                   and fell 38.1% from a year earlier to 3,188 tons.\n";
+    let doc = source::document_from_bytes("fuzz.md", "fuzz", article.as_bytes().to_vec())
+        .expect("the fixed article reads");
+    let checked = analysis::check(doc, Some(&validation.registry));
+    assert_spans(&checked);
 }
 
 /// Runs the pipeline, checks that every span it returns points into the text on character

@@ -16,6 +16,15 @@ pub fn report(e: &InputError) -> ArticleReport {
     ArticleReport::failed(id, e.path.clone(), line, e.to_string())
 }
 
+/// The error of a folder given as input in which no article or archive was found: a run
+/// pointed at the wrong folder must not pass as clean.
+pub fn no_articles(dir: &Path) -> InputError {
+    InputError::path(
+        crate::source::display_path(dir),
+        "no articles found (no .md, .markdown, .txt, .jsonl or .ndjson files in this folder)",
+    )
+}
+
 /// The report of an input whose checking failed inside claimcheck (a panic): a bug, reported
 /// like an unreadable input so that the run goes on. `id` is the article's when it was read.
 pub fn internal_error(

@@ -1,9 +1,9 @@
 //! Replays hostile inputs through the fuzzers' entry points (`fuzz/entry_points.rs`, shared
 //! with the cargo-fuzz targets) and asserts that none of them panics.
 //!
-//! Every file in `tests/fixtures/fuzz-regressions/` goes through all three entry points:
-//! raw text into the pipeline (`extract`), the Markdown/text file path (`front_matter`) and
-//! the JSON Lines path (`record`). A crash the fuzzers find is added there as a file (see
+//! Every file in `tests/fixtures/fuzz-regressions/` goes through all four entry points:
+//! raw text into the pipeline (`extract`), the Markdown/text file path (`front_matter`), the
+//! JSON Lines path (`record`) and the registry loader (`registry`). A crash the fuzzers find is added there as a file (see
 //! `fuzz/README.md`); inputs too big to keep in git are built here instead.
 
 #[path = "../fuzz/entry_points.rs"]
@@ -14,10 +14,11 @@ use std::path::Path;
 
 type Entry = (&'static str, fn(&[u8]));
 
-const ENTRY_POINTS: [Entry; 3] = [
+const ENTRY_POINTS: [Entry; 4] = [
     ("extract", entry_points::extract),
     ("front_matter", entry_points::front_matter),
     ("record", entry_points::record),
+    ("registry", entry_points::registry),
 ];
 
 /// Runs `input` through every entry point; returns a line per panic.

@@ -3,6 +3,7 @@
 
 use super::pipeline::{Feeder, FlushBeforeRead, Unit};
 use crate::source::{self, lines::Lines, record::is_blank, InputError};
+use crate::unreadable::no_articles;
 use std::fs;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -55,7 +56,16 @@ fn read_path(path: &Path, feeder: &Feeder) -> bool {
         return read_archive(path, feeder);
     }
     match fs::metadata(path) {
-        Ok(meta) if meta.is_dir() => read_directory(path, feeder),
+        Ok(meta) if meta.is_dir() => {
+            let mut found = false;
+            let keep_going = read_directory(path, feeder, &mut found);
+            // A folder with nothing in it is an error, so that a run pointed at the wrong
+            // folder does not pass.
+            if keep_going && !found {
+                return feeder.push(Unit::Unreadable(no_articles(path)), 0);
+            }
+            keep_going
+        }
         Ok(_) => match kind_named(path) {
             Kind::Archive => read_archive(path, feeder),
             Kind::Article => feeder.push(
@@ -75,8 +85,9 @@ fn read_path(path: &Path, feeder: &Feeder) -> bool {
     }
 }
 
-/// Walks a directory depth-first in name order, so runs are reproducible.
-fn read_directory(dir: &Path, feeder: &Feeder) -> bool {
+/// Walks a directory depth-first in name order, so runs are reproducible; sets `found` when
+/// it meets an article or an archive.
+fn read_directory(dir: &Path, feeder: &Feeder, found: &mut bool) -> bool {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -100,9 +111,11 @@ fn read_directory(dir: &Path, feeder: &Feeder) -> bool {
                 .file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with('.'));
-            hidden || read_directory(&path, feeder)
+            hidden || read_directory(&path, feeder, found)
         } else {
-            match kind_in_directory(&path) {
+            let kind = kind_in_directory(&path);
+            *found |= kind.is_some();
+            match kind {
                 Some(Kind::Archive) => read_archive(&path, feeder),
                 Some(Kind::Article) => {
                     let size = file_size(&path);

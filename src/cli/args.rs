@@ -5,7 +5,6 @@ use super::registry::RegistryCommand;
 use crate::emit::Format;
 use crate::finding::Severity;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 /// Checks the numbers in news articles: extracts numeric claims, rebuilds the baselines they
@@ -24,6 +23,7 @@ pub enum Command {
     /// Extract claims and every numeric mention, without running the rules.
     Extract(CheckArgs),
     /// Archive mode: parallel, streaming NDJSON, summary on stderr.
+    #[command(after_help = super::audit::AFTER_HELP)]
     Audit(AuditArgs),
     /// The claim registry.
     Registry {
@@ -72,10 +72,22 @@ pub struct CheckArgs {
     pub no_registry: bool,
 
     /// Worker threads (accepted for symmetry with `audit`; `check` runs on one).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<NonZeroUsize>,
+    #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
+    pub jobs: Option<usize>,
 
     /// Color in human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// The most worker threads `--jobs` accepts: far more than the cores of any machine this
+/// runs on, and few enough that starting them cannot exhaust the process's thread limit.
+pub const MAX_JOBS: usize = 256;
+
+/// Parses `--jobs`: 1 to [`MAX_JOBS`].
+pub fn jobs(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n @ 1..=MAX_JOBS) => Ok(n),
+        _ => Err(format!("give a number of threads from 1 to {MAX_JOBS}")),
+    }
 }

@@ -1,6 +1,7 @@
 //! `claimcheck audit`: its options, Ctrl-C handling, the progress bar and the summary on
 //! stderr around the library's audit pipeline (`crate::audit`).
 
+use super::output::{self, OutputFile};
 use super::progress::Progress;
 use crate::audit::pipeline::{self, Config, Unit};
 use crate::audit::summary::{Ending, Summary};
@@ -8,10 +9,19 @@ use crate::audit::{self, input};
 use crate::finding::Severity;
 use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Once};
 use std::time::Instant;
+
+/// The limits and exit codes, under `claimcheck audit --help`.
+pub const AFTER_HELP: &str = "\
+Limits: a record (one line of JSON Lines) may be up to 64 MiB and an article file up to
+256 MiB; a longer one becomes an object with \"error\" in the output and the run goes on.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage error, or
+any input that could not be read (even with findings); 130 after Ctrl-C. A closed output
+(| head) ends the run with 0.";
 
 /// `claimcheck audit` options.
 #[derive(clap::Args, Debug, Clone)]
@@ -40,8 +50,8 @@ pub struct AuditArgs {
     #[arg(long, conflicts_with = "registry")]
     pub no_registry: bool,
 
-    /// Worker threads (default: all cores).
-    #[arg(short, long, value_name = "N")]
+    /// Worker threads, 1 to 256 (default: one per core).
+    #[arg(short, long, value_name = "N", value_parser = super::args::jobs)]
     pub jobs: Option<usize>,
 
     /// No progress bar and no summary on stderr (--summary-json still works).
@@ -70,8 +80,9 @@ fn install_interrupt_handler() {
     });
 }
 
-/// Runs an audit; returns the exit code (0, 1 by --fail-on, 2 when nothing could be read,
-/// 130 after Ctrl-C).
+/// Runs an audit; returns the exit code: 130 after Ctrl-C; 0 when the reader of the output
+/// went away (`| head`); otherwise 2 when any input could not be read (even when findings were
+/// reported too, as ripgrep does), 1 by `--fail-on`, else 0.
 pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut paths = args.paths.clone();
@@ -81,10 +92,21 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         }
         paths.push(PathBuf::from("-"));
     }
-    let jobs = match args.jobs {
-        Some(n) if n > 0 => n,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(super::args::MAX_JOBS);
+    // Both outputs are checked before anything is read, so that a typo does not cost a run.
+    let mut output = args
+        .output
+        .as_deref()
+        .map(|path| OutputFile::create(path, &paths))
+        .transpose()?;
+    let summary_file = args
+        .summary_json
+        .as_deref()
+        .map(|path| OutputFile::create(path, &paths))
+        .transpose()?;
     let registry = crate::registry::select(&args.registry, args.no_registry)?.map(Arc::new);
 
     let mut config = Config::new(jobs);
@@ -92,11 +114,8 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     config.only_findings = args.only_findings;
 
     let stdout = io::stdout();
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        ),
+    let mut sink: Box<dyn Write> = match &mut output {
+        Some(file) => Box::new(file.writer()),
         None => Box::new(stdout.lock()),
     };
 
@@ -113,6 +132,10 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         Some(path) => outcome.with_context(|| format!("cannot write {}", path.display()))?,
         None => outcome.context("cannot write to stdout")?,
     };
+    // What was written is kept, also after Ctrl-C: every line in it is whole.
+    if let Some(output) = output {
+        output.commit()?;
+    }
 
     let ending = if outcome.broken_pipe {
         Ending::BrokenPipe
@@ -122,11 +145,12 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         Ending::Complete
     };
     let worst = outcome.tally.worst();
-    let nothing_read = outcome.tally.articles == 0 && outcome.tally.unreadable > 0;
+    let unreadable = outcome.tally.unreadable > 0;
     let summary = Summary::new(outcome.tally, ending, started.elapsed().as_secs_f64(), jobs);
-    if let Some(path) = &args.summary_json {
-        write_summary_json(path, &summary)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+    if let Some(mut file) = summary_file {
+        output::write_json(file.writer(), &summary)
+            .with_context(|| format!("cannot write {}", file.path().display()))?;
+        file.commit()?;
     }
     // After `| head` the reader has what it wanted: end quietly.
     if !args.quiet && ending != Ending::BrokenPipe {
@@ -136,17 +160,24 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     Ok(match ending {
         Ending::BrokenPipe => ExitCode::SUCCESS,
         Ending::Interrupted => ExitCode::from(130),
-        Ending::Complete if nothing_read => ExitCode::from(2),
+        Ending::Complete if unreadable => ExitCode::from(super::FAILURE),
         Ending::Complete => match worst {
-            Some(worst) if worst >= args.fail_on => ExitCode::from(1),
+            Some(worst) if worst >= args.fail_on => ExitCode::from(super::FINDINGS),
             _ => ExitCode::SUCCESS,
         },
     })
 }
 
-fn write_summary_json(path: &Path, summary: &Summary) -> io::Result<()> {
-    let mut file = io::BufWriter::new(std::fs::File::create(path)?);
-    serde_json::to_writer_pretty(&mut file, summary)?;
-    file.write_all(b"\n")?;
-    file.flush()
+#[cfg(test)]
+mod tests {
+    use super::AFTER_HELP;
+    use crate::source::{file::MAX_FILE, lines::MAX_LINE};
+
+    #[test]
+    fn the_help_states_the_limits_the_reader_enforces() {
+        let line = format!("up to {} MiB", MAX_LINE >> 20);
+        let file = format!("\n{} MiB", MAX_FILE >> 20);
+        assert!(AFTER_HELP.contains(&line), "{AFTER_HELP}");
+        assert!(AFTER_HELP.contains(&file), "{AFTER_HELP}");
+    }
 }

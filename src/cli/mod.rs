@@ -1,11 +1,12 @@
 //! The command line: argument parsing, dispatch and exit codes.
 //!
 //! Exit codes: 0 when nothing is at or above `--fail-on`, 1 when something is, 2 for usage
-//! errors, unreadable input and registry errors. A closed stdout (`| head`) ends the run
-//! quietly with the code so far.
+//! errors, unreadable input (also when findings were reported) and registry errors that stop
+//! the registry from being read. A closed stdout (`| head`) ends the run quietly with 0.
 
 pub mod args;
 pub mod audit;
+mod output;
 mod progress;
 pub mod registry;
 
@@ -162,9 +163,15 @@ fn registry(args: &CheckArgs) -> anyhow::Result<Option<Registry>> {
     crate::registry::select(&args.registry, args.no_registry)
 }
 
-/// The documents under `paths`, lazily, in order.
-fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> {
-    crate::source::inputs(paths)
+/// The documents under `paths`, lazily, in order. A folder in which no article was found is
+/// an error, so that a run pointed at the wrong folder does not pass.
+fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> + '_ {
+    paths.iter().flat_map(|path| {
+        let mut found = crate::source::inputs(std::slice::from_ref(path)).peekable();
+        let nothing = found.peek().is_none() && path.is_dir();
+        let empty = nothing.then(|| Err(unreadable::no_articles(path)));
+        found.chain(empty)
+    })
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -257,7 +264,8 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
 
     let write_failed = match written {
         Ok(()) => false,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+        // The reader has what it wanted (`| head`): every format ends quietly with 0.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return CLEAN,
         Err(e) => {
             error(format_args!("cannot write output: {e}"));
             true

@@ -67,7 +67,8 @@ pub fn write(
     Ok(())
 }
 
-/// `registry: 2 files, 12 facts (3 implied), 4 relations, 1 source: ok`.
+/// `registry: 2 files, 12 facts (3 implied), 4 relations, 1 source: ok` (or `: 1 problem`,
+/// `: 2 errors (cannot be read)`).
 pub fn summary_line(validation: &Validation) -> String {
     let registry = &validation.registry;
     let implied = registry
@@ -81,12 +82,13 @@ pub fn summary_line(validation: &Validation) -> String {
         validation.count(Class::Failed),
     ) {
         (0, 0) => "ok".to_string(),
-        (0, f) => format!("{} failing", plural(f, "relation")),
+        // Failing relations, cycles and duplicate ids: the registry is read, and wrong.
+        (0, f) => plural(f, "problem"),
         (e, 0) => format!("{} (cannot be read)", plural(e, "error")),
         (e, f) => format!(
-            "{} (cannot be read), {} failing",
+            "{} (cannot be read), {}",
             plural(e, "error"),
-            plural(f, "relation")
+            plural(f, "problem")
         ),
     };
     format!(

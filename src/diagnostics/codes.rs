@@ -9,7 +9,8 @@ use super::Severity;
 pub enum Class {
     /// Information (an implied fact): exit 0.
     Info,
-    /// A check that does not hold (a failing relation): exit 1.
+    /// A check that does not hold (a failing relation, a cycle, a duplicate id): the registry
+    /// is read, and the problem is shown; exit 1.
     Failed,
     /// The input cannot be read as intended: exit 2.
     Invalid,
@@ -71,8 +72,8 @@ pub const REGISTRY: &[Code] = &[
     Code::new("registry-bad-unit", Class::Invalid, "a unit that cannot be read", "Units are canonical codes (t, kg, bbl, bpd, oz, MW, GW, km, mi, people, jobs, USD, GBP, EUR, JPY, CNY, %, pp) or unit words the English tables know (tonnes, dlrs)."),
     Code::new("registry-bad-value", Class::Invalid, "a value, stated change or date that cannot be read", "Values are written as in articles (353, 22,319, 46.4, 1.2 billion) and keep that precision; stated changes carry a sign and a unit (+157.5%, -38.1%, +2.5pp, x7, >x7); dates are YYYY-MM-DD."),
     Code::new("registry-change-mismatch", Class::Failed, "a stated change that the two values cannot produce", "The values of `from` and `to`, under every rounding their writing allows, cannot give the stated change. One of the three figures is wrong."),
-    Code::new("registry-cycle", Class::Invalid, "relations that form a cycle", "Changes go from one fact to another, parts into wholes, parts into totals; following them must never come back to where it started."),
-    Code::new("registry-duplicate-id", Class::Invalid, "a fact or source id defined twice", "Ids are unique across every file of the registry."),
+    Code::new("registry-cycle", Class::Failed, "relations that form a cycle", "Changes go from one fact to another, parts into wholes, parts into totals; following them must never come back to where it started."),
+    Code::new("registry-duplicate-id", Class::Failed, "a fact or source id defined twice", "Ids are unique across every file of the registry."),
     Code::new("registry-implied-conflict", Class::Failed, "relations that imply incompatible values for one fact", "Two relations imply values for the same fact that no single value can satisfy."),
     Code::new("registry-implied-fact", Class::Info, "a fact a relation implies, with its interval", "A fact without a value is implied by a relation (a stated change from a known value, a sum); the registry reports the interval it can take, as for implied baselines in articles."),
     Code::new("registry-invalid-type", Class::Invalid, "a field of the wrong type, or a key given twice", "Each field has one type: ids, `what`, `unit`, `source` are strings; `match` is a list of strings; `value` is a number or a string."),

@@ -151,7 +151,10 @@ pub struct Totals {
     pub findings: BTreeMap<&'static str, u64>,
     /// Findings by rule name.
     pub rules: BTreeMap<&'static str, u64>,
-    /// Articles that could not be read (their report has `error` set).
+    /// Inputs that could not be read (their report has `error` set).
+    pub unreadable_articles: u64,
+    /// Deprecated: the same count as `unreadable_articles`, under a name that reads as
+    /// "articles with error findings". Kept because the output contract is only extended.
     pub articles_with_errors: u64,
 }
 
@@ -169,6 +172,7 @@ impl Totals {
                 .iter()
                 .map(|(rule, counts)| (*rule, counts.total()))
                 .collect(),
+            unreadable_articles: tally.unreadable,
             articles_with_errors: tally.unreadable,
         }
     }

@@ -14,7 +14,8 @@ pub const MAX_FILE: u64 = 256 << 20;
 /// The document's `text` is the whole file, front matter included; `body` is the span after
 /// the front matter; `id` is the file stem (`articles/x.md` → `x`); `source` is the path as
 /// given; `field` is `"text"`. Errors name the file, line and column: unreadable file, invalid
-/// UTF-8, binary data, an empty or whitespace-only file, broken front matter.
+/// UTF-8, binary data, broken front matter. An empty file, or front matter with no text after
+/// it, is an article with no text (a draft not yet written), not an error.
 pub fn read_file(path: &Path) -> Result<Document, InputError> {
     let shown = display_path(path);
     let reader = open(path)?;
@@ -79,21 +80,11 @@ pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Doc
             text.as_bytes(),
         ));
     }
-    if text.trim().is_empty() {
-        return Err(InputError::new(source, 1, 1, "empty file"));
-    }
+    // An empty draft, or front matter with no text yet, is an article with no claims: it
+    // must not make a run fail as unreadable input would.
     let front = crate::frontmatter::parse(&text)
         .map_err(|e| InputError::new(source, e.line, e.column, e.message))?;
     let body = Span::new(front.body_start, text.len());
-    if body.slice(&text).trim().is_empty() {
-        let (line, column) = byte_line_col(text.as_bytes(), front.body_start);
-        return Err(InputError::new(
-            source,
-            line,
-            column,
-            "no article text after the front matter",
-        ));
-    }
     let lang = front.lang.unwrap_or_else(crate::lang::default_language);
     let mut document = Document::in_language(id.to_string(), source.to_string(), text, body, lang);
     document.title = front.title;
@@ -197,14 +188,13 @@ mod tests {
     }
 
     #[test]
-    fn empty_and_whitespace_files_are_errors() {
-        for bytes in [&b""[..], b"  \n\t\n"] {
-            let e = read_err("empty.md", bytes);
-            assert_eq!((e.line, e.column, e.message.as_str()), (1, 1, "empty file"));
+    fn empty_drafts_are_articles_without_text() {
+        for bytes in [&b""[..], b"  \n\t\n", b"---\ntitle: x\n---\n\n"] {
+            let dir = tempfile::tempdir().unwrap();
+            let doc = read_file(&write(&dir, "draft.md", bytes)).unwrap();
+            assert_eq!(doc.id, "draft");
+            assert!(doc.body.slice(&doc.text).trim().is_empty());
         }
-        let e = read_err("fm-only.md", b"---\ntitle: x\n---\n\n");
-        assert_eq!((e.line, e.column), (4, 1));
-        assert_eq!(e.message, "no article text after the front matter");
     }
 
     #[test]

@@ -1,0 +1,123 @@
+//! Files the command line writes (`audit --output`, `--summary-json`): checked before any
+//! input is read, never one of the inputs, and replaced whole or not at all.
+
+use anyhow::{bail, Context as _};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// An output file being written. A regular file (or a new one) is written to a temporary file
+/// in the same folder and renamed over the target by [`OutputFile::commit`], so a run that
+/// fails or is killed leaves the previous file as it was. Anything else (`/dev/null`, a FIFO)
+/// is written in place: renaming over a device would replace the device.
+pub struct OutputFile {
+    path: PathBuf,
+    target: Target,
+}
+
+enum Target {
+    Temporary(tempfile::NamedTempFile),
+    InPlace(fs::File),
+}
+
+impl OutputFile {
+    /// Opens `path` for writing, refusing it when it is one of `inputs` (the same file by
+    /// device and inode, so symbolic and hard links are caught). Fails now, before any input
+    /// is read, when the folder is not writable.
+    pub fn create(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<OutputFile> {
+        refuse_input(path, inputs)?;
+        let cannot = || format!("cannot write {}", path.display());
+        let existing = fs::metadata(path).ok();
+        let target = match existing {
+            Some(meta) if !meta.is_file() && !meta.is_dir() => Target::InPlace(
+                fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(cannot)?,
+            ),
+            _ => {
+                let folder = match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() => parent,
+                    _ => Path::new("."),
+                };
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(".claimcheck-").suffix(".tmp");
+                // Created like any new file: read-write for all, less the umask.
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt as _;
+                    builder.permissions(fs::Permissions::from_mode(0o666));
+                }
+                Target::Temporary(builder.tempfile_in(folder).with_context(cannot)?)
+            }
+        };
+        Ok(OutputFile {
+            path: path.to_path_buf(),
+            target,
+        })
+    }
+
+    /// The path given.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Where the bytes go until [`OutputFile::commit`].
+    pub fn writer(&mut self) -> &mut fs::File {
+        match &mut self.target {
+            Target::Temporary(file) => file.as_file_mut(),
+            Target::InPlace(file) => file,
+        }
+    }
+
+    /// Puts the finished file in place. Dropping an `OutputFile` without committing it
+    /// deletes the temporary file and leaves the target untouched.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        let flushed = self.writer().flush();
+        let cannot = || format!("cannot write {}", self.path.display());
+        flushed.with_context(cannot)?;
+        if let Target::Temporary(file) = self.target {
+            file.persist(&self.path)
+                .map_err(|e| e.error)
+                .with_context(cannot)?;
+        }
+        Ok(())
+    }
+}
+
+/// Fails when `output` is the same file as one of `inputs` (which would be destroyed before
+/// it was read).
+fn refuse_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Ok(out) = fs::metadata(output) else {
+        return Ok(()); // A file that does not exist yet is no input.
+    };
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        if let Ok(meta) = fs::metadata(input) {
+            if same_file(&out, &meta) {
+                bail!(
+                    "refusing to write {}: it is the input {}",
+                    output.display(),
+                    input.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.is_file() && (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    false
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn write_json(w: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    w.write_all(b"\n")
+}
