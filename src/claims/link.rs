@@ -703,11 +703,17 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// The most tokens of one sentence linked together. A longer "sentence" (a table run
+/// together, a list of figures without a full stop, hostile input) is linked in windows of
+/// this size, cut between mentions, so that linking stays linear in the length of the text
+/// (the passes over a sentence look at its mentions and period phrases again for each
+/// figure). No sentence of the two corpora is this long.
+pub const MAX_LINK_TOKENS: usize = 400;
+
 /// Links an article's mentions into claims (implied baselines are added by the caller).
 pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut marks = Vec::new();
-    let text = &doc.text;
     // The first mention not before the current sentence: most sentences have none, and are
     // passed over without looking at their tokens.
     let mention_start = |m: usize| ex.tokens[ex.mention_tokens[m].0].start;
@@ -724,62 +730,97 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         }
         let first = ex.tokens.partition_point(|t| t.start < sentence.start);
         let end = ex.tokens.partition_point(|t| t.start < sentence.end);
-        let ms_first = ex.mention_tokens.partition_point(|&(f, _)| f < first);
-        let ms_end = ex.mention_tokens.partition_point(|&(f, _)| f < end);
-        if ms_first == ms_end {
-            continue;
-        }
-        periods::find(doc.lang, text, &ex.tokens, first, end, doc.date, &mut marks);
-        let mut s = Sentence {
-            lang: doc.lang,
-            w: &doc.lang.claims,
-            text,
-            toks: &ex.tokens,
-            mentions: &ex.mentions,
-            mtoks: &ex.mention_tokens,
-            first,
-            end,
-            ms: ms_first..ms_end,
-            marks: &marks,
-            covered: covered(first, end, &marks, &ex.mention_tokens[ms_first..ms_end]),
-            roles: vec![Role::Free; ms_end - ms_first],
-            drafts: Vec::new(),
-        };
-        s.link();
-        if s.drafts.iter().any(|d| d.baseline.is_some())
-            && (first..end).any(|k| ex.tokens[k].is(text, doc.lang.claims.stock_split))
-        {
-            // A stock split rescales per-share figures: before and after are not comparable.
-            for d in &mut s.drafts {
-                d.baseline = None;
-            }
-        }
-        let start_id = claims.len();
-        let mut order: Vec<usize> = (0..s.drafts.len()).collect();
-        order.sort_by_key(|&d| s.drafts[d].first);
-        let owned: Vec<usize> =
-            s.ms.clone()
-                .filter_map(|m| s.owned_mark(s.mtoks[m].1))
-                .collect();
-        let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
-        // Heads first, so inherited claims can take their subject and period.
-        for pass in 0..2 {
-            for &d in &order {
-                if (s.drafts[d].inherited_from.is_some()) != (pass == 1) {
-                    continue;
-                }
-                let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
-                built[d] = Some(build(&s, d, sentence, &owned, head.as_ref()));
-            }
-        }
-        for (n, d) in order.into_iter().enumerate() {
-            if let Some(mut c) = built[d].take() {
-                c.id = start_id + n + 1;
-                claims.push(c);
-            }
+        let mut from = first;
+        while from < end {
+            let to = window_end(from, end, &ex.mention_tokens);
+            link_tokens(doc, ex, sentence, from, to, &mut marks, &mut claims);
+            from = to;
         }
     }
     claims
+}
+
+/// Where the linking window that starts at token `from` ends: [`MAX_LINK_TOKENS`] later,
+/// or at `end`, moved so that no mention is cut in two.
+fn window_end(from: usize, end: usize, mtoks: &[(usize, usize)]) -> usize {
+    let cut = from.saturating_add(MAX_LINK_TOKENS);
+    if cut >= end {
+        return end;
+    }
+    // The mention that starts before the cut and may reach past it.
+    let m = mtoks.partition_point(|&(f, _)| f < cut);
+    match m.checked_sub(1).map(|m| mtoks[m]) {
+        Some((f, e)) if e > cut && f > from => f,
+        Some((_, e)) if e > cut => e.min(end),
+        _ => cut,
+    }
+}
+
+/// Links the mentions of tokens `first..end` of `sentence` into claims, appended to `claims`.
+fn link_tokens(
+    doc: &Document,
+    ex: &Extraction,
+    sentence: Span,
+    first: usize,
+    end: usize,
+    marks: &mut Vec<PeriodMark>,
+    claims: &mut Vec<Claim>,
+) {
+    let text = &doc.text;
+    let ms_first = ex.mention_tokens.partition_point(|&(f, _)| f < first);
+    let ms_end = ex.mention_tokens.partition_point(|&(f, _)| f < end);
+    if ms_first == ms_end {
+        return;
+    }
+    periods::find(doc.lang, text, &ex.tokens, first, end, doc.date, marks);
+    let mut s = Sentence {
+        lang: doc.lang,
+        w: &doc.lang.claims,
+        text,
+        toks: &ex.tokens,
+        mentions: &ex.mentions,
+        mtoks: &ex.mention_tokens,
+        first,
+        end,
+        ms: ms_first..ms_end,
+        marks,
+        covered: covered(first, end, marks, &ex.mention_tokens[ms_first..ms_end]),
+        roles: vec![Role::Free; ms_end - ms_first],
+        drafts: Vec::new(),
+    };
+    s.link();
+    if s.drafts.iter().any(|d| d.baseline.is_some())
+        && (first..end).any(|k| ex.tokens[k].is(text, doc.lang.claims.stock_split))
+    {
+        // A stock split rescales per-share figures: before and after are not comparable.
+        for d in &mut s.drafts {
+            d.baseline = None;
+        }
+    }
+    let start_id = claims.len();
+    let mut order: Vec<usize> = (0..s.drafts.len()).collect();
+    order.sort_by_key(|&d| s.drafts[d].first);
+    let owned: Vec<usize> =
+        s.ms.clone()
+            .filter_map(|m| s.owned_mark(s.mtoks[m].1))
+            .collect();
+    let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
+    // Heads first, so inherited claims can take their subject and period.
+    for pass in 0..2 {
+        for &d in &order {
+            if (s.drafts[d].inherited_from.is_some()) != (pass == 1) {
+                continue;
+            }
+            let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
+            built[d] = Some(build(&s, d, sentence, &owned, head.as_ref()));
+        }
+    }
+    for (n, d) in order.into_iter().enumerate() {
+        if let Some(mut c) = built[d].take() {
+            c.id = start_id + n + 1;
+            claims.push(c);
+        }
+    }
 }
 
 /// Which tokens of the sentence `toks[first..end]` the period phrases `marks` and the mention
@@ -1073,4 +1114,55 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         text = subject::phrase(s.lang, s.text, s.toks, back, start - 1, skip);
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::ClaimKind;
+
+    #[test]
+    fn a_window_is_never_cut_inside_a_mention() {
+        let mtoks = [(10, 12), (398, 402), (700, 701)];
+        assert_eq!(
+            window_end(0, 100, &mtoks),
+            100,
+            "short sentences are one window"
+        );
+        assert_eq!(
+            window_end(0, 1000, &mtoks),
+            398,
+            "cut before the mention at the cut"
+        );
+        assert_eq!(window_end(398, 1000, &mtoks), 798);
+        assert_eq!(
+            window_end(398, 1000, &[(398, 900)]),
+            900,
+            "a mention longer than a window makes a window of its own"
+        );
+    }
+
+    /// A "sentence" of 300 figure clauses (no full stop: hostile input, or a table run
+    /// together) is linked window by window, and each clause still gives its claim.
+    #[test]
+    fn a_sentence_longer_than_a_window_still_links_its_figures() {
+        let clause = "sales rose 5 pct to 10 mln dlrs from 9.5 mln and ";
+        let text = format!("{}profits fell.", clause.repeat(300));
+        let doc = Document::new(
+            "t".into(),
+            "t.md".into(),
+            text.clone(),
+            Span::new(0, text.len()),
+        );
+        let report = crate::analysis::check(doc, None);
+        let linked = report
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Change && c.value.is_some() && c.baseline.is_some())
+            .count();
+        // Only a clause cut by a window boundary may lose its baseline.
+        let windows = text.split_whitespace().count() * 2 / MAX_LINK_TOKENS + 1;
+        assert!(linked + windows >= 300, "{linked} of 300 linked");
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+    }
 }
