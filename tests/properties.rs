@@ -60,6 +60,18 @@ fn claims_for(text: &str) -> usize {
     check(doc, None).claims.len()
 }
 
+/// Half the step a figure as written is rounded to, by the documented rule (README, "How
+/// numbers are read"): the last decimal, or for an integer the last digit that is not a
+/// trailing zero beyond the first two significant digits ("10000" is ±500, "353" ±0.5).
+fn half_width(written: &str) -> f64 {
+    if let Some((_, decimals)) = written.split_once('.') {
+        return 0.5 * 10f64.powi(-(decimals.len() as i32));
+    }
+    let digits = written.trim_start_matches('0');
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    0.5 * 10f64.powi(zeros.min(digits.len().saturating_sub(2)) as i32)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
 
@@ -91,9 +103,8 @@ proptest! {
         let cur = base * (1.0 + pct / 100.0);
         let (base_s, cur_s) = (round_to(base, d_base), round_to(cur, d_cur));
         // What the written figures allow, then a stated change well outside it.
-        let ulp = |d: usize| 0.5 * 10f64.powi(-(d as i32));
-        let b = Interval::around(base_s.parse().unwrap(), ulp(d_base) * 10.0);
-        let c = Interval::around(cur_s.parse().unwrap(), ulp(d_cur) * 10.0);
+        let b = Interval::around(base_s.parse().unwrap(), half_width(&base_s) * 10.0);
+        let c = Interval::around(cur_s.parse().unwrap(), half_width(&cur_s) * 10.0);
         let allowed = Measure::Percent.between(&b, &c).unwrap();
         let stated = allowed.high + wrong_by + 1.0;
         let text = render(phrasing, &base_s, &cur_s, stated, 1);
