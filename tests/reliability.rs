@@ -332,3 +332,18 @@ fn the_json_summary_names_unreadable_articles_as_such() {
     // Deprecated, kept with its old meaning (unreadable, not "with error findings").
     assert_eq!(summary["articles_with_errors"], 1);
 }
+
+#[test]
+fn a_registry_with_a_tab_in_a_long_line_is_reported_not_a_crash() {
+    // Found by the `registry` fuzz target: the renderer of the source line overflowed.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = "tests/fixtures/fuzz-regressions/registry-tab-in-a-long-line.yaml";
+    let out = run_in(root, &["registry", "check", "--color", "never", fixture]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let expected = format!(
+        "error[registry-yaml-syntax]: found character that cannot start any token, while \
+         scanning for the next token\n --> {fixture}:1:1\n"
+    );
+    assert!(stdout(&out).starts_with(&expected), "{}", stdout(&out));
+    assert_eq!(stderr(&out), "");
+}
