@@ -88,6 +88,37 @@ fn an_output_that_is_one_of_the_inputs_is_refused_and_left_intact() {
 }
 
 #[test]
+fn an_output_that_walking_an_input_folder_would_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("archive")).unwrap();
+    write(&dir.path().join("archive"), "a.md", WRONG);
+    let out = run_in(
+        dir.path(),
+        &["audit", "-q", "-o", "archive/out.ndjson", "archive"],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: refusing to write archive/out.ndjson: it is inside the input folder archive, \
+         which would read it\n"
+    );
+    assert!(!dir.path().join("archive/out.ndjson").exists());
+    // A name the walk does not read is fine.
+    let out = run_in(
+        dir.path(),
+        &[
+            "audit",
+            "-q",
+            "--no-registry",
+            "-o",
+            "archive/out.json",
+            "archive",
+        ],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+}
+
+#[test]
 fn outputs_are_replaced_whole_and_a_killed_run_leaves_the_old_file() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", WRONG);
@@ -331,4 +362,19 @@ fn the_json_summary_names_unreadable_articles_as_such() {
     assert_eq!(summary["unreadable_articles"], 1);
     // Deprecated, kept with its old meaning (unreadable, not "with error findings").
     assert_eq!(summary["articles_with_errors"], 1);
+}
+
+#[test]
+fn a_registry_with_a_tab_in_a_long_line_is_reported_not_a_crash() {
+    // Found by the `registry` fuzz target: the renderer of the source line overflowed.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixture = "tests/fixtures/fuzz-regressions/registry-tab-in-a-long-line.yaml";
+    let out = run_in(root, &["registry", "check", "--color", "never", fixture]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let expected = format!(
+        "error[registry-yaml-syntax]: found character that cannot start any token, while \
+         scanning for the next token\n --> {fixture}:1:1\n"
+    );
+    assert!(stdout(&out).starts_with(&expected), "{}", stdout(&out));
+    assert_eq!(stderr(&out), "");
 }

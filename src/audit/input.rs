@@ -35,6 +35,30 @@ fn kind_in_directory(path: &Path) -> Option<Kind> {
     }
 }
 
+/// Whether walking the directory `dir` would read `file` (which need not exist yet): it is
+/// below `dir`, in no hidden folder, and named as an article or an archive. Symbolic links
+/// in either path are resolved first.
+pub fn walk_reads(dir: &Path, file: &Path) -> bool {
+    let (Some(name), Some(parent)) = (file.file_name(), file.parent()) else {
+        return false;
+    };
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let (Ok(dir), Ok(parent)) = (dir.canonicalize(), parent.canonicalize()) else {
+        return false;
+    };
+    let Ok(below) = parent.strip_prefix(&dir) else {
+        return false;
+    };
+    let hidden = below
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    !hidden && kind_in_directory(Path::new(name)).is_some()
+}
+
 fn kind_named(path: &Path) -> Kind {
     match kind_in_directory(path) {
         Some(Kind::Article) => Kind::Article,
@@ -205,6 +229,20 @@ fn is_gzip(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_walk_reads_the_archives_and_articles_below_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("sub/.hidden")).unwrap();
+        assert!(walk_reads(root, &root.join("out.jsonl")));
+        assert!(walk_reads(root, &root.join("sub/out.ndjson")));
+        assert!(walk_reads(root, &root.join("sub/../report.md")));
+        assert!(!walk_reads(root, &root.join("out.json")));
+        assert!(!walk_reads(root, &root.join("sub/.hidden/out.jsonl")));
+        assert!(!walk_reads(&root.join("sub"), &root.join("out.jsonl")));
+        assert!(!walk_reads(root, &root.join("missing/out.jsonl")));
+    }
 
     #[test]
     fn directories_take_archives_and_articles_only() {

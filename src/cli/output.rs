@@ -85,21 +85,28 @@ impl OutputFile {
     }
 }
 
-/// Fails when `output` is the same file as one of `inputs` (which would be destroyed before
-/// it was read).
+/// Fails when `output` is one of `inputs` (which would be destroyed before it was read), or
+/// a file that walking an input folder would read (a second run would check the first's
+/// output as articles).
 fn refuse_input(output: &Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
-    let Ok(out) = fs::metadata(output) else {
-        return Ok(()); // A file that does not exist yet is no input.
-    };
+    let out = fs::metadata(output).ok();
     for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        if let Ok(meta) = fs::metadata(input) {
-            if same_file(&out, &meta) {
-                bail!(
-                    "refusing to write {}: it is the input {}",
-                    output.display(),
-                    input.display()
-                );
-            }
+        let Ok(meta) = fs::metadata(input) else {
+            continue;
+        };
+        if out.as_ref().is_some_and(|out| same_file(out, &meta)) {
+            bail!(
+                "refusing to write {}: it is the input {}",
+                output.display(),
+                input.display()
+            );
+        }
+        if meta.is_dir() && crate::audit::input::walk_reads(input, output) {
+            bail!(
+                "refusing to write {}: it is inside the input folder {}, which would read it",
+                output.display(),
+                input.display()
+            );
         }
     }
     Ok(())

@@ -81,10 +81,14 @@ impl Human {
         } else {
             title.to_string()
         };
+        // annotate-snippets 0.11 overflows (a panic with overflow checks) when it shortens a
+        // long line with tabs around the annotation, as in a registry file with a stray tab
+        // (found by fuzzing). A tab is shown as one space: every byte offset stays the same.
+        let untabbed = shown.as_ref().map(|shown| shown.source.replace('\t', " "));
         let mut message = level(severity).title(&title).id(rule);
-        if let Some(shown) = shown {
+        if let (Some(shown), Some(source)) = (shown, &untabbed) {
             message = message.snippet(
-                Snippet::source(shown.source)
+                Snippet::source(source)
                     .line_start(shown.first_line)
                     .origin(shown.origin)
                     .annotation(level(severity).span(shown.range)),
