@@ -1,6 +1,7 @@
 //! Byte spans into an article's text, and the line index that turns them into line:column.
 
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// A half-open byte range `[start, end)` into an article's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -40,22 +41,30 @@ impl Span {
 /// Start offsets of every line, built once per text; answers 1-based line and column
 /// (column counted in characters, as the output contract requires).
 ///
-/// A column is found in O(log n + 1 KiB) whatever the length of the line: ASCII text needs no
-/// counting at all, and other text keeps, every [`CHECKPOINT`] bytes, how many UTF-8
-/// continuation bytes came before, so only the bytes since the last checkpoint are scanned.
-/// (Counting characters from the start of the line made one 8 MB line take seconds.)
+/// A column is found in O(log n + 4 KiB) whatever the length of the line: a line start within
+/// [`SHORT_LINE`] bytes is counted from directly, and only for a longer line a table of how
+/// many UTF-8 continuation bytes came before every [`CHECKPOINT`] bytes is built (once, on
+/// first use), so only the bytes since the last checkpoint are scanned. (Counting characters
+/// from the start of the line made one 8 MB line take seconds.)
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
-    /// `continuations[k]`: continuation bytes in `text[..k * CHECKPOINT]`; empty for ASCII.
-    continuations: Vec<usize>,
+    /// `continuations[k]`: continuation bytes in `text[..k * CHECKPOINT]`.
+    continuations: OnceLock<Vec<usize>>,
 }
 
 /// Bytes between two continuation-count checkpoints.
 const CHECKPOINT: usize = 1024;
 
+/// How far from its line start a column is counted directly.
+const SHORT_LINE: usize = 4 * CHECKPOINT;
+
 fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
+}
+
+fn continuations(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_continuation(b)).count()
 }
 
 impl LineIndex {
@@ -64,32 +73,26 @@ impl LineIndex {
         let mut line_starts = Vec::with_capacity(text.len() / 60 + 1);
         line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        let continuations = if text.is_ascii() {
-            Vec::new()
-        } else {
+        LineIndex {
+            line_starts,
+            continuations: OnceLock::new(),
+        }
+    }
+
+    /// Characters in `text[..offset]`, through the checkpoints.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let marks = self.continuations.get_or_init(|| {
             let mut seen = 0;
             let mut marks = Vec::with_capacity(text.len() / CHECKPOINT + 1);
             marks.push(0);
             for chunk in text.as_bytes().chunks(CHECKPOINT) {
-                seen += chunk.iter().filter(|&&b| is_continuation(b)).count();
+                seen += continuations(chunk);
                 marks.push(seen);
             }
             marks
-        };
-        LineIndex {
-            line_starts,
-            continuations,
-        }
-    }
-
-    /// Characters in `text[..offset]`.
-    fn chars_before(&self, text: &str, offset: usize) -> usize {
-        if self.continuations.is_empty() {
-            return offset;
-        }
+        });
         let mark = offset / CHECKPOINT;
-        let tail = &text.as_bytes()[mark * CHECKPOINT..offset];
-        offset - self.continuations[mark] - tail.iter().filter(|&&b| is_continuation(b)).count()
+        offset - marks[mark] - continuations(&text.as_bytes()[mark * CHECKPOINT..offset])
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
@@ -97,7 +100,12 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let column = self.chars_before(text, offset) - self.chars_before(text, start);
+        let column = if offset - start <= SHORT_LINE {
+            let bytes = &text.as_bytes()[start..offset];
+            bytes.len() - continuations(bytes)
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
         (line + 1, column + 1)
     }
 
