@@ -69,6 +69,12 @@ pub fn allowed(change: &Change, value: &Figure, baseline: &Figure) -> Option<Int
     change.measure.between(&baseline.interval, &value.interval)
 }
 
+/// What the figures allow for the change of the inverse quantity (dollars per yen instead of
+/// yen per dollar): baseline / value - 1.
+fn allowed_inverse(change: &Change, value: &Figure, baseline: &Figure) -> Option<Interval> {
+    allowed(change, baseline, value)
+}
+
 fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     let change = claim.change.as_ref()?;
     let (value, baseline) = stated_pair(claim)?;
@@ -83,6 +89,19 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
         && negate(&any_reading(change)).overlaps(&allowed)
     {
         return None;
+    }
+    // A currency quoted per dollar: the words may give the currency's own change (the inverse
+    // ratio) or the quote's, with either sign.
+    if direction_mismatch::inverse_quote(ctx, claim) {
+        let readings = [Some(allowed), allowed_inverse(change, value, baseline)];
+        let stated = any_reading(change);
+        if readings
+            .iter()
+            .flatten()
+            .any(|r| r.overlaps(&stated) || r.overlaps(&negate(&stated)))
+        {
+            return None;
+        }
     }
     let range =
         |shown: &Interval, stated: &Interval| fmt_change_range(change.measure, shown, stated);

@@ -2,6 +2,7 @@
 //! Rules are pure: claims in, findings out.
 
 pub mod arith;
+pub mod basis;
 pub mod change_mismatch;
 pub mod conflicting_baselines;
 pub mod conflicting_figures;
@@ -67,7 +68,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: conflicting_figures::NAME,
-        severity: Severity::Error,
+        severity: conflicting_figures::SEVERITY,
         summary: "the same measure and period stated twice with different values",
         docs: conflicting_figures::DOCS,
         check: Some(conflicting_figures::check),

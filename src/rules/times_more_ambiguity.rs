@@ -40,10 +40,22 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let stated = any_reading(change);
         let plus_one = stated.add(&Interval::point(1.0));
         let words = quote(ctx, change.stated);
+        // The number as written ("about 4.5 times" is ×4.5 or ×5.5): the interval around it is
+        // widened by the approximator and would round to another multiple.
+        let written = change
+            .mention
+            .and_then(|m| ctx.mentions.get(m))
+            .map(|m| m.value)
+            .filter(|v| v.is_finite());
+        let (literal, literal_plus_one) = match written {
+            Some(n) => (fmt_written(n), fmt_written(n + 1.0)),
+            None => (
+                fmt_times(change.interval),
+                fmt_times(change.interval.add(&Interval::point(1.0))),
+            ),
+        };
         let mut message = format!(
-            "\"{words}\" reads as ×{} to some readers and ×{} to others",
-            fmt_times(change.interval),
-            fmt_times(change.interval.add(&Interval::point(1.0))),
+            "\"{words}\" reads as ×{literal} to some readers and ×{literal_plus_one} to others"
         );
         let mut notes = Vec::new();
         if let Some(ratio) = figures_ratio(claim) {
@@ -73,6 +85,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             notes,
         });
     }
+}
+
+/// A written multiple with the decimals it was written with ("4.5", "3").
+fn fmt_written(n: f64) -> String {
+    let rounded = (n * 1000.0).round() / 1000.0;
+    format!("{rounded}")
 }
 
 /// The multiple as a reader would write it: whole when close to whole ("4"), else one decimal.
@@ -157,5 +175,15 @@ mod tests {
         };
         art.push(claim);
         assert_none(&art.run(check));
+    }
+
+    #[test]
+    fn reads_the_multiple_as_written_not_as_its_widened_interval() {
+        let f = lint("Sales were about 4.5 times more than last year.", NAME);
+        assert_one(
+            &f,
+            Severity::Info,
+            "reads as ×4.5 to some readers and ×5.5 to others",
+        );
     }
 }
