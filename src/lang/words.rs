@@ -178,6 +178,8 @@ pub struct ClaimWords {
     pub accounts: (Words, &'static str),
     /// "of" in "90% of the supply" and "exports of magnets".
     pub of: &'static str,
+    /// Words that restate a figure as a share of a whole ("1,500 jobs, or 15% of 12,000").
+    pub restating: Words,
     /// A word that makes per-share figures of a sentence incomparable ("split").
     pub stock_split: &'static str,
 }
