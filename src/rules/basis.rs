@@ -15,10 +15,18 @@ fn basis(ctx: &Context, claim: &Claim) -> (BTreeSet<String>, bool) {
     let words = &ctx.doc.lang.subjects;
     let mut found = BTreeSet::new();
     let mut list = false;
-    for w in lowercase_words(claim.sentence.slice(ctx.text())) {
-        list |= words.list_pairing.contains(&w);
-        if words.basis_words.contains(&w) {
-            found.insert(w);
+    // Hyphenated words stay whole: "non-smoothed" is another basis than "smoothed".
+    let text = claim.sentence.slice(ctx.text());
+    for token in text
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .filter(|t| !t.is_empty())
+    {
+        let token = token.to_lowercase();
+        for w in lowercase_words(&token) {
+            list |= words.list_pairing.contains(&w);
+            if words.basis_words.contains(&w) {
+                found.insert(token.clone());
+            }
         }
     }
     (found, list)

@@ -109,12 +109,14 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         ("shr", "shr"),
         ("eps", "shr"),
         ("gdp", "gdp"),
+        ("qtr", "quarter"),
         ("div", "dividend"),
         ("home", "domestic"),
         ("sale", "sales"),
         ("sold", "sales"),
         ("revs", "sales"),
         ("loss", "loss"),
+        ("year", "year"),
         ("debt", "debt"),
         ("china", "china"),
         ("japan", "japan"),
@@ -146,6 +148,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         ("surplus", "surplus"),
         ("jobless", "unemployment"),
         ("economy", "gdp"),
+        ("quarter", "quarter"),
         ("american", "us"),
         ("japanese", "japan"),
         ("european", "eu"),
@@ -168,7 +171,11 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         ("consumption", "demand"),
         ("unemployment", "unemployment"),
     ]),
-    places_and_scopes: &["us", "uk", "china", "japan", "eu", "world", "domestic"],
+    // A period word in a subject ("1986 qtr excludes...", "1986 year excludes...") scopes it
+    // like a place: it tells measures apart but is not one.
+    places_and_scopes: &[
+        "us", "uk", "china", "japan", "eu", "world", "domestic", "quarter", "year",
+    ],
     not_proper: Words::new(&[
         "a", "in", "on", "an", "it", "he", "we", "for", "the", "its", "she", "this", "they",
         "these", "those",
@@ -216,6 +223,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "schilling",
         "schillings",
     ]),
+    coordinators: Words::new(&["or", "and", "plus"]),
     basis_words: Words::new(&[
         "would",
         "revised",
