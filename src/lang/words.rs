@@ -284,6 +284,9 @@ pub struct SubjectWords {
     /// Currencies quoted as units per dollar when no unit is written: their figure falls when
     /// the currency rises ("the yen rose 0.8 pct to 153.50 from 154.67").
     pub quoted_per_dollar: Words,
+    /// Words that join two month names into one span ("January and February", "Jan/Feb"
+    /// has none): a figure for the span is not the last month's.
+    pub month_span_joiners: Words,
     /// Words that join two things in a subject ("share and bond turnover").
     pub coordinators: Words,
     /// Words that put a figure on a basis of its own (seasonally adjusted, revised, forecast,

@@ -223,6 +223,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "schilling",
         "schillings",
     ]),
+    month_span_joiners: Words::new(&["to", "and", "through"]),
     coordinators: Words::new(&["or", "and", "plus"]),
     basis_words: Words::new(&[
         "would",
