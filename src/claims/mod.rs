@@ -41,6 +41,16 @@ pub fn same_measure_in(lang: &Language, a: &Claim, b: &Claim) -> bool {
         return false;
     }
     subject::Keys::same_thing(&lang.subjects, &a.subject, &b.subject)
+        || (plain_value(a)
+            && plain_value(b)
+            && subject::Keys::same_single_measure(&lang.subjects, &a.subject, &b.subject))
+}
+
+/// A value stated on its own, without a change or baseline: the one-word subject of such a
+/// claim is the article naming its measure ("Revenue was €310m in 2024."), while a change's
+/// ("fourth quarter profit increased to 49.1 mln dlrs") is often one unit among several.
+fn plain_value(c: &Claim) -> bool {
+    c.kind == crate::claim::ClaimKind::Value && c.change.is_none() && c.baseline.is_none()
 }
 
 /// Links an article's mentions into claims, with implied baselines filled in.

@@ -158,9 +158,24 @@ impl Keys {
         let (wa, wb) = (content_words(words, a), content_words(words, b));
         let shared = wa.iter().filter(|w| wb.contains(w)).count();
         let union = wa.len() + wb.len() - shared;
+        // A coordination ("share and bond turnover") names a total of which the other subject
+        // ("bond turnover") may be a part.
+        if coordinated(words, a) != coordinated(words, b) {
+            return false;
+        }
         // A one-word subject ("profit", "sales") says too little: many things have profits.
         let small = wa.len().min(wb.len());
         small >= 2 && (shared * 10 >= union * 6 || (small >= 3 && shared == small))
+    }
+
+    /// Whether both subjects are the same single measure word ("Revenue" and "revenue").
+    pub fn same_single_measure(words: &SubjectWords, a: &str, b: &str) -> bool {
+        let ka = Keys::of(words, a);
+        let wa = content_words(words, a);
+        wa.len() == 1
+            && ka.has_measure(words)
+            && ka == Keys::of(words, b)
+            && wa == content_words(words, b)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -168,12 +183,21 @@ impl Keys {
     }
 }
 
+/// Whether a subject joins two things ("share and bond turnover").
+fn coordinated(words: &SubjectWords, subject: &str) -> bool {
+    subject
+        .split_whitespace()
+        .any(|w| words.coordinators.contains(&w.to_lowercase()))
+}
+
 /// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
 fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
     let normalized = unalias(words, subject);
     let mut out: Vec<String> = Vec::new();
+    // Hyphenated words stay whole: "non-durable" is not "durable".
     for word in normalized
-        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
     {
         let w = strip_possessive(words, word).to_lowercase();
@@ -213,5 +237,29 @@ mod tests {
             Keys::of(en, "China's imports"),
             Keys::of(en, "China's exports")
         );
+    }
+
+    #[test]
+    fn a_quarter_and_the_year_are_different_measures() {
+        let en = &crate::lang::en::ENGLISH.subjects;
+        let qtr = "1986 qtr excludes extraordinary loss";
+        let year = "1986 year excludes extraordinary loss";
+        assert!(!Keys::same_thing(en, qtr, year));
+        assert!(Keys::same_thing(en, year, year));
+    }
+
+    #[test]
+    fn a_hyphenated_modifier_stays_whole() {
+        let en = &crate::lang::en::ENGLISH.subjects;
+        assert!(!Keys::same_thing(
+            en,
+            "Sales of durable goods",
+            "Non-durable goods sales"
+        ));
+        assert!(Keys::same_thing(
+            en,
+            "Sales of durable goods",
+            "Durable goods sales"
+        ));
     }
 }

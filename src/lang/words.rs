@@ -198,6 +198,8 @@ pub struct ClaimWords {
     pub accounts: (Words, &'static str),
     /// "of" in "90% of the supply" and "exports of magnets".
     pub of: &'static str,
+    /// Words that restate a figure as a share of a whole ("1,500 jobs, or 15% of 12,000").
+    pub restating: Words,
     /// A word that makes per-share figures of a sentence incomparable ("split").
     pub stock_split: &'static str,
 }
@@ -295,6 +297,24 @@ pub struct SubjectWords {
     pub possessives: &'static [&'static str],
     /// Wholes that a ratio may exceed, as lowercase substrings of a subject ("of GDP").
     pub ratio_wholes: &'static [&'static str],
+    /// Words that tie a figure "of" a whole to another quantity named before it, making it a
+    /// ratio rather than a share ("debt at 129 pct of exports", "4 bln dlrs, or 105 pct of
+    /// equity", "exposure of over 150 pct of capital").
+    pub ratio_links: Words,
+    /// Currencies quoted as units per dollar when no unit is written: their figure falls when
+    /// the currency rises ("the yen rose 0.8 pct to 153.50 from 154.67").
+    pub quoted_per_dollar: Words,
+    /// Words that join two month names into one span ("January and February", "Jan/Feb"
+    /// has none): a figure for the span is not the last month's.
+    pub month_span_joiners: Words,
+    /// Words that join two things in a subject ("share and bond turnover").
+    pub coordinators: Words,
+    /// Words that put a figure on a basis of its own (seasonally adjusted, revised, forecast,
+    /// "would have been"): two figures whose sentences differ in them measure differently.
+    pub basis_words: Words,
+    /// Words that pair a list of figures with a list of items ("13.1 mln and 17.4 mln
+    /// dlrs, respectively"): each figure belongs to its own item.
+    pub list_pairing: Words,
 }
 
 /// Abbreviations and sentence starters for the sentence splitter (sentences.rs); bytes,

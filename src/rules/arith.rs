@@ -36,6 +36,13 @@ pub fn any_reading(change: &Change) -> Interval {
     change.interval.hull(&change.truncated)
 }
 
+/// The words of `text` in lowercase, in order; digits and punctuation separate them.
+pub fn lowercase_words(text: &str) -> impl DoubleEndedIterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// A figure written in the text, as opposed to one rebuilt from other figures.
 pub fn is_stated(figure: &Figure) -> bool {
     figure.stated.is_some() && !figure.implied

@@ -5,12 +5,12 @@ use crate::claim::{Change, Claim, Direction, Figure, Measure};
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
-use crate::measure::format::fmt_change_range;
+use crate::extract::numeral;
+use crate::measure::format::{fmt_change_range, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
+use crate::mention::Bound;
 
-use super::arith::{
-    any_reading, both_percent, change_number_text, negate, stated_or_value, stated_pair,
-};
+use super::arith::{both_percent, change_number_text, negate, stated_or_value, stated_pair};
 use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
 
 pub const NAME: &str = "change-mismatch";
@@ -25,13 +25,20 @@ with outward rounding, and the rule fires when it does not overlap the stated ch
 - A percent change is compared with the relative change of the figures; a change in points
   (\"rose 2.5 percentage points\") between two percentages with their difference.
 - A stated change that fits only if it was truncated rather than rounded (\"up 26.5 pct\" for
-  +26.57%) is `info`.
+  +26.57%) is `info`. Points are not truncated: they are a difference of two written
+  percentages (\"fell 3 points to 45% from 50%\" is 4 to 6 points, an error).
+- Trailing zeros are read as rounding (\"$100 million\" is 95 to 105 million). A percent change
+  that fits only under that loosest reading, while the printed digits give a change at least
+  half a point and 5% of the stated change away, is a `warning` with both computations
+  (\"rose 20 percent to $110 million from $100 million\": the digits give +9.0% to +11.1%); a
+  one-digit figure before a scale word (\"from 1 million\", ±50%) is taken as printed.
 - Otherwise the severity grows with the gap between the stated change and what the figures
   give: a near miss, under 0.5 percentage points and under 2% of the stated change (\"12.6%\"
   for +12.46% to +12.53%), is a `warning`; anything larger is an `error`.
 - Stays silent when another rule explains the claim better: `points-vs-percent` (points
   written as a percent), `direction-mismatch` (the magnitude fits with the sign flipped) and
-  `impossible-decrease`.
+  `impossible-decrease`; and on a currency quoted per dollar without a unit (\"the yen rose
+  0.8 pct to 153.50 from 154.67\") whose change fits the quote or its inverse, either sign.
 
 Implied baselines are never checked: they were rebuilt from the claim itself.
 
@@ -69,36 +76,171 @@ pub fn allowed(change: &Change, value: &Figure, baseline: &Figure) -> Option<Int
     change.measure.between(&baseline.interval, &value.interval)
 }
 
-fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
-    let change = claim.change.as_ref()?;
-    let (value, baseline) = stated_pair(claim)?;
-    let allowed = allowed(change, value, baseline)?;
-    if allowed.overlaps(&change.interval) {
-        return None;
+/// What the figures allow for the change of the inverse quantity (dollars per yen instead of
+/// yen per dollar): baseline / value - 1.
+fn allowed_inverse(change: &Change, value: &Figure, baseline: &Figure) -> Option<Interval> {
+    allowed(change, baseline, value)
+}
+
+/// The change under a truncation reading. Points are a difference of two written
+/// percentages, so "3 points" is 2.5 to 3.5 and never 3 to 4: a writer subtracts, then
+/// rounds, and there is nothing to truncate.
+fn truncated_reading(change: &Change) -> Interval {
+    match change.measure {
+        Measure::Points => change.interval,
+        _ => change.truncated,
     }
-    if impossible_decrease::applies(change) || points_vs_percent::mixup(claim).is_some() {
-        return None;
-    }
-    if direction_mismatch::contradiction(claim).is_some()
-        && negate(&any_reading(change)).overlaps(&allowed)
-    {
-        return None;
-    }
-    let range =
-        |shown: &Interval, stated: &Interval| fmt_change_range(change.measure, shown, stated);
-    let number = change_number_text(ctx, change);
+}
+
+/// Every change the stated number allows: rounded, or truncated where that applies.
+fn stated_readings(change: &Change) -> Interval {
+    change.interval.hull(&truncated_reading(change))
+}
+
+/// "a rise of 20.8 pct from 72.6 mln dlrs to 87.1 mln dlrs": the claim in a message.
+fn change_words(ctx: &Context, change: &Change, value: &Figure, baseline: &Figure) -> String {
     let kind = match change.direction {
         Some(Direction::Up) => "rise",
         Some(Direction::Down) => "fall",
         _ if change.interval.mid() < 0.0 => "fall",
         _ => "change",
     };
-    let words = format!(
-        "a {kind} of {number} from {} to {}",
+    format!(
+        "a {kind} of {} from {} to {}",
+        change_number_text(ctx, change),
         stated_or_value(ctx, baseline),
         stated_or_value(ctx, value)
-    );
-    let (severity, message, note) = match allowed.intersect(&change.truncated) {
+    )
+}
+
+/// The gap, in percent, between a stated change and what the figures as printed allow,
+/// beyond which a change that only the loosest reading allows is reported: at least half a
+/// point and a twentieth of the stated change.
+const LOOSE_GAP_POINTS: f64 = 0.5;
+const LOOSE_GAP_SHARE: f64 = 0.05;
+
+/// A figure read from its printed digits alone.
+struct Printed {
+    /// Every value that rounds to the printed digits, trailing zeros counted as digits.
+    digits: Interval,
+    /// The value as printed.
+    point: f64,
+    /// Read more loosely than its digits: trailing zeros taken as rounding ("$100 million").
+    round: bool,
+    /// One digit before a scale word ("1 million"), whose rounding allows ±50%.
+    one_digit: bool,
+}
+
+/// How a plainly written figure (no "about", bound, range or number word) reads from its
+/// printed digits.
+fn printed(ctx: &Context, figure: &Figure) -> Option<Printed> {
+    let mention = ctx.mentions.get(figure.mention?)?;
+    if mention.approx.is_some() || mention.bound != Bound::Exact || mention.range || mention.words {
+        return None;
+    }
+    let text = mention.number_span.slice(ctx.text());
+    let digits = text
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .next()?
+        .trim_end_matches([',', '.']);
+    let numeral = numeral::parse(digits).filter(|n| n.value != 0.0)?;
+    let point = figure.interval.mid();
+    let factor = point / numeral.value;
+    if !factor.is_finite() {
+        return None;
+    }
+    let digits = numeral.rounded(factor, false);
+    let loose = figure.interval.high - figure.interval.low;
+    Some(Printed {
+        round: loose > (digits.high - digits.low) * 1.5,
+        one_digit: numeral.int_digits == 1 && numeral.decimals == 0 && factor > 1.0,
+        digits,
+        point,
+    })
+}
+
+/// A percent change that fits only because round figures are read at their loosest ("rose
+/// 20 percent to $110 million from $100 million": 105/105 to 115/95 allows +20%, while the
+/// printed digits give +9.0% to +11.1%): a warning with both computations. A one-digit figure
+/// before a scale word ("from 1 million") allows ±50%, so there the printed values are
+/// compared as they stand.
+fn loose_only(
+    ctx: &Context,
+    claim: &Claim,
+    (value, baseline): (&Figure, &Figure),
+    loose: &Interval,
+) -> Option<Finding> {
+    let change = claim.change.as_ref()?;
+    if change.measure != Measure::Percent {
+        return None;
+    }
+    let (v, b) = (printed(ctx, value)?, printed(ctx, baseline)?);
+    if !(v.round || b.round || v.one_digit || b.one_digit) {
+        return None;
+    }
+    let as_printed =
+        Measure::Percent.between(&Interval::point(b.point), &Interval::point(v.point))?;
+    let strict = if v.one_digit || b.one_digit {
+        as_printed
+    } else {
+        Measure::Percent.between(&b.digits, &v.digits)?
+    };
+    let stated = stated_readings(change);
+    let gap = stated.gap(&strict);
+    if gap < LOOSE_GAP_POINTS || gap < LOOSE_GAP_SHARE * magnitude(&change.interval) {
+        return None;
+    }
+    let strict = fmt_pct_range(&strict, None);
+    Some(Finding {
+        rule: NAME,
+        severity: Severity::Warning,
+        span: claim.span,
+        message: format!(
+            "{} fits only under the loosest rounding of the figures, which allows {}; as printed they give {strict}",
+            change_words(ctx, change, value, baseline),
+            fmt_pct_range(loose, None),
+        ),
+        claims: vec![claim.id],
+        notes: vec![format!(
+            "the figures as printed give {strict}: check the change, or print the figures it was computed from"
+        )],
+    })
+}
+
+fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
+    let change = claim.change.as_ref()?;
+    let (value, baseline) = stated_pair(claim)?;
+    let allowed = allowed(change, value, baseline)?;
+    if allowed.overlaps(&change.interval) {
+        return loose_only(ctx, claim, (value, baseline), &allowed);
+    }
+    if impossible_decrease::applies(change) || points_vs_percent::mixup(claim).is_some() {
+        return None;
+    }
+    if direction_mismatch::contradiction(claim).is_some()
+        && negate(&stated_readings(change)).overlaps(&allowed)
+    {
+        return None;
+    }
+    // A currency quoted per dollar: the words may give the currency's own change (the inverse
+    // ratio) or the quote's, with either sign.
+    if direction_mismatch::inverse_quote(ctx, claim) {
+        let readings = [Some(allowed), allowed_inverse(change, value, baseline)];
+        let stated = stated_readings(change);
+        if readings
+            .iter()
+            .flatten()
+            .any(|r| r.overlaps(&stated) || r.overlaps(&negate(&stated)))
+        {
+            return None;
+        }
+    }
+    let range =
+        |shown: &Interval, stated: &Interval| fmt_change_range(change.measure, shown, stated);
+    let number = change_number_text(ctx, change);
+    let words = change_words(ctx, change, value, baseline);
+    let (severity, message, note) = match allowed.intersect(&truncated_reading(change)) {
         Some(truncated) => (
             Severity::Info,
             format!(
@@ -109,7 +251,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
         ),
         None => {
             let shown = range(&allowed, &change.interval);
-            let gap = any_reading(change).gap(&allowed);
+            let gap = stated_readings(change).gap(&allowed);
             (
                 CHANGE_NEAR_MISS.severity(gap, magnitude(&change.interval)),
                 format!("{words} is impossible: those figures give {shown}"),
@@ -132,6 +274,62 @@ mod tests {
     use super::*;
     use crate::claim::ClaimKind;
     use crate::rules::test_support::*;
+
+    #[test]
+    fn flags_a_change_that_only_the_loosest_rounding_allows() {
+        for (text, printed) in [
+            (
+                "Sales rose 20 percent to $110 million from $100 million.",
+                "allows 0.0% to +21.1%; as printed they give +9.0% to +11.1%",
+            ),
+            (
+                "Revenue grew 5.2% to $1,150 from $1,100.",
+                "as printed they give +4.5% to +4.6%",
+            ),
+            (
+                "Output rose 5% to 1.1 million from 1 million.",
+                "as printed they give +10.0%",
+            ),
+        ] {
+            let f = lint(text, NAME);
+            assert_one(
+                &f,
+                Severity::Warning,
+                "fits only under the loosest rounding",
+            );
+            assert!(f[0].message.contains(printed), "{}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn accepts_round_figures_whose_printed_digits_fit() {
+        for text in [
+            "Sales rose 10 percent to $110 million from $100 million.",
+            "Exports fell 10 pct to 967,000 tonnes from 1.1 mln.",
+            "Output rose 30 pct to 2.6 bln tonnes from 2 bln.",
+            "Revenue grew 4.5% to $1,150 from $1,100.",
+        ] {
+            assert_none(&lint(text, NAME));
+        }
+    }
+
+    #[test]
+    fn flags_points_that_only_a_truncation_would_allow() {
+        // 50% -> 45% is 4 to 6 points; points are subtracted, then rounded: never truncated.
+        let f = lint(
+            "The share fell by 3 percentage points to 45% from 50%.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            Severity::Error,
+            "those figures give -6.0 to -4.0 points",
+        );
+        assert_none(&lint(
+            "The share fell by 5 percentage points to 45% from 50%.",
+            NAME,
+        ));
+    }
 
     /// "Net rose {number} to {value} from {base}." as one change claim.
     fn net(number: &str, dir: Direction, value: &str, base: &str, unit: &'static str) -> Article {

@@ -2,16 +2,18 @@
 //! rounding reconciles.
 
 use crate::claim::{Claim, Figure};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
 use crate::measure::format::fmt_value;
 
-use super::arith::{
-    conflict_message, figure_conflict_severity, is_stated, same_period, units_compatible,
-};
+use super::arith::{conflict_message, is_stated, same_period, units_compatible};
+use super::basis::same_basis;
 use super::{Context, SameMeasure};
 
 pub const NAME: &str = "conflicting-figures";
+
+/// Every finding's severity: see the docs for why it is not an error yet.
+pub const SEVERITY: Severity = Severity::Info;
 
 pub const DOCS: &str = "\
 ## What it does
@@ -20,9 +22,23 @@ claims about the same measure of the same thing. Two figures for the same period
 periods known and equal) in compatible units whose intervals are disjoint under every
 rounding are reported once per pair of claims, at the later figure.
 
-A near miss, a gap under 1% of the larger figure (353 against 355 tons), is a `warning`;
-anything larger is an `error`. Baselines the tool rebuilt are compared by
-`conflicting-baselines`. Figures more than twice apart are not compared: in real reporting
+Figures whose sentences put them on different bases are not compared: seasonally adjusted
+against unadjusted (or smoothed against non-smoothed), revised against first reported, a
+forecast or a \"would have been\" against the reported figure, the items of a
+\"respectively\" list, and a span of months (\"in January and February\", \"Jan/Feb 1987\")
+against one month. Nor are subjects that differ in a whole modifier (\"durable goods\"
+against \"non-durable goods\"), a total against one of its parts (\"share and bond turnover\"
+against \"bond turnover\"), or a quarter against the year. A one-word subject is compared
+only when both claims state a plain value under the same word (\"Revenue was €310m in 2024.
+[...] Revenue in 2024 was €350m.\").
+
+The rule reports at `info`: on the reviewed ledger of corpus findings
+(`tests/fixtures/corpus-findings.yaml`) every figure pair it raised was two measures under
+similar words; two such pairs remain on the Reuters corpus (cars against trucks named earlier
+in the paragraph, a basis stated in the sentence before), so it stays below the 90% precision
+an error or warning needs until subjects carry the qualifiers of their paragraph.
+
+Baselines the tool rebuilt are compared by `conflicting-baselines`. Figures more than twice apart are not compared: in real reporting
 they are nearly always different measures under similar words (a month against the year to
 date, a division against the whole company), not one figure misstated.
 
@@ -79,13 +95,13 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
                 .map(|fb| (fa, fb))
         });
         let Some((fa, fb)) = pair else { continue };
-        if !same(a, b) {
+        if !same(a, b) || !same_basis(ctx, a, b) {
             continue;
         }
         let unit = fa.unit.or(fb.unit);
         out.push(Finding {
             rule: NAME,
-            severity: figure_conflict_severity(&fa.interval, &fb.interval),
+            severity: SEVERITY,
             span: fb.stated.unwrap_or(b.span),
             message: conflict_message(ctx, (a, fa), (b, fb)),
             claims: vec![a.id, b.id],
@@ -141,7 +157,7 @@ mod tests {
         let f = run(&art);
         let f = assert_one(
             &f,
-            Severity::Error,
+            Severity::Info,
             "June 2025's figure is 3188 tons by claim 1 but 3,318 tons by claim 2",
         );
         assert_eq!(f.claims, vec![1, 2]);
@@ -153,7 +169,7 @@ mod tests {
     }
 
     #[test]
-    fn flags_a_near_miss_as_a_warning() {
+    fn flags_a_near_miss() {
         let art = two_values(
             "Exports were 353 tons in June. June exports, at 355 tons, were a record.",
             "353 tons",
@@ -162,7 +178,7 @@ mod tests {
         );
         assert_one(
             &run(&art),
-            Severity::Warning,
+            Severity::Info,
             "353 tons by claim 1 but 355 tons by claim 2",
         );
     }
@@ -188,7 +204,7 @@ mod tests {
         art.push(claim);
         assert_one(
             &run(&art),
-            Severity::Error,
+            Severity::Info,
             "58 tons by claim 1 but 46 tons by claim 2",
         );
     }
@@ -246,6 +262,49 @@ mod tests {
     }
 
     #[test]
+    fn accepts_figures_on_different_bases() {
+        for second in [
+            "Seasonally adjusted, June exports were 3,318 tons.",
+            "June exports were revised to 3,318 tons.",
+            "Without the strike, June exports would have been 3,318 tons.",
+        ] {
+            let art = two_values(
+                &format!("Exports were 3188 tons in June. {second}"),
+                "3188 tons",
+                "3,318 tons",
+                (month(2025, 6), month(2025, 6)),
+            );
+            assert_none(&run(&art));
+        }
+    }
+
+    #[test]
+    fn flags_figures_on_the_same_basis() {
+        let art = two_values(
+            "Seasonally adjusted, exports were 3188 tons in June. Seasonally adjusted, June exports were 3,318 tons.",
+            "3188 tons",
+            "3,318 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        assert_one(
+            &run(&art),
+            Severity::Info,
+            "3188 tons by claim 1 but 3,318 tons by claim 2",
+        );
+    }
+
+    #[test]
+    fn accepts_the_items_of_a_respectively_list() {
+        let art = two_values(
+            "Exports of cars and vans were 3188 and 2,100 tons in June, respectively. June exports of vans were 3,318 tons.",
+            "3188 and 2,100 tons",
+            "3,318 tons",
+            (month(2025, 6), month(2025, 6)),
+        );
+        assert_none(&run(&art));
+    }
+
+    #[test]
     fn accepts_one_figure_shared_by_two_claims() {
         let mut art = two_values(
             "Exports were 3188 tons in June.",
@@ -255,5 +314,77 @@ mod tests {
         );
         art.claims[1].value.as_mut().unwrap().interval = crate::interval::Interval::new(1.0, 2.0);
         assert_none(&run(&art));
+    }
+
+    #[test]
+    fn accepts_a_modifier_that_is_part_of_a_longer_one() {
+        assert_none(&lint(
+            "Sales of durable goods were 50.1 billion dlrs in February. \
+             Non-durable goods sales were 60.2 billion dlrs in February.",
+            NAME,
+        ));
+        let f = lint(
+            "Sales of durable goods were 50.1 billion dlrs in February. \
+             Durable goods sales were 60.2 billion dlrs in February.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            SEVERITY,
+            "50.1 billion dlrs by claim 1 but 60.2 billion dlrs",
+        );
+    }
+
+    #[test]
+    fn accepts_a_total_against_one_of_its_parts() {
+        assert_none(&lint(
+            "Share and bond turnover was 90.5 billion marks in February. \
+             Bond turnover was 70.1 billion marks in February.",
+            NAME,
+        ));
+        let f = lint(
+            "Bond turnover was 90.5 billion marks in February. \
+             Bond turnover in February was 70.1 billion marks.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            SEVERITY,
+            "90.5 billion marks by claim 1 but 70.1 billion marks",
+        );
+    }
+
+    #[test]
+    fn flags_one_measure_named_by_one_word_twice() {
+        let f = lint(
+"Revenue was 310 mln dlrs in 1986. The firm is based in Ohio. Revenue in 1986 was 350 mln dlrs.", NAME);
+        assert_one(
+            &f,
+            SEVERITY,
+            "310 mln dlrs by claim 1 but 350 mln dlrs by claim 2",
+        );
+        // A one-word change claim is often one unit among several: not compared.
+        assert_none(&lint(
+            "Profit rose to 67.7 mln dlrs in 1986 from 4.5 mln. \
+             Profit increased to 49.1 mln dlrs in 1986 from 16.1 mln.",
+            NAME,
+        ));
+    }
+
+    #[test]
+    fn accepts_a_span_of_months_against_its_last_month() {
+        for span in ["in January and February", "in Jan/Feb 1987"] {
+            let text = format!(
+                "Wheat exports were 222,000 tonnes in February. \
+                 Wheat exports {span} were 424,700 tonnes."
+            );
+            assert_none(&lint(&text, NAME));
+        }
+        let f = lint(
+            "Wheat exports were 222,000 tonnes in February. \
+             Wheat exports in February were 242,700 tonnes.",
+            NAME,
+        );
+        assert_one(&f, SEVERITY, "222,000 tonnes by claim 1 but 242,700 tonnes");
     }
 }

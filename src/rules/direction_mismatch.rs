@@ -6,7 +6,9 @@ use crate::finding::{Finding, Severity};
 
 use crate::measure::format::fmt_pct_range;
 
-use super::arith::{quote, stated_or_value, stated_pair};
+use crate::span::Span;
+
+use super::arith::{lowercase_words, quote, stated_or_value, stated_pair};
 use super::Context;
 
 pub const NAME: &str = "direction-mismatch";
@@ -19,7 +21,10 @@ figure is below the baseline under every rounding, or the reverse. Applies to pe
 point and absolute changes (\"rose from 5 to 7\").
 
 Only written figures are compared: a baseline the tool rebuilt from the claim itself agrees
-with it by construction. When the magnitude fits with the sign flipped, only this rule
+with it by construction. Two readings are left alone because the words and the figures speak
+of different things: an exchange rate quoted as units of a currency per dollar (\"the yen rose
+0.8 pct to 153.50 from 154.67\": fewer yen per dollar is a stronger yen), and a range compared
+with a range (\"estimates ranged from 2.3 to 2.6 mln tonnes, down from 2.4 to 2.7\"). When the magnitude fits with the sign flipped, only this rule
 reports (not `change-mismatch`): the direction is what is wrong.
 
 ## Why is this bad?
@@ -48,6 +53,31 @@ pub fn figures_direction(claim: &Claim) -> Option<Direction> {
     }
 }
 
+/// Whether the claim is about a currency's value while its figures, written without a unit,
+/// are that currency per dollar ("the yen rose 0.8 pct to 153.50 from 154.67"): the figures
+/// move against the currency, so their direction says nothing about the words'.
+pub fn inverse_quote(ctx: &Context, claim: &Claim) -> bool {
+    let unitless = stated_pair(claim).is_some_and(|(v, b)| v.unit.is_none() && b.unit.is_none());
+    unitless
+        && lowercase_words(&claim.subject)
+            .any(|w| ctx.doc.lang.subjects.quoted_per_dollar.contains(&w))
+}
+
+/// Whether the sentence gives a range before the direction word ("estimates ranged from 2.3 to
+/// 2.6 mln tonnes, down from 2.4 to 2.7"): then "from A to B" after it is the earlier range,
+/// not a move from A to B.
+fn range_compared_with_range(ctx: &Context, claim: &Claim) -> bool {
+    let Some(word) = claim.change.as_ref().and_then(|c| c.direction_span) else {
+        return false;
+    };
+    let before = Span::new(claim.sentence.start, word.start.max(claim.sentence.start));
+    ctx.mentions
+        .iter()
+        .any(|m| m.range && before.contains(m.span))
+        || lowercase_words(before.slice(ctx.text()))
+            .any(|w| ctx.doc.lang.claims.range_words.contains(&w))
+}
+
 /// The direction the words claim and the opposite one the figures show, when they clash.
 pub fn contradiction(claim: &Claim) -> Option<(Direction, Direction)> {
     let change = claim.change.as_ref()?;
@@ -71,6 +101,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some((said, shown)) = contradiction(claim) else {
             continue;
         };
+        if inverse_quote(ctx, claim) || range_compared_with_range(ctx, claim) {
+            continue;
+        }
         let (Some(change), Some((value, baseline))) = (claim.change.as_ref(), stated_pair(claim))
         else {
             continue;
@@ -234,5 +267,42 @@ mod tests {
         );
         art.claims[0].baseline = Some(implied(Interval::new(100.0e6, 101.0e6), Some("USD"), None));
         assert_none(&art.run(check));
+    }
+
+    #[test]
+    fn accepts_a_currency_quoted_per_dollar() {
+        // 142.30 -> 141.10 yen per dollar is a stronger yen.
+        let text = "The lira's average value against the dollar rose 1.2 pct to 1,310 in May \
+                    from 1,326 in April.";
+        assert_none(&lint(text, NAME));
+        assert_none(&lint(text, super::super::change_mismatch::NAME));
+        let text = "The value of the yen against the dollar gained 0.9 pct to 141.10 in May \
+                    from 142.37 in April.";
+        assert_none(&lint(text, NAME));
+    }
+
+    #[test]
+    fn flags_a_currency_quoted_with_its_unit() {
+        let f = lint(
+            "The dollar rose 0.9 pct to 141.10 yen in May from 142.37 yen in April.",
+            NAME,
+        );
+        assert_one(&f, Severity::Error, "\"rose\" but the figures fall");
+    }
+
+    #[test]
+    fn accepts_a_range_compared_with_a_range() {
+        let text = "Forecasts for the harvest ranged from 5.1 to 5.4 mln tonnes, \
+                    down from 5.3 to 5.8 mln tonnes a month ago.";
+        assert_none(&lint(text, NAME));
+    }
+
+    #[test]
+    fn flags_a_move_written_from_a_to_b_in_real_text() {
+        let f = lint(
+            "Forecasts for the harvest fell from 5.3 to 5.8 mln tonnes.",
+            NAME,
+        );
+        assert_one(&f, Severity::Error, "\"fell\" but the figures rise");
     }
 }

@@ -2,6 +2,7 @@
 //! Rules are pure: claims in, findings out.
 
 pub mod arith;
+pub mod basis;
 pub mod change_mismatch;
 pub mod conflicting_baselines;
 pub mod conflicting_figures;
@@ -11,6 +12,7 @@ pub mod multiple_mismatch;
 pub mod part_exceeds_whole;
 pub mod points_vs_percent;
 pub mod registry_mismatch;
+pub mod share_mismatch;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod times_more_ambiguity;
@@ -67,7 +69,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         name: conflicting_figures::NAME,
-        severity: Severity::Error,
+        severity: conflicting_figures::SEVERITY,
         summary: "the same measure and period stated twice with different values",
         docs: conflicting_figures::DOCS,
         check: Some(conflicting_figures::check),
@@ -114,6 +116,13 @@ pub static RULES: &[Rule] = &[
         docs: registry_mismatch::DOCS,
         // Matching needs the registry: the registry stage raises it, after the rules.
         check: None,
+    },
+    Rule {
+        name: share_mismatch::NAME,
+        severity: Severity::Error,
+        summary: "a figure restated as a share of a written whole that the two figures cannot give",
+        docs: share_mismatch::DOCS,
+        check: Some(share_mismatch::check),
     },
     Rule {
         name: times_more_ambiguity::NAME,

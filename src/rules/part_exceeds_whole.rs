@@ -1,9 +1,10 @@
 //! `part-exceeds-whole`: a share of more than 100% of its whole.
 
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::{Claim, ClaimKind, Figure};
 use crate::finding::{Finding, Severity};
+use crate::lang::SubjectWords;
 
-use super::arith::{is_stated, stated_or_value};
+use super::arith::{is_stated, lowercase_words, stated_or_value};
 use super::Context;
 
 pub const NAME: &str = "part-exceeds-whole";
@@ -16,6 +17,9 @@ are not shares: \"up 120%\" is fine.
 
 Ratios written like shares are left alone: a figure \"of GDP\", \"of income\", \"of capacity\",
 \"of the target\", \"of last year's level\" and the like can exceed 100% (debt at 120% of GDP).
+So is a figure tied to another quantity named before it (\"debt at 129% of exports\", \"4 bln
+dlrs, or 105% of equity\", \"exposure of over 150% of capital\"): the part is a different
+quantity from the whole, so it may well be larger.
 
 ## Why is this bad?
 A part cannot be larger than the whole it belongs to. A share above 100% usually means the
@@ -32,26 +36,59 @@ China produces 90% of the world's rare earth magnets.
 ";
 
 /// Wholes that a ratio may exceed: a figure "of GDP" is a ratio, not a part.
-const RATIO_WHOLES: &[&str] = crate::lang::en::RATIO_WHOLES;
-
-fn is_ratio_whole(subject: &str) -> bool {
+fn is_ratio_whole(words: &SubjectWords, subject: &str) -> bool {
     let subject = subject.to_ascii_lowercase();
-    RATIO_WHOLES.iter().any(|w| subject.contains(w))
+    words.ratio_wholes.iter().any(|w| subject.contains(w))
 }
 
-fn oversized_share(claim: &Claim) -> bool {
-    claim.kind == ClaimKind::Share
+/// Whether the word just before the figure ties it to a quantity named earlier ("debt at
+/// 129 pct of exports"): then the figure is that quantity's ratio to the whole, not a part of it.
+fn tied_to_another_quantity(ctx: &Context, figure: &Figure) -> bool {
+    let Some(stated) = figure.stated else {
+        return false;
+    };
+    let before = &ctx.text()[..stated.start];
+    lowercase_words(before)
+        .next_back()
+        .is_some_and(|w| ctx.doc.lang.subjects.ratio_links.contains(&w))
+}
+
+/// The written figure of a share above 100% under every reading, when it is a share.
+fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
+    let value = claim.value.as_ref()?;
+    let oversized = claim.kind == ClaimKind::Share
         && claim.change.is_none()
-        && claim
-            .value
-            .as_ref()
-            .is_some_and(|v| is_stated(v) && v.unit == Some("%") && v.interval.low > 100.0)
-        && !is_ratio_whole(&claim.subject)
+        && is_stated(value)
+        && value.unit == Some("%")
+        && value.interval.low > 100.0;
+    (oversized
+        && !is_ratio_whole(&ctx.doc.lang.subjects, &claim.subject)
+        && !tied_to_another_quantity(ctx, value))
+    .then_some(value)
+}
+
+/// Longest quote of a share's words, in words.
+const MAX_QUOTE_WORDS: usize = 8;
+
+/// The share as written, from its figure to the end of the clause ("112% of voters backed the
+/// measure"), whitespace collapsed: the subject phrase of a share built from the words around
+/// the figure reads badly in a message ("a share of About 112% of voters backed...").
+fn share_words(ctx: &Context, claim: &Claim, value: &Figure) -> String {
+    let Some(stated) = value.stated else {
+        return stated_or_value(ctx, value);
+    };
+    let end = claim.sentence.end.max(stated.end);
+    let rest = &ctx.text()[stated.start..end];
+    let clause = rest
+        .find([',', ';', ':', '(', '\n'])
+        .map_or(rest, |i| &rest[..i]);
+    let words: Vec<&str> = clause.split_whitespace().take(MAX_QUOTE_WORDS).collect();
+    words.join(" ").trim_end_matches('.').to_string()
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for claim in ctx.claims.iter().filter(|c| oversized_share(c)) {
-        let Some(value) = claim.value.as_ref() else {
+    for claim in ctx.claims {
+        let Some(value) = oversized_share(ctx, claim) else {
             continue;
         };
         out.push(Finding {
@@ -59,9 +96,9 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             severity: Severity::Error,
             span: value.stated.unwrap_or(claim.span),
             message: format!(
-                "a share of {} of {} is impossible: a part cannot exceed its whole",
+                "\"{}\" states a share of {}, which is impossible: a part cannot exceed its whole",
+                share_words(ctx, claim, value),
                 stated_or_value(ctx, value),
-                claim.subject
             ),
             claims: vec![claim.id],
             notes: vec![
@@ -98,7 +135,7 @@ mod tests {
         let f = assert_one(
             &f,
             Severity::Error,
-            "a share of 190% of the world's magnets is impossible",
+            "\"190% of the world's magnets\" states a share of 190%, which is impossible",
         );
         assert_eq!(f.span, art.span("190%"));
     }
@@ -133,5 +170,36 @@ mod tests {
     fn accepts_ratios_written_like_shares() {
         assert_none(&share("Debt reached 120% of GDP.", "120%", "GDP").run(check));
         assert_none(&share("Plants ran at 105% of capacity.", "105%", "capacity").run(check));
+    }
+
+    #[test]
+    fn accepts_a_quantity_stated_as_a_ratio_to_another() {
+        for text in [
+            "The group's borrowing climbed to 140 pct of annual shipments last year.",
+            "Its loans to farmers were 2 bln dlrs, or 118 pct of shareholders' funds.",
+            "The bank must report any lending of over 130 pct of its deposits.",
+            "Arrears stood at 112% of the fund's assets.",
+        ] {
+            assert_none(&lint(text, NAME));
+        }
+    }
+
+    #[test]
+    fn flags_a_share_of_a_whole_above_100_percent_in_real_text() {
+        let f = lint(
+            "About 112% of voters backed the measure, a poll found.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            Severity::Error,
+            "\"About 112% of voters backed the measure\" states a share of About 112%, which",
+        );
+        let f = lint("The company holds 120 pct of the market.", NAME);
+        assert_one(
+            &f,
+            Severity::Error,
+            "\"120 pct of the market\" states a share",
+        );
     }
 }

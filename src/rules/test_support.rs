@@ -332,3 +332,20 @@ pub fn assert_none(findings: &[Finding]) {
 pub fn month(y: i32, m: u8) -> Option<Period> {
     Some(Period::Month(y, m))
 }
+
+/// The findings rule `name` raises on `text` read as a whole article dated 1987-03-10 (the
+/// Reuters corpus's year): extraction, linking, baselines and every rule, as `check` runs them.
+pub fn lint(text: &str, name: &str) -> Vec<Finding> {
+    let mut doc = Document::new(
+        "t".into(),
+        "t.md".into(),
+        text.into(),
+        Span::new(0, text.len()),
+    );
+    doc.date = crate::period::Date::parse("1987-03-10");
+    crate::analysis::check(doc, None)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == name)
+        .collect()
+}

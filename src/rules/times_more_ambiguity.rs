@@ -6,7 +6,9 @@ use crate::interval::Interval;
 
 use crate::measure::format::fmt_ratio_range;
 
-use super::arith::{any_reading, quote};
+use crate::claim::Change;
+
+use super::arith::{any_reading, lowercase_words, quote};
 use super::multiple_mismatch::figures_ratio;
 use super::Context;
 
@@ -14,9 +16,11 @@ pub const NAME: &str = "times-more-ambiguity";
 
 pub const DOCS: &str = "\
 ## What it does
-Reports every \"N times more than\" (\"three times more than last year\"). Read literally it is
-the baseline plus N times the baseline, ×(N+1); most writers mean ×N. When the claim states
-both figures, the message says which reading they support.
+Reports every \"N times more than\" (\"three times more than last year\", \"fourfold more\").
+Read literally it is the baseline plus N times the baseline, ×(N+1); most writers mean ×N.
+When the claim states both figures, the message says which reading they support. A verb
+(\"doubled more than the index\", \"halved more than forecast\") compares two changes and has
+no second reading: it is not reported.
 
 ## Why is this bad?
 The two readings differ by a whole baseline: \"three times more than 100\" is 300 to some
@@ -37,13 +41,28 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(change) = claim.change.as_ref().filter(|c| c.times_more) else {
             continue;
         };
+        if !written_with_times(ctx, change) {
+            continue;
+        }
         let stated = any_reading(change);
         let plus_one = stated.add(&Interval::point(1.0));
         let words = quote(ctx, change.stated);
+        // The number as written ("about 4.5 times" is ×4.5 or ×5.5): the interval around it is
+        // widened by the approximator and would round to another multiple.
+        let written = change
+            .mention
+            .and_then(|m| ctx.mentions.get(m))
+            .map(|m| m.value)
+            .filter(|v| v.is_finite());
+        let (literal, literal_plus_one) = match written {
+            Some(n) => (fmt_written(n), fmt_written(n + 1.0)),
+            None => (
+                fmt_times(change.interval),
+                fmt_times(change.interval.add(&Interval::point(1.0))),
+            ),
+        };
         let mut message = format!(
-            "\"{words}\" reads as ×{} to some readers and ×{} to others",
-            fmt_times(change.interval),
-            fmt_times(change.interval.add(&Interval::point(1.0))),
+            "\"{words}\" reads as ×{literal} to some readers and ×{literal_plus_one} to others"
         );
         let mut notes = Vec::new();
         if let Some(ratio) = figures_ratio(claim) {
@@ -73,6 +92,21 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             notes,
         });
     }
+}
+
+/// Whether the multiple is written with a number of times ("three times", "fourfold"): a
+/// verb ("doubled more than the index", "halved more than forecast") compares two changes and
+/// has no second reading.
+fn written_with_times(ctx: &Context, change: &Change) -> bool {
+    let times = &ctx.doc.lang.units.times;
+    lowercase_words(&quote(ctx, change.stated))
+        .any(|w| times.contains(&w) || times.list().iter().any(|t| w.ends_with(t)))
+}
+
+/// A written multiple with the decimals it was written with ("4.5", "3").
+fn fmt_written(n: f64) -> String {
+    let rounded = (n * 1000.0).round() / 1000.0;
+    format!("{rounded}")
 }
 
 /// The multiple as a reader would write it: whole when close to whole ("4"), else one decimal.
@@ -157,5 +191,23 @@ mod tests {
         };
         art.push(claim);
         assert_none(&art.run(check));
+    }
+
+    #[test]
+    fn reads_the_multiple_as_written_not_as_its_widened_interval() {
+        let f = lint("Sales were about 4.5 times more than last year.", NAME);
+        assert_one(
+            &f,
+            Severity::Info,
+            "reads as ×4.5 to some readers and ×5.5 to others",
+        );
+    }
+
+    #[test]
+    fn accepts_a_multiple_verb_compared_with_another_change() {
+        assert_none(&lint("The stock doubled more than the index.", NAME));
+        assert_none(&lint("Profit halved more than forecast.", NAME));
+        let f = lint("The stock rose three times more than the index.", NAME);
+        assert_one(&f, Severity::Info, "reads as ×3 to some readers and ×4");
     }
 }

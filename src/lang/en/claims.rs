@@ -272,5 +272,6 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "for",
     ),
     of: "of",
+    restating: Words::new(&["or"]),
     stock_split: "split",
 };
