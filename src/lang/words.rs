@@ -312,6 +312,8 @@ pub struct SubjectWords {
     /// Words that put a figure on a basis of its own (seasonally adjusted, revised, forecast,
     /// "would have been"): two figures whose sentences differ in them measure differently.
     pub basis_words: Words,
+    /// Words by which a sentence takes its basis from the one before ("On that basis").
+    pub basis_references: Words,
     /// Words that pair a list of figures with a list of items ("13.1 mln and 17.4 mln
     /// dlrs, respectively"): each figure belongs to its own item.
     pub list_pairing: Words,

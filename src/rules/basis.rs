@@ -17,10 +17,21 @@ fn basis(ctx: &Context, claim: &Claim) -> (BTreeSet<String>, bool) {
     let words = &ctx.doc.lang.subjects;
     let mut found = BTreeSet::new();
     let mut list = false;
-    // Hyphenated words stay whole: "non-smoothed" is another basis than "smoothed".
     let text = claim.sentence.slice(ctx.text());
-    for token in text
-        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+    // "On that basis, the surplus was..." takes its basis from the sentence before.
+    let refers_back = lowercase_words(text).any(|w| words.basis_references.contains(&w));
+    let previous = ctx
+        .doc
+        .sentences
+        .iter()
+        .take_while(|s| s.end <= claim.sentence.start)
+        .last()
+        .filter(|_| refers_back)
+        .map_or("", |s| s.slice(ctx.text()));
+    // Hyphenated words stay whole: "non-smoothed" is another basis than "smoothed".
+    for token in [previous, text]
+        .into_iter()
+        .flat_map(|t| t.split(|c: char| !(c.is_alphabetic() || c == '-')))
         .filter(|t| !t.is_empty())
     {
         let token = token.to_lowercase();

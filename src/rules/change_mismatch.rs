@@ -26,7 +26,7 @@ with outward rounding, and the rule fires when it does not overlap the stated ch
   (\"rose 2.5 percentage points\") between two percentages with their difference.
 - A stated change that fits only if it was truncated rather than rounded (\"up 26.5 pct\" for
   +26.57%) is `info`. Points are not truncated: they are a difference of two written
-  percentages (\"fell 3 points to 45% from 50%\" is 4 to 6 points, an error).
+  percentages (\"fell 3 points to 45% from 50%\": the figures give 4 to 6 points, an error).
 - Trailing zeros are read as rounding (\"$100 million\" is 95 to 105 million). A percent change
   that fits only under that loosest reading, while the printed digits give a change at least
   half a point and 5% of the stated change away, is a `warning` with both computations

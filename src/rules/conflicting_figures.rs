@@ -24,9 +24,9 @@ rounding are reported once per pair of claims, at the later figure.
 
 Figures whose sentences put them on different bases are not compared: seasonally adjusted
 against unadjusted (or smoothed against non-smoothed), revised against first reported, a
-forecast or a \"would have been\" against the reported figure, the items of a
-\"respectively\" list, and a span of months (\"in January and February\", \"Jan/Feb 1987\")
-against one month. Nor are subjects that differ in a whole modifier (\"durable goods\"
+forecast or a \"would have been\" against the reported figure (a sentence \"on that basis\"
+takes its basis from the sentence before), the items of a \"respectively\" list, and a span
+of months (\"in January and February\", \"Jan/Feb 1987\") against one month. Nor are subjects that differ in a whole modifier (\"durable goods\"
 against \"non-durable goods\"), a total against one of its parts (\"share and bond turnover\"
 against \"bond turnover\"), or a quarter against the year. A one-word subject is compared
 only when both claims state a plain value under the same word (\"Revenue was €310m in 2024.
@@ -34,13 +34,14 @@ only when both claims state a plain value under the same word (\"Revenue was €
 
 The rule reports at `info`: on the reviewed ledger of corpus findings
 (`tests/fixtures/corpus-findings.yaml`) every figure pair it raised was two measures under
-similar words; two such pairs remain on the Reuters corpus (cars against trucks named earlier
-in the paragraph, a basis stated in the sentence before), so it stays below the 90% precision
-an error or warning needs until subjects carry the qualifiers of their paragraph.
+similar words; one such pair remains on the Reuters corpus (car sales against truck sales,
+the product named only earlier in the paragraph), and with no real conflict found yet the
+rule cannot show the 90% precision an error or warning needs.
 
-Baselines the tool rebuilt are compared by `conflicting-baselines`. Figures more than twice apart are not compared: in real reporting
-they are nearly always different measures under similar words (a month against the year to
-date, a division against the whole company), not one figure misstated.
+Baselines the tool rebuilt are compared by `conflicting-baselines`. Figures more than twice
+apart are not compared: in real reporting they are nearly always different measures under
+similar words (a month against the year to date, a division against the whole company), not
+one figure misstated.
 
 ## Why is this bad?
 One article cannot be right about both: at least one figure is a typo, comes from an older
@@ -386,5 +387,25 @@ mod tests {
             NAME,
         );
         assert_one(&f, SEVERITY, "222,000 tonnes by claim 1 but 242,700 tonnes");
+    }
+
+    #[test]
+    fn takes_the_basis_of_on_that_basis_from_the_sentence_before() {
+        let f = lint(
+            "Exports were 3,188 tons in June. Adjusted for seasonal swings, the figures look \
+             better. On that basis, June exports were 3,318 tons.",
+            NAME,
+        );
+        assert_none(&f);
+        let f = lint(
+            "Exports were 3,188 tons in June. The figures look better. \
+             June exports were 3,318 tons.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            SEVERITY,
+            "3,188 tons by claim 1 but 3,318 tons by claim 2",
+        );
     }
 }

@@ -21,11 +21,13 @@ figure is below the baseline under every rounding, or the reverse. Applies to pe
 point and absolute changes (\"rose from 5 to 7\").
 
 Only written figures are compared: a baseline the tool rebuilt from the claim itself agrees
-with it by construction. Two readings are left alone because the words and the figures speak
-of different things: an exchange rate quoted as units of a currency per dollar (\"the yen rose
-0.8 pct to 153.50 from 154.67\": fewer yen per dollar is a stronger yen), and a range compared
-with a range (\"estimates ranged from 2.3 to 2.6 mln tonnes, down from 2.4 to 2.7\"). When the magnitude fits with the sign flipped, only this rule
+with it by construction. When the magnitude fits with the sign flipped, only this rule
 reports (not `change-mismatch`): the direction is what is wrong.
+
+Two readings are left alone because the words and the figures speak of different things: an
+exchange rate quoted as units of a currency per dollar without a unit (\"the yen rose 0.8 pct
+to 153.50 from 154.67\": fewer yen per dollar is a stronger yen), and a range compared with a
+range (\"estimates ranged from 2.3 to 2.6 mln tonnes, down from 2.4 to 2.7\").
 
 ## Why is this bad?
 A reversed direction tells readers the opposite of what happened. It usually comes from
@@ -271,7 +273,7 @@ mod tests {
 
     #[test]
     fn accepts_a_currency_quoted_per_dollar() {
-        // 142.30 -> 141.10 yen per dollar is a stronger yen.
+        // 1,326 -> 1,310 lire per dollar is a stronger lira (+1.2%).
         let text = "The lira's average value against the dollar rose 1.2 pct to 1,310 in May \
                     from 1,326 in April.";
         assert_none(&lint(text, NAME));

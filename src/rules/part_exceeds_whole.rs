@@ -43,11 +43,11 @@ fn is_ratio_whole(words: &SubjectWords, subject: &str) -> bool {
 
 /// Whether the word just before the figure ties it to a quantity named earlier ("debt at
 /// 129 pct of exports"): then the figure is that quantity's ratio to the whole, not a part of it.
-fn tied_to_another_quantity(ctx: &Context, figure: &Figure) -> bool {
+fn tied_to_another_quantity(ctx: &Context, claim: &Claim, figure: &Figure) -> bool {
     let Some(stated) = figure.stated else {
         return false;
     };
-    let before = &ctx.text()[..stated.start];
+    let before = &ctx.text()[claim.sentence.start.min(stated.start)..stated.start];
     lowercase_words(before)
         .next_back()
         .is_some_and(|w| ctx.doc.lang.subjects.ratio_links.contains(&w))
@@ -63,7 +63,7 @@ fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
         && value.interval.low > 100.0;
     (oversized
         && !is_ratio_whole(&ctx.doc.lang.subjects, &claim.subject)
-        && !tied_to_another_quantity(ctx, value))
+        && !tied_to_another_quantity(ctx, claim, value))
     .then_some(value)
 }
 
@@ -79,9 +79,7 @@ fn share_words(ctx: &Context, claim: &Claim, value: &Figure) -> String {
     };
     let end = claim.sentence.end.max(stated.end);
     let rest = &ctx.text()[stated.start..end];
-    let clause = rest
-        .find([',', ';', ':', '(', '\n'])
-        .map_or(rest, |i| &rest[..i]);
+    let clause = rest.find([',', ';', ':', '(']).map_or(rest, |i| &rest[..i]);
     let words: Vec<&str> = clause.split_whitespace().take(MAX_QUOTE_WORDS).collect();
     words.join(" ").trim_end_matches('.').to_string()
 }

@@ -93,7 +93,12 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 quote(ctx, whole.span),
                 quote(ctx, pct.span),
             ),
-            claims: Vec::new(),
+            claims: ctx
+                .claims
+                .iter()
+                .filter(|c| c.span.start < span.end && span.start < c.span.end)
+                .map(|c| c.id)
+                .collect(),
             notes: vec![format!("the figures give {shown}")],
         });
     }

@@ -237,6 +237,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "seasonally",
         "unadjusted",
     ]),
+    basis_references: Words::new(&["basis"]),
     list_pairing: Words::new(&["respectively"]),
 };
 
