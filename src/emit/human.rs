@@ -7,6 +7,7 @@ use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
 use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
 use annotate_snippets::{Level, Renderer, Snippet};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -52,6 +53,27 @@ struct Shown<'a> {
     range: Range<usize>,
 }
 
+impl Shown<'_> {
+    /// `origin:line:column` of the start of the range, as annotate-snippets would name it.
+    fn place(&self) -> String {
+        let before = &self.source[..self.range.start.min(self.source.len())];
+        let line = self.first_line + before.matches('\n').count();
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        format!("{}:{line}:{column}", self.origin)
+    }
+}
+
+/// Whether `at` is on a whitespace character with only whitespace before it on its line.
+fn in_leading_whitespace(source: &str, at: usize) -> bool {
+    let Some(rest) = source.get(at..) else {
+        return false;
+    };
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    rest.chars().next().is_some_and(char::is_whitespace)
+        && source[line_start..at].chars().all(char::is_whitespace)
+}
+
 /// One message, whatever it came from (an article's finding, a registry problem).
 struct Message<'a> {
     severity: Severity,
@@ -61,6 +83,32 @@ struct Message<'a> {
     notes: &'a [String],
     /// Where it is, written when there is no source to show it.
     location: Option<&'a str>,
+}
+
+/// `source` as annotate-snippets can show it. annotate-snippets 0.11 measures a line's
+/// leading whitespace counting a tab as 4 columns and any other whitespace character as 1,
+/// but the annotation's columns by display width, in which control characters are 0 wide.
+/// When the two disagree on a long line its margin arithmetic overflows (a panic with
+/// overflow checks, nonsense without; found by fuzzing the registry loader). Each whitespace
+/// character that is not 1 column wide is shown as a space of the same length in bytes, so
+/// every byte offset and column stays as it was.
+fn displayable(source: &str) -> Cow<'_, str> {
+    const ODD: [char; 7] = ['\t', '\x0b', '\x0c', '\r', '\u{85}', '\u{2028}', '\u{2029}'];
+    if !source.contains(ODD) {
+        return Cow::Borrowed(source);
+    }
+    let mut chars = source.chars().peekable();
+    let mut shown = String::with_capacity(source.len());
+    while let Some(c) = chars.next() {
+        shown.push(match c {
+            '\r' if chars.peek() == Some(&'\n') => c, // A line break, as annotate-snippets reads it.
+            '\t' | '\x0b' | '\x0c' | '\r' => ' ',
+            '\u{85}' => '\u{a0}',                  // 2 bytes, 1 column
+            '\u{2028}' | '\u{2029}' => '\u{2002}', // 3 bytes, 1 column
+            c => c,
+        });
+    }
+    Cow::Owned(shown)
 }
 
 impl Human {
@@ -81,12 +129,18 @@ impl Human {
         } else {
             title.to_string()
         };
-        // annotate-snippets 0.11 overflows (a panic with overflow checks) when it shortens a
-        // long line with tabs around the annotation, as in a registry file with a stray tab
-        // (found by fuzzing). A tab is shown as one space: every byte offset stays the same.
-        let untabbed = shown.as_ref().map(|shown| shown.source.replace('\t', " "));
+        // annotate-snippets 0.11 cannot point into a long line's leading whitespace either
+        // (the same overflow): such a message names the place instead of showing it.
+        let (shown, place) = match shown {
+            Some(shown) if in_leading_whitespace(shown.source, shown.range.start) => {
+                (None, Some(shown.place()))
+            }
+            shown => (shown, None),
+        };
+        let location = location.or(place.as_deref());
+        let displayable = shown.as_ref().map(|shown| displayable(shown.source));
         let mut message = level(severity).title(&title).id(rule);
-        if let (Some(shown), Some(source)) = (shown, &untabbed) {
+        if let (Some(shown), Some(source)) = (shown, &displayable) {
             message = message.snippet(
                 Snippet::source(source)
                     .line_start(shown.first_line)
@@ -508,6 +562,59 @@ fn claims_table(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_in_leading_whitespace_is_named_not_shown() {
+        assert!(in_leading_whitespace("a\n\x0b\x0b b", 3));
+        assert!(in_leading_whitespace("  x", 0));
+        assert!(!in_leading_whitespace("  x", 2));
+        assert!(!in_leading_whitespace("a b", 1));
+        assert!(!in_leading_whitespace("ab", 9));
+        let shown = Shown {
+            source: "first\n\x0b\x0bsecond",
+            first_line: 7,
+            origin: "r.yaml",
+            range: 7..8,
+        };
+        assert_eq!(shown.place(), "r.yaml:8:2");
+    }
+
+    #[test]
+    fn long_lines_with_odd_whitespace_render() {
+        // Each of these overflowed annotate-snippets' margin before `displayable` and
+        // `in_leading_whitespace`: the annotation after leading tabs, and one inside them.
+        let line = format!("{}x{}", "\t".repeat(10), "y".repeat(200));
+        for range in [10..11, 0..1, 3..4] {
+            let message = Message {
+                severity: Severity::Error,
+                rule: "registry-yaml-syntax",
+                title: "t",
+                shown: Some(Shown {
+                    source: &line,
+                    first_line: 1,
+                    origin: "r.yaml",
+                    range: range.clone(),
+                }),
+                notes: &[],
+                location: None,
+            };
+            let mut out = Vec::new();
+            Human::new(false).message(&mut out, message).unwrap();
+            let out = String::from_utf8(out).unwrap();
+            let column = range.start + 1;
+            assert!(out.contains(&format!("r.yaml:1:{column}")), "{out}");
+        }
+    }
+
+    #[test]
+    fn odd_whitespace_is_shown_as_spaces_of_the_same_length() {
+        let source = "a\tb\x0bc\x0cd\re\r\nf\u{85}g\u{2028}h";
+        let shown = displayable(source);
+        assert_eq!(shown, "a b c d e\r\nf\u{a0}g\u{2002}h");
+        assert_eq!(shown.len(), source.len());
+        assert_eq!(shown.chars().count(), source.chars().count());
+        assert!(matches!(displayable("plain text"), Cow::Borrowed(_)));
+    }
     use crate::emit::testing;
 
     fn render(reports: &[(ArticleReport, Option<&Document>)]) -> String {
