@@ -53,10 +53,9 @@ fn amount(m: &Mention) -> bool {
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let claims = &ctx.doc.lang.claims;
-    let mut order: Vec<&Mention> = ctx.mentions.iter().collect();
-    order.sort_by_key(|m| m.span.start);
-    for w in order.windows(3) {
-        let (part, pct, whole) = (w[0], w[1], w[2]);
+    // Mentions come in text order (the extractor reads left to right).
+    for w in ctx.mentions.windows(3) {
+        let (part, pct, whole) = (&w[0], &w[1], &w[2]);
         let shape = amount(part)
             && pct.kind == MentionKind::Percent
             && amount(whole)
