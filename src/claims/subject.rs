@@ -170,12 +170,13 @@ impl Keys {
 
     /// Whether both subjects are the same single measure word ("Revenue" and "revenue").
     pub fn same_single_measure(words: &SubjectWords, a: &str, b: &str) -> bool {
-        let ka = Keys::of(words, a);
+        // The word count first: most subjects have more than one content word.
         let wa = content_words(words, a);
-        wa.len() == 1
-            && ka.has_measure(words)
-            && ka == Keys::of(words, b)
-            && wa == content_words(words, b)
+        if wa.len() != 1 {
+            return false;
+        }
+        let ka = Keys::of(words, a);
+        ka.has_measure(words) && ka == Keys::of(words, b) && wa == content_words(words, b)
     }
 
     pub fn is_empty(&self) -> bool {
