@@ -189,6 +189,26 @@ fn unwritable_outputs_fail_before_any_input_is_read() {
         );
         assert!(!dir.path().join("missing").exists());
     }
+    let out = run_in(
+        dir.path(),
+        &[
+            "audit",
+            "-q",
+            "-o",
+            "x.json",
+            "--summary-json",
+            "./x.json",
+            "-",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: --output and --summary-json are the same file, x.json\n"
+    );
+    let out = run_in(dir.path(), &["audit", "-q", "--summary-json", ".", "-"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stderr(&out), "error: cannot write .: it is a folder\n");
 }
 
 #[test]
