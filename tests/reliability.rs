@@ -51,6 +51,18 @@ fn audit_lines(dir: &Path, archive: &str) -> (Output, Vec<Value>) {
     (out, lines)
 }
 
+/// Starts `claimcheck ARGS` in `dir` with stdin, stdout and stderr piped.
+fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    Command::new(BIN)
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start claimcheck")
+}
+
 /// Waits for `child` at most `limit`; kills it and fails the test when it takes longer.
 fn wait_at_most(mut child: Child, limit: Duration) -> Output {
     let started = Instant::now();
@@ -125,14 +137,10 @@ fn outputs_are_replaced_whole_and_a_killed_run_leaves_the_old_file() {
     let old = "{\"previous\": \"run\"}\n";
     let output = write(dir.path(), "out.ndjson", old);
     // A run that never finishes (stdin stays open) and is killed: the old file is untouched.
-    let mut child = Command::new(BIN)
-        .current_dir(dir.path())
-        .args(["audit", "-q", "--no-registry", "-o", "out.ndjson", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_in(
+        dir.path(),
+        &["audit", "-q", "--no-registry", "-o", "out.ndjson", "-"],
+    );
     let mut stdin = child.stdin.take().unwrap();
     writeln!(stdin, "{{\"id\": \"r1\", \"body\": \"{}\"}}", WRONG.trim()).unwrap();
     std::thread::sleep(Duration::from_millis(500));
@@ -170,14 +178,10 @@ fn unwritable_outputs_fail_before_any_input_is_read() {
     let dir = tempfile::tempdir().unwrap();
     for flag in ["--output", "--summary-json"] {
         // stdin stays open: a run that read its input first would never end.
-        let mut child = Command::new(BIN)
-            .current_dir(dir.path())
-            .args(["audit", "-q", "--no-registry", flag, "missing/x.json", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_in(
+            dir.path(),
+            &["audit", "-q", "--no-registry", flag, "missing/x.json", "-"],
+        );
         let stdin = child.stdin.take();
         let out = wait_at_most(child, Duration::from_secs(20));
         drop(stdin);
@@ -189,6 +193,26 @@ fn unwritable_outputs_fail_before_any_input_is_read() {
         );
         assert!(!dir.path().join("missing").exists());
     }
+    let out = run_in(
+        dir.path(),
+        &[
+            "audit",
+            "-q",
+            "-o",
+            "x.json",
+            "--summary-json",
+            "./x.json",
+            "-",
+        ],
+    );
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: --output and --summary-json are the same file, x.json\n"
+    );
+    let out = run_in(dir.path(), &["audit", "-q", "--summary-json", ".", "-"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stderr(&out), "error: cannot write .: it is a folder\n");
 }
 
 #[test]
@@ -324,13 +348,7 @@ fn registry_cycles_and_duplicate_ids_are_registry_problems_exit_1() {
 fn a_closed_stdout_ends_every_format_with_0() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for format in ["human", "json", "ndjson", "sarif", "github"] {
-        let mut child = Command::new(BIN)
-            .current_dir(root)
-            .args(["check", "--format", format, "articles"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_in(root, &["check", "--format", format, "articles"]);
         // Closed before the first write: every write meets a broken pipe.
         drop(child.stdout.take());
         let out = wait_at_most(child, Duration::from_secs(60));
@@ -377,4 +395,30 @@ fn a_registry_with_a_tab_in_a_long_line_is_reported_not_a_crash() {
     );
     assert!(stdout(&out).starts_with(&expected), "{}", stdout(&out));
     assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn an_article_on_stdin_over_the_limit_is_an_error_not_cut_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = spawn_in(dir.path(), &["check", "--no-registry", "-"]);
+    let mut stdin = child.stdin.take().unwrap();
+    // 256 MiB and one byte of text (not JSON Lines: it does not start with `{`).
+    let writer = std::thread::spawn(move || {
+        let chunk = "Exports rose.\n".repeat(1 << 16);
+        let mut left = (256usize << 20) + 1;
+        while left > 0 {
+            let n = left.min(chunk.len());
+            if stdin.write_all(&chunk.as_bytes()[..n]).is_err() {
+                break; // The reader stopped at the limit.
+            }
+            left -= n;
+        }
+    });
+    let out = wait_at_most(child, Duration::from_secs(120));
+    writer.join().unwrap();
+    assert_eq!(code(&out), 2);
+    assert_eq!(
+        stderr(&out),
+        "error: <stdin>: larger than 256 MiB; not an article\n"
+    );
 }

@@ -97,6 +97,14 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(super::args::MAX_JOBS);
     // Both outputs are checked before anything is read, so that a typo does not cost a run.
+    if let (Some(output), Some(summary)) = (&args.output, &args.summary_json) {
+        if output::same_place(output, summary) {
+            anyhow::bail!(
+                "--output and --summary-json are the same file, {}",
+                output.display()
+            );
+        }
+    }
     let mut output = args
         .output
         .as_deref()

@@ -22,14 +22,16 @@ enum Target {
 
 impl OutputFile {
     /// Opens `path` for writing, refusing it when it is one of `inputs` (the same file by
-    /// device and inode, so symbolic and hard links are caught). Fails now, before any input
-    /// is read, when the folder is not writable.
+    /// device and inode, so symbolic and hard links are caught) or a file an input folder's
+    /// walk would read. Fails now, before any input is read, when `path` is a folder or its
+    /// folder is not writable.
     pub fn create(path: &Path, inputs: &[PathBuf]) -> anyhow::Result<OutputFile> {
         refuse_input(path, inputs)?;
         let cannot = || format!("cannot write {}", path.display());
         let existing = fs::metadata(path).ok();
         let target = match existing {
-            Some(meta) if !meta.is_file() && !meta.is_dir() => Target::InPlace(
+            Some(meta) if meta.is_dir() => bail!("cannot write {}: it is a folder", path.display()),
+            Some(meta) if !meta.is_file() => Target::InPlace(
                 fs::OpenOptions::new()
                     .write(true)
                     .open(path)
@@ -83,6 +85,16 @@ impl OutputFile {
         }
         Ok(())
     }
+}
+
+/// Whether two output paths name the same file (which need not exist yet): the same name in
+/// the same folder, links in the folders resolved.
+pub fn same_place(a: &Path, b: &Path) -> bool {
+    let folder = |p: &Path| {
+        let parent = p.parent().filter(|f| !f.as_os_str().is_empty());
+        parent.unwrap_or(Path::new(".")).canonicalize().ok()
+    };
+    a.file_name() == b.file_name() && folder(a).is_some() && folder(a) == folder(b)
 }
 
 /// Fails when `output` is one of `inputs` (which would be destroyed before it was read), or

@@ -18,19 +18,25 @@ pub const MAX_FILE: u64 = 256 << 20;
 /// it, is an article with no text (a draft not yet written), not an error.
 pub fn read_file(path: &Path) -> Result<Document, InputError> {
     let shown = display_path(path);
-    let reader = open(path)?;
+    let bytes = read_article(open(path)?, &shown)?;
+    document_from_bytes(&shown, &file_id(path), bytes)
+}
+
+/// Reads a whole article from `reader` (a file, or stdin shown as `shown`): more than
+/// [`MAX_FILE`] bytes is an error, never a silently shortened article.
+pub fn read_article(reader: impl Read, shown: &str) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| InputError::path(&shown, format!("read error: {}", io_message(&e))))?;
+        .map_err(|e| InputError::path(shown, format!("read error: {}", io_message(&e))))?;
     if bytes.len() as u64 > MAX_FILE {
         return Err(InputError::path(
-            &shown,
-            format!("file is larger than {} MiB; not an article", MAX_FILE >> 20),
+            shown,
+            format!("larger than {} MiB; not an article", MAX_FILE >> 20),
         ));
     }
-    document_from_bytes(&shown, &file_id(path), bytes)
+    Ok(bytes)
 }
 
 /// The document id of a file: its name without the article extensions.

@@ -1,7 +1,8 @@
 //! Walking the paths given on the command line into a lazy stream of documents.
 
+use super::file::{document_from_bytes, read_article};
 use super::record::{records, Records};
-use super::{display_path, file::document_from_bytes, io_message, open, read_file, InputError};
+use super::{display_path, io_message, open, read_file, InputError};
 use super::{BUF_SIZE, STDIN};
 use crate::document::Document;
 use std::io::{BufRead, Read};
@@ -170,12 +171,9 @@ impl Inputs {
             self.current = Some(records(whole, STDIN));
             return None;
         }
-        let mut bytes = Vec::new();
-        if let Err(e) = whole.take(super::file::MAX_FILE).read_to_end(&mut bytes) {
-            let message = format!("read error: {}", io_message(&e));
-            return Some(Err(InputError::path(STDIN, message)));
-        }
-        Some(document_from_bytes(STDIN, "stdin", bytes))
+        Some(
+            read_article(whole, STDIN).and_then(|bytes| document_from_bytes(STDIN, "stdin", bytes)),
+        )
     }
 }
 
