@@ -348,12 +348,18 @@ fn registry_cycles_and_duplicate_ids_are_registry_problems_exit_1() {
 fn a_closed_stdout_ends_every_format_with_0() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for format in ["human", "json", "ndjson", "sarif", "github"] {
-        let mut child = spawn_in(root, &["check", "--format", format, "articles"]);
-        // Closed before the first write: every write meets a broken pipe.
-        drop(child.stdout.take());
-        let out = wait_at_most(child, Duration::from_secs(60));
-        assert_eq!(code(&out), 0, "{format}: {}", stderr(&out));
-        assert_eq!(stderr(&out), "", "{format}");
+        let failing = "tests/fixtures/registries/change-mismatch.yaml";
+        for args in [
+            &["check", "--format", format, "articles"][..],
+            &["registry", "check", "--format", format, failing],
+        ] {
+            let mut child = spawn_in(root, args);
+            // Closed before the first write: every write meets a broken pipe.
+            drop(child.stdout.take());
+            let out = wait_at_most(child, Duration::from_secs(60));
+            assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+            assert_eq!(stderr(&out), "", "{args:?}");
+        }
     }
 }
 
