@@ -7,6 +7,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_claimcheck");
@@ -14,13 +15,20 @@ const BIN: &str = env!("CARGO_BIN_EXE_claimcheck");
 /// An article with a change-mismatch error (20.8 pct cannot take 72.6 to 87.1).
 const WRONG: &str = "Turnover rose by 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs in 1985.\n";
 
+/// Held while a child is started. A child started by another test thread inherits, until it
+/// execs, every pipe open at that moment; the broken-pipe test needs its child's stdout to
+/// have no reader at all, so it closes the read end before anyone else may start a child.
+static STARTING: Mutex<()> = Mutex::new(());
+
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .current_dir(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("run claimcheck")
+    let mut command = Command::new(BIN);
+    command.current_dir(dir).args(args).stdin(Stdio::null());
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = {
+        let _starting = STARTING.lock().unwrap_or_else(|e| e.into_inner());
+        command.spawn().expect("run claimcheck")
+    };
+    child.wait_with_output().expect("run claimcheck")
 }
 
 fn code(out: &Output) -> i32 {
@@ -53,6 +61,11 @@ fn audit_lines(dir: &Path, archive: &str) -> (Output, Vec<Value>) {
 
 /// Starts `claimcheck ARGS` in `dir` with stdin, stdout and stderr piped.
 fn spawn_in(dir: &Path, args: &[&str]) -> Child {
+    let _starting = STARTING.lock().unwrap_or_else(|e| e.into_inner());
+    start(dir, args)
+}
+
+fn start(dir: &Path, args: &[&str]) -> Child {
     Command::new(BIN)
         .current_dir(dir)
         .args(args)
@@ -348,12 +361,23 @@ fn registry_cycles_and_duplicate_ids_are_registry_problems_exit_1() {
 fn a_closed_stdout_ends_every_format_with_0() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for format in ["human", "json", "ndjson", "sarif", "github"] {
-        let mut child = spawn_in(root, &["check", "--format", format, "articles"]);
-        // Closed before the first write: every write meets a broken pipe.
-        drop(child.stdout.take());
-        let out = wait_at_most(child, Duration::from_secs(60));
-        assert_eq!(code(&out), 0, "{format}: {}", stderr(&out));
-        assert_eq!(stderr(&out), "", "{format}");
+        let failing = "tests/fixtures/registries/change-mismatch.yaml";
+        for args in [
+            &["check", "--format", format, "articles"][..],
+            &["registry", "check", "--format", format, failing],
+        ] {
+            // Closed before the first write, and before any other child can inherit it: every
+            // write meets a broken pipe.
+            let child = {
+                let _starting = STARTING.lock().unwrap_or_else(|e| e.into_inner());
+                let mut child = start(root, args);
+                drop(child.stdout.take());
+                child
+            };
+            let out = wait_at_most(child, Duration::from_secs(60));
+            assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
+            assert_eq!(stderr(&out), "", "{args:?}");
+        }
     }
 }
 

@@ -29,7 +29,8 @@ pub struct RegistryCheckArgs {
 /// The default registry folder.
 pub const DEFAULT_PATH: &str = "claims";
 
-/// Runs a registry command; returns the exit code (0 clean, 1 failing relations, 2 unreadable).
+/// Runs a registry command; returns the exit code (0 clean or a closed stdout, 1 problems, 2
+/// unreadable).
 pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
     match cmd {
         RegistryCommand::Check(args) => {
@@ -44,10 +45,13 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
             };
             let mut out = io::stdout().lock();
             match write(&mut out, &validation, args.format, options).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
-                _ => {}
+                // The reader has what it wanted (`| head`): end quietly, as every command does.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    Ok(std::process::ExitCode::SUCCESS)
+                }
+                Err(e) => Err(e.into()),
+                Ok(()) => Ok(std::process::ExitCode::from(validation.exit_code())),
             }
-            Ok(std::process::ExitCode::from(validation.exit_code()))
         }
     }
 }
