@@ -141,14 +141,30 @@ pub const MAX_CLAIMS_PER_PERIOD: usize = 1_000;
 /// common period: the only pairs whose figures can conflict. Linear in the claims for
 /// articles whose figures are spread over periods, instead of every pair.
 pub fn pairs_sharing_a_period(claims: &[Claim]) -> Vec<(usize, usize)> {
-    let mut keyed: Vec<(crate::period::Period, usize)> = claims
+    pairs_sharing(claims, |f| f.period)
+}
+
+/// Pairs of claims `(a, b)`, `a` before `b`, that share a written figure (one mention is the
+/// value or baseline of both).
+pub fn pairs_sharing_a_written_figure(claims: &[Claim]) -> Vec<(usize, usize)> {
+    pairs_sharing(claims, |f| f.stated)
+}
+
+/// Pairs of claims `(a, b)`, `a` before `b`, with figures of the same `key`; at most
+/// [`MAX_CLAIMS_PER_PERIOD`] claims per key are paired, so the work stays bounded.
+fn pairs_sharing<K: Ord + Copy>(
+    claims: &[Claim],
+    key: impl Fn(&crate::claim::Figure) -> Option<K>,
+) -> Vec<(usize, usize)> {
+    let key = &key;
+    let mut keyed: Vec<(K, usize)> = claims
         .iter()
         .enumerate()
         .flat_map(|(i, c)| {
             [c.value.as_ref(), c.baseline.as_ref()]
                 .into_iter()
                 .flatten()
-                .filter_map(move |f| f.period.map(|p| (p, i)))
+                .filter_map(move |f| key(f).map(|k| (k, i)))
         })
         .collect();
     keyed.sort_unstable();

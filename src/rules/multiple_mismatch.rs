@@ -153,26 +153,9 @@ fn candidate_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
     }
     let mut pairs: Vec<(usize, usize)> = super::pairs_sharing_a_period(claims)
         .into_iter()
+        .chain(super::pairs_sharing_a_written_figure(claims))
         .flat_map(|(a, b)| [(a, b), (b, a)])
         .collect();
-    let mut by_figure: Vec<(crate::span::Span, usize)> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(i, c)| {
-            [c.value.as_ref(), c.baseline.as_ref()]
-                .into_iter()
-                .flatten()
-                .filter_map(move |f| f.stated.map(|s| (s, i)))
-        })
-        .collect();
-    by_figure.sort_unstable();
-    by_figure.dedup();
-    for run in by_figure.chunk_by(|x, y| x.0 == y.0) {
-        let run = &run[..run.len().min(super::MAX_CLAIMS_PER_PERIOD)];
-        for &(_, a) in run {
-            pairs.extend(run.iter().filter(|&&(_, b)| b != a).map(|&(_, b)| (a, b)));
-        }
-    }
     pairs.retain(|&(m, p)| multiple(&claims[m]).is_some() && percent(&claims[p]).is_some());
     pairs.sort_unstable();
     pairs.dedup();
