@@ -1,4 +1,4 @@
-//! The output contract: one serialisable object per article, as DESIGN.md specifies.
+//! The output contract: one serialisable object per article, as docs/output.md documents.
 //! Other programs read this; change it only by adding fields.
 //!
 //! A [`Report`] either borrows the article's text from the checked article (`audit`, which

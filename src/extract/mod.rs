@@ -698,7 +698,7 @@ fn kind_of(
     currency: Option<&'static str>,
 ) -> (MentionKind, Option<&'static str>, f64, bool) {
     match (unit, currency) {
-        // "660%" is 655–665%: trailing zeros are rounding here too (DESIGN.md).
+        // "660%" is 655–665%: trailing zeros are rounding here too (README, "How numbers are read").
         (Unit::Percent, _) => (MentionKind::Percent, Some("%"), 1.0, true),
         (Unit::Points(f), _) => (MentionKind::Points, Some("pp"), f, true),
         (Unit::Times, _) => (MentionKind::Multiple, Some("x"), 1.0, false),
