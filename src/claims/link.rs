@@ -1007,7 +1007,13 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         .change
         .map(|m| {
             let men = &s.mentions[m];
+            // "down -3.9%": the minus repeats the direction, it does not turn a fall into a
+            // rise.
+            let repeated_minus = men.interval.high <= 0.0;
             let sign = match dr.direction {
+                Some((Direction::Down, _)) if dr.measure != Measure::Multiple && repeated_minus => {
+                    1.0
+                }
                 Some((Direction::Down, _)) if dr.measure != Measure::Multiple => -1.0,
                 _ => 1.0,
             };
@@ -1164,5 +1170,30 @@ mod tests {
         let windows = text.split_whitespace().count() * 2 / MAX_LINK_TOKENS + 1;
         assert!(linked + windows >= 300, "{linked} of 300 linked");
         assert!(report.findings.is_empty(), "{:?}", report.findings);
+    }
+
+    /// A minus sign after "down" repeats the direction ("down -3.9%" is a fall of 3.9%, as
+    /// printed in a car-registrations release), and is checked as such.
+    #[test]
+    fn a_minus_after_down_is_a_fall() {
+        let check = |text: &str| {
+            let doc = Document::new(
+                "t".into(),
+                "t.md".into(),
+                text.into(),
+                Span::new(0, text.len()),
+            );
+            crate::analysis::check(doc, None)
+        };
+        let fine = check("Registrations were down -3.9% from 2,150,495 to 2,066,411.");
+        let change = fine.claims[0].change.as_ref().expect("a change");
+        assert!(change.interval.high < 0.0, "{:?}", change.interval);
+        assert!(fine.findings.is_empty(), "{:?}", fine.findings);
+        let wrong = check("Registrations were down -5.9% from 2,150,495 to 2,066,411.");
+        assert!(
+            wrong.findings.iter().any(|f| f.rule == "change-mismatch"),
+            "{:?}",
+            wrong.findings
+        );
     }
 }
