@@ -28,6 +28,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// The language the article is written in: every word the pipeline reads comes from it.
     pub lang: &'static Language,
+    /// Parts of the body its readers do not see (a Markdown article's HTML comments and
+    /// fenced code blocks), in order: no mention is taken from them.
+    pub hidden: Vec<Span>,
 }
 
 impl Document {
@@ -61,6 +64,7 @@ impl Document {
             lines,
             sentences,
             lang,
+            hidden: Vec::new(),
         }
     }
 

@@ -15,6 +15,7 @@ pub mod finding;
 pub mod frontmatter;
 pub mod interval;
 pub mod lang;
+pub mod markdown;
 pub mod measure;
 pub mod mention;
 pub mod period;

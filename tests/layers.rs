@@ -26,7 +26,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("lang", &["lang"]),
     // Shared services: diagnostics and their codes, sentence splitting (which asks the
     // language for its abbreviations), front matter.
-    ("shared", &["diagnostics", "sentences", "frontmatter"]),
+    (
+        "shared",
+        &["diagnostics", "sentences", "frontmatter", "markdown"],
+    ),
     // An article: text, line index, sentences, date.
     ("document", &["document"]),
     // Reading inputs into documents; numeric mentions in a document.

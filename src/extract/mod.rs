@@ -43,13 +43,21 @@ pub fn extract(doc: &Document) -> Extraction {
         match step {
             Step::Skip(next) => i = next.max(i + 1),
             Step::Found(m, first, end) => {
-                ex.mentions.push(m);
-                ex.mention_tokens.push((first, end));
+                if !is_hidden(&doc.hidden, m.span) {
+                    ex.mentions.push(m);
+                    ex.mention_tokens.push((first, end));
+                }
                 i = end.max(i + 1);
             }
         }
     }
     ex
+}
+
+/// Whether a mention starts inside one of the document's hidden spans (sorted).
+fn is_hidden(hidden: &[Span], span: Span) -> bool {
+    let i = hidden.partition_point(|h| h.end <= span.start);
+    hidden.get(i).is_some_and(|h| h.start <= span.start)
 }
 
 enum Step {

@@ -96,6 +96,7 @@ pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Doc
     document.title = front.title;
     document.date = front.date;
     document.meta = front.meta;
+    document.hidden = crate::markdown::hidden_spans(&document.text, body);
     Ok(document)
 }
 
