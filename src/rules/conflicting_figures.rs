@@ -390,6 +390,25 @@ mod tests {
     }
 
     #[test]
+    fn accepts_two_commodities_of_one_trade() {
+        assert_none(&lint(
+            "Soviet wheat imports were 15.5 mln tonnes in 1986. \
+             Soviet coarse grain imports were 12.0 mln tonnes in 1986.",
+            NAME,
+        ));
+        let f = lint(
+            "Soviet wheat imports were 15.5 mln tonnes in 1986. \
+             Soviet wheat imports in 1986 were 12.0 mln tonnes.",
+            NAME,
+        );
+        assert_one(
+            &f,
+            SEVERITY,
+            "15.5 mln tonnes by claim 1 but 12.0 mln tonnes",
+        );
+    }
+
+    #[test]
     fn takes_the_basis_of_on_that_basis_from_the_sentence_before() {
         let f = lint(
             "Exports were 3,188 tons in June. Adjusted for seasonal swings, the figures look \
