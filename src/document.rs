@@ -28,6 +28,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// The language the article is written in: every word the pipeline reads comes from it.
     pub lang: &'static Language,
+    /// What was wrong with the input but did not stop it being checked (an unreadable
+    /// `date`), each as `source:line:column: message`, for the command line to print.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -61,6 +64,7 @@ impl Document {
             lines,
             sentences,
             lang,
+            warnings: Vec::new(),
         }
     }
 
