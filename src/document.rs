@@ -31,6 +31,9 @@ pub struct Document {
     /// Parts of the body its readers do not see (a Markdown article's HTML comments and
     /// fenced code blocks), in order: no mention is taken from them.
     pub hidden: Vec<Span>,
+    /// What was wrong with the input but did not stop it being checked (an unreadable
+    /// `date`), each as `source:line:column: message`, for the command line to print.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -65,6 +68,7 @@ impl Document {
             sentences,
             lang,
             hidden: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 

@@ -13,7 +13,8 @@
 //! `---` (or `...`) line. `title` and `date` are read into the document, and `lang` selects
 //! the article's language (a code like `en` or `en-GB`; an unknown one is an error at its
 //! position); `source`, `url`, `lang` (which must be strings) and any other key are carried
-//! through in `meta`.
+//! through in `meta`. A `date` that cannot be read is not an error: the article is checked
+//! without a date anchor and [`FrontMatter::date_warning`] says where and why.
 
 use crate::lang::Language;
 use crate::period::Date;
@@ -35,6 +36,8 @@ pub struct FrontMatter {
     pub body_start: usize,
     /// Whether the text had a front matter block at all.
     pub present: bool,
+    /// An unreadable `date`, at its position in the file; `date` is then `None`.
+    pub date_warning: Option<FrontMatterError>,
 }
 
 /// Broken front matter, positioned in the whole file (1-based line, column in characters).
@@ -94,13 +97,77 @@ pub fn parse(text: &str) -> Result<FrontMatter, FrontMatterError> {
             message: format!("front matter: {}", e.message),
         })?
     };
+    let lang = raw.lang.unwrap_or_else(crate::lang::default_language);
+    let unreadable = match raw.date {
+        DateValue::Empty => None,
+        DateValue::Text(s) => match article_date(&s, lang) {
+            Some(date) => {
+                none.date = Some(date);
+                None
+            }
+            None => Some(shown(&s)),
+        },
+        DateValue::NotText(what) => Some(what),
+    };
+    none.date_warning = unreadable.map(|what| {
+        let locator = crate::yaml::Locator::new(yaml);
+        let (line, column) = locator
+            .top_key("date")
+            .map_or((1, 1), |at| locator.line_col(value_start(yaml, at)));
+        FrontMatterError {
+            // The YAML starts on the file's line 2.
+            line: line + 1,
+            column,
+            message: unreadable_date(&what),
+        }
+    });
     none.title = raw.title;
-    none.date = raw.date;
     none.lang = raw.lang;
     none.meta = raw.meta;
     none.body_start = body_start;
     none.present = true;
     Ok(none)
+}
+
+/// The offset of the value on the `key: value` line starting at `at`.
+fn value_start(yaml: &str, at: usize) -> usize {
+    let line = &yaml[at..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    match line.find(':') {
+        Some(colon) => {
+            let value = &line[colon + 1..];
+            at + line.len() - value.trim_start().len()
+        }
+        None => at,
+    }
+}
+
+/// The date an article's `date` field gives, in any form [`Date::parse_written`] reads, with
+/// month names from the article's language.
+pub fn article_date(s: &str, lang: &Language) -> Option<Date> {
+    Date::parse_written(s, |w| lang.units.months.get(w))
+}
+
+/// The warning for a `date` that is not a date claimcheck reads; `what` is the value as shown.
+pub fn unreadable_date(what: &str) -> String {
+    format!(
+        "`date` is not a date claimcheck reads: {what} (expected a date like 2025-07-21, \
+         July 21, 2025 or 21 Jul 2025); the article is checked without a date anchor"
+    )
+}
+
+/// A text value as shown in a message: quoted, at most 40 characters, control characters
+/// blanked so that the message stays on one line.
+pub fn shown(s: &str) -> String {
+    let mut shown: String = s
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().nth(40).is_some() {
+        shown.push_str("...");
+    }
+    format!("`{shown}`")
 }
 
 /// If the line at `at` is exactly `fence` (trailing spaces allowed), the offset just after
@@ -119,7 +186,7 @@ fn fence_end(text: &str, at: usize, fence: &[u8]) -> Option<usize> {
 #[derive(Default)]
 struct Raw {
     title: Option<String>,
-    date: Option<Date>,
+    date: DateValue,
     lang: Option<&'static Language>,
     meta: Map<String, Value>,
 }
@@ -159,7 +226,7 @@ impl<'de> Visitor<'de> for RawVisitor {
             }
             match key.as_str() {
                 "title" => raw.title = map.next_value::<Option<String>>()?,
-                "date" => raw.date = map.next_value::<DateValue>()?.0,
+                "date" => raw.date = map.next_value::<DateValue>()?,
                 "lang" => {
                     if let Some((code, lang)) = map.next_value::<LangValue>()?.0 {
                         raw.lang = Some(lang);
@@ -306,8 +373,16 @@ pub fn unknown_language(code: &str) -> String {
     )
 }
 
-/// A front matter `date`: `2025-07-21` or `2025-07-21T10:00:00`, or empty.
-struct DateValue(Option<Date>);
+/// A front matter `date` as written: read into a [`Date`] once the language is known.
+#[derive(Default)]
+enum DateValue {
+    /// No `date`, or an empty one.
+    #[default]
+    Empty,
+    Text(String),
+    /// A value that is no text, described ("the number 5", "a list").
+    NotText(String),
+}
 
 impl<'de> Deserialize<'de> for DateValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DateValue, D::Error> {
@@ -317,38 +392,23 @@ impl<'de> Deserialize<'de> for DateValue {
 
 struct DateVisitor;
 
-const DATE_EXPECTED: &str = "a date like 2025-07-21";
-
-impl DateVisitor {
-    fn not_a_date<E: de::Error>(what: impl fmt::Display) -> E {
-        E::custom(format_args!("`date` must be {DATE_EXPECTED}, not {what}"))
-    }
-}
-
 impl<'de> Visitor<'de> for DateVisitor {
     type Value = DateValue;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(DATE_EXPECTED)
+        f.write_str("a date like 2025-07-21")
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<DateValue, E> {
-        match Date::parse(s) {
-            Some(date) => Ok(DateValue(Some(date))),
-            None => {
-                let shown: String = s.chars().take(40).collect();
-                let more = if shown.len() < s.len() { "..." } else { "" };
-                Err(Self::not_a_date(format_args!("`{shown}{more}`")))
-            }
-        }
+        Ok(DateValue::Text(s.to_string()))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<DateValue, E> {
-        Ok(DateValue(None))
+        Ok(DateValue::Empty)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<DateValue, E> {
-        Ok(DateValue(None))
+        Ok(DateValue::Empty)
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<DateValue, D::Error> {
@@ -356,27 +416,33 @@ impl<'de> Visitor<'de> for DateVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<DateValue, E> {
-        Err(Self::not_a_date(format_args!("`{v}`")))
+        Ok(DateValue::NotText(format!("`{v}`")))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateValue, E> {
-        Err(Self::not_a_date(format_args!("the number {v}")))
+        Ok(DateValue::NotText(format!("the number {v}")))
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateValue, E> {
-        Err(Self::not_a_date(format_args!("the number {v}")))
+        Ok(DateValue::NotText(format!("the number {v}")))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<DateValue, E> {
-        Err(Self::not_a_date(format_args!("the number {v}")))
+        Ok(DateValue::NotText(format!("the number {v}")))
     }
 
-    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<DateValue, A::Error> {
-        Err(Self::not_a_date("a list"))
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<DateValue, A::Error> {
+        // Read to the end, so that the rest of the mapping still parses.
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(DateValue::NotText("a list".to_string()))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<DateValue, A::Error> {
-        Err(Self::not_a_date("a mapping"))
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DateValue, A::Error> {
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(DateValue::NotText("a mapping".to_string()))
     }
 }
 
@@ -430,24 +496,97 @@ mod tests {
         assert!(e.message.contains("never closed"), "{e}");
     }
 
+    /// The date warning's line, column and message of a front matter that must parse.
+    fn date_warning(text: &str) -> FrontMatterError {
+        let fm = parse(text).unwrap();
+        assert_eq!(fm.date, None, "{text}");
+        fm.date_warning.unwrap()
+    }
+
     #[test]
-    fn bad_date_is_an_error_at_its_position_in_the_file() {
-        let e = err("---\ntitle: x\ndate: 21 July 2025\n---\nBody\n");
-        assert_eq!((e.line, e.column), (3, 7), "{e}");
-        assert!(
-            e.message
-                .contains("`date` must be a date like 2025-07-21, not `21 July 2025`"),
-            "{e}"
+    fn written_dates_are_read() {
+        let fm = parse(
+            "---
+title: x
+date: 21 July 2025
+---
+Body
+",
+        )
+        .unwrap();
+        assert_eq!(fm.date.unwrap().to_string(), "2025-07-21");
+        assert_eq!(fm.date_warning, None);
+        let fm = parse(
+            "---
+date: 'Mon, 21 Jul 2025 10:30:00 +0000'
+---
+",
+        )
+        .unwrap();
+        assert_eq!(fm.date.unwrap().to_string(), "2025-07-21");
+    }
+
+    #[test]
+    fn bad_date_is_a_warning_at_its_position_in_the_file() {
+        let w = date_warning(
+            "---
+title: x
+date: July 32, 2025
+source: s
+---
+Body
+",
         );
-        let e = err("---\ndate: 1e999\n---\n");
-        assert_eq!((e.line, e.column), (2, 7), "{e}");
+        assert_eq!((w.line, w.column), (3, 7), "{w}");
+        assert!(
+            w.message
+                .contains("`date` is not a date claimcheck reads: `July 32, 2025`"),
+            "{w}"
+        );
+        assert!(w.message.ends_with("without a date anchor"), "{w}");
+        let w = date_warning(
+            "---
+date:   1e999
+---
+",
+        );
+        assert_eq!((w.line, w.column), (2, 9), "{w}");
         let digits = "9".repeat(5000);
-        let e = err(&format!("---\ntitle: t\ndate: {digits}\n---\n"));
-        assert_eq!((e.line, e.column), (3, 7), "{e}");
-        let e = err("---\ndate: 2025-02-30\n---\n");
-        assert_eq!(e.line, 2);
-        let e = err("---\ndate: [2025]\n---\n");
-        assert_eq!(e.line, 2);
+        let w = date_warning(&format!(
+            "---
+title: t
+date: {digits}
+---
+"
+        ));
+        assert_eq!((w.line, w.column), (3, 7), "{w}");
+        assert!(w.message.len() < 300, "{w}");
+        assert_eq!(
+            date_warning(
+                "---
+date: 2025-02-30
+---
+"
+            )
+            .line,
+            2
+        );
+        // A list or mapping is read to its end: the keys after it still count.
+        let text = "---
+date: [2025, {a: 1}]
+title: kept
+---
+";
+        assert!(date_warning(text).message.contains("a list"));
+        assert_eq!(parse(text).unwrap().title.as_deref(), Some("kept"));
+        // A second `date` is still an error.
+        assert!(err("---
+date: x
+date: y
+---
+")
+        .message
+        .contains("duplicate"));
     }
 
     #[test]

@@ -26,8 +26,82 @@ impl Date {
         let year: i32 = s.get(0..4)?.parse().ok()?;
         let month: u8 = s.get(5..7)?.parse().ok()?;
         let day: u8 = s.get(8..10)?.parse().ok()?;
+        Date::new(year, month, day)
+    }
+
+    /// The date if `month` and `day` exist in `year`.
+    fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
             .then_some(Date { year, month, day })
+    }
+
+    /// Parses a date as people write it at the top of an article: ISO 8601 or RFC 3339
+    /// (`2025-07-21`, `2025-07-21T10:30:00+02:00`; the date part counts), month first
+    /// (`July 21, 2025`), day first (`21 Jul 2025`), or RFC 2822 (`Mon, 21 Jul 2025 10:30:00
+    /// +0000`). `month` reads a lowercase month word (the language's table: this module sits
+    /// below the languages). A time and zone may follow the year; anything else is not a date.
+    ///
+    /// A hand parser rather than `chrono` or `time`: only the calendar date is wanted, the
+    /// forms are few, and month names must come from the language tables anyway.
+    pub fn parse_written(s: &str, month: impl Fn(&str) -> Option<u8>) -> Option<Date> {
+        if let Some(date) = Date::parse(s) {
+            return Some(date);
+        }
+        let mut s = s.trim();
+        // RFC 2822's leading weekday ("Mon,"): a word that ends in a comma and is no month.
+        if let Some((first, rest)) = s.split_once(',') {
+            let lower = first.to_ascii_lowercase();
+            if !first.is_empty()
+                && first.chars().all(|c| c.is_ascii_alphabetic())
+                && month(&lower).is_none()
+            {
+                s = rest;
+            }
+        }
+        let mut tokens = s
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty());
+        let (first, second, third) = (tokens.next()?, tokens.next()?, tokens.next()?);
+        let month_of = |t: &str| month(&t.strip_suffix('.').unwrap_or(t).to_ascii_lowercase());
+        let (m, d) = match (month_of(first), month_of(second)) {
+            (Some(m), None) => (m, day(second)?),
+            (None, Some(m)) => (m, day(first)?),
+            _ => return None,
+        };
+        let year = (third.len() == 4 && third.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| third.parse().ok())
+            .flatten()?;
+        // An optional time of day, then an optional zone; nothing after them.
+        let mut rest = tokens.peekable();
+        if rest.next_if(|t| is_time(t)).is_some() {
+            rest.next_if(|t| is_zone(t));
+        }
+        if rest.next().is_some() {
+            return None;
+        }
+        Date::new(year, m, d)
+    }
+}
+
+/// A day of the month as written: one or two digits.
+fn day(t: &str) -> Option<u8> {
+    ((1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+}
+
+/// A time of day: digits and colons, at least one colon (`10:30`, `10:30:00`).
+fn is_time(t: &str) -> bool {
+    t.contains(':') && t.bytes().all(|b| b.is_ascii_digit() || b == b':')
+}
+
+/// A time zone: an offset (`+0000`, `-05:00`) or a short upper-case name (`GMT`, `UT`, `EST`).
+fn is_zone(t: &str) -> bool {
+    match t.strip_prefix(['+', '-']) {
+        Some(offset) => {
+            !offset.is_empty() && offset.bytes().all(|b| b.is_ascii_digit() || b == b':')
+        }
+        None => (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_uppercase()),
     }
 }
 
@@ -215,5 +289,69 @@ mod tests {
             "1987-02-26"
         );
         assert!(Date::parse("2025-02-30").is_none());
+    }
+
+    /// A month table for the tests: the period module knows no month words of its own.
+    fn months(w: &str) -> Option<u8> {
+        crate::lang::default_language().units.months.get(w)
+    }
+
+    #[test]
+    fn written_dates_in_every_accepted_form() {
+        for s in [
+            "2025-07-21",
+            "2025-07-21T10:30:00Z",
+            "2025-07-21T10:30:00+02:00",
+            "July 21, 2025",
+            "Jul 21, 2025",
+            "Jul. 21, 2025",
+            "july 21 2025",
+            "21 July 2025",
+            "21 Jul 2025",
+            "  21 JULY 2025 ",
+            "Mon, 21 Jul 2025 10:30:00 +0000",
+            "Mon, 21 Jul 2025 10:30:00 GMT",
+            "Mon, 21 Jul 2025 10:30",
+        ] {
+            let date = Date::parse_written(s, months);
+            assert_eq!(
+                date.map(|d| d.to_string()).as_deref(),
+                Some("2025-07-21"),
+                "{s}"
+            );
+        }
+        let leap = Date::parse_written("February 29, 2024", months);
+        assert_eq!(
+            leap,
+            Some(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+    }
+
+    #[test]
+    fn written_dates_that_are_not_dates() {
+        for s in [
+            "July 32, 2025",
+            "2025-13-01",
+            "yesterday",
+            "",
+            ",",
+            "February 29, 2025",
+            "July 2025",
+            "July July 2025",
+            "21 22 2025",
+            "July 21, 25",
+            "July +1, 2025",
+            "July 021, 2025",
+            "July 21, 2025 and more",
+            "Mon, 21 Jul 2025 10:30:00 +0000 extra",
+            "Mon, 21 Jul 2025 tea",
+            "Moon, 21 Jul",
+        ] {
+            assert_eq!(Date::parse_written(s, months), None, "{s}");
+        }
     }
 }

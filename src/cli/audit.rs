@@ -130,7 +130,15 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     install_interrupt_handler();
     let progress = Progress::new(!args.quiet, input::known_size(&paths));
     let read = move |feeder: &pipeline::Feeder| input::read_all(&paths, feeder);
-    let work = move |unit: Unit| audit::process(unit, registry.as_deref());
+    let work = move |unit: Unit| {
+        let processed = audit::process(unit, registry.as_deref());
+        // Warnings go to stderr from the worker, one write per article: NDJSON on stdout is
+        // untouched and the lines of different workers do not interleave.
+        if let pipeline::Processed::Checked(checked) = &processed {
+            super::warn(&checked.doc);
+        }
+        processed
+    };
     let outcome = pipeline::run(&config, read, work, &mut sink, &mut |tally| {
         progress.update(tally)
     });

@@ -68,6 +68,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Writes each of a document's warnings to stderr as `warning: ...`, all in one write, so that
+/// the lines of `audit`'s worker threads never interleave; a closed stderr is ignored.
+fn warn(doc: &Document) {
+    if doc.warnings.is_empty() {
+        return;
+    }
+    let text: String = doc
+        .warnings
+        .iter()
+        .map(|w| format!("warning: {w}\n"))
+        .collect();
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Writes `error: ...` to stderr; a closed stderr is ignored (there is nowhere left to say it).
 fn error(message: std::fmt::Arguments) {
     let _ = writeln!(io::stderr().lock(), "error: {message}");
@@ -239,7 +253,14 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let written = (|| -> io::Result<()> {
         for input in read_inputs(&paths) {
             let (report, doc) = match input {
-                Ok(doc) => check_one(doc, registry.as_ref(), mode),
+                Ok(doc) => {
+                    // Flush first so stdout and stderr interleave in order on a terminal.
+                    if !doc.warnings.is_empty() {
+                        out.flush()?;
+                        warn(&doc);
+                    }
+                    check_one(doc, registry.as_ref(), mode)
+                }
                 Err(e) => (unreadable::report(&e), None),
             };
             tally.record(&report, 0, true);

@@ -97,6 +97,11 @@ pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Doc
     document.date = front.date;
     document.meta = front.meta;
     document.hidden = crate::markdown::hidden_spans(&document.text, body);
+    document.warnings.extend(
+        front
+            .date_warning
+            .map(|w| InputError::new(source, w.line, w.column, w.message).to_string()),
+    );
     Ok(document)
 }
 
@@ -206,17 +211,28 @@ mod tests {
 
     #[test]
     fn front_matter_errors_are_positioned_in_the_file() {
-        let e = read_err("a.md", b"---\ntitle: x\ndate: tomorrow\n---\nBody.\n");
-        assert_eq!((e.line, e.column), (3, 7), "{e}");
         let e = read_err("a.md", b"---\ntitle: x\nBody.\n");
         assert_eq!((e.line, e.column), (1, 1), "{e}");
         assert!(e.message.contains("never closed"));
+    }
+
+    #[test]
+    fn an_unreadable_date_is_a_positioned_warning_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(&dir, "a.md", b"---\ntitle: x\ndate: tomorrow\n---\nBody.\n");
+        let d = read_file(&path).unwrap();
+        assert_eq!(d.date, None);
+        assert_eq!(d.warnings.len(), 1);
+        let expected = format!("{}:3:7: `date` is not a date", path.display());
+        assert!(d.warnings[0].starts_with(&expected), "{:?}", d.warnings);
         let digits = "1".repeat(5000);
-        let e = read_err(
-            "a.md",
+        let path = write(
+            &dir,
+            "b.md",
             format!("---\ndate: {digits}\n---\nBody.\n").as_bytes(),
         );
-        assert_eq!((e.line, e.column), (2, 7), "{e}");
+        let d = read_file(&path).unwrap();
+        assert!(d.warnings[0].contains(":2:7: "), "{:?}", d.warnings);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use super::lines::Lines;
 use super::InputError;
 use crate::document::Document;
-use crate::period::Date;
 use crate::span::Span;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
@@ -22,9 +21,10 @@ pub fn is_blank(line: &[u8]) -> bool {
 ///
 /// The document has `field = "body"`, `text` = the body, `body` spanning all of it,
 /// `record_line = Some(line_no)`; `id` is the record's `id` (a string or a number; otherwise
-/// `"<source>:<line>"`), `title` a string `title`, `date` a parseable `date` (`"2025-07-21"` or
-/// `"2025-07-21T10:00:00"`; `null` or unparseable leaves it `None`, and an unparseable value is
-/// kept in `meta`). Every other field goes to `meta`. A key given twice keeps its last value.
+/// `"<source>:<line>"`), `title` a string `title`, `date` a readable `date` (any form
+/// [`crate::frontmatter::article_date`] reads; `null` leaves it `None`, and an unreadable value
+/// leaves it `None`, is kept in `meta` and becomes a warning, as in front matter). Every other
+/// field goes to `meta`. A key given twice keeps its last value.
 ///
 /// Errors name `source`, `line_no` and the column (in characters) of the problem: invalid
 /// UTF-8, invalid JSON, a value that is not an object, a missing or non-string `body`, and a
@@ -105,21 +105,8 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
             None
         }
     };
-    let date = match date {
-        Some(Value::Null) | None => None,
-        Some(Value::String(s)) => match Date::parse(&s) {
-            Some(date) => Some(date),
-            None => {
-                meta.insert("date".to_string(), Value::String(s));
-                None
-            }
-        },
-        Some(other) => {
-            meta.insert("date".to_string(), other);
-            None
-        }
-    };
-    // `lang` selects the language (and stays in `meta`, carried through like any field).
+    // `lang` selects the language (and stays in `meta`, carried through like any field); it
+    // is read first because the date's month names are the language's.
     let lang = match meta.get("lang") {
         None | Some(Value::Null) => crate::lang::default_language(),
         Some(Value::String(code)) => crate::lang::by_code(code)
@@ -132,6 +119,26 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
         }
     };
     let id = id.unwrap_or_else(|| format!("{source}:{line_no}"));
+    let mut warnings = Vec::new();
+    let date = match date {
+        Some(Value::Null) | None => None,
+        Some(value) => {
+            let read = value
+                .as_str()
+                .and_then(|s| crate::frontmatter::article_date(s, lang));
+            if read.is_none() {
+                let what = match &value {
+                    Value::String(s) => crate::frontmatter::shown(s),
+                    other => kind(other).to_string(),
+                };
+                let column = value_column(text, "date").map_or(1, |c| char_column(text, c + 1));
+                let message = crate::frontmatter::unreadable_date(&what);
+                warnings.push(error(column + column_shift, message).to_string());
+                meta.insert("date".to_string(), value);
+            }
+            read
+        }
+    };
     let len = body.len();
     let mut document = Document::in_language(id, source.to_string(), body, Span::new(0, len), lang);
     document.field = "body";
@@ -139,6 +146,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     document.title = title;
     document.date = date;
     document.meta = meta;
+    document.warnings = warnings;
     Ok(document)
 }
 
@@ -343,11 +351,33 @@ mod tests {
     }
 
     #[test]
-    fn missing_id_is_source_and_line_and_bad_date_is_kept() {
+    fn missing_id_is_source_and_line_and_bad_date_is_kept_with_a_warning() {
         let d = parse("x.jsonl", 4, br#"{"body": "b", "date": "31-MAR-1987"}"#).unwrap();
         assert_eq!(d.id, "x.jsonl:4");
         assert_eq!(d.date, None);
         assert_eq!(d.meta["date"], "31-MAR-1987");
+        assert_eq!(d.warnings.len(), 1);
+        assert!(
+            d.warnings[0]
+                .starts_with("x.jsonl:4:23: `date` is not a date claimcheck reads: `31-MAR-1987`"),
+            "{:?}",
+            d.warnings
+        );
+        let d = parse("x.jsonl", 5, br#"{"body": "b", "date": 1987}"#).unwrap();
+        assert_eq!(d.meta["date"], 1987);
+        assert!(
+            d.warnings[0].contains("reads: a number"),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn written_dates_are_read() {
+        let d = parse("x.jsonl", 1, br#"{"body": "b", "date": "July 21, 2025"}"#).unwrap();
+        assert_eq!(d.date.unwrap().to_string(), "2025-07-21");
+        assert!(d.warnings.is_empty());
+        assert!(!d.meta.contains_key("date"));
     }
 
     #[test]
