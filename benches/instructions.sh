@@ -19,15 +19,8 @@ if ! command -v valgrind >/dev/null; then
     echo "benches/instructions.sh: valgrind is not installed; skipping" >&2
     exit 0
 fi
-if [[ -n "${BIN:-}" ]]; then
-    bin="$BIN"
-else
-    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    bin="${CARGO_TARGET_DIR:-$here/target}/release/claimcheck"
-fi
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/common.sh
+source "$here/benches/common.sh"
 # Whole records only: the first 3 MB, up to the last complete line.
 head -c 3000000 "$corpus/reuters21578.jsonl" | head -n -1 >"$work/sample.jsonl"
 profile="${PROFILE:-$work/callgrind.out}"

@@ -18,15 +18,8 @@ if [[ ! -x /usr/bin/time ]]; then
     echo "benches/registry_scale.sh: needs GNU time (/usr/bin/time); skipping" >&2
     exit 0
 fi
-if [[ -n "${BIN:-}" ]]; then
-    bin="$BIN"
-else
-    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    bin="${CARGO_TARGET_DIR:-$here/target}/release/claimcheck"
-fi
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/common.sh
+source "$here/benches/common.sh"
 
 # Runs "$@" under GNU time; prints "seconds peak_kb". Exit 0 (clean) and 1 (findings) are fine.
 measure() {

@@ -30,15 +30,8 @@ if [[ ${#files[@]} -eq 0 ]]; then
     exit 0
 fi
 
-if [[ -n "${BIN:-}" ]]; then
-    bin="$BIN"   # an already built binary, e.g. BIN=target/release/claimcheck
-else
-    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    bin="${CARGO_TARGET_DIR:-$here/target}/release/claimcheck"
-fi
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/common.sh
+source "$here/benches/common.sh"
 
 # 10x: the Reuters archive ten times over (190k articles, 200 MB), to show memory stays flat.
 big="$work/reuters21578-x10.jsonl"

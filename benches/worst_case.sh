@@ -12,15 +12,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")/.." && pwd)"
 limit="${LIMIT:-120}"
-if [[ -n "${BIN:-}" ]]; then
-    bin="$BIN"
-else
-    cargo build --release --quiet --manifest-path "$here/Cargo.toml"
-    bin="${CARGO_TARGET_DIR:-$here/target}/release/claimcheck"
-fi
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benches/common.sh
+source "$here/benches/common.sh"
 
 python3 - "$work" <<'EOF'
 import json, os, sys
