@@ -13,12 +13,6 @@ use crate::lang::Language;
 
 pub use link::link;
 
-/// Whether two claims of an English article are about the same measure of the same thing;
-/// see [`same_measure_in`], which takes the article's language.
-pub fn same_measure(a: &Claim, b: &Claim) -> bool {
-    same_measure_in(crate::lang::default_language(), a, b)
-}
-
 /// Whether two claims are about the same measure of the same thing (subject and unit
 /// compatible), so their figures for one period must agree. Favours precision: when in
 /// doubt, `false`.

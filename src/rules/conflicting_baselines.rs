@@ -40,7 +40,7 @@ were 46.4 tons.
 ";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_with(ctx, out, crate::claims::same_measure);
+    check_with(ctx, out, crate::claims::same_measure_in);
 }
 
 /// A figure of `b` that `a`'s baseline can be compared with.
@@ -86,7 +86,7 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
             continue;
         };
         // Subjects last: comparing them costs more than the figures.
-        if !same(x, y) {
+        if !same(ctx.doc.lang, x, y) {
             continue;
         }
         let (first, second) = if a.id <= b.id {

@@ -60,7 +60,7 @@ highest this year.
 ";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_with(ctx, out, crate::claims::same_measure);
+    check_with(ctx, out, crate::claims::same_measure_in);
 }
 
 /// The figures a claim writes down.
@@ -96,7 +96,7 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
                 .map(|fb| (fa, fb))
         });
         let Some((fa, fb)) = pair else { continue };
-        if !same(a, b) || !same_basis(ctx, a, b) {
+        if !same(ctx.doc.lang, a, b) || !same_basis(ctx, a, b) {
             continue;
         }
         let unit = fa.unit.or(fb.unit);

@@ -49,7 +49,7 @@ pub struct Rule {
 
 /// Whether two claims measure the same thing; the cross-claim rules take it as a parameter
 /// so their tests do not depend on subject matching.
-pub type SameMeasure = fn(&Claim, &Claim) -> bool;
+pub type SameMeasure = fn(&crate::lang::Language, &Claim, &Claim) -> bool;
 
 /// Every rule, sorted by name.
 pub static RULES: &[Rule] = &[

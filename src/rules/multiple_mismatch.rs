@@ -47,7 +47,7 @@ times that of May.
 ";
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    check_with(ctx, out, crate::claims::same_measure);
+    check_with(ctx, out, crate::claims::same_measure_in);
 }
 
 /// Every ratio a multiple's words allow; "three times more" also as ×4.
@@ -114,7 +114,7 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
         let (Some(mult), Some(pct)) = (multiple(m), percent(p)) else {
             continue;
         };
-        if m.id == p.id || !same_comparison(m, p, same) {
+        if m.id == p.id || !same_comparison(ctx.doc.lang, m, p, same) {
             continue;
         }
         let factor = crate::measure::percent_factor(&any_reading(pct));
@@ -165,13 +165,13 @@ fn candidate_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
 /// Whether a multiple claim and a percent claim describe the same comparison: the same
 /// measure against the same baseline period (and no conflicting current period), or the
 /// same written figure in one sentence.
-fn same_comparison(m: &Claim, p: &Claim, same: SameMeasure) -> bool {
+fn same_comparison(lang: &crate::lang::Language, m: &Claim, p: &Claim, same: SameMeasure) -> bool {
     let baselines = match (m.baseline.as_ref(), p.baseline.as_ref()) {
         (Some(a), Some(b)) => same_period(a, b),
         _ => false,
     };
     let values_agree = super::arith::periods_agree(m.value.as_ref(), p.value.as_ref());
-    if baselines && values_agree && same(m, p) {
+    if baselines && values_agree && same(lang, m, p) {
         return true;
     }
     let shares_figure = |a: Option<&crate::claim::Figure>, b: Option<&crate::claim::Figure>| matches!((a.and_then(|f| f.stated), b.and_then(|f| f.stated)), (Some(x), Some(y)) if x == y);
@@ -281,7 +281,7 @@ mod tests {
         art.push(claim);
         // No subject matcher: the shared written figure is enough.
         let mut out = Vec::new();
-        check_with(&art.ctx(), &mut out, |_, _| false);
+        check_with(&art.ctx(), &mut out, |_, _, _| false);
         assert_one(
             &out,
             Severity::Error,

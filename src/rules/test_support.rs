@@ -302,7 +302,7 @@ pub fn implied(interval: Interval, unit: Option<&'static str>, period: Option<Pe
 }
 
 /// A matcher for tests of the cross-claim rules: same subject (ignoring case) and units.
-pub fn same_subject(a: &Claim, b: &Claim) -> bool {
+pub fn same_subject(_: &crate::lang::Language, a: &Claim, b: &Claim) -> bool {
     let unit = |c: &Claim| c.value.as_ref().and_then(|f| f.unit);
     a.subject.eq_ignore_ascii_case(&b.subject) && unit(a) == unit(b)
 }
