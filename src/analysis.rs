@@ -23,11 +23,7 @@ pub fn check(doc: Document, registry: Option<&Registry>) -> Checked {
     let mut claims = crate::claims::claims(&doc, &extraction);
     let mentions = extraction.mentions;
     let mut findings = {
-        let ctx = Context {
-            doc: &doc,
-            mentions: &mentions,
-            claims: &claims,
-        };
+        let ctx = Context::new(&doc, &mentions, &claims);
         rules::run_all(&ctx)
     };
     if let Some(registry) = registry {

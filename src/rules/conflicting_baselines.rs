@@ -70,7 +70,7 @@ fn rebuilt_from(ctx: &Context, claim: &Claim) -> Option<String> {
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
-    for (i, j) in super::pairs_sharing_a_period(ctx.claims) {
+    for &(i, j) in ctx.period_pairs() {
         let (x, y) = (&ctx.claims[i], &ctx.claims[j]);
         if x.id == y.id {
             continue;

@@ -84,7 +84,7 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {
-    for (i, j) in super::pairs_sharing_a_period(ctx.claims) {
+    for &(i, j) in ctx.period_pairs() {
         let (a, b) = (&ctx.claims[i], &ctx.claims[j]);
         if a.id == b.id {
             continue;

@@ -27,11 +27,29 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub mentions: &'a [Mention],
     pub claims: &'a [Claim],
+    /// [`pairs_sharing_a_period`] of `claims`, worked out once for the rules that ask.
+    period_pairs: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, mentions: &'a [Mention], claims: &'a [Claim]) -> Self {
+        Context {
+            doc,
+            mentions,
+            claims,
+            period_pairs: std::cell::OnceCell::new(),
+        }
+    }
+
     pub fn text(&self) -> &str {
         &self.doc.text
+    }
+
+    /// The claims that give figures for a common period, as [`pairs_sharing_a_period`]:
+    /// three rules compare them, and the pairs are found once per article.
+    pub fn period_pairs(&self) -> &[(usize, usize)] {
+        self.period_pairs
+            .get_or_init(|| pairs_sharing_a_period(self.claims))
     }
 }
 
@@ -354,11 +372,7 @@ mod tests {
             String::new(),
             crate::span::Span::new(0, 0),
         );
-        let ctx = Context {
-            doc: &doc,
-            mentions: &[],
-            claims: &[],
-        };
+        let ctx = Context::new(&doc, &[], &[]);
         assert!(run_all(&ctx).is_empty());
     }
 

@@ -109,7 +109,7 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
         });
     }
 
-    for (m, p) in candidate_pairs(ctx.claims) {
+    for (m, p) in candidate_pairs(ctx) {
         let (m, p) = (&ctx.claims[m], &ctx.claims[p]);
         let (Some(mult), Some(pct)) = (multiple(m), percent(p)) else {
             continue;
@@ -146,13 +146,16 @@ pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasur
 /// Index pairs (multiple, percent), in claim order, that [`same_comparison`] may accept: claims
 /// with figures for a common period, or sharing a written figure. Comparing every multiple
 /// with every percent made an article of many figures quadratic.
-fn candidate_pairs(claims: &[Claim]) -> Vec<(usize, usize)> {
+fn candidate_pairs(ctx: &Context) -> Vec<(usize, usize)> {
+    let claims = ctx.claims;
     // Most articles state no multiple: nothing to pair.
     if !claims.iter().any(|c| multiple(c).is_some()) {
         return Vec::new();
     }
-    let mut pairs: Vec<(usize, usize)> = super::pairs_sharing_a_period(claims)
-        .into_iter()
+    let mut pairs: Vec<(usize, usize)> = ctx
+        .period_pairs()
+        .iter()
+        .copied()
         .chain(super::pairs_sharing_a_written_figure(claims))
         .flat_map(|(a, b)| [(a, b), (b, a)])
         .collect();

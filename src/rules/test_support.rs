@@ -274,11 +274,7 @@ impl Article {
     }
 
     pub fn ctx(&self) -> Context<'_> {
-        Context {
-            doc: &self.doc,
-            mentions: &self.mentions,
-            claims: &self.claims,
-        }
+        Context::new(&self.doc, &self.mentions, &self.claims)
     }
 
     /// Runs one rule's check.
