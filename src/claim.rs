@@ -55,6 +55,10 @@ pub struct Change {
     pub times_more: bool,
     /// Index of the mention of the percent / points / multiple.
     pub mention: Option<usize>,
+    /// The id of the claim whose change this one restates in another measure ("rose $13.40,
+    /// or 0.8%, to $1,780.20": the percent restates the amount); both share one value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<usize>,
 }
 
 /// A registry verdict on a figure of a claim (filled in by the registry stage).

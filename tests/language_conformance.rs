@@ -6,6 +6,7 @@
 use claimcheck::claim::{Claim, ClaimKind, Figure};
 use claimcheck::document::Document;
 use claimcheck::extract::tokens::{tokenize, Kind, Token};
+use claimcheck::finding::Severity;
 use claimcheck::lang::shapes::Shapes;
 use claimcheck::lang::{Language, Map, Words, ALL, MAX_WORD};
 use claimcheck::period::Date;
@@ -361,9 +362,19 @@ fn summary(text: &str, c: &Claim) -> String {
     )
 }
 
-/// The cases of a conformance file: (line, date, sentence, expected claim summaries).
-fn cases(source: &str) -> Vec<(usize, Option<Date>, String, Vec<String>)> {
-    let mut out: Vec<(usize, Option<Date>, String, Vec<String>)> = Vec::new();
+/// One sentence of a conformance file: its line, the article date, the sentence, the claim
+/// summaries it must give and the rules whose errors or warnings it must raise.
+struct Case {
+    line: usize,
+    date: Option<Date>,
+    sentence: String,
+    claims: Vec<String>,
+    findings: Vec<String>,
+}
+
+/// The cases of a conformance file.
+fn cases(source: &str) -> Vec<Case> {
+    let mut out: Vec<Case> = Vec::new();
     let mut date = None;
     for (n, line) in source.lines().enumerate() {
         let line = line.trim_end();
@@ -375,11 +386,20 @@ fn cases(source: &str) -> Vec<(usize, Option<Date>, String, Vec<String>)> {
             assert!(date.is_some(), "line {}: bad date {d}", n + 1);
         } else if let Some(claim) = line.strip_prefix("> ") {
             let case = out.last_mut().expect("a claim line follows a sentence");
-            case.3.push(claim.to_string());
+            case.claims.push(claim.to_string());
+        } else if let Some(rule) = line.strip_prefix("! ") {
+            let case = out.last_mut().expect("a finding line follows a sentence");
+            case.findings.push(rule.to_string());
         } else if line == ">" {
             // A sentence that gives no claim.
         } else {
-            out.push((n + 1, date, line.to_string(), Vec::new()));
+            out.push(Case {
+                line: n + 1,
+                date,
+                sentence: line.to_string(),
+                claims: Vec::new(),
+                findings: Vec::new(),
+            });
         }
     }
     out
@@ -389,55 +409,82 @@ fn cases(source: &str) -> Vec<(usize, Option<Date>, String, Vec<String>)> {
 fn every_language_gives_the_claims_of_its_conformance_sentences() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for l in ALL {
-        let path = root.join(format!("src/lang/{}/conformance.txt", l.code));
-        let source = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("{}: {} ({e})", l.code, path.display()));
-        let cases = cases(&source);
-        assert!(
-            cases.len() >= 10,
-            "{}: too few conformance sentences",
-            l.code
-        );
+        let dir = root.join(format!("src/lang/{}", l.code));
         let mut failures = Vec::new();
-        for (line, date, sentence, expected) in cases {
-            let mut doc = Document::in_language(
-                "c".into(),
-                "c.txt".into(),
-                sentence.clone(),
-                Span::new(0, sentence.len()),
-                l,
-            );
-            doc.date = date;
-            let checked = claimcheck::analysis::check(doc, None);
-            let got: Vec<String> = checked
-                .claims
-                .iter()
-                .map(|c| summary(&sentence, c))
-                .collect();
-            if got != expected {
-                // Shown as the file writes it, to read against the expectation.
-                let written = if got.is_empty() {
-                    ">".to_string()
-                } else {
-                    got.iter()
-                        .map(|g| format!("> {g}"))
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                };
-                failures.push(format!(
-                    "{}:{line}: {sentence}\n  expected: {expected:?}\n  got:\n{written}",
-                    path.display()
-                ));
-            }
+        let mut count = 0;
+        // conformance.txt, and constructions.txt where a language has one (the linking
+        // constructions of issue #13, by family).
+        for name in ["conformance.txt", "constructions.txt"] {
+            let path = dir.join(name);
+            let source = match std::fs::read_to_string(&path) {
+                Ok(source) => source,
+                Err(_) if name != "conformance.txt" => continue,
+                Err(e) => panic!("{}: {} ({e})", l.code, path.display()),
+            };
+            let cases = cases(&source);
+            count += cases.len();
+            failures.extend(cases.iter().filter_map(|case| check_case(l, &path, case)));
         }
+        assert!(count >= 10, "{}: too few conformance sentences", l.code);
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
 
+/// Runs one conformance case; a message when it does not give its claims and findings.
+fn check_case(l: &'static Language, path: &std::path::Path, case: &Case) -> Option<String> {
+    let Case {
+        line,
+        date,
+        sentence,
+        claims: expected,
+        findings: expected_findings,
+    } = case;
+    let mut doc = Document::in_language(
+        "c".into(),
+        "c.txt".into(),
+        sentence.clone(),
+        Span::new(0, sentence.len()),
+        l,
+    );
+    doc.date = *date;
+    let checked = claimcheck::analysis::check(doc, None);
+    let got: Vec<String> = checked
+        .claims
+        .iter()
+        .map(|c| summary(sentence, c))
+        .collect();
+    // Errors and warnings only: an info is advice, not a finding the case asserts.
+    let findings: Vec<String> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .map(|f| f.rule.to_string())
+        .collect();
+    if got != *expected || findings != *expected_findings {
+        // Shown as the file writes it, to read against the expectation.
+        let written = if got.is_empty() {
+            ">".to_string()
+        } else {
+            got.iter()
+                .map(|g| format!("> {g}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        return Some(format!(
+                    "{}:{line}: {sentence}\n  expected: {expected:?} {expected_findings:?}\n  got:\n{written}\n  findings: {findings:?}",
+                    path.display()
+                ));
+    }
+    None
+}
+
 #[test]
 fn conformance_files_parse_as_documented() {
-    let cases = cases("# comment\ndate: 2025-07-21\nSales rose 5%.\n> change: - | rose 5% | -\n\nNo figure here.\n>\n");
-    assert_eq!(cases.len(), 2);
-    assert_eq!(cases[0].3, ["change: - | rose 5% | -"]);
-    assert!(cases[1].3.is_empty() && cases[1].1.is_some());
+    let parsed = cases("# comment\ndate: 2025-07-21\nSales rose 5%.\n> change: - | rose 5% | -\n\nNo figure here.\n>\n");
+    assert_eq!(parsed.len(), 2);
+    assert_eq!(parsed[0].claims, ["change: - | rose 5% | -"]);
+    assert!(parsed[1].claims.is_empty() && parsed[1].date.is_some());
+    let flagged =
+        cases("Sales rose 5% to 12 from 10.\n> change: 12 | rose 5% | 10\n! change-mismatch\n");
+    assert_eq!(flagged[0].findings, ["change-mismatch"]);
 }

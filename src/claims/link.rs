@@ -40,6 +40,8 @@ struct Draft {
     phrase: (usize, usize),
     times_more: bool,
     baseline_mark: Option<usize>,
+    /// The draft whose change this one restates in another measure ("$13.40, or 0.8%").
+    restates: Option<usize>,
 }
 
 struct Sentence<'a> {
@@ -131,6 +133,7 @@ impl<'a> Sentence<'a> {
     fn direction_before(&self, first: usize, multiple: bool) -> Option<(Direction, usize)> {
         let mut k = first;
         let mut steps = 0;
+        let mut by = false;
         while k > self.first && steps < 5 {
             k -= 1;
             steps += 1;
@@ -146,6 +149,9 @@ impl<'a> Sentence<'a> {
                 // "down" in "down from", "up" in "up to" are not this change's direction.
                 return Some((d, k));
             }
+            if same(&w, self.w.by) {
+                by = true;
+            }
             if (multiple && self.w.fillers_before_multiple.contains(&w))
                 || self.w.fillers_before_percent.contains(&w)
             {
@@ -154,7 +160,42 @@ impl<'a> Sentence<'a> {
             if self.is(k, "-") {
                 continue;
             }
-            return None;
+            return if by { self.verb_before_object(k) } else { None };
+        }
+        None
+    }
+
+    /// "raised its main rate by 50 basis points", "increased in Northern Ireland by 2.1
+    /// percent": the direction verb a few words before the object that ends at token `k`,
+    /// with only words and period phrases between.
+    fn verb_before_object(&self, k: usize) -> Option<(Direction, usize)> {
+        let stop = k.saturating_sub(8).max(self.first);
+        let mut j = k + 1;
+        // Only period phrases passed so far: "widened in April to X from Y" takes any verb.
+        let mut only_periods = true;
+        while j > stop {
+            j -= 1;
+            if let Some(mk) = self.mark_at(j) {
+                j = self.marks[mk].first;
+                continue;
+            }
+            if only_periods && self.is_any(j, &self.lang.periods.prepositions) {
+                continue;
+            }
+            if self.toks[j].kind != Kind::Word || self.is_any(j, &self.w.aside_stops) {
+                return None;
+            }
+            if let Some((d, _)) = self.direction_at(j) {
+                // Only a verb takes an object: "growth forecast to 2.5 pct from 2.8 pct" is
+                // not a rise. Other direction words are passed over (and stop the search).
+                let verb = self.is_any(j, &self.w.transitive_verbs)
+                    || only_periods
+                        && self
+                            .direction_at(j)
+                            .is_some_and(|(_, p)| p == DirectionPos::Verb);
+                return verb.then_some((d, j));
+            }
+            only_periods = false;
         }
         None
     }
@@ -182,11 +223,60 @@ impl<'a> Sentence<'a> {
         k
     }
 
-    /// A free mention starting at or just after `k`.
+    /// A free mention starting at or just after `k`: after fillers ("a record 5"), a verb of
+    /// reaching ("to settle at $1,780.20") or a description ending in "of" ("an all-time
+    /// high of 28 million tons", "its previous estimate in October of 175 billion yen").
     fn mention_near(&self, k: usize) -> Option<usize> {
+        self.figure_after(k, true)
+    }
+
+    /// [`Self::mention_near`] for a baseline: "from a high of 6.75 dlrs" names an extreme of
+    /// the period, not the level the change is measured from.
+    fn baseline_near(&self, k: usize) -> Option<usize> {
+        self.figure_after(k, false)
+    }
+
+    fn figure_after(&self, k: usize, extremes: bool) -> Option<usize> {
+        // "to stand 91.6 pct higher than": a change of its own, not a level.
+        let free = |m: usize| {
+            self.role(m) == Role::Free
+                && self.value_like(m)
+                && self.direction_after(self.mtoks[m].1).is_none()
+        };
         let k = self.skip_fillers(k);
-        self.mention_starting(k)
-            .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
+        if let Some(m) = self.mention_starting(k) {
+            return Some(m).filter(|&m| free(m));
+        }
+        if self.is_any(k, &self.w.value_verbs) {
+            let j = k + 1 + usize::from(self.is_any(k + 1, &self.w.value_words));
+            return self
+                .mention_starting(self.skip_fillers(j))
+                .filter(|&m| free(m));
+        }
+        let mut j = k;
+        while j < self.end && j < k + 8 {
+            if let Some(mk) = self.mark_starting(j) {
+                j = self.marks[mk].end;
+                continue;
+            }
+            if self.is(j, self.w.of) {
+                return self.mention_starting(j + 1).filter(|&m| free(m));
+            }
+            if !extremes
+                && self.is_any(j, &self.w.extremes)
+                && !self.is_any(j - 1, &self.w.extreme_qualifiers)
+            {
+                return None;
+            }
+            // "a 14-month low of": a count glued to its noun.
+            let counted = self.is(j + 1, "-") && self.mention_starting(j).is_some();
+            let word = self.toks[j].kind == Kind::Word || self.is(j, "-");
+            if !counted && (!word || self.direction_at(j).is_some()) {
+                return None;
+            }
+            j += 1 + 2 * usize::from(counted);
+        }
+        None
     }
 
     /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many
@@ -213,28 +303,41 @@ impl<'a> Sentence<'a> {
     }
 
     /// Attaches "to X", "at X", "from Y", "compared with Y", period phrases after a change
-    /// phrase ending at `k`.
+    /// phrase ending at `k`, with the commas, asides and parentheses modern copy puts between
+    /// them ("rose 7.4 pct, to 45.6 mln dlrs, from 42.5 mln", "to S$2.63 billion ($1.94
+    /// billion) from S$2.24 billion", "to $24.7 billion, up from $22.64 billion", "to HK$536
+    /// million (2016: HK$496 million)", "fell 0.1 point, going from 2.6% to 2.5%").
     fn attach_after(&mut self, d: usize, mut k: usize) {
-        for _ in 0..4 {
+        let mut quoted_at = false;
+        for _ in 0..8 {
             if k >= self.end {
                 break;
             }
             if self.is_any(k, &self.w.value_words) && self.drafts[d].value.is_none() {
                 if let Some(m) = self.mention_near(k + 1) {
+                    quoted_at = !self.is(k, self.w.to);
                     self.drafts[d].value = Some(m);
                     self.set_role(m, Role::Value(d));
                     k = self.after_owned_mark(self.mtoks[m].1);
+                    k = self.after_conversion(k);
                     self.drafts[d].end = k;
                     continue;
                 }
             }
             if let Some(len) = self.baseline_connector(k) {
-                if self.drafts[d].baseline.is_none() {
-                    if let Some(m) = self.mention_near(k + len) {
+                // An amount's baseline comes with "from": "up 16 to 180, against 398" sets
+                // this week's count against last year's.
+                // So does a level quoted "at": in "up 13.1 cents at 6.785 dlrs from 6.84 dlrs"
+                // the "from" figure is the session's high.
+                let amount = self.drafts[d].measure == Measure::Absolute
+                    && (!self.is(k, self.w.from) || quoted_at);
+                if self.drafts[d].baseline.is_none() && !amount {
+                    if let Some(m) = self.baseline_near(k + len) {
                         if self.drafts[d].value.is_none_or(|v| self.compatible(v, m)) {
                             self.drafts[d].baseline = Some(m);
                             self.set_role(m, Role::Baseline(d));
                             k = self.after_owned_mark(self.mtoks[m].1);
+                            k = self.after_conversion(k);
                             self.drafts[d].end = k;
                             continue;
                         }
@@ -253,13 +356,51 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
-            if let Some(mk) = self.mark_starting(k).filter(|&mk| self.marks[mk].baseline) {
-                if self.drafts[d].baseline_mark.is_none() {
+            let mark = self.mark_after_preposition(k);
+            if let Some(mk) = mark {
+                if self.marks[mk].baseline {
+                    if self.drafts[d].baseline_mark.is_some() {
+                        break;
+                    }
                     self.drafts[d].baseline_mark = Some(mk);
-                    k = self.marks[mk].end;
+                    self.drafts[d].end = self.marks[mk].end;
+                }
+                // "rose 9% in the fourth quarter to $X": a current period on the way.
+                k = self.marks[mk].end;
+                continue;
+            }
+            if let Some(b) = self.labelled_baseline(k) {
+                if self.drafts[d].baseline.is_none()
+                    && self.drafts[d].value.is_some_and(|v| self.compatible(v, b))
+                {
+                    self.drafts[d].baseline = Some(b);
+                    self.set_role(b, Role::Baseline(d));
+                    k = self.mtoks[b].1 + 1;
                     self.drafts[d].end = k;
                     continue;
                 }
+            }
+            // ", to X", ", from Y", ", up from Y", ", going from Y to X", "(from Y)".
+            let next = k + 1;
+            // After a comma only "from" continues the claim: "rose 31.3 pct to 154,711,
+            // compared with 146,610 in April" sets the value against another period.
+            let joins = (self.is(k, ",") || self.is(k, "("))
+                && (self.is_any(next, &self.w.value_words)
+                    || self.is(next, self.w.from)
+                    || self.is(k, "(") && self.baseline_connector(next).is_some()
+                    || self.is_any(next, &self.w.restating_verbs)
+                    || self.is_any(next, &self.w.direction_adjectives)
+                        && self.baseline_connector(next + 1).is_some());
+            let restating = self.is_any(k, &self.w.restating_verbs);
+            if let Some(j) = self.restating_clause(k + 1).filter(|_| self.is(k, ",")) {
+                k = j;
+                continue;
+            }
+            let adjective = self.is_any(k, &self.w.direction_adjectives)
+                && self.baseline_connector(k + 1).is_some();
+            if joins || restating || adjective {
+                k += 1;
+                continue;
             }
             // "to $1.13bn (£600m) for the three months to December, from $639m": skip an
             // aside with no figures or verbs of change to reach the baseline.
@@ -273,6 +414,72 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// A period phrase starting at `k`, or after a preposition and an article there ("in the
+    /// fourth quarter").
+    fn mark_after_preposition(&self, k: usize) -> Option<usize> {
+        let p = &self.lang.periods;
+        let mut j = k;
+        if self.is_any(j, &p.prepositions) {
+            j += 1;
+            if self.is(j, p.the) {
+                j += 1;
+            }
+        }
+        self.mark_starting(k)
+            .or_else(|| self.mark_starting(j).filter(|_| j > k))
+    }
+
+    /// ", lifting the cash rate from 2.6 per cent to 2.85 per cent": a clause restating the
+    /// change as its figures, from a direction verb at `k`; the token of its "from" or "to".
+    fn restating_clause(&self, k: usize) -> Option<usize> {
+        self.direction_at(k)
+            .filter(|&(_, p)| p == DirectionPos::Verb)?;
+        (k + 1..(k + 8).min(self.end))
+            .take_while(|&j| self.toks[j].kind == Kind::Word)
+            .find(|&j| self.is(j, self.w.from) || self.is(j, self.w.to))
+    }
+
+    /// The figure that mention `m` converts, when `m` is a currency in parentheses right after
+    /// it ("S$3.11 billion (US$2.3b)").
+    fn converted(&self, m: usize) -> Option<usize> {
+        let f = self.mtoks[m].0;
+        if f < self.first + 2 || !self.is(f - 1, "(") || self.kind(m) != MentionKind::Currency {
+            return None;
+        }
+        self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1)
+    }
+
+    /// Past a currency conversion in parentheses right after a figure ("S$2.63 billion
+    /// ($1.94 billion)"), else `k`.
+    fn after_conversion(&self, k: usize) -> usize {
+        if !self.is(k, "(") {
+            return k;
+        }
+        match self.mention_starting(k + 1) {
+            Some(m) if self.is(self.mtoks[m].1, ")") && self.kind(m) == MentionKind::Currency => {
+                self.mtoks[m].1 + 1
+            }
+            _ => k,
+        }
+    }
+
+    /// The baseline of a labelled aside after a value, "(2016: HK$496 million)", "(Six
+    /// months ended 30 June 2018: HK$15,646,000)": a parenthesis whose label names a period.
+    fn labelled_baseline(&self, k: usize) -> Option<usize> {
+        if !self.is(k, "(") {
+            return None;
+        }
+        let colon = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, self.w.label_colon))?;
+        let b = self
+            .mention_starting(colon + 1)
+            .filter(|&b| self.role(b) == Role::Free && self.value_like(b))?;
+        let names_period = self.marks.iter().any(|mk| mk.first > k && mk.end <= colon)
+            || (k + 1..colon).any(|j| {
+                self.toks[j].kind == Kind::Num && self.toks[j].end - self.toks[j].start == 4
+            });
+        (names_period && self.is(self.mtoks[b].1, ")")).then_some(b)
     }
 
     /// A whole that a percentage can be a share of, within a few words ("the global
@@ -372,6 +579,7 @@ impl<'a> Sentence<'a> {
             phrase,
             times_more: false,
             baseline_mark: None,
+            restates: None,
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Change(d));
@@ -399,13 +607,22 @@ impl<'a> Sentence<'a> {
                 k = self.marks[mk].end;
                 continue;
             }
+            // "down 0.3% from the previous month but up 3.6%": a baseline's period phrase.
+            if let Some(mk) = self
+                .baseline_connector(k)
+                .and_then(|len| self.mark_starting(k + len))
+            {
+                k = self.marks[mk].end;
+                continue;
+            }
             if !connector(k) {
                 adjacent = false;
                 break;
             }
             k += 1;
         }
-        let mut prev = prev;
+        // "S$3.11 billion (US$2.3b) was 16% higher": the figure before its conversion.
+        let mut prev = self.converted(prev).unwrap_or(prev);
         if !adjacent {
             // A participial clause after a comma refers to the main clause's figure:
             // "China exported 3188 tons ... in June, marking a 157.5% increase".
@@ -440,7 +657,10 @@ impl<'a> Sentence<'a> {
                 self.drafts[d].first = self.mtoks[prev].0;
                 self.set_role(prev, Role::Value(d));
             }
-            Role::Baseline(h) | Role::Value(h) if h != d => {
+            // "$18 billion, up 9% from the prior quarter and up 41% from a year ago".
+            Role::Baseline(h) | Role::Value(h) | Role::Change(h)
+                if h != d && !self.own_value_ahead(self.drafts[d].end) =>
+            {
                 if let Some(v) = self.drafts[h].value {
                     self.drafts[d].value = Some(v);
                     self.drafts[d].inherited_from = Some(h);
@@ -457,7 +677,9 @@ impl<'a> Sentence<'a> {
             match self.kind(m) {
                 MentionKind::Percent | MentionKind::Points => self.percent_change(m),
                 MentionKind::Multiple => self.multiple_change(m),
-                _ => {}
+                MentionKind::Currency | MentionKind::Quantity | MentionKind::Number => {
+                    self.absolute_change(m)
+                }
             }
         }
         for m in self.ms.clone() {
@@ -471,21 +693,25 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The rise or fall a change figure is given, by a word before it ("rose 5%") or after it
+    /// ("a 5% increase"): (direction, its token, whether it comes first).
+    fn change_direction(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        let ((d, dt), before) = self
+            .direction_before(mf, false)
+            .map(|x| (x, true))
+            .or_else(|| self.direction_after(me).map(|x| (x, false)))?;
+        (d != Direction::Flat).then_some((d, dt, before))
+    }
+
     /// Pass 1: a change phrase around a percent or points ("rose 12.5 pct", "a 5% increase"),
     /// with its value and baseline.
     fn percent_change(&mut self, m: usize) {
         let (mf, me) = self.mtoks[m];
         let kind = self.kind(m);
-        let dir = self
-            .direction_before(mf, false)
-            .map(|x| (x, true))
-            .or_else(|| self.direction_after(me).map(|x| (x, false)));
-        let Some(((d, dt), before)) = dir else {
+        let Some((d, dt, before)) = self.change_direction(m) else {
             return;
         };
-        if d == Direction::Flat {
-            return;
-        }
         let phrase = if before { (dt, me) } else { (mf, dt + 1) };
         let measure = if kind == MentionKind::Points {
             Measure::Points
@@ -493,9 +719,161 @@ impl<'a> Sentence<'a> {
             Measure::Percent
         };
         let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
-        self.attach_after(draft, phrase.1);
+        let after = self.restated_percent(draft, phrase.1);
+        self.attach_after(draft, after);
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
+        }
+        self.share_value_with_restatement(draft);
+        // "fell 845.12 points to 73,399.78": points of an index, not of a percentage.
+        if let Some(v) = self.drafts[draft].value {
+            if measure == Measure::Points && self.mentions[v].unit != Some("%") {
+                self.drafts[draft].measure = Measure::Absolute;
+            }
+        }
+    }
+
+    /// Whether the clause after token `k` goes on to its own value ("and increased 73 pct in
+    /// the two months to 8.17 billion"): then the claim does not share an earlier one's.
+    fn own_value_ahead(&self, k: usize) -> bool {
+        (k..(k + 10).min(self.end))
+            .take_while(|&j| !self.is_punct(j))
+            .any(|j| self.is_any(j, &self.w.value_words) && self.mention_starting(j + 1).is_some())
+    }
+
+    /// Pass 1: an absolute change ("increased 17,400 to 11,775,800", "rose $13.40, or 0.8%,
+    /// to settle at $1,780.20", "3 cents lower at $2.45"), kept only when it has a value or
+    /// a baseline of the same unit: "cut 500 jobs" alone is not a claim about a level.
+    fn absolute_change(&mut self, m: usize) {
+        if self.role(m) != Role::Free || !self.value_like(m) {
+            return;
+        }
+        let (mf, me) = self.mtoks[m];
+        let Some((d, dt, before)) = self.change_direction(m) else {
+            return;
+        };
+        let phrase = if before {
+            (dt, self.after_count_noun(me))
+        } else {
+            (mf, dt + 1)
+        };
+        let draft = self.new_draft(
+            ClaimKind::Change,
+            m,
+            phrase,
+            Measure::Absolute,
+            Some((d, dt)),
+        );
+        let after = self.restated_percent(draft, phrase.1);
+        self.attach_after(draft, after);
+        if self.drafts[draft].value.is_none() {
+            self.value_before(draft);
+        }
+        let dr = &self.drafts[draft];
+        let linked = dr.value.or(dr.baseline);
+        if linked.is_none_or(|f| !self.same_unit(m, f)) {
+            self.drop_drafts_from(draft);
+            return;
+        }
+        self.share_value_with_restatement(draft);
+    }
+
+    /// Past the noun a bare count is of, when linking words follow it ("fell 845.12 points
+    /// or 1.14 per cent", "increased 17,400 jobs to 11.8 million"), else `k`.
+    fn after_count_noun(&self, k: usize) -> usize {
+        let links = |j: usize| {
+            self.is(j, ",")
+                || self.is(j, "(")
+                || self.is_any(j, &self.w.restating)
+                || self.is_any(j, &self.w.value_words)
+                || self.baseline_connector(j).is_some()
+        };
+        let noun = self.toks.get(k).is_some_and(|t| t.kind == Kind::Word)
+            && k < self.end
+            && !links(k)
+            && self.direction_at(k).is_none();
+        if noun && links(k + 1) {
+            k + 1
+        } else {
+            k
+        }
+    }
+
+    /// Whether two figures are in the same unit (a bare number takes any but percent).
+    fn same_unit(&self, a: usize, b: usize) -> bool {
+        let (ua, ub) = (self.mentions[a].unit, self.mentions[b].unit);
+        ua == ub || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
+    }
+
+    /// Undoes draft `d` and the drafts made after it (a percent restating it), freeing
+    /// their figures.
+    fn drop_drafts_from(&mut self, d: usize) {
+        for dr in self.drafts.split_off(d) {
+            for m in [dr.change, dr.value, dr.baseline].into_iter().flatten() {
+                if matches!(self.role(m), Role::Change(x) | Role::Value(x) | Role::Baseline(x) if x >= d)
+                {
+                    self.set_role(m, Role::Free);
+                }
+            }
+        }
+    }
+
+    /// A percent restating the change of draft `d` right after it ("$13.40, or 0.8%,", "845.12
+    /// points (1.25 per cent)"): made a draft of its own that restates `d`. Returns where
+    /// linking goes on after it, else `k`.
+    fn restated_percent(&mut self, d: usize, k: usize) -> usize {
+        let mut j = k;
+        let paren = self.is(j, "(");
+        if paren {
+            j += 1;
+        } else {
+            if self.is(j, ",") {
+                j += 1;
+            }
+            if !self.is_any(j, &self.w.restating) {
+                return k;
+            }
+            j += 1;
+        }
+        let Some(p) = self.mention_starting(j).filter(|&p| {
+            self.role(p) == Role::Free
+                && self.kind(p) == MentionKind::Percent
+                && self.drafts[d].measure != Measure::Percent
+        }) else {
+            return k;
+        };
+        let mut end = self.mtoks[p].1;
+        if paren {
+            if !self.is(end, ")") {
+                return k;
+            }
+            end += 1;
+        }
+        let direction = self.drafts[d].direction;
+        let pd = self.new_draft(
+            ClaimKind::Change,
+            p,
+            (self.mtoks[p].0, self.mtoks[p].1),
+            Measure::Percent,
+            direction,
+        );
+        self.drafts[pd].restates = Some(d);
+        if self.is(end, ",") {
+            end += 1;
+        }
+        end
+    }
+
+    /// Gives a restating percent draft the value of the draft it restates.
+    fn share_value_with_restatement(&mut self, d: usize) {
+        let Some(v) = self.drafts[d].value else {
+            return;
+        };
+        for r in 0..self.drafts.len() {
+            if self.drafts[r].restates == Some(d) && self.drafts[r].value.is_none() {
+                self.drafts[r].value = Some(v);
+                self.drafts[r].inherited_from = Some(d);
+            }
         }
     }
 
@@ -565,28 +943,37 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Pass 2: a comparison without a stated change: "rose to X from Y", "X vs Y".
+    /// Pass 2: a comparison without a stated change: "rose to X from Y", "raised Bank Rate
+    /// to X from Y", "X, down from Y", "X, compared with Y", "X vs Y".
     fn comparison_at(&mut self, m: usize) {
         if self.role(m) != Role::Free || !self.value_like(m) {
             return;
         }
         let (mf, me) = self.mtoks[m];
-        // "rose to X from Y", "fell from Y to X"
+        // "rose to X from Y", "fell from Y to X", "widened in April to X from Y"
         if mf >= self.first + 2
             && (self.is(mf - 1, self.w.to) || self.is(mf - 1, self.w.from))
             && !self.ranged_before(mf - 1)
             && !self.exchange_rate(m)
         {
-            if let Some((d, dt)) = self.direction_at(mf - 2).map(|(d, _)| (d, mf - 2)) {
+            if let Some((d, dt)) = self.direction_in_clause(mf - 1) {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
-                let k = self.after_owned_mark(me);
-                let k = if self.is(k, ",") { k + 1 } else { k };
+                let k = self.after_conversion(self.after_owned_mark(me));
+                let k = if self.is(k, ",") || self.is(k, "(") {
+                    k + 1
+                } else {
+                    k
+                };
                 if self.is(k, other_conn) {
                     let digits = |x: usize| !self.mentions[x].words;
-                    if let Some(o) = self
-                        .mention_near(k + 1)
-                        .filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
+                    let other = if to_first {
+                        self.baseline_near(k + 1)
+                    } else {
+                        self.mention_near(k + 1)
+                    };
+                    if let Some(o) =
+                        other.filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
                     {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
                         self.comparison(value, base, dt, Some((d, dt)));
@@ -595,19 +982,41 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000"
-        let k = self.after_owned_mark(me);
-        if let Some(len) = self
-            .baseline_connector(k)
-            .filter(|_| !self.is(k, self.w.from) && !self.is(k, self.w.than))
-        {
-            if let Some(o) = self
-                .mention_near(k + len)
-                .filter(|&o| self.compatible(m, o) && self.kind(o) == self.kind(m))
-            {
-                self.comparison(m, o, mf, None);
+        // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
+        // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
+        let mut k = self.after_conversion(self.after_owned_mark(me));
+        // ", down from", "Bln. vs.": the comma, or the full stop of an abbreviated scale.
+        if self.is(k, ",") || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
+            k += 1;
+        }
+        let direction = self
+            .is_any(k, &self.w.direction_adjectives)
+            .then(|| self.direction_at(k).map(|(d, _)| (d, k)))
+            .flatten();
+        if direction.is_some() {
+            k += 1;
+        }
+        if let Some(len) = self.baseline_connector(k).filter(|_| {
+            !self.is(k, self.w.than) && (direction.is_some() || !self.is(k, self.w.from))
+        }) {
+            // A bare number before "down from 88 cents" is a day or a count, not the value.
+            let bare = |x: usize| self.kind(x) == MentionKind::Number;
+            if let Some(o) = self.baseline_near(k + len).filter(|&o| {
+                self.compatible(m, o)
+                    && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
+            }) {
+                self.comparison(m, o, mf, direction);
             }
         }
+    }
+
+    /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
+    /// "widened in April"): within a few words, with only words and period phrases between.
+    fn direction_in_clause(&self, k: usize) -> Option<(Direction, usize)> {
+        if let Some((d, _)) = k.checked_sub(1).and_then(|j| self.direction_at(j)) {
+            return Some((d, k - 1));
+        }
+        self.verb_before_object(k.checked_sub(1)?)
     }
 
     /// Pass 3: a share: "over 90% of the global supply", "accounts for 40%".
@@ -662,6 +1071,7 @@ impl<'a> Sentence<'a> {
             phrase: (mf, me),
             times_more: false,
             baseline_mark: None,
+            restates: None,
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Value(d));
@@ -696,6 +1106,7 @@ impl<'a> Sentence<'a> {
             phrase: direction.map_or((vf, ve), |(_, t)| (t, t + 1)),
             times_more: false,
             baseline_mark: None,
+            restates: None,
         });
         let d = self.drafts.len() - 1;
         self.set_role(value, Role::Value(d));
@@ -815,9 +1226,16 @@ fn link_tokens(
             built[d] = Some(build(&s, d, sentence, &owned, head.as_ref()));
         }
     }
-    for (n, d) in order.into_iter().enumerate() {
+    let mut id_of = vec![0; s.drafts.len()];
+    for (n, &d) in order.iter().enumerate() {
+        id_of[d] = start_id + n + 1;
+    }
+    for d in order {
         if let Some(mut c) = built[d].take() {
-            c.id = start_id + n + 1;
+            c.id = id_of[d];
+            if let Some(ch) = c.change.as_mut() {
+                ch.restates = s.drafts[d].restates.map(|r| id_of[r]);
+            }
             claims.push(c);
         }
     }
@@ -1029,6 +1447,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                     .map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
                 times_more: dr.times_more,
                 mention: Some(m),
+                restates: None,
             }
         })
         .or_else(|| {
@@ -1043,6 +1462,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                     .map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
                 times_more: false,
                 mention: None,
+                restates: None,
             })
         });
     let end = dr.end.max(dr.phrase.1).min(s.end).max(dr.first + 1);

@@ -202,6 +202,26 @@ pub struct ClaimWords {
     pub restating: Words,
     /// A word that makes per-share figures of a sentence incomparable ("split").
     pub stock_split: &'static str,
+    /// "by" before a change figure, after a verb's object ("raised its rate by 50 basis
+    /// points", "increased in Northern Ireland by 2.1 percent").
+    pub by: &'static str,
+    /// Verbs between "to" and a value ("to settle at $1,780.20", "to reach 5%").
+    pub value_verbs: Words,
+    /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
+    /// to 2.5%").
+    pub restating_verbs: Words,
+    /// Verbs that take an object between them and their figures ("raised its main rate by
+    /// 50 basis points", "cut its forecast to 550 billion yen from 692 billion yen").
+    pub transitive_verbs: Words,
+    /// Extremes that a figure after "from a ... of" is, rather than the baseline ("up 12.5
+    /// cents at 6.705 dlrs from a high of 6.75 dlrs").
+    pub extremes: Words,
+    /// Words before an extreme that make it a level the change is measured from: "from an
+    /// all-time high of 28 million tons", "from a record high of".
+    pub extreme_qualifiers: Words,
+    /// The separator of a baseline given in parentheses ("HK$536 million (2016: HK$496
+    /// million)").
+    pub label_colon: &'static str,
 }
 
 /// The words of period phrases (claims/periods.rs).

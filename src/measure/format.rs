@@ -210,7 +210,8 @@ pub fn fmt_ratio_range(allowed: &Interval, stated: Option<&Interval>) -> String 
 pub fn fmt_change_range(measure: Measure, allowed: &Interval, stated: &Interval) -> String {
     match measure {
         Measure::Percent => fmt_pct_range(allowed, Some(stated)),
-        Measure::Points | Measure::Absolute => fmt_points_range(allowed, Some(stated)),
+        Measure::Points => fmt_points_range(allowed, Some(stated)),
+        Measure::Absolute => fmt_signed_range(allowed, Some(stated), "", ""),
         Measure::Multiple => fmt_ratio_range(allowed, Some(stated)),
     }
 }

@@ -71,6 +71,8 @@ pub fn allowed(change: &Change, value: &Figure, baseline: &Figure) -> Option<Int
     match change.measure {
         Measure::Percent => {}
         Measure::Points if both_percent(value, baseline) => {}
+        // An amount ("fell by 2,300 to 41,800 from 44,100") is a difference of like figures.
+        Measure::Absolute if change.interval.is_bounded() && value.unit == baseline.unit => {}
         _ => return None,
     }
     change.measure.between(&baseline.interval, &value.interval)

@@ -46,9 +46,14 @@ Profit fell 16.7% to 72.6 mln dlrs from 87.1 mln.
 /// The direction the stated figures move under every rounding, when they clearly move.
 pub fn figures_direction(claim: &Claim) -> Option<Direction> {
     let (value, baseline) = stated_pair(claim)?;
-    if value.interval.high < baseline.interval.low {
+    // Rounding intervals are half-open: "2.5" (2.45 up to 2.55) is below "2.6" (from 2.55),
+    // though the closed intervals touch.
+    let (v, b) = (&value.interval, &baseline.interval);
+    // The bounds are computed in floating point ("2.6" + 0.05 against "2.7" - 0.05).
+    let eps = 1e-9 * (v.high.abs() + b.high.abs());
+    if v.high <= b.low + eps && v.low < b.low {
         Some(Direction::Down)
-    } else if value.interval.low > baseline.interval.high {
+    } else if v.low + eps >= b.high && v.high > b.high {
         Some(Direction::Up)
     } else {
         None
@@ -219,6 +224,7 @@ mod tests {
             direction_span: Some(art.span("rose")),
             times_more: false,
             mention: None,
+            restates: None,
         };
         let claim = Claim {
             value: Some(art.figure("5 t", Some("t"), None)),

@@ -12,6 +12,7 @@ pub mod multiple_mismatch;
 pub mod part_exceeds_whole;
 pub mod points_vs_percent;
 pub mod registry_mismatch;
+pub mod restated_change;
 pub mod share_mismatch;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -134,6 +135,13 @@ pub static RULES: &[Rule] = &[
         docs: registry_mismatch::DOCS,
         // Matching needs the registry: the registry stage raises it, after the rules.
         check: None,
+    },
+    Rule {
+        name: restated_change::NAME,
+        severity: Severity::Error,
+        summary: "an amount of change restated as a percent that the amount and the value cannot give",
+        docs: restated_change::DOCS,
+        check: Some(restated_change::check),
     },
     Rule {
         name: share_mismatch::NAME,

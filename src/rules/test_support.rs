@@ -172,6 +172,7 @@ impl Article {
             direction_span: None,
             times_more: false,
             mention: Some(self.mentions.len() - 1),
+            restates: None,
         }
     }
 
@@ -205,6 +206,7 @@ impl Article {
             direction_span: None,
             times_more: false,
             mention: Some(self.mentions.len() - 1),
+            restates: None,
         }
     }
 

@@ -1,0 +1,114 @@
+//! `restated-change-mismatch`: an amount of change restated as a percent ("rose $13.40, or
+//! 0.8%, to $1,780.20") that the amount and the current value cannot give.
+
+use crate::claim::{Claim, Measure};
+use crate::finding::Finding;
+use crate::interval::Interval;
+use crate::measure::format::fmt_pct_range;
+use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
+
+use super::arith::{change_number_text, stated_or_value};
+use super::Context;
+
+pub const NAME: &str = "restated-change-mismatch";
+
+pub const DOCS: &str = "\
+## What it does
+Checks a change stated twice, as an amount and as a percent of the level it started from:
+\"gold rose $13.40, or 0.8%, to settle at $1,780.20\". The amount taken from the current value
+gives the starting level (1,766.80), and the amount over that level the percent (+0.758%); every
+number is read as the interval its writing allows. The rule fires when that percent, rounded
+or truncated, cannot be the stated one. A near miss, under 0.5 percentage points and under 2%
+of the stated percent, is a `warning`; anything larger is an `error`.
+
+The two must be written as one restating the other (\"X, or P%\", \"X (P%)\") with the
+current value after them (\"to\", \"at\") or before them (\"settled at $1,272.70, up $10.40,
+or 0.8%\").
+
+## Why is this bad?
+Market and results copy gives the same move three ways; when one was updated and another was
+not, the reader cannot tell which figure to trust.
+
+## Example
+```text
+Gold rose $13.40, or 1.8%, to settle at $1,780.20 an ounce.
+```
+$13.40 from $1,766.80 is +0.76%. Use instead:
+```text
+Gold rose $13.40, or 0.8%, to settle at $1,780.20 an ounce.
+```
+";
+
+/// The percent an amount of change gives when the level after it is `value`.
+fn percent_of_amount(amount: &Interval, value: &Interval) -> Option<Interval> {
+    let before = Measure::Absolute.before(value, amount)?;
+    Measure::Percent.between(&before, value)
+}
+
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for claim in ctx.claims {
+        if let Some(finding) = finding(ctx, claim) {
+            out.push(finding);
+        }
+    }
+}
+
+fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
+    let percent = claim.change.as_ref()?;
+    let restated = ctx.claims.iter().find(|c| Some(c.id) == percent.restates)?;
+    let amount = restated.change.as_ref()?;
+    if percent.measure != Measure::Percent || amount.measure != Measure::Absolute {
+        return None;
+    }
+    let value = claim.value.as_ref().filter(|v| v.stated.is_some())?;
+    if !amount.interval.is_bounded() || !value.interval.is_bounded() {
+        return None;
+    }
+    let allowed = percent_of_amount(&amount.interval, &value.interval)?;
+    let stated = percent.interval.hull(&percent.truncated);
+    let gap = stated.gap(&allowed);
+    if gap <= 0.0 {
+        return None;
+    }
+    Some(Finding {
+        rule: NAME,
+        severity: CHANGE_NEAR_MISS.severity(gap, magnitude(&percent.interval)),
+        span: restated.span.cover(claim.span),
+        message: format!(
+            "{} restated as {} is impossible with {}: the amount gives {}",
+            change_number_text(ctx, amount),
+            change_number_text(ctx, percent),
+            stated_or_value(ctx, value),
+            fmt_pct_range(&allowed, Some(&percent.interval))
+        ),
+        claims: vec![restated.id, claim.id],
+        notes: vec![format!(
+            "the amount taken from {} puts the level before the change at {}",
+            stated_or_value(ctx, value),
+            crate::measure::format::fmt_number(
+                Measure::Absolute
+                    .before(&value.interval, &amount.interval)?
+                    .mid()
+            )
+        )],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_gives_its_percent_of_the_level_before() {
+        // $13.40 (13.395..13.405) to $1,780.20 (1780.195..1780.205): +0.758% or so.
+        let p = percent_of_amount(
+            &Interval::new(13.395, 13.405),
+            &Interval::new(1780.195, 1780.205),
+        )
+        .unwrap();
+        assert!(p.low > 0.75 && p.high < 0.77, "{p:?}");
+        // A fall: -$5 to $95 starts at $100, -5%.
+        let p = percent_of_amount(&Interval::point(-5.0), &Interval::point(95.0)).unwrap();
+        assert!((p.mid() + 5.0).abs() < 1e-9, "{p:?}");
+    }
+}
