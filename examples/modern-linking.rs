@@ -118,19 +118,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let forms = modern::reuters::measure(&stories, &found);
     println!(
         "## Reuters: consistent claims in {} stories\n",
         stories.len()
     );
-    for (form, entry) in modern::reuters::measure(&stories, &found) {
-        println!(
-            "### {}: {} claims, {} flagged as published\n",
-            form.name(),
-            entry.claims,
-            entry.flagged_as_published.len()
-        );
-        println!("{}\n", modern::planting_table(&entry.planting));
-        if options.misses {
+    println!("{}\n", modern::reuters::table(&forms));
+    if options.misses {
+        for entry in forms.values() {
             for flagged in &entry.flagged_as_published {
                 println!("flagged as published: {}\n", flagged.replace('\n', " "));
             }

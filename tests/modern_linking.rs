@@ -94,13 +94,9 @@ fn reuters_planted_errors_hold_their_floor() {
     }
     let (stories, found) = modern::reuters::find(&path).expect("readable corpus");
     let forms = modern::reuters::measure(&stories, &found);
-    let (mut caught, mut flagged) = (0, 0);
-    for (form, entry) in &forms {
-        println!("{}: {} consistent claims", form.name(), entry.claims);
-        println!("{}\n", modern::planting_table(&entry.planting));
-        caught += entry.planting.total().caught;
-        flagged += entry.flagged_as_published.len();
-    }
+    println!("{}\n", modern::reuters::table(&forms));
+    let caught = forms.values().map(|e| e.planting.total().caught).sum();
+    let flagged = forms.values().map(|e| e.flagged_as_published.len()).sum();
     let failures = ratchet(&[
         (
             "Reuters planted errors caught",

@@ -1,6 +1,7 @@
 //! Keeps the modern-news development set (`tests/fixtures/modern/`) well-formed: strict schema,
-//! unique ids, and every annotated figure quoted verbatim from its passage, so that a later
-//! linking measurement compares the checker against annotations that really match the text.
+//! unique ids, and every annotated figure quoted verbatim from its passage, so that the linking
+//! measurement (`tests/modern_linking.rs`) compares the checker against annotations that really
+//! match the text.
 
 #[allow(dead_code)] // the measurement in the shared module is used by tests/modern_linking.rs
 mod modern;

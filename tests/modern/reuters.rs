@@ -10,7 +10,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::figures::Figures;
-use super::planted::{plant_all, Planting, Target};
+use super::planted::{plant_all, Planting, Target, MUTATIONS};
 use super::{check, error_on};
 
 pub fn corpus() -> PathBuf {
@@ -123,7 +123,9 @@ fn claims_in(body: &str, story: usize) -> Vec<Found> {
             })
         })
         .collect();
+    // The two patterns may read overlapping words; keep the first claim of an overlap.
     found.sort_by_key(|f| f.start);
+    found.dedup_by(|later, kept| later.start < kept.end);
     found
 }
 
@@ -202,4 +204,44 @@ pub fn measure(stories: &[Story], found: &[Found]) -> BTreeMap<Form, PerForm> {
         entry.planting = plant_all(&targets);
     }
     forms
+}
+
+/// One row per form (and all forms together): claims, flagged as published, and planted
+/// errors caught of planted per mutation.
+pub fn table(forms: &BTreeMap<Form, PerForm>) -> String {
+    let names: Vec<&str> = MUTATIONS.iter().map(|m| m.name()).collect();
+    let mut lines = vec![
+        format!(
+            "| form | claims | flagged as published | {} | all |",
+            names.join(" | ")
+        ),
+        format!("|---|---|---|{}---|", "---|".repeat(names.len())),
+    ];
+    let mut all = PerForm::default();
+    let mut row = |name: &str, entry: &PerForm, flagged: usize| {
+        let cells: Vec<String> = MUTATIONS
+            .iter()
+            .map(|m| entry.planting.tallies.get(m).copied().unwrap_or_default())
+            .chain([entry.planting.total()])
+            .map(|t| super::share(t.caught, t.planted))
+            .collect();
+        lines.push(format!(
+            "| {name} | {} | {flagged} | {} |",
+            entry.claims,
+            cells.join(" | ")
+        ));
+    };
+    for (form, entry) in forms {
+        row(form.name(), entry, entry.flagged_as_published.len());
+        all.claims += entry.claims;
+        for (m, t) in &entry.planting.tallies {
+            let sum = all.planting.tallies.entry(*m).or_default();
+            sum.planted += t.planted;
+            sum.caught += t.caught;
+            sum.skipped += t.skipped;
+        }
+    }
+    let flagged = forms.values().map(|e| e.flagged_as_published.len()).sum();
+    row("**all**", &all, flagged);
+    lines.join("\n")
 }
