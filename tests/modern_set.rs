@@ -1,70 +1,18 @@
 //! Keeps the modern-news development set (`tests/fixtures/modern/`) well-formed: strict schema,
-//! unique ids, and every annotated figure quoted verbatim from its passage, so that a later
-//! linking measurement compares the checker against annotations that really match the text.
+//! unique ids, and every annotated figure quoted verbatim from its passage, so that the linking
+//! measurement (`tests/modern_linking.rs`) compares the checker against annotations that really
+//! match the text.
+
+#[allow(dead_code)] // the measurement in the shared module is used by tests/modern_linking.rs
+mod modern;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use modern::load;
 use serde_yaml::Value;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Passage {
-    id: String,
-    url: String,
-    date: String,
-    outlet: String,
-    topic: String,
-    text: String,
-    #[serde(default)]
-    note: Option<String>,
-    claims: Vec<Claim>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Claim {
-    quote: String,
-    family: Vec<u8>,
-    change: Option<String>,
-    value: Option<String>,
-    value_unit: String,
-    baseline: Option<String>,
-    // Periods are free-form labels ("2024-Q3", "FY2025", "2022/23 season"); YAML reads a bare
-    // year as a number, so they stay untyped here.
-    period: Value,
-    baseline_period: Value,
-    consistent: Value,
-    #[serde(default)]
-    note: Option<String>,
-}
 
 /// The construction families of issue #13 (11 and 12 are not used by this set).
 const FAMILIES: [u8; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13];
-
-fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/modern")
-}
-
-/// Every passage of the set, with the file it came from.
-fn load() -> Vec<(String, Passage)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder())
-        .expect("tests/fixtures/modern exists")
-        .map(|entry| entry.expect("readable folder entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
-        .collect();
-    files.sort();
-    let mut passages = Vec::new();
-    for path in files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&path).expect("readable fixture");
-        let list: Vec<Passage> = serde_yaml::from_str(&text)
-            .unwrap_or_else(|error| panic!("{name} does not fit the schema: {error}"));
-        passages.extend(list.into_iter().map(|passage| (name.clone(), passage)));
-    }
-    passages
-}
 
 #[test]
 fn modern_set_is_broad_enough_to_measure_linking() {

@@ -1,0 +1,192 @@
+//! The linking score of issue #13: for each annotated change claim, whether some claimcheck
+//! claim over its quote states the same change, value and baseline (and, separately, the same
+//! period); whether inconsistent passages get an error; which clean passages get a finding.
+
+use std::collections::BTreeMap;
+
+use claimcheck::analysis::Checked;
+use claimcheck::claim::{Claim as Linked, Figure};
+use claimcheck::finding::Severity;
+use claimcheck::period::Period;
+use serde_yaml::Value;
+
+use super::{check, overlaps, Claim, Passage};
+
+/// One annotated claim that is not linked fully right (with the period, when `period_only`).
+pub struct Miss {
+    pub passage: String,
+    pub families: Vec<u8>,
+    pub quote: String,
+    pub wanted: String,
+    /// The claimcheck claims over the quote, one line each.
+    pub got: Vec<String>,
+    /// Linked right except for the period.
+    pub period_only: bool,
+}
+
+#[derive(Default)]
+pub struct Linking {
+    pub claims: usize,
+    pub overlapped: usize,
+    pub linked: usize,
+    pub linked_with_period: usize,
+    /// Per construction family: (claims, linked fully right).
+    pub families: BTreeMap<u8, (usize, usize)>,
+    pub inconsistent: usize,
+    pub inconsistent_flagged: usize,
+    /// Passages without an inconsistent claim that get an error or a warning.
+    pub false_findings: Vec<String>,
+    /// The same, counting errors only.
+    pub false_errors: usize,
+    pub misses: Vec<Miss>,
+}
+
+/// The stated text of a figure; an implied figure states none.
+fn stated<'a>(checked: &'a Checked, figure: &Option<Figure>) -> Option<&'a str> {
+    let figure = figure.as_ref().filter(|f| !f.implied)?;
+    Some(figure.stated?.slice(&checked.doc.text))
+}
+
+/// The stated change text of a claim; a direction word without a figure ("rose to X from Y",
+/// an unbounded interval) is no stated change.
+fn stated_change<'a>(checked: &'a Checked, claim: &Linked) -> Option<&'a str> {
+    let change = claim.change.as_ref().filter(|c| c.interval.is_bounded())?;
+    Some(change.stated.slice(&checked.doc.text))
+}
+
+/// An annotated change that states a figure ("up (direction word only)" states none).
+fn annotated_change(claim: &Claim) -> Option<&str> {
+    claim
+        .change
+        .as_deref()
+        .filter(|c| !c.contains("direction word only"))
+}
+
+/// Change, value and baseline as annotated.
+fn linked_right(annotation: &Claim, checked: &Checked, claim: &Linked) -> bool {
+    annotated_change(annotation).is_some() == stated_change(checked, claim).is_some()
+        && annotation
+            .value
+            .as_deref()
+            .is_none_or(|v| stated(checked, &claim.value) == Some(v))
+        && stated(checked, &claim.baseline) == annotation.baseline.as_deref()
+}
+
+/// The period an annotation label names, when claimcheck can express it: `2024`, `FY2025`,
+/// `2024-H1`, `2024-Q3`, `2024-06`, `2024-05-09`. Ranges (`2023-01..2023-09`), fiscal parts
+/// (`FY2025-Q4`), weeks and seasons cannot be, and lists are several periods.
+fn annotated_period(label: &Value) -> Option<Period> {
+    let label = match label {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    label.parse().ok()
+}
+
+/// The period is right: any when the annotation has none, else the value's period equals it.
+fn period_right(annotation: &Claim, claim: &Linked) -> bool {
+    if annotation.period.is_null() {
+        return true;
+    }
+    let got = claim.value.as_ref().and_then(|v| v.period);
+    annotated_period(&annotation.period).is_some_and(|want| got == Some(want))
+}
+
+fn label(value: &Value) -> String {
+    match value {
+        Value::Null => "-".to_string(),
+        Value::String(s) => s.clone(),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .replace('\n', " "),
+    }
+}
+
+fn describe_wanted(claim: &Claim) -> String {
+    let text = |t: &Option<String>| t.as_deref().unwrap_or("-").to_string();
+    format!(
+        "change {} | value {} | baseline {} | period {}",
+        text(&claim.change),
+        text(&claim.value),
+        text(&claim.baseline),
+        label(&claim.period)
+    )
+}
+
+fn describe_linked(checked: &Checked, claim: &Linked) -> String {
+    let period = claim
+        .value
+        .as_ref()
+        .and_then(|v| v.period)
+        .map_or("-".to_string(), |p| p.to_string());
+    let baseline = match &claim.baseline {
+        Some(f) if f.implied => "(implied)",
+        other => stated(checked, other).unwrap_or("-"),
+    };
+    format!(
+        "#{} {:?}: change {} | value {} | baseline {} | period {}",
+        claim.id,
+        claim.kind,
+        stated_change(checked, claim).unwrap_or("-"),
+        stated(checked, &claim.value).unwrap_or("-"),
+        baseline,
+        period
+    )
+}
+
+/// Scores every passage.
+pub fn measure(passages: &[(String, Passage)]) -> Linking {
+    let mut score = Linking::default();
+    for (_, passage) in passages {
+        let checked = check(&passage.id, &passage.text, Some(&passage.date));
+        score.add(passage, &checked);
+    }
+    score
+}
+
+impl Linking {
+    fn add(&mut self, passage: &Passage, checked: &Checked) {
+        let severe = |worst: Severity| checked.findings.iter().any(|f| f.severity >= worst);
+        if passage.claims.iter().any(Claim::inconsistent) {
+            self.inconsistent += 1;
+            self.inconsistent_flagged += usize::from(severe(Severity::Error));
+        } else if severe(Severity::Warning) {
+            self.false_findings.push(passage.id.clone());
+            self.false_errors += usize::from(severe(Severity::Error));
+        }
+        for annotation in &passage.claims {
+            let start = passage.text.find(&annotation.quote).expect("quote in text");
+            let end = start + annotation.quote.len();
+            let over: Vec<&Linked> = checked
+                .claims
+                .iter()
+                .filter(|c| overlaps(c.span, start, end))
+                .collect();
+            let right = over.iter().any(|c| linked_right(annotation, checked, c));
+            let with_period = over
+                .iter()
+                .any(|c| linked_right(annotation, checked, c) && period_right(annotation, c));
+            self.claims += 1;
+            self.overlapped += usize::from(!over.is_empty());
+            self.linked += usize::from(right);
+            self.linked_with_period += usize::from(with_period);
+            for family in &annotation.family {
+                let entry = self.families.entry(*family).or_default();
+                entry.0 += 1;
+                entry.1 += usize::from(right);
+            }
+            if !with_period {
+                self.misses.push(Miss {
+                    passage: passage.id.clone(),
+                    families: annotation.family.clone(),
+                    quote: annotation.quote.clone(),
+                    wanted: describe_wanted(annotation),
+                    got: over.iter().map(|c| describe_linked(checked, c)).collect(),
+                    period_only: right,
+                });
+            }
+        }
+    }
+}
