@@ -16,14 +16,15 @@ mod modern;
 use modern::figures::Figures;
 use modern::planted::{self, Mutation, Target};
 
-/// Floors measured on main at 9686388 (see `tests/fixtures/modern/README.md`).
+/// Floors: the figures of the last linking change (raised with each; the history of this
+/// file and `tests/fixtures/modern/README.md` say when).
 const LINKED: usize = 300;
 const LINKED_WITH_PERIOD: usize = 38;
-const PLANTED_CAUGHT: usize = 32;
+const PLANTED_CAUGHT: usize = 34;
 const INCONSISTENT_FLAGGED: usize = 3;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
-const REUTERS_CAUGHT: usize = 768;
+const REUTERS_CAUGHT: usize = 952;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
 

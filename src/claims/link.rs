@@ -1402,9 +1402,16 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         }
     }
     // Figures a hundredfold apart are misread or mislinked ("25.269" for 25,269 in a
-    // European style, a scale word missing), far more often than misreported.
+    // European style, a scale word missing), far more often than misreported; unless both
+    // carry a scale word: "to 8.21 billion tonnes from 11.34 mln" is a scale slip to report.
+    let both_scaled = match (dr.value, dr.baseline) {
+        (Some(v), Some(b)) => [v, b]
+            .iter()
+            .all(|&m| scale_of(s.text, &s.mentions[m]).is_some_and(|f| f > 1.0)),
+        _ => false,
+    };
     if let (Some(v), Some(b)) = (&value, &baseline) {
-        if !b.implied {
+        if !b.implied && !both_scaled {
             let ratio = (v.interval.mid() / b.interval.mid()).abs();
             if !(1.0 / 50.0..=50.0).contains(&ratio) {
                 baseline = None;
