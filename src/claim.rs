@@ -106,6 +106,10 @@ pub struct Claim {
     pub value: Option<Figure>,
     pub change: Option<Change>,
     pub baseline: Option<Figure>,
+    /// The period a claim that states no current value is about ("rose 3.4% in December");
+    /// a claim with a value carries its period on the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     /// `None` until the registry stage, and when no fact applies to any figure. Boxed:
     /// most claims have none, and claims are moved often.
     pub registry: Option<Box<RegistryVerdicts>>,

@@ -58,6 +58,9 @@ pub struct ClaimOut<'a> {
     pub value: Option<FigureOut<'a>>,
     pub change: Option<ChangeOut<'a>>,
     pub baseline: Option<FigureOut<'a>>,
+    /// The period of a claim with no current value ("rose 3.4% in December").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     pub registry: Option<Cow<'a, RegistryMatch>>,
 }
 
@@ -81,6 +84,9 @@ pub struct ChangeOut<'a> {
     pub low: f64,
     pub high: f64,
     pub direction: Option<Direction>,
+    /// The id of the claim whose change this one restates in another measure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<usize>,
     /// The registry's verdict on the change, when a change relation applies to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registry: Option<Cow<'a, RegistryMatch>>,
@@ -199,12 +205,14 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
                     low: round_outward(ch.interval.low, false),
                     high: round_outward(ch.interval.high, true),
                     direction: ch.direction,
+                    restates: ch.restates,
                     registry: verdicts.and_then(|v| v.change.as_ref()).map(H::hold),
                 }),
                 baseline: c
                     .baseline
                     .as_ref()
                     .map(|f| figure_out::<H>(doc, f, verdicts.and_then(|v| v.baseline.as_ref()))),
+                period: c.period,
                 registry: verdicts.map(|v| H::hold(&v.claim)),
             }
         })

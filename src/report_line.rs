@@ -187,6 +187,10 @@ impl Line<'_> {
         }
         self.raw(b",\"baseline\":");
         self.figure(c.baseline.as_ref())?;
+        if let Some(period) = &c.period {
+            self.raw(b",\"period\":");
+            self.value(period)?;
+        }
         self.raw(b",\"registry\":");
         self.value(&c.registry)?;
         self.raw(b"}");
@@ -229,6 +233,10 @@ impl Line<'_> {
         self.value(&ch.high)?;
         self.raw(b",\"direction\":");
         self.value(&ch.direction)?;
+        if let Some(id) = ch.restates {
+            self.raw(b",\"restates\":");
+            self.value(&id)?;
+        }
         self.registry(ch.registry.as_deref())?;
         self.raw(b"}");
         Ok(())

@@ -1355,6 +1355,15 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                     })
             })
         });
+    // "increased 3.4% year over year in December": a claim without a value is about the
+    // period right after its words.
+    let current_mark = current_mark.or_else(|| {
+        dr.value.is_none().then_some(())?;
+        let end = dr.end.max(dr.phrase.1);
+        s.marks
+            .iter()
+            .position(|m| !m.baseline && m.first >= end && m.first <= end + 2)
+    });
     // "98 mln dlrs a year ago": the value's own phrase is relative to the sentence's period.
     let relative_mark = dr
         .value
@@ -1472,6 +1481,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                 restates: None,
             })
         });
+    let value_stated = value.is_some();
     let end = dr.end.max(dr.phrase.1).min(s.end).max(dr.first + 1);
     let span = Span::new(s.toks[dr.first].start, s.toks[end - 1].end);
     let subject = match head {
@@ -1487,6 +1497,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         value,
         change,
         baseline,
+        period: if value_stated { None } else { current },
         registry: None,
     }
 }

@@ -166,6 +166,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 low: 659.95,
                 high: 660.05,
                 direction: Some(Direction::Up),
+                restates: None,
                 registry: None,
             }),
             baseline: Some(FigureOut {
@@ -177,6 +178,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 implied: true,
                 registry: None,
             }),
+            period: None,
             registry: Some(Cow::Owned(RegistryMatch {
                 fact: "cn-magnet-exports-us-2025-06".into(),
                 verdict: Verdict::Confirmed,
@@ -207,6 +209,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
             }),
             change: None,
             baseline: None,
+            period: None,
             registry: None,
         }
     }

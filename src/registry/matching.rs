@@ -319,6 +319,7 @@ mod tests {
             value: Some(value),
             change: None,
             baseline,
+            period: None,
             registry: None,
         }];
         let findings = registry().annotate(&doc, &mut claims);
@@ -545,6 +546,7 @@ mod tests {
             value: Some(stated(text, "30 tons", 30.0, 0.5, "t", "2025")),
             change: None,
             baseline: None,
+            period: None,
             registry: None,
         }];
         assert!(v.registry.annotate(&doc, &mut claims).is_empty());

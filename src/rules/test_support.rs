@@ -229,6 +229,7 @@ impl Article {
             value: None,
             change: None,
             baseline: None,
+            period: None,
             registry: None,
         }
     }

@@ -84,12 +84,17 @@ fn annotated_period(label: &Value) -> Option<Period> {
     label.parse().ok()
 }
 
-/// The period is right: any when the annotation has none, else the value's period equals it.
+/// The period a claim is about: its value's, or the claim's own when it states no value.
+fn claim_period(claim: &Linked) -> Option<Period> {
+    claim.value.as_ref().and_then(|v| v.period).or(claim.period)
+}
+
+/// The period is right: any when the annotation has none, else the claim's period equals it.
 fn period_right(annotation: &Claim, claim: &Linked) -> bool {
     if annotation.period.is_null() {
         return true;
     }
-    let got = claim.value.as_ref().and_then(|v| v.period);
+    let got = claim_period(claim);
     annotated_period(&annotation.period).is_some_and(|want| got == Some(want))
 }
 
@@ -116,11 +121,7 @@ fn describe_wanted(claim: &Claim) -> String {
 }
 
 fn describe_linked(checked: &Checked, claim: &Linked) -> String {
-    let period = claim
-        .value
-        .as_ref()
-        .and_then(|v| v.period)
-        .map_or("-".to_string(), |p| p.to_string());
+    let period = claim_period(claim).map_or("-".to_string(), |p| p.to_string());
     let baseline = match &claim.baseline {
         Some(f) if f.implied => "(implied)",
         other => stated(checked, other).unwrap_or("-"),
