@@ -380,6 +380,12 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "a 5% decline in nine-month net profit to S$3.17 billion": what a change noun
+            // is of, before its value.
+            if let Some(j) = self.noun_complement(d, k) {
+                k = j;
+                continue;
+            }
             // ", to X", ", from Y", ", up from Y", ", going from Y to X", "(from Y)".
             let next = k + 1;
             // After a comma only "from" continues the claim: "rose 31.3 pct to 154,711,
@@ -451,6 +457,21 @@ impl<'a> Sentence<'a> {
         self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1)
     }
 
+    /// After a change noun ("a 5% decline", "a 1.3% fall"), the words saying what it is of,
+    /// from "in" at `k` up to a "to" with a value: where that "to" is.
+    fn noun_complement(&self, d: usize, k: usize) -> Option<usize> {
+        let dr = &self.drafts[d];
+        let noun = dr
+            .direction
+            .is_some_and(|(_, t)| t + 1 == k && self.direction_at(t).is_some_and(|(_, p)| p == DirectionPos::Noun));
+        if !noun || dr.value.is_some() || !self.is_any(k, &self.lang.periods.prepositions) {
+            return None;
+        }
+        (k + 1..(k + 8).min(self.end))
+            .take_while(|&j| self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some())
+            .find(|&j| self.is(j, self.w.to) && self.mention_near(j + 1).is_some())
+    }
+
     /// Past a currency conversion in parentheses right after a figure ("S$2.63 billion
     /// ($1.94 billion)"), else `k`.
     fn after_conversion(&self, k: usize) -> usize {
@@ -509,7 +530,10 @@ impl<'a> Sentence<'a> {
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
+        // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure.
         (first.saturating_sub(5).max(self.first)..first)
+            .rev()
+            .take_while(|&k| !self.is(k, ";") && !self.is(k, ","))
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
 
@@ -633,15 +657,24 @@ impl<'a> Sentence<'a> {
                 }
                 j -= 1;
             }
-            if j == self.first || !self.is_any(j, &self.w.clause_starters) {
+            // "225,183 aircraft movements, 7.7% more than in 2022": the change's own figure
+            // opens the clause.
+            let figure_first = j == first && self.drafts[d].change.is_some_and(|c| self.mtoks[c].0 == first);
+            if j == self.first || !(self.is_any(j, &self.w.clause_starters) || figure_first) {
                 return;
             }
             let Some(main) = self.ms.clone().rfind(|&m| {
                 self.mtoks[m].1 < j
-                    && matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)
+                    && (matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)
+                        || self.kind(m) == MentionKind::Number && self.value_like(m))
             }) else {
                 return;
             };
+            // Only the figure of the clause just before: "8,520,058 travelled on domestic
+            // flights, up 6.8%", not one further back.
+            if self.ms.clone().any(|o| o != main && self.mtoks[o].0 > self.mtoks[main].1 && self.mtoks[o].1 < j) {
+                return;
+            }
             prev = main;
         }
         if self.role(prev) == Role::Free && self.introduced_as_baseline(prev) {
@@ -984,7 +1017,7 @@ impl<'a> Sentence<'a> {
         }
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
-        let mut k = self.after_conversion(self.after_owned_mark(me));
+        let mut k = self.after_owned_mark(self.after_conversion(self.after_owned_mark(me)));
         // ", down from", "Bln. vs.": the comma, or the full stop of an abbreviated scale.
         if self.is(k, ",") || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
             k += 1;
