@@ -390,7 +390,7 @@ impl Serialize for Period {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "`{0}` is not a period (expected 2025, FY2025, FY2025-Q4, 2025-H1, 2025-Q2, 2025-06, \
-     2025-06-07, 2025-01..2025-09 or 2025-03-01..2025-03-20)"
+     2025-06-07 or 2025-01..2025-09)"
 )]
 pub struct BadPeriod(pub String);
 

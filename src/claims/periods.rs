@@ -447,8 +447,10 @@ fn fixed_phrase(
             PeriodPhrase::Previous => PeriodRef::Previous,
             PeriodPhrase::WeekEarlier => PeriodRef::WeekEarlier,
             PeriodPhrase::YearToDate => {
+                // Through the last month reported: the one before the article's, except
+                // in January.
                 let d = date?;
-                PeriodRef::Absolute(months(d.year, 1, d.year, d.month)?)
+                PeriodRef::Absolute(months(d.year, 1, d.year, (d.month - 1).max(1))?)
             }
             PeriodPhrase::LastWeek => {
                 let d = date?;
@@ -1167,7 +1169,23 @@ mod tests {
                 "2024-05-20",
                 None,
                 "year to date",
-                "2024-01..2024-05",
+                "2024-01..2024-04",
+                false,
+            ),
+            (
+                "Registrations are up 3% year-to-date.",
+                "2024-01-20",
+                None,
+                "year-to-date",
+                "2024-01",
+                false,
+            ),
+            (
+                "Registrations are up 3% YTD.",
+                "2024-03-02",
+                None,
+                "YTD",
+                "2024-01..2024-02",
                 false,
             ),
             (
