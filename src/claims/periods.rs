@@ -359,6 +359,13 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                 } else if c.is(next, pw.of) && c.is(next + 1, pw.last) && c.is(next + 2, pw.year) {
                     next += 3;
                     ref_year.map(|y| y - 1)
+                } else if c.is(next, pw.last) && c.is(next + 1, pw.year) {
+                    // "the fourth quarter last year"
+                    next += 2;
+                    ref_year.map(|y| y - 1)
+                } else if c.is(next, pw.this) && c.is(next + 1, pw.year) {
+                    next += 2;
+                    ref_year
                 } else if c.is(next, pw.of) && c.is_any(next + 1, &pw.fiscal) {
                     // "the second quarter of fiscal 2025"
                     let (y, after) = fiscal_year(c, next + 1)?;
@@ -656,25 +663,40 @@ fn twelve_months(
         // "12 months earlier"
         return Some((PeriodRef::YearEarlier, i + 3));
     }
-    year_to(c, i + 2, end, date)
+    months_to(c, i + 2, end, 12, date)
 }
 
-/// "to June", "through November 2023" at `k`, after "the year" or "the 12 months": the twelve
-/// months that end then.
-fn year_to(c: &Cursor, k: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+/// "to June", "through November 2023", "ended June 30, 2024", "ended 30 June 2019" at `k`,
+/// after "the year", "the 12 months" or "the six months": the `n` months that end then.
+fn months_to(
+    c: &Cursor,
+    k: usize,
+    end: usize,
+    n: u32,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
     if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
         return None;
     }
-    let m = c.month(k + 1)?;
-    if c.small_num(k + 2) {
-        // "the year ended June 30": a day, not a month.
-        return None;
+    let mut j = k + 1;
+    let day_first = c.small_num(j) && c.month(j + 1).is_some();
+    if day_first {
+        j += 1;
     }
-    let (y, next) = match c.year(k + 2) {
-        Some(y) => (y, k + 3),
-        None => (month_year(m, date)?, k + 2),
+    let m = c.month(j)?;
+    j += 1;
+    if !day_first && c.small_num(j) {
+        // "June 30", "June 30, 2024"
+        j += 1;
+        if c.is(j, ",") && c.year(j + 1).is_some() {
+            j += 1;
+        }
+    }
+    let (y, next) = match c.year(j) {
+        Some(y) => (y, j + 1),
+        None => (month_year(m, date)?, j),
     };
-    let (fy, fm) = Date::months_later(y, m, -11);
+    let (fy, fm) = Date::months_later(y, m, 1 - n as i32);
     Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
 }
 
@@ -692,7 +714,7 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
     };
     // "the year to June", "the year through November 2023"
     if same(w, pw.year) {
-        if let Some(found) = year_to(c, i + 1, end, date) {
+        if let Some(found) = months_to(c, i + 1, end, 12, date) {
             return Some(found);
         }
     }
@@ -736,6 +758,12 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
     }
     if !same(w, pw.the) {
         return None;
+    }
+    // "the six months ended June 30", "the 12 months to November 2023"
+    if c.is_any(i + 2, &pw.months) {
+        if let Some(n) = c.count(i + 1, 12) {
+            return months_to(c, i + 3, end, n, date);
+        }
     }
     let next = if i + 2 < end { c.low(i + 1) } else { None };
     let next = next.as_deref();
@@ -1165,6 +1193,30 @@ mod tests {
                 false,
             ),
             (
+                "Profit was HK$812,932,000 for the six months ended 30 June 2019.",
+                "2019-08-08",
+                None,
+                "for the six months ended 30 June 2019",
+                "2019-H1",
+                false,
+            ),
+            (
+                "Sales rose in the nine months ended September 30, 2024.",
+                "2024-11-08",
+                None,
+                "in the nine months ended September 30, 2024",
+                "2024-01..2024-09",
+                false,
+            ),
+            (
+                "Profit rose in the year ended June 30.",
+                "2024-08-08",
+                None,
+                "in the year ended June 30",
+                "2023-07..2024-06",
+                false,
+            ),
+            (
                 "Registrations are up 3% year to date.",
                 "2024-05-20",
                 None,
@@ -1376,6 +1428,14 @@ mod tests {
                 None,
                 "in the October-December quarter",
                 "2023-Q4",
+                false,
+            ),
+            (
+                "Profit was 10.8 trillion won for the fourth quarter last year.",
+                "2019-01-08",
+                None,
+                "for the fourth quarter last year",
+                "2018-Q4",
                 false,
             ),
             // "the fourth quarter" in a January story is last year's.
