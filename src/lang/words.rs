@@ -288,7 +288,6 @@ pub struct PeriodWords {
     /// Fixed phrases by their first word: the words after it, token by token (a word, or
     /// punctuation such as "/"), longest first where one begins another; a hyphen between
     /// two words may be written or left out ("year-on-year", "year on year").
-    #[allow(clippy::type_complexity)]
     pub phrases: Map<&'static [(&'static [&'static str], PeriodPhrase)]>,
     /// Words after a fixed phrase that make it something else ("on the year ahead").
     pub not_after: Words,
