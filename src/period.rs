@@ -1,4 +1,5 @@
-//! Calendar dates and the periods claims refer to ("2025-06", "2025-H1", "2025-Q2", "FY1987").
+//! Calendar dates and the periods claims refer to ("2025-06", "2025-H1", "2025-Q2", "FY1987",
+//! "FY2025-Q4", "2024-01..2024-09").
 
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -30,7 +31,7 @@ impl Date {
     }
 
     /// The date if `month` and `day` exist in `year`.
-    fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         ((1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day))
             .then_some(Date { year, month, day })
     }
@@ -115,6 +116,85 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+impl Date {
+    /// Days since 1970-01-01 (negative before), for day arithmetic.
+    fn days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+
+    /// The day of the week, Monday 0 to Sunday 6.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        (self.days() + 3).rem_euclid(7) as u8
+    }
+
+    /// The first day of `month` of `year`.
+    pub fn month_start(year: i32, month: u8) -> Date {
+        Date {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    /// The last day of `month` of `year`.
+    pub fn month_end(year: i32, month: u8) -> Date {
+        Date {
+            year,
+            month,
+            day: days_in_month(year, month),
+        }
+    }
+
+    /// The month `n` months later (earlier when negative), as (year, month).
+    pub fn months_later(year: i32, month: u8, n: i32) -> (i32, u8) {
+        let k = year * 12 + i32::from(month) - 1 + n;
+        (k.div_euclid(12), (k.rem_euclid(12) + 1) as u8)
+    }
+
+    /// The same day `years` years earlier; the last day of a month stays the last day.
+    fn years_earlier(self, years: i32) -> Date {
+        let year = self.year - years;
+        let last = self.day == days_in_month(self.year, self.month);
+        let day = if last {
+            days_in_month(year, self.month)
+        } else {
+            self.day.min(days_in_month(year, self.month))
+        };
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -137,9 +217,22 @@ pub enum Period {
     Quarter(i32, u8),
     Month(i32, u8),
     Day(i32, u8, u8),
+    /// A half of a fiscal year ("H1 FY25"): `FY2025-H1`.
+    FiscalHalf(i32, u8),
+    /// A quarter of a fiscal year ("Q1FY18", "Q4 FY24"): `FY2018-Q1`.
+    FiscalQuarter(i32, u8),
+    /// The first months of a fiscal year ("9MFY17": 9): `FY2017-9M`.
+    FiscalMonths(i32, u8),
+    /// The days from the first to the last date, both included, that are no single month,
+    /// quarter, half or year ("the first nine months", "the year to June", "January-November
+    /// 2018", "the first 20 days of March", "last week"); built by [`Period::span`], which
+    /// gives the single period when there is one. `2024-01..2024-09` when it runs from the
+    /// start of a month to the end of one, else `2024-03-01..2024-03-20`.
+    Range(Date, Date),
 }
 
 impl Period {
+    /// The calendar year, or the fiscal year of a fiscal period; a range's last year.
     pub fn year(&self) -> i32 {
         match *self {
             Period::Year(y)
@@ -147,8 +240,66 @@ impl Period {
             | Period::Half(y, _)
             | Period::Quarter(y, _)
             | Period::Month(y, _)
-            | Period::Day(y, _, _) => y,
+            | Period::Day(y, _, _)
+            | Period::FiscalHalf(y, _)
+            | Period::FiscalQuarter(y, _)
+            | Period::FiscalMonths(y, _) => y,
+            Period::Range(_, to) => to.year,
         }
+    }
+
+    /// The period from `from` to `to` (both included): a single year, half, quarter, month
+    /// or day when the dates bound one exactly, else a [`Period::Range`]; `None` when `to` is
+    /// before `from`.
+    pub fn span(from: Date, to: Date) -> Option<Period> {
+        if to < from {
+            return None;
+        }
+        if from == to {
+            return Some(Period::Day(from.year, from.month, from.day));
+        }
+        let whole_months = from.day == 1 && to.day == days_in_month(to.year, to.month);
+        if whole_months && from.year == to.year {
+            let (y, a, b) = (from.year, from.month, to.month);
+            let n = b - a + 1;
+            let p = match n {
+                1 => Some(Period::Month(y, a)),
+                3 if a % 3 == 1 => Some(Period::Quarter(y, a / 3 + 1)),
+                6 if a % 6 == 1 => Some(Period::Half(y, a / 6 + 1)),
+                12 => Some(Period::Year(y)),
+                _ => None,
+            };
+            if p.is_some() {
+                return p;
+            }
+        }
+        Some(Period::Range(from, to))
+    }
+
+    /// [`Period::span`] of two dates in order.
+    fn range(from: Date, to: Date) -> Period {
+        Period::span(from, to).unwrap_or(Period::Range(from, to))
+    }
+
+    /// The first and last days of a calendar period; `None` for fiscal periods, whose months
+    /// depend on the company.
+    pub fn bounds(&self) -> Option<(Date, Date)> {
+        let months = |y: i32, a: u8, b: u8| (Date::month_start(y, a), Date::month_end(y, b));
+        Some(match *self {
+            Period::Year(y) => months(y, 1, 12),
+            Period::Half(y, h) => months(y, 6 * h - 5, 6 * h),
+            Period::Quarter(y, q) => months(y, 3 * q - 2, 3 * q),
+            Period::Month(y, m) => months(y, m, m),
+            Period::Day(y, m, d) => {
+                let d = Date::new(y, m, d)?;
+                (d, d)
+            }
+            Period::Range(a, b) => (a, b),
+            Period::Fiscal(_)
+            | Period::FiscalHalf(..)
+            | Period::FiscalQuarter(..)
+            | Period::FiscalMonths(..) => return None,
+        })
     }
 
     /// The same period `years` years earlier (year-on-year comparisons).
@@ -160,6 +311,10 @@ impl Period {
             Period::Quarter(y, q) => Period::Quarter(y - years, q),
             Period::Month(y, m) => Period::Month(y - years, m),
             Period::Day(y, m, d) => Period::Day(y - years, m, d.min(days_in_month(y - years, m))),
+            Period::FiscalHalf(y, h) => Period::FiscalHalf(y - years, h),
+            Period::FiscalQuarter(y, q) => Period::FiscalQuarter(y - years, q),
+            Period::FiscalMonths(y, n) => Period::FiscalMonths(y - years, n),
+            Period::Range(a, b) => Period::range(a.years_earlier(years), b.years_earlier(years)),
         }
     }
 
@@ -177,6 +332,26 @@ impl Period {
             Period::Day(y, 1, 1) => Period::Day(y - 1, 12, 31),
             Period::Day(y, m, 1) => Period::Day(y, m - 1, days_in_month(y, m - 1)),
             Period::Day(y, m, d) => Period::Day(y, m, d - 1),
+            Period::FiscalHalf(y, 1) => Period::FiscalHalf(y - 1, 2),
+            Period::FiscalHalf(y, h) => Period::FiscalHalf(y, h - 1),
+            Period::FiscalQuarter(y, 1) => Period::FiscalQuarter(y - 1, 4),
+            Period::FiscalQuarter(y, q) => Period::FiscalQuarter(y, q - 1),
+            // The first months of a fiscal year have no earlier run of the same months in
+            // that year: the same months of the year before.
+            Period::FiscalMonths(y, n) => Period::FiscalMonths(y - 1, n),
+            Period::Range(a, b) => {
+                let whole_months = a.day == 1 && b.day == days_in_month(b.year, b.month);
+                if whole_months {
+                    // The same number of whole months just before.
+                    let n = (b.year - a.year) * 12 + i32::from(b.month) - i32::from(a.month) + 1;
+                    let (ya, ma) = Date::months_later(a.year, a.month, -n);
+                    let (yb, mb) = Date::months_later(b.year, b.month, -n);
+                    Period::range(Date::month_start(ya, ma), Date::month_end(yb, mb))
+                } else {
+                    let n = b.days() - a.days() + 1;
+                    Period::range(a.add_days(-n), b.add_days(-n))
+                }
+            }
         }
     }
 }
@@ -190,6 +365,17 @@ impl fmt::Display for Period {
             Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
             Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Period::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Period::FiscalHalf(y, h) => write!(f, "FY{y:04}-H{h}"),
+            Period::FiscalQuarter(y, q) => write!(f, "FY{y:04}-Q{q}"),
+            Period::FiscalMonths(y, n) => write!(f, "FY{y:04}-{n}M"),
+            Period::Range(a, b) if a.day == 1 && b.day == days_in_month(b.year, b.month) => {
+                write!(
+                    f,
+                    "{:04}-{:02}..{:04}-{:02}",
+                    a.year, a.month, b.year, b.month
+                )
+            }
+            Period::Range(a, b) => write!(f, "{a}..{b}"),
         }
     }
 }
@@ -202,7 +388,10 @@ impl Serialize for Period {
 
 /// Why a period string could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a period (expected 2025, FY2025, 2025-H1, 2025-Q2, 2025-06 or 2025-06-07)")]
+#[error(
+    "`{0}` is not a period (expected 2025, FY2025, FY2025-Q4, 2025-H1, 2025-Q2, 2025-06, \
+     2025-06-07 or 2025-01..2025-09)"
+)]
 pub struct BadPeriod(pub String);
 
 impl FromStr for Period {
@@ -217,8 +406,36 @@ impl FromStr for Period {
                 .flatten()
                 .ok_or_else(bad)
         };
+        if let Some((a, b)) = t.split_once("..") {
+            // A range: two months or two days, as printed.
+            let (a, b) = (a.parse::<Period>()?, b.parse::<Period>()?);
+            return match (a, b) {
+                (Period::Month(..) | Period::Day(..), Period::Month(..) | Period::Day(..)) => {
+                    let (from, to) = (a.bounds().ok_or_else(bad)?.0, b.bounds().ok_or_else(bad)?.1);
+                    match Period::span(from, to) {
+                        Some(p @ Period::Range(..)) => Ok(p),
+                        _ => Err(bad()),
+                    }
+                }
+                _ => Err(bad()),
+            };
+        }
         if let Some(rest) = t.strip_prefix("FY").or_else(|| t.strip_prefix("fy")) {
-            return Ok(Period::Fiscal(year(rest)?));
+            let Some((y, part)) = rest.split_once('-') else {
+                return Ok(Period::Fiscal(year(rest)?));
+            };
+            let y = year(y)?;
+            let small = |x: &str, max: u8| x.parse::<u8>().ok().filter(|v| (1..=max).contains(v));
+            let p = if let Some(h) = part.strip_prefix('H') {
+                small(h, 2).map(|h| Period::FiscalHalf(y, h))
+            } else if let Some(q) = part.strip_prefix('Q') {
+                small(q, 4).map(|q| Period::FiscalQuarter(y, q))
+            } else {
+                part.strip_suffix('M')
+                    .and_then(|n| small(n, 11))
+                    .map(|n| Period::FiscalMonths(y, n))
+            };
+            return p.ok_or_else(bad);
         }
         let (y, rest) = match t.split_once('-') {
             None => return Ok(Period::Year(year(t)?)),
@@ -261,10 +478,29 @@ mod tests {
             "2025-Q2",
             "2025-06",
             "2024-02-29",
+            "FY2025-H1",
+            "FY2018-Q1",
+            "FY2017-9M",
+            "2024-01..2024-09",
+            "2023-07..2024-06",
+            "2024-03-01..2024-03-20",
         ] {
             assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
         }
-        for s in ["25", "2025-13", "2025-H3", "2023-02-29", "June", ""] {
+        for s in [
+            "25",
+            "2025-13",
+            "2025-H3",
+            "2023-02-29",
+            "June",
+            "",
+            "FY2025-Q5",
+            "FY2025-12M",
+            "2024-09..2024-01",
+            // A range that is one quarter is written as the quarter.
+            "2024-01..2024-03",
+            "2024..2025",
+        ] {
             assert!(s.parse::<Period>().is_err(), "{s}");
         }
     }
@@ -280,6 +516,75 @@ mod tests {
             Period::Quarter(2025, 1).previous(),
             Period::Quarter(2024, 4)
         );
+    }
+
+    #[test]
+    fn spans_are_the_single_period_they_bound() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(
+            Period::span(d(2024, 1, 1), d(2024, 3, 31)),
+            Some(Period::Quarter(2024, 1))
+        );
+        assert_eq!(
+            Period::span(d(2024, 7, 1), d(2024, 12, 31)),
+            Some(Period::Half(2024, 2))
+        );
+        assert_eq!(
+            Period::span(d(2024, 1, 1), d(2024, 12, 31)),
+            Some(Period::Year(2024))
+        );
+        assert_eq!(
+            Period::span(d(2024, 2, 1), d(2024, 2, 29)),
+            Some(Period::Month(2024, 2))
+        );
+        assert_eq!(
+            Period::span(d(2024, 1, 1), d(2024, 9, 30)).map(|p| p.to_string()),
+            Some("2024-01..2024-09".into())
+        );
+        assert_eq!(Period::span(d(2024, 2, 1), d(2024, 1, 1)), None);
+    }
+
+    #[test]
+    fn ranges_step_back_by_their_own_length_or_a_year() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        // The year to June 2024, a year earlier and just before.
+        assert_eq!(
+            p("2023-07..2024-06").years_earlier(1),
+            p("2022-07..2023-06")
+        );
+        assert_eq!(p("2023-07..2024-06").previous(), p("2022-07..2023-06"));
+        assert_eq!(p("2024-01..2024-02").previous(), p("2023-11..2023-12"));
+        // A range that ends on the last day of February stays month-aligned in a leap year.
+        assert_eq!(
+            p("2023-01..2023-02").years_earlier(-1),
+            p("2024-01..2024-02")
+        );
+        assert_eq!(
+            p("2024-03-01..2024-03-20").years_earlier(1),
+            p("2023-03-01..2023-03-20")
+        );
+        assert_eq!(
+            p("2024-03-11..2024-03-17").previous(),
+            p("2024-03-04..2024-03-10")
+        );
+        // Two months back from April-May is February-March, not a quarter.
+        assert_eq!(p("2024-04..2024-05").previous(), p("2024-02..2024-03"));
+        assert_eq!(
+            Period::FiscalQuarter(2025, 1).previous(),
+            Period::FiscalQuarter(2024, 4)
+        );
+    }
+
+    #[test]
+    fn day_arithmetic_and_weekdays() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(d(2024, 3, 1).add_days(-1), d(2024, 2, 29));
+        assert_eq!(d(2023, 12, 31).add_days(1), d(2024, 1, 1));
+        assert_eq!(d(1970, 1, 1).weekday(), 3);
+        // 2024-01-10 was a Wednesday; 2025-06-30 a Monday.
+        assert_eq!(d(2024, 1, 10).weekday(), 2);
+        assert_eq!(d(2025, 6, 30).weekday(), 0);
+        assert_eq!(d(1900, 3, 1).add_days(-1), d(1900, 2, 28));
     }
 
     #[test]

@@ -18,17 +18,23 @@ fn claimcheck(args: &[&str], dir: &Path) -> Output {
         .expect("claimcheck runs")
 }
 
-/// The period of the first claim's value in `check --format json` of an article written
-/// with front matter `date: <date>`.
-fn june_in_front_matter(date: &str) -> (Option<String>, Output) {
+/// `check --format json` of an article with front matter `date: <date>` and `body`.
+fn check_json(date: &str, body: &str) -> (Value, Output) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("a.md"),
-        format!("---\ntitle: t\ndate: {date}\n---\n{BODY}\n"),
+        format!("---\ntitle: t\ndate: {date}\n---\n{body}\n"),
     )
     .unwrap();
     let out = claimcheck(&["check", "--format", "json", "a.md"], dir.path());
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    (json, out)
+}
+
+/// The period of the first claim's value in `check --format json` of an article written
+/// with front matter `date: <date>`.
+fn june_in_front_matter(date: &str) -> (Option<String>, Output) {
+    let (json, out) = check_json(date, BODY);
     let period = json["articles"][0]["claims"][0]["value"]["period"]
         .as_str()
         .map(str::to_string);
@@ -128,5 +134,59 @@ fn audit_warnings_from_many_workers_are_whole_lines_on_stderr() {
     for line in stderr.lines() {
         assert!(line.starts_with("warning: a.jsonl:"), "{line}");
         assert!(line.ends_with("checked without a date anchor"), "{line}");
+    }
+}
+
+/// The value and baseline periods of the first claim of `body` in an article dated `date`,
+/// as `check --format json` prints them.
+fn periods_in(date: &str, body: &str) -> (Option<String>, Option<String>) {
+    let (json, _) = check_json(date, body);
+    let claim = &json["articles"][0]["claims"][0];
+    let period = |side: &str| claim[side]["period"].as_str().map(str::to_string);
+    (period("value"), period("baseline"))
+}
+
+#[test]
+fn modern_period_phrases_resolve_against_the_article_date_in_the_json() {
+    let some = |s: &str| Some(s.to_string());
+    for (date, body, value, baseline) in [
+        // "the fourth quarter" in a January story is last year's; "year over year" the
+        // same quarter a year before.
+        (
+            "2024-01-10",
+            "In the fourth quarter, revenue grew 9% year over year to $137.4 billion.",
+            some("2023-Q4"),
+            some("2022-Q4"),
+        ),
+        // "last year" as the baseline of a quarter is that quarter last year.
+        (
+            "2024-01-25",
+            "Net profit rose 12% to $5.1 billion in the fourth quarter from $4.5 billion last year.",
+            some("2023-Q4"),
+            some("2022-Q4"),
+        ),
+        // A cumulative period prints as a range of months, and steps back a year as one.
+        (
+            "2023-11-02",
+            "Revenue for 9M-23 was $4.2 billion, up 8% YoY.",
+            some("2023-01..2023-09"),
+            some("2022-01..2022-09"),
+        ),
+        // Fiscal labels stay fiscal.
+        (
+            "2024-05-02",
+            "Revenue rose 12% to Rs 1,200 crore in Q4 FY24.",
+            some("FY2024-Q4"),
+            None,
+        ),
+        // "sequentially": the quarter before.
+        (
+            "2024-05-02",
+            "In the March quarter, revenue rose 4% sequentially to $18 billion.",
+            some("2024-Q1"),
+            some("2023-Q4"),
+        ),
+    ] {
+        assert_eq!(periods_in(date, body), (value, baseline), "{body}");
     }
 }

@@ -66,6 +66,13 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("periods.ago", &p.ago),
         ("periods.same_units", &p.same_units),
         ("periods.in_of", &p.in_of),
+        ("periods.not_after", &p.not_after),
+        ("periods.back_the", &p.back_the),
+        ("periods.up_to", &p.up_to),
+        ("periods.months", &p.months),
+        ("periods.days", &p.days),
+        ("periods.this_month", &p.this_month),
+        ("periods.month_quarter", &p.month_quarter),
         ("subjects.trailing_fillers", &s.trailing_fillers),
         ("subjects.leading_fillers", &s.leading_fillers),
         ("subjects.reporting_verbs", &s.reporting_verbs),
@@ -158,6 +165,10 @@ fn slots(l: &Language) -> Vec<(&'static str, &'static str)> {
         ("periods.of", p.of),
         ("periods.earlier", p.earlier),
         ("periods.ago_word", p.ago_word),
+        ("periods.period", p.period),
+        ("periods.week", p.week),
+        ("periods.month_letter", p.month_letter),
+        ("periods.on", p.on),
     ]
 }
 

@@ -18,13 +18,13 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 300;
-const LINKED_WITH_PERIOD: usize = 74;
+const LINKED: usize = 324;
+const LINKED_WITH_PERIOD: usize = 106;
 const PLANTED_CAUGHT: usize = 34;
-const INCONSISTENT_FLAGGED: usize = 3;
+const INCONSISTENT_FLAGGED: usize = 4;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
-const REUTERS_CAUGHT: usize = 952;
+const REUTERS_CAUGHT: usize = 981;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
 

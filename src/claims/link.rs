@@ -461,14 +461,19 @@ impl<'a> Sentence<'a> {
     /// from "in" at `k` up to a "to" with a value: where that "to" is.
     fn noun_complement(&self, d: usize, k: usize) -> Option<usize> {
         let dr = &self.drafts[d];
-        let noun = dr
-            .direction
-            .is_some_and(|(_, t)| t + 1 == k && self.direction_at(t).is_some_and(|(_, p)| p == DirectionPos::Noun));
+        let noun = dr.direction.is_some_and(|(_, t)| {
+            t + 1 == k
+                && self
+                    .direction_at(t)
+                    .is_some_and(|(_, p)| p == DirectionPos::Noun)
+        });
         if !noun || dr.value.is_some() || !self.is_any(k, &self.lang.periods.prepositions) {
             return None;
         }
         (k + 1..(k + 8).min(self.end))
-            .take_while(|&j| self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some())
+            .take_while(|&j| {
+                self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
+            })
             .find(|&j| self.is(j, self.w.to) && self.mention_near(j + 1).is_some())
     }
 
@@ -659,7 +664,10 @@ impl<'a> Sentence<'a> {
             }
             // "225,183 aircraft movements, 7.7% more than in 2022": the change's own figure
             // opens the clause.
-            let figure_first = j == first && self.drafts[d].change.is_some_and(|c| self.mtoks[c].0 == first);
+            let figure_first = j == first
+                && self.drafts[d]
+                    .change
+                    .is_some_and(|c| self.mtoks[c].0 == first);
             if j == self.first || !(self.is_any(j, &self.w.clause_starters) || figure_first) {
                 return;
             }
@@ -672,7 +680,11 @@ impl<'a> Sentence<'a> {
             };
             // Only the figure of the clause just before: "8,520,058 travelled on domestic
             // flights, up 6.8%", not one further back.
-            if self.ms.clone().any(|o| o != main && self.mtoks[o].0 > self.mtoks[main].1 && self.mtoks[o].1 < j) {
+            if self
+                .ms
+                .clone()
+                .any(|o| o != main && self.mtoks[o].0 > self.mtoks[main].1 && self.mtoks[o].1 < j)
+            {
                 return;
             }
             prev = main;
@@ -1362,9 +1374,11 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                 .rfind(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].end <= anchor)
         })
         .or_else(|| {
+            // "grew 9% in the first quarter to $137.4 billion": the change's own phrase too.
+            let of_change = dr.change.and_then(|c| s.owned_mark(s.mtoks[c].1));
             (0..s.marks.len()).find(|&k| {
                 !s.marks[k].baseline
-                    && !owned.contains(&k)
+                    && (!owned.contains(&k) || of_change == Some(k))
                     && s.marks[k].first >= dr.first
                     && s.marks[k].first < dr.end
             })

@@ -1,9 +1,15 @@
 //! Period phrases in a sentence ("in June", "the first half of 2025", "year-on-year", "the
-//! same period in 2024", "fiscal 1987"), resolved against the article date.
+//! same period in 2024", "fiscal 1987", "YoY", "Q4 FY24", "the first nine months", "the year
+//! to June"), resolved against the article date.
+//!
+//! Fiscal labels stay fiscal: "FY25", "fiscal 2025" and "2024-25" all name `FY2025`, the
+//! fiscal year that ends in 2025 (April 2024 to March 2025 in India, October 2024 to
+//! September 2025 at Apple), and "Q4 FY24" is `FY2024-Q4`; which calendar months they cover
+//! depends on the company, so they are compared only with other fiscal periods.
 
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
-use crate::lang::{same, Language, PeriodWords, Words};
+use crate::lang::{same, Language, PeriodPhrase, PeriodWords, Words};
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -18,6 +24,8 @@ pub enum PeriodRef {
     Previous,
     /// "last year": a year on its own, or the year-earlier period in a comparison.
     LastYear(i32),
+    /// "a week ago", "week-on-week": the week before a day or a week; unknown otherwise.
+    WeekEarlier,
 }
 
 impl PeriodRef {
@@ -32,6 +40,14 @@ impl PeriodRef {
                 Some(c) if !matches!(c, Period::Year(_)) => c.years_earlier(1),
                 _ => Period::Year(y),
             }),
+            PeriodRef::WeekEarlier => match current? {
+                Period::Day(y, m, d) => {
+                    let day = Date::new(y, m, d)?.add_days(-7);
+                    Some(Period::Day(day.year, day.month, day.day))
+                }
+                p @ Period::Range(a, b) if b.add_days(-6) == a => Some(p.previous()),
+                _ => None,
+            },
         }
     }
 
@@ -39,7 +55,10 @@ impl PeriodRef {
     pub fn is_comparison(&self) -> bool {
         matches!(
             self,
-            PeriodRef::YearEarlier | PeriodRef::SameIn(_) | PeriodRef::Previous
+            PeriodRef::YearEarlier
+                | PeriodRef::SameIn(_)
+                | PeriodRef::Previous
+                | PeriodRef::WeekEarlier
         )
     }
 }
@@ -93,6 +112,90 @@ impl<'a> Cursor<'a> {
             .get(i)
             .is_some_and(|t| t.text(self.text).starts_with(|c: char| c.is_uppercase()))
     }
+    /// A year written with two digits ("25" of "FY25", "H1 24") or four, as 2000 + the two
+    /// digits; not when a letter or digit follows it without a space ("24bn").
+    fn short_year(&self, i: usize) -> Option<i32> {
+        if let Some(y) = self.year(i) {
+            return Some(y);
+        }
+        let t = self.toks.get(i)?;
+        let s = t.text(self.text);
+        if t.kind != Kind::Num || s.len() != 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let decimal = (self.is(i + 1, ".") || self.is(i + 1, ","))
+            && self
+                .toks
+                .get(i + 2)
+                .is_some_and(|n| !n.space_before && n.kind == Kind::Num);
+        if self.glued(i + 1)
+            && (self.toks[i + 1].kind != Kind::Punct || self.is(i + 1, "%") || decimal)
+        {
+            return None;
+        }
+        s.parse::<i32>().ok().map(|y| 2000 + y)
+    }
+    /// Whether token `i` follows token `i - 1` with no space between.
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+    /// A hyphen, en dash or slash glued between two tokens ("9M-24", "January-March").
+    fn joiner(&self, i: usize) -> bool {
+        self.glued(i) && (self.is(i, "-") || self.is(i, "\u{2013}") || self.is(i, "/"))
+    }
+    /// A count written in digits or in words ("nine", "20"), up to `max`.
+    fn count(&self, i: usize, max: u32) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        let n = if t.kind == Kind::Num {
+            t.text(self.text).parse().ok()?
+        } else {
+            t.look_up(self.text, &self.lang.numbers.cardinals)?
+        };
+        (1..=max).contains(&n).then_some(n)
+    }
+    /// A capitalised month word at `i` ("March", "Sep"), not the verb "may".
+    fn month(&self, i: usize) -> Option<u8> {
+        let t = self.toks.get(i)?;
+        let m = t.look_up(self.text, &self.lang.units.months)?;
+        (self.capitalized(i)
+            && !(self.is(i, self.w.may_verb.0) && self.is_any(i + 1, &self.w.may_verb.1)))
+        .then_some(m)
+    }
+    /// `k`, or the token after it when `k` is a hyphen joining two words ("year-on").
+    #[inline]
+    fn after_hyphen(&self, k: usize, end: usize) -> usize {
+        let joins = k + 1 < end
+            && self.toks[k].kind == Kind::Punct
+            && self.toks[k].text(self.text) == "-"
+            && !self.toks[k].space_before
+            && !self.toks[k + 1].space_before
+            && self.toks[k + 1].kind != Kind::Punct;
+        if joins {
+            k + 1
+        } else {
+            k
+        }
+    }
+    /// Whether token `k` is `w`, a table word or punctuation, as written in ASCII.
+    #[inline]
+    fn is_ascii(&self, k: usize, w: &str) -> bool {
+        self.toks[k].text(self.text).eq_ignore_ascii_case(w)
+    }
+    /// The end of the rest of a fixed phrase, `words`, from its second word at `j` (a
+    /// hyphen allowed between two words).
+    fn phrase(&self, j: usize, end: usize, words: &[&str]) -> Option<usize> {
+        let mut k = j;
+        for (n, w) in words.iter().enumerate() {
+            if n > 0 {
+                k = self.after_hyphen(k, end);
+            }
+            if k >= end || !self.is_ascii(k, w) {
+                return None;
+            }
+            k += 1;
+        }
+        Some(k)
+    }
     fn small_num(&self, i: usize) -> bool {
         self.toks
             .get(i)
@@ -104,6 +207,19 @@ impl<'a> Cursor<'a> {
 fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
     let d = date?;
     Some(if month > d.month { d.year - 1 } else { d.year })
+}
+
+/// Resolves a quarter or half (`n` of `per_year`) without a year: the year in which it most
+/// recently started, up to the article date ("the fourth quarter" in January is last year's).
+fn part_year(n: u8, per_year: u8, date: Option<Date>) -> Option<i32> {
+    let d = date?;
+    let current = (d.month - 1) / (12 / per_year) + 1;
+    Some(if n > current { d.year - 1 } else { d.year })
+}
+
+/// The months from `from` of year `y1` to the end of `to` of `y2`, as one period.
+fn months(y1: i32, from: u8, y2: i32, to: u8) -> Option<Period> {
+    Period::span(Date::month_start(y1, from), Date::month_end(y2, to))
 }
 
 /// Finds every period phrase in `toks[first..end]`.
@@ -130,11 +246,19 @@ pub fn find(
             continue;
         };
         let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
-        let start = if i > first && c.is_any(i - 1, &c.w.prepositions) {
-            i - 1
-        } else {
-            i
-        };
+        let mut start = i;
+        if start > first && c.is(start - 1, c.w.the) {
+            start -= 1;
+        }
+        if start > first && c.is_any(start - 1, &c.w.prepositions) {
+            start -= 1;
+        }
+        let mut next = next;
+        // "(Y-o-Y)", "(Q2 2024)"
+        if start > first && next < end && c.is(start - 1, "(") && c.is(next, ")") {
+            start -= 1;
+            next += 1;
+        }
         out.push(PeriodMark {
             first: start,
             end: next,
@@ -159,6 +283,17 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     if k == first {
         return false;
     }
+    // "vs. H1 23": the abbreviation's full stop.
+    if c.is(k - 1, ".") && k >= first + 2 && c.glued(k - 1) {
+        k -= 1;
+    }
+    // "up 5% on last year", "rose 12 percent on FY23"
+    if c.is(k - 1, w.on)
+        && k >= first + 2
+        && (c.is(k - 2, "%") || c.is_any(k - 2, &c.lang.units.percent))
+    {
+        return true;
+    }
     c.is_any(k - 1, &w.baseline_words)
         && (!c.is(k - 1, w.with) || (k >= first + 2 && c.is(k - 2, w.compared)))
         && (!c.is(k - 1, w.to)
@@ -174,6 +309,9 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     let w = c.low(i);
     let ref_year = date.map(|d| d.year);
     if let Some(w) = w.as_deref() {
+        if let Some(found) = fixed_phrase(c, i, end, w, date) {
+            return Some(found);
+        }
         // Months: "June", "June 2024", but not dates ("May 10") nor the verb "may".
         if let Some(m) = c.lang.units.months.get(w) {
             if !c.capitalized(i)
@@ -188,11 +326,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             {
                 return None;
             }
-            if let Some(y) = c.year(i + 1) {
-                return Some((PeriodRef::Absolute(Period::Month(y, m)), i + 2));
-            }
-            let y = month_year(m, date)?;
-            return Some((PeriodRef::Absolute(Period::Month(y, m)), i + 1));
+            return month_phrase(c, i, m, date);
         }
         // "first quarter", "4th qtr", "first half", "second half of 2025"
         if let Some(n) = pw.ordinals.get(w) {
@@ -203,89 +337,367 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             } else {
                 None
             };
-            if let Some(max) = kind {
-                if n <= max {
-                    let mut next = i + 2;
-                    let year = if c.is(next, pw.of) && c.year(next + 1).is_some() {
-                        next += 2;
-                        c.year(next - 1)
-                    } else if let Some(y) = c.year(next) {
-                        next += 1;
-                        Some(y)
-                    } else if c.is(next, pw.of)
-                        && c.is(next + 1, pw.this)
-                        && c.is(next + 2, pw.year)
-                    {
-                        next += 3;
-                        ref_year
-                    } else if c.is(next, pw.of)
-                        && c.is(next + 1, pw.last)
-                        && c.is(next + 2, pw.year)
-                    {
-                        next += 3;
-                        ref_year.map(|y| y - 1)
-                    } else {
-                        date.map(|d| {
-                            let current = if max == 4 {
-                                (d.month - 1) / 3 + 1
-                            } else {
-                                (d.month - 1) / 6 + 1
-                            };
-                            if n > current {
-                                d.year - 1
-                            } else {
-                                d.year
-                            }
-                        })
-                    };
-                    let y = year?;
+            let Some(max) = kind else {
+                // "the first nine months", "the first 20 days of March"
+                return if n == 1 {
+                    first_months_or_days(c, i + 1, date)
+                } else {
+                    None
+                };
+            };
+            if n <= max {
+                let mut next = i + 2;
+                let year = if c.is(next, pw.of) && c.year(next + 1).is_some() {
+                    next += 2;
+                    c.year(next - 1)
+                } else if let Some(y) = c.year(next) {
+                    next += 1;
+                    Some(y)
+                } else if c.is(next, pw.of) && c.is(next + 1, pw.this) && c.is(next + 2, pw.year) {
+                    next += 3;
+                    ref_year
+                } else if c.is(next, pw.of) && c.is(next + 1, pw.last) && c.is(next + 2, pw.year) {
+                    next += 3;
+                    ref_year.map(|y| y - 1)
+                } else if c.is(next, pw.last) && c.is(next + 1, pw.year) {
+                    // "the fourth quarter last year"
+                    next += 2;
+                    ref_year.map(|y| y - 1)
+                } else if c.is(next, pw.this) && c.is(next + 1, pw.year) {
+                    next += 2;
+                    ref_year
+                } else if c.is(next, pw.of) && c.is_any(next + 1, &pw.fiscal) {
+                    // "the second quarter of fiscal 2025"
+                    let (y, after) = fiscal_year(c, next + 1)?;
                     let p = if max == 4 {
-                        Period::Quarter(y, n)
+                        Period::FiscalQuarter(y, n)
                     } else {
-                        Period::Half(y, n)
+                        Period::FiscalHalf(y, n)
                     };
-                    return Some((PeriodRef::Absolute(p), next));
-                }
+                    return Some((PeriodRef::Absolute(p), after));
+                } else {
+                    part_year(n, max, date)
+                };
+                let y = year?;
+                let p = if max == 4 {
+                    Period::Quarter(y, n)
+                } else {
+                    Period::Half(y, n)
+                };
+                return Some((PeriodRef::Absolute(p), next));
             }
+            return None;
         }
         if pw.fiscal.contains(w) {
-            let k = if c.is(i + 1, pw.year) { i + 2 } else { i + 1 };
-            if let Some(y) = c.year(k) {
-                return Some((PeriodRef::Absolute(Period::Fiscal(y)), k + 1));
-            }
-        } else if (same(w, pw.quarter_letter) || same(w, pw.half_letter))
-            && c.toks
-                .get(i + 1)
-                .is_some_and(|t| !t.space_before && t.kind == Kind::Num)
-        {
-            let quarter = same(w, pw.quarter_letter);
-            let n: u8 = c.toks[i + 1].text(c.text).parse().ok()?;
-            let max = if quarter { 4 } else { 2 };
-            if !(1..=max).contains(&n) {
-                return None;
-            }
-            let (y, next) = match c.year(i + 2) {
-                Some(y) => (Some(y), i + 3),
-                None => (ref_year, i + 2),
-            };
-            let y = y?;
-            let p = if quarter {
-                Period::Quarter(y, n)
-            } else {
-                Period::Half(y, n)
-            };
-            return Some((PeriodRef::Absolute(p), next));
-        } else if pw.relative_starts.contains(w) {
+            let (y, next) = fiscal_year(c, i)?;
+            return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));
+        }
+        if (same(w, pw.quarter_letter) || same(w, pw.half_letter)) && c.glued(i + 1) {
+            return quarter_code(c, i, same(w, pw.quarter_letter), date);
+        }
+        if pw.relative_starts.contains(w) {
             return relative(c, i, end, date);
         }
         return None;
     }
-    // A bare year: "in 2024", "2025's".
+    if t.kind != Kind::Num {
+        return None;
+    }
+    if let Some(found) = months_code(c, i).or_else(|| twelve_months(c, i, end, date)) {
+        return Some(found);
+    }
+    // A bare year: "in 2024", "2025's"; a fiscal or season year: "in 2023-24".
     let y = c.year(i)?;
-    if i > 0 && c.is_any(i - 1, &pw.year_prepositions) {
-        return Some((PeriodRef::Absolute(Period::Year(y)), i + 1));
+    if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the)) {
+        if c.joiner(i + 1)
+            && c.glued(i + 2)
+            && c.toks.get(i + 2).is_some_and(|t| t.text(c.text).len() == 2)
+            && c.short_year(i + 2)
+                .is_some_and(|n| n % 100 == (y + 1) % 100)
+        {
+            return Some((PeriodRef::Absolute(Period::Fiscal(y + 1)), i + 3));
+        }
+        if !c.is(i - 1, pw.the) {
+            return Some((PeriodRef::Absolute(Period::Year(y)), i + 1));
+        }
     }
     None
+}
+
+/// A phrase of the language's fixed list ("year over year", "YoY", "m/m", "sequentially",
+/// "year to date", "last week").
+fn fixed_phrase(
+    c: &Cursor,
+    i: usize,
+    end: usize,
+    w: &str,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    let phrases = c.w.phrases.get(w)?;
+    // The second word, read once: most phrases are turned down on it.
+    let j = c.after_hyphen(i + 1, end);
+    let second = if j < end { c.toks[j].text(c.text) } else { "" };
+    for &(rest, kind) in phrases {
+        let found = match rest.split_first() {
+            None => Some(i + 1),
+            Some((w2, _)) if !second.eq_ignore_ascii_case(w2) => continue,
+            Some(_) => c.phrase(j, end, rest),
+        };
+        let Some(next) = found else {
+            continue;
+        };
+        if c.is_any(next, &c.w.not_after) {
+            return None;
+        }
+        let period = match kind {
+            PeriodPhrase::YearEarlier => PeriodRef::YearEarlier,
+            PeriodPhrase::Previous => PeriodRef::Previous,
+            PeriodPhrase::WeekEarlier => PeriodRef::WeekEarlier,
+            PeriodPhrase::YearToDate => {
+                // Through the last month reported: the one before the article's, except
+                // in January.
+                let d = date?;
+                PeriodRef::Absolute(months(d.year, 1, d.year, (d.month - 1).max(1))?)
+            }
+            PeriodPhrase::LastWeek => {
+                let d = date?;
+                let monday = d.add_days(-i64::from(d.weekday()) - 7);
+                PeriodRef::Absolute(Period::span(monday, monday.add_days(6))?)
+            }
+        };
+        return Some((period, next));
+    }
+    None
+}
+
+/// A month at `i` and what may follow it: "June", "June 2024", "January-March 2024", "the
+/// March quarter", "the October-December quarter".
+fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let pw = c.w;
+    // "January-March", "Jan/Feb", "January-November 2018"
+    let (last, mut next) = match c.joiner(i + 1).then(|| c.month(i + 2)).flatten() {
+        Some(m2) => (m2, i + 3),
+        None => (m, i + 1),
+    };
+    let y = match c.year(next) {
+        Some(y) => {
+            next += 1;
+            y
+        }
+        None => month_year(last, date)?,
+    };
+    let from_year = if m <= last { y } else { y - 1 };
+    if c.is_any(next, &pw.month_quarter) && last % 3 == 0 {
+        // "the March quarter": the quarter that ends in March.
+        let (fy, fm) = Date::months_later(y, last, -2);
+        if last == m || (fy, fm) == (from_year, m) {
+            return Some((PeriodRef::Absolute(months(fy, fm, y, last)?), next + 1));
+        }
+    }
+    Some((PeriodRef::Absolute(months(from_year, m, y, last)?), next))
+}
+
+/// "nine months", "20 days of March" after "the first" (`i` is the count).
+fn first_months_or_days(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let pw = c.w;
+    let ref_year = date.map(|d| d.year);
+    if c.is_any(i + 1, &pw.months) {
+        let n = c.count(i, 11)? as u8;
+        let k = i + 2;
+        let (y, next) = if c.is(k, pw.of) && c.year(k + 1).is_some() {
+            (c.year(k + 1), k + 2)
+        } else if let Some(y) = c.year(k) {
+            (Some(y), k + 1)
+        } else if c.is(k, pw.of) && c.is_any(k + 1, &pw.fiscal) {
+            let (y, after) = fiscal_year(c, k + 1)?;
+            return Some((PeriodRef::Absolute(Period::FiscalMonths(y, n)), after));
+        } else if c.is(k, pw.of) && c.is(k + 1, pw.this) && c.is(k + 2, pw.year) {
+            (ref_year, k + 3)
+        } else if c.is(k, pw.of) && c.is(k + 1, pw.last) && c.is(k + 2, pw.year) {
+            (ref_year.map(|y| y - 1), k + 3)
+        } else if c.is(k, pw.of) && c.is(k + 1, pw.the) && c.is(k + 2, pw.year) {
+            (month_year(n, date), k + 3)
+        } else {
+            (month_year(n, date), k)
+        };
+        return Some((PeriodRef::Absolute(months(y?, 1, y?, n)?), next));
+    }
+    if c.is_any(i + 1, &pw.days) && c.is(i + 2, pw.of) {
+        let n = c.count(i, 31)? as u8;
+        let k = i + 3;
+        let (y, m, next) = if let Some(m) = c.month(k) {
+            match c.year(k + 1) {
+                Some(y) => (y, m, k + 2),
+                None => (month_year(m, date)?, m, k + 1),
+            }
+        } else if c.is_any(k, &pw.this_month) && c.is(k + 1, pw.month) {
+            let d = date?;
+            (d.year, d.month, k + 2)
+        } else {
+            return None;
+        };
+        let from = Date::month_start(y, m);
+        let to = Date::new(y, m, n)?;
+        return Some((PeriodRef::Absolute(Period::span(from, to)?), next));
+    }
+    None
+}
+
+/// "FY25", "FY2025", "FY 2025", "fiscal 2025", "fiscal year 2025", "FY2023-24", "FY24-25"
+/// at `i` (the fiscal word): the fiscal year, which is the year it ends in, and the end.
+fn fiscal_year(c: &Cursor, i: usize) -> Option<(i32, usize)> {
+    let mut k = if c.is(i + 1, c.w.year) { i + 2 } else { i + 1 };
+    let y = match c.year(k) {
+        Some(y) => y,
+        // Two digits only glued to "FY" or right after it ("FY25", "FY 25").
+        None if c.toks.get(k)?.text(c.text).len() == 2 => c.short_year(k)?,
+        None => return None,
+    };
+    k += 1;
+    if c.joiner(k)
+        && c.glued(k + 1)
+        && c.toks.get(k + 1).is_some_and(|t| t.text(c.text).len() == 2)
+        && c.short_year(k + 1)
+            .is_some_and(|n| n % 100 == (y + 1) % 100)
+    {
+        return Some((y + 1, k + 2));
+    }
+    Some((y, k))
+}
+
+/// "Q2", "Q2 2024", "Q2 23", "Q2-23", "Q1FY18", "Q4 FY24", "H1 2024", "H1 24" at `i`.
+fn quarter_code(
+    c: &Cursor,
+    i: usize,
+    quarter: bool,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    let t = c.toks[i + 1];
+    if t.kind != Kind::Num {
+        return None;
+    }
+    let n: u8 = t.text(c.text).parse().ok()?;
+    let max = if quarter { 4 } else { 2 };
+    if !(1..=max).contains(&n) {
+        return None;
+    }
+    let k = i + 2;
+    if c.is_any(k, &c.w.fiscal) {
+        let (y, next) = fiscal_year(c, k)?;
+        let p = if quarter {
+            Period::FiscalQuarter(y, n)
+        } else {
+            Period::FiscalHalf(y, n)
+        };
+        return Some((PeriodRef::Absolute(p), next));
+    }
+    let (y, next) = if let Some(y) = c.year(k) {
+        (y, k + 1)
+    } else if (c.is(k, "-") || c.is(k, "'") || c.is(k, "\u{2019}")) && c.glued(k) && c.glued(k + 1)
+    {
+        (c.short_year(k + 1)?, k + 2)
+    } else if c.toks.get(k).is_some_and(|t| t.space_before) && c.short_year(k).is_some() {
+        (c.short_year(k)?, k + 1)
+    } else {
+        (part_year(n, max, date)?, k)
+    };
+    let p = if quarter {
+        Period::Quarter(y, n)
+    } else {
+        Period::Half(y, n)
+    };
+    Some((PeriodRef::Absolute(p), next))
+}
+
+/// "9M-24", "9M24", "9M 2024", "9MFY17", "9M FY17" at `i` (the count): the first months of
+/// a year, or of a fiscal year.
+fn months_code(c: &Cursor, i: usize) -> Option<(PeriodRef, usize)> {
+    let letter = c.toks.get(i + 1)?;
+    if letter.kind != Kind::Word || letter.space_before {
+        return None;
+    }
+    // Not an amount: "$9M".
+    if i > 0 && !c.toks[i].space_before && c.toks[i - 1].kind == Kind::Punct && !c.is(i - 1, "(") {
+        return None;
+    }
+    let n = c.count(i, 11)? as u8;
+    let word = letter.low(c.text)?;
+    let pw = c.w;
+    let fiscal_glued = word
+        .strip_prefix(pw.month_letter)
+        .is_some_and(|r| pw.fiscal.contains(r));
+    if fiscal_glued {
+        // "9MFY17": the letter and the fiscal word in one token.
+        let y = c.short_year(i + 2).filter(|_| c.glued(i + 2))?;
+        return Some((PeriodRef::Absolute(Period::FiscalMonths(y, n)), i + 3));
+    }
+    if !same(&word, pw.month_letter) {
+        return None;
+    }
+    let k = i + 2;
+    if c.is_any(k, &pw.fiscal) {
+        let (y, next) = fiscal_year(c, k)?;
+        return Some((PeriodRef::Absolute(Period::FiscalMonths(y, n)), next));
+    }
+    let (y, next) = if c.joiner(k) && c.glued(k + 1) {
+        (c.short_year(k + 1)?, k + 2)
+    } else if c.glued(k) {
+        (c.short_year(k)?, k + 1)
+    } else {
+        (c.year(k)?, k + 1)
+    };
+    Some((PeriodRef::Absolute(months(y, 1, y, n)?), next))
+}
+
+/// "12 months to November 2023", "12 months earlier" at `i` (the count).
+fn twelve_months(
+    c: &Cursor,
+    i: usize,
+    end: usize,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    if c.toks[i].text(c.text) != "12" || !c.is_any(i + 1, &c.w.months) {
+        return None;
+    }
+    if i + 2 < end && c.is_any(i + 2, &c.w.ago) {
+        // "12 months earlier"
+        return Some((PeriodRef::YearEarlier, i + 3));
+    }
+    months_to(c, i + 2, end, 12, date)
+}
+
+/// "to June", "through November 2023", "ended June 30, 2024", "ended 30 June 2019" at `k`,
+/// after "the year", "the 12 months" or "the six months": the `n` months that end then.
+fn months_to(
+    c: &Cursor,
+    k: usize,
+    end: usize,
+    n: u32,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
+        return None;
+    }
+    let mut j = k + 1;
+    let day_first = c.small_num(j) && c.month(j + 1).is_some();
+    if day_first {
+        j += 1;
+    }
+    let m = c.month(j)?;
+    j += 1;
+    if !day_first && c.small_num(j) {
+        // "June 30", "June 30, 2024"
+        j += 1;
+        if c.is(j, ",") && c.year(j + 1).is_some() {
+            j += 1;
+        }
+    }
+    let (y, next) = match c.year(j) {
+        Some(y) => (y, j + 1),
+        None => (month_year(m, date)?, j),
+    };
+    let (fy, fm) = Date::months_later(y, m, 1 - n as i32);
+    Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
 }
 
 /// "last year", "a year earlier", "year-on-year", "the same period in 2024", "last month".
@@ -300,6 +712,12 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
             .enumerate()
             .all(|(n, w)| k + n < end && c.is(k + n, w))
     };
+    // "the year to June", "the year through November 2023"
+    if same(w, pw.year) {
+        if let Some(found) = months_to(c, i + 1, end, 12, date) {
+            return Some(found);
+        }
+    }
     // "year-on-year", "year-over-year", "month-on-month", "quarter-on-quarter"
     for (unit, rel) in [
         (pw.year, PeriodRef::YearEarlier),
@@ -341,19 +759,23 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
     if !same(w, pw.the) {
         return None;
     }
+    // "the six months ended June 30", "the 12 months to November 2023"
+    if c.is_any(i + 2, &pw.months) {
+        if let Some(n) = c.count(i + 1, 12) {
+            return months_to(c, i + 3, end, n, date);
+        }
+    }
     let next = if i + 2 < end { c.low(i + 1) } else { None };
     let next = next.as_deref();
     let third = || c.low(i + 2);
-    // "the previous year", "the prior year", "the previous month/quarter"
-    if next.is_some_and(|x| same(x, pw.previous)) || next.is_some_and(|x| same(x, pw.prior)) {
+    // "the previous year", "the prior year", "the previous month/quarter/period"
+    if next.is_some_and(|x| pw.back_the.contains(x)) {
         let third = third();
         let third = third.as_deref();
         if third.is_some_and(|x| same(x, pw.year)) {
             return Some((PeriodRef::YearEarlier, i + 3));
         }
-        if (third.is_some_and(|x| same(x, pw.month)) || third.is_some_and(|x| same(x, pw.quarter)))
-            && next.is_some_and(|x| same(x, pw.previous))
-        {
+        if third.is_some_and(|x| same(x, pw.month) || same(x, pw.quarter) || same(x, pw.period)) {
             return Some((PeriodRef::Previous, i + 3));
         }
     } else if (next.is_some_and(|x| same(x, pw.year)) || next.is_some_and(|x| same(x, pw.month)))
@@ -393,4 +815,690 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
         return Some((PeriodRef::YearEarlier, k));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    /// The period phrases of `text` in an article dated `date`: (the phrase as written, what
+    /// it names, its period resolved against `current` (a period string), baseline flag).
+    fn marks(
+        text: &str,
+        date: &str,
+        current: Option<&str>,
+    ) -> Vec<(String, PeriodRef, String, bool)> {
+        let lang = crate::lang::default_language();
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &mut toks);
+        let mut out = Vec::new();
+        find(
+            lang,
+            text,
+            &toks,
+            0,
+            toks.len(),
+            Date::parse(date),
+            &mut out,
+        );
+        let current = current.map(|p| p.parse::<Period>().unwrap());
+        out.iter()
+            .map(|m| {
+                let span = &text[toks[m.first].start..toks[m.end - 1].end];
+                let resolved = m
+                    .period
+                    .resolve(current)
+                    .map_or("-".to_string(), |p| p.to_string());
+                (span.to_string(), m.period, resolved, m.baseline)
+            })
+            .collect()
+    }
+
+    /// The one phrase of `text`: (as written, resolved, baseline).
+    fn one(text: &str, date: &str, current: Option<&str>) -> (String, String, bool) {
+        let found = marks(text, date, current);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (span, _, period, baseline) = found.into_iter().next().unwrap();
+        (span, period, baseline)
+    }
+
+    /// A sentence, the article date, the claim's own period (for comparisons), and the one
+    /// phrase expected: as written, resolved, baseline or not.
+    type Case<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str, bool);
+
+    fn check(cases: &[Case]) {
+        for &(text, date, current, span, period, baseline) in cases {
+            assert_eq!(
+                one(text, date, current),
+                (span.to_string(), period.to_string(), baseline),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn year_on_year_in_every_spelling() {
+        let cur = Some("2024-Q3");
+        let mut cases = Vec::new();
+        for phrase in [
+            "year over year",
+            "year-over-year",
+            "YoY",
+            "Y/Y",
+            "y/y",
+            "y-o-y",
+            "year on year",
+            "year-on-year",
+            "on-year",
+            "on the year",
+            "on an annual basis",
+        ] {
+            cases.push((phrase, phrase));
+        }
+        for (phrase, span) in cases {
+            let text = format!("Revenue grew 9% {phrase} to $137.4 billion.");
+            let found = marks(&text, "2024-10-30", cur);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].0, span, "{text}");
+            assert_eq!(found[0].1, PeriodRef::YearEarlier, "{text}");
+            assert_eq!(found[0].2, "2023-Q3", "{text}");
+            assert!(found[0].3, "{text}");
+        }
+        // In parentheses, the parentheses go with the phrase.
+        check(&[(
+            "Sales rose 8% (Y-o-Y) to 5,000 units.",
+            "2024-10-30",
+            cur,
+            "(Y-o-Y)",
+            "2023-Q3",
+            true,
+        )]);
+    }
+
+    #[test]
+    fn previous_period_phrases() {
+        check(&[
+            (
+                "Prices rose 0.3% m/m.",
+                "2024-06-12",
+                Some("2024-05"),
+                "m/m",
+                "2024-04",
+                true,
+            ),
+            (
+                "Prices rose 0.3% month-on-month.",
+                "2024-06-12",
+                Some("2024-05"),
+                "month-on-month",
+                "2024-04",
+                true,
+            ),
+            (
+                "GDP grew 0.5% q/q.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "q/q",
+                "2023-Q4",
+                true,
+            ),
+            (
+                "GDP grew 0.5% quarter-on-quarter.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "quarter-on-quarter",
+                "2023-Q4",
+                true,
+            ),
+            (
+                "GDP grew 0.5% quarter over quarter.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "quarter over quarter",
+                "2023-Q4",
+                true,
+            ),
+            (
+                "Revenue rose 4% sequentially.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "sequentially",
+                "2023-Q4",
+                true,
+            ),
+            (
+                "Exports fell 2% from the previous month.",
+                "2024-06-12",
+                Some("2024-05"),
+                "the previous month",
+                "2024-04",
+                true,
+            ),
+            (
+                "Exports fell 2% from the preceding month.",
+                "2024-06-12",
+                Some("2024-05"),
+                "the preceding month",
+                "2024-04",
+                true,
+            ),
+            (
+                "Revenue was up 9% from the prior quarter.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "the prior quarter",
+                "2023-Q4",
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn year_earlier_phrases() {
+        let q = Some("2024-Q2");
+        let m = Some("2024-05");
+        check(&[
+            (
+                "Sales fell 3% from a year earlier.",
+                "2024-06-12",
+                m,
+                "a year earlier",
+                "2023-05",
+                true,
+            ),
+            (
+                "Sales fell 3% from a year ago.",
+                "2024-06-12",
+                m,
+                "a year ago",
+                "2023-05",
+                true,
+            ),
+            (
+                "Sales fell 3% from the same month last year.",
+                "2024-06-12",
+                m,
+                "the same month last year",
+                "2023-05",
+                true,
+            ),
+            (
+                "Profit fell from $5 million in the year-ago period.",
+                "2024-07-30",
+                q,
+                "in the year-ago period",
+                "2023-Q2",
+                true,
+            ),
+            (
+                "Profit rose from the year-ago quarter.",
+                "2024-07-30",
+                q,
+                "the year-ago quarter",
+                "2023-Q2",
+                true,
+            ),
+            (
+                "Profit rose from $5 million in the same quarter last year.",
+                "2024-07-30",
+                q,
+                "in the same quarter last year",
+                "2023-Q2",
+                true,
+            ),
+            (
+                "Sales were higher than 12 months earlier.",
+                "2024-06-12",
+                m,
+                "12 months earlier",
+                "2023-05",
+                true,
+            ),
+            (
+                "Output rose 4% over the previous year.",
+                "2024-06-12",
+                Some("2023"),
+                "the previous year",
+                "2022",
+                true,
+            ),
+            (
+                "Profit rose compared with the same period of 2022.",
+                "2024-06-12",
+                q,
+                "the same period of 2022",
+                "2022-Q2",
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn on_after_a_percent_introduces_the_baseline() {
+        // "last year" is the same quarter last year when it is the baseline of a quarter.
+        check(&[
+            (
+                "Revenue was up 12% on last year.",
+                "2024-07-30",
+                Some("2024-Q2"),
+                "last year",
+                "2023-Q2",
+                true,
+            ),
+            (
+                "Revenue was up 12% on FY23.",
+                "2024-07-30",
+                Some("FY2024"),
+                "FY23",
+                "FY2023",
+                true,
+            ),
+        ]);
+        // "last year" on its own is a year, and not a baseline.
+        check(&[(
+            "Revenue rose 12% last year.",
+            "2024-07-30",
+            None,
+            "last year",
+            "2023",
+            false,
+        )]);
+        // "on" elsewhere introduces nothing.
+        assert!(marks("The plan focuses on 2024.", "2024-07-30", None).is_empty());
+    }
+
+    #[test]
+    fn weeks() {
+        // 2024-01-10 is a Wednesday: last week ran from Monday 1 to Sunday 7 January.
+        check(&[
+            (
+                "Claims rose last week.",
+                "2024-01-10",
+                None,
+                "last week",
+                "2024-01-01..2024-01-07",
+                false,
+            ),
+            (
+                "Claims rose 5,000 from a week ago.",
+                "2024-01-10",
+                Some("2024-01-06"),
+                "a week ago",
+                "2023-12-30",
+                true,
+            ),
+            (
+                "Claims rose 5,000 week-on-week.",
+                "2024-01-10",
+                Some("2024-01-01..2024-01-07"),
+                "week-on-week",
+                "2023-12-25..2023-12-31",
+                true,
+            ),
+            // Against a month, a week earlier names no period.
+            (
+                "Claims rose 5,000 w/w.",
+                "2024-01-10",
+                Some("2024-01"),
+                "w/w",
+                "-",
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn cumulative_periods() {
+        check(&[
+            (
+                "Exports rose 5% in the year to June.",
+                "2024-07-15",
+                None,
+                "in the year to June",
+                "2023-07..2024-06",
+                false,
+            ),
+            (
+                "Prices rose 4% in the 12 months to November 2023.",
+                "2024-01-15",
+                None,
+                "in the 12 months to November 2023",
+                "2022-12..2023-11",
+                false,
+            ),
+            (
+                "Output fell 2% in the first two months.",
+                "2024-03-15",
+                None,
+                "in the first two months",
+                "2024-01..2024-02",
+                false,
+            ),
+            (
+                "Output fell 2% in the first nine months of 2023.",
+                "2024-03-15",
+                None,
+                "in the first nine months of 2023",
+                "2023-01..2023-09",
+                false,
+            ),
+            // Written in January, the first nine months are last year's.
+            (
+                "Output fell 2% in the first nine months.",
+                "2024-01-15",
+                None,
+                "in the first nine months",
+                "2023-01..2023-09",
+                false,
+            ),
+            (
+                "Profit was HK$812,932,000 for the six months ended 30 June 2019.",
+                "2019-08-08",
+                None,
+                "for the six months ended 30 June 2019",
+                "2019-H1",
+                false,
+            ),
+            (
+                "Sales rose in the nine months ended September 30, 2024.",
+                "2024-11-08",
+                None,
+                "in the nine months ended September 30, 2024",
+                "2024-01..2024-09",
+                false,
+            ),
+            (
+                "Profit rose in the year ended June 30.",
+                "2024-08-08",
+                None,
+                "in the year ended June 30",
+                "2023-07..2024-06",
+                false,
+            ),
+            (
+                "Registrations are up 3% year to date.",
+                "2024-05-20",
+                None,
+                "year to date",
+                "2024-01..2024-04",
+                false,
+            ),
+            (
+                "Registrations are up 3% year-to-date.",
+                "2024-01-20",
+                None,
+                "year-to-date",
+                "2024-01",
+                false,
+            ),
+            (
+                "Registrations are up 3% YTD.",
+                "2024-03-02",
+                None,
+                "YTD",
+                "2024-01..2024-02",
+                false,
+            ),
+            (
+                "Exports rose in the first 20 days of March.",
+                "2024-03-22",
+                None,
+                "in the first 20 days of March",
+                "2024-03-01..2024-03-20",
+                false,
+            ),
+            (
+                "Exports rose in the first 20 days of this month.",
+                "2024-12-22",
+                None,
+                "in the first 20 days of this month",
+                "2024-12-01..2024-12-20",
+                false,
+            ),
+            (
+                "Sales rose in January-March.",
+                "2024-05-02",
+                None,
+                "in January-March",
+                "2024-Q1",
+                false,
+            ),
+            (
+                "Sales rose in January-November 2018.",
+                "2024-05-02",
+                None,
+                "in January-November 2018",
+                "2018-01..2018-11",
+                false,
+            ),
+            (
+                "Sales were in Jan/Feb.",
+                "2024-05-02",
+                None,
+                "in Jan/Feb",
+                "2024-01..2024-02",
+                false,
+            ),
+            (
+                "Sales were in December-February.",
+                "2024-05-02",
+                None,
+                "in December-February",
+                "2023-12..2024-02",
+                false,
+            ),
+        ]);
+        // Two marks: on-year and the days.
+        let found = marks(
+            "Exports rose 11.2 percent on-year in the first 20 days of March.",
+            "2024-03-22",
+            None,
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].2, "2024-03-01..2024-03-20");
+    }
+
+    #[test]
+    fn codes_and_fiscal_years() {
+        let d = "2024-11-05";
+        check(&[
+            (
+                "Profit rose in 9M-24.",
+                d,
+                None,
+                "in 9M-24",
+                "2024-01..2024-09",
+                false,
+            ),
+            (
+                "Profit for its 9MFY17 rose.",
+                d,
+                None,
+                "9MFY17",
+                "FY2017-9M",
+                false,
+            ),
+            (
+                "Sales were +0.4% vs. H1 23.",
+                d,
+                None,
+                "H1 23",
+                "2023-H1",
+                true,
+            ),
+            (
+                "Sales rose in H1 2024.",
+                d,
+                None,
+                "in H1 2024",
+                "2024-H1",
+                false,
+            ),
+            (
+                "Sales rose in Q2 23.",
+                d,
+                None,
+                "in Q2 23",
+                "2023-Q2",
+                false,
+            ),
+            (
+                "Profit in Q1FY18 rose.",
+                d,
+                None,
+                "in Q1FY18",
+                "FY2018-Q1",
+                false,
+            ),
+            (
+                "Revenue in Q4 FY24 rose.",
+                d,
+                None,
+                "in Q4 FY24",
+                "FY2024-Q4",
+                false,
+            ),
+            ("Revenue in FY25 rose.", d, None, "in FY25", "FY2025", false),
+            (
+                "Revenue in FY2025 rose.",
+                d,
+                None,
+                "in FY2025",
+                "FY2025",
+                false,
+            ),
+            (
+                "Revenue in fiscal 2025 rose.",
+                d,
+                None,
+                "in fiscal 2025",
+                "FY2025",
+                false,
+            ),
+            (
+                "GDP grew 8.2% in 2023-24.",
+                d,
+                None,
+                "in 2023-24",
+                "FY2024",
+                false,
+            ),
+            (
+                "The deficit fell in FY2023-24.",
+                d,
+                None,
+                "in FY2023-24",
+                "FY2024",
+                false,
+            ),
+            (
+                "Profit rose in the second quarter of fiscal 2025.",
+                d,
+                None,
+                "in the second quarter of fiscal 2025",
+                "FY2025-Q2",
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn quarters_named_by_their_months_and_by_the_article_date() {
+        check(&[
+            (
+                "Profit rose in the March quarter.",
+                "2024-05-02",
+                None,
+                "in the March quarter",
+                "2024-Q1",
+                false,
+            ),
+            (
+                "Profit rose in the September quarter.",
+                "2024-11-02",
+                None,
+                "in the September quarter",
+                "2024-Q3",
+                false,
+            ),
+            (
+                "Profit rose in the October-December quarter.",
+                "2024-02-02",
+                None,
+                "in the October-December quarter",
+                "2023-Q4",
+                false,
+            ),
+            (
+                "Profit was 10.8 trillion won for the fourth quarter last year.",
+                "2019-01-08",
+                None,
+                "for the fourth quarter last year",
+                "2018-Q4",
+                false,
+            ),
+            // "the fourth quarter" in a January story is last year's.
+            (
+                "Profit rose in the fourth quarter.",
+                "2024-01-25",
+                None,
+                "in the fourth quarter",
+                "2023-Q4",
+                false,
+            ),
+            (
+                "Profit rose in Q4.",
+                "2024-01-25",
+                None,
+                "in Q4",
+                "2023-Q4",
+                false,
+            ),
+            (
+                "Profit rose in the second quarter.",
+                "2024-07-25",
+                None,
+                "in the second quarter",
+                "2024-Q2",
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn every_fixed_phrase_starts_with_a_word_the_prefilter_lets_through() {
+        for lang in crate::lang::ALL {
+            for (first, _) in lang.periods.phrases.entries() {
+                assert!(
+                    lang.periods.starts.may_contain_lower(first),
+                    "{}: {first}",
+                    lang.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn words_that_are_no_period() {
+        for text in [
+            "The year was hard.",
+            "He went on with it.",
+            "It was the first time in a decade.",
+            "The first two were sold.",
+            "The first 20 were sold.",
+            "The outlook on the year ahead is bright.",
+            "Shares may be sold.",
+            "It raised $9M-24 hours later.",
+            "The plan won 12 months of support.",
+            "Q5 was not a quarter.",
+            "He scored 2023-25 goals.",
+        ] {
+            assert!(
+                marks(text, "2024-05-02", None).is_empty(),
+                "{text}: {:?}",
+                marks(text, "2024-05-02", None)
+            );
+        }
+    }
 }

@@ -20,6 +20,21 @@ pub type Multiple = (f64, f64, f64);
 /// An approximator or bound: its words, the canonical form reported, and what it means.
 pub type Approximator = (&'static [&'static str], &'static str, Bound);
 
+/// What a fixed period phrase of [`PeriodWords::phrases`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodPhrase {
+    /// The same period a year earlier ("year over year", "YoY", "on-year", "a year ago").
+    YearEarlier,
+    /// The period just before, at the same length ("m/m", "q/q", "sequentially").
+    Previous,
+    /// A week earlier ("a week ago", "week-on-week", "w/w").
+    WeekEarlier,
+    /// From the start of the article's year to its month ("year to date", "YTD").
+    YearToDate,
+    /// The calendar week (Monday to Sunday) before the article's ("last week").
+    LastWeek,
+}
+
 /// Numbers written in words, multiples, approximators and scales.
 #[derive(Debug)]
 pub struct NumberWords {
@@ -290,6 +305,31 @@ pub struct PeriodWords {
     pub earlier: &'static str,
     /// "ago" in "the same period a year ago".
     pub ago_word: &'static str,
+    /// Fixed phrases by their first word: the words after it, token by token (a word, or
+    /// punctuation such as "/"), longest first where one begins another; a hyphen between
+    /// two words may be written or left out ("year-on-year", "year on year").
+    pub phrases: Map<&'static [(&'static [&'static str], PeriodPhrase)]>,
+    /// Words after a fixed phrase that make it something else ("on the year ahead").
+    pub not_after: Words,
+    /// "previous", "prior", "preceding" after "the": the period before ("the prior quarter").
+    pub back_the: Words,
+    /// "period" and "week" after "the prior": the period before, a week before.
+    pub period: &'static str,
+    pub week: &'static str,
+    /// "to", "through", "ended" between "the year" / "the 12 months" and its last month.
+    pub up_to: Words,
+    /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
+    pub months: Words,
+    pub days: Words,
+    /// "month" after "this" or "the" in "the first 20 days of this month".
+    pub this_month: Words,
+    /// The letter of a count of months glued to a number ("9M-24", "9MFY17": "m").
+    pub month_letter: &'static str,
+    /// Words that make the month before them a quarter ("the March quarter").
+    pub month_quarter: Words,
+    /// "on" right after a percent introduces the baseline's period ("up 5% on last year",
+    /// "rose 12% on FY23").
+    pub on: &'static str,
     /// The shapes of every word a period phrase can start with.
     pub starts: Shapes,
 }

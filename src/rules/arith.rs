@@ -7,7 +7,7 @@ use crate::finding::Severity;
 use crate::interval::Interval;
 use crate::measure::format::{fmt_change_number, fmt_number_range, fmt_value};
 use crate::measure::near_miss::{magnitude, NearMiss, FIGURE_NEAR_MISS};
-use crate::period::Period;
+use crate::period::{days_in_month, Period};
 
 use super::Context;
 
@@ -161,6 +161,34 @@ pub fn period_name(ctx: &Context, period: &Period) -> String {
         Period::Half(y, _) => format!("the second half of {y}"),
         Period::Year(y) => y.to_string(),
         Period::Fiscal(y) => format!("fiscal {y}"),
+        Period::FiscalHalf(y, h) => format!("H{h} of fiscal {y}"),
+        Period::FiscalQuarter(y, q) => format!("Q{q} of fiscal {y}"),
+        Period::FiscalMonths(y, n) => format!("the first {n} months of fiscal {y}"),
+        Period::Range(a, b) if a.day == 1 && b.day == days_in_month(b.year, b.month) => {
+            if a.year == b.year {
+                format!("{}-{} {}", month(a.month), month(b.month), b.year)
+            } else {
+                format!(
+                    "{} {}-{} {}",
+                    month(a.month),
+                    a.year,
+                    month(b.month),
+                    b.year
+                )
+            }
+        }
+        Period::Range(a, b) if (a.year, a.month) == (b.year, b.month) => {
+            format!("{} {}-{}, {}", month(a.month), a.day, b.day, b.year)
+        }
+        Period::Range(a, b) => format!(
+            "{} {}, {}-{} {}, {}",
+            month(a.month),
+            a.day,
+            a.year,
+            month(b.month),
+            b.day,
+            b.year
+        ),
     }
 }
 

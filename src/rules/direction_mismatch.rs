@@ -60,14 +60,23 @@ pub fn figures_direction(claim: &Claim) -> Option<Direction> {
     }
 }
 
-/// Whether the claim is about a currency's value while its figures, written without a unit,
-/// are that currency per dollar ("the yen rose 0.8 pct to 153.50 from 154.67"): the figures
-/// move against the currency, so their direction says nothing about the words'.
+/// Whether the claim is about a currency's value while its figures, written without a unit
+/// or in that currency, are that currency per dollar ("the yen rose 0.8 pct to 153.50 from
+/// 154.67", "the yen/dollar rate rose to 158 yen from 207"): the figures move against the
+/// currency, so their direction says nothing about the words'. "The dollar rose to 141.10
+/// yen" is no such claim: its subject names no currency quoted per dollar.
 pub fn inverse_quote(ctx: &Context, claim: &Claim) -> bool {
-    let unitless = stated_pair(claim).is_some_and(|(v, b)| v.unit.is_none() && b.unit.is_none());
-    unitless
-        && lowercase_words(&claim.subject)
-            .any(|w| ctx.doc.lang.subjects.quoted_per_dollar.contains(&w))
+    let Some((v, b)) = stated_pair(claim) else {
+        return false;
+    };
+    let lang = ctx.doc.lang;
+    lowercase_words(&claim.subject)
+        .filter(|w| lang.subjects.quoted_per_dollar.contains(w))
+        .any(|w| {
+            let code = lang.units.currencies.get(&w).map(|(code, _)| code);
+            (v.unit.is_none() && b.unit.is_none())
+                || (code.is_some() && v.unit == code && b.unit == code)
+        })
 }
 
 /// Whether the sentence gives a range before the direction word ("estimates ranged from 2.3 to
@@ -286,6 +295,14 @@ mod tests {
         assert_none(&lint(text, super::super::change_mismatch::NAME));
         let text = "The value of the yen against the dollar gained 0.9 pct to 141.10 in May \
                     from 142.37 in April.";
+        assert_none(&lint(text, NAME));
+    }
+
+    #[test]
+    fn accepts_a_currency_quoted_per_dollar_in_its_own_unit() {
+        // 207 -> 158 yen per dollar is a stronger yen.
+        let text = "The average yen/dollar rate rose to 158 yen in the first half from 207 yen \
+                    a year earlier.";
         assert_none(&lint(text, NAME));
     }
 

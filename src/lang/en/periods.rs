@@ -1,8 +1,89 @@
 //! English period phrases: months (in units.rs), ordinals, "the same period", "a year
-//! earlier", "year-on-year", "fiscal 1987", "Q2".
+//! earlier", "year-on-year", "YoY", "m/m", "sequentially", "fiscal 1987", "FY25", "Q2",
+//! "the first nine months", "the year to June".
 
 use crate::lang::shapes::Shapes;
-use crate::lang::{Map, PeriodWords, Words};
+use crate::lang::{Map, PeriodPhrase, PeriodWords, Words};
+
+use PeriodPhrase::{LastWeek, Previous, WeekEarlier, YearEarlier, YearToDate};
+
+/// Fixed phrases by their first word, each the words after it (longest first where one
+/// begins another); a hyphen between two words is optional ("year-over-year", "y-o-y").
+const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
+    (
+        "y",
+        &[(&["/", "y"], YearEarlier), (&["o", "y"], YearEarlier)],
+    ),
+    ("m", &[(&["/", "m"], Previous)]),
+    ("q", &[(&["/", "q"], Previous)]),
+    ("w", &[(&["/", "w"], WeekEarlier)]),
+    (
+        "a",
+        &[
+            (&["week", "ago"], WeekEarlier),
+            (&["week", "earlier"], WeekEarlier),
+            (&["week", "before"], WeekEarlier),
+        ],
+    ),
+    (
+        "on",
+        &[
+            (&["year"], YearEarlier),
+            (&["the", "year"], YearEarlier),
+            (&["an", "annual", "basis"], YearEarlier),
+            (&["a", "yearly", "basis"], YearEarlier),
+            (&["an", "annualized", "basis"], YearEarlier),
+        ],
+    ),
+    ("yoy", &[(&[], YearEarlier)]),
+    ("ytd", &[(&[], YearToDate)]),
+    ("mom", &[(&[], Previous)]),
+    ("qoq", &[(&[], Previous)]),
+    (
+        "the",
+        &[
+            (&["previous", "week"], WeekEarlier),
+            (&["prior", "week"], WeekEarlier),
+            (&["preceding", "week"], WeekEarlier),
+            (&["year", "ago", "period"], YearEarlier),
+            (&["year", "ago", "quarter"], YearEarlier),
+            (&["year", "ago", "month"], YearEarlier),
+            (&["prior", "year", "period"], YearEarlier),
+            (&["prior", "year", "quarter"], YearEarlier),
+        ],
+    ),
+    (
+        "year",
+        &[
+            (&["over", "year"], YearEarlier),
+            (&["on", "year"], YearEarlier),
+            (&["to", "date"], YearToDate),
+            (&["ago", "period"], YearEarlier),
+            (&["ago", "quarter"], YearEarlier),
+            (&["ago", "month"], YearEarlier),
+        ],
+    ),
+    (
+        "week",
+        &[
+            (&["on", "week"], WeekEarlier),
+            (&["over", "week"], WeekEarlier),
+        ],
+    ),
+    ("last", &[(&["week"], LastWeek)]),
+    (
+        "month",
+        &[(&["on", "month"], Previous), (&["over", "month"], Previous)],
+    ),
+    (
+        "quarter",
+        &[
+            (&["on", "quarter"], Previous),
+            (&["over", "quarter"], Previous),
+        ],
+    ),
+    ("sequentially", &[(&[], Previous)]),
+]);
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
 const FISCAL: Words = Words::new(&["fy", "fiscal"]);
@@ -56,7 +137,22 @@ pub const PERIODS: PeriodWords = PeriodWords {
     of: "of",
     earlier: "earlier",
     ago_word: "ago",
+    phrases: PHRASES,
+    not_after: Words::new(&[
+        "as", "ago", "end", "that", "when", "ahead", "before", "earlier",
+    ]),
+    back_the: Words::new(&["prior", "previous", "preceding"]),
+    period: "period",
+    week: "week",
+    up_to: Words::new(&["to", "thru", "ended", "ending", "through"]),
+    months: Words::new(&["months"]),
+    days: Words::new(&["days"]),
+    this_month: Words::new(&["the", "this"]),
+    month_letter: "m",
+    month_quarter: Words::new(&["qtr", "quarter"]),
+    on: "on",
     starts: Shapes::EMPTY
+        .union(PHRASES.shapes())
         .union(FISCAL.shapes())
         .with("q")
         .with("h")
