@@ -731,6 +731,9 @@ impl<'a> Sentence<'a> {
             self.comparison_at(m);
         }
         for m in self.ms.clone() {
+            self.baseline_only(m);
+        }
+        for m in self.ms.clone() {
             self.share_at(m);
         }
         for m in self.ms.clone() {
@@ -791,6 +794,13 @@ impl<'a> Sentence<'a> {
     /// a baseline of the same unit: "cut 500 jobs" alone is not a claim about a level.
     fn absolute_change(&mut self, m: usize) {
         if self.role(m) != Role::Free || !self.value_like(m) {
+            return;
+        }
+        // "up 2.7x from 2,307": a letter glued to a bare number is a unit not read here.
+        let glued = self.mtoks[m].1 < self.end
+            && !self.toks[self.mtoks[m].1].space_before
+            && self.toks[self.mtoks[m].1].kind == Kind::Word;
+        if glued && self.kind(m) == MentionKind::Number {
             return;
         }
         let (mf, me) = self.mtoks[m];
@@ -1021,7 +1031,7 @@ impl<'a> Sentence<'a> {
                         other.filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
                     {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
-                        self.comparison(value, base, dt, Some((d, dt)));
+                        self.comparison(Some(value), base, dt, Some((d, dt)));
                         return;
                     }
                 }
@@ -1050,9 +1060,34 @@ impl<'a> Sentence<'a> {
                 self.compatible(m, o)
                     && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
             }) {
-                self.comparison(m, o, mf, direction);
+                self.comparison(Some(m), o, mf, direction);
             }
         }
+    }
+
+    /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
+    /// a sentence that points back; [`super::anaphora`] gives it the value of the sentence
+    /// before.
+    fn baseline_only(&mut self, m: usize) {
+        if self.role(m) != Role::Free || !self.value_like(m) || !self.opens_with_anaphor() {
+            return;
+        }
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 2 || !(self.is(mf - 1, self.w.from) || self.is(mf - 1, self.w.than)) {
+            return;
+        }
+        let Some((d, _)) = self.direction_at(mf - 2) else {
+            return;
+        };
+        let dt = mf - 2;
+        self.comparison(None, m, dt, Some((d, dt)));
+    }
+
+    /// Whether the sentence opens with a word pointing back and a verb of being ("This was",
+    /// "The result was"); "It said ..." of wire copy is not one.
+    fn opens_with_anaphor(&self) -> bool {
+        let k = self.first + usize::from(self.is(self.first, self.lang.periods.the));
+        self.is_any(k, &self.w.anaphors) && self.is_any(k + 1, &self.w.anaphor_verbs)
     }
 
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
@@ -1125,13 +1160,13 @@ impl<'a> Sentence<'a> {
     /// A value with a stated baseline and no stated change.
     fn comparison(
         &mut self,
-        value: usize,
+        value: Option<usize>,
         base: usize,
         first: usize,
         direction: Option<(Direction, usize)>,
     ) {
-        let (vf, ve) = self.mtoks[value];
         let (bf, be) = self.mtoks[base];
+        let (vf, ve) = value.map_or((bf, be), |v| self.mtoks[v]);
         let first = first.min(vf).min(bf);
         let end = self.after_owned_mark(ve.max(be));
         self.drafts.push(Draft {
@@ -1142,7 +1177,7 @@ impl<'a> Sentence<'a> {
             },
             first,
             end,
-            value: Some(value),
+            value,
             inherited_from: None,
             baseline: Some(base),
             change: None,
@@ -1154,7 +1189,9 @@ impl<'a> Sentence<'a> {
             restates: None,
         });
         let d = self.drafts.len() - 1;
-        self.set_role(value, Role::Value(d));
+        if let Some(value) = value {
+            self.set_role(value, Role::Value(d));
+        }
         self.set_role(base, Role::Baseline(d));
     }
 }

@@ -1,6 +1,7 @@
 //! Claims: mentions linked into value, change, share and multiple claims with periods,
 //! subjects and (stated or implied) baselines.
 
+mod anaphora;
 mod baseline;
 mod link;
 pub mod periods;
@@ -50,6 +51,7 @@ fn plain_value(c: &Claim) -> bool {
 /// Links an article's mentions into claims, with implied baselines filled in.
 pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = link(doc, ex);
+    anaphora::carry_values(doc, &mut claims);
     for claim in &mut claims {
         baseline::imply(claim);
     }

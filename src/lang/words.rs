@@ -234,6 +234,12 @@ pub struct ClaimWords {
     /// Words before an extreme that make it a level the change is measured from: "from an
     /// all-time high of 28 million tons", "from a record high of".
     pub extreme_qualifiers: Words,
+    /// Words opening a sentence that points back to the figure of the sentence before
+    /// ("This was up 8.6%", "The result was down 14.8%").
+    pub anaphors: Words,
+    /// Verbs after an anaphor that make it point back to a figure ("This was", "It
+    /// represents"): "It said" does not.
+    pub anaphor_verbs: Words,
     /// The separator of a baseline given in parentheses ("HK$536 million (2016: HK$496
     /// million)").
     pub label_colon: &'static str,

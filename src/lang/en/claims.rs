@@ -426,5 +426,17 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     extremes: Words::new(&["low", "high", "peak", "trough"]),
     // "time" of "all-time", which the tokenizer splits at its hyphen.
     extreme_qualifiers: Words::new(&["time", "record"]),
+    anaphors: Words::new(&["it", "that", "this", "they", "those", "result"]),
+    anaphor_verbs: Words::new(&[
+        "is",
+        "was",
+        "are",
+        "were",
+        "marks",
+        "marked",
+        "represents",
+        "translates",
+        "represented",
+    ]),
     label_colon: ":",
 };

@@ -1,0 +1,94 @@
+//! Values carried across a sentence boundary: a change whose sentence opens with a word that
+//! points back and a verb of being ("This translates to a year-over-year gain of 8.6%", "The
+//! result was still down by 14.8%", "This was up from $22.64 billion last year") is about the
+//! last figure stated in the sentence before.
+
+use crate::claim::{Claim, ClaimKind, Figure, Measure};
+use crate::document::Document;
+use crate::lang::{same, Low};
+
+/// Gives each change claim without a value, in a sentence that opens with an anaphor, the
+/// value of the last claim of the sentence just before (a figure in the same kind of unit:
+/// a percent for a change in points, any other unit for a percent or an amount).
+pub fn carry_values(doc: &Document, claims: &mut [Claim]) {
+    let anaphors = &doc.lang.claims.anaphors;
+    for i in 0..claims.len() {
+        let claim = &claims[i];
+        let Some(change) = claim.change.as_ref() else {
+            continue;
+        };
+        if claim.kind != ClaimKind::Change || claim.value.is_some() {
+            continue;
+        }
+        let mut words = opening_words(doc, claim.sentence.start)
+            .skip_while(|w| same(w, doc.lang.periods.the))
+            .take(2);
+        let opens_with_anaphor = words.next().is_some_and(|w| anaphors.contains(&w))
+            && words
+                .next()
+                .is_some_and(|w| doc.lang.claims.anaphor_verbs.contains(&w));
+        if !opens_with_anaphor {
+            continue;
+        }
+        let points = change.measure == Measure::Points;
+        let Some(previous) = doc
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.end <= claim.sentence.start)
+        else {
+            continue;
+        };
+        // With a stated baseline, the figure it is compared with is of its unit and size:
+        // "$7.67 billion, or $0.98 per share. This was higher than $5.48 billion".
+        let base = claim.baseline.as_ref().filter(|b| !b.implied);
+        let comparable = |v: &Figure| {
+            base.is_none_or(|b| {
+                let ratio = (v.interval.mid() / b.interval.mid()).abs();
+                v.unit == b.unit && (0.02..=50.0).contains(&ratio)
+            })
+        };
+        let found = claims[..i].iter().rposition(|c| {
+            c.value.as_ref().is_some_and(|v| {
+                v.stated.is_some()
+                    && c.sentence == *previous
+                    && (v.unit == Some("%")) == points
+                    && comparable(v)
+            })
+        });
+        let Some(j) = found else {
+            continue;
+        };
+        let value = claims[j].value.clone();
+        let claim = &mut claims[i];
+        claim.value = value;
+        claim.period = None;
+        // "rose 9.1% to $24.7 billion. This was up from $22.64 billion": the baseline of the
+        // change before, which stated none.
+        let baseline = claim.baseline.clone().filter(|b| {
+            !b.implied
+                && claim
+                    .change
+                    .as_ref()
+                    .is_some_and(|c| !c.interval.is_bounded())
+        });
+        let before = &mut claims[j];
+        let open = before
+            .baseline
+            .as_ref()
+            .is_none_or(|b| b.implied && b.stated.is_none());
+        if let (Some(b), Some(_), true) = (baseline, before.change.as_ref(), open) {
+            before.baseline = Some(b);
+        }
+    }
+}
+
+/// The words of the text from `start`, lowercase: "The result was" gives "the", "result"...
+fn opening_words(doc: &Document, start: usize) -> impl Iterator<Item = Low<'_>> {
+    doc.text
+        .get(start..)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .filter_map(Low::new)
+}
