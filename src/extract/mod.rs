@@ -323,6 +323,35 @@ impl<'a> Scanner<'a> {
         Unit::None
     }
 
+    /// A subunit after a whole amount, at `j`: "50 cents" of "3 dollars 50 cents", "and 43c"
+    /// of "$20 and 43c", "and forty-five cents". (The subunits, below 100, and the token after.)
+    fn subunit_after(&self, j: usize) -> Option<(f64, usize)> {
+        let k = if self.is_word(j, self.lang.units.and) {
+            j + 1
+        } else {
+            j
+        };
+        let t = self.tok(k)?;
+        let (count, mut e) = match t.kind {
+            Kind::Num => {
+                let n = numeral::parse(t.text(self.text)).filter(|n| n.decimals == 0)?;
+                (n.value, k + 1)
+            }
+            Kind::Word if t.may_be_in(&self.lang.numbers.number_word_starts) => {
+                let w = words::written_value(self, k).filter(|w| !w.fraction && w.step == 1.0)?;
+                (w.value, w.end)
+            }
+            _ => return None,
+        };
+        if count >= 100.0 {
+            return None;
+        }
+        match self.unit_at(&mut e, 1.0) {
+            Unit::Currency(_, 0.01) => Some((count, e)),
+            _ => None,
+        }
+    }
+
     /// A point in the singular after a fraction of a point, at `j`: "a 1/4 point cut",
     /// "a quarter-point rise", "a quarter-percentage-point increase". The token after it.
     fn fraction_point(&self, j: usize, value: f64) -> Option<usize> {
@@ -592,6 +621,21 @@ impl<'a> Scanner<'a> {
             if let Some(end) = self.fraction_point(tail.end, num.value) {
                 tail.end = end;
                 tail.unit = Unit::Points(1.0);
+            }
+        }
+        // "3 dollars 50 cents", "$20 and 43c": an amount and its subunit are one figure (a
+        // small one: "918,000 dlrs 38 cts" is a total and a per-share figure with "or" left out).
+        let whole_money = !num.grouped
+            && num.int_digits <= 4
+            && match tail.unit {
+                Unit::Currency(_, f) => f == 1.0,
+                Unit::None => prefix.is_some(),
+                _ => false,
+            };
+        if whole_money && tail.scale == 1.0 && second.is_none() && num.decimals == 0 {
+            if let Some((cents, after)) = self.subunit_after(tail.end) {
+                num = num.plus_cents(cents);
+                tail.end = after;
             }
         }
         // "between 5 and 7 pct"; "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not
@@ -887,12 +931,21 @@ impl<'a> Scanner<'a> {
         // Numbers in words take no currency symbol; their rounding is the word's own.
         let (kind, unit, factor, _) = kind_of(tail.unit, None);
         let factor = factor * tail.scale;
-        let value = value * factor;
-        let half = if fraction {
+        let mut value = value * factor;
+        let mut half = if fraction {
             value * APPROX_RELATIVE
         } else {
             0.5 * step * factor
         };
+        // "thirteen dollars and forty-five cents"
+        if matches!(tail.unit, Unit::Currency(_, f) if f == 1.0) && tail.scale == 1.0 && step == 1.0
+        {
+            if let Some((cents, after)) = self.subunit_after(tail.end) {
+                value += cents / 100.0;
+                half = 0.005;
+                tail.end = after;
+            }
+        }
         let rounded = Interval::around(value, half);
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
         let interval = widen(rounded, value, bound);
@@ -1413,5 +1466,35 @@ mod tests {
         // "two and a half million" is written to the half million.
         let (low, high) = interval("It cost two and a half million dollars.");
         assert!(close(low, 2.25e6) && close(high, 2.75e6), "{low}..{high}");
+    }
+
+    #[test]
+    fn an_amount_and_its_subunit_are_one_figure() {
+        one(
+            "It cost 3 dollars 50 cents.",
+            "3 dollars 50 cents",
+            Currency,
+            3.5,
+            Some("USD"),
+        );
+        one(
+            "It cost $20 and 43c.",
+            "$20 and 43c",
+            Currency,
+            20.43,
+            Some("USD"),
+        );
+        one(
+            "It cost thirteen dollars and forty-five cents.",
+            "thirteen dollars and forty-five cents",
+            Currency,
+            13.45,
+            Some("USD"),
+        );
+        let (low, high) = interval("It cost 3 dollars 50 cents.");
+        assert!(close(low, 3.495) && close(high, 3.505), "{low}..{high}");
+        // Two figures: a total and a per-share amount, or a comparison.
+        assert_eq!(read("A gain of 918,000 dlrs 38 cts a share.").len(), 2);
+        assert_eq!(read("Shr 1 dlr vs 95 cts.").len(), 2);
     }
 }

@@ -176,6 +176,17 @@ impl Numeral {
         }
     }
 
+    /// This whole amount plus `cents` hundredths ("3 dollars" and "50 cents"), precise to
+    /// the cent.
+    pub fn plus_cents(self, cents: f64) -> Numeral {
+        Numeral {
+            value: self.value + cents / 100.0,
+            decimals: 2,
+            trailing_zeros: 0,
+            ..self
+        }
+    }
+
     /// The fraction `numerator/denominator` on its own ("1/4", "½").
     pub fn fraction(numerator: u32, denominator: u32) -> Numeral {
         Numeral {
