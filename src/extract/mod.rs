@@ -515,12 +515,13 @@ impl<'a> Scanner<'a> {
     /// the slash): (numerator, denominator, next token). Not a date ("3/4/2024"), a ratio of
     /// other numbers ("9/11", "24/7") or a season ("1987/88").
     fn slash_fraction(&self, k: usize) -> Option<(u32, u32, usize)> {
-        let (a, slash, b) = (self.tok(k)?, self.tok(k + 1)?, self.tok(k + 2)?);
-        if a.kind != Kind::Num
-            || b.kind != Kind::Num
-            || !self.is_punct(k + 1, "/")
-            || slash.space_before != b.space_before
-        {
+        // Most numbers have no slash after them: one byte tells.
+        let slash = self.tok(k + 1)?;
+        if slash.kind != Kind::Punct || self.text.as_bytes()[slash.start] != b'/' {
+            return None;
+        }
+        let (a, b) = (self.tok(k)?, self.tok(k + 2)?);
+        if a.kind != Kind::Num || b.kind != Kind::Num || slash.space_before != b.space_before {
             return None;
         }
         // "3/4/2024", "1/2-3/4"
@@ -756,7 +757,7 @@ impl<'a> Scanner<'a> {
             return false;
         }
         p.kind == Kind::Word
-            || matches!(p.text(self.text), "-" | "/" | "." | ":")
+            || matches!(p.text(self.text), "-" | "/" | "." | ":" | "%")
                 && i > 1
                 && !p.space_before
                 && matches!(self.toks[i - 2].kind, Kind::Word | Kind::Num)
@@ -799,6 +800,15 @@ impl<'a> Scanner<'a> {
             {
                 // Times ("10:30"), ratios and seasons ("1987/88").
                 return Err(self.skip_code(j + 1));
+            } else if self.is_punct(j, "%")
+                && !n.space_before
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|m| m.kind != Kind::Punct && !m.space_before)
+            {
+                // URL escapes ("issn%280024%2D9114"): no percent has a letter or digit glued
+                // after its sign.
+                return Err(j + 1);
             }
         }
         Ok((j, attached_scale))
@@ -1496,5 +1506,12 @@ mod tests {
         // Two figures: a total and a per-share amount, or a comparison.
         assert_eq!(read("A gain of 918,000 dlrs 38 cts a share.").len(), 2);
         assert_eq!(read("Shr 1 dlr vs 95 cts.").len(), 2);
+    }
+
+    #[test]
+    fn url_escapes_are_no_percents() {
+        let got = read("See test.com/search?q=30%25%2020% and issn%280024%2D9114%29 now.");
+        assert!(got.iter().all(|m| m.1 != Percent), "{got:?}");
+        one("It rose 5%, the most.", "5%", Percent, 5.0, Some("%"));
     }
 }
