@@ -22,6 +22,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("numbers.not_before_half", &n.not_before_half),
         ("numbers.multiples_not_alone", &n.multiples_not_alone),
         ("numbers.dozens", &n.dozens),
+        ("numbers.minus", &n.minus),
         ("units.pounds", &u.pounds.0),
         ("units.ton_qualifiers", &u.ton_qualifiers),
         ("units.per_day", &u.per_day.0),

@@ -507,6 +507,11 @@ impl<'a> Scanner<'a> {
                 return Ok((num, j, attached_scale, i - 1));
             }
         }
+        // "000" of "10 000", "0800", "007": a whole number written with a leading zero is a
+        // code or part of another number, not a figure.
+        if raw.len() > 1 && raw.starts_with('0') && !raw.contains(['.', ',']) {
+            return Err(j);
+        }
         let num = numeral::parse(raw).ok_or(j)?;
         Ok((num, j, attached_scale, i))
     }
@@ -603,6 +608,10 @@ impl<'a> Scanner<'a> {
             && !self.toks[start].space_before
             && (self.toks[start - 1].space_before || start == 1 || self.is_punct(start - 2, "("))
         {
+            negative = true;
+            first = start - 1;
+        } else if start > 0 && self.is_any(start - 1, &self.lang.numbers.minus) {
+            // "minus 1,200,000", "negative 5 percent"
             negative = true;
             first = start - 1;
         }
@@ -934,6 +943,11 @@ impl<'a> Scanner<'a> {
             return Step::Skip(j);
         }
         let mut first = i;
+        // "minus five", "negative five hundred and four"
+        let negative = i > 0 && self.is_any(i - 1, &self.lang.numbers.minus);
+        if negative {
+            first = i - 1;
+        }
         let approx = self.approximator(first);
         if let Some((a, _, _)) = approx {
             first = a;
@@ -955,6 +969,9 @@ impl<'a> Scanner<'a> {
                 half = 0.005;
                 tail.end = after;
             }
+        }
+        if negative {
+            value = -value;
         }
         let rounded = Interval::around(value, half);
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
@@ -1513,5 +1530,40 @@ mod tests {
         let got = read("See test.com/search?q=30%25%2020% and issn%280024%2D9114%29 now.");
         assert!(got.iter().all(|m| m.1 != Percent), "{got:?}");
         one("It rose 5%, the most.", "5%", Percent, 5.0, Some("%"));
+    }
+
+    #[test]
+    fn minus_words_and_leading_zeros() {
+        one(
+            "It fell to minus 1,200,000.",
+            "minus 1,200,000",
+            Number,
+            -1.2e6,
+            None,
+        );
+        one(
+            "Growth of negative 5 percent.",
+            "negative 5 percent",
+            Percent,
+            -5.0,
+            Some("%"),
+        );
+        one(
+            "It was minus five percent.",
+            "minus five percent",
+            Percent,
+            -5.0,
+            Some("%"),
+        );
+        // Times, codes and the groups of a number spaced by thousands are no figures.
+        for text in ["At 0900 GMT.", "Agent 007.", "Call 0800 555."] {
+            assert!(
+                read(text)
+                    .iter()
+                    .all(|m| m.2 != 900.0 && m.2 != 7.0 && m.2 != 800.0),
+                "{text}"
+            );
+        }
+        assert!(read("It cost 10 000 dollars.").iter().all(|m| m.2 != 0.0));
     }
 }

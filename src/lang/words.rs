@@ -43,6 +43,8 @@ pub struct NumberWords {
     pub one: &'static str,
     /// "dozen" (12, after the article).
     pub dozen: &'static str,
+    /// Words that make the number after them negative ("minus 5", "negative one").
+    pub minus: Words,
     /// "dozen" after a cardinal, in either number ("two dozen", "three dozens").
     pub dozens: Words,
     /// "half" on its own (0.5).

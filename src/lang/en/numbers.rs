@@ -139,6 +139,7 @@ pub const NUMBERS: NumberWords = NumberWords {
     one: "one",
     dozen: "dozen",
     dozens: Words::new(&["dozen", "dozens"]),
+    minus: Words::new(&["minus", "negative"]),
     half: "half",
     not_before_half: Words::new(&["the", "first", "second"]),
     multiples: MULTIPLES,
