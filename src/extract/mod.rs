@@ -509,7 +509,7 @@ impl<'a> Scanner<'a> {
         }
         // "000" of "10 000", "0800", "007": a whole number written with a leading zero is a
         // code or part of another number, not a figure.
-        if raw.len() > 1 && raw.starts_with('0') && !raw.contains(['.', ',']) {
+        if raw.len() > 1 && raw.as_bytes()[0] == b'0' && !raw.contains(['.', ',']) {
             return Err(j);
         }
         let num = numeral::parse(raw).ok_or(j)?;
@@ -603,17 +603,22 @@ impl<'a> Scanner<'a> {
         }
         let mut first = start;
         let mut negative = false;
-        if start > 0
-            && (self.is_punct(start - 1, "-") || self.is_punct(start - 1, "−"))
-            && !self.toks[start].space_before
-            && (self.toks[start - 1].space_before || start == 1 || self.is_punct(start - 2, "("))
-        {
-            negative = true;
-            first = start - 1;
-        } else if start > 0 && self.is_any(start - 1, &self.lang.numbers.minus) {
-            // "minus 1,200,000", "negative 5 percent"
-            negative = true;
-            first = start - 1;
+        if start > 0 {
+            let p = self.toks[start - 1];
+            negative = match p.kind {
+                // "-5", "(-8.7)"
+                Kind::Punct => {
+                    matches!(p.text(self.text), "-" | "−")
+                        && !self.toks[start].space_before
+                        && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
+                }
+                // "minus 1,200,000", "negative 5 percent"
+                Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
+                Kind::Num => false,
+            };
+            if negative {
+                first = start - 1;
+            }
         }
         let prefix = self.currency_prefix(first);
         if let Some((p, _, _)) = prefix {
