@@ -18,9 +18,9 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 326;
-const LINKED_WITH_PERIOD: usize = 107;
-const PLANTED_CAUGHT: usize = 37;
+const LINKED: usize = 338;
+const LINKED_WITH_PERIOD: usize = 110;
+const PLANTED_CAUGHT: usize = 51;
 const INCONSISTENT_FLAGGED: usize = 4;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

@@ -146,8 +146,9 @@ impl<'a> Sentence<'a> {
             }
             let w = self.low(k)?;
             if let Some((d, _)) = self.direction_at(k) {
-                // "down" in "down from", "up" in "up to" are not this change's direction.
-                return Some((d, k));
+                // "down" in "down from", "up" in "up to" are not this change's direction;
+                // "less 1-3/4 pct" quotes a discount, where "87,000 less" is a change.
+                return (!self.w.after_figure_only.contains(&w)).then_some((d, k));
             }
             if same(&w, self.w.by) {
                 by = true;

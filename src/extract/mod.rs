@@ -38,6 +38,8 @@ pub fn extract(doc: &Document) -> Extraction {
         let step = match ex.tokens[i].kind {
             Kind::Num => scanner.numeric(i),
             Kind::Word => scanner.worded(i),
+            // A vulgar fraction on its own ("½"); other punctuation is one length test.
+            Kind::Punct if ex.tokens[i].end - ex.tokens[i].start > 1 => scanner.numeric(i),
             Kind::Punct => Step::Skip(i + 1),
         };
         match step {
@@ -145,9 +147,33 @@ impl<'a> Scanner<'a> {
             {
                 scale = s;
                 j += 1;
+                // Stacked scales: "1.37 lakh crore" (1e12), "two thousand million".
+                if let Some(s2) = self
+                    .tok(j)
+                    .and_then(|t| t.look_up(self.text, &n.scales))
+                    .filter(|&s2| s2 > s)
+                {
+                    scale *= s2;
+                    j += 1;
+                }
             }
         }
-        let unit = self.unit_at(&mut j);
+        self.tail_at(j, scale)
+    }
+
+    /// The unit at `j` after a number of scale `scale`, and a scale written after a currency
+    /// code ("75 USD million").
+    fn tail_at(&self, mut j: usize, mut scale: f64) -> Tail {
+        let unit = self.unit_at(&mut j, scale);
+        if scale == 1.0 && matches!(unit, Unit::Currency(_, f) if f == 1.0) {
+            if let Some(s) = self
+                .tok(j)
+                .and_then(|t| t.look_up(self.text, &self.lang.numbers.scales))
+            {
+                scale = s;
+                j += 1;
+            }
+        }
         Tail {
             end: j,
             scale,
@@ -161,12 +187,25 @@ impl<'a> Scanner<'a> {
         self.lang.scale(w, attached)
     }
 
-    fn unit_at(&self, j: &mut usize) -> Unit {
+    /// The unit at `*j` after a number of scale `scale`, moving `*j` past it.
+    fn unit_at(&self, j: &mut usize, scale: f64) -> Unit {
         let u = &self.lang.units;
         let i = *j;
         if self.is_punct(i, "%") {
             *j = i + 1;
             return self.points_after(j, Unit::Percent);
+        }
+        // A currency sign after the number ("20€", "10¢"), unless it is the next number's.
+        if let Some((code, factor)) = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Punct)
+            .and_then(|t| u.currency_signs_after.get(t.text(self.text)))
+        {
+            if !self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+                *j = i + 1;
+                return Unit::Currency(code, factor);
+            }
+            return Unit::None;
         }
         // Most words after a number are no unit: one shape test turns them down.
         if self
@@ -192,13 +231,17 @@ impl<'a> Scanner<'a> {
             *j = i + 2;
             return self.points_after(j, Unit::Percent);
         }
-        if same(w, u.percentage) && self.is_any(i + 1, &u.points) {
-            *j = i + 2;
-            return Unit::Points(1.0);
-        }
-        if same(w, u.basis) && self.is_any(i + 1, &u.points) {
-            *j = i + 2;
-            return Unit::Points(0.01);
+        // "percentage points", "basis points", "a 25 basis-point cut"
+        if same(w, u.percentage) || same(w, u.basis) {
+            let factor = if same(w, u.basis) { 0.01 } else { 1.0 };
+            if self.is_any(i + 1, &u.points) {
+                *j = i + 2;
+                return Unit::Points(factor);
+            }
+            if self.is_punct(i + 1, "-") && self.glued(i + 1) && self.is_any(i + 2, &u.points) {
+                *j = i + 3;
+                return Unit::Points(factor);
+            }
         }
         if u.basis_points.contains(w) {
             *j = i + 1;
@@ -248,7 +291,84 @@ impl<'a> Scanner<'a> {
             }
             return Unit::Quantity(code);
         }
+        if scale > 1.0 {
+            // "3 trillion won"
+            if let Some((code, factor)) = u.scaled_currencies.get(w) {
+                *j = i + 1;
+                return Unit::Currency(code, factor);
+            }
+        }
+        if u.pounds.0.contains(w) {
+            if self.is_word(i + 1, u.sterling) {
+                *j = i + 2;
+                return Unit::Currency(u.pounds.1, 1.0);
+            }
+            if scale > 1.0 {
+                *j = i + 1;
+                return Unit::Currency(u.pounds.1, 1.0);
+            }
+            if self.is_word(i + 1, self.lang.claims.of) {
+                *j = i + 1;
+                return Unit::Quantity(u.pounds.2);
+            }
+            return Unit::None;
+        }
+        // "59.0c", in lowercase as written ("20C" is a temperature)
+        if self.glued(i) && self.tok(i).is_some_and(|t| same(t.text(self.text), w)) {
+            if let Some((code, factor)) = u.attached_currencies.get(w) {
+                *j = i + 1;
+                return Unit::Currency(code, factor);
+            }
+        }
         Unit::None
+    }
+
+    /// A subunit after a whole amount, at `j`: "50 cents" of "3 dollars 50 cents", "and 43c"
+    /// of "$20 and 43c", "and forty-five cents". (The subunits, below 100, and the token after.)
+    fn subunit_after(&self, j: usize) -> Option<(f64, usize)> {
+        let k = if self.is_word(j, self.lang.units.and) {
+            j + 1
+        } else {
+            j
+        };
+        let t = self.tok(k)?;
+        let (count, mut e) = match t.kind {
+            Kind::Num => {
+                let n = numeral::parse(t.text(self.text)).filter(|n| n.decimals == 0)?;
+                (n.value, k + 1)
+            }
+            Kind::Word if t.may_be_in(&self.lang.numbers.number_word_starts) => {
+                let w = words::written_value(self, k).filter(|w| !w.fraction && w.step == 1.0)?;
+                (w.value, w.end)
+            }
+            _ => return None,
+        };
+        if count >= 100.0 {
+            return None;
+        }
+        match self.unit_at(&mut e, 1.0) {
+            Unit::Currency(_, 0.01) => Some((count, e)),
+            _ => None,
+        }
+    }
+
+    /// A point in the singular after a fraction of a point, at `j`: "a 1/4 point cut",
+    /// "a quarter-point rise", "a quarter-percentage-point increase". The token after it.
+    fn fraction_point(&self, j: usize, value: f64) -> Option<usize> {
+        if !(value > 0.0 && value < 1.0) {
+            return None;
+        }
+        let u = &self.lang.units;
+        let hyphen = self.is_punct(j, "-") && self.glued(j);
+        let mut k = if hyphen { j + 1 } else { j };
+        if hyphen && self.is_word(k, u.percentage) && self.is_punct(k + 1, "-") {
+            k += 2;
+        }
+        // Not "one point five", where "point" is a decimal point.
+        let decimal_point = self.tok(k + 1).is_some_and(|n| {
+            n.kind == Kind::Num || n.may_be_in(&self.lang.numbers.number_word_starts)
+        });
+        (self.is_word(k, u.point) && (hyphen || !decimal_point)).then_some(k + 1)
     }
 
     /// "5 pct points", "2 percent point".
@@ -260,9 +380,28 @@ impl<'a> Scanner<'a> {
         unit
     }
 
-    /// Currency symbol or code right before token `i`: (first token, code).
-    fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str)> {
+    /// Currency symbol or code right before token `i`: (first token, code, scale). The scale
+    /// is a scale letter between a currency sign and the number ("€m 1,407", "£bn 2.3").
+    fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str, f64)> {
         let p = i.checked_sub(1)?;
+        let t = self.tok(p)?;
+        if t.kind == Kind::Word && self.glued(p) && p > 0 {
+            if let Some(s) = self.low(p).and_then(|w| self.scale(&w, true)) {
+                if let Some((q, code, 1.0)) = self.currency_prefix(p) {
+                    return Some((q, code, s));
+                }
+            }
+        }
+        // "Rs. 10", "Rs.10"
+        if self.is_punct(p, ".") && self.glued(p) && p > 0 {
+            return self.currency_word(p - 1).map(|code| (p - 1, code, 1.0));
+        }
+        self.currency_symbol_or_word(p)
+            .map(|(q, code)| (q, code, 1.0))
+    }
+
+    /// A currency symbol or code word at `p`: (first token, code).
+    fn currency_symbol_or_word(&self, p: usize) -> Option<(usize, &'static str)> {
         let t = self.tok(p)?;
         if t.kind == Kind::Punct {
             let code = self.lang.units.currency_symbols.get(t.text(self.text))?;
@@ -278,25 +417,25 @@ impl<'a> Scanner<'a> {
             }
             return Some((p, code));
         }
-        if t.kind == Kind::Word {
-            let raw = t.text(self.text);
-            if raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
-                let w = Low::new(raw)?;
-                if let Some((code, 1.0)) = self.lang.units.currencies.get(&w) {
-                    return Some((p, code));
-                }
-            }
-            if let Some(&(_, code)) = self
-                .lang
-                .units
-                .cased_currency_prefixes
-                .iter()
-                .find(|(prefix, _)| *prefix == raw)
-            {
-                return Some((p, code));
+        self.currency_word(p).map(|code| (p, code))
+    }
+
+    /// A currency code or prefix word at `p`, as written before a number ("USD", "Rs").
+    fn currency_word(&self, p: usize) -> Option<&'static str> {
+        let t = self.tok(p).filter(|t| t.kind == Kind::Word)?;
+        let raw = t.text(self.text);
+        if raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+            let w = Low::new(raw)?;
+            if let Some((code, 1.0)) = self.lang.units.currencies.get(&w) {
+                return Some(code);
             }
         }
-        None
+        self.lang
+            .units
+            .cased_currency_prefixes
+            .iter()
+            .find(|(prefix, _)| *prefix == raw)
+            .map(|&(_, code)| code)
     }
 
     /// Approximator or bound ending right before token `i`: (first token, word, bound).
@@ -338,65 +477,185 @@ impl<'a> Scanner<'a> {
             || (self.is_word(i + 1, self.lang.units.day_of) && self.is_month(i + 2))
     }
 
-    fn numeric(&self, i: usize) -> Step {
+    /// The numeral starting at token `i`: (numeral, next token, attached scale, first token).
+    /// A fraction ("1/4", "½") or a decimal with a leading point (".98", whose point is the
+    /// first token) is one too. `Err` with the token to go on from for a code, a time or a
+    /// date, or anything else that is not read as a quantity.
+    fn numeral_at(&self, i: usize) -> Result<(Numeral, usize, Option<f64>, usize), usize> {
         let t = self.toks[i];
         let raw = t.text(self.text);
-        if self.glued_to_code(i) {
-            return Step::Skip(self.skip_code(i + 1));
+        if t.kind == Kind::Punct {
+            let (n, d) = numeral::vulgar(raw).ok_or(i + 1)?;
+            return Ok((Numeral::fraction(n, d), i + 1, None, i));
         }
-        let (mut j, attached_scale) = match self.glued_suffix(i + 1) {
-            Ok(next) => next,
+        if self.glued_to_code(i) {
+            return Err(self.skip_code(i + 1));
+        }
+        if let Some((n, d, next)) = self.slash_fraction(i) {
+            return Ok((Numeral::fraction(n, d), next, None, i));
+        }
+        let (j, attached_scale) = self.glued_suffix(i + 1)?;
+        // ".98 million": a point with a space (or a sign) before it and the digits glued.
+        if i > 0
+            && self.is_punct(i - 1, ".")
+            && !t.space_before
+            && (self.toks[i - 1].space_before
+                || i == 1
+                || self.toks[i - 2].kind == Kind::Punct && !self.is_punct(i - 2, "."))
+        {
+            if let Some(num) = numeral::parse_after_point(raw) {
+                return Ok((num, j, attached_scale, i - 1));
+            }
+        }
+        // "000" of "10 000", "0800", "007": a whole number written with a leading zero is a
+        // code or part of another number, not a figure.
+        if raw.len() > 1 && raw.as_bytes()[0] == b'0' && !raw.contains(['.', ',']) {
+            return Err(j);
+        }
+        let num = numeral::parse(raw).ok_or(j)?;
+        Ok((num, j, attached_scale, i))
+    }
+
+    /// A fraction written with a slash at `k` ("3/4", "7 3 / 4" spaced alike on both sides of
+    /// the slash): (numerator, denominator, next token). Not a date ("3/4/2024"), a ratio of
+    /// other numbers ("9/11", "24/7") or a season ("1987/88").
+    fn slash_fraction(&self, k: usize) -> Option<(u32, u32, usize)> {
+        // Most numbers have no slash after them: one byte tells.
+        let slash = self.tok(k + 1)?;
+        if slash.kind != Kind::Punct || self.text.as_bytes()[slash.start] != b'/' {
+            return None;
+        }
+        let (a, b) = (self.tok(k)?, self.tok(k + 2)?);
+        if a.kind != Kind::Num || b.kind != Kind::Num || slash.space_before != b.space_before {
+            return None;
+        }
+        // "3/4/2024", "1/2-3/4"
+        if self
+            .tok(k + 3)
+            .is_some_and(|n| !n.space_before && (n.kind == Kind::Num || self.is_punct(k + 3, "/")))
+        {
+            return None;
+        }
+        let n = numeral::parse(a.text(self.text))?;
+        let d = numeral::parse(b.text(self.text))?;
+        if n.decimals > 0 || d.decimals > 0 || !numeral::is_common_fraction(n.value, d.value) {
+            return None;
+        }
+        Some((n.value as u32, d.value as u32, k + 3))
+    }
+
+    /// The fraction of a mixed number after a whole number, at `j`: "5-3/4", "2 1/2", "2½",
+    /// "2 ½". (numerator, denominator, next token).
+    fn mixed_fraction(&self, j: usize) -> Option<(u32, u32, usize)> {
+        let t = self.tok(j)?;
+        if t.kind == Kind::Punct {
+            if let Some((n, d)) = numeral::vulgar(t.text(self.text)) {
+                return Some((n, d, j + 1));
+            }
+            if self.is_punct(j, "-") && !t.space_before && self.glued(j + 1) {
+                return self.slash_fraction(j + 1).filter(|_| self.glued(j + 2));
+            }
+            return None;
+        }
+        if t.kind == Kind::Num && t.space_before {
+            return self.slash_fraction(j);
+        }
+        None
+    }
+
+    fn numeric(&self, i: usize) -> Step {
+        let t = self.toks[i];
+        let (mut num, mut j, attached_scale, start) = match self.numeral_at(i) {
+            Ok(read) => read,
             Err(skip_to) => return Step::Skip(skip_to),
         };
-        let Some(num) = numeral::parse(raw) else {
-            return Step::Skip(j);
-        };
-        if self.is_day_of_date(i) && num.decimals == 0 && !num.grouped && num.value <= 31.0 {
+        if self.is_day_of_date(i)
+            && num.decimals == 0
+            && !num.grouped
+            && num.value <= 31.0
+            && num.denominator == 0
+        {
             return Step::Skip(j);
         }
         let mut second: Option<Numeral> = None;
-        let mut number_end = t.end;
+        let mut number_end = if num.denominator > 0 {
+            self.toks[j - 1].end
+        } else {
+            t.end
+        };
         if attached_scale.is_none() {
-            match self.hyphenated_range(j) {
-                Err(skip_to) => return Step::Skip(skip_to),
-                Ok(Some(n2)) => {
-                    second = Some(n2);
-                    number_end = self.toks[j + 1].end;
-                    j += 2;
+            let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
+            if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
+                num = num.plus_fraction(n, d);
+                number_end = self.toks[next - 1].end;
+                j = next;
+            } else {
+                match self.hyphenated_range(j) {
+                    Err(skip_to) => return Step::Skip(skip_to),
+                    Ok(Some(n2)) => {
+                        second = Some(n2);
+                        number_end = self.toks[j + 1].end;
+                        j += 2;
+                    }
+                    Ok(None) => {}
                 }
-                Ok(None) => {}
             }
         }
-        let mut first = i;
+        let mut first = start;
         let mut negative = false;
-        if i > 0
-            && (self.is_punct(i - 1, "-") || self.is_punct(i - 1, "−"))
-            && !self.toks[i].space_before
-            && self.toks[i - 1].space_before
-        {
-            negative = true;
-            first = i - 1;
+        if start > 0 {
+            let p = self.toks[start - 1];
+            negative = match p.kind {
+                // "-5", "(-8.7)"
+                Kind::Punct => {
+                    matches!(p.text(self.text), "-" | "−")
+                        && !self.toks[start].space_before
+                        && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
+                }
+                // "minus 1,200,000", "negative 5 percent"
+                Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
+                Kind::Num => false,
+            };
+            if negative {
+                first = start - 1;
+            }
         }
         let prefix = self.currency_prefix(first);
-        if let Some((p, _)) = prefix {
+        if let Some((p, _, _)) = prefix {
             first = p;
         }
-        let tail = match attached_scale {
-            Some(s) => {
-                let mut k = j;
-                let unit = self.unit_at(&mut k);
-                Tail {
-                    end: k,
-                    scale: s,
-                    unit,
-                }
-            }
+        let mut tail = match attached_scale {
+            Some(s) => self.tail_at(j, s),
             None => self.tail(j),
         };
+        if let Some((_, _, s)) = prefix {
+            tail.scale *= s;
+        }
+        // "a 1/4 point cut"
+        if tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() {
+            if let Some(end) = self.fraction_point(tail.end, num.value) {
+                tail.end = end;
+                tail.unit = Unit::Points(1.0);
+            }
+        }
+        // "3 dollars 50 cents", "$20 and 43c": an amount and its subunit are one figure (a
+        // small one: "918,000 dlrs 38 cts" is a total and a per-share figure with "or" left out).
+        let whole_money = !num.grouped
+            && num.int_digits <= 4
+            && match tail.unit {
+                Unit::Currency(_, f) => f == 1.0,
+                Unit::None => prefix.is_some(),
+                _ => false,
+            };
+        if whole_money && tail.scale == 1.0 && second.is_none() && num.decimals == 0 {
+            if let Some((cents, after)) = self.subunit_after(tail.end) {
+                num = num.plus_cents(cents);
+                tail.end = after;
+            }
+        }
         // "between 5 and 7 pct"; "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not
         // "from 5 to 7 pct", which is a change).
         let mut end = tail.end;
-        let mut tail = tail;
         if second.is_none() && tail.unit == Unit::None {
             let u = &self.lang.units;
             let between =
@@ -446,7 +705,7 @@ impl<'a> Scanner<'a> {
         if let Some((a, _, _)) = approx {
             first = a;
         }
-        let (kind, unit_code, factor, zeros_round) = kind_of(tail.unit, prefix.map(|(_, c)| c));
+        let (kind, unit_code, factor, zeros_round) = kind_of(tail.unit, prefix.map(|(_, c, _)| c));
         let factor = factor * tail.scale;
         let mut rounded = num.rounded(factor, zeros_round);
         let mut truncated = if matches!(kind, MentionKind::Percent | MentionKind::Points) {
@@ -481,7 +740,7 @@ impl<'a> Scanner<'a> {
         Step::Found(
             Mention {
                 span,
-                number_span: Span::new(t.start, number_end),
+                number_span: Span::new(self.toks[start].start, number_end),
                 kind,
                 value,
                 interval,
@@ -505,8 +764,14 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let p = self.toks[i - 1];
+        // A currency written against its number: "Rs1,667.45", "USD115", "Rs.10".
+        if p.kind == Kind::Word && self.currency_word(i - 1).is_some()
+            || self.is_punct(i - 1, ".") && i > 1 && self.currency_word(i - 2).is_some()
+        {
+            return false;
+        }
         p.kind == Kind::Word
-            || matches!(p.text(self.text), "-" | "/" | "." | ":")
+            || matches!(p.text(self.text), "-" | "/" | "." | ":" | "%")
                 && i > 1
                 && !p.space_before
                 && matches!(self.toks[i - 2].kind, Kind::Word | Kind::Num)
@@ -534,6 +799,8 @@ impl<'a> Scanner<'a> {
                 } else if !(u.percent.contains(w)
                     || u.quantities.get(w).is_some()
                     || u.currencies.get(w).is_some()
+                    || u.attached_currencies.get(w).is_some()
+                    || u.basis_points.contains(w)
                     || same(w, u.times_suffix))
                 {
                     return Err(self.skip_code(j));
@@ -547,6 +814,15 @@ impl<'a> Scanner<'a> {
             {
                 // Times ("10:30"), ratios and seasons ("1987/88").
                 return Err(self.skip_code(j + 1));
+            } else if self.is_punct(j, "%")
+                && !n.space_before
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|m| m.kind != Kind::Punct && !m.space_before)
+            {
+                // URL escapes ("issn%280024%2D9114"): no percent has a letter or digit glued
+                // after its sign.
+                return Err(j + 1);
             }
         }
         Ok((j, attached_scale))
@@ -650,18 +926,33 @@ impl<'a> Scanner<'a> {
                 i + 1,
             );
         }
-        let Some((value, fraction, j)) = words::written_value(self, i) else {
+        let Some(words::Written {
+            value,
+            fraction,
+            end: j,
+            step,
+        }) = words::written_value(self, i)
+        else {
             return Step::Skip(i + 1);
         };
-        let tail = self.tail(j);
+        let mut tail = self.tail(j);
         if fraction {
-            if !self.is_word(j, self.lang.claims.of) {
+            // "a quarter-point cut", "a half-point rise"
+            if let Some(end) = self.fraction_point(j, value) {
+                tail.end = end;
+                tail.unit = Unit::Points(1.0);
+            } else if !self.is_word(j, self.lang.claims.of) {
                 return Step::Skip(j);
             }
         } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 {
             return Step::Skip(j);
         }
         let mut first = i;
+        // "minus five", "negative five hundred and four"
+        let negative = i > 0 && self.is_any(i - 1, &self.lang.numbers.minus);
+        if negative {
+            first = i - 1;
+        }
         let approx = self.approximator(first);
         if let Some((a, _, _)) = approx {
             first = a;
@@ -669,12 +960,24 @@ impl<'a> Scanner<'a> {
         // Numbers in words take no currency symbol; their rounding is the word's own.
         let (kind, unit, factor, _) = kind_of(tail.unit, None);
         let factor = factor * tail.scale;
-        let value = value * factor;
-        let half = if fraction {
+        let mut value = value * factor;
+        let mut half = if fraction {
             value * APPROX_RELATIVE
         } else {
-            0.5 * factor
+            0.5 * step * factor
         };
+        // "thirteen dollars and forty-five cents"
+        if matches!(tail.unit, Unit::Currency(_, f) if f == 1.0) && tail.scale == 1.0 && step == 1.0
+        {
+            if let Some((cents, after)) = self.subunit_after(tail.end) {
+                value += cents / 100.0;
+                half = 0.005;
+                tail.end = after;
+            }
+        }
+        if negative {
+            value = -value;
+        }
         let rounded = Interval::around(value, half);
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
         let interval = widen(rounded, value, bound);
@@ -733,5 +1036,539 @@ fn widen(rounded: Interval, value: f64, bound: Bound) -> Interval {
             value.max(rounded.low),
         ),
         Bound::Nearly => Interval::new(rounded.low - slack, rounded.high),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mention as (text, kind, value, unit, low, high).
+    type Read = (String, MentionKind, f64, Option<&'static str>, f64, f64);
+
+    /// The mentions of `text`.
+    fn read(text: &str) -> Vec<Read> {
+        let doc = Document::new(
+            "t".into(),
+            "t.txt".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        extract(&doc)
+            .mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.span.slice(text).to_string(),
+                    m.kind,
+                    m.value,
+                    m.unit,
+                    m.interval.low,
+                    m.interval.high,
+                )
+            })
+            .collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-9)
+    }
+
+    /// `text` gives exactly one mention, `span`, with this kind, value and unit.
+    fn one(text: &str, span: &str, kind: MentionKind, value: f64, unit: Option<&str>) {
+        let got = read(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        let (s, k, v, u, _, _) = &got[0];
+        assert_eq!((s.as_str(), *k, *u), (span, kind, unit), "{text}: {got:?}");
+        assert!(close(*v, value), "{text}: {v} is not {value}");
+    }
+
+    /// The interval of the only mention of `text`.
+    fn interval(text: &str) -> (f64, f64) {
+        let got = read(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        (got[0].4, got[0].5)
+    }
+
+    use MentionKind::{Currency, Number, Percent, Points, Quantity};
+
+    #[test]
+    fn a_currency_glued_to_its_digits() {
+        one(
+            "Profit rose to Rs1,667.45 crore.",
+            "Rs1,667.45 crore",
+            Currency,
+            1.66745e10,
+            Some("INR"),
+        );
+        let (low, high) = interval("Profit rose to Rs1,667.45 crore.");
+        assert!(
+            close(low, 1.667445e10) && close(high, 1.667455e10),
+            "{low}..{high}"
+        );
+        one(
+            "It paid USD115.5 a share.",
+            "USD115.5",
+            Currency,
+            115.5,
+            Some("USD"),
+        );
+        one("A fee of GBP3.01.", "GBP3.01", Currency, 3.01, Some("GBP"));
+        one(
+            "Tickets cost Rs. 250 each.",
+            "Rs. 250",
+            Currency,
+            250.0,
+            Some("INR"),
+        );
+        one(
+            "Tickets cost Rs.250 each.",
+            "Rs.250",
+            Currency,
+            250.0,
+            Some("INR"),
+        );
+        // A code is still a code: no currency reads "A320" or "COVID19".
+        assert!(read("The A320 and COVID19 and G7.").is_empty());
+    }
+
+    #[test]
+    fn stacked_scales_multiply() {
+        one(
+            "Collections were Rs 1.37 lakh crore.",
+            "Rs 1.37 lakh crore",
+            Currency,
+            1.37e12,
+            Some("INR"),
+        );
+        one(
+            "Collections rose to ₹2.1 lakh crore.",
+            "₹2.1 lakh crore",
+            Currency,
+            2.1e12,
+            Some("INR"),
+        );
+        one(
+            "It borrowed two thousand million dollars.",
+            "two thousand million dollars",
+            Currency,
+            2e9,
+            Some("USD"),
+        );
+        // A smaller scale after a larger one is not stacked.
+        assert_eq!(read("5 million thousand")[0].2, 5e6);
+    }
+
+    #[test]
+    fn a_scale_between_the_currency_and_the_number() {
+        let got = read("Revenue €m 1,407; EBIT €m 86 vs. €m 287.");
+        let values: Vec<_> = got.iter().map(|m| (m.2, m.3)).collect();
+        assert_eq!(
+            values,
+            [
+                (1.407e9, Some("EUR")),
+                (8.6e7, Some("EUR")),
+                (2.87e8, Some("EUR"))
+            ]
+        );
+        one(
+            "It earned £bn 2.3.",
+            "£bn 2.3",
+            Currency,
+            2.3e9,
+            Some("GBP"),
+        );
+        one(
+            "Sales of 75 USD million.",
+            "75 USD million",
+            Currency,
+            7.5e7,
+            Some("USD"),
+        );
+    }
+
+    #[test]
+    fn scale_suffixes_and_footnotes() {
+        one(
+            "Sales were $7.67 Bln. in all.",
+            "$7.67 Bln",
+            Currency,
+            7.67e9,
+            Some("USD"),
+        );
+        one(
+            "Revenue of $43.81B.",
+            "$43.81B",
+            Currency,
+            4.381e10,
+            Some("USD"),
+        );
+        one("Revenue of €925m.", "€925m", Currency, 9.25e8, Some("EUR"));
+        // A footnote digit glued after the scale is not part of the figure.
+        one(
+            "Revenue $18.8bn3 in all.",
+            "$18.8bn",
+            Currency,
+            1.88e10,
+            Some("USD"),
+        );
+        one(
+            "Costs $1,242m3 in all.",
+            "$1,242m",
+            Currency,
+            1.242e9,
+            Some("USD"),
+        );
+    }
+
+    #[test]
+    fn a_leading_point_is_a_decimal_point() {
+        one(
+            "Output fell by .98 million bpd.",
+            ".98 million bpd",
+            Quantity,
+            0.98e6,
+            Some("bpd"),
+        );
+        one("It is .08 now.", ".08", Number, 0.08, None);
+        one("Down -.5 pct.", "-.5 pct", Percent, -0.5, Some("%"));
+        // A point inside a word or number is no leading point.
+        let got = read("Version 2.98 and v.98 ship.");
+        assert!(got.iter().all(|m| m.2 != 0.98), "{got:?}");
+    }
+
+    #[test]
+    fn cents_and_currency_signs_after_the_number() {
+        one("EPS was 59.0c.", "59.0c", Currency, 0.59, Some("USD"));
+        one("It costs 10¢.", "10¢", Currency, 0.10, Some("USD"));
+        one("It costs 20€ now.", "20€", Currency, 20.0, Some("EUR"));
+        // A capital C is a temperature, and a sign before the next number is that number's.
+        assert_eq!(read("It was minus 20C.")[0].3, None);
+        let got = read("Rates 5 $10 each.");
+        assert_eq!(
+            got.iter().map(|m| m.3).collect::<Vec<_>>(),
+            [None, Some("USD")]
+        );
+    }
+
+    #[test]
+    fn currency_prefixes_and_words() {
+        for (text, code) in [
+            ("US$5", "USD"),
+            ("S$5", "SGD"),
+            ("HK$5", "HKD"),
+            ("A$5", "AUD"),
+            ("C$5", "CAD"),
+            ("NZ$5", "NZD"),
+            ("R$5", "BRL"),
+            ("€5", "EUR"),
+            ("£5", "GBP"),
+            ("¥5", "JPY"),
+            ("₹5", "INR"),
+            ("Rs 5", "INR"),
+            ("INR 5", "INR"),
+        ] {
+            one(&format!("It cost {text}."), text, Currency, 5.0, Some(code));
+        }
+        one(
+            "Debt of 3 trillion yen.",
+            "3 trillion yen",
+            Currency,
+            3e12,
+            Some("JPY"),
+        );
+        one(
+            "Debt of 5 billion won.",
+            "5 billion won",
+            Currency,
+            5e9,
+            Some("KRW"),
+        );
+        // "won" without a scale is the verb.
+        assert_eq!(read("Series 3 won three awards.")[0].3, None);
+    }
+
+    #[test]
+    fn pounds_are_money_with_a_scale_and_weight_before_of() {
+        one(
+            "Profit of 361 million pounds.",
+            "361 million pounds",
+            Currency,
+            3.61e8,
+            Some("GBP"),
+        );
+        one(
+            "It cost 23.00 pounds sterling.",
+            "23.00 pounds sterling",
+            Currency,
+            23.0,
+            Some("GBP"),
+        );
+        one(
+            "Buy 5 pounds of beef.",
+            "5 pounds",
+            Quantity,
+            5.0,
+            Some("lb"),
+        );
+        assert_eq!(read("He lost 5 pounds.")[0].3, None);
+    }
+
+    #[test]
+    fn mixed_and_slash_fractions() {
+        one(
+            "The rate is 5-3/4 pct.",
+            "5-3/4 pct",
+            Percent,
+            5.75,
+            Some("%"),
+        );
+        let (low, high) = interval("The rate is 5-3/4 pct.");
+        assert!(close(low, 5.7375) && close(high, 5.7625), "{low}..{high}");
+        one("Bonds at 99-7/8.", "99-7/8", Number, 99.875, None);
+        one("Up 7-1/2 cts.", "7-1/2 cts", Currency, 0.075, Some("USD"));
+        one(
+            "It rose 2 1/2 percent.",
+            "2 1/2 percent",
+            Percent,
+            2.5,
+            Some("%"),
+        );
+        one(
+            "A 10 1/2 miles walk.",
+            "10 1/2 miles",
+            Quantity,
+            10.5,
+            Some("mi"),
+        );
+        one("Bonds of 7 3 / 4 %.", "7 3 / 4 %", Percent, 7.75, Some("%"));
+        one("It rose 1/4 pct.", "1/4 pct", Percent, 0.25, Some("%"));
+        one("It rose 2½ percent.", "2½ percent", Percent, 2.5, Some("%"));
+        one("It rose ½ percent.", "½ percent", Percent, 0.5, Some("%"));
+        // Not fractions: dates, seasons, "9/11", "24/7", scores and ranges.
+        for text in [
+            "On 3/4/2024 it.",
+            "The 1987/88 season.",
+            "After 9/11 and 24/7.",
+        ] {
+            let got = read(text);
+            assert!(got.iter().all(|m| m.2.fract() == 0.0), "{text}: {got:?}");
+        }
+        one("Rates of 5-7%.", "5-7%", Percent, 6.0, Some("%"));
+    }
+
+    #[test]
+    fn points_of_a_fraction_and_basis_points() {
+        one("A 1/4 point cut.", "1/4 point", Points, 0.25, Some("pp"));
+        one(
+            "A quarter-point cut.",
+            "A quarter-point",
+            Points,
+            0.25,
+            Some("pp"),
+        );
+        one(
+            "It made a half-point cut.",
+            "a half-point",
+            Points,
+            0.5,
+            Some("pp"),
+        );
+        one(
+            "It was a quarter-percentage-point increase.",
+            "a quarter-percentage-point",
+            Points,
+            0.25,
+            Some("pp"),
+        );
+        one(
+            "A 75 basis point rise.",
+            "75 basis point",
+            Points,
+            0.75,
+            Some("pp"),
+        );
+        one(
+            "A 25 basis-point rise.",
+            "25 basis-point",
+            Points,
+            0.25,
+            Some("pp"),
+        );
+        one("Rates rose 50bp.", "50bp", Points, 0.5, Some("pp"));
+        one("Rates rose 20bps.", "20bps", Points, 0.2, Some("pp"));
+        one("Spreads moved -20bps.", "-20bps", Points, -0.2, Some("pp"));
+        // An index's points and a decimal "point" in words are not percentage points.
+        assert_eq!(read("The index rose 25 points.")[0].3, None);
+        assert!(read("Cut by one point five.").iter().all(|m| m.1 != Points));
+    }
+
+    #[test]
+    fn numbers_in_words_of_several_parts() {
+        one(
+            "It hired one hundred and sixteen people.",
+            "one hundred and sixteen people",
+            Quantity,
+            116.0,
+            Some("people"),
+        );
+        one(
+            "About ninety five workers.",
+            "About ninety five workers",
+            Quantity,
+            95.0,
+            Some("workers"),
+        );
+        one(
+            "It sold two thousand three hundred tonnes.",
+            "two thousand three hundred tonnes",
+            Quantity,
+            2300.0,
+            Some("t"),
+        );
+        one(
+            "Seven hundred twenty-one thousand twelve homes.",
+            "Seven hundred twenty-one thousand twelve homes",
+            Quantity,
+            721_012.0,
+            Some("households"),
+        );
+        one(
+            "A hundred and two people.",
+            "A hundred and two people",
+            Quantity,
+            102.0,
+            Some("people"),
+        );
+        one(
+            "Two dozen staff.",
+            "Two dozen staff",
+            Quantity,
+            24.0,
+            Some("workers"),
+        );
+        one(
+            "A million people.",
+            "A million people",
+            Quantity,
+            1e6,
+            Some("people"),
+        );
+        // An ordinal is no number.
+        assert!(read("The twenty-first century.").is_empty());
+    }
+
+    #[test]
+    fn fractions_of_a_scale_and_and_a_half() {
+        one(
+            "Half a million people.",
+            "Half a million people",
+            Quantity,
+            5e5,
+            Some("people"),
+        );
+        one(
+            "It cost half million dollars.",
+            "half million dollars",
+            Currency,
+            5e5,
+            Some("USD"),
+        );
+        one(
+            "A quarter million dollars.",
+            "A quarter million dollars",
+            Currency,
+            2.5e5,
+            Some("USD"),
+        );
+        one(
+            "It rose two and a half percent.",
+            "two and a half percent",
+            Percent,
+            2.5,
+            Some("%"),
+        );
+        one(
+            "Some five and a half million people.",
+            "Some five and a half million people",
+            Quantity,
+            5.5e6,
+            Some("people"),
+        );
+        // "two and a half million" is written to the half million.
+        let (low, high) = interval("It cost two and a half million dollars.");
+        assert!(close(low, 2.25e6) && close(high, 2.75e6), "{low}..{high}");
+    }
+
+    #[test]
+    fn an_amount_and_its_subunit_are_one_figure() {
+        one(
+            "It cost 3 dollars 50 cents.",
+            "3 dollars 50 cents",
+            Currency,
+            3.5,
+            Some("USD"),
+        );
+        one(
+            "It cost $20 and 43c.",
+            "$20 and 43c",
+            Currency,
+            20.43,
+            Some("USD"),
+        );
+        one(
+            "It cost thirteen dollars and forty-five cents.",
+            "thirteen dollars and forty-five cents",
+            Currency,
+            13.45,
+            Some("USD"),
+        );
+        let (low, high) = interval("It cost 3 dollars 50 cents.");
+        assert!(close(low, 3.495) && close(high, 3.505), "{low}..{high}");
+        // Two figures: a total and a per-share amount, or a comparison.
+        assert_eq!(read("A gain of 918,000 dlrs 38 cts a share.").len(), 2);
+        assert_eq!(read("Shr 1 dlr vs 95 cts.").len(), 2);
+    }
+
+    #[test]
+    fn url_escapes_are_no_percents() {
+        let got = read("See test.com/search?q=30%25%2020% and issn%280024%2D9114%29 now.");
+        assert!(got.iter().all(|m| m.1 != Percent), "{got:?}");
+        one("It rose 5%, the most.", "5%", Percent, 5.0, Some("%"));
+    }
+
+    #[test]
+    fn minus_words_and_leading_zeros() {
+        one(
+            "It fell to minus 1,200,000.",
+            "minus 1,200,000",
+            Number,
+            -1.2e6,
+            None,
+        );
+        one(
+            "Growth of negative 5 percent.",
+            "negative 5 percent",
+            Percent,
+            -5.0,
+            Some("%"),
+        );
+        one(
+            "It was minus five percent.",
+            "minus five percent",
+            Percent,
+            -5.0,
+            Some("%"),
+        );
+        // Times, codes and the groups of a number spaced by thousands are no figures.
+        for text in ["At 0900 GMT.", "Agent 007.", "Call 0800 555."] {
+            assert!(
+                read(text)
+                    .iter()
+                    .all(|m| m.2 != 900.0 && m.2 != 7.0 && m.2 != 800.0),
+                "{text}"
+            );
+        }
+        assert!(read("It cost 10 000 dollars.").iter().all(|m| m.2 != 0.0));
     }
 }

@@ -15,6 +15,57 @@ pub struct Numeral {
     pub int_digits: u32,
     /// Written with group separators.
     pub grouped: bool,
+    /// The denominator of a fraction written with it ("5-3/4", "½"): the precision is then
+    /// a tenth of that fraction's step, not a decimal place (a fraction is written as
+    /// exactly as the decimal with one more digit: "3/4" as "0.75"). 0 for none.
+    pub denominator: u32,
+}
+
+/// The vulgar fraction characters: (character, numerator, denominator).
+const VULGAR: &[(char, u32, u32)] = &[
+    ('½', 1, 2),
+    ('⅓', 1, 3),
+    ('⅔', 2, 3),
+    ('¼', 1, 4),
+    ('¾', 3, 4),
+    ('⅕', 1, 5),
+    ('⅖', 2, 5),
+    ('⅗', 3, 5),
+    ('⅘', 4, 5),
+    ('⅙', 1, 6),
+    ('⅚', 5, 6),
+    ('⅛', 1, 8),
+    ('⅜', 3, 8),
+    ('⅝', 5, 8),
+    ('⅞', 7, 8),
+];
+
+/// A vulgar fraction character ("½"): (numerator, denominator).
+pub fn vulgar(s: &str) -> Option<(u32, u32)> {
+    // Every one is two or three bytes, from U+00BC up: one test rules out other punctuation.
+    if s.len() < 2 {
+        return None;
+    }
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    VULGAR
+        .iter()
+        .find(|&&(v, _, _)| v == c)
+        .map(|&(_, n, d)| (n, d))
+}
+
+/// Whether `numerator/denominator` reads as a fraction of a whole ("3/4", "7/8", "1/32"):
+/// a proper fraction over a denominator people write fractions in. "9/11", "24/7" and
+/// "1987/88" are not.
+pub fn is_common_fraction(numerator: f64, denominator: f64) -> bool {
+    matches!(denominator as u32, 2 | 3 | 4 | 5 | 8 | 16 | 32 | 64)
+        && denominator.fract() == 0.0
+        && numerator.fract() == 0.0
+        && numerator >= 1.0
+        && numerator < denominator
 }
 
 /// The most significant digits a numeral may have; longer ones are not read as quantities
@@ -91,15 +142,71 @@ pub fn parse(s: &str) -> Option<Numeral> {
         trailing_zeros: trailing_zeros.min(int_digits.saturating_sub(1)),
         int_digits,
         grouped,
+        denominator: 0,
+    })
+}
+
+/// Parses the digits after a leading point (".98" is 0.98): `None` unless `s` is digits only.
+pub fn parse_after_point(s: &str) -> Option<Numeral> {
+    if s.is_empty() || s.len() > MAX_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let digits: f64 = s.parse().ok()?;
+    let decimals = s.len() as u32;
+    Some(Numeral {
+        value: digits / 10f64.powi(decimals as i32),
+        decimals,
+        trailing_zeros: 0,
+        int_digits: 0,
+        grouped: false,
+        denominator: 0,
     })
 }
 
 impl Numeral {
+    /// This whole number plus the fraction `numerator/denominator` ("5" and "3/4" read as
+    /// "5-3/4"), precise to that fraction's step.
+    pub fn plus_fraction(self, numerator: u32, denominator: u32) -> Numeral {
+        Numeral {
+            value: self.value + numerator as f64 / denominator as f64,
+            decimals: 0,
+            trailing_zeros: 0,
+            denominator,
+            ..self
+        }
+    }
+
+    /// This whole amount plus `cents` hundredths ("3 dollars" and "50 cents"), precise to
+    /// the cent.
+    pub fn plus_cents(self, cents: f64) -> Numeral {
+        Numeral {
+            value: self.value + cents / 100.0,
+            decimals: 2,
+            trailing_zeros: 0,
+            ..self
+        }
+    }
+
+    /// The fraction `numerator/denominator` on its own ("1/4", "½").
+    pub fn fraction(numerator: u32, denominator: u32) -> Numeral {
+        Numeral {
+            value: 0.0,
+            decimals: 0,
+            trailing_zeros: 0,
+            int_digits: 0,
+            grouped: false,
+            denominator: 0,
+        }
+        .plus_fraction(numerator, denominator)
+    }
+
     /// The unit in the last written place. Decimals are precision; for integers of three or
     /// more digits, trailing zeros beyond the first two significant digits are taken as
     /// rounding ("408,000" is to the thousand, "100" to the ten), as journalists round.
     pub fn ulp(&self, zeros_are_rounding: bool) -> f64 {
-        if self.decimals > 0 {
+        if self.denominator > 0 {
+            0.1 / self.denominator as f64
+        } else if self.decimals > 0 {
             10f64.powi(-(self.decimals as i32))
         } else if zeros_are_rounding && self.int_digits >= 3 {
             let z = self.trailing_zeros.min(self.int_digits - 2);
@@ -109,7 +216,8 @@ impl Numeral {
         }
     }
 
-    /// Every value that rounds to the numeral, times `factor` (scale and unit).
+    /// Every value that rounds to the numeral, times `factor` (scale and unit). A fraction
+    /// is read to a tenth of its own step: "5-3/4" is 5.7375 to 5.7625.
     pub fn rounded(&self, factor: f64, zeros_are_rounding: bool) -> Interval {
         let half = self.ulp(zeros_are_rounding) / 2.0;
         Interval::around(self.value, half).scale(factor)

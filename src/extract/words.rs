@@ -1,71 +1,235 @@
-//! Numbers written in words ("seven", "twenty-five", "two hundred", "a third", "a dozen").
+//! Numbers written in words ("seven", "twenty-five", "two hundred and six", "two thousand
+//! three hundred", "a third", "two and a half", "half a million", "a dozen").
 
 use super::Scanner;
 use crate::lang::same;
 
-/// A number written in words starting at token `i`: (value, is a fraction, next token).
-pub(super) fn written_value(s: &Scanner, i: usize) -> Option<(f64, bool, usize)> {
+/// A number written in words, as read by [`written_value`].
+pub(super) struct Written {
+    pub value: f64,
+    /// A bare fraction ("a third", "two-thirds"), which needs "of" or a point after it.
+    pub fraction: bool,
+    /// The token after the words; a scale word there is read by the caller.
+    pub end: usize,
+    /// The step the words are written to: 1 for whole numbers, the fraction's own for
+    /// "two and a half" (0.5) or "three quarters" (0.25).
+    pub step: f64,
+}
+
+/// A number written in words starting at token `i`.
+pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
     let n = &s.lang.numbers;
     let w = s.low(i)?;
     let w = w.as_str();
-    // "a dozen", "a third", "a quarter of", "a half"
+    let whole = |value: f64, end: usize| Written {
+        value,
+        fraction: false,
+        end,
+        step: 1.0,
+    };
+    // "a dozen", "a third", "a quarter of", "a half", "a hundred", "a million"
     if same(w, n.article) || same(w, n.one) {
         if let Some(next) = s.low(i + 1) {
             if same(&next, n.dozen) {
-                return Some((12.0, false, i + 2));
+                return Some(whole(12.0, i + 2));
             }
             if let Some(f) = n
                 .fractions
                 .get(&next)
                 .filter(|_| n.singular_fractions.contains(&next))
             {
-                // "one-third" is glued by a hyphen
-                return Some((f, true, i + 2));
+                return Some(fraction_or_scaled(s, f, f, i + 2));
             }
         }
         if same(w, n.one) && s.is_punct(i + 1, "-") && s.glued(i + 1) {
             if let Some(f) = s.low(i + 2).and_then(|next| n.fractions.get(&next)) {
-                return Some((f, true, i + 3));
+                // "one-third"
+                return Some(fraction_or_scaled(s, f, f, i + 3));
             }
         }
         if same(w, n.article) {
+            if s.is_word(i + 1, n.hundred) {
+                return compound(s, 1.0, i + 1);
+            }
+            if is_scale(s, i + 1) {
+                return Some(whole(1.0, i + 1));
+            }
             return None;
         }
     }
     if same(w, n.half) && !s.is_any(i.wrapping_sub(1), &n.not_before_half) {
-        return Some((0.5, true, i + 1));
+        // "half a million", "half million"
+        return Some(fraction_or_scaled(s, 0.5, 0.5, i + 1));
     }
-    let mut value = n.cardinals.get(w)? as f64;
+    let first = n.cardinals.get(w)? as f64;
     if same(w, n.hundred) {
         return None;
     }
     let mut j = i + 1;
-    // "twenty-five"
-    if value >= 20.0 && s.is_punct(j, "-") && s.glued(j) {
-        if let Some(u) = s
-            .low(j + 1)
-            .and_then(|next| n.cardinals.get(&next))
-            .filter(|u| *u < 10)
-        {
-            value += u as f64;
-            j += 2;
-        }
-    }
     // "two-thirds", "three quarters"
-    if (s.is_punct(j, "-") && s.glued(j)) || s.is_any(j, &n.plural_fractions) {
+    if first < 10.0 && ((s.is_punct(j, "-") && s.glued(j)) || s.is_any(j, &n.plural_fractions)) {
         let k = if s.is_punct(j, "-") { j + 1 } else { j };
-        if let Some(f) = s
-            .low(k)
-            .and_then(|next| n.fractions.get(&next))
-            .filter(|_| value < 10.0)
-        {
-            return Some((value * f, true, k + 1));
+        if let Some(f) = s.low(k).and_then(|next| n.fractions.get(&next)) {
+            return Some(fraction_or_scaled(s, first * f, f, k + 1));
         }
     }
-    // "two hundred"
-    if s.is_word(j, n.hundred) {
+    // "two dozen", "three dozens"
+    if s.is_any(j, &n.dozens) {
+        return Some(whole(first * 12.0, j + 1));
+    }
+    let mut value = first;
+    // "twenty-five", "ninety five"
+    if (20.0..100.0).contains(&first) && first % 10.0 == 0.0 {
+        let hyphen = s.is_punct(j, "-") && s.glued(j);
+        let k = if hyphen { j + 1 } else { j };
+        match s.low(k).and_then(|next| n.cardinals.get(&next)) {
+            Some(u) if (1..10).contains(&u) => {
+                value += u as f64;
+                j = k + 1;
+            }
+            // "twenty-first", "twenty-fifth": an ordinal
+            _ if hyphen && is_ordinal(s, k) => return None,
+            _ => {}
+        }
+    }
+    // "one hundred twenty fifth" is an ordinal too (but "three quarter-point rises", "six
+    // second-hand planes" are not)
+    compound(s, value, j).filter(|w| w.value < 20.0 || !is_ordinal(s, w.end))
+}
+
+/// Whether token `k` is an ordinal word that ends an ordinal in words ("first", "fifth").
+fn is_ordinal(s: &Scanner, k: usize) -> bool {
+    s.low(k).is_some_and(|w| {
+        s.lang.numbers.singular_fractions.contains(&w) || s.lang.periods.ordinals.get(&w).is_some()
+    })
+}
+
+/// The rest of a number in words after a first part `value` ending before `j`: "hundred"
+/// ("two hundred and six"), groups after a scale ("two thousand three hundred"), and "and a
+/// half" ("two and a half").
+fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
+    let n = &s.lang.numbers;
+    let mut total = 0.0;
+    loop {
+        // "two hundred", "one hundred and sixteen"
+        (value, j) = hundreds(s, value, j);
+        // "two thousand three hundred", "two million and two"
+        let Some(scale) = s
+            .tok(j)
+            .and_then(|t| t.look_up(s.text, &n.scales))
+            .filter(|&f| f >= 1000.0)
+        else {
+            break;
+        };
+        let k = if s.is_word(j + 1, s.lang.units.and) {
+            j + 2
+        } else {
+            j + 1
+        };
+        let Some((next, end)) = group(s, k).filter(|&(g, _)| g < scale) else {
+            break;
+        };
+        total += value * scale;
+        value = next;
+        j = end;
+    }
+    // "two and a half", "one and a fourth"
+    if s.is_word(j, s.lang.units.and) && (s.is_word(j + 1, n.article) || s.is_word(j + 1, n.one)) {
+        if let Some(f) = s
+            .low(j + 2)
+            .filter(|w| n.singular_fractions.contains(w))
+            .and_then(|w| n.fractions.get(&w))
+        {
+            return Some(Written {
+                value: total + value + f,
+                fraction: false,
+                end: j + 3,
+                step: f,
+            });
+        }
+    }
+    Some(Written {
+        value: total + value,
+        fraction: false,
+        end: j,
+        step: 1.0,
+    })
+}
+
+/// A group below a thousand at `k` in words: "seven", "ninety-five", "three hundred and two".
+fn group(s: &Scanner, k: usize) -> Option<(f64, usize)> {
+    let (value, j) = below_hundred(s, k)?;
+    Some(hundreds(s, value, j))
+}
+
+/// A number below ten `value` ending before `j`, times "hundred" and plus what follows it:
+/// "two hundred", "one hundred and sixteen". Anything else is left as it is.
+fn hundreds(s: &Scanner, mut value: f64, mut j: usize) -> (f64, usize) {
+    if value < 10.0 && s.is_word(j, s.lang.numbers.hundred) {
         value *= 100.0;
         j += 1;
+        let k = if s.is_word(j, s.lang.units.and) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some((below, end)) = below_hundred(s, k) {
+            value += below;
+            j = end;
+        }
     }
-    Some((value, false, j))
+    (value, j)
+}
+
+/// A number below a hundred in words at `k`: "seven", "sixteen", "ninety-five", "ninety five".
+fn below_hundred(s: &Scanner, k: usize) -> Option<(f64, usize)> {
+    let n = &s.lang.numbers;
+    let w = s.low(k)?;
+    if same(&w, n.hundred) {
+        return None;
+    }
+    let mut value = n.cardinals.get(&w)? as f64;
+    let mut j = k + 1;
+    if (20.0..100.0).contains(&value) && value % 10.0 == 0.0 {
+        let k2 = if s.is_punct(j, "-") && s.glued(j) {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(u) = s
+            .low(k2)
+            .and_then(|next| n.cardinals.get(&next))
+            .filter(|u| (1..10).contains(u))
+        {
+            value += u as f64;
+            j = k2 + 1;
+        }
+    }
+    Some((value, j))
+}
+
+/// Whether token `k` is a scale word ("million", "bn").
+fn is_scale(s: &Scanner, k: usize) -> bool {
+    s.tok(k)
+        .is_some_and(|t| t.look_up(s.text, &s.lang.numbers.scales).is_some())
+}
+
+/// A fraction `value` whose words end before `end`: a whole number of the scale after it
+/// ("half a million", "a quarter million", "three quarters billion"), or a bare fraction.
+fn fraction_or_scaled(s: &Scanner, value: f64, step: f64, end: usize) -> Written {
+    let skip_article = s.is_word(end, s.lang.numbers.article) && is_scale(s, end + 1);
+    if is_scale(s, end) || skip_article {
+        return Written {
+            value,
+            fraction: false,
+            end: if skip_article { end + 1 } else { end },
+            step,
+        };
+    }
+    Written {
+        value,
+        fraction: true,
+        end,
+        step,
+    }
 }

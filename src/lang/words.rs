@@ -58,6 +58,10 @@ pub struct NumberWords {
     pub one: &'static str,
     /// "dozen" (12, after the article).
     pub dozen: &'static str,
+    /// Words that make the number after them negative ("minus 5", "negative one").
+    pub minus: Words,
+    /// "dozen" after a cardinal, in either number ("two dozen", "three dozens").
+    pub dozens: Words,
     /// "half" on its own (0.5).
     pub half: &'static str,
     /// Words before "half" that make it a period ("the first half"), not a fraction.
@@ -98,6 +102,20 @@ pub struct UnitWords {
     pub dollar_prefixes: Map<&'static str>,
     /// Currency words and codes, with the factor to the base unit ("cts" → 0.01 USD).
     pub currencies: Map<(&'static str, f64)>,
+    /// Currency words read as a currency only after a scale word ("3 billion won"): on their
+    /// own they are mostly another word ("Series 3 won three awards").
+    pub scaled_currencies: Map<(&'static str, f64)>,
+    /// Currency letters read only glued to a number ("59.0c" is 59 cents).
+    pub attached_currencies: Map<(&'static str, f64)>,
+    /// Currency signs written after a number ("20€", "10¢"), with the factor to the base
+    /// unit; not when a number follows the sign (then it is that number's prefix).
+    pub currency_signs_after: Map<(&'static str, f64)>,
+    /// "pounds": money (the first code) after a scale word ("361 million pounds") or before
+    /// [`Self::sterling`]; weight (the second code) before "of" ("5 pounds of beef"); left
+    /// unresolved otherwise.
+    pub pounds: (Words, &'static str, &'static str),
+    /// The word after "pounds" that makes them money.
+    pub sterling: &'static str,
     /// Nationality words before a currency word ("Canadian dlrs" → CAD).
     pub currency_adjectives: Map<&'static str>,
     /// Units of quantity after a number ("tonnes" → t).
@@ -116,6 +134,9 @@ pub struct UnitWords {
     pub basis: &'static str,
     /// Point words after "percentage" or "basis" ("points", "point").
     pub points: Words,
+    /// A point in the singular, as an adjective after a fraction of a point ("a 1/4 point
+    /// cut", "a quarter-point rise", "a half-point"): percentage points.
+    pub point: &'static str,
     /// Point words after a percent ("5 pct points").
     pub points_after_percent: Words,
     /// Basis points in one word ("bps").
@@ -154,6 +175,9 @@ impl UnitWords {
             .union(self.basis_points.shapes())
             .union(self.times.shapes())
             .union(self.currencies.shapes())
+            .union(self.scaled_currencies.shapes())
+            .union(self.attached_currencies.shapes())
+            .union(self.pounds.0.shapes())
             .union(self.currency_adjectives.shapes())
             .with(self.us_initials.0)
             .union(self.ton_qualifiers.shapes())
@@ -237,6 +261,9 @@ pub struct ClaimWords {
     /// Words opening a sentence that points back to the figure of the sentence before
     /// ("This was up 8.6%", "The result was down 14.8%").
     pub anaphors: Words,
+    /// Direction words that give a direction only after a figure ("87,000 less than", "7.7%
+    /// more"); before one they quote a price ("at less 1-7/8 pct").
+    pub after_figure_only: Words,
     /// Verbs after an anaphor that make it point back to a figure ("This was", "It
     /// represents"): "It said" does not.
     pub anaphor_verbs: Words,

@@ -427,6 +427,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     // "time" of "all-time", which the tokenizer splits at its hyphen.
     extreme_qualifiers: Words::new(&["time", "record"]),
     anaphors: Words::new(&["it", "that", "this", "they", "those", "result"]),
+    after_figure_only: Words::new(&["less", "more", "fewer"]),
     anaphor_verbs: Words::new(&[
         "is",
         "was",
