@@ -18,10 +18,10 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 338;
-const LINKED_WITH_PERIOD: usize = 110;
-const PLANTED_CAUGHT: usize = 51;
-const INCONSISTENT_FLAGGED: usize = 4;
+const LINKED: usize = 351;
+const LINKED_WITH_PERIOD: usize = 112;
+const PLANTED_CAUGHT: usize = 68;
+const INCONSISTENT_FLAGGED: usize = 5;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
 const REUTERS_CAUGHT: usize = 981;

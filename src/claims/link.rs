@@ -742,6 +742,75 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A signed percent set against a period or figure, with no direction word: "+0.4% vs.
+    /// H1 23", "(+8.7% compared to 2022)": the sign is the direction.
+    fn signed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        // The sign is in the mention ("-2%") or a token glued before it ("+0.4%").
+        let glued_sign = mf > self.first && !self.toks[mf].space_before;
+        let sign = if glued_sign {
+            self.toks[mf - 1].text(self.text)
+        } else {
+            self.mentions[m].span.slice(self.text)
+        };
+        let d = match sign.chars().next()? {
+            '+' => Direction::Up,
+            '-' | '\u{2212}' => Direction::Down,
+            _ => return None,
+        };
+        let compared = self.baseline_connector(me).is_some()
+            || self
+                .mark_after_preposition(me)
+                .is_some_and(|k| self.marks[k].baseline);
+        compared.then_some((d, mf, true))
+    }
+
+    /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
+    /// last period's and the change between them, cell after cell.
+    fn table_row(&mut self, m: usize) {
+        let cell_before = |x: usize| -> Option<usize> {
+            let f = self.mtoks[x].0;
+            if f < self.first + 2 || !self.is(f - 1, "|") {
+                return None;
+            }
+            // "$18.8bn3 |": a footnote mark glued to the figure.
+            let footnote = |e: usize| self.toks[e].kind == Kind::Num && !self.toks[e].space_before;
+            self.ms
+                .clone()
+                .rfind(|&o| {
+                    let e = self.mtoks[o].1;
+                    e == f - 1 || e + 1 == f - 1 && footnote(e)
+                })
+                .filter(|&o| self.role(o) == Role::Free && self.value_like(o))
+        };
+        // A percent change is of amounts; a change in points may be of percentages.
+        let points = self.kind(m) == MentionKind::Points;
+        let Some(base) = cell_before(m).filter(|&b| points || self.kind(b) != MentionKind::Percent)
+        else {
+            return;
+        };
+        let Some(value) = cell_before(base).filter(|&v| self.kind(v) == self.kind(base)) else {
+            return;
+        };
+        let measure = if self.kind(m) == MentionKind::Points {
+            Measure::Points
+        } else {
+            Measure::Percent
+        };
+        let d = if self.mentions[m].value < 0.0 {
+            Direction::Down
+        } else {
+            Direction::Up
+        };
+        let (mf, me) = self.mtoks[m];
+        let draft = self.new_draft(ClaimKind::Change, m, (mf, me), measure, Some((d, mf)));
+        self.drafts[draft].first = self.mtoks[value].0;
+        self.drafts[draft].value = Some(value);
+        self.drafts[draft].baseline = Some(base);
+        self.set_role(value, Role::Value(draft));
+        self.set_role(base, Role::Baseline(draft));
+    }
+
     /// The rise or fall a change figure is given, by a word before it ("rose 5%") or after it
     /// ("a 5% increase"): (direction, its token, whether it comes first).
     fn change_direction(&self, m: usize) -> Option<(Direction, usize, bool)> {
@@ -758,7 +827,9 @@ impl<'a> Sentence<'a> {
     fn percent_change(&mut self, m: usize) {
         let (mf, me) = self.mtoks[m];
         let kind = self.kind(m);
-        let Some((d, dt, before)) = self.change_direction(m) else {
+        let Some((d, dt, before)) = self.change_direction(m).or_else(|| self.signed_change(m))
+        else {
+            self.table_row(m);
             return;
         };
         let phrase = if before { (dt, me) } else { (mf, dt + 1) };
