@@ -1,4 +1,4 @@
-//! Values carried across a sentence boundary: a change whose sentence opens with a word that
+//! Figures carried across a sentence boundary: a change whose sentence opens with a word that
 //! points back and a verb of being ("This translates to a year-over-year gain of 8.6%", "The
 //! result was still down by 14.8%", "This was up from $22.64 billion last year") is about the
 //! last figure stated in the sentence before.

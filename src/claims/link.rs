@@ -1112,6 +1112,11 @@ impl<'a> Sentence<'a> {
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.after_owned_mark(self.after_conversion(self.after_owned_mark(me)));
+        // "$35.6 billion in the Nov. 1-20 period, compared with $33.8 billion": a short aside
+        // without figures of a unit, up to the comma before the comparison.
+        if let Some(comma) = self.aside_to_comma(k) {
+            k = comma;
+        }
         // ", down from", "Bln. vs.": the comma, or the full stop of an abbreviated scale.
         if self.is(k, ",") || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
             k += 1;
@@ -1160,6 +1165,27 @@ impl<'a> Sentence<'a> {
     fn opens_with_anaphor(&self) -> bool {
         let k = self.first + usize::from(self.is(self.first, self.lang.periods.the));
         self.is_any(k, &self.w.anaphors) && self.is_any(k + 1, &self.w.anaphor_verbs)
+    }
+
+    /// The comma ending a short aside that starts at `k`, when a comparison ("compared with",
+    /// "against", "up from") follows it and the aside names no figure with a unit.
+    fn aside_to_comma(&self, k: usize) -> Option<usize> {
+        if !self.is_any(k, &self.lang.periods.prepositions) {
+            return None;
+        }
+        let comma = (k + 1..(k + 9).min(self.end)).find(|&j| self.is(j, ","))?;
+        let plain = (k..comma).all(|j| {
+            self.direction_at(j).is_none()
+                && self
+                    .mention_starting(j)
+                    .is_none_or(|m| self.kind(m) == MentionKind::Number)
+        });
+        let next = comma + 1;
+        let compares = self
+            .baseline_connector(next)
+            .is_some_and(|_| !self.is(next, self.w.from) && !self.is(next, self.w.than))
+            || self.is_any(next, &self.w.direction_adjectives) && self.is(next + 1, self.w.from);
+        (plain && compares).then_some(comma)
     }
 
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
