@@ -244,15 +244,23 @@ impl<'a> Sentence<'a> {
                 && self.value_like(m)
                 && self.direction_after(self.mtoks[m].1).is_none()
         };
-        let k = self.skip_fillers(k);
-        if let Some(m) = self.mention_starting(k) {
+        let mut k = self.skip_fillers(k);
+        // "15-year high of 5 per cent": a count glued to its noun describes the figure.
+        let counted = |j: usize| {
+            self.mention_starting(j).is_some_and(|m| {
+                let e = self.mtoks[m].1;
+                self.is(e, "-") && e + 1 < self.end && self.toks[e + 1].kind == Kind::Word
+            })
+        };
+        if let Some(m) = self.mention_starting(k).filter(|_| !counted(k)) {
             return Some(m).filter(|&m| free(m));
         }
+        // "to settle at $1,780.20", "to reach a value of 51.4 billion euros"
         if self.is_any(k, &self.w.value_verbs) {
-            let j = k + 1 + usize::from(self.is_any(k + 1, &self.w.value_words));
-            return self
-                .mention_starting(self.skip_fillers(j))
-                .filter(|&m| free(m));
+            k = self.skip_fillers(k + 1 + usize::from(self.is_any(k + 1, &self.w.value_words)));
+            if let Some(m) = self.mention_starting(k).filter(|_| !counted(k)) {
+                return Some(m).filter(|&m| free(m));
+            }
         }
         let mut j = k;
         while j < self.end && j < k + 8 {
@@ -269,13 +277,15 @@ impl<'a> Sentence<'a> {
             {
                 return None;
             }
-            // "a 14-month low of": a count glued to its noun.
-            let counted = self.is(j + 1, "-") && self.mention_starting(j).is_some();
+            let counted = counted(j);
             let word = self.toks[j].kind == Kind::Word || self.is(j, "-");
             if !counted && (!word || self.direction_at(j).is_some()) {
                 return None;
             }
-            j += 1 + 2 * usize::from(counted);
+            j = match self.mention_starting(j).filter(|_| counted) {
+                Some(m) => self.mtoks[m].1 + 2,
+                None => j + 1,
+            };
         }
         None
     }
@@ -334,7 +344,14 @@ impl<'a> Sentence<'a> {
                     && (!self.is(k, self.w.from) || quoted_at);
                 if self.drafts[d].baseline.is_none() && !amount {
                     if let Some(m) = self.baseline_near(k + len) {
-                        if self.drafts[d].value.is_none_or(|v| self.compatible(v, m)) {
+                        // "rose by 6.2% in the 12 months to March, up from 5.5% in February":
+                        // the rate before, not the level the 6.2% is of.
+                        let rate_before = self.drafts[d].value.is_none()
+                            && self.drafts[d].measure == Measure::Percent
+                            && self.kind(m) == MentionKind::Percent;
+                        if !rate_before
+                            && self.drafts[d].value.is_none_or(|v| self.compatible(v, m))
+                        {
                             self.drafts[d].baseline = Some(m);
                             self.set_role(m, Role::Baseline(d));
                             k = self.after_owned_mark(self.mtoks[m].1);
