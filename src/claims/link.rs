@@ -782,6 +782,25 @@ impl<'a> Sentence<'a> {
         compared.then_some((d, mf, true))
     }
 
+    /// The second change of a "respectively" list ("expanding by 11.8 percent and 10.3
+    /// percent, respectively"): the direction of the change before it.
+    fn listed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        let joined = mf > self.first + 1 && (self.is(mf - 1, self.w.and) || self.is(mf - 1, ","));
+        let respectively = (me..(me + 12).min(self.end)).any(|k| self.is(k, self.w.respectively));
+        if !joined || !respectively {
+            return None;
+        }
+        let p = self.ms.clone().rfind(|&p| self.mtoks[p].1 == mf - 1)?;
+        match self.role(p) {
+            Role::Change(h) if self.kind(p) == self.kind(m) => {
+                let (d, _) = self.drafts[h].direction?;
+                Some((d, mf, true))
+            }
+            _ => None,
+        }
+    }
+
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
     /// last period's and the change between them, cell after cell.
     fn table_row(&mut self, m: usize) {
@@ -844,7 +863,10 @@ impl<'a> Sentence<'a> {
     fn percent_change(&mut self, m: usize) {
         let (mf, me) = self.mtoks[m];
         let kind = self.kind(m);
-        let Some((d, dt, before)) = self.change_direction(m).or_else(|| self.signed_change(m))
+        let Some((d, dt, before)) = self
+            .change_direction(m)
+            .or_else(|| self.signed_change(m))
+            .or_else(|| self.listed_change(m))
         else {
             self.table_row(m);
             return;

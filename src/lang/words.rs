@@ -261,6 +261,10 @@ pub struct ClaimWords {
     /// Words opening a sentence that points back to the figure of the sentence before
     /// ("This was up 8.6%", "The result was down 14.8%").
     pub anaphors: Words,
+    /// "and" joining the figures of a list, and "respectively" after it ("rose 4.3 percent and
+    /// 23.5 percent, respectively").
+    pub and: &'static str,
+    pub respectively: &'static str,
     /// Direction words that give a direction only after a figure ("87,000 less than", "7.7%
     /// more"); before one they quote a price ("at less 1-7/8 pct").
     pub after_figure_only: Words,

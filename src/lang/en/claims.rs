@@ -436,6 +436,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     extreme_qualifiers: Words::new(&["time", "record"]),
     anaphors: Words::new(&["it", "that", "this", "they", "those", "result"]),
     after_figure_only: Words::new(&["less", "more", "fewer"]),
+    and: "and",
+    respectively: "respectively",
     anaphor_verbs: Words::new(&[
         "is",
         "was",
