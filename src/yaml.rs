@@ -249,15 +249,18 @@ pub fn parse_untrusted(text: &str) -> Result<Node, YamlError> {
     };
     let mut parser = events::Parser::new(text);
     use events::Collection;
-    // Open collections: the node being built, its anchor, and a map's key awaiting its value.
-    let mut stack: Vec<(Node, Option<String>, Option<Node>)> = Vec::new();
-    let mut anchors: HashMap<String, (Node, usize)> = HashMap::new();
+    // Open collections: the node being built, its anchor, a map's key awaiting its value, and
+    // the depth of its deepest child so far.
+    let mut stack: Vec<(Node, Option<String>, Option<Node>, usize)> = Vec::new();
+    // Anchored nodes with their size (nodes) and depth: an alias copies its node, so both
+    // are bounded here, and no tree is deeper than MAX_DEPTH (dropping one recurses).
+    let mut anchors: HashMap<String, (Node, usize, usize)> = HashMap::new();
     let mut root: Option<Node> = None;
     let (mut events, mut expanded) = (0usize, 0usize);
     loop {
         let (event, mark) = parser.next()?;
         events += 1;
-        let node = match event {
+        let (node, depth) = match event {
             events::Event::StreamEnd => break,
             events::Event::DocumentStart if root.is_some() => {
                 return Err(error(
@@ -279,18 +282,18 @@ pub fn parse_untrusted(text: &str) -> Result<Node, YamlError> {
                     Collection::Seq => Value::Seq(Vec::new()),
                     Collection::Map => Value::Map(Vec::new()),
                 };
-                stack.push((Node { mark, value }, name, None));
+                stack.push((Node { mark, value }, name, None, 0));
                 continue;
             }
             events::Event::End => {
-                let Some((node, anchor, _)) = stack.pop() else {
+                let Some((node, anchor, _, deepest)) = stack.pop() else {
                     continue;
                 };
                 if let Some(name) = anchor {
                     let size = node.count();
-                    anchors.insert(name, (node.clone(), size));
+                    anchors.insert(name, (node.clone(), size, deepest + 1));
                 }
-                node
+                (node, deepest + 1)
             }
             events::Event::Scalar {
                 anchor,
@@ -302,14 +305,20 @@ pub fn parse_untrusted(text: &str) -> Result<Node, YamlError> {
                     value: Value::Scalar { text, plain },
                 };
                 if let Some(name) = anchor {
-                    anchors.insert(name, (node.clone(), 1));
+                    anchors.insert(name, (node.clone(), 1, 1));
                 }
-                node
+                (node, 1)
             }
             events::Event::Alias(name) => {
-                let Some((node, size)) = anchors.get(&name) else {
+                let Some((node, size, depth)) = anchors.get(&name) else {
                     return Err(error(mark, format!("unknown anchor `{name}`")));
                 };
+                if stack.len() + depth > MAX_DEPTH + 1 {
+                    return Err(error(
+                        mark,
+                        format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+                    ));
+                }
                 expanded = expanded.saturating_add(*size);
                 if expanded > events.saturating_mul(100) {
                     return Err(error(
@@ -317,17 +326,23 @@ pub fn parse_untrusted(text: &str) -> Result<Node, YamlError> {
                         "aliases expand to too much data (an alias bomb?)".to_string(),
                     ));
                 }
-                node.clone()
+                (node.clone(), *depth)
             }
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some((parent, _, key)) => match &mut parent.value {
-                Value::Seq(items) => items.push(node),
-                Value::Map(pairs) => match key.take() {
-                    None => *key = Some(node),
-                    Some(k) => pairs.push((k, node)),
-                },
+            Some((parent, _, key, deepest)) => match &mut parent.value {
+                Value::Seq(items) => {
+                    *deepest = (*deepest).max(depth);
+                    items.push(node)
+                }
+                Value::Map(pairs) => {
+                    *deepest = (*deepest).max(depth);
+                    match key.take() {
+                        None => *key = Some(node),
+                        Some(k) => pairs.push((k, node)),
+                    }
+                }
                 Value::Scalar { .. } => unreachable!("only collections are pushed"),
             },
         }
@@ -450,7 +465,11 @@ mod events {
                 }
                 unsafe_sys::YAML_SCALAR_EVENT => {
                     let s = e.data.scalar;
-                    let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
+                    let bytes: &[u8] = if s.value.is_null() {
+                        &[]
+                    } else {
+                        std::slice::from_raw_parts(s.value, s.length as usize)
+                    };
                     Event::Scalar {
                         anchor: text(s.anchor),
                         text: String::from_utf8_lossy(bytes).into_owned(),
@@ -616,6 +635,19 @@ mod tests {
             "{e:?}"
         );
         assert!(parse_untrusted("a: 1\n---\nb: 2\n").is_err());
+        // Aliases cannot nest deeper than MAX_DEPTH either: each level below copies the last.
+        let mut chain = format!("a0: &a0 {}1{}\n", "[".repeat(100), "]".repeat(100));
+        for i in 1..5 {
+            chain.push_str(&format!(
+                "a{i}: &a{i} {}*a{}{}\n",
+                "[".repeat(100),
+                i - 1,
+                "]".repeat(100)
+            ));
+        }
+        let e = parse_untrusted(&chain).unwrap_err();
+        assert!(e.message.contains("too deep"), "{e:?}");
+        assert_eq!((e.line, e.column), (2, 109)); // `*a0`
         assert!(parse_untrusted("a: *nope\n")
             .unwrap_err()
             .message
