@@ -46,6 +46,56 @@ pub fn record(data: &[u8]) {
     }
 }
 
+/// Figure clauses in the shapes newswires write them: changes, values and baselines, so that
+/// the linker has every kind of mention to pair. `{a}`, `{b}`, `{c}` are numbers.
+const CLAUSES: [&str; 8] = [
+    "sales rose {a} pct to {b} mln dlrs from {c} mln",
+    "net profit fell {a} pct to {b} billion yen",
+    "output was {b} tonnes, up from {c} tonnes",
+    "shares gained {a} cts to {b} dlrs",
+    "exports increased by {a}% to ${b} million from ${c} million",
+    "the rate was {a} pct against {c} pct a year earlier",
+    "revenue of {b} mln stg compared with {c} mln",
+    "a {a} pct rise",
+];
+const JOINERS: [&str; 4] = [" and ", ", ", " while ", "; "];
+
+/// A number written one of the ways articles write them, from one byte.
+fn number(x: u8) -> String {
+    match x % 4 {
+        0 => x.to_string(),
+        1 => format!("{}.{}", x / 10, x % 10),
+        2 => format!("{},{:03}", x, u32::from(x) * 7 % 1000),
+        _ => format!("{}.{:02}", x / 3, x % 100),
+    }
+}
+
+/// The linker on one long sentence: every four bytes pick a figure clause, its three
+/// numbers and the word joining it to the next, and nothing ends the sentence until the
+/// last full stop (4 KB of input is 1,024 clauses, about 40 KB of text). Run with
+/// `-timeout`, a linker that looks at every mention again for each figure shows as a slow
+/// input; the spans and the report are checked as for `extract`.
+pub fn linker(data: &[u8]) {
+    // 4,096 clauses at most: the regression inputs built for the other entry points are
+    // megabytes, which here would be a sentence of a million figures.
+    let data = &data[..data.len().min(16 * 1024)];
+    let mut text = String::from("In 1987 ");
+    for chunk in data.chunks(4) {
+        let byte = |i: usize| chunk.get(i).copied().unwrap_or(0);
+        let k = usize::from(byte(0));
+        let clause = CLAUSES[k % CLAUSES.len()]
+            .replace("{a}", &number(byte(1)))
+            .replace("{b}", &number(byte(2)))
+            .replace("{c}", &number(byte(3)));
+        text.push_str(&clause);
+        text.push_str(JOINERS[(k / CLAUSES.len()) % JOINERS.len()]);
+    }
+    text.push_str("the year before.");
+    let body = Span::new(0, text.len());
+    let doc = Document::new("fuzz".into(), "fuzz.txt".into(), text, body);
+    check_and_render(doc);
+}
+
 /// The registry loader: the bytes as one registry file, or as two split at the first NUL
 /// byte (so that ids, references and duplicates across files are reached too). Its problems
 /// must render in every format; a registry that can be used then checks an article.

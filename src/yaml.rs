@@ -1,6 +1,7 @@
 //! All YAML parsing goes through this module, so the YAML crate can be swapped in one place.
 
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 
 /// A YAML error with its 1-based position in the text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,6 +34,29 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 /// expansion (100 × the number of events), so neither deep nesting nor "billion laughs"
 /// can hang or crash the parse; those errors are reworded here so a maintainer knows why.
 pub fn from_untrusted_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    check_limits(text)?;
+    serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        let raw = e.to_string();
+        let message = match raw.as_str() {
+            m if m.starts_with("recursion limit exceeded") => {
+                format!("nesting is too deep (more than {MAX_DEPTH} levels)")
+            }
+            m if m.starts_with("repetition limit exceeded") => {
+                "aliases expand to too much data (an alias bomb?)".to_string()
+            }
+            _ => strip_position(&raw),
+        };
+        YamlError {
+            line,
+            column,
+            message,
+        }
+    })
+}
+
+/// The size limit and the flow-nesting pre-scan, before any parsing.
+fn check_limits(text: &str) -> Result<(), YamlError> {
     if text.len() > MAX_BYTES {
         return Err(YamlError {
             line: 1,
@@ -57,24 +81,7 @@ pub fn from_untrusted_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlErro
             message: format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
         });
     }
-    serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        let raw = e.to_string();
-        let message = match raw.as_str() {
-            m if m.starts_with("recursion limit exceeded") => {
-                format!("nesting is too deep (more than {MAX_DEPTH} levels)")
-            }
-            m if m.starts_with("repetition limit exceeded") => {
-                "aliases expand to too much data (an alias bomb?)".to_string()
-            }
-            _ => strip_position(&raw),
-        };
-        YamlError {
-            line,
-            column,
-            message,
-        }
-    })
+    Ok(())
 }
 
 /// Deepest nesting accepted; serde_yaml's own limit is the same.
@@ -161,9 +168,353 @@ fn strip_position(message: &str) -> String {
     message.to_string()
 }
 
-/// Finds where things are written in a YAML text, for errors that serde_yaml cannot place
-/// (it has no spans for values): the n-th item of a top-level block sequence, a key inside
-/// it, or a token such as a referenced id. Flow-style layouts fall back to coarser places.
+/// A place in a YAML text: 1-based line and column (the column in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mark {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Mark {
+    fn of(sys: unsafe_libyaml::yaml_mark_t) -> Mark {
+        let clamp = |n: u64| u32::try_from(n.saturating_add(1)).unwrap_or(u32::MAX);
+        Mark {
+            line: clamp(sys.line),
+            column: clamp(sys.column),
+        }
+    }
+}
+
+/// A YAML node with the place where it starts: what [`parse_untrusted`] gives, so that a
+/// schema can be checked by hand, every error found in one pass and placed at its node,
+/// whatever the layout (block or flow).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub mark: Mark,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A scalar as written (quotes and escapes resolved). `plain` when unquoted: only then
+    /// can it be a number, a boolean or null (`~`, `null`, nothing).
+    Scalar {
+        text: String,
+        plain: bool,
+    },
+    Seq(Vec<Node>),
+    /// Keys in the order written, repeats included (the schema decides what a repeat means).
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    /// The scalar's text, if it is a scalar.
+    pub fn scalar(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } => Some(text),
+            _ => None,
+        }
+    }
+
+    /// A plain `~`, `null` or empty scalar (YAML's null, as serde_yaml reads it).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, plain: true }
+            if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    fn count(&self) -> usize {
+        match &self.value {
+            Value::Scalar { .. } => 1,
+            Value::Seq(items) => 1 + items.iter().map(Node::count).sum::<usize>(),
+            Value::Map(pairs) => {
+                1 + pairs
+                    .iter()
+                    .map(|(k, v)| k.count() + v.count())
+                    .sum::<usize>()
+            }
+        }
+    }
+}
+
+/// Parses one YAML document into a [`Node`] tree, with the limits of [`from_untrusted_str`]:
+/// at most [`MAX_BYTES`], [`MAX_DEPTH`] levels, and aliases that expand to at most 100 nodes
+/// for each event read (as serde_yaml allows). Built while the events stream in, so the text
+/// is never held twice. An empty text is a null scalar at 1:1.
+pub fn parse_untrusted(text: &str) -> Result<Node, YamlError> {
+    check_limits(text)?;
+    let error = |mark: Mark, message: String| YamlError {
+        line: mark.line as usize,
+        column: mark.column as usize,
+        message,
+    };
+    let mut parser = events::Parser::new(text);
+    use events::Collection;
+    // Open collections: the node being built, its anchor, a map's key awaiting its value, and
+    // the depth of its deepest child so far.
+    let mut stack: Vec<(Node, Option<String>, Option<Node>, usize)> = Vec::new();
+    // Anchored nodes with their size (nodes) and depth: an alias copies its node, so both
+    // are bounded here, and no tree is deeper than MAX_DEPTH (dropping one recurses).
+    let mut anchors: HashMap<String, (Node, usize, usize)> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let (mut events, mut expanded) = (0usize, 0usize);
+    loop {
+        let (event, mark) = parser.next()?;
+        events += 1;
+        let (node, depth) = match event {
+            events::Event::StreamEnd => break,
+            events::Event::DocumentStart if root.is_some() => {
+                return Err(error(
+                    mark,
+                    "more than one document in the file (a second `---`?)".to_string(),
+                ))
+            }
+            events::Event::StreamStart
+            | events::Event::DocumentStart
+            | events::Event::DocumentEnd => continue,
+            events::Event::Start(anchor, name) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(error(
+                        mark,
+                        format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+                    ));
+                }
+                let value = match anchor {
+                    Collection::Seq => Value::Seq(Vec::new()),
+                    Collection::Map => Value::Map(Vec::new()),
+                };
+                stack.push((Node { mark, value }, name, None, 0));
+                continue;
+            }
+            events::Event::End => {
+                let Some((node, anchor, _, deepest)) = stack.pop() else {
+                    continue;
+                };
+                if let Some(name) = anchor {
+                    let size = node.count();
+                    anchors.insert(name, (node.clone(), size, deepest + 1));
+                }
+                (node, deepest + 1)
+            }
+            events::Event::Scalar {
+                anchor,
+                text,
+                plain,
+            } => {
+                let node = Node {
+                    mark,
+                    value: Value::Scalar { text, plain },
+                };
+                if let Some(name) = anchor {
+                    anchors.insert(name, (node.clone(), 1, 1));
+                }
+                (node, 1)
+            }
+            events::Event::Alias(name) => {
+                let Some((node, size, depth)) = anchors.get(&name) else {
+                    return Err(error(mark, format!("unknown anchor `{name}`")));
+                };
+                if stack.len() + depth > MAX_DEPTH + 1 {
+                    return Err(error(
+                        mark,
+                        format!("nesting is too deep (more than {MAX_DEPTH} levels)"),
+                    ));
+                }
+                expanded = expanded.saturating_add(*size);
+                if expanded > events.saturating_mul(100) {
+                    return Err(error(
+                        mark,
+                        "aliases expand to too much data (an alias bomb?)".to_string(),
+                    ));
+                }
+                (node.clone(), *depth)
+            }
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some((parent, _, key, deepest)) => match &mut parent.value {
+                Value::Seq(items) => {
+                    *deepest = (*deepest).max(depth);
+                    items.push(node)
+                }
+                Value::Map(pairs) => {
+                    *deepest = (*deepest).max(depth);
+                    match key.take() {
+                        None => *key = Some(node),
+                        Some(k) => pairs.push((k, node)),
+                    }
+                }
+                Value::Scalar { .. } => unreachable!("only collections are pushed"),
+            },
+        }
+    }
+    Ok(root.unwrap_or(Node {
+        mark: Mark { line: 1, column: 1 },
+        value: Value::Scalar {
+            text: String::new(),
+            plain: true,
+        },
+    }))
+}
+
+/// libyaml's event parser (the one serde_yaml runs, through the same crate), wrapped so that
+/// the rest of this module is safe code: the same syntax, the same error messages.
+mod events {
+    use super::{Mark, YamlError};
+    use std::mem::MaybeUninit;
+    use unsafe_libyaml as unsafe_sys;
+
+    pub enum Event {
+        StreamStart,
+        StreamEnd,
+        DocumentStart,
+        DocumentEnd,
+        Alias(String),
+        Scalar {
+            anchor: Option<String>,
+            text: String,
+            plain: bool,
+        },
+        /// A sequence or mapping opens, with its anchor.
+        Start(Collection, Option<String>),
+        /// The innermost open one closes.
+        End,
+    }
+
+    pub enum Collection {
+        Seq,
+        Map,
+    }
+
+    pub struct Parser<'a> {
+        // Boxed: libyaml keeps a pointer to the parser itself (its read handler's data), so
+        // it must not move once initialised.
+        sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
+        _input: &'a [u8],
+    }
+
+    impl<'a> Parser<'a> {
+        pub fn new(text: &'a str) -> Parser<'a> {
+            let mut sys = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+            let input = text.as_bytes();
+            // SAFETY: `sys` is a stable heap allocation that libyaml initialises; the input
+            // outlives the parser (the lifetime `'a`), and libyaml only reads it.
+            unsafe {
+                let parser = sys.as_mut_ptr();
+                if unsafe_sys::yaml_parser_initialize(parser).fail {
+                    panic!("libyaml could not allocate its parser");
+                }
+                unsafe_sys::yaml_parser_set_encoding(parser, unsafe_sys::YAML_UTF8_ENCODING);
+                unsafe_sys::yaml_parser_set_input_string(
+                    parser,
+                    input.as_ptr(),
+                    input.len() as u64,
+                );
+            }
+            Parser { sys, _input: input }
+        }
+
+        pub fn next(&mut self) -> Result<(Event, Mark), YamlError> {
+            let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
+            // SAFETY: the parser was initialised in `new`; the event is read only after
+            // libyaml reports success, and deleted before returning.
+            unsafe {
+                let parser = self.sys.as_mut_ptr();
+                if (&*parser).error != unsafe_sys::YAML_NO_ERROR
+                    || unsafe_sys::yaml_parser_parse(parser, event.as_mut_ptr()).fail
+                {
+                    return Err(error(&*parser));
+                }
+                let event = event.as_mut_ptr();
+                let converted = convert(&*event);
+                let mark = Mark::of((*event).start_mark);
+                unsafe_sys::yaml_event_delete(event);
+                Ok((converted, mark))
+            }
+        }
+    }
+
+    impl Drop for Parser<'_> {
+        fn drop(&mut self) {
+            // SAFETY: initialised in `new`, deleted once.
+            unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
+        }
+    }
+
+    /// # Safety
+    /// `p` must be null or a NUL-terminated string.
+    unsafe fn text(p: *const u8) -> Option<String> {
+        if p.is_null() {
+            return None;
+        }
+        // SAFETY: as documented.
+        let s = unsafe { std::ffi::CStr::from_ptr(p.cast()) };
+        Some(s.to_string_lossy().into_owned())
+    }
+
+    /// # Safety
+    /// `e` must be an event libyaml has just produced.
+    unsafe fn convert(e: &unsafe_sys::yaml_event_t) -> Event {
+        // SAFETY: each union field is read for its own event type.
+        unsafe {
+            match e.type_ {
+                unsafe_sys::YAML_STREAM_START_EVENT => Event::StreamStart,
+                unsafe_sys::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
+                unsafe_sys::YAML_DOCUMENT_END_EVENT => Event::DocumentEnd,
+                unsafe_sys::YAML_ALIAS_EVENT => {
+                    Event::Alias(text(e.data.alias.anchor).unwrap_or_default())
+                }
+                unsafe_sys::YAML_SCALAR_EVENT => {
+                    let s = e.data.scalar;
+                    let bytes: &[u8] = if s.value.is_null() {
+                        &[]
+                    } else {
+                        std::slice::from_raw_parts(s.value, s.length as usize)
+                    };
+                    Event::Scalar {
+                        anchor: text(s.anchor),
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                        plain: s.style == unsafe_sys::YAML_PLAIN_SCALAR_STYLE,
+                    }
+                }
+                unsafe_sys::YAML_SEQUENCE_START_EVENT => {
+                    Event::Start(Collection::Seq, text(e.data.sequence_start.anchor))
+                }
+                unsafe_sys::YAML_MAPPING_START_EVENT => {
+                    Event::Start(Collection::Map, text(e.data.mapping_start.anchor))
+                }
+                unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                    Event::End
+                }
+                _ => Event::StreamEnd,
+            }
+        }
+    }
+
+    /// libyaml's error as serde_yaml words it ("did not find expected ',' or ']', while
+    /// parsing a flow sequence at line 8 column 12"), placed at the problem.
+    fn error(p: &unsafe_sys::yaml_parser_t) -> YamlError {
+        // SAFETY: libyaml's problem and context are static C strings or null.
+        let (problem, context) = unsafe { (text(p.problem.cast()), text(p.context.cast())) };
+        let at = Mark::of(p.problem_mark);
+        let mut message = problem.unwrap_or_else(|| "libyaml failed without a message".into());
+        if let Some(context) = context {
+            message.push_str(", ");
+            message.push_str(&context);
+            let c = Mark::of(p.context_mark);
+            if (c.line, c.column) != (1, 1) && c != at {
+                message.push_str(&format!(" at line {} column {}", c.line, c.column));
+            }
+        }
+        YamlError {
+            line: at.line as usize,
+            column: at.column as usize,
+            message,
+        }
+    }
+}
+
+/// Line and column lookups in a YAML text, and its top-level keys, for errors placed by byte
+/// offset (front matter) and for the source line shown with a problem.
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
@@ -204,42 +555,6 @@ impl<'a> Locator<'a> {
         })
     }
 
-    /// Byte ranges of the items of the top-level block sequence `key`, in one pass; empty
-    /// when it is not laid out as a block sequence.
-    pub fn items(&self, key: &str) -> Vec<(usize, usize)> {
-        let Some(section) = self.top_key(key) else {
-            return Vec::new();
-        };
-        let mut indent = None;
-        let mut items = Vec::new();
-        let mut start: Option<usize> = None;
-        for (offset, line) in self.lines().skip_while(|&(o, _)| o <= section) {
-            let trimmed = line.trim_start();
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            let this_indent = line.len() - trimmed.len();
-            let is_item = trimmed == "-" || trimmed.starts_with("- ");
-            let item_indent = *indent.get_or_insert(this_indent);
-            if this_indent < item_indent || (this_indent == item_indent && !is_item) {
-                if let Some(s) = start {
-                    items.push((s, offset));
-                }
-                return items;
-            }
-            if this_indent == item_indent && is_item {
-                if let Some(s) = start {
-                    items.push((s, offset));
-                }
-                start = Some(offset + this_indent);
-            }
-        }
-        if let Some(s) = start {
-            items.push((s, self.text.len()));
-        }
-        items
-    }
-
     /// The 1-based line `line`, without its terminator.
     pub fn line(&self, line: usize) -> Option<&'a str> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
@@ -249,93 +564,94 @@ impl<'a> Locator<'a> {
             .map_or(self.text.len(), |&next| next - 1);
         Some(self.text[start..end.max(start)].trim_end_matches('\r'))
     }
-
-    /// Byte offset of the value of `key:` within `range` (the first occurrence), or of the
-    /// key itself when the value is on another line.
-    pub fn key_in(&self, range: (usize, usize), key: &str) -> Option<usize> {
-        if key.is_empty() {
-            return None;
-        }
-        let hay = &self.text[range.0..range.1];
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(key) {
-            let at = from + i;
-            from = at + key.len();
-            let before_ok = hay[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || matches!(c, '{' | ',' | '-' | '"' | '\''));
-            let after = hay[from..].trim_start_matches(['"', '\'']);
-            if !before_ok || !after.trim_start_matches(' ').starts_with(':') {
-                continue;
-            }
-            let colon = hay.len() - after.trim_start_matches(' ').len();
-            let value = hay[colon + 1..].trim_start_matches(' ');
-            if value.is_empty() || value.starts_with(['\n', '\r', '#']) {
-                return Some(range.0 + at);
-            }
-            return Some(range.0 + hay.len() - value.len());
-        }
-        None
-    }
-
-    /// Byte offset of `token` within `range`, not as part of a longer word.
-    pub fn token_in(&self, range: (usize, usize), token: &str) -> Option<usize> {
-        if token.is_empty() {
-            return None;
-        }
-        let hay = &self.text[range.0..range.1];
-        let word = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(token) {
-            let at = from + i;
-            from = at + token.len();
-            let before = hay[..at].chars().next_back();
-            let after = hay[from..].chars().next();
-            // A trailing '.' ends a sentence in a comment, not an id.
-            let after_ok = after.is_none_or(|c| {
-                !word(c) || (c == '.' && !hay[from + 1..].starts_with(|c: char| word(c)))
-            });
-            if before.is_none_or(|c| !word(c)) && after_ok {
-                return Some(range.0 + at);
-            }
-        }
-        None
-    }
-
-    /// The raw scalar written after `key:` within `range`, up to the end of the line or a
-    /// comment, without quotes: how a number was written before YAML turned it into a float.
-    pub fn scalar_in(&self, range: (usize, usize), key: &str) -> Option<&'a str> {
-        let at = self.key_in(range, key)?;
-        let rest = &self.text[at..range.1];
-        let end = rest.find(['\n', '\r', '#', ',', '}']).unwrap_or(rest.len());
-        let raw = rest[..end].trim();
-        (!raw.is_empty() && !raw.ends_with(':')).then(|| raw.trim_matches(['"', '\'']))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const TEXT: &str = "topic: t\nfacts:\n  - id: a\n    value: 46.40  # May\n\n  - id: b\n    value: 1\nrelations:\n- change: { from: a, to: b }\n  stated: +2%\n- part: b\n  whole: a\n";
+    #[test]
+    fn lines_columns_and_top_keys() {
+        let text = "topic: t\nfacts:\n  - id: é\n    value: 1\n";
+        let loc = Locator::new(text);
+        assert_eq!(loc.top_key("facts"), Some(9));
+        assert_eq!(loc.line_col(text.find("value").unwrap()), (4, 5));
+        assert_eq!(loc.line_col(text.len()), (5, 1));
+        assert_eq!(loc.line(3), Some("  - id: é"));
+    }
+
+    /// The (line, column) of every scalar, in document order.
+    fn scalar_marks(node: &Node, out: &mut Vec<(String, u32, u32)>) {
+        match &node.value {
+            Value::Scalar { text, .. } => {
+                out.push((text.clone(), node.mark.line, node.mark.column))
+            }
+            Value::Seq(items) => items.iter().for_each(|n| scalar_marks(n, out)),
+            Value::Map(pairs) => pairs.iter().for_each(|(k, v)| {
+                scalar_marks(k, out);
+                scalar_marks(v, out);
+            }),
+        }
+    }
 
     #[test]
-    fn finds_items_keys_and_tokens() {
-        let loc = Locator::new(TEXT);
-        let facts = loc.items("facts");
-        let relations = loc.items("relations");
-        assert_eq!((facts.len(), relations.len()), (2, 2));
-        let fact1 = facts[1];
-        assert_eq!(loc.line_col(fact1.0), (6, 3));
-        assert_eq!(loc.line_col(loc.key_in(fact1, "id").unwrap()), (6, 9));
-        let fact0 = facts[0];
-        assert_eq!(loc.scalar_in(fact0, "value"), Some("46.40"));
-        let rel0 = relations[0];
-        assert_eq!(loc.line_col(loc.token_in(rel0, "b").unwrap()), (9, 26));
-        let rel1 = relations[1];
-        assert_eq!(loc.line_col(rel1.0), (11, 1));
-        assert_eq!(loc.line_col(loc.token_in(rel1, "a").unwrap()), (12, 10));
+    fn every_node_has_its_place_in_block_and_flow_layouts() {
+        let text =
+            "a:\n  - {id: x, value: 46.40, unit: 't'}\n  - é: [1, \"two\"]\nb: &k v\nc: *k\n";
+        let root = parse_untrusted(text).unwrap();
+        let mut marks = Vec::new();
+        scalar_marks(&root, &mut marks);
+        let marks: Vec<(&str, u32, u32)> =
+            marks.iter().map(|(t, l, c)| (t.as_str(), *l, *c)).collect();
+        assert_eq!(
+            marks,
+            [
+                ("a", 1, 1),
+                ("id", 2, 6),
+                ("x", 2, 10),
+                ("value", 2, 13),
+                ("46.40", 2, 20),
+                ("unit", 2, 27),
+                ("t", 2, 33),
+                ("é", 3, 5),
+                ("1", 3, 9),
+                ("two", 3, 12),
+                ("b", 4, 1),
+                ("v", 4, 4),
+                ("c", 5, 1),
+                ("v", 4, 4),
+            ]
+        );
+        assert!(matches!(&root.value, Value::Map(p) if p.len() == 3));
+        let Value::Map(pairs) = &root.value else {
+            unreachable!()
+        };
+        assert!(matches!(&pairs[0].1.value, Value::Seq(items) if items.len() == 2));
+        assert!(parse_untrusted("").unwrap().is_null());
+        let e = parse_untrusted("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(
+            e.message
+                .contains("while parsing a flow sequence at line 1 column 4"),
+            "{e:?}"
+        );
+        assert!(parse_untrusted("a: 1\n---\nb: 2\n").is_err());
+        // Aliases cannot nest deeper than MAX_DEPTH either: each level below copies the last.
+        let mut chain = format!("a0: &a0 {}1{}\n", "[".repeat(100), "]".repeat(100));
+        for i in 1..5 {
+            chain.push_str(&format!(
+                "a{i}: &a{i} {}*a{}{}\n",
+                "[".repeat(100),
+                i - 1,
+                "]".repeat(100)
+            ));
+        }
+        let e = parse_untrusted(&chain).unwrap_err();
+        assert!(e.message.contains("too deep"), "{e:?}");
+        assert_eq!((e.line, e.column), (2, 109)); // `*a0`
+        assert!(parse_untrusted("a: *nope\n")
+            .unwrap_err()
+            .message
+            .contains("unknown anchor"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Replays hostile inputs through the fuzzers' entry points (`fuzz/entry_points.rs`, shared
 //! with the cargo-fuzz targets) and asserts that none of them panics.
 //!
-//! Every file in `tests/fixtures/fuzz-regressions/` goes through all four entry points:
-//! raw text into the pipeline (`extract`), the Markdown/text file path (`front_matter`), the
-//! JSON Lines path (`record`) and the registry loader (`registry`). A crash the fuzzers find is added there as a file (see
-//! `fuzz/README.md`); inputs too big to keep in git are built here instead.
+//! Every file in `tests/fixtures/fuzz-regressions/` goes through all five entry points:
+//! raw text into the pipeline (`extract`), generated figure clauses in one long sentence
+//! (`linker`), the Markdown/text file path (`front_matter`), the JSON Lines path (`record`)
+//! and the registry loader (`registry`). A crash the fuzzers find is added there as a file
+//! (see `fuzz/README.md`); inputs too big to keep in git are built here instead.
 
 #[path = "../fuzz/entry_points.rs"]
 mod entry_points;
@@ -14,8 +15,9 @@ use std::path::Path;
 
 type Entry = (&'static str, fn(&[u8]));
 
-const ENTRY_POINTS: [Entry; 4] = [
+const ENTRY_POINTS: [Entry; 5] = [
     ("extract", entry_points::extract),
+    ("linker", entry_points::linker),
     ("front_matter", entry_points::front_matter),
     ("record", entry_points::record),
     ("registry", entry_points::registry),

@@ -413,3 +413,150 @@ fn a_wrong_change_and_the_baseline_it_implies_are_one_error() {
     assert_eq!(claim["baseline"]["registry"]["verdict"], "contradicted");
     assert_eq!(claim["change"]["registry"]["verdict"], "contradicted");
 }
+
+/// `registry check --format ndjson DIR`: exit code, and each problem as
+/// (file name, line, column, rule).
+fn problems_in(dir: &Path) -> (i32, Vec<(String, u64, u64, String)>) {
+    let out = run(&[
+        "registry",
+        "check",
+        "--format",
+        "ndjson",
+        dir.to_str().unwrap(),
+    ]);
+    let problems = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|d| {
+            let path = d["path"].as_str().unwrap();
+            let file = Path::new(path).file_name().unwrap().to_string_lossy();
+            (
+                file.into_owned(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (code(&out), problems)
+}
+
+/// One file with a problem of every kind the schema knows, a second file that repeats an
+/// id, and a cycle: every problem is reported in the one run, each at its own place.
+const MANY_PROBLEMS: &str = "\
+topic: Many problems
+sources:
+  customs:
+    name: Customs
+    published: 2025-13-45
+facts:
+  - id: exports-2025-05
+    what: exports
+    match: ['export']
+    period: 2025-05
+    value: 353
+    unit: t
+    source: customs
+    colour: red
+  - id: exports-2025-06
+    what: [exports]
+    match: ['export']
+    period: 2025-06
+    value: 353
+    source: customs
+  - id: exports-2025-07
+    what: exports
+    match: ['export']
+    period: 2025-07
+    value: lots
+    unit: t
+    source: customs
+  - id: us-2025-06
+    what: exports to the US
+    match: ['export', 'US']
+    period: 2025-06
+    value: 353
+    unit: t
+    source: customs
+  - id: world-2025-06
+    what: exports to the world
+    match: ['export', 'world']
+    period: 2025-06
+    value: 3188
+    unit: t
+    source: customs
+relations:
+  - part: us-2025-06
+    whole: world-2025-06
+  - part: world-2025-06
+    whole: us-2025-06
+";
+
+#[test]
+fn every_registry_problem_is_reported_in_one_run_at_its_own_place() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), MANY_PROBLEMS).unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "topic: More\nfacts:\n  - id: us-2025-06\n    what: again\n    match: ['x']\n    period: 2025-06\n    value: 1\n    unit: t\n    source: customs\n",
+    )
+    .unwrap();
+    let (code, problems) = problems_in(dir.path());
+    let expected = [
+        ("a.yaml", 5, 16, "registry-bad-value"),
+        ("a.yaml", 14, 5, "registry-unknown-field"),
+        ("a.yaml", 15, 5, "registry-missing-field"),
+        ("a.yaml", 16, 11, "registry-invalid-type"),
+        ("a.yaml", 25, 12, "registry-bad-value"),
+        ("a.yaml", 45, 5, "registry-cycle"),
+        ("b.yaml", 3, 9, "registry-duplicate-id"),
+    ];
+    let expected: Vec<(String, u64, u64, String)> = expected
+        .iter()
+        .map(|&(f, l, c, r)| (f.to_string(), l, c, r.to_string()))
+        .collect();
+    assert_eq!(problems, expected);
+    // Problems that make the registry unreadable (the schema's) exit 2, and win over the
+    // failing checks (the cycle, the duplicate id), which alone exit 1.
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn errors_in_flow_style_are_placed_at_the_offending_key_or_value() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("flow.yaml"),
+        "topic: Flow\nsources: {customs: {name: Customs, published: 'July'}}\nfacts:\n  \
+         - {id: a, what: w, match: [x], period: 2025-06, value: abc, unit: t, source: customs}\n  \
+         - {id: b, what: w, match: [x], period: 2025-13, value: 1, unit: tt, source: customs}\n  \
+         - {id: c, what: w, match: ['(x'], period: 2025-06, value: 1, unit: t, source: custom}\n  \
+         - {id: d, what: w, match: [x], period: 2025-06, vaule: 1, unit: t, source: customs}\n  \
+         - {id: e, what: [w], match: x, period: 2025-06, value: 1, source: customs}\n\
+         relations: [{change: {from: a, to: zz}, stated: +5%}, {part: a, whole: b, total: c}]\n",
+    )
+    .unwrap();
+    let (code, problems) = problems_in(dir.path());
+    let at: Vec<(u64, u64, &str)> = problems
+        .iter()
+        .map(|(_, l, c, r)| (*l, *c, r.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (2, 47, "registry-bad-value"),         // 'July'
+            (4, 58, "registry-bad-value"),         // abc
+            (5, 42, "registry-bad-period"),        // 2025-13
+            (5, 67, "registry-bad-unit"),          // tt
+            (6, 30, "registry-bad-pattern"),       // '(x'
+            (6, 81, "registry-unknown-reference"), // custom
+            (7, 51, "registry-unknown-field"),     // vaule
+            (8, 5, "registry-missing-field"),      // {id: e, ...} has no unit
+            (8, 19, "registry-invalid-type"),      // [w]
+            (8, 31, "registry-invalid-type"),      // x
+            (9, 36, "registry-unknown-reference"), // zz
+            (9, 82, "registry-bad-relation"),      // total: c in a part relation
+        ],
+        "{problems:#?}"
+    );
+    assert_eq!(code, 2);
+}

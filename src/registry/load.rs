@@ -8,9 +8,10 @@ use super::{ChangeRelation, Fact, Origin, Registry, Relation, RelationKind, Sour
 use crate::claim::Measure;
 use crate::interval::Interval;
 use crate::period::{Date, Period};
-use crate::yaml::{self, Locator};
+use crate::yaml::{self, Locator, Mark};
 use regex::{Regex, RegexBuilder};
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -152,75 +153,36 @@ fn sort(problems: &mut [Problem]) {
     });
 }
 
-/// One parsed file and where to find things in it.
-struct Parsed<'a> {
-    path: &'a str,
+/// One registry file: where it is shown from and its text; its line index is built only
+/// when a problem needs a source line.
+struct FileRef<'a> {
+    path: Arc<str>,
     text: &'a str,
-    locator: Locator<'a>,
-    file: schema::File,
-    /// Byte ranges of the `facts` and `relations` items, found once.
-    fact_items: Vec<(usize, usize)>,
-    relation_items: Vec<(usize, usize)>,
+    locator: OnceCell<Locator<'a>>,
 }
 
-impl Parsed<'_> {
-    fn item(&self, section: &str, index: usize) -> Option<(usize, usize)> {
-        match section {
-            "facts" => self.fact_items.get(index).copied(),
-            "relations" => self.relation_items.get(index).copied(),
-            _ => None,
-        }
+impl FileRef<'_> {
+    fn locator(&self) -> &Locator<'_> {
+        self.locator.get_or_init(|| Locator::new(self.text))
     }
 
-    /// A problem at a byte offset of this file.
-    fn at(&self, offset: usize, kind: &'static str, message: String) -> Problem {
-        let (line, column) = self.locator.line_col(offset);
-        problem_at(self.path, &self.locator, line, column, kind, message)
+    /// A problem at a place of this file.
+    fn at(&self, mark: Mark, kind: &'static str, message: String) -> Problem {
+        problem_at(
+            &self.path,
+            self.locator(),
+            mark.line as usize,
+            mark.column as usize,
+            kind,
+            message,
+        )
     }
 
-    /// A problem at `key:`'s value in item `index` of `section`, falling back to the item,
-    /// then to the section.
-    fn at_key(
-        &self,
-        section: &str,
-        index: usize,
-        key: &str,
-        kind: &'static str,
-        message: String,
-    ) -> Problem {
-        let offset = self.key_offset(section, index, key);
-        self.at(offset, kind, message)
-    }
-
-    fn key_offset(&self, section: &str, index: usize, key: &str) -> usize {
-        match self.item(section, index) {
-            Some(range) => self.locator.key_in(range, key).unwrap_or(range.0),
-            None => self.locator.top_key(section).unwrap_or(0),
-        }
-    }
-
-    /// A problem at `token` (an id) in item `index` of `section`.
-    fn at_token(
-        &self,
-        section: &str,
-        index: usize,
-        token: &str,
-        kind: &'static str,
-        message: String,
-    ) -> Problem {
-        let offset = match self.item(section, index) {
-            Some(range) => self.locator.token_in(range, token).unwrap_or(range.0),
-            None => self.locator.top_key(section).unwrap_or(0),
-        };
-        self.at(offset, kind, message)
-    }
-
-    fn origin(&self, section: &str, index: usize, key: &str) -> Origin {
-        let (line, column) = self.locator.line_col(self.key_offset(section, index, key));
+    fn origin(&self, mark: Mark) -> Origin {
         Origin {
-            path: self.path.to_string(),
-            line,
-            column,
+            path: Arc::clone(&self.path),
+            line: mark.line as usize,
+            column: mark.column as usize,
         }
     }
 }
@@ -345,94 +307,92 @@ fn compile_new(pattern: &str) -> Result<Regex, String> {
         })
 }
 
+/// Where a fact id is defined, and its index in the registry's facts when it could be read.
+struct Def {
+    file: usize,
+    mark: Mark,
+    index: Option<usize>,
+}
+
+struct Citation {
+    source: Arc<str>,
+    file: usize,
+    mark: Mark,
+    fact: Option<usize>,
+}
+
+/// What is built while the files are read one at a time: each file's YAML tree is dropped
+/// once its facts are read, so only the facts (and the texts, for messages) stay in memory.
+struct Loader<'a> {
+    files: &'a [FileRef<'a>],
+    registry: Registry,
+    problems: Vec<Problem>,
+    regexes: RegexCache,
+    /// Every fact id defined, readable or not, so that one bad fact does not also make each
+    /// reference to it an error.
+    defined: HashMap<String, Def>,
+    /// Source ids whose fields could not be read (references to them are not errors).
+    broken_sources: HashSet<String>,
+    /// Source ids shared by the facts that cite them.
+    source_ids: HashMap<String, Arc<str>>,
+    /// Each fact's source, with where it is cited and the fact's index when it was read:
+    /// sources are checked once all files are read, since a fact may cite any file's source.
+    citations: Vec<Citation>,
+    relations: Vec<(usize, schema::Relation)>,
+}
+
 /// Validates registry texts given as (path shown to users, contents).
 pub fn validate_texts(files: &[(String, String)]) -> Validation {
-    let mut problems = Vec::new();
-    let mut parsed = Vec::new();
-    for (path, text) in files {
-        match yaml::from_untrusted_str::<schema::File>(text) {
-            Ok(file) => {
-                let locator = Locator::new(text);
-                parsed.push(Parsed {
-                    path,
-                    text,
-                    fact_items: locator.items("facts"),
-                    relation_items: locator.items("relations"),
-                    locator,
-                    file,
-                })
-            }
-            Err(e) => {
-                let kind = yaml_kind(&e.message);
-                let locator = Locator::new(text);
-                let mut p = problem_at(path, &locator, e.line, e.column, kind, e.message.clone());
-                if kind == "registry-unknown-field" {
-                    if let Some(note) = unknown_field_note(&e.message) {
-                        p.notes.push(note);
-                    }
-                }
-                problems.push(p);
-            }
+    let refs: Vec<FileRef> = files
+        .iter()
+        .map(|(path, text)| FileRef {
+            path: Arc::from(path.as_str()),
+            text,
+            locator: OnceCell::new(),
+        })
+        .collect();
+    let mut loader = Loader {
+        files: &refs,
+        registry: Registry::default(),
+        problems: Vec::new(),
+        regexes: RegexCache::new(),
+        defined: HashMap::new(),
+        broken_sources: HashSet::new(),
+        source_ids: HashMap::new(),
+        citations: Vec::new(),
+        relations: Vec::new(),
+    };
+    for i in 0..refs.len() {
+        loader.read_file(i);
+    }
+    loader.check_cited_sources();
+    let relations = std::mem::take(&mut loader.relations);
+    for (file, spec) in &relations {
+        if let Some(relation) = loader.read_relation(*file, spec) {
+            loader.registry.relations.push(relation);
         }
     }
-
-    let mut registry = Registry::default();
-    read_sources(&parsed, &mut registry, &mut problems);
-    // Every id defined, readable or not, so that one bad fact does not also make each
-    // reference to it an error.
-    let mut defined: HashMap<String, Origin> = HashMap::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut regexes = RegexCache::new();
-    for p in &mut parsed {
-        // A file's parsed facts are dropped once read, so that the parsed and the read
-        // copies of all the facts are never in memory together (benches/registry_scale.sh).
-        let specs = std::mem::take(&mut p.file.facts);
-        let p = &*p;
-        for (i, spec) in specs.iter().enumerate() {
-            let origin = p.origin("facts", i, "id");
-            if let Some(first) = defined.get(&spec.id) {
-                let mut problem = p.at_key(
-                    "facts",
-                    i,
-                    "id",
-                    "registry-duplicate-id",
-                    format!("fact id `{}` is defined twice", spec.id),
-                );
-                problem.notes.push(format!("first defined at {first}"));
-                problems.push(problem);
-                continue;
-            }
-            defined.insert(spec.id.clone(), origin.clone());
-            if let Some(fact) =
-                read_fact(p, i, spec, origin, &registry, &mut regexes, &mut problems)
-            {
-                index.insert(fact.id.clone(), registry.facts.len());
-                registry.facts.push(fact);
-            }
-        }
-    }
-    let ids = Ids { index, defined };
-    for p in &parsed {
-        for (i, spec) in p.file.relations.iter().enumerate() {
-            if let Some(relation) = read_relation(p, i, spec, &registry, &ids, &mut problems) {
-                registry.relations.push(relation);
-            }
-        }
-    }
-    let empty = Locator::new("");
+    let Loader {
+        mut registry,
+        mut problems,
+        ..
+    } = loader;
     let at = |origin: &Origin, kind: &'static str, message: String| {
-        let locator = parsed
-            .iter()
-            .find(|p| p.path == origin.path)
-            .map_or(&empty, |p| &p.locator);
-        problem_at(
-            &origin.path,
-            locator,
-            origin.line,
-            origin.column,
-            kind,
-            message,
-        )
+        let mark = Mark {
+            line: u32::try_from(origin.line).unwrap_or(u32::MAX),
+            column: u32::try_from(origin.column).unwrap_or(u32::MAX),
+        };
+        match refs.iter().find(|f| f.path == origin.path) {
+            Some(f) => f.at(mark, kind, message),
+            None => problem_at(
+                &origin.path,
+                &Locator::new(""),
+                origin.line,
+                origin.column,
+                kind,
+                message,
+            ),
+        }
     };
     super::relations::reject_cycles(&mut registry, &at, &mut problems);
     super::relations::resolve(&mut registry, &at, &mut problems);
@@ -446,7 +406,7 @@ pub fn validate_texts(files: &[(String, String)]) -> Validation {
     }
 }
 
-/// "did you mean `value`?" for an unknown field, from serde's list of expected fields.
+/// "did you mean `value`?" for an unknown field, from the list of expected fields.
 fn unknown_field_note(message: &str) -> Option<String> {
     let field = message.split('`').nth(1)?;
     let expected: Vec<&str> = message
@@ -459,340 +419,433 @@ fn unknown_field_note(message: &str) -> Option<String> {
     did_you_mean(field, expected.into_iter()).map(|f| format!("did you mean `{f}`?"))
 }
 
-fn read_sources(parsed: &[Parsed], registry: &mut Registry, problems: &mut Vec<Problem>) {
-    for p in parsed {
-        let section = p.locator.top_key("sources").unwrap_or(0);
-        for (id, spec) in &p.file.sources {
-            let offset = p
-                .locator
-                .token_in((section, p.text.len()), id)
-                .unwrap_or(section);
-            let (line, column) = p.locator.line_col(offset);
-            let origin = Origin {
-                path: p.path.to_string(),
-                line,
-                column,
-            };
-            if let Some(first) = registry.source(id) {
-                let mut problem = p.at(
-                    offset,
+impl Loader<'_> {
+    /// Parses file `i`, reports every YAML and schema problem in it, and reads its sources
+    /// and facts; its relations wait until every file's facts are known.
+    fn read_file(&mut self, i: usize) {
+        let f = &self.files[i];
+        let root = match yaml::parse_untrusted(f.text) {
+            Ok(root) => root,
+            Err(e) => {
+                let kind = yaml_kind(&e.message);
+                let mark = Mark {
+                    line: u32::try_from(e.line).unwrap_or(u32::MAX),
+                    column: u32::try_from(e.column).unwrap_or(u32::MAX),
+                };
+                self.problems.push(f.at(mark, kind, e.message));
+                return;
+            }
+        };
+        let mut issues = Vec::new();
+        let file = schema::read(&root, &mut issues);
+        drop(root);
+        for issue in issues {
+            let mut p = f.at(issue.mark, issue.kind, issue.message);
+            if issue.kind == "registry-unknown-field" {
+                p.notes.extend(unknown_field_note(&p.message));
+            }
+            self.problems.push(p);
+        }
+        self.read_sources(i, file.sources);
+        for (id, spec) in file.facts {
+            let Some(id) = id else { continue };
+            if let Some(first) = self.defined.get(&id.text) {
+                let first = self.files[first.file].origin(first.mark);
+                let mut problem = f.at(
+                    id.mark,
                     "registry-duplicate-id",
-                    format!("source id `{id}` is defined twice"),
+                    format!("fact id `{}` is defined twice", id.text),
+                );
+                problem.notes.push(format!("first defined at {first}"));
+                self.problems.push(problem);
+                continue;
+            }
+            let index = spec.and_then(|spec| {
+                let source = self.source_id(&spec.source.text);
+                let mark = spec.source.mark;
+                let fact = self.read_fact(i, spec, Arc::clone(&source));
+                let index = fact.map(|fact| {
+                    self.registry.facts.push(fact);
+                    self.registry.facts.len() - 1
+                });
+                self.citations.push(Citation {
+                    source,
+                    file: i,
+                    mark,
+                    fact: index,
+                });
+                index
+            });
+            self.defined.insert(
+                id.text,
+                Def {
+                    file: i,
+                    mark: id.mark,
+                    index,
+                },
+            );
+        }
+        self.relations
+            .extend(file.relations.into_iter().map(|r| (i, r)));
+    }
+
+    fn read_sources(&mut self, file: usize, sources: Vec<(schema::Str, Option<schema::Source>)>) {
+        let f = &self.files[file];
+        for (id, spec) in sources {
+            if let Some(first) = self.registry.source(&id.text) {
+                let mut problem = f.at(
+                    id.mark,
+                    "registry-duplicate-id",
+                    format!("source id `{}` is defined twice", id.text),
                 );
                 problem
                     .notes
                     .push(format!("first defined at {}", first.origin));
-                problems.push(problem);
+                self.problems.push(problem);
                 continue;
             }
-            let published = spec.published.as_ref().and_then(|w| {
+            let Some(spec) = spec else {
+                self.broken_sources.insert(id.text);
+                continue;
+            };
+            let published = spec.published.and_then(|w| {
                 let date = Date::parse(&w.text);
                 if date.is_none() {
-                    let at = p
-                        .locator
-                        .key_in((offset, p.text.len()), "published")
-                        .unwrap_or(offset);
-                    problems.push(p.at(
-                        at,
+                    self.problems.push(f.at(
+                        w.mark,
                         "registry-bad-value",
                         format!("`{}` is not a date (expected YYYY-MM-DD)", w.text),
                     ));
                 }
                 date
             });
-            registry.sources.insert(
-                id.clone(),
+            self.registry.sources.insert(
+                id.text.clone(),
                 Source {
-                    id: id.clone(),
-                    name: spec.name.clone(),
-                    url: spec.url.clone(),
+                    origin: f.origin(id.mark),
+                    id: id.text,
+                    name: spec.name,
+                    url: spec.url,
                     published,
-                    origin,
                 },
             );
         }
     }
-}
 
-fn read_fact(
-    p: &Parsed,
-    i: usize,
-    spec: &schema::Fact,
-    origin: Origin,
-    registry: &Registry,
-    regexes: &mut RegexCache,
-    problems: &mut Vec<Problem>,
-) -> Option<Fact> {
-    let before = problems.len();
-    let period = match spec.period.text.parse::<Period>() {
-        Ok(period) => Some(period),
-        Err(e) => {
-            problems.push(p.at_key("facts", i, "period", "registry-bad-period", e.to_string()));
-            None
+    /// A fact from its fields, or `None` with its problems reported. Its source is checked
+    /// later ([`check_cited_sources`](Self::check_cited_sources)).
+    /// The shared copy of a source id.
+    fn source_id(&mut self, id: &str) -> Arc<str> {
+        if let Some(shared) = self.source_ids.get(id) {
+            return Arc::clone(shared);
         }
-    };
-    let unit = value::unit(&spec.unit);
-    if unit.is_none() {
-        let mut problem = p.at_key(
-            "facts",
-            i,
-            "unit",
-            "registry-bad-unit",
-            format!("`{}` is not a unit claimcheck knows", spec.unit),
-        );
-        problem.notes.push(format!(
-            "expected one of {}, or a unit word such as `tonnes`",
-            value::UNITS.join(", ")
-        ));
-        problems.push(problem);
+        let shared: Arc<str> = Arc::from(id);
+        self.source_ids.insert(id.to_string(), Arc::clone(&shared));
+        shared
     }
-    let (written, stated) = match &spec.value {
-        None => (None, None),
-        Some(w) => {
-            // YAML turned a number such as 46.40 into 46.4: read it as written in the file.
-            let raw = if w.from_number {
-                p.item("facts", i)
-                    .and_then(|range| p.locator.scalar_in(range, "value"))
-                    .filter(|raw| {
-                        value::amount(raw)
-                            .is_ok_and(|a| a.value == w.text.parse().unwrap_or(f64::NAN))
-                    })
-                    .unwrap_or(&w.text)
-            } else {
-                &w.text
-            };
-            match value::amount(raw) {
-                Ok(a) => (Some(raw.trim().to_string()), Some(a)),
-                Err(e) => {
-                    problems.push(p.at_key("facts", i, "value", "registry-bad-value", e));
-                    (None, None)
-                }
-            }
-        }
-    };
-    let stated = match (&spec.precision, stated) {
-        (None, stated) => stated.map(|a| a.interval),
-        (Some(w), Some(a)) => match value::precision(&w.text) {
-            Ok(step) => Some(Interval::around(a.value, step / 2.0)),
+
+    fn read_fact(&mut self, file: usize, spec: schema::Fact, source: Arc<str>) -> Option<Fact> {
+        let f = &self.files[file];
+        let problems = &mut self.problems;
+        let before = problems.len();
+        let period = match spec.period.text.parse::<Period>() {
+            Ok(period) => Some(period),
             Err(e) => {
-                problems.push(p.at_key("facts", i, "precision", "registry-bad-value", e));
+                problems.push(f.at(spec.period.mark, "registry-bad-period", e.to_string()));
                 None
             }
-        },
-        (Some(_), None) => {
-            if spec.value.is_none() {
-                problems.push(p.at_key(
-                    "facts",
-                    i,
-                    "precision",
-                    "registry-bad-value",
+        };
+        let unit = value::unit(&spec.unit.text);
+        if unit.is_none() {
+            let mut problem = f.at(
+                spec.unit.mark,
+                "registry-bad-unit",
+                format!("`{}` is not a unit claimcheck knows", spec.unit.text),
+            );
+            problem.notes.push(format!(
+                "expected one of {}, or a unit word such as `tonnes`",
+                value::UNITS.join(", ")
+            ));
+            problems.push(problem);
+        }
+        let (written, stated) = match &spec.value {
+            None => (None, None),
+            Some(w) => match value::amount(&w.text) {
+                Ok(a) => (Some(w.text.trim().to_string()), Some(a)),
+                Err(e) => {
+                    problems.push(f.at(w.mark, "registry-bad-value", e));
+                    (None, None)
+                }
+            },
+        };
+        let stated = match (&spec.precision, stated) {
+            (None, stated) => stated.map(|a| a.interval),
+            (Some(w), Some(a)) => match value::precision(&w.text) {
+                Ok(step) => Some(Interval::around(a.value, step / 2.0)),
+                Err(e) => {
+                    problems.push(f.at(w.mark, "registry-bad-value", e));
+                    None
+                }
+            },
+            (Some(w), None) => {
+                if spec.value.is_none() {
+                    problems.push(f.at(
+                        w.mark,
+                        "registry-bad-value",
+                        format!(
+                            "fact `{}` has a precision but no value: an implied fact's precision is what its relation gives",
+                            spec.id.text
+                        ),
+                    ));
+                }
+                None
+            }
+        };
+        let regexes = &mut self.regexes;
+        let mut compiled = |patterns: &[schema::Str]| -> Vec<Arc<Regex>> {
+            patterns
+                .iter()
+                .filter_map(|pattern| match compile(&pattern.text, regexes) {
+                    Ok(re) => Some(re),
+                    Err(e) => {
+                        problems.push(f.at(pattern.mark, "registry-bad-pattern", e));
+                        None
+                    }
+                })
+                .collect()
+        };
+        let patterns = compiled(&spec.patterns);
+        let exclude = compiled(&spec.exclude);
+        if spec.patterns.is_empty() {
+            problems.push(f.at(
+                spec.match_mark,
+                "registry-missing-field",
+                format!(
+                    "fact `{}` has no match pattern: it would attach to every claim with its period and unit",
+                    spec.id.text
+                ),
+            ));
+        }
+        if problems.len() > before {
+            return None;
+        }
+        Some(Fact {
+            origin: f.origin(spec.id.mark),
+            id: spec.id.text,
+            what: spec.what,
+            patterns,
+            exclude,
+            period: period?,
+            unit: unit?,
+            written,
+            stated,
+            implied: None,
+            source,
+        })
+    }
+
+    /// Reports each fact whose source no file defines, and drops those facts.
+    fn check_cited_sources(&mut self) {
+        let citations = std::mem::take(&mut self.citations);
+        let mut dropped = vec![false; self.registry.facts.len()];
+        for c in &citations {
+            let known = self.registry.sources.contains_key(&*c.source)
+                || self.broken_sources.contains(&*c.source);
+            if known {
+                continue;
+            }
+            let mut problem = self.files[c.file].at(
+                c.mark,
+                "registry-unknown-reference",
+                format!("source `{}` is not defined in any registry file", c.source),
+            );
+            if let Some(near) =
+                did_you_mean(&c.source, self.registry.sources.keys().map(String::as_str))
+            {
+                problem.notes.push(format!("did you mean `{near}`?"));
+            }
+            self.problems.push(problem);
+            if let Some(i) = c.fact {
+                dropped[i] = true;
+            }
+        }
+        if !dropped.contains(&true) {
+            return;
+        }
+        // Drop those facts, and renumber the ones that stay.
+        let mut next = 0;
+        let new_index: Vec<Option<usize>> = dropped
+            .iter()
+            .map(|&d| {
+                (!d).then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        let mut i = 0;
+        self.registry.facts.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
+        for def in self.defined.values_mut() {
+            def.index = def.index.and_then(|ix| new_index[ix]);
+        }
+    }
+
+    fn read_relation(&mut self, file: usize, spec: &schema::Relation) -> Option<Relation> {
+        let f = &self.files[file];
+        let before = self.problems.len();
+        if !relation_shape_ok(f, spec, &mut self.problems) {
+            return None;
+        }
+        if let Some(source) = &spec.source {
+            if self.registry.source(&source.text).is_none()
+                && !self.broken_sources.contains(&source.text)
+            {
+                self.problems.push(f.at(
+                    source.mark,
+                    "registry-unknown-reference",
                     format!(
-                        "fact `{}` has a precision but no value: an implied fact's precision is what its relation gives",
-                        spec.id
+                        "source `{}` is not defined in any registry file",
+                        source.text
                     ),
                 ));
             }
-            None
         }
-    };
-    let mut compiled = |patterns: &[String], key: &str| -> Vec<Arc<Regex>> {
-        patterns
-            .iter()
-            .filter_map(|pattern| match compile(pattern, regexes) {
-                Ok(re) => Some(re),
-                Err(e) => {
-                    let offset = p
-                        .item("facts", i)
-                        .and_then(|range| {
-                            let hay = &p.text[range.0..range.1];
-                            hay.find(pattern.as_str()).map(|at| range.0 + at)
-                        })
-                        .unwrap_or_else(|| p.key_offset("facts", i, key));
-                    problems.push(p.at(offset, "registry-bad-pattern", e));
-                    None
-                }
-            })
-            .collect()
-    };
-    let patterns = compiled(&spec.patterns, "match");
-    let exclude = compiled(&spec.exclude, "exclude");
-    if spec.patterns.is_empty() {
-        problems.push(p.at_key(
-            "facts",
-            i,
-            "match",
-            "registry-missing-field",
-            format!(
-                "fact `{}` has no match pattern: it would attach to every claim with its period and unit",
-                spec.id
-            ),
-        ));
-    }
-    if registry.source(&spec.source).is_none() {
-        let mut problem = p.at_key(
-            "facts",
-            i,
-            "source",
-            "registry-unknown-reference",
-            format!(
-                "source `{}` is not defined in any registry file",
-                spec.source
-            ),
-        );
-        if let Some(near) = did_you_mean(&spec.source, registry.sources.keys().map(String::as_str))
+        let kind = self.relation_kind(f, spec)?;
+        if self.problems.len() > before
+            || !relation_units_ok(f, spec, &kind, &self.registry, &mut self.problems)
         {
+            return None;
+        }
+        Some(Relation {
+            kind,
+            source: spec.source.as_ref().map(|s| s.text.clone()),
+            origin: f.origin(spec.mark),
+        })
+    }
+
+    /// The index of fact `id`; a problem when it is not defined anywhere (a fact defined
+    /// but unreadable is already reported).
+    fn resolve(&mut self, f: &FileRef, id: &schema::Str) -> Option<usize> {
+        if let Some(def) = self.defined.get(&id.text) {
+            return def.index;
+        }
+        let mut problem = f.at(
+            id.mark,
+            "registry-unknown-reference",
+            format!("fact `{}` is not defined in any registry file", id.text),
+        );
+        if let Some(near) = did_you_mean(&id.text, self.defined.keys().map(String::as_str)) {
             problem.notes.push(format!("did you mean `{near}`?"));
         }
-        problems.push(problem);
+        self.problems.push(problem);
+        None
     }
-    if problems.len() > before {
-        return None;
-    }
-    Some(Fact {
-        id: spec.id.clone(),
-        what: spec.what.clone(),
-        patterns,
-        exclude,
-        period: period?,
-        unit: unit?,
-        written,
-        stated,
-        implied: None,
-        source: spec.source.clone(),
-        origin,
-    })
-}
 
-fn read_relation(
-    p: &Parsed,
-    i: usize,
-    spec: &schema::Relation,
-    registry: &Registry,
-    ids: &Ids,
-    problems: &mut Vec<Problem>,
-) -> Option<Relation> {
-    let before = problems.len();
-    if !relation_shape_ok(p, i, spec, problems) {
-        return None;
-    }
-    if let Some(source) = &spec.source {
-        if registry.source(source).is_none() {
-            problems.push(p.at_key(
-                "relations",
-                i,
-                "source",
-                "registry-unknown-reference",
-                format!("source `{source}` is not defined in any registry file"),
-            ));
+    /// The relation with its ids resolved and its stated change read.
+    fn relation_kind(&mut self, f: &FileRef, spec: &schema::Relation) -> Option<RelationKind> {
+        if let Some(ends) = &spec.change {
+            let from = self.resolve(f, &ends.from);
+            let to = self.resolve(f, &ends.to);
+            let stated = spec
+                .stated
+                .as_ref()
+                .and_then(|w| match value::change(&w.text) {
+                    Ok(c) => Some((c, w.text.clone())),
+                    Err(e) => {
+                        self.problems.push(f.at(w.mark, "registry-bad-value", e));
+                        None
+                    }
+                });
+            let (from, to, (c, written)) = (from?, to?, stated?);
+            Some(RelationKind::Change(ChangeRelation {
+                from,
+                to,
+                measure: c.measure,
+                stated: c.interval,
+                truncated: c.truncated,
+                written,
+            }))
+        } else if let Some(part) = &spec.part {
+            let part = self.resolve(f, part);
+            let whole = spec.whole.as_ref().and_then(|w| self.resolve(f, w));
+            part.zip(whole)
+                .map(|(part, whole)| RelationKind::Part { part, whole })
+        } else {
+            let (mark, names) = spec.sum.as_ref()?;
+            let parts: Vec<Option<usize>> = names.iter().map(|id| self.resolve(f, id)).collect();
+            let total = spec.total.as_ref().and_then(|t| self.resolve(f, t));
+            if names.len() < 2 {
+                self.problems.push(f.at(
+                    *mark,
+                    "registry-bad-relation",
+                    "a `sum` needs at least two parts".to_string(),
+                ));
+            }
+            let parts: Vec<usize> = parts.into_iter().collect::<Option<_>>()?;
+            Some(RelationKind::Sum {
+                parts,
+                total: total?,
+            })
         }
     }
-    let kind = relation_kind(p, i, spec, ids, problems)?;
-    if problems.len() > before || !relation_units_ok(p, i, &kind, registry, problems) {
-        return None;
-    }
-    Some(Relation {
-        kind,
-        source: spec.source.clone(),
-        origin: relation_origin(p, i),
-    })
-}
-
-/// Where a relation is shown: at its first key, just after the item's dash.
-fn relation_origin(p: &Parsed, i: usize) -> Origin {
-    let offset = match p.item("relations", i) {
-        Some((start, _)) => {
-            let rest = &p.text[start + 1..];
-            start + 1 + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
-        }
-        None => p.locator.top_key("relations").unwrap_or(0),
-    };
-    let (line, column) = p.locator.line_col(offset);
-    Origin {
-        path: p.path.to_string(),
-        line,
-        column,
-    }
-}
-
-fn shape_error(p: &Parsed, i: usize, key: &str, message: &str) -> Problem {
-    p.at_key(
-        "relations",
-        i,
-        key,
-        "registry-bad-relation",
-        message.to_string(),
-    )
 }
 
 /// The relation's keys: exactly one kind, each key with its kind, nothing missing.
 /// False when the kind itself is unclear (nothing more can be read).
-fn relation_shape_ok(
-    p: &Parsed,
-    i: usize,
-    spec: &schema::Relation,
-    problems: &mut Vec<Problem>,
-) -> bool {
-    let given = [
-        spec.change.is_some(),
-        spec.part.is_some(),
-        spec.sum.is_some(),
-    ]
-    .iter()
-    .filter(|&&b| b)
-    .count();
-    if given != 1 {
-        problems.push(shape_error(
-            p,
-            i,
-            "",
-            "a relation is exactly one of `change: {from, to}` (with `stated`), `part` (with `whole`) or `sum` (with `total`)",
+fn relation_shape_ok(f: &FileRef, spec: &schema::Relation, problems: &mut Vec<Problem>) -> bool {
+    let kinds = [
+        spec.change.as_ref().map(|c| c.mark),
+        spec.part.as_ref().map(|p| p.mark),
+        spec.sum.as_ref().map(|s| s.0),
+    ];
+    if kinds.iter().flatten().count() != 1 {
+        problems.push(f.at(
+            spec.mark,
+            "registry-bad-relation",
+            "a relation is exactly one of `change: {from, to}` (with `stated`), `part` (with `whole`) or `sum` (with `total`)".to_string(),
         ));
         return false;
     }
-    for (present, key, owner) in [
+    for (given, key, owner) in [
         (
-            spec.stated.is_some() && spec.change.is_none(),
+            spec.stated.as_ref().filter(|_| spec.change.is_none()),
             "stated",
             "a `change`",
         ),
         (
-            spec.whole.is_some() && spec.part.is_none(),
+            spec.whole.as_ref().filter(|_| spec.part.is_none()),
             "whole",
             "a `part`",
         ),
         (
-            spec.total.is_some() && spec.sum.is_none(),
+            spec.total.as_ref().filter(|_| spec.sum.is_none()),
             "total",
             "a `sum`",
         ),
     ] {
-        if present {
-            problems.push(shape_error(
-                p,
-                i,
-                key,
-                &format!("`{key}` belongs to {owner} relation"),
+        if let Some(given) = given {
+            problems.push(f.at(
+                given.mark,
+                "registry-bad-relation",
+                format!("`{key}` belongs to {owner} relation"),
             ));
         }
     }
-    for (missing, key, owner) in [
+    for (missing_at, key, owner) in [
         (
-            spec.change.is_some() && spec.stated.is_none(),
+            kinds[0].filter(|_| spec.stated.is_none()),
             "change",
             "`stated` (the change as written, e.g. +157.5%)",
         ),
-        (
-            spec.part.is_some() && spec.whole.is_none(),
-            "part",
-            "`whole`",
-        ),
-        (spec.sum.is_some() && spec.total.is_none(), "sum", "`total`"),
+        (kinds[1].filter(|_| spec.whole.is_none()), "part", "`whole`"),
+        (kinds[2].filter(|_| spec.total.is_none()), "sum", "`total`"),
     ] {
-        if missing {
-            problems.push(p.at_key(
-                "relations",
-                i,
-                key,
+        if let Some(mark) = missing_at {
+            problems.push(f.at(
+                mark,
                 "registry-missing-field",
                 format!("a `{key}` relation needs {owner}"),
             ));
@@ -801,105 +854,10 @@ fn relation_shape_ok(
     true
 }
 
-/// Fact ids: those read (by index into the registry's facts) and every one defined.
-struct Ids {
-    index: HashMap<String, usize>,
-    defined: HashMap<String, Origin>,
-}
-
-impl Ids {
-    /// The index of fact `id`, referenced by relation `i`; a problem when it is not
-    /// defined anywhere (a fact defined but unreadable is already reported).
-    fn resolve(
-        &self,
-        p: &Parsed,
-        i: usize,
-        id: &str,
-        problems: &mut Vec<Problem>,
-    ) -> Option<usize> {
-        if let Some(&ix) = self.index.get(id) {
-            return Some(ix);
-        }
-        if !self.defined.contains_key(id) {
-            let mut problem = p.at_token(
-                "relations",
-                i,
-                id,
-                "registry-unknown-reference",
-                format!("fact `{id}` is not defined in any registry file"),
-            );
-            if let Some(near) = did_you_mean(id, self.defined.keys().map(String::as_str)) {
-                problem.notes.push(format!("did you mean `{near}`?"));
-            }
-            problems.push(problem);
-        }
-        None
-    }
-}
-
-/// The relation with its ids resolved and its stated change read.
-fn relation_kind(
-    p: &Parsed,
-    i: usize,
-    spec: &schema::Relation,
-    ids: &Ids,
-    problems: &mut Vec<Problem>,
-) -> Option<RelationKind> {
-    if let Some(ends) = &spec.change {
-        let from = ids.resolve(p, i, &ends.from, problems);
-        let to = ids.resolve(p, i, &ends.to, problems);
-        let stated = spec
-            .stated
-            .as_ref()
-            .and_then(|w| match value::change(&w.text) {
-                Ok(c) => Some((c, w.text.clone())),
-                Err(e) => {
-                    problems.push(p.at_key("relations", i, "stated", "registry-bad-value", e));
-                    None
-                }
-            });
-        let (from, to, (c, written)) = (from?, to?, stated?);
-        Some(RelationKind::Change(ChangeRelation {
-            from,
-            to,
-            measure: c.measure,
-            stated: c.interval,
-            truncated: c.truncated,
-            written,
-        }))
-    } else if let Some(part) = &spec.part {
-        let part = ids.resolve(p, i, part, problems);
-        let whole = spec
-            .whole
-            .as_deref()
-            .and_then(|w| ids.resolve(p, i, w, problems));
-        part.zip(whole)
-            .map(|(part, whole)| RelationKind::Part { part, whole })
-    } else {
-        let names = spec.sum.as_deref().unwrap_or_default();
-        let parts: Vec<Option<usize>> = names
-            .iter()
-            .map(|id| ids.resolve(p, i, id, problems))
-            .collect();
-        let total = spec
-            .total
-            .as_deref()
-            .and_then(|t| ids.resolve(p, i, t, problems));
-        if names.len() < 2 {
-            problems.push(shape_error(p, i, "sum", "a `sum` needs at least two parts"));
-        }
-        let parts: Vec<usize> = parts.into_iter().collect::<Option<_>>()?;
-        Some(RelationKind::Sum {
-            parts,
-            total: total?,
-        })
-    }
-}
-
 /// Every fact of a relation is in one unit; a points change is between percentages.
 fn relation_units_ok(
-    p: &Parsed,
-    i: usize,
+    f: &FileRef,
+    spec: &schema::Relation,
     kind: &RelationKind,
     registry: &Registry,
     problems: &mut Vec<Problem>,
@@ -910,13 +868,12 @@ fn relation_units_ok(
     if let Some(other) = members
         .iter()
         .map(|&m| &facts[m])
-        .find(|f| f.unit != first.unit)
+        .find(|x| x.unit != first.unit)
     {
-        problems.push(shape_error(
-            p,
-            i,
-            "",
-            &format!(
+        problems.push(f.at(
+            spec.mark,
+            "registry-bad-relation",
+            format!(
                 "`{}` is in {} but `{}` is in {}: a relation compares facts in one unit",
                 first.id, first.unit, other.id, other.unit
             ),
@@ -929,11 +886,11 @@ fn relation_units_ok(
     }) = kind
     {
         if first.unit != "%" {
-            problems.push(shape_error(
-                p,
-                i,
-                "stated",
-                &format!(
+            let at = spec.stated.as_ref().map_or(spec.mark, |s| s.mark);
+            problems.push(f.at(
+                at,
+                "registry-bad-relation",
+                format!(
                     "a change in points is between percentages, but `{}` is in {}",
                     first.id, first.unit
                 ),

@@ -58,7 +58,7 @@ pub fn finding(
             fact.id,
             registry
                 .source(&fact.source)
-                .map_or(fact.source.as_str(), |s| s.name.as_str())
+                .map_or(&*fact.source, |s| s.name.as_str())
         ),
         claims: vec![claim.id],
         notes,

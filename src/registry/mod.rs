@@ -29,7 +29,8 @@ pub use problem::{Class, Problem};
 /// Where something is defined in the registry: 1-based line and column (0 when unknown).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {
-    pub path: String,
+    /// Shared by everything defined in one file.
+    pub path: Arc<str>,
     pub line: usize,
     pub column: usize,
 }
@@ -81,8 +82,8 @@ pub struct Fact {
     pub stated: Option<Interval>,
     /// What relations imply, for a fact without a stated value.
     pub implied: Option<Implied>,
-    /// Id of its source.
-    pub source: String,
+    /// Id of its source, shared by the facts that cite it.
+    pub source: Arc<str>,
     pub origin: Origin,
 }
 
