@@ -1103,6 +1103,15 @@ impl<'a> Sentence<'a> {
                 self.drafts[draft].baseline_mark = Some(mk);
                 self.drafts[draft].end = self.marks[mk].end;
             }
+            // "sold 900 cars in 2024, three times as many as the 300 it sold in 2023"
+            // Only a figure of its own: "grew 29 pct to 217 mln stg, nearly three times the
+            // 1982 level" compares with another year than the percent does.
+            if self.drafts[draft].value.is_none() {
+                self.value_before(draft);
+                if self.drafts[draft].inherited_from.take().is_some() {
+                    self.drafts[draft].value = None;
+                }
+            }
         } else {
             let end = self.drafts[draft].end;
             self.attach_after(draft, end);
