@@ -84,6 +84,19 @@ fn share_words(ctx: &Context, claim: &Claim, value: &Figure) -> String {
     words.join(" ").trim_end_matches('.').to_string()
 }
 
+/// A figure as written, to stand inside a sentence: "About 112%" opening the article's
+/// sentence is "about 112%" in the message.
+fn mid_sentence(figure: &str) -> String {
+    let mut chars = figure.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(figure[first.len_utf8()..].chars())
+            .collect(),
+        _ => figure.to_string(),
+    }
+}
+
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for claim in ctx.claims {
         let Some(value) = oversized_share(ctx, claim) else {
@@ -96,7 +109,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
             message: format!(
                 "\"{}\" states a share of {}, which is impossible: a part cannot exceed its whole",
                 share_words(ctx, claim, value),
-                stated_or_value(ctx, value),
+                mid_sentence(&stated_or_value(ctx, value)),
             ),
             claims: vec![claim.id],
             notes: vec![
@@ -191,7 +204,7 @@ mod tests {
         assert_one(
             &f,
             Severity::Error,
-            "\"About 112% of voters backed the measure\" states a share of About 112%, which",
+            "\"About 112% of voters backed the measure\" states a share of about 112%, which",
         );
         let f = lint("The company holds 120 pct of the market.", NAME);
         assert_one(
