@@ -18,8 +18,8 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 363;
-const LINKED_WITH_PERIOD: usize = 114;
+const LINKED: usize = 364;
+const LINKED_WITH_PERIOD: usize = 115;
 const PLANTED_CAUGHT: usize = 66;
 const INCONSISTENT_FLAGGED: usize = 5;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).

@@ -3,15 +3,34 @@
 //! result was still down by 14.8%", "This was up from $22.64 billion last year") is about the
 //! last figure stated in the sentence before.
 
+use super::comparable_size;
 use crate::claim::{Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
-use crate::lang::{same, Low};
+use crate::extract::tokens::Token;
+use crate::lang::Language;
+
+/// Whether the sentence whose tokens are `toks[first..end]` opens with a word pointing back
+/// and a verb of being ("This was", "The result was"); "It said ..." of wire copy does not.
+pub fn opens_with_anaphor(
+    lang: &Language,
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+) -> bool {
+    let w = &lang.claims;
+    let k = first
+        + usize::from(
+            toks.get(first)
+                .is_some_and(|t| t.is(text, lang.periods.the)),
+        );
+    k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphor_verbs)
+}
 
 /// Gives each change claim without a value, in a sentence that opens with an anaphor, the
 /// value of the last claim of the sentence just before (a figure in the same kind of unit:
 /// a percent for a change in points, any other unit for a percent or an amount).
-pub fn carry_values(doc: &Document, claims: &mut [Claim]) {
-    let anaphors = &doc.lang.claims.anaphors;
+pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
     for i in 0..claims.len() {
         let claim = &claims[i];
         let Some(change) = claim.change.as_ref() else {
@@ -20,14 +39,9 @@ pub fn carry_values(doc: &Document, claims: &mut [Claim]) {
         if claim.kind != ClaimKind::Change || claim.value.is_some() {
             continue;
         }
-        let mut words = opening_words(doc, claim.sentence.start)
-            .skip_while(|w| same(w, doc.lang.periods.the))
-            .take(2);
-        let opens_with_anaphor = words.next().is_some_and(|w| anaphors.contains(&w))
-            && words
-                .next()
-                .is_some_and(|w| doc.lang.claims.anaphor_verbs.contains(&w));
-        if !opens_with_anaphor {
+        let first = toks.partition_point(|t| t.start < claim.sentence.start);
+        let end = toks.partition_point(|t| t.start < claim.sentence.end);
+        if !opens_with_anaphor(doc.lang, &doc.text, toks, first, end) {
             continue;
         }
         let points = change.measure == Measure::Points;
@@ -43,10 +57,7 @@ pub fn carry_values(doc: &Document, claims: &mut [Claim]) {
         // "$7.67 billion, or $0.98 per share. This was higher than $5.48 billion".
         let base = claim.baseline.as_ref().filter(|b| !b.implied);
         let comparable = |v: &Figure| {
-            base.is_none_or(|b| {
-                let ratio = (v.interval.mid() / b.interval.mid()).abs();
-                v.unit == b.unit && (0.02..=50.0).contains(&ratio)
-            })
+            base.is_none_or(|b| v.unit == b.unit && comparable_size(&v.interval, &b.interval))
         };
         let found = claims[..i].iter().rposition(|c| {
             c.value.as_ref().is_some_and(|v| {
@@ -81,14 +92,4 @@ pub fn carry_values(doc: &Document, claims: &mut [Claim]) {
             before.baseline = Some(b);
         }
     }
-}
-
-/// The words of the text from `start`, lowercase: "The result was" gives "the", "result"...
-fn opening_words(doc: &Document, start: usize) -> impl Iterator<Item = Low<'_>> {
-    doc.text
-        .get(start..)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .filter_map(Low::new)
 }

@@ -186,14 +186,11 @@ impl<'a> Sentence<'a> {
             if self.toks[j].kind != Kind::Word || self.is_any(j, &self.w.aside_stops) {
                 return None;
             }
-            if let Some((d, _)) = self.direction_at(j) {
+            if let Some((d, pos)) = self.direction_at(j) {
                 // Only a verb takes an object: "growth forecast to 2.5 pct from 2.8 pct" is
-                // not a rise. Other direction words are passed over (and stop the search).
+                // not a rise. Other direction words stop the search.
                 let verb = self.is_any(j, &self.w.transitive_verbs)
-                    || only_periods
-                        && self
-                            .direction_at(j)
-                            .is_some_and(|(_, p)| p == DirectionPos::Verb);
+                    || only_periods && pos == DirectionPos::Verb;
                 return verb.then_some((d, j));
             }
             only_periods = false;
@@ -329,8 +326,7 @@ impl<'a> Sentence<'a> {
                     quoted_at = !self.is(k, self.w.to);
                     self.drafts[d].value = Some(m);
                     self.set_role(m, Role::Value(d));
-                    k = self.after_owned_mark(self.mtoks[m].1);
-                    k = self.after_conversion(k);
+                    k = self.past_figure(self.mtoks[m].1);
                     self.drafts[d].end = k;
                     continue;
                 }
@@ -354,8 +350,7 @@ impl<'a> Sentence<'a> {
                         {
                             self.drafts[d].baseline = Some(m);
                             self.set_role(m, Role::Baseline(d));
-                            k = self.after_owned_mark(self.mtoks[m].1);
-                            k = self.after_conversion(k);
+                            k = self.past_figure(self.mtoks[m].1);
                             self.drafts[d].end = k;
                             continue;
                         }
@@ -493,6 +488,12 @@ impl<'a> Sentence<'a> {
                 self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
             })
             .find(|&j| self.is(j, self.w.to) && self.mention_near(j + 1).is_some())
+    }
+
+    /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
+    /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter").
+    fn past_figure(&self, k: usize) -> usize {
+        self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)))
     }
 
     /// Past a currency conversion in parentheses right after a figure ("S$2.63 billion
@@ -828,7 +829,7 @@ impl<'a> Sentence<'a> {
         let Some(value) = cell_before(base).filter(|&v| self.kind(v) == self.kind(base)) else {
             return;
         };
-        let measure = if self.kind(m) == MentionKind::Points {
+        let measure = if points {
             Measure::Points
         } else {
             Measure::Percent
@@ -907,14 +908,13 @@ impl<'a> Sentence<'a> {
         if self.role(m) != Role::Free || !self.value_like(m) {
             return;
         }
+        let (mf, me) = self.mtoks[m];
         // "up 2.7x from 2,307": a letter glued to a bare number is a unit not read here.
-        let glued = self.mtoks[m].1 < self.end
-            && !self.toks[self.mtoks[m].1].space_before
-            && self.toks[self.mtoks[m].1].kind == Kind::Word;
+        let glued =
+            me < self.end && !self.toks[me].space_before && self.toks[me].kind == Kind::Word;
         if glued && self.kind(m) == MentionKind::Number {
             return;
         }
-        let (mf, me) = self.mtoks[m];
         let Some((d, dt, before)) = self.change_direction(m) else {
             return;
         };
@@ -1134,7 +1134,7 @@ impl<'a> Sentence<'a> {
             if let Some((d, dt)) = self.direction_in_clause(mf - 1) {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
-                let k = self.after_conversion(self.after_owned_mark(me));
+                let k = self.past_figure(me);
                 let k = if self.is(k, ",") || self.is(k, "(") {
                     k + 1
                 } else {
@@ -1159,7 +1159,7 @@ impl<'a> Sentence<'a> {
         }
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
-        let mut k = self.after_owned_mark(self.after_conversion(self.after_owned_mark(me)));
+        let mut k = self.past_figure(me);
         // "$35.6 billion in the Nov. 1-20 period, compared with $33.8 billion": a short aside
         // without figures of a unit, up to the comma before the comparison.
         if let Some(comma) = self.aside_to_comma(k) {
@@ -1194,11 +1194,11 @@ impl<'a> Sentence<'a> {
     /// a sentence that points back; [`super::anaphora`] gives it the value of the sentence
     /// before.
     fn baseline_only(&mut self, m: usize) {
-        if self.role(m) != Role::Free || !self.value_like(m) || !self.opens_with_anaphor() {
-            return;
-        }
         let mf = self.mtoks[m].0;
         if mf < self.first + 2 || !(self.is(mf - 1, self.w.from) || self.is(mf - 1, self.w.than)) {
+            return;
+        }
+        if self.role(m) != Role::Free || !self.value_like(m) || !self.opens_with_anaphor() {
             return;
         }
         let Some((d, _)) = self.direction_at(mf - 2) else {
@@ -1211,8 +1211,7 @@ impl<'a> Sentence<'a> {
     /// Whether the sentence opens with a word pointing back and a verb of being ("This was",
     /// "The result was"); "It said ..." of wire copy is not one.
     fn opens_with_anaphor(&self) -> bool {
-        let k = self.first + usize::from(self.is(self.first, self.lang.periods.the));
-        self.is_any(k, &self.w.anaphors) && self.is_any(k + 1, &self.w.anaphor_verbs)
+        super::anaphora::opens_with_anaphor(self.lang, self.text, self.toks, self.first, self.end)
     }
 
     /// The comma ending a short aside that starts at `k`, when a comparison ("compared with",
@@ -1650,11 +1649,8 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         _ => false,
     };
     if let (Some(v), Some(b)) = (&value, &baseline) {
-        if !b.implied && !both_scaled {
-            let ratio = (v.interval.mid() / b.interval.mid()).abs();
-            if !(1.0 / 50.0..=50.0).contains(&ratio) {
-                baseline = None;
-            }
+        if !b.implied && !both_scaled && !super::comparable_size(&v.interval, &b.interval) {
+            baseline = None;
         }
     }
     if baseline.is_none() && base_period.is_some() {

@@ -10,6 +10,7 @@ pub mod subject;
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
+use crate::interval::Interval;
 use crate::lang::Language;
 
 pub use link::link;
@@ -48,10 +49,16 @@ fn plain_value(c: &Claim) -> bool {
     c.kind == crate::claim::ClaimKind::Value && c.change.is_none() && c.baseline.is_none()
 }
 
+/// Whether two figures are within a factor of 50 of each other: further apart, one is misread
+/// or they are not two sides of one comparison.
+fn comparable_size(a: &Interval, b: &Interval) -> bool {
+    (1.0 / 50.0..=50.0).contains(&(a.mid() / b.mid()).abs())
+}
+
 /// Links an article's mentions into claims, with implied baselines filled in.
 pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = link(doc, ex);
-    anaphora::carry_values(doc, &mut claims);
+    anaphora::carry_values(doc, &ex.tokens, &mut claims);
     for claim in &mut claims {
         baseline::imply(claim);
     }

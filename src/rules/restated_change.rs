@@ -4,7 +4,7 @@
 use crate::claim::{Claim, Measure};
 use crate::finding::Finding;
 use crate::interval::Interval;
-use crate::measure::format::fmt_pct_range;
+use crate::measure::format::{fmt_number, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
 
 use super::arith::{change_number_text, stated_or_value};
@@ -39,10 +39,11 @@ Gold rose $13.40, or 0.8%, to settle at $1,780.20 an ounce.
 ```
 ";
 
-/// The percent an amount of change gives when the level after it is `value`.
-fn percent_of_amount(amount: &Interval, value: &Interval) -> Option<Interval> {
+/// The level before an amount of change that ends at `value`, and the percent the amount is
+/// of it.
+fn percent_of_amount(amount: &Interval, value: &Interval) -> Option<(Interval, Interval)> {
     let before = Measure::Absolute.before(value, amount)?;
-    Measure::Percent.between(&before, value)
+    Some((before, Measure::Percent.between(&before, value)?))
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -64,7 +65,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if !amount.interval.is_bounded() || !value.interval.is_bounded() {
         return None;
     }
-    let allowed = percent_of_amount(&amount.interval, &value.interval)?;
+    let (before, allowed) = percent_of_amount(&amount.interval, &value.interval)?;
     let stated = percent.interval.hull(&percent.truncated);
     let gap = stated.gap(&allowed);
     if gap <= 0.0 {
@@ -85,11 +86,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
         notes: vec![format!(
             "the amount taken from {} puts the level before the change at {}",
             stated_or_value(ctx, value),
-            crate::measure::format::fmt_number(
-                Measure::Absolute
-                    .before(&value.interval, &amount.interval)?
-                    .mid()
-            )
+            fmt_number(before.mid())
         )],
     })
 }
@@ -101,14 +98,15 @@ mod tests {
     #[test]
     fn an_amount_gives_its_percent_of_the_level_before() {
         // $13.40 (13.395..13.405) to $1,780.20 (1780.195..1780.205): +0.758% or so.
-        let p = percent_of_amount(
+        let (before, p) = percent_of_amount(
             &Interval::new(13.395, 13.405),
             &Interval::new(1780.195, 1780.205),
         )
         .unwrap();
+        assert!((before.mid() - 1766.8).abs() < 0.01, "{before:?}");
         assert!(p.low > 0.75 && p.high < 0.77, "{p:?}");
         // A fall: -$5 to $95 starts at $100, -5%.
-        let p = percent_of_amount(&Interval::point(-5.0), &Interval::point(95.0)).unwrap();
+        let (_, p) = percent_of_amount(&Interval::point(-5.0), &Interval::point(95.0)).unwrap();
         assert!((p.mid() + 5.0).abs() < 1e-9, "{p:?}");
     }
 }
