@@ -560,3 +560,22 @@ fn errors_in_flow_style_are_placed_at_the_offending_key_or_value() {
     );
     assert_eq!(code, 2);
 }
+
+#[test]
+fn registry_mismatch_flags_its_own_example_against_the_bundled_registry() {
+    // The example and fix of `claimcheck explain registry-mismatch`, dated as the seed article
+    // (the other rules' examples are checked in src/rules/mod.rs, without a registry).
+    let docs = claimcheck::rules::registry_mismatch::DOCS;
+    let blocks: Vec<&str> = docs
+        .split("```text\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap().trim())
+        .collect();
+    assert_eq!(blocks.len(), 2, "{docs}");
+    let dir = tempfile::tempdir().unwrap();
+    for (body, expected) in [(blocks[0], vec!["registry-mismatch"]), (blocks[1], vec![])] {
+        let article = dated_article(dir.path(), body);
+        let (_, json) = check_json(&["--registry", "claims", &article]);
+        assert_eq!(rules(&json), expected, "{body}");
+    }
+}

@@ -342,9 +342,15 @@ impl<'a> Sentence<'a> {
                     if let Some(m) = self.baseline_near(k + len) {
                         // "rose by 6.2% in the 12 months to March, up from 5.5% in February":
                         // the rate before, not the level the 6.2% is of.
+                        // "rose 2% from 5% to 7%" names both rates: a pair, not the rate before
+                        // ("up from 0.4% to February" is).
+                        let after = self.past_figure(self.mtoks[m].1);
+                        let to_value =
+                            self.is(after, self.w.to) && self.mention_near(after + 1).is_some();
                         let rate_before = self.drafts[d].value.is_none()
                             && self.drafts[d].measure == Measure::Percent
-                            && self.kind(m) == MentionKind::Percent;
+                            && self.kind(m) == MentionKind::Percent
+                            && !to_value;
                         if !rate_before
                             && self.drafts[d].value.is_none_or(|v| self.compatible(v, m))
                         {
@@ -1104,12 +1110,19 @@ impl<'a> Sentence<'a> {
                 self.drafts[draft].end = self.marks[mk].end;
             }
             // "sold 900 cars in 2024, three times as many as the 300 it sold in 2023"
-            // Only a figure of its own: "grew 29 pct to 217 mln stg, nearly three times the
-            // 1982 level" compares with another year than the percent does.
+            // An earlier claim's figure only against the same period: "353 tons, an increase
+            // of 660% compared to May, more than eight times that of May" is one comparison,
+            // while "grew 29 pct to 217 mln stg, nearly three times the 1982 level" compares
+            // with another year than the percent does.
             if self.drafts[draft].value.is_none() {
                 self.value_before(draft);
-                if self.drafts[draft].inherited_from.take().is_some() {
-                    self.drafts[draft].value = None;
+                if let Some(h) = self.drafts[draft].inherited_from {
+                    let period =
+                        |d: usize| self.drafts[d].baseline_mark.map(|mk| self.marks[mk].period);
+                    if period(h).is_none() || period(h) != period(draft) {
+                        self.drafts[draft].inherited_from = None;
+                        self.drafts[draft].value = None;
+                    }
                 }
             }
         } else {
@@ -1188,6 +1201,30 @@ impl<'a> Sentence<'a> {
                 self.comparison(Some(m), o, mf, direction);
             }
         }
+    }
+
+    /// A change draft restating the comparison that ends at token `end`, after a comma and
+    /// words like "a" or "which is" ("from 100 tons to 400 tons, up 300%"): one with no
+    /// figures of its own yet, or with `value` taken as its own by [`Self::value_before`].
+    fn restated_by(&self, end: usize, value: Option<usize>) -> Option<usize> {
+        if !(self.is(end, ",") || self.is(end, "(")) {
+            return None;
+        }
+        let mut k = end + 1;
+        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
+            k += 1;
+        }
+        self.drafts.iter().position(|dr| {
+            dr.first == k
+                && matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple)
+                && dr.change.is_some()
+                && dr.measure != Measure::Absolute
+                && dr.baseline.is_none()
+                && dr.baseline_mark.is_none()
+                && dr.restates.is_none()
+                && dr.inherited_from.is_none()
+                && (dr.value.is_none() || dr.value == value)
+        })
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
@@ -1314,6 +1351,28 @@ impl<'a> Sentence<'a> {
         let (vf, ve) = value.map_or((bf, be), |v| self.mtoks[v]);
         let first = first.min(vf).min(bf);
         let end = self.after_owned_mark(ve.max(be));
+        // "rose to 400 tons from 100 tons, a 300% increase": the figures of the change after.
+        if let Some(d) = self.restated_by(end, value) {
+            let agree = direction.is_none_or(|(dir, _)| {
+                self.drafts[d]
+                    .direction
+                    .is_none_or(|(other, _)| other == dir)
+            });
+            let dr = &mut self.drafts[d];
+            dr.value = value;
+            dr.baseline = Some(base);
+            // One claim when the words agree. When they do not ("fell from 8,387 to 33,989,
+            // marking a rise of 305.26%"), both claims keep the figures, so that the one the
+            // figures contradict is reported.
+            if agree {
+                dr.first = first;
+                if let Some(value) = value {
+                    self.set_role(value, Role::Value(d));
+                }
+                self.set_role(base, Role::Baseline(d));
+                return;
+            }
+        }
         self.drafts.push(Draft {
             kind: if direction.is_some() {
                 ClaimKind::Change

@@ -274,6 +274,9 @@ pub struct ClaimWords {
     /// The separator of a baseline given in parentheses ("HK$536 million (2016: HK$496
     /// million)").
     pub label_colon: &'static str,
+    /// Words between a comparison and a change that restates it ("rose to 400 tons from 100
+    /// tons, a 300% increase", "..., which is an increase of 300%").
+    pub restatement_openers: Words,
 }
 
 /// The words of period phrases (claims/periods.rs).

@@ -205,13 +205,50 @@ pub fn fmt_ratio_range(allowed: &Interval, stated: Option<&Interval>) -> String 
     }
 }
 
+/// `x` rounded to `sig` significant digits, and half the unit of its last digit.
+fn round_sig(x: f64, sig: i32) -> (f64, f64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0.0);
+    }
+    let unit = 10f64.powi(x.abs().log10().floor() as i32 - sig + 1);
+    ((x / unit).round() * unit, unit / 2.0)
+}
+
+/// A signed amount at `sig` significant digits, scaled and grouped ("-2,400", "+1.25 mln").
+fn fmt_signed_amount(x: f64, sig: i32) -> String {
+    let body = fmt_number_sig(x.abs(), sig);
+    match x {
+        _ if body.bytes().all(|b| b == b'0' || b == b'.') => body,
+        x if x < 0.0 => format!("-{body}"),
+        _ => format!("+{body}"),
+    }
+}
+
+/// A signed amount range, with the fewest significant digits (three at least) at which it is
+/// told apart from `stated` ("-2400 to -2200", "-45 to -35", "+1.5 mln to +2.5 mln").
+pub fn fmt_amount_range(allowed: &Interval, stated: Option<&Interval>) -> String {
+    let apart = |sig: i32| {
+        let (low, low_half) = round_sig(allowed.low, sig);
+        let (high, high_half) = round_sig(allowed.high, sig);
+        stated.is_none_or(|s| !Interval::new(low - low_half, high + high_half).overlaps(s))
+    };
+    let sig = (3..=7).find(|&sig| apart(sig)).unwrap_or(7);
+    let show = |x: f64| fmt_signed_amount(round_sig(x, sig).0, sig);
+    let (low, high) = (show(allowed.low), show(allowed.high));
+    if low == high {
+        low
+    } else {
+        format!("{low} to {high}")
+    }
+}
+
 /// A change in its measure, precise enough to differ from `stated` ("+19.8% to +20.1%",
 /// "+2.0 to +2.2 points", "×7.6").
 pub fn fmt_change_range(measure: Measure, allowed: &Interval, stated: &Interval) -> String {
     match measure {
         Measure::Percent => fmt_pct_range(allowed, Some(stated)),
         Measure::Points => fmt_points_range(allowed, Some(stated)),
-        Measure::Absolute => fmt_signed_range(allowed, Some(stated), "", ""),
+        Measure::Absolute => fmt_amount_range(allowed, Some(stated)),
         Measure::Multiple => fmt_ratio_range(allowed, Some(stated)),
     }
 }
@@ -244,6 +281,26 @@ mod tests {
         assert_eq!(fmt_value(46.43, Some("t")), "46.4 t");
         assert_eq!(fmt_value(1.2e9, Some("USD")), "1.2 bln USD");
         assert_eq!(fmt_value(7.25, Some("%")), "7.25%");
+    }
+
+    #[test]
+    fn amounts_are_signed_grouped_and_told_apart_from_the_stated_change() {
+        let stated = Interval::new(-2000.5, -1999.5);
+        assert_eq!(
+            fmt_amount_range(&Interval::new(-2400.0, -2200.0), Some(&stated)),
+            "-2400 to -2200"
+        );
+        // 30 points stated, 30 to 50 allowed only at the edge: the ends need no decimals.
+        let stated = Interval::new(-30.5, -29.5);
+        assert_eq!(
+            fmt_amount_range(&Interval::new(-45.0, -35.0), Some(&stated)),
+            "-45 to -35"
+        );
+        assert_eq!(
+            fmt_amount_range(&Interval::new(1.5e6, 2.5e6), None),
+            "+1.5 mln to +2.5 mln"
+        );
+        assert_eq!(fmt_amount_range(&Interval::point(40.0), None), "+40");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
 use crate::extract::numeral;
-use crate::measure::format::{fmt_change_range, fmt_pct_range};
+use crate::measure::format::{fmt_amount_range, fmt_change_range, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
 use crate::mention::Bound;
 
@@ -23,7 +23,9 @@ writing allows (\"72.6\" is 72.55 to 72.65), the change those figures can give i
 with outward rounding, and the rule fires when it does not overlap the stated change.
 
 - A percent change is compared with the relative change of the figures; a change in points
-  (\"rose 2.5 percentage points\") between two percentages with their difference.
+  (\"rose 2.5 percentage points\") between two percentages with their difference; an amount
+  (\"fell by 2,300 to 41,800 from 44,100\", \"fell 30 points to 1,210\" for an index) with the
+  difference of two figures in the same unit.
 - A stated change that fits only if it was truncated rather than rounded (\"up 26.5 pct\" for
   +26.57%) is `info`. Points are not truncated: they are a difference of two written
   percentages (\"fell 3 points to 45% from 50%\": the figures give 4 to 6 points, an error).
@@ -31,7 +33,9 @@ with outward rounding, and the rule fires when it does not overlap the stated ch
   that fits only under that loosest reading, while the printed digits give a change at least
   half a point and 5% of the stated change away, is a `warning` with both computations
   (\"rose 20 percent to $110 million from $100 million\": the digits give +9.0% to +11.1%); a
-  one-digit figure before a scale word (\"from 1 million\", ±50%) is taken as printed.
+  one-digit figure before a scale word (\"from 1 million\", ±50%) is taken as printed. An
+  amount is held to the same test, 5% of the stated amount (\"fell 30 points to 1,210 from
+  1,250\": the digits give -41 to -39).
 - Otherwise the severity grows with the gap between the stated change and what the figures
   give: a near miss, under 0.5 percentage points and under 2% of the stated change (\"12.6%\"
   for +12.46% to +12.53%), is a `warning`; anything larger is an `error`.
@@ -174,26 +178,33 @@ fn loose_only(
     loose: &Interval,
 ) -> Option<Finding> {
     let change = claim.change.as_ref()?;
-    if change.measure != Measure::Percent {
+    let measure = change.measure;
+    if !matches!(measure, Measure::Percent | Measure::Absolute) {
         return None;
     }
     let (v, b) = (printed(ctx, value)?, printed(ctx, baseline)?);
     if !(v.round || b.round || v.one_digit || b.one_digit) {
         return None;
     }
-    let as_printed =
-        Measure::Percent.between(&Interval::point(b.point), &Interval::point(v.point))?;
+    let as_printed = measure.between(&Interval::point(b.point), &Interval::point(v.point))?;
     let strict = if v.one_digit || b.one_digit {
         as_printed
     } else {
-        Measure::Percent.between(&b.digits, &v.digits)?
+        measure.between(&b.digits, &v.digits)?
     };
     let stated = stated_readings(change);
     let gap = stated.gap(&strict);
-    if gap < LOOSE_GAP_POINTS || gap < LOOSE_GAP_SHARE * magnitude(&change.interval) {
+    // An amount ("fell 30 points to 1,210 from 1,250") has no percent scale: only the
+    // share of the stated change counts.
+    let too_close = measure == Measure::Percent && gap < LOOSE_GAP_POINTS;
+    if too_close || gap < LOOSE_GAP_SHARE * magnitude(&change.interval) {
         return None;
     }
-    let strict = fmt_pct_range(&strict, None);
+    let range = |iv: &Interval| match measure {
+        Measure::Absolute => fmt_amount_range(iv, None),
+        _ => fmt_pct_range(iv, None),
+    };
+    let strict = range(&strict);
     Some(Finding {
         rule: NAME,
         severity: Severity::Warning,
@@ -201,7 +212,7 @@ fn loose_only(
         message: format!(
             "{} fits only under the loosest rounding of the figures, which allows {}; as printed they give {strict}",
             change_words(ctx, change, value, baseline),
-            fmt_pct_range(loose, None),
+            range(loose),
         ),
         claims: vec![claim.id],
         notes: vec![format!(
@@ -300,6 +311,31 @@ mod tests {
                 "fits only under the loosest rounding",
             );
             assert!(f[0].message.contains(printed), "{}", f[0].message);
+        }
+    }
+
+    #[test]
+    fn flags_an_amount_that_only_the_loosest_rounding_allows() {
+        // 1,210 and 1,250 read loosely are 1,205..1,215 and 1,245..1,255: a 30-point fall
+        // fits at the edge, while the printed digits give 40.
+        let f = lint("The index fell 30 points to 1,210 from 1,250.", NAME);
+        assert_one(&f, Severity::Warning, "a fall of 30 from 1,250 to 1,210");
+        assert!(
+            f[0].message
+                .ends_with("which allows -50 to -30; as printed they give -41 to -39"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn accepts_amounts_whose_printed_digits_fit() {
+        for text in [
+            "The index fell 40 points to 1,210 from 1,250.",
+            "The index fell 38 points to 1,210 from 1,250.",
+            "The index fell by 2,300 to 41,800 from 44,100.",
+        ] {
+            assert_none(&lint(text, NAME));
         }
     }
 

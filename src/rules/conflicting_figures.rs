@@ -47,15 +47,18 @@ one figure misstated.
 One article cannot be right about both: at least one figure is a typo, comes from an older
 release, or measures something else under the same name.
 
+The subjects must name the measure alike: \"June exports, at 3,318 tons\" says too little to
+be set against \"China exported 3188 tons of magnets in June\" (exports of what, from where).
+
 ## Example
 ```text
-China exported 3188 tons of magnets in June. [...] June exports, at 3,318 tons, were the
-highest this year.
+China exported 3188 tons of magnets in June. [...] China's magnet exports in June, at 3,318
+tons, were the highest this year.
 ```
 Use instead:
 ```text
-China exported 3188 tons of magnets in June. [...] June exports, at 3,188 tons, were the
-highest this year.
+China exported 3188 tons of magnets in June. [...] China's magnet exports in June, at 3,188
+tons, were the highest this year.
 ```
 ";
 

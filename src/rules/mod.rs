@@ -290,6 +290,39 @@ mod tests {
         }
     }
 
+    /// The text blocks of a rule's "## Example": the flagged text, then its fix after "Use
+    /// instead"; "[...]" (text left out) becomes a space.
+    fn docs_examples(docs: &str) -> Vec<String> {
+        let example = &docs[docs.find("## Example").unwrap()..];
+        example
+            .split("```text\n")
+            .skip(1)
+            .map(|block| block.split("```").next().unwrap().replace("[...]", " "))
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_flags_its_own_example_and_not_its_fix() {
+        use test_support::lint;
+        // The registry's rule needs a registry: its example is checked in tests/registry.rs.
+        for rule in RULES.iter().filter(|r| r.name != registry_mismatch::NAME) {
+            let blocks = docs_examples(rule.docs);
+            let [flagged, fixed] = blocks.as_slice() else {
+                panic!("{}: an example and a fix, got {blocks:?}", rule.name);
+            };
+            assert!(
+                !lint(flagged, rule.name).is_empty(),
+                "{} does not flag its example:\n{flagged}",
+                rule.name
+            );
+            assert!(
+                lint(fixed, rule.name).is_empty(),
+                "{} flags its fix:\n{fixed}",
+                rule.name
+            );
+        }
+    }
+
     #[test]
     fn run_all_reports_each_problem_under_one_rule_at_most_its_default_severity() {
         use crate::claim::{Claim, ClaimKind, Direction};

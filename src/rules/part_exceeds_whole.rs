@@ -27,11 +27,11 @@ wrong whole, a misplaced decimal point, or a ratio mistaken for a share.
 
 ## Example
 ```text
-China produces 190% of the world's rare earth magnets.
+China produces 190% of the world's supply of rare earth magnets.
 ```
 Use instead:
 ```text
-China produces 90% of the world's rare earth magnets.
+China produces 90% of the world's supply of rare earth magnets.
 ```
 ";
 

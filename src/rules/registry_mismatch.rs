@@ -36,10 +36,10 @@ one has a typo, an outdated figure, or a figure about something else presented a
 With the registry fact `cn-magnet-exports-us-2025-06: 353 t` (China's rare earth magnet
 exports to the US, June 2025, General Administration of Customs):
 ```text
-China's export volume to the US in June soared to 335 tons.
+China's export volume of rare earth magnets to the US in June soared to 335 tons.
 ```
 Use instead:
 ```text
-China's export volume to the US in June soared to 353 tons.
+China's export volume of rare earth magnets to the US in June soared to 353 tons.
 ```
 ";

@@ -29,11 +29,11 @@ whole or the share is wrong.
 
 ## Example
 ```text
-The plant cut 1,500 jobs, or 15% of its 12,000 staff.
+The plant cut 1,500 jobs, or 15% of 12,000.
 ```
 Use instead:
 ```text
-The plant cut 1,500 jobs, or 12.5% of its 12,000 staff.
+The plant cut 1,500 jobs, or 12.5% of 12,000.
 ```
 ";
 

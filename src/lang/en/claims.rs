@@ -450,4 +450,14 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "represented",
     ]),
     label_colon: ":",
+    restatement_openers: Words::new(&[
+        "a",
+        "an",
+        "or",
+        "is",
+        "was",
+        "which",
+        "marking",
+        "representing",
+    ]),
 };
