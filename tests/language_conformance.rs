@@ -29,7 +29,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("units.per_day", &u.per_day.0),
         ("units.percent", &u.percent),
         ("units.points", &u.points),
-        ("units.points_after_percent", &u.points_after_percent),
+        ("units.point_words", &u.point_words),
         ("units.basis_points", &u.basis_points),
         ("units.times", &u.times),
         ("units.numeral_suffixes", &u.numeral_suffixes),

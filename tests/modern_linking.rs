@@ -18,7 +18,7 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 365;
+const LINKED: usize = 368;
 const LINKED_WITH_PERIOD: usize = 115;
 const PLANTED_CAUGHT: usize = 67;
 const INCONSISTENT_FLAGGED: usize = 5;

@@ -943,7 +943,13 @@ impl<'a> Sentence<'a> {
         }
         let dr = &self.drafts[draft];
         let linked = dr.value.or(dr.baseline);
-        if linked.is_none_or(|f| !self.same_unit(m, f)) {
+        // "fell 3 points to 45% from 50%": points of a percentage.
+        let points = self.kind(m) == MentionKind::Number
+            && self.is_any(me, &self.lang.units.point_words)
+            && linked.is_some_and(|f| self.kind(f) == MentionKind::Percent);
+        if points {
+            self.drafts[draft].measure = Measure::Points;
+        } else if linked.is_none_or(|f| !self.same_unit(m, f)) {
             self.drop_drafts_from(draft);
             return;
         }

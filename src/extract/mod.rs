@@ -373,7 +373,7 @@ impl<'a> Scanner<'a> {
 
     /// "5 pct points", "2 percent point".
     fn points_after(&self, j: &mut usize, unit: Unit) -> Unit {
-        if self.is_any(*j, &self.lang.units.points_after_percent) {
+        if self.is_any(*j, &self.lang.units.point_words) {
             *j += 1;
             return Unit::Points(1.0);
         }

@@ -137,8 +137,10 @@ pub struct UnitWords {
     /// A point in the singular, as an adjective after a fraction of a point ("a 1/4 point
     /// cut", "a quarter-point rise", "a half-point"): percentage points.
     pub point: &'static str,
-    /// Point words after a percent ("5 pct points").
-    pub points_after_percent: Words,
+    /// Point words after a figure: after a percent they make it points ("5 pct points"); after
+    /// a bare number the linker reads them as points when its figures are percents ("fell 3
+    /// points to 45%", "decreased 0.1 pts to 6.2%") and as an amount otherwise.
+    pub point_words: Words,
     /// Basis points in one word ("bps").
     pub basis_points: Words,
     /// Multiples of a figure after a number ("times", "fold").

@@ -7,6 +7,7 @@ use crate::finding::Severity;
 use crate::interval::Interval;
 use crate::measure::format::{fmt_change_number, fmt_number_range, fmt_value};
 use crate::measure::near_miss::{magnitude, NearMiss, FIGURE_NEAR_MISS};
+use crate::mention::MentionKind;
 use crate::period::{days_in_month, Period};
 
 use super::Context;
@@ -115,6 +116,23 @@ pub fn stated_or_value(ctx: &Context, figure: &Figure) -> String {
 pub fn change_number_text(ctx: &Context, change: &Change) -> String {
     if let Some(mention) = change.mention.and_then(|i| ctx.mentions.get(i)) {
         let text = mention.span.slice(ctx.text()).trim();
+        // "fell 3 points": a bare number's point word, which the linker read.
+        let after = ctx.text()[mention.span.end..].trim_start();
+        let word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if mention.kind == MentionKind::Number
+            && !word.is_empty()
+            && ctx
+                .doc
+                .lang
+                .units
+                .point_words
+                .contains(&word.to_lowercase())
+        {
+            return format!("{text} {word}");
+        }
         if !text.is_empty() {
             return text.to_string();
         }

@@ -62,7 +62,7 @@ const WORDS: UnitWords = UnitWords {
     basis: "basis",
     points: Words::new(&["point", "points"]),
     point: "point",
-    points_after_percent: Words::new(&["pts", "point", "points"]),
+    point_words: Words::new(&["pt", "pts", "point", "points"]),
     basis_points: Words::new(&["bp", "bps"]),
     times: Words::new(&["fold", "times"]),
     fold: "fold",
