@@ -18,9 +18,9 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 368;
+const LINKED: usize = 369;
 const LINKED_WITH_PERIOD: usize = 115;
-const PLANTED_CAUGHT: usize = 67;
+const PLANTED_CAUGHT: usize = 71;
 const INCONSISTENT_FLAGGED: usize = 5;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

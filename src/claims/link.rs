@@ -533,6 +533,17 @@ impl<'a> Sentence<'a> {
         (names_period && self.is(self.mtoks[b].1, ")")).then_some(b)
     }
 
+    /// The free figure whose labelled baseline is mention `b` ("HK$556 million (2016: HK$426
+    /// million)" for HK$426 million).
+    fn labelled_before(&self, b: usize) -> Option<usize> {
+        let (bf, _) = self.mtoks[b];
+        let v = self.ms.clone().rev().find(|&o| self.mtoks[o].1 <= bf)?;
+        (self.role(v) == Role::Free
+            && self.value_like(v)
+            && self.labelled_baseline(self.mtoks[v].1) == Some(b))
+        .then_some(v)
+    }
+
     /// A whole that a percentage can be a share of, within a few words ("the global
     /// supply", "its shares", "the market"); prices "of par" or "of principal" and ratios
     /// "of GDP" can exceed 100% and are not shares.
@@ -674,6 +685,19 @@ impl<'a> Sentence<'a> {
                 break;
             }
             k += 1;
+        }
+        // "HK$556 million (2016: HK$426 million) for a 31% increase": the figure and its
+        // labelled baseline.
+        if adjacent {
+            if let Some(v) = self.labelled_before(prev) {
+                let dr = &mut self.drafts[d];
+                dr.value = Some(v);
+                dr.baseline = Some(prev);
+                dr.first = self.mtoks[v].0;
+                self.set_role(v, Role::Value(d));
+                self.set_role(prev, Role::Baseline(d));
+                return;
+            }
         }
         // "S$3.11 billion (US$2.3b) was 16% higher": the figure before its conversion.
         let mut prev = self.converted(prev).unwrap_or(prev);

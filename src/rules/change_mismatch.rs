@@ -319,7 +319,11 @@ mod tests {
         // 1,210 and 1,250 read loosely are 1,205..1,215 and 1,245..1,255: a 30-point fall
         // fits at the edge, while the printed digits give 40.
         let f = lint("The index fell 30 points to 1,210 from 1,250.", NAME);
-        assert_one(&f, Severity::Warning, "a fall of 30 points from 1,250 to 1,210");
+        assert_one(
+            &f,
+            Severity::Warning,
+            "a fall of 30 points from 1,250 to 1,210",
+        );
         assert!(
             f[0].message
                 .ends_with("which allows -50 to -30; as printed they give -41 to -39"),
