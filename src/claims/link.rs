@@ -5,6 +5,7 @@
 
 use super::periods::{self, PeriodMark};
 use super::subject;
+use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
@@ -859,6 +860,16 @@ impl<'a> Sentence<'a> {
         let Some(value) = cell_before(base).filter(|&v| self.kind(v) == self.kind(base)) else {
             return;
         };
+        // "In €m | H1 2023 | H1 2024 | Change |": the earlier year's column is the baseline.
+        let at = |x: usize| self.mentions[x].span.start;
+        let row_start = self.text[..at(value)].rfind('\n').map_or(0, |p| p + 1);
+        let column = |x: usize| table_columns::column_at(self.text, at(x));
+        let (value, base) =
+            if table_columns::earlier_first(self.text, row_start, column(value), column(base)) {
+                (base, value)
+            } else {
+                (value, base)
+            };
         let measure = if points {
             Measure::Points
         } else {

@@ -6,6 +6,7 @@ mod baseline;
 mod link;
 pub mod periods;
 pub mod subject;
+mod table_columns;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -129,6 +130,21 @@ mod tests {
             links("    Net 16,362,000 vs 24,325,000"),
             [link("16,362,000", "24,325,000", "")]
         );
+    }
+
+    #[test]
+    fn a_table_row_reads_its_columns_in_the_headers_order() {
+        let latest_first = "| In €m | H1 2024 | H1 2023 | Change |\n|---|---|---|---|\n\
+                            | Revenue | 2,325.2 | 2,179.1 | 6.7% |\n";
+        let earliest_first = "In €m | H1 2023 | H1 2024 | Change |\n---|---|---|---|\n\
+                              Revenue | 2,179.1 | 2,325.2 | 6.7% |\n";
+        for table in [latest_first, earliest_first] {
+            assert_eq!(
+                links(table),
+                [link("2,325.2", "2,179.1", "6.7%")],
+                "{table}"
+            );
+        }
     }
 
     #[test]

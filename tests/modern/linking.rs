@@ -149,13 +149,35 @@ pub fn measure(passages: &[(String, Passage)]) -> Linking {
 
 impl Linking {
     fn add(&mut self, passage: &Passage, checked: &Checked) {
-        let severe = |worst: Severity| checked.findings.iter().any(|f| f.severity >= worst);
+        let quote_span = |claim: &Claim| {
+            let start = passage.text.find(&claim.quote).expect("quote in text");
+            (start, start + claim.quote.len())
+        };
+        // Findings at or above `worst` over one of the claims `which` picks (all: anywhere).
+        let severe = |worst: Severity, which: &dyn Fn(&Claim) -> bool| {
+            checked.findings.iter().any(|f| {
+                f.severity >= worst
+                    && passage.claims.iter().filter(|c| which(c)).any(|c| {
+                        let (start, end) = quote_span(c);
+                        overlaps(f.span, start, end)
+                    })
+            })
+        };
+        let anywhere = |worst: Severity| checked.findings.iter().any(|f| f.severity >= worst);
+        let consistent = |c: &Claim| c.consistent == Value::Bool(true);
         if passage.claims.iter().any(Claim::inconsistent) {
+            // Flagged: an error over an inconsistent claim. An error or warning over a claim
+            // annotated consistent in the same passage is a false finding all the same.
             self.inconsistent += 1;
-            self.inconsistent_flagged += usize::from(severe(Severity::Error));
-        } else if severe(Severity::Warning) {
+            self.inconsistent_flagged +=
+                usize::from(severe(Severity::Error, &|c: &Claim| c.inconsistent()));
+            if severe(Severity::Warning, &consistent) {
+                self.false_findings.push(passage.id.clone());
+                self.false_errors += usize::from(severe(Severity::Error, &consistent));
+            }
+        } else if anywhere(Severity::Warning) {
             self.false_findings.push(passage.id.clone());
-            self.false_errors += usize::from(severe(Severity::Error));
+            self.false_errors += usize::from(anywhere(Severity::Error));
         }
         for annotation in &passage.claims {
             let start = passage.text.find(&annotation.quote).expect("quote in text");

@@ -131,7 +131,7 @@ pub fn linking_table(score: &linking::Linking) -> String {
             score.claims,
         ),
         (
-            "inconsistent passages with an error finding",
+            "inconsistent passages with an error on an inconsistent claim",
             score.inconsistent_flagged,
             score.inconsistent,
         ),
@@ -139,7 +139,7 @@ pub fn linking_table(score: &linking::Linking) -> String {
     let mut lines = vec!["| measure | result |".to_string(), "|---|---|".to_string()];
     lines.extend(rows.map(|(label, n, total)| format!("| {label} | {} |", share(n, total))));
     lines.push(format!(
-        "| clean passages with an error or warning (errors: {}) | {} {:?} |",
+        "| passages with an error or warning on a consistent claim, or anywhere in a clean passage (errors: {}) | {} {:?} |",
         score.false_errors,
         score.false_findings.len(),
         score.false_findings

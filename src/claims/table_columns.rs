@@ -1,0 +1,118 @@
+//! The order of a results table's figure columns, read from its header row: "In €m | H1 2023 |
+//! H1 2024 | Change |" puts the earlier period first, so a row's first figure is the baseline.
+
+/// The year a header cell names: its last run of digits, four of them (1900 to 2100) or two
+/// after a letter or a space ("H1 2023", "FY24", "Q3 24", "2023/24" is 2024).
+fn cell_year(cell: &str) -> Option<u32> {
+    let bytes = cell.as_bytes();
+    let end = bytes.iter().rposition(u8::is_ascii_digit)? + 1;
+    let start = bytes[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_digit())
+        .map_or(0, |p| p + 1);
+    let run: u32 = cell[start..end].parse().ok()?;
+    match end - start {
+        4 if (1900..=2100).contains(&run) => Some(run),
+        2 if start > 0 => Some(2000 + run),
+        _ => None,
+    }
+}
+
+/// The cells of one table line, without the outer pipes' empty ends.
+fn cells(line: &str) -> Vec<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    line.split('|').collect()
+}
+
+/// Whether the line is a Markdown table's separator ("---|---|", "|:--|--:|").
+fn is_separator(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-') && line.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' '))
+}
+
+/// The header row of the table whose row starts at byte `row_start` of `text`: the first line
+/// of the block of table lines above it, or the line above the separator.
+fn header(text: &str, row_start: usize) -> Option<&str> {
+    let mut header = None;
+    let mut end = row_start;
+    while end > 0 {
+        let before = &text[..end - 1];
+        let start = before.rfind('\n').map_or(0, |p| p + 1);
+        let line = &text[start..end - 1];
+        if !line.contains('|') {
+            break;
+        }
+        if !is_separator(line) {
+            header = Some(line);
+        }
+        end = start;
+    }
+    header
+}
+
+/// Whether the table of the row starting at `row_start` puts column `first` (0-based, counting
+/// cells) in an earlier year than column `second`: then a row's figure in `first` is the
+/// baseline of the one in `second`.
+pub fn earlier_first(text: &str, row_start: usize, first: usize, second: usize) -> bool {
+    let Some(header) = header(text, row_start) else {
+        return false;
+    };
+    let cells = cells(header);
+    let year = |c: usize| cells.get(c).and_then(|cell| cell_year(cell));
+    matches!((year(first), year(second)), (Some(a), Some(b)) if a < b)
+}
+
+/// The 0-based cell of byte `at` in its line (the number of pipes before it, less a leading
+/// one).
+pub fn column_at(text: &str, at: usize) -> usize {
+    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let before = &text[start..at];
+    let pipes = before.matches('|').count();
+    if before.trim_start().starts_with('|') {
+        pipes - 1
+    } else {
+        pipes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "In €m | H1 2023 | H1 2024 | Change |\n---|---|---|---|\nRevenue | 2,179.1 | 2,325.2 | 6.7% |\n";
+
+    #[test]
+    fn reads_the_years_of_header_cells() {
+        assert_eq!(cell_year(" H1 2023 "), Some(2023));
+        assert_eq!(cell_year("FY24"), Some(2024));
+        assert_eq!(cell_year("2023/24"), Some(2024));
+        assert_eq!(cell_year("Change"), None);
+        assert_eq!(cell_year("24"), None);
+        assert_eq!(cell_year("12345"), None);
+    }
+
+    #[test]
+    fn an_earlier_first_column_is_the_baseline() {
+        let row = TABLE.find("Revenue").unwrap();
+        let value = TABLE.find("2,325.2").unwrap();
+        let base = TABLE.find("2,179.1").unwrap();
+        assert_eq!((column_at(TABLE, base), column_at(TABLE, value)), (1, 2));
+        assert!(earlier_first(TABLE, row, 1, 2));
+        assert!(!earlier_first(TABLE, row, 2, 1));
+    }
+
+    #[test]
+    fn leading_pipes_and_tables_without_years_keep_the_written_order() {
+        let table = "| Item | 2024 | 2023 |\n|---|---|---|\n| Sales | 12 | 10 |\n";
+        let row = table.find("| Sales").unwrap();
+        let value = table.find("12").unwrap();
+        assert_eq!(column_at(table, value), 1);
+        assert!(!earlier_first(table, row, 1, 2));
+        assert!(earlier_first(table, row, 2, 1));
+        let plain = "Item | Now | Before |\nSales | 12 | 10 |\n";
+        assert!(!earlier_first(plain, plain.find("Sales").unwrap(), 1, 2));
+        // A row with no table above it.
+        assert!(!earlier_first("Sales | 12 | 10 |", 0, 1, 2));
+    }
+}
