@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 /// strictly lower layer. A new module must be added here (the test says so).
 const LAYERS: &[(&str, &[&str])] = &[
     // Leaf utilities: byte spans and line index, SWAR scanning, bounded YAML, intervals,
-    // calendar periods.
-    ("base", &["span", "swar", "yaml", "interval", "period"]),
+    // calendar periods; "did you mean" suggestions.
+    (
+        "base",
+        &["span", "swar", "yaml", "interval", "period", "suggest"],
+    ),
     // A finding: rule, severity, span, message.
     ("finding", &["finding"]),
     // The arithmetic of measures (percent, points, multiple, absolute) on intervals, and the
@@ -40,6 +43,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rules", &["rules"]),
     // The registry of facts, its matching, and the registry-mismatch findings.
     ("registry", &["registry"]),
+    // After the rules and the registry: inline suppressions, and which rules report at what
+    // severity.
+    ("suppress/policy", &["suppress", "policy"]),
     // One article through every stage.
     ("analysis", &["analysis"]),
     // The output contract's report of an article.

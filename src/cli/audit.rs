@@ -117,6 +117,7 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         .transpose()?;
     let registry = crate::registry::select(&args.registry, args.no_registry)?.map(Arc::new);
 
+    let policy = crate::policy::Policy::default();
     let mut config = Config::new(jobs);
     config.ordered = !args.unordered;
     config.only_findings = args.only_findings;
@@ -131,7 +132,7 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     let progress = Progress::new(!args.quiet, input::known_size(&paths));
     let read = move |feeder: &pipeline::Feeder| input::read_all(&paths, feeder);
     let work = move |unit: Unit| {
-        let processed = audit::process(unit, registry.as_deref());
+        let processed = audit::process(unit, registry.as_deref(), &policy);
         // Warnings go to stderr from the worker, one write per article: NDJSON on stdout is
         // untouched and the lines of different workers do not interleave.
         if let pipeline::Processed::Checked(checked) = &processed {

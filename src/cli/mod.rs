@@ -16,6 +16,7 @@ use crate::analysis;
 use crate::diagnostics::codes;
 use crate::document::Document;
 use crate::emit::{self, EmitOptions, Format, Tally};
+use crate::policy::Policy;
 use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::RULES;
@@ -204,13 +205,18 @@ fn use_color(choice: ColorChoice) -> bool {
 fn check_one(
     doc: Document,
     registry: Option<&Registry>,
+    policy: &Policy,
     mode: Mode,
 ) -> (ArticleReport, Option<Document>) {
     let (id, source, line) = (doc.id.clone(), doc.source.clone(), doc.record_line);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut checked = analysis::check(doc, registry);
+        let mut checked = match analysis::check_with(doc, registry, policy) {
+            Ok(checked) => checked,
+            Err(e) => return (unreadable::report(&e), None),
+        };
         if mode == Mode::Extract {
             checked.findings.clear();
+            checked.suppressed.clear();
         }
         let report = ArticleReport::new(&checked, mode == Mode::Extract);
         (report, Some(checked.doc))
@@ -238,6 +244,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             return FAILURE;
         }
     };
+    let policy = Policy::default();
     let stdout = io::stdout();
     let interactive = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
@@ -259,7 +266,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                         out.flush()?;
                         warn(&doc);
                     }
-                    check_one(doc, registry.as_ref(), mode)
+                    check_one(doc, registry.as_ref(), &policy, mode)
                 }
                 Err(e) => (unreadable::report(&e), None),
             };

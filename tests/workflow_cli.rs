@@ -1,0 +1,176 @@
+//! Runs the real binary for the editor's and CI's workflow (issue #10): inline suppressions,
+//! `claimcheck.toml`, baselines, `--select` / `--ignore` and `--fail-on never`, with exact
+//! exit codes and messages.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A change that its figures cannot give: 72.6 → 87.1 is +19.8% to +20.1%.
+const WRONG: &str = "Profit rose 20.8% to 87.1 mln dlrs from 72.6 mln.";
+/// A change the figures give.
+const RIGHT: &str = "Sales rose 12.5 pct to 320.5 mln dlrs from 284.9 mln.";
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run claimcheck")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+/// A temp folder with the files given (paths relative to it).
+fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, content) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+/// `check --format json` of the folder: the exit code and the articles.
+fn json(args: &[&str], dir: &Path) -> (Option<i32>, Vec<Value>, String) {
+    let mut all = vec!["check", "--format", "json", "--no-registry"];
+    all.extend_from_slice(args);
+    let out = run(&all, dir);
+    let stdout = text(&out.stdout);
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    let articles = doc["articles"].as_array().cloned().unwrap_or_default();
+    (out.status.code(), articles, text(&out.stderr))
+}
+
+fn rules(findings: &Value) -> Vec<String> {
+    findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_comment_on_the_line_before_suppresses_that_rule_and_keeps_the_reason() {
+    let draft = format!(
+        "{RIGHT}\n\n<!-- claimcheck-ignore change-mismatch: figures revised by the ministry -->\n{WRONG}\n"
+    );
+    let dir = folder(&[("articles/draft.md", &draft)]);
+    let (code, articles, stderr) = json(&["articles"], dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(rules(&articles[0]["findings"]), Vec::<String>::new());
+    let suppressed = &articles[0]["suppressed"];
+    assert_eq!(suppressed.as_array().unwrap().len(), 1, "{suppressed}");
+    assert_eq!(suppressed[0]["rule"], "change-mismatch");
+    assert_eq!(suppressed[0]["line"], 4);
+    assert_eq!(suppressed[0]["directive_line"], 3);
+    assert_eq!(suppressed[0]["reason"], "figures revised by the ministry");
+
+    // Without the comment the same draft fails; a comment at the end of the line works too.
+    let plain = folder(&[("articles/draft.md", &format!("{RIGHT}\n\n{WRONG}\n"))]);
+    let (code, articles, _) = json(&["articles"], plain.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(rules(&articles[0]["findings"]), ["change-mismatch"]);
+    assert!(articles[0].get("suppressed").is_none());
+    let end = folder(&[(
+        "articles/draft.md",
+        &format!("{WRONG} <!-- claimcheck-ignore change-mismatch -->\n"),
+    )]);
+    let (code, articles, _) = json(&["articles"], end.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(articles[0]["suppressed"][0]["reason"], Value::Null);
+}
+
+#[test]
+fn a_suppression_of_another_rule_or_line_is_reported_unused() {
+    let draft = format!("<!-- claimcheck-ignore direction-mismatch -->\n{WRONG}\n");
+    let dir = folder(&[("articles/draft.md", &draft)]);
+    let (code, articles, _) = json(&["articles"], dir.path());
+    assert_eq!(code, Some(1));
+    let findings = &articles[0]["findings"];
+    assert_eq!(rules(findings), ["unused-suppression", "change-mismatch"]);
+    assert_eq!(findings[0]["severity"], "info");
+    assert_eq!(findings[0]["line"], 1);
+    assert_eq!(
+        findings[0]["message"],
+        "this suppression silences `direction-mismatch`, but there is no such finding on line 2"
+    );
+    // An unused suppression alone is info: it fails only with --fail-on info.
+    let stale = folder(&[(
+        "articles/draft.md",
+        &format!("<!-- claimcheck-ignore -->\n{RIGHT}\n"),
+    )]);
+    assert_eq!(json(&["articles"], stale.path()).0, Some(0));
+    let (code, articles, _) = json(&["--fail-on", "info", "articles"], stale.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(rules(&articles[0]["findings"]), ["unused-suppression"]);
+}
+
+#[test]
+fn a_file_comment_suppresses_a_rule_everywhere_in_the_file() {
+    let draft = format!(
+        "<!-- claimcheck-ignore-file change-mismatch: old figures -->\n{WRONG}\n\n{WRONG}\n"
+    );
+    let dir = folder(&[("articles/draft.md", &draft)]);
+    let (code, articles, _) = json(&["articles"], dir.path());
+    assert_eq!(code, Some(0));
+    let suppressed = articles[0]["suppressed"].as_array().unwrap();
+    assert_eq!(suppressed.len(), 2);
+    assert!(suppressed.iter().all(|s| s["reason"] == "old figures"));
+}
+
+#[test]
+fn an_unknown_rule_in_a_suppression_is_an_error_at_its_place() {
+    let draft = format!("{RIGHT}\n{WRONG} <!-- claimcheck-ignore chnage-mismatch -->\n");
+    let dir = folder(&[("articles/draft.md", &draft)]);
+    let out = run(&["check", "--no-registry", "articles"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: articles/draft.md:2:74: unknown rule `chnage-mismatch`; did you mean \
+         `change-mismatch`? (`claimcheck rules` lists them)\n"
+    );
+}
+
+#[test]
+fn a_records_claimcheck_ignore_field_suppresses_for_the_record() {
+    let archive = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "body": WRONG, "claimcheck_ignore": ["change-mismatch"]}),
+        serde_json::json!({"id": "b", "body": WRONG}),
+    );
+    let dir = folder(&[("archive.jsonl", &archive)]);
+    let (code, articles, _) = json(&["archive.jsonl"], dir.path());
+    assert_eq!(code, Some(1));
+    assert_eq!(rules(&articles[0]["findings"]), Vec::<String>::new());
+    assert_eq!(articles[0]["suppressed"][0]["directive_line"], Value::Null);
+    assert_eq!(rules(&articles[1]["findings"]), ["change-mismatch"]);
+    // audit reads the field too.
+    let out = run(
+        &["audit", "-q", "--no-registry", "archive.jsonl"],
+        dir.path(),
+    );
+    let lines: Vec<Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["suppressed"][0]["rule"], "change-mismatch");
+    assert_eq!(rules(&lines[1]["findings"]), ["change-mismatch"]);
+    // A name that is no rule is an error naming the record.
+    let bad = folder(&[(
+        "archive.jsonl",
+        "{\"id\": \"a\", \"body\": \"x\", \"claimcheck_ignore\": [\"change\"]}\n",
+    )]);
+    let out = run(&["check", "--no-registry", "archive.jsonl"], bad.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: archive.jsonl:1:1: `claimcheck_ignore`: unknown rule `change`; did you mean \
+         `change-mismatch`? (`claimcheck rules` lists them)\n"
+    );
+}
