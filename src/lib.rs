@@ -7,6 +7,7 @@ pub mod claim;
 pub mod claims;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod emit;

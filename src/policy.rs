@@ -17,10 +17,7 @@ pub struct Policy {
 impl Policy {
     /// Whether findings of `rule` are reported.
     pub fn reports(&self, rule: &str) -> bool {
-        self.select
-            .as_ref()
-            .is_none_or(|s| s.contains(&rule))
-            && !self.ignore.contains(&rule)
+        self.select.as_ref().is_none_or(|s| s.contains(&rule)) && !self.ignore.contains(&rule)
     }
 
     /// Drops the findings of rules not reported and sets the severities given.

@@ -56,6 +56,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("emit", &["emit"]),
     // The archive pipeline, which writes through emit's NDJSON writer.
     ("audit", &["audit"]),
+    // The effective settings: defaults, `claimcheck.toml`, the command line's overrides.
+    ("config", &["config"]),
     // The command line.
     ("cli", &["cli"]),
 ];

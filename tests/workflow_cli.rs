@@ -174,3 +174,167 @@ fn a_records_claimcheck_ignore_field_suppresses_for_the_record() {
          `change-mismatch`? (`claimcheck rules` lists them)\n"
     );
 }
+
+/// A draft with one wrong change (`change-mismatch`, an error) and one right one.
+fn draft_folder(config: &str) -> tempfile::TempDir {
+    folder(&[
+        ("articles/draft.md", &format!("{RIGHT}\n\n{WRONG}\n")),
+        ("claimcheck.toml", config),
+    ])
+}
+
+#[test]
+fn the_config_file_is_found_walking_up_and_the_command_line_overrides_it() {
+    let dir = draft_folder("fail-on = \"never\"\n");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let sub = dir.path().join("sub");
+    let out = run(&["check", "--no-registry", "../articles"], &sub);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("error[change-mismatch]"));
+    let out = run(
+        &[
+            "check",
+            "--fail-on",
+            "error",
+            "--no-registry",
+            "../articles",
+        ],
+        &sub,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // --no-config and --config choose the file.
+    let out = run(
+        &["check", "--no-config", "--no-registry", "articles"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    std::fs::write(dir.path().join("strict.toml"), "fail-on = \"error\"\n").unwrap();
+    let out = run(
+        &[
+            "check",
+            "--config",
+            "strict.toml",
+            "--no-registry",
+            "articles",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["check", "--config", "nope.toml", "articles"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: --config nope.toml: no such file\n"
+    );
+}
+
+#[test]
+fn the_config_file_sets_rules_severities_format_and_exclusions() {
+    let config = "format = \"json\"\nexclude = [\"articles/drafts/**\"]\n\
+                  [severity]\nchange-mismatch = \"warning\"\n";
+    let dir = draft_folder(config);
+    std::fs::create_dir(dir.path().join("articles/drafts")).unwrap();
+    std::fs::write(dir.path().join("articles/drafts/old.md"), WRONG).unwrap();
+    let out = run(&["check", "--no-registry", "articles"], dir.path());
+    // A warning does not fail at the default fail-on (error).
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: Value = serde_json::from_str(&text(&out.stdout)).expect("JSON from the config");
+    let articles = doc["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1, "drafts/ is excluded");
+    assert_eq!(articles[0]["findings"][0]["rule"], "change-mismatch");
+    assert_eq!(articles[0]["findings"][0]["severity"], "warning");
+    // A file named on the command line is read even when excluded.
+    let out = run(
+        &["check", "--no-registry", "articles/drafts/old.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("\"id\": \"old\""));
+
+    let dir = draft_folder("ignore = [\"change-mismatch\"]\n");
+    let (code, articles, _) = json(&["articles"], dir.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(rules(&articles[0]["findings"]), Vec::<String>::new());
+    let dir = draft_folder("select = [\"direction-mismatch\"]\n");
+    assert_eq!(json(&["articles"], dir.path()).0, Some(0));
+}
+
+#[test]
+fn an_unknown_key_in_the_config_file_is_an_error_at_its_line_with_the_nearest_key() {
+    let dir = draft_folder("format = \"human\"\nfail_on = \"never\"\n");
+    let out = run(&["check", "articles"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: claimcheck.toml:2:1: unknown key `fail_on`; did you mean `fail-on`? \
+         (known keys: registry, select, ignore, severity, fail-on, format, exclude)\n"
+    );
+    let dir = draft_folder("[severity]\nchange-mismatch = \"fatal\"\n");
+    let out = run(&["config"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: claimcheck.toml:2:19: unknown severity `fatal` (one of: info, warning, error)\n"
+    );
+}
+
+#[test]
+fn config_prints_each_setting_and_where_it_comes_from() {
+    let dir = draft_folder(
+        "registry = \"claims\"\nignore = [\"times-more-ambiguity\"]\nfail-on = \"warning\"\n",
+    );
+    let out = run(&["config", "--format", "sarif"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "config file: claimcheck.toml\n\
+         \n\
+         setting   value                 from\n\
+         registry  claims                claimcheck.toml\n\
+         select    every rule            default\n\
+         ignore    times-more-ambiguity  claimcheck.toml\n\
+         severity  each rule's own       default\n\
+         fail-on   warning               claimcheck.toml\n\
+         format    sarif                 command line\n\
+         exclude   (none)                default\n"
+    );
+    let out = run(&["config", "--no-config"], dir.path());
+    assert!(text(&out.stdout).starts_with("config file: none (--no-config)\n"));
+}
+
+#[test]
+fn select_ignore_and_fail_on_never_on_the_command_line() {
+    let dir = folder(&[("articles/draft.md", &format!("{RIGHT}\n\n{WRONG}\n"))]);
+    let (code, articles, _) = json(&["--ignore", "change-mismatch", "articles"], dir.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(rules(&articles[0]["findings"]), Vec::<String>::new());
+    let (code, _, _) = json(
+        &["--select", "direction-mismatch,change-mismatch", "articles"],
+        dir.path(),
+    );
+    assert_eq!(code, Some(1));
+    let (code, articles, _) = json(&["--fail-on", "never", "articles"], dir.path());
+    assert_eq!(code, Some(0));
+    assert_eq!(rules(&articles[0]["findings"]), ["change-mismatch"]);
+    let out = run(
+        &["check", "--select", "change-mismatc", "articles"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: --select: unknown rule `change-mismatc`; did you mean `change-mismatch`? \
+         (`claimcheck rules` lists them)\n"
+    );
+    // audit takes them too.
+    let audit = |args: &[&str]| {
+        let mut all = vec!["audit", "-q", "--no-registry"];
+        all.extend_from_slice(args);
+        all.push("articles");
+        run(&all, dir.path()).status.code()
+    };
+    assert_eq!(audit(&[]), Some(1));
+    assert_eq!(audit(&["--fail-on", "never"]), Some(0));
+    assert_eq!(audit(&["--ignore", "change-mismatch"]), Some(0));
+    assert_eq!(audit(&["--select", "change-mismatch"]), Some(1));
+}

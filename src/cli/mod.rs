@@ -10,17 +10,19 @@ mod output;
 mod progress;
 pub mod registry;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
 
 use crate::analysis;
+use crate::config::{self, Settings};
 use crate::diagnostics::codes;
 use crate::document::Document;
 use crate::emit::{self, EmitOptions, Format, Tally};
+use crate::policy::FailOn;
 use crate::policy::Policy;
 use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::RULES;
-use crate::source::InputError;
+use crate::source::{Exclude, InputError};
 use crate::unreadable;
 use clap::Parser;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -66,7 +68,67 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &mut io::stdout().lock(),
         )))),
         Command::Explain { rule } => Ok(ExitCode::from(explain(&rule))),
+        Command::Config(args) => show_config(&args),
     }
+}
+
+/// The options besides [`SettingsArgs`] that the config file can also set.
+pub struct Flags<'a> {
+    pub registry: &'a [PathBuf],
+    pub no_registry: bool,
+    pub fail_on: Option<FailOn>,
+    pub format: Option<Format>,
+}
+
+impl<'a> Flags<'a> {
+    fn of(args: &'a args::OutputArgs) -> Flags<'a> {
+        Flags {
+            registry: &args.registry,
+            no_registry: args.no_registry,
+            fail_on: args.fail_on,
+            format: args.format,
+        }
+    }
+}
+
+/// The effective settings: the command line over `claimcheck.toml` over the defaults.
+pub fn settings(args: &SettingsArgs, flags: Flags) -> anyhow::Result<Settings> {
+    let cli = config::CommandLine {
+        config: args.config.clone(),
+        no_config: args.no_config,
+        registry: flags.registry.to_vec(),
+        no_registry: flags.no_registry,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: flags.fail_on,
+        format: flags.format,
+    };
+    let cwd = std::env::current_dir()?;
+    Ok(config::resolve(&cli, &cwd)?)
+}
+
+/// `claimcheck config`: each setting, its value and where it comes from.
+fn show_config(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    let settings = settings(&args.settings, Flags::of(&args.output))?;
+    let rows = settings.describe();
+    let file = match &settings.file {
+        Some(path) => path.display().to_string(),
+        None if args.settings.no_config => "none (--no-config)".to_string(),
+        None => format!("none (no {} here or in a folder above)", config::FILE_NAME),
+    };
+    let key = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let value = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = io::stdout().lock();
+    Ok(ExitCode::from(quiet_pipe((|| {
+        writeln!(out, "config file: {file}")?;
+        writeln!(out)?;
+        writeln!(out, "{:key$}  {:value$}  from", "setting", "value")?;
+        for (name, shown, origin) in &rows {
+            let pad = value - shown.chars().count();
+            writeln!(out, "{name:key$}  {shown}{:pad$}  {origin}", "")?;
+        }
+        out.flush()
+    })())))
 }
 
 /// Writes each of a document's warnings to stderr as `warning: ...`, all in one write, so that
@@ -174,15 +236,21 @@ fn input_paths(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
 }
 
 /// The registry to match claims against, if any.
-fn registry(args: &CheckArgs) -> anyhow::Result<Option<Registry>> {
-    crate::registry::select(&args.registry, args.no_registry)
+fn registry(settings: &Settings) -> anyhow::Result<Option<Registry>> {
+    let (paths, none) = settings.registry_paths();
+    crate::registry::select(&paths, none)
 }
 
-/// The documents under `paths`, lazily, in order. A folder in which no article was found is
-/// an error, so that a run pointed at the wrong folder does not pass.
-fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> + '_ {
+/// The documents under `paths`, lazily, in order, leaving out what `exclude` names in
+/// folders. A folder in which no article was found is an error, so that a run pointed at the
+/// wrong folder does not pass.
+fn read_inputs<'a>(
+    paths: &'a [PathBuf],
+    exclude: &'a Exclude,
+) -> impl Iterator<Item = Result<Document, InputError>> + 'a {
     paths.iter().flat_map(|path| {
-        let mut found = crate::source::inputs(std::slice::from_ref(path)).peekable();
+        let mut found =
+            crate::source::inputs_excluding(std::slice::from_ref(path), exclude.clone()).peekable();
         let nothing = found.peek().is_none() && path.is_dir();
         let empty = nothing.then(|| Err(unreadable::no_articles(path)));
         found.chain(empty)
@@ -237,19 +305,34 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             return FAILURE;
         }
     };
-    let registry = match registry(args) {
+    let settings = match settings(&args.settings, Flags::of(&args.output)) {
+        Ok(settings) => settings,
+        Err(e) => {
+            error(format_args!("{e:#}"));
+            return FAILURE;
+        }
+    };
+    let exclude = match Exclude::new(&settings.exclude.value, &settings.exclude_base) {
+        Ok(exclude) => exclude,
+        Err(e) => {
+            error(format_args!("exclude: {e}"));
+            return FAILURE;
+        }
+    };
+    let registry = match registry(&settings) {
         Ok(registry) => registry,
         Err(e) => {
             error(format_args!("{e:#}"));
             return FAILURE;
         }
     };
-    let policy = Policy::default();
+    let format = settings.format.value;
+    let policy = settings.policy();
     let stdout = io::stdout();
     let interactive = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
     let mut emitter = emit::emitter(
-        args.format,
+        format,
         EmitOptions {
             color: use_color(args.color),
         },
@@ -258,7 +341,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
-        for input in read_inputs(&paths) {
+        for input in read_inputs(&paths, &exclude) {
             let (report, doc) = match input {
                 Ok(doc) => {
                     // Flush first so stdout and stderr interleave in order on a terminal.
@@ -276,7 +359,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 // Flush first so stdout and stderr interleave in order on a terminal.
                 out.flush()?;
                 error(format_args!("{message}"));
-                if args.format == Format::Human {
+                if format == Format::Human {
                     // Already said on stderr; saying it twice on a terminal is noise.
                     continue;
                 }
@@ -301,7 +384,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     };
     if failed || write_failed {
         FAILURE
-    } else if tally.worst().is_some_and(|worst| worst >= args.fail_on) {
+    } else if settings.fail_on.value.fails(tally.worst()) {
         FINDINGS
     } else {
         CLEAN
