@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod audit;
+pub mod baseline;
 pub mod claim;
 pub mod claims;
 #[cfg(feature = "cli")]

@@ -43,9 +43,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rules", &["rules"]),
     // The registry of facts, its matching, and the registry-mismatch findings.
     ("registry", &["registry"]),
-    // After the rules and the registry: inline suppressions, and which rules report at what
-    // severity.
-    ("suppress/policy", &["suppress", "policy"]),
+    // After the rules and the registry: inline suppressions, which rules report at what
+    // severity, and baselines of known findings.
+    ("workflow", &["suppress", "policy", "baseline"]),
     // One article through every stage.
     ("analysis", &["analysis"]),
     // The output contract's report of an article.

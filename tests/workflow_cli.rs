@@ -338,3 +338,64 @@ fn select_ignore_and_fail_on_never_on_the_command_line() {
     assert_eq!(audit(&["--ignore", "change-mismatch"]), Some(0));
     assert_eq!(audit(&["--select", "change-mismatch"]), Some(1));
 }
+
+#[test]
+fn a_baseline_hides_known_findings_and_reports_new_ones_after_edits_elsewhere() {
+    let dir = folder(&[("articles/draft.md", &format!("{WRONG}\n"))]);
+    let out = run(
+        &[
+            "check",
+            "--no-registry",
+            "--write-baseline",
+            "known.json",
+            "articles",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stderr),
+        "baseline: 1 finding recorded in known.json\n"
+    );
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("known.json")).unwrap())
+            .unwrap();
+    assert_eq!(file["claimcheck_baseline"], 1);
+    let entry = &file["findings"][0];
+    assert_eq!(entry["rule"], "change-mismatch");
+    assert_eq!(entry["article"], "draft");
+    assert_eq!(
+        entry["fingerprint"],
+        "rose 20.8% to 87.1 mln dlrs from 72.6 mln"
+    );
+
+    // Unchanged: nothing new, exit 0.
+    let (code, articles, stderr) = json(&["--baseline", "known.json", "articles"], dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(rules(&articles[0]["findings"]), Vec::<String>::new());
+    assert_eq!(
+        stderr,
+        "baseline: 1 finding known from known.json not reported\n"
+    );
+
+    // A paragraph added above moves the known finding; a new mistake is reported alone.
+    let edited = format!(
+        "A new first paragraph.\n\n{WRONG}\n\nCosts rose 16.7% to 72.6 mln dlrs from 87.1 mln.\n"
+    );
+    std::fs::write(dir.path().join("articles/draft.md"), edited).unwrap();
+    let (code, articles, _) = json(&["--baseline", "known.json", "articles"], dir.path());
+    assert_eq!(code, Some(1));
+    let findings = &articles[0]["findings"];
+    assert_eq!(rules(findings), ["direction-mismatch"]);
+    assert_eq!(findings[0]["line"], 5);
+
+    // Not a baseline: an error, exit 2.
+    std::fs::write(dir.path().join("bad.json"), "{\"findings\": []}").unwrap();
+    let out = run(&["check", "--baseline", "bad.json", "articles"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: baseline bad.json: not a claimcheck baseline: missing field \
+         `claimcheck_baseline` at line 1 column 16\n"
+    );
+}

@@ -71,6 +71,15 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub settings: SettingsArgs,
+
+    /// Report only the findings that are not in this baseline file (see
+    /// `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in FILE as the baseline, and report none of them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// The options that choose the config file and the rules, shared by `check`, `audit` and

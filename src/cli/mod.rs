@@ -13,9 +13,11 @@ pub mod registry;
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
 
 use crate::analysis;
+use crate::baseline::Baselines;
 use crate::config::{self, Settings};
 use crate::diagnostics::codes;
 use crate::document::Document;
+use crate::emit::human::plural;
 use crate::emit::{self, EmitOptions, Format, Tally};
 use crate::policy::FailOn;
 use crate::policy::Policy;
@@ -150,6 +152,11 @@ fn error(message: std::fmt::Arguments) {
     let _ = writeln!(io::stderr().lock(), "error: {message}");
 }
 
+/// Writes a line to stderr as is (a closed stderr is ignored).
+fn note(message: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
+}
+
 /// A write result as an exit code: a broken pipe is not an error.
 fn quiet_pipe(result: io::Result<()>) -> u8 {
     match result {
@@ -274,6 +281,7 @@ fn check_one(
     doc: Document,
     registry: Option<&Registry>,
     policy: &Policy,
+    baselines: &mut Baselines,
     mode: Mode,
 ) -> (ArticleReport, Option<Document>) {
     let (id, source, line) = (doc.id.clone(), doc.source.clone(), doc.record_line);
@@ -282,6 +290,7 @@ fn check_one(
             Ok(checked) => checked,
             Err(e) => return (unreadable::report(&e), None),
         };
+        baselines.apply(&checked.doc, &mut checked.findings);
         if mode == Mode::Extract {
             checked.findings.clear();
             checked.suppressed.clear();
@@ -326,6 +335,14 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             return FAILURE;
         }
     };
+    let mut baselines =
+        match Baselines::new(args.baseline.as_deref(), args.write_baseline.is_some()) {
+            Ok(baselines) => baselines,
+            Err(message) => {
+                error(format_args!("{message}"));
+                return FAILURE;
+            }
+        };
     let format = settings.format.value;
     let policy = settings.policy();
     let stdout = io::stdout();
@@ -349,7 +366,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                         out.flush()?;
                         warn(&doc);
                     }
-                    check_one(doc, registry.as_ref(), &policy, mode)
+                    check_one(doc, registry.as_ref(), &policy, &mut baselines, mode)
                 }
                 Err(e) => (unreadable::report(&e), None),
             };
@@ -382,7 +399,36 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             true
         }
     };
-    if failed || write_failed {
+    let baseline_failed = match (&args.write_baseline, &args.baseline) {
+        (Some(path), _) => match baselines.write(path) {
+            Ok(n) => {
+                note(format_args!(
+                    "baseline: {} recorded in {}",
+                    plural(n, "finding"),
+                    path.display()
+                ));
+                false
+            }
+            Err(e) => {
+                error(format_args!(
+                    "cannot write baseline {}: {e}",
+                    path.display()
+                ));
+                true
+            }
+        },
+        (None, Some(path)) if baselines.hidden > 0 => {
+            let n = baselines.hidden;
+            note(format_args!(
+                "baseline: {} known from {} not reported",
+                plural(n, "finding"),
+                path.display()
+            ));
+            false
+        }
+        _ => false,
+    };
+    if failed || write_failed || baseline_failed {
         FAILURE
     } else if settings.fail_on.value.fails(tally.worst()) {
         FINDINGS

@@ -272,7 +272,8 @@ impl Emitter for Human {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 finding`, `2 findings`.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
