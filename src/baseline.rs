@@ -161,7 +161,6 @@ fn read(path: &Path) -> Result<Vec<Entry>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Severity;
     use crate::span::Span;
 
     fn doc(text: &str) -> Document {
@@ -174,15 +173,7 @@ mod tests {
     }
 
     fn finding(text: &str, words: &str, nth: usize) -> Finding {
-        let start = text.match_indices(words).nth(nth).unwrap().0;
-        Finding {
-            rule: "change-mismatch",
-            severity: Severity::Error,
-            span: Span::new(start, start + words.len()),
-            message: "m".into(),
-            claims: vec![],
-            notes: vec![],
-        }
+        crate::rules::test_support::finding_on(text, words, nth, "change-mismatch")
     }
 
     #[test]

@@ -282,15 +282,7 @@ mod tests {
     }
 
     fn finding(text: &str, words: &str, rule: &'static str) -> Finding {
-        let start = text.find(words).unwrap();
-        Finding {
-            rule,
-            severity: Severity::Error,
-            span: Span::new(start, start + words.len()),
-            message: "m".into(),
-            claims: vec![],
-            notes: vec![],
-        }
+        crate::rules::test_support::finding_on(text, words, 0, rule)
     }
 
     #[test]
