@@ -70,6 +70,8 @@ fn a_comment_on_the_line_before_suppresses_that_rule_and_keeps_the_reason() {
     assert_eq!(suppressed[0]["line"], 4);
     assert_eq!(suppressed[0]["directive_line"], 3);
     assert_eq!(suppressed[0]["reason"], "figures revised by the ministry");
+    // The comment is not part of the claim's sentence: its words are not the subject.
+    assert_eq!(articles[0]["claims"][1]["subject"], "Profit");
 
     // Without the comment the same draft fails; a comment at the end of the line works too.
     let plain = folder(&[("articles/draft.md", &format!("{RIGHT}\n\n{WRONG}\n"))]);
