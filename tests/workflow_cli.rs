@@ -401,3 +401,19 @@ fn a_baseline_hides_known_findings_and_reports_new_ones_after_edits_elsewhere() 
          `claimcheck_baseline` at line 1 column 16\n"
     );
 }
+
+#[test]
+fn unused_suppression_is_a_rule_with_docs_and_explain_suggests_near_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["rules"], dir.path());
+    assert!(text(&out.stdout).lines().any(|l| l
+        == "unused-suppression        info      a claimcheck-ignore comment or field that matched no finding"));
+    let out = run(&["explain", "unused-suppression"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout)
+        .starts_with("unused-suppression (default severity: info)\n\na claimcheck-ignore"));
+    let out = run(&["explain", "unused-supression"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr)
+        .starts_with("error: unknown rule `unused-supression` (did you mean `unused-suppression`?); known rules: "));
+}

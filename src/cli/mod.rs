@@ -198,8 +198,12 @@ fn explain(name: &str) -> u8 {
         } else {
             format!("known rules: {}", names.join(", "))
         };
+        let codes = codes::REGISTRY.iter().map(|c| c.id);
+        let hint = crate::suggest::closest(name, names.iter().copied().chain(codes))
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_default();
         error(format_args!(
-            "unknown rule `{name}`; {known} (and the registry's codes: `registry check` names them)"
+            "unknown rule `{name}`{hint}; {known} (and the registry's codes: `registry check` names them)"
         ));
         return FAILURE;
     };
