@@ -73,6 +73,13 @@ fn a_comment_on_the_line_before_suppresses_that_rule_and_keeps_the_reason() {
     // The comment is not part of the claim's sentence: its words are not the subject.
     assert_eq!(articles[0]["claims"][1]["subject"], "Profit");
 
+    // Human output names it, with the reason, above the article's claims.
+    let out = run(&["check", "--no-registry", "articles"], dir.path());
+    assert!(text(&out.stdout).starts_with(
+        "suppressed[change-mismatch] at articles/draft.md, line 4: figures revised by the ministry\n\
+         articles/draft.md: 2 claims, no findings\n"
+    ));
+
     // Without the comment the same draft fails; a comment at the end of the line works too.
     let plain = folder(&[("articles/draft.md", &format!("{RIGHT}\n\n{WRONG}\n"))]);
     let (code, articles, _) = json(&["articles"], plain.path());
