@@ -19,8 +19,7 @@ use crate::diagnostics::codes;
 use crate::document::Document;
 use crate::emit::human::plural;
 use crate::emit::{self, EmitOptions, Format, Tally};
-use crate::policy::FailOn;
-use crate::policy::Policy;
+use crate::policy::{FailOn, Policy};
 use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::RULES;
@@ -403,41 +402,43 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             true
         }
     };
-    let baseline_failed = match (&args.write_baseline, &args.baseline) {
-        (Some(path), _) => match baselines.write(path) {
-            Ok(n) => {
-                note(format_args!(
-                    "baseline: {} recorded in {}",
-                    plural(n, "finding"),
-                    path.display()
-                ));
-                false
-            }
-            Err(e) => {
-                error(format_args!(
-                    "cannot write baseline {}: {e}",
-                    path.display()
-                ));
-                true
-            }
-        },
-        (None, Some(path)) if baselines.hidden > 0 => {
-            let n = baselines.hidden;
-            note(format_args!(
-                "baseline: {} known from {} not reported",
-                plural(n, "finding"),
-                path.display()
-            ));
-            false
-        }
-        _ => false,
-    };
+    let baseline_failed = !finish_baselines(args, &baselines);
     if failed || write_failed || baseline_failed {
         FAILURE
     } else if settings.fail_on.value.fails(tally.worst()) {
         FINDINGS
     } else {
         CLEAN
+    }
+}
+
+/// Writes the baseline (`--write-baseline`) or says how many known findings were left out
+/// (`--baseline`), on stderr; false when the baseline could not be written.
+fn finish_baselines(args: &CheckArgs, baselines: &Baselines) -> bool {
+    match (&args.write_baseline, &args.baseline) {
+        (Some(path), _) => match baselines.write(path) {
+            Ok(n) => {
+                let n = plural(n, "finding");
+                note(format_args!("baseline: {n} recorded in {}", path.display()));
+                true
+            }
+            Err(e) => {
+                error(format_args!(
+                    "cannot write baseline {}: {e}",
+                    path.display()
+                ));
+                false
+            }
+        },
+        (None, Some(path)) if baselines.hidden > 0 => {
+            let n = plural(baselines.hidden, "finding");
+            note(format_args!(
+                "baseline: {n} known from {} not reported",
+                path.display()
+            ));
+            true
+        }
+        _ => true,
     }
 }
 
