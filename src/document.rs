@@ -86,18 +86,18 @@ impl Document {
         };
         for sentence in &mut self.sentences {
             let (mut start, mut end) = (sentence.start, sentence.end);
-            while start < end {
-                match covering(start) {
-                    Some(h) => start = h.end.min(end),
-                    None if blank(start) => start += 1,
-                    None => break,
+            // Past each hidden part at the start, and the spaces after it...
+            while let Some(h) = covering(start).filter(|_| start < end) {
+                start = h.end.min(end);
+                while start < end && blank(start) {
+                    start += 1;
                 }
             }
-            while start < end {
-                match covering(end - 1) {
-                    Some(h) => end = h.start.max(start),
-                    None if blank(end - 1) => end -= 1,
-                    None => break,
+            // ...and before each at the end, with the spaces before it.
+            while let Some(h) = (start < end).then(|| covering(end - 1)).flatten() {
+                end = h.start.max(start);
+                while start < end && blank(end - 1) {
+                    end -= 1;
                 }
             }
             *sentence = Span::new(start, end);
