@@ -5,8 +5,11 @@ use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::Finding;
 use crate::mention::Mention;
+use crate::policy::Policy;
 use crate::registry::Registry;
 use crate::rules::{self, Context};
+use crate::source::InputError;
+use crate::suppress::{self, Suppressed};
 
 /// An article after every stage.
 #[derive(Debug)]
@@ -15,6 +18,8 @@ pub struct Checked {
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// Findings an inline suppression silenced (only from [`check_with`]).
+    pub suppressed: Vec<Suppressed>,
 }
 
 /// Runs the whole pipeline over one article.
@@ -35,5 +40,21 @@ pub fn check(doc: Document, registry: Option<&Registry>) -> Checked {
         mentions,
         claims,
         findings,
+        suppressed: Vec::new(),
     }
+}
+
+/// Runs the whole pipeline over one article, then its inline suppressions (`crate::suppress`)
+/// and `policy`'s rule selection and severities. A suppression naming an unknown rule is an
+/// error at its place in the article.
+pub fn check_with(
+    doc: Document,
+    registry: Option<&Registry>,
+    policy: &Policy,
+) -> Result<Checked, InputError> {
+    let directives = suppress::directives(&doc)?;
+    let mut checked = check(doc, registry);
+    checked.suppressed = suppress::apply(&checked.doc, &directives, &mut checked.findings);
+    policy.apply(&mut checked.findings);
+    Ok(checked)
 }

@@ -72,6 +72,40 @@ impl Document {
         }
     }
 
+    /// Sets the parts of the body readers do not see (sorted, not overlapping) and takes them
+    /// off the ends of the sentences: a comment on the line before a sentence (an editor's
+    /// note, a `claimcheck-ignore`) is not the start of its subject, and a sentence wholly
+    /// inside one is dropped. A comment inside a sentence stays in it (its figures are still
+    /// not read).
+    pub fn set_hidden(&mut self, hidden: Vec<Span>) {
+        let text = self.text.as_bytes();
+        let blank = |at: usize| text.get(at).is_some_and(|b| b.is_ascii_whitespace());
+        let covering = |at: usize| {
+            let i = hidden.partition_point(|h| h.end <= at);
+            hidden.get(i).filter(|h| h.start <= at).copied()
+        };
+        for sentence in &mut self.sentences {
+            let (mut start, mut end) = (sentence.start, sentence.end);
+            // Past each hidden part at the start, and the spaces after it...
+            while let Some(h) = covering(start).filter(|_| start < end) {
+                start = h.end.min(end);
+                while start < end && blank(start) {
+                    start += 1;
+                }
+            }
+            // ...and before each at the end, with the spaces before it.
+            while let Some(h) = (start < end).then(|| covering(end - 1)).flatten() {
+                end = h.start.max(start);
+                while start < end && blank(end - 1) {
+                    end -= 1;
+                }
+            }
+            *sentence = Span::new(start, end);
+        }
+        self.sentences.retain(|s| !s.is_empty());
+        self.hidden = hidden;
+    }
+
     pub fn body_text(&self) -> &str {
         self.body.slice(&self.text)
     }
@@ -103,6 +137,20 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_parts_are_taken_off_the_ends_of_sentences() {
+        let text = "<!-- note. Two. -->\nProfit rose 5%. Sales <!-- x --> fell. <!-- end -->";
+        let mut d = Document::new(
+            "x".into(),
+            "x.md".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        d.set_hidden(crate::markdown::hidden_spans(text, d.body));
+        let sentences: Vec<&str> = d.sentences.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(sentences, ["Profit rose 5%.", "Sales <!-- x --> fell."]);
+    }
 
     #[test]
     fn finds_the_sentence_of_an_offset() {

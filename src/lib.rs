@@ -3,10 +3,12 @@
 
 pub mod analysis;
 pub mod audit;
+pub mod baseline;
 pub mod claim;
 pub mod claims;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod emit;
@@ -19,6 +21,7 @@ pub mod markdown;
 pub mod measure;
 pub mod mention;
 pub mod period;
+pub mod policy;
 pub mod registry;
 pub mod report;
 pub mod report_line;
@@ -26,6 +29,8 @@ pub mod rules;
 pub mod sentences;
 pub mod source;
 pub mod span;
+pub mod suggest;
+pub mod suppress;
 pub mod swar;
 pub mod unreadable;
 pub mod yaml;

@@ -34,6 +34,9 @@ pub struct Report<'a> {
     pub line: Option<usize>,
     pub claims: Vec<ClaimOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
+    /// Findings silenced by an inline suppression, with its reason; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<SuppressedOut>,
     /// Every numeric mention (only from `extract`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<Vec<MentionOut<'a>>>,
@@ -104,6 +107,22 @@ pub struct FindingOut<'a> {
     pub claims: Cow<'a, [usize]>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub notes: Cow<'a, [String]>,
+}
+
+/// A finding an inline suppression silenced: the finding, where it is, and the reason the
+/// suppression gives. Rare, so owned.
+#[derive(Clone, Debug, Serialize)]
+pub struct SuppressedOut {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// The text after the suppression's colon, or `null`.
+    pub reason: Option<String>,
+    /// The suppression comment's line; `null` for a record's `claimcheck_ignore` field.
+    pub directive_line: Option<usize>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -235,6 +254,23 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
             }
         })
         .collect();
+    let suppressed = checked
+        .suppressed
+        .iter()
+        .map(|s| {
+            let (line, column) = doc.line_col(s.finding.span.start);
+            SuppressedOut {
+                rule: s.finding.rule,
+                severity: s.finding.severity,
+                span: s.finding.span,
+                line,
+                column,
+                message: s.finding.message.clone(),
+                reason: s.reason.clone(),
+                directive_line: s.directive.map(|d| doc.line_col(d.start).0),
+            }
+        })
+        .collect();
     let mentions = with_mentions.then(|| {
         checked
             .mentions
@@ -259,6 +295,7 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
         line: doc.record_line,
         claims,
         findings,
+        suppressed,
         mentions,
         error: None,
         meta: H::hold(&doc.meta),
@@ -289,6 +326,7 @@ impl ArticleReport {
             line,
             claims: Vec::new(),
             findings: Vec::new(),
+            suppressed: Vec::new(),
             mentions: None,
             error: Some(error),
             meta: Cow::Owned(Meta::new()),

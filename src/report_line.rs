@@ -36,6 +36,11 @@ pub fn write(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
     w.array(&report.claims, Line::claim)?;
     w.raw(b",\"findings\":");
     w.array(&report.findings, Line::finding)?;
+    if !report.suppressed.is_empty() {
+        // Rare: through serde_json.
+        w.raw(b",\"suppressed\":");
+        w.value(&report.suppressed)?;
+    }
     if let Some(mentions) = &report.mentions {
         w.raw(b",\"mentions\":");
         w.array(mentions, Line::mention)?;
@@ -420,6 +425,16 @@ mod tests {
             }
             report.findings[0].notes = Cow::Owned(vec!["note \"1\"".into(), "n2\n".into()]);
             report.error = Some("bad\u{1}".into());
+            report.suppressed = vec![crate::report::SuppressedOut {
+                rule: "change-mismatch",
+                severity: crate::finding::Severity::Warning,
+                span: Span::new(3, 9),
+                line: 2,
+                column: 4,
+                message: "m \"x\"".into(),
+                reason: Some("revised\tfigures".into()),
+                directive_line: None,
+            }];
             report.line = None;
             report.title = None;
             // Every period shape, an unstated and an infinite bound, both `implied` values:

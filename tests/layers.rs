@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 /// strictly lower layer. A new module must be added here (the test says so).
 const LAYERS: &[(&str, &[&str])] = &[
     // Leaf utilities: byte spans and line index, SWAR scanning, bounded YAML, intervals,
-    // calendar periods.
-    ("base", &["span", "swar", "yaml", "interval", "period"]),
+    // calendar periods; "did you mean" suggestions.
+    (
+        "base",
+        &["span", "swar", "yaml", "interval", "period", "suggest"],
+    ),
     // A finding: rule, severity, span, message.
     ("finding", &["finding"]),
     // The arithmetic of measures (percent, points, multiple, absolute) on intervals, and the
@@ -40,6 +43,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rules", &["rules"]),
     // The registry of facts, its matching, and the registry-mismatch findings.
     ("registry", &["registry"]),
+    // After the rules and the registry: inline suppressions, which rules report at what
+    // severity, and baselines of known findings.
+    ("workflow", &["suppress", "policy", "baseline"]),
     // One article through every stage.
     ("analysis", &["analysis"]),
     // The output contract's report of an article.
@@ -50,6 +56,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("emit", &["emit"]),
     // The archive pipeline, which writes through emit's NDJSON writer.
     ("audit", &["audit"]),
+    // The effective settings: defaults, `claimcheck.toml`, the command line's overrides.
+    ("config", &["config"]),
     // The command line.
     ("cli", &["cli"]),
 ];

@@ -2,7 +2,7 @@
 //! article files for the workers. Parsing happens in the workers, so that it runs in parallel.
 
 use super::pipeline::{Feeder, FlushBeforeRead, Unit};
-use crate::source::{self, lines::Lines, record::is_blank, InputError};
+use crate::source::{self, lines::Lines, record::is_blank, Exclude, InputError};
 use crate::unreadable::no_articles;
 use std::fs;
 use std::io::{BufRead, Read};
@@ -66,23 +66,24 @@ fn kind_named(path: &Path) -> Kind {
     }
 }
 
-/// Reads every path in order and feeds the units; stops early when the feeder says so.
-pub fn read_all(paths: &[PathBuf], feeder: &Feeder) {
+/// Reads every path in order and feeds the units, leaving out what `exclude` names when
+/// walking a folder; stops early when the feeder says so.
+pub fn read_all(paths: &[PathBuf], exclude: &Exclude, feeder: &Feeder) {
     for path in paths {
-        if !read_path(path, feeder) {
+        if !read_path(path, exclude, feeder) {
             return;
         }
     }
 }
 
-fn read_path(path: &Path, feeder: &Feeder) -> bool {
+fn read_path(path: &Path, exclude: &Exclude, feeder: &Feeder) -> bool {
     if path.as_os_str() == "-" {
         return read_archive(path, feeder);
     }
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
             let mut found = false;
-            let keep_going = read_directory(path, feeder, &mut found);
+            let keep_going = read_directory(path, exclude, feeder, &mut found);
             // A folder with nothing in it is an error, so that a run pointed at the wrong
             // folder does not pass.
             if keep_going && !found {
@@ -109,43 +110,45 @@ fn read_path(path: &Path, feeder: &Feeder) -> bool {
     }
 }
 
-/// Walks a directory depth-first in name order, so runs are reproducible; sets `found` when
-/// it meets an article or an archive.
-fn read_directory(dir: &Path, feeder: &Feeder, found: &mut bool) -> bool {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let error = InputError::path(
-                source::display_path(dir),
-                format!("cannot read directory: {}", source::io_message(&e)),
-            );
-            return feeder.push(Unit::Unreadable(error), 0);
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
+/// Walks a directory depth-first in name order (walkdir), so runs are reproducible, leaving
+/// out hidden folders and what `exclude` names; sets `found` when it meets an article or an
+/// archive. Symbolic links are followed for files but not for directories (no cycles).
+fn read_directory(dir: &Path, exclude: &Exclude, feeder: &Feeder, found: &mut bool) -> bool {
+    let walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.file_type().is_dir() && e.file_name().to_string_lossy().starts_with('.');
+            !hidden && !exclude.excludes(e.path())
+        });
+    for entry in walk {
         if feeder.stopping() {
             return false;
         }
-        // Symlinks are followed for files but not for directories (no cycles).
-        let is_dir = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
-        let keep_going = if is_dir {
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            hidden || read_directory(&path, feeder, found)
-        } else {
-            let kind = kind_in_directory(&path);
-            *found |= kind.is_some();
-            match kind {
-                Some(Kind::Archive) => read_archive(&path, feeder),
-                Some(Kind::Article) => {
-                    let size = file_size(&path);
-                    feeder.push(Unit::File { path }, size)
+        let keep_going = match entry {
+            Err(e) => {
+                let at = e.path().unwrap_or(dir);
+                let message = match e.io_error() {
+                    Some(io) => format!("cannot read directory: {}", source::io_message(io)),
+                    None => format!("cannot read directory: {e}"),
+                };
+                let error = InputError::path(source::display_path(at), message);
+                feeder.push(Unit::Unreadable(error), 0)
+            }
+            Ok(entry) if entry.file_type().is_dir() => true,
+            Ok(entry) => {
+                let path = entry.into_path();
+                let kind = kind_in_directory(&path);
+                *found |= kind.is_some();
+                match kind {
+                    Some(Kind::Archive) => read_archive(&path, feeder),
+                    Some(Kind::Article) => {
+                        let size = file_size(&path);
+                        feeder.push(Unit::File { path }, size)
+                    }
+                    None => true,
                 }
-                None => true,
             }
         };
         if !keep_going {

@@ -11,6 +11,7 @@ pub mod input;
 pub mod pipeline;
 pub mod summary;
 
+use crate::policy::Policy;
 use crate::registry::Registry;
 use crate::source;
 use crate::unreadable;
@@ -30,8 +31,9 @@ pub fn interrupt() -> bool {
     INTERRUPTED.swap(true, Ordering::SeqCst)
 }
 
-/// The worker's job for one unit: parse it and check it (the pipeline reports it).
-pub fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
+/// The worker's job for one unit: parse it and check it, with its inline suppressions and
+/// `policy` (the pipeline reports it).
+pub fn process(unit: Unit, registry: Option<&Registry>, policy: &Policy) -> Processed {
     let document = match unit {
         Unit::Record {
             source,
@@ -42,7 +44,10 @@ pub fn process(unit: Unit, registry: Option<&Registry>) -> Processed {
         Unit::Unreadable(e) => return Processed::Failed(unreadable::report(&e)),
     };
     match document {
-        Ok(document) => Processed::Checked(crate::analysis::check(document, registry)),
+        Ok(document) => match crate::analysis::check_with(document, registry, policy) {
+            Ok(checked) => Processed::Checked(checked),
+            Err(e) => Processed::Failed(unreadable::report(&e)),
+        },
         Err(e) => Processed::Failed(unreadable::report(&e)),
     }
 }

@@ -613,6 +613,7 @@ mod tests {
             mentions: Vec::new(),
             claims: Vec::new(),
             findings,
+            suppressed: Vec::new(),
         })
     }
 

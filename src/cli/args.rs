@@ -3,7 +3,7 @@
 use super::audit::AuditArgs;
 use super::registry::RegistryCommand;
 use crate::emit::Format;
-use crate::finding::Severity;
+use crate::policy::FailOn;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -37,6 +37,9 @@ pub enum Command {
         /// The rule's name, as `claimcheck rules` lists it.
         rule: String,
     },
+    /// Print the effective settings and where each comes from (default, config file,
+    /// command line).
+    Config(ConfigArgs),
 }
 
 /// When human output is colored.
@@ -55,21 +58,8 @@ pub struct CheckArgs {
     /// Default: `articles/`.
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-
-    /// Exit with 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
-    pub fail_on: Severity,
-
-    /// Registry files or folders (repeatable). Default: `claims/` when it exists.
-    #[arg(long, value_name = "PATH", conflicts_with = "no_registry")]
-    pub registry: Vec<PathBuf>,
-
-    /// Do not match claims against a registry.
-    #[arg(long)]
-    pub no_registry: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Worker threads (accepted for symmetry with `audit`; `check` runs on one).
     #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
@@ -78,6 +68,74 @@ pub struct CheckArgs {
     /// Color in human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    /// Report only the findings that are not in this baseline file (see
+    /// `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings in FILE as the baseline, and report none of them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// The options that choose the config file and the rules, shared by `check`, `audit` and
+/// `config`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct SettingsArgs {
+    /// Only these rules report (comma-separated or repeated) [default: every rule, or
+    /// `select` in claimcheck.toml].
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// These rules never report (comma-separated or repeated) [default: none, or `ignore`
+    /// in claimcheck.toml].
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Option<Vec<String>>,
+
+    /// Read this config file instead of the claimcheck.toml found in the current folder or
+    /// the nearest folder above it.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Read no config file.
+    #[arg(long)]
+    pub no_config: bool,
+}
+
+/// The options of `check` that the config file can also set, besides [`SettingsArgs`].
+#[derive(Args, Debug, Clone, Default)]
+pub struct OutputArgs {
+    /// Output format [default: human, or `format` in claimcheck.toml].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Exit with 1 when a finding is at or above this severity; `never` reports without
+    /// failing [default: error, or `fail-on` in claimcheck.toml].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Registry files or folders (repeatable). Default: `claims/` when it exists, or
+    /// `registry` in claimcheck.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_registry")]
+    pub registry: Vec<PathBuf>,
+
+    /// Do not match claims against a registry.
+    #[arg(long)]
+    pub no_registry: bool,
+}
+
+/// Options of `config`: the settings a `check` with the same options would use.
+#[derive(Args, Debug, Clone)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// The most worker threads `--jobs` accepts: far more than the cores of any machine this

@@ -6,7 +6,7 @@ use super::progress::Progress;
 use crate::audit::pipeline::{self, Config, Unit};
 use crate::audit::summary::{Ending, Summary};
 use crate::audit::{self, input};
-use crate::finding::Severity;
+use crate::policy::FailOn;
 use anyhow::Context as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -62,9 +62,13 @@ pub struct AuditArgs {
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
 
-    /// Exit with 1 when any finding is at or above this severity.
-    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = Severity::Error)]
-    pub fail_on: Severity,
+    /// Exit with 1 when any finding is at or above this severity; `never` reports without
+    /// failing [default: error, or `fail-on` in claimcheck.toml].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    #[command(flatten)]
+    pub settings: super::args::SettingsArgs,
 }
 
 /// The first Ctrl-C stops reading and lets the run finish what it has (whole lines, then the
@@ -115,8 +119,20 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|path| OutputFile::create(path, &paths))
         .transpose()?;
-    let registry = crate::registry::select(&args.registry, args.no_registry)?.map(Arc::new);
+    let settings = super::settings(
+        &args.settings,
+        super::Flags {
+            registry: &args.registry,
+            no_registry: args.no_registry,
+            fail_on: args.fail_on,
+            format: None,
+        },
+    )?;
+    let (registry_paths, no_registry) = settings.registry_paths();
+    let registry = crate::registry::select(&registry_paths, no_registry)?.map(Arc::new);
+    let exclude = crate::source::Exclude::new(&settings.exclude.value, &settings.exclude_base)?;
 
+    let policy = settings.policy();
     let mut config = Config::new(jobs);
     config.ordered = !args.unordered;
     config.only_findings = args.only_findings;
@@ -129,9 +145,9 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
 
     install_interrupt_handler();
     let progress = Progress::new(!args.quiet, input::known_size(&paths));
-    let read = move |feeder: &pipeline::Feeder| input::read_all(&paths, feeder);
+    let read = move |feeder: &pipeline::Feeder| input::read_all(&paths, &exclude, feeder);
     let work = move |unit: Unit| {
-        let processed = audit::process(unit, registry.as_deref());
+        let processed = audit::process(unit, registry.as_deref(), &policy);
         // Warnings go to stderr from the worker, one write per article: NDJSON on stdout is
         // untouched and the lines of different workers do not interleave.
         if let pipeline::Processed::Checked(checked) = &processed {
@@ -177,10 +193,8 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         Ending::BrokenPipe => ExitCode::SUCCESS,
         Ending::Interrupted => ExitCode::from(130),
         Ending::Complete if unreadable => ExitCode::from(super::FAILURE),
-        Ending::Complete => match worst {
-            Some(worst) if worst >= args.fail_on => ExitCode::from(super::FINDINGS),
-            _ => ExitCode::SUCCESS,
-        },
+        Ending::Complete if settings.fail_on.value.fails(worst) => ExitCode::from(super::FINDINGS),
+        Ending::Complete => ExitCode::SUCCESS,
     })
 }
 

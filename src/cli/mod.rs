@@ -10,16 +10,20 @@ mod output;
 mod progress;
 pub mod registry;
 
-pub use args::{CheckArgs, Cli, ColorChoice, Command};
+pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
 
 use crate::analysis;
+use crate::baseline::Baselines;
+use crate::config::{self, Settings};
 use crate::diagnostics::codes;
 use crate::document::Document;
+use crate::emit::human::plural;
 use crate::emit::{self, EmitOptions, Format, Tally};
+use crate::policy::{FailOn, Policy};
 use crate::registry::Registry;
 use crate::report::ArticleReport;
 use crate::rules::RULES;
-use crate::source::InputError;
+use crate::source::{Exclude, InputError};
 use crate::unreadable;
 use clap::Parser;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -65,7 +69,67 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             &mut io::stdout().lock(),
         )))),
         Command::Explain { rule } => Ok(ExitCode::from(explain(&rule))),
+        Command::Config(args) => show_config(&args),
     }
+}
+
+/// The options besides [`SettingsArgs`] that the config file can also set.
+pub struct Flags<'a> {
+    pub registry: &'a [PathBuf],
+    pub no_registry: bool,
+    pub fail_on: Option<FailOn>,
+    pub format: Option<Format>,
+}
+
+impl<'a> Flags<'a> {
+    fn of(args: &'a args::OutputArgs) -> Flags<'a> {
+        Flags {
+            registry: &args.registry,
+            no_registry: args.no_registry,
+            fail_on: args.fail_on,
+            format: args.format,
+        }
+    }
+}
+
+/// The effective settings: the command line over `claimcheck.toml` over the defaults.
+pub fn settings(args: &SettingsArgs, flags: Flags) -> anyhow::Result<Settings> {
+    let cli = config::CommandLine {
+        config: args.config.clone(),
+        no_config: args.no_config,
+        registry: flags.registry.to_vec(),
+        no_registry: flags.no_registry,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: flags.fail_on,
+        format: flags.format,
+    };
+    let cwd = std::env::current_dir()?;
+    Ok(config::resolve(&cli, &cwd)?)
+}
+
+/// `claimcheck config`: each setting, its value and where it comes from.
+fn show_config(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    let settings = settings(&args.settings, Flags::of(&args.output))?;
+    let rows = settings.describe();
+    let file = match &settings.file {
+        Some(path) => path.display().to_string(),
+        None if args.settings.no_config => "none (--no-config)".to_string(),
+        None => format!("none (no {} here or in a folder above)", config::FILE_NAME),
+    };
+    let key = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let value = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = io::stdout().lock();
+    Ok(ExitCode::from(quiet_pipe((|| {
+        writeln!(out, "config file: {file}")?;
+        writeln!(out)?;
+        writeln!(out, "{:key$}  {:value$}  from", "setting", "value")?;
+        for (name, shown, origin) in &rows {
+            let pad = value - shown.chars().count();
+            writeln!(out, "{name:key$}  {shown}{:pad$}  {origin}", "")?;
+        }
+        out.flush()
+    })())))
 }
 
 /// Writes each of a document's warnings to stderr as `warning: ...`, all in one write, so that
@@ -85,6 +149,11 @@ fn warn(doc: &Document) {
 /// Writes `error: ...` to stderr; a closed stderr is ignored (there is nowhere left to say it).
 fn error(message: std::fmt::Arguments) {
     let _ = writeln!(io::stderr().lock(), "error: {message}");
+}
+
+/// Writes a line to stderr as is (a closed stderr is ignored).
+fn note(message: std::fmt::Arguments) {
+    let _ = writeln!(io::stderr().lock(), "{message}");
 }
 
 /// A write result as an exit code: a broken pipe is not an error.
@@ -128,8 +197,12 @@ fn explain(name: &str) -> u8 {
         } else {
             format!("known rules: {}", names.join(", "))
         };
+        let codes = codes::REGISTRY.iter().map(|c| c.id);
+        let hint = crate::suggest::closest(name, names.iter().copied().chain(codes))
+            .map(|near| format!(" (did you mean `{near}`?)"))
+            .unwrap_or_default();
         error(format_args!(
-            "unknown rule `{name}`; {known} (and the registry's codes: `registry check` names them)"
+            "unknown rule `{name}`{hint}; {known} (and the registry's codes: `registry check` names them)"
         ));
         return FAILURE;
     };
@@ -173,15 +246,21 @@ fn input_paths(args: &CheckArgs) -> Result<Vec<PathBuf>, String> {
 }
 
 /// The registry to match claims against, if any.
-fn registry(args: &CheckArgs) -> anyhow::Result<Option<Registry>> {
-    crate::registry::select(&args.registry, args.no_registry)
+fn registry(settings: &Settings) -> anyhow::Result<Option<Registry>> {
+    let (paths, none) = settings.registry_paths();
+    crate::registry::select(&paths, none)
 }
 
-/// The documents under `paths`, lazily, in order. A folder in which no article was found is
-/// an error, so that a run pointed at the wrong folder does not pass.
-fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> + '_ {
+/// The documents under `paths`, lazily, in order, leaving out what `exclude` names in
+/// folders. A folder in which no article was found is an error, so that a run pointed at the
+/// wrong folder does not pass.
+fn read_inputs<'a>(
+    paths: &'a [PathBuf],
+    exclude: &'a Exclude,
+) -> impl Iterator<Item = Result<Document, InputError>> + 'a {
     paths.iter().flat_map(|path| {
-        let mut found = crate::source::inputs(std::slice::from_ref(path)).peekable();
+        let mut found =
+            crate::source::inputs_excluding(std::slice::from_ref(path), exclude.clone()).peekable();
         let nothing = found.peek().is_none() && path.is_dir();
         let empty = nothing.then(|| Err(unreadable::no_articles(path)));
         found.chain(empty)
@@ -204,13 +283,20 @@ fn use_color(choice: ColorChoice) -> bool {
 fn check_one(
     doc: Document,
     registry: Option<&Registry>,
+    policy: &Policy,
+    baselines: &mut Baselines,
     mode: Mode,
 ) -> (ArticleReport, Option<Document>) {
     let (id, source, line) = (doc.id.clone(), doc.source.clone(), doc.record_line);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut checked = analysis::check(doc, registry);
+        let mut checked = match analysis::check_with(doc, registry, policy) {
+            Ok(checked) => checked,
+            Err(e) => return (unreadable::report(&e), None),
+        };
+        baselines.apply(&checked.doc, &mut checked.findings);
         if mode == Mode::Extract {
             checked.findings.clear();
+            checked.suppressed.clear();
         }
         let report = ArticleReport::new(&checked, mode == Mode::Extract);
         (report, Some(checked.doc))
@@ -231,18 +317,42 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             return FAILURE;
         }
     };
-    let registry = match registry(args) {
+    let settings = match settings(&args.settings, Flags::of(&args.output)) {
+        Ok(settings) => settings,
+        Err(e) => {
+            error(format_args!("{e:#}"));
+            return FAILURE;
+        }
+    };
+    let exclude = match Exclude::new(&settings.exclude.value, &settings.exclude_base) {
+        Ok(exclude) => exclude,
+        Err(e) => {
+            error(format_args!("exclude: {e}"));
+            return FAILURE;
+        }
+    };
+    let registry = match registry(&settings) {
         Ok(registry) => registry,
         Err(e) => {
             error(format_args!("{e:#}"));
             return FAILURE;
         }
     };
+    let mut baselines =
+        match Baselines::new(args.baseline.as_deref(), args.write_baseline.is_some()) {
+            Ok(baselines) => baselines,
+            Err(message) => {
+                error(format_args!("{message}"));
+                return FAILURE;
+            }
+        };
+    let format = settings.format.value;
+    let policy = settings.policy();
     let stdout = io::stdout();
     let interactive = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
     let mut emitter = emit::emitter(
-        args.format,
+        format,
         EmitOptions {
             color: use_color(args.color),
         },
@@ -251,7 +361,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
-        for input in read_inputs(&paths) {
+        for input in read_inputs(&paths, &exclude) {
             let (report, doc) = match input {
                 Ok(doc) => {
                     // Flush first so stdout and stderr interleave in order on a terminal.
@@ -259,7 +369,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                         out.flush()?;
                         warn(&doc);
                     }
-                    check_one(doc, registry.as_ref(), mode)
+                    check_one(doc, registry.as_ref(), &policy, &mut baselines, mode)
                 }
                 Err(e) => (unreadable::report(&e), None),
             };
@@ -269,7 +379,7 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
                 // Flush first so stdout and stderr interleave in order on a terminal.
                 out.flush()?;
                 error(format_args!("{message}"));
-                if args.format == Format::Human {
+                if format == Format::Human {
                     // Already said on stderr; saying it twice on a terminal is noise.
                     continue;
                 }
@@ -292,12 +402,43 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             true
         }
     };
-    if failed || write_failed {
+    let baseline_failed = !finish_baselines(args, &baselines);
+    if failed || write_failed || baseline_failed {
         FAILURE
-    } else if tally.worst().is_some_and(|worst| worst >= args.fail_on) {
+    } else if settings.fail_on.value.fails(tally.worst()) {
         FINDINGS
     } else {
         CLEAN
+    }
+}
+
+/// Writes the baseline (`--write-baseline`) or says how many known findings were left out
+/// (`--baseline`), on stderr; false when the baseline could not be written.
+fn finish_baselines(args: &CheckArgs, baselines: &Baselines) -> bool {
+    match (&args.write_baseline, &args.baseline) {
+        (Some(path), _) => match baselines.write(path) {
+            Ok(n) => {
+                let n = plural(n, "finding");
+                note(format_args!("baseline: {n} recorded in {}", path.display()));
+                true
+            }
+            Err(e) => {
+                error(format_args!(
+                    "cannot write baseline {}: {e}",
+                    path.display()
+                ));
+                false
+            }
+        },
+        (None, Some(path)) if baselines.hidden > 0 => {
+            let n = plural(baselines.hidden, "finding");
+            note(format_args!(
+                "baseline: {n} known from {} not reported",
+                path.display()
+            ));
+            true
+        }
+        _ => true,
     }
 }
 

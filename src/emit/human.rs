@@ -249,6 +249,7 @@ impl Emitter for Human {
         if let Some(error) = &report.error {
             return writeln!(w, "error: {error}\n");
         }
+        suppressed(w, report)?;
         if report.findings.is_empty() {
             return claims_table(w, report);
         }
@@ -272,7 +273,8 @@ impl Emitter for Human {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 finding`, `2 findings`.
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
@@ -501,6 +503,21 @@ fn kind(c: &ClaimOut) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// One line for each finding an inline suppression silenced, with its reason, so that a
+/// reader of a clean run still sees what was reviewed.
+fn suppressed(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
+    for s in &report.suppressed {
+        let reason = s.reason.as_deref().unwrap_or("no reason given");
+        let origin = origin(report, "body");
+        writeln!(
+            w,
+            "suppressed[{}] at {origin}, line {}: {reason}",
+            s.rule, s.line
+        )?;
+    }
+    Ok(())
 }
 
 /// The claims of an article with no findings, one row each.

@@ -224,6 +224,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
             line: None,
             claims: vec![claim_change(doc), claim_value(doc)],
             findings: Vec::new(),
+            suppressed: Vec::new(),
             mentions: None,
             error: None,
             meta: Cow::Owned(serde_json::Map::new()),

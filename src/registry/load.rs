@@ -250,28 +250,15 @@ fn yaml_kind(message: &str) -> &'static str {
     }
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+/// The closest of `candidates` to `word` by edit distance (strsim's Levenshtein), if close
+/// enough to be a likely typo.
 fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     // Enough for any real registry; a hostile one must not make this quadratic.
     const MAX_CANDIDATES: usize = 5000;
-    fn distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut prev = row[0];
-            row[0] = i + 1;
-            for (j, &cb) in b.iter().enumerate() {
-                let cur = row[j + 1];
-                row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-                prev = cur;
-            }
-        }
-        row[b.len()]
-    }
     candidates
         .take(MAX_CANDIDATES)
         .filter(|c| c.len() < 200)
-        .map(|c| (distance(word, c), c))
+        .map(|c| (strsim::levenshtein(word, c), c))
         .filter(|&(d, c)| d <= 3.max(c.len() / 5) && d < c.len())
         .min()
         .map(|(_, c)| c)

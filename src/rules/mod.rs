@@ -17,6 +17,7 @@ pub mod share_mismatch;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod times_more_ambiguity;
+pub mod unused_suppression;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -62,7 +63,7 @@ pub struct Rule {
     pub summary: &'static str,
     /// "## What it does / ## Why is this bad? / ## Example", for `explain` and SARIF.
     pub docs: &'static str,
-    /// `None` for a rule raised by a later stage (`registry-mismatch`).
+    /// `None` for a rule raised by a later stage (`registry-mismatch`, `unused-suppression`).
     pub check: Option<fn(&Context, &mut Vec<Finding>)>,
 }
 
@@ -156,6 +157,15 @@ pub static RULES: &[Rule] = &[
         summary: "\"three times more than\", which readers take as ×3 or ×4",
         docs: times_more_ambiguity::DOCS,
         check: Some(times_more_ambiguity::check),
+    },
+    Rule {
+        name: unused_suppression::NAME,
+        severity: Severity::Info,
+        summary: unused_suppression::SUMMARY,
+        docs: unused_suppression::DOCS,
+        // Suppressions are applied after the rules and the registry (`crate::suppress`),
+        // which raises it.
+        check: None,
     },
 ];
 

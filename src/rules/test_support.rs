@@ -328,6 +328,20 @@ pub fn assert_none(findings: &[Finding]) {
     );
 }
 
+/// An error finding of `rule` on the `nth` occurrence of `words` in `text`: for the stages
+/// after the rules (suppressions, baselines), which only move findings around.
+pub fn finding_on(text: &str, words: &str, nth: usize, rule: &'static str) -> Finding {
+    let start = text.match_indices(words).nth(nth).expect("words in text").0;
+    Finding {
+        rule,
+        severity: Severity::Error,
+        span: Span::new(start, start + words.len()),
+        message: "m".into(),
+        claims: vec![],
+        notes: vec![],
+    }
+}
+
 pub fn month(y: i32, m: u8) -> Option<Period> {
     Some(Period::Month(y, m))
 }

@@ -96,7 +96,8 @@ pub fn document_from_bytes(source: &str, id: &str, bytes: Vec<u8>) -> Result<Doc
     document.title = front.title;
     document.date = front.date;
     document.meta = front.meta;
-    document.hidden = crate::markdown::hidden_spans(&document.text, body);
+    let hidden = crate::markdown::hidden_spans(&document.text, body);
+    document.set_hidden(hidden);
     document.warnings.extend(
         front
             .date_warning

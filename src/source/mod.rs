@@ -1,14 +1,16 @@
 //! Sources: files, directories, JSON Lines archives (plain or gzip) and stdin, read into
 //! documents; unreadable input becomes an error that names its file, line and column.
 
+mod exclude;
 pub mod file;
 pub mod lines;
 pub mod record;
 mod walk;
 
+pub use exclude::Exclude;
 pub use file::{document_from_bytes, read_file};
 pub use record::records;
-pub use walk::{inputs, Inputs};
+pub use walk::{inputs, inputs_excluding, Inputs};
 
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};

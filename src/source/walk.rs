@@ -3,7 +3,7 @@
 use super::file::{document_from_bytes, read_article};
 use super::record::{records, Records};
 use super::{display_path, io_message, open, read_file, InputError};
-use super::{BUF_SIZE, STDIN};
+use super::{Exclude, BUF_SIZE, STDIN};
 use crate::document::Document;
 use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -25,7 +25,14 @@ type Reader = Box<dyn BufRead + Send>;
 ///
 /// Only one archive is open at a time and only its current line is held in memory.
 pub fn inputs(paths: &[PathBuf]) -> Inputs {
+    inputs_excluding(paths, Exclude::default())
+}
+
+/// [`inputs`], leaving out what `exclude` names when walking a folder (a file given by name is
+/// always read).
+pub fn inputs_excluding(paths: &[PathBuf], exclude: Exclude) -> Inputs {
     Inputs {
+        exclude,
         pending: paths
             .iter()
             .rev()
@@ -41,6 +48,16 @@ pub struct Inputs {
     pending: Vec<Pending>,
     /// The archive being streamed.
     current: Option<Records<Reader>>,
+    exclude: Exclude,
+}
+
+/// Whether a walk leaves out an entry (and, for a folder, all below it): hidden entries,
+/// `target` folders, and what `exclude` names.
+fn skipped(entry: &walkdir::DirEntry, exclude: &Exclude) -> bool {
+    let name = entry.file_name().to_string_lossy();
+    name.starts_with('.')
+        || (entry.file_type().is_dir() && name == "target")
+        || exclude.excludes(entry.path())
 }
 
 enum Pending {
@@ -48,6 +65,8 @@ enum Pending {
     Given(PathBuf),
     /// Found in a directory: already filtered by name.
     Found(PathBuf),
+    /// A folder met in a walk that could not be read.
+    Failed(InputError),
 }
 
 impl Iterator for Inputs {
@@ -63,6 +82,7 @@ impl Iterator for Inputs {
             }
             let path = match self.pending.pop()? {
                 Pending::Found(path) => path,
+                Pending::Failed(e) => return Some(Err(e)),
                 Pending::Given(path) if path.as_os_str() == "-" => match self.stdin() {
                     Some(item) => return Some(item),
                     None => continue,
@@ -72,10 +92,10 @@ impl Iterator for Inputs {
                         let message = format!("cannot read: {}", io_message(&e));
                         return Some(Err(InputError::path(display_path(&path), message)));
                     }
-                    Ok(meta) if meta.is_dir() => match self.expand(&path) {
-                        Ok(()) => continue,
-                        Err(e) => return Some(Err(e)),
-                    },
+                    Ok(meta) if meta.is_dir() => {
+                        self.expand(&path);
+                        continue;
+                    }
                     Ok(_) => path,
                 },
             };
@@ -92,47 +112,42 @@ impl Iterator for Inputs {
 }
 
 impl Inputs {
-    /// Queues the articles and archives in directory `dir`, sorted by name.
-    fn expand(&mut self, dir: &Path) -> Result<(), InputError> {
-        let cannot = |e: std::io::Error| {
-            InputError::path(
-                display_path(dir),
-                format!("cannot read directory: {}", io_message(&e)),
-            )
-        };
+    /// Queues the articles and archives under directory `dir`, sorted by name, depth first
+    /// (walkdir), leaving out hidden entries, `target` folders and what `exclude` names; a
+    /// folder that cannot be read is an error item in its place.
+    fn expand(&mut self, dir: &Path) {
+        let exclude = &self.exclude;
+        let walk = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !skipped(e, exclude));
         let mut found = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(cannot)? {
-            let entry = entry.map_err(cannot)?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') {
-                continue;
-            }
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let path = entry.path();
-            if kind.is_dir() {
-                if name != "target" {
-                    found.push((entry.file_name(), true, path));
-                }
-            } else if is_article(&name) || is_archive_name(&name) {
-                // A symbolic link is followed only to a file.
-                if kind.is_symlink() && !path.is_file() {
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = e.path().unwrap_or(dir);
+                    let message = match e.io_error() {
+                        Some(io) => format!("cannot read directory: {}", io_message(io)),
+                        None => format!("cannot read directory: {e}"),
+                    };
+                    found.push(Pending::Failed(InputError::path(display_path(at), message)));
                     continue;
                 }
-                found.push((entry.file_name(), false, path));
+            };
+            let kind = entry.file_type();
+            let name = entry.file_name().to_string_lossy();
+            if kind.is_dir() || !(is_article(&name) || is_archive_name(&name)) {
+                continue;
             }
+            // A symbolic link is followed only to a file.
+            if kind.is_symlink() && !entry.path().is_file() {
+                continue;
+            }
+            found.push(Pending::Found(entry.into_path()));
         }
-        found.sort();
-        for (_, is_dir, path) in found.into_iter().rev() {
-            self.pending.push(if is_dir {
-                Pending::Given(path)
-            } else {
-                Pending::Found(path)
-            });
-        }
-        Ok(())
+        self.pending.extend(found.into_iter().rev());
     }
 
     /// Reads stdin: JSON Lines when it starts with `{`, else one article.
@@ -234,6 +249,25 @@ mod tests {
         fs::write(root.join(".hidden.md"), "hidden").unwrap();
         fs::write(root.join("target/t.md"), "build").unwrap();
         assert_eq!(ids(&[root.to_path_buf()]), ["a", "e1", "e2", "d", "c"]);
+    }
+
+    #[test]
+    fn excluded_paths_are_left_out_of_walks_but_not_when_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("drafts/deep")).unwrap();
+        fs::write(root.join("a.md"), "A.").unwrap();
+        fs::write(root.join("b.old.md"), "B.").unwrap();
+        fs::write(root.join("drafts/deep/c.md"), "C.").unwrap();
+        let exclude = || Exclude::new(&["drafts".into(), "*.old.md".into()], root).unwrap();
+        let walked: Vec<String> = inputs_excluding(&[root.to_path_buf()], exclude())
+            .map(|d| d.unwrap().id)
+            .collect();
+        assert_eq!(walked, ["a"]);
+        let given: Vec<String> = inputs_excluding(&[root.join("b.old.md")], exclude())
+            .map(|d| d.unwrap().id)
+            .collect();
+        assert_eq!(given, ["b.old"]);
     }
 
     #[test]
