@@ -424,3 +424,25 @@ fn unused_suppression_is_a_rule_with_docs_and_explain_suggests_near_names() {
     assert!(text(&out.stderr)
         .starts_with("error: unknown rule `unused-supression` (did you mean `unused-suppression`?); known rules: "));
 }
+
+#[test]
+fn unused_suppression_flags_its_own_example_and_not_its_fix() {
+    // The example and fix of `claimcheck explain unused-suppression`, through the binary that
+    // reads the comments (the other rules' examples are checked in src/rules/mod.rs).
+    let docs = claimcheck::rules::unused_suppression::DOCS;
+    let blocks: Vec<&str> = docs
+        .split("```text\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2, "{docs}");
+    for (body, expected) in [(blocks[0], vec!["unused-suppression"]), (blocks[1], vec![])] {
+        let dir = folder(&[("draft.md", body)]);
+        let (_, articles, stderr) = json(&["draft.md"], dir.path());
+        assert_eq!(
+            rules(&articles[0]["findings"]),
+            expected,
+            "{body}\n{stderr}"
+        );
+    }
+}
