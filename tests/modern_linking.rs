@@ -18,7 +18,7 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 370;
+const LINKED: usize = 376;
 const LINKED_WITH_PERIOD: usize = 116;
 const PLANTED_CAUGHT: usize = 71;
 const INCONSISTENT_FLAGGED: usize = 4;

@@ -292,6 +292,13 @@ impl<'a> Sentence<'a> {
     /// tokens the baseline connector at `k` spans.
     fn baseline_connector(&self, k: usize) -> Option<usize> {
         let w = self.low(k)?;
+        // "as compared with", "as against"
+        if self.w.connector_prefixes.contains(&w) {
+            return self
+                .baseline_connector(k + 1)
+                .filter(|_| !self.is(k + 1, self.w.from) && !self.is(k + 1, self.w.than))
+                .map(|len| len + 1);
+        }
         let (pair_first, pair_second) = &self.w.baseline_pairs;
         if self.w.baseline_words.contains(&w) {
             Some(if self.is(k + 1, ".") { 2 } else { 1 })
@@ -339,8 +346,13 @@ impl<'a> Sentence<'a> {
                 // the "from" figure is the session's high.
                 let amount = self.drafts[d].measure == Measure::Absolute
                     && (!self.is(k, self.w.from) || quoted_at);
-                if self.drafts[d].baseline.is_none() && !amount {
-                    if let Some(m) = self.baseline_near(k + len) {
+                if self.drafts[d].baseline.is_none() {
+                    // An amount takes a baseline that the words name as such: "fell 624.82
+                    // points ... against the previous close of 82,176.45".
+                    let near = self
+                        .baseline_near(k + len)
+                        .filter(|&m| !amount || self.mtoks[m].0 > k + len + 1);
+                    if let Some(m) = near {
                         // "rose by 6.2% in the 12 months to March, up from 5.5% in February":
                         // the rate before, not the level the 6.2% is of.
                         // "rose 2% from 5% to 7%" names both rates: a pair, not the rate before
@@ -418,6 +430,21 @@ impl<'a> Sentence<'a> {
                     || self.is_any(next, &self.w.direction_adjectives)
                         && self.baseline_connector(next + 1).is_some());
             let restating = self.is_any(k, &self.w.restating_verbs);
+            // ", bringing the benchmark to 4%": a restating verb, its object, then the value.
+            if restating && self.drafts[d].value.is_none() {
+                let to = (k + 1..(k + 5).min(self.end))
+                    .take_while(|&j| self.toks[j].kind == Kind::Word && self.role_free_word(j))
+                    .find(|&j| self.is(j, self.w.to) && self.mention_starting(j + 1).is_some());
+                if let Some(j) = to {
+                    k = j;
+                    continue;
+                }
+            }
+            // "a jump of 6.56 per cent on Thursday to close at 18.20"
+            if self.is_any(k + 1, &self.w.weekdays) && self.toks[k].kind == Kind::Word {
+                k += 2;
+                continue;
+            }
             if let Some(j) = self.restating_clause(k + 1).filter(|_| self.is(k, ",")) {
                 k = j;
                 continue;
@@ -501,6 +528,12 @@ impl<'a> Sentence<'a> {
     /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter").
     fn past_figure(&self, k: usize) -> usize {
         self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)))
+    }
+
+    /// Whether token `j` is a plain word of the sentence: no mention or period phrase starts
+    /// there.
+    fn role_free_word(&self, j: usize) -> bool {
+        self.mention_starting(j).is_none() && self.mark_at(j).is_none()
     }
 
     /// Past a currency conversion in parentheses right after a figure ("S$2.63 billion
@@ -1214,6 +1247,11 @@ impl<'a> Sentence<'a> {
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.past_figure(me);
+        // "345 million euro, or 18.0% of turnover, up from 222 million euro": a share
+        // restating the figure, up to the comma before the comparison.
+        if let Some(comma) = self.restating_share(k) {
+            k = comma;
+        }
         // "$35.6 billion in the Nov. 1-20 period, compared with $33.8 billion": a short aside
         // without figures of a unit, up to the comma before the comparison.
         if let Some(comma) = self.aside_to_comma(k) {
@@ -1311,6 +1349,22 @@ impl<'a> Sentence<'a> {
             .is_some_and(|_| !self.is(next, self.w.from) && !self.is(next, self.w.than))
             || self.is_any(next, &self.w.direction_adjectives) && self.is(next + 1, self.w.from);
         (plain && compares).then_some(comma)
+    }
+
+    /// The comma after a share restating a figure, when one starts at token `k` (", or 18.0%
+    /// of turnover,"): the only figure before that comma is the percent.
+    fn restating_share(&self, k: usize) -> Option<usize> {
+        if !(self.is(k, ",") && self.is_any(k + 1, &self.w.restating)) {
+            return None;
+        }
+        let p = self
+            .mention_starting(k + 2)
+            .filter(|&p| self.kind(p) == MentionKind::Percent)?;
+        let after = self.mtoks[p].1;
+        let comma = (after..(after + 6).min(self.end)).find(|&j| self.is(j, ","))?;
+        (after..comma)
+            .all(|j| self.mention_starting(j).is_none() && !self.is_punct(j))
+            .then_some(comma)
     }
 
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",

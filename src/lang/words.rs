@@ -276,6 +276,12 @@ pub struct ClaimWords {
     /// The separator of a baseline given in parentheses ("HK$536 million (2016: HK$496
     /// million)").
     pub label_colon: &'static str,
+    /// A word before a baseline connector that belongs to it ("as compared with", "as
+    /// against").
+    pub connector_prefixes: Words,
+    /// Days of the week, passed over between a change and its value ("a jump of 6.56 per
+    /// cent on Thursday to close at 18.20").
+    pub weekdays: Words,
     /// Words between a comparison and a change that restates it ("rose to 400 tons from 100
     /// tons, a 300% increase", "..., which is an increase of 300%").
     pub restatement_openers: Words,
