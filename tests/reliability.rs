@@ -280,7 +280,7 @@ fn an_empty_draft_is_an_article_with_no_claims() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "empty.md: no claims\n\n1 article, 0 claims, 0 errors, 0 warnings, 0 infos\n"
+        "registry: none (--no-registry)\nempty.md: no claims\n\n1 article, 0 claims, 0 errors, 0 warnings, 0 infos\n"
     );
     // The findings of the other files decide the exit code.
     let out = run_in(

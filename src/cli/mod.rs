@@ -6,9 +6,11 @@
 
 pub mod args;
 pub mod audit;
+pub mod generate;
 mod output;
 mod progress;
 pub mod registry;
+mod width;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command};
 
@@ -58,28 +60,42 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
-        Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
+        Command::Extract(args) => Ok(ExitCode::from(check(&args.as_check(), Mode::Extract))),
         Command::Audit(args) => audit::run(&args),
         Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
             &mut io::stdout().lock(),
         )))),
         Command::Explain { rule } => Ok(ExitCode::from(explain(&rule))),
+        Command::Completions { shell } => Ok(ExitCode::from(quiet_pipe(generate::completions(
+            shell,
+            &mut io::stdout().lock(),
+        )))),
+        Command::Man => Ok(ExitCode::from(quiet_pipe(generate::man(
+            &mut io::stdout().lock(),
+        )))),
     }
 }
 
 /// Writes each of a document's warnings to stderr as `warning: ...`, all in one write, so that
 /// the lines of `audit`'s worker threads never interleave; a closed stderr is ignored.
 fn warn(doc: &Document) {
-    if doc.warnings.is_empty() {
-        return;
-    }
-    let text: String = doc
-        .warnings
+    write_warnings(&warnings(doc));
+}
+
+/// A document's warnings as the lines [`warn`] writes.
+fn warnings(doc: &Document) -> String {
+    doc.warnings
         .iter()
         .map(|w| format!("warning: {w}\n"))
-        .collect();
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+        .collect()
+}
+
+/// Writes warning lines to stderr in one write; a closed stderr is ignored.
+fn write_warnings(text: &str) {
+    if !text.is_empty() {
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
 }
 
 /// Writes `error: ...` to stderr; a closed stderr is ignored (there is nowhere left to say it).
@@ -188,14 +204,51 @@ fn read_inputs(paths: &[PathBuf]) -> impl Iterator<Item = Result<Document, Input
     })
 }
 
+/// Whether human output on stdout is colored. `auto` is anstream's choice: no color when
+/// `NO_COLOR` is set or `TERM=dumb`, color when `CLICOLOR_FORCE` is set, else when stdout is
+/// a terminal.
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
     }
+}
+
+/// The first line of human output: which registry claims were matched against, and why none
+/// was when none was.
+fn registry_line(registry: Option<&Registry>, args: &CheckArgs) -> String {
+    let Some(registry) = registry else {
+        return if args.no_registry {
+            "registry: none (--no-registry)".into()
+        } else {
+            format!(
+                "registry: none (no {}/ folder here; give --registry PATH)",
+                registry::DEFAULT_PATH
+            )
+        };
+    };
+    let paths: Vec<String> = registry
+        .paths
+        .iter()
+        .map(|p| {
+            let shown = p.display().to_string();
+            if p.is_dir() && !shown.ends_with('/') {
+                shown + "/"
+            } else {
+                shown
+            }
+        })
+        .collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "registry: {} ({}, {})",
+        paths.join(", "),
+        plural(registry.files, "file"),
+        plural(registry.facts.len(), "fact")
+    )
 }
 
 /// Runs the pipeline over one document: its report, and the document its spans point into.
@@ -222,7 +275,69 @@ fn check_one(
     })
 }
 
-/// `check` and `extract`: every article through the pipeline and the chosen writer.
+/// One input after the pipeline: its report, the document its spans point into (when it
+/// could be read and checked) and the warnings reading it raised.
+type Done = (ArticleReport, Option<Document>, String);
+
+/// Reads nothing more: the pipeline over one input, as a worker runs it.
+fn process(input: Result<Document, InputError>, registry: Option<&Registry>, mode: Mode) -> Done {
+    match input {
+        Ok(doc) => {
+            let warnings = warnings(&doc);
+            let (report, doc) = check_one(doc, registry, mode);
+            (report, doc, warnings)
+        }
+        Err(e) => (unreadable::report(&e), None, String::new()),
+    }
+}
+
+/// At most this many bytes of article text are held between reading and writing when
+/// checking in parallel (one article larger than this is still checked, alone).
+const WINDOW_BYTES: usize = 64 << 20;
+
+/// The next inputs to check together: `jobs * 4` of them (so every thread has work while the
+/// slowest finishes), fewer when their text passes [`WINDOW_BYTES`]; one at a time on one
+/// thread, so that a stream on stdin is answered record by record.
+fn window(
+    inputs: &mut dyn Iterator<Item = Result<Document, InputError>>,
+    jobs: usize,
+) -> Vec<Result<Document, InputError>> {
+    let most = if jobs > 1 { jobs * 4 } else { 1 };
+    let mut window = Vec::new();
+    let mut bytes = 0;
+    for input in inputs {
+        bytes += input.as_ref().map_or(0, |doc| doc.text.len());
+        window.push(input);
+        if window.len() >= most || bytes >= WINDOW_BYTES {
+            break;
+        }
+    }
+    window
+}
+
+/// The threads `check -j` runs on: `None` for one (the caller's), or when the pool cannot be
+/// started (the run then goes on, on one thread, rather than failing).
+fn pool(jobs: usize) -> Option<rayon::ThreadPool> {
+    (jobs > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .thread_name(|i| format!("claimcheck-{i}"))
+                .build()
+                .ok()
+        })
+        .flatten()
+}
+
+/// How many threads a run uses when `--jobs` is not given: one per core.
+fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(args::MAX_JOBS)
+}
+
+/// `check` and `extract`: every article through the pipeline and the chosen writer. With
+/// more than one job, windows of articles are checked in parallel and written in input order.
 fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let paths = match input_paths(args) {
         Ok(paths) => paths,
@@ -238,6 +353,8 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
             return FAILURE;
         }
     };
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let pool = pool(jobs);
     let stdout = io::stdout();
     let interactive = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
@@ -245,38 +362,56 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         args.format,
         EmitOptions {
             color: use_color(args.color),
+            width: width::source_width(interactive),
         },
     );
     let mut tally = Tally::default();
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
-        for input in read_inputs(&paths) {
-            let (report, doc) = match input {
-                Ok(doc) => {
-                    // Flush first so stdout and stderr interleave in order on a terminal.
-                    if !doc.warnings.is_empty() {
-                        out.flush()?;
-                        warn(&doc);
-                    }
-                    check_one(doc, registry.as_ref(), mode)
-                }
-                Err(e) => (unreadable::report(&e), None),
-            };
-            tally.record(&report, 0, true);
-            if let Some(message) = &report.error {
-                failed = true;
-                // Flush first so stdout and stderr interleave in order on a terminal.
-                out.flush()?;
-                error(format_args!("{message}"));
-                if args.format == Format::Human {
-                    // Already said on stderr; saying it twice on a terminal is noise.
-                    continue;
-                }
+        if args.format == Format::Human {
+            writeln!(out, "{}", registry_line(registry.as_ref(), args))?;
+        }
+        let mut inputs = read_inputs(&paths);
+        loop {
+            let window = window(&mut inputs, jobs);
+            if window.is_empty() {
+                break;
             }
-            emitter.article(&mut out, &report, doc.as_ref())?;
-            if interactive {
-                out.flush()?;
+            let registry = registry.as_ref();
+            let done: Vec<Done> = match &pool {
+                Some(pool) => pool.install(|| {
+                    use rayon::prelude::*;
+                    window
+                        .into_par_iter()
+                        .map(|input| process(input, registry, mode))
+                        .collect()
+                }),
+                None => window
+                    .into_iter()
+                    .map(|input| process(input, registry, mode))
+                    .collect(),
+            };
+            for (report, doc, warnings) in done {
+                if !warnings.is_empty() {
+                    // Flush first so stdout and stderr interleave in order on a terminal.
+                    out.flush()?;
+                    write_warnings(&warnings);
+                }
+                tally.record(&report, 0, true);
+                if let Some(message) = &report.error {
+                    failed = true;
+                    out.flush()?;
+                    error(format_args!("{message}"));
+                    if args.format == Format::Human {
+                        // Already said on stderr; saying it twice on a terminal is noise.
+                        continue;
+                    }
+                }
+                emitter.article(&mut out, &report, doc.as_ref())?;
+                if interactive {
+                    out.flush()?;
+                }
             }
         }
         emitter.finish(&mut out, &tally)?;
