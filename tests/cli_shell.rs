@@ -407,3 +407,106 @@ fn completions_and_the_man_page_come_from_the_definitions() {
         assert!(page.contains(flag), "{flag}");
     }
 }
+
+#[test]
+fn odd_command_lines_for_the_new_options_end_without_a_panic() {
+    // A few of the argument classes `fuzz/cli_args.py` draws, aimed at this file's options,
+    // so that `cargo test` keeps them: every one ends with 0, 1 or 2, never a panic.
+    let dir = tempfile::tempdir().unwrap();
+    let cjk = format!(
+        "{}Sales rose 20.8% from 72.6\nmln to 87.1 mln dlrs {}.\n",
+        "語\u{301} ".repeat(200),
+        "é".repeat(300)
+    );
+    std::fs::write(dir.path().join("cjk.md"), cjk).unwrap();
+    std::fs::write(
+        dir.path().join("binary.md"),
+        (0..=255u8).collect::<Vec<_>>(),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.md"), "").unwrap();
+    let cycle = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/registries/cycle.yaml");
+    let cycle = cycle.to_str().unwrap();
+    type Env<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(&[&str], Env)] = &[
+        (&["check", "cjk.md", "--no-registry"], &[("COLUMNS", "1")]),
+        (
+            &["check", "cjk.md", "--no-registry"],
+            &[("COLUMNS", "99999999999999999999999")],
+        ),
+        (
+            &["check", "cjk.md", "--no-registry", "--color", "always"],
+            &[("COLUMNS", "41")],
+        ),
+        (
+            &["extract", "cjk.md", "binary.md", "empty.md", "-j", "256"],
+            &[],
+        ),
+        (
+            &[
+                "extract",
+                "--format",
+                "sarif",
+                "cjk.md",
+                "--registry",
+                cycle,
+            ],
+            &[],
+        ),
+        (
+            &[
+                "check",
+                "-j",
+                "256",
+                "cjk.md",
+                "cjk.md",
+                "cjk.md",
+                "-",
+                "--no-registry",
+            ],
+            &[],
+        ),
+        (&["registry", "check", "-v", "-v", cycle], &[]),
+        (
+            &[
+                "registry",
+                "check",
+                "--verbose",
+                "--format",
+                "github",
+                cycle,
+                cycle,
+            ],
+            &[],
+        ),
+        (
+            &[
+                "audit",
+                "--format",
+                "ndjson",
+                "-q",
+                "/dev/null",
+                "--no-registry",
+            ],
+            &[],
+        ),
+        (&["completions", ""], &[]),
+        (&["completions", "zsh", "extra"], &[]),
+        (&["man", "--format", "json"], &[]),
+        (&["extract", "--fail-on", "error", "cjk.md"], &[]),
+    ];
+    for (args, env) in cases {
+        let out = claimcheck(dir.path())
+            .args(*args)
+            .envs(env.iter().copied())
+            .env("RUST_BACKTRACE", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0..=2)) && !stderr.contains("panicked"),
+            "{args:?} {env:?}: {:?}\n{stderr}",
+            out.status
+        );
+    }
+}

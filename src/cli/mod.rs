@@ -279,7 +279,7 @@ fn check_one(
 /// could be read and checked) and the warnings reading it raised.
 type Done = (ArticleReport, Option<Document>, String);
 
-/// Reads nothing more: the pipeline over one input, as a worker runs it.
+/// The pipeline over one input already read (or found unreadable), as a worker runs it.
 fn process(input: Result<Document, InputError>, registry: Option<&Registry>, mode: Mode) -> Done {
     match input {
         Ok(doc) => {
