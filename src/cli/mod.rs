@@ -297,7 +297,7 @@ const WINDOW_BYTES: usize = 64 << 20;
 
 /// The next inputs to check together: `jobs * 4` of them (so every thread has work while the
 /// slowest finishes), fewer when their text passes [`WINDOW_BYTES`]; one at a time on one
-/// thread, so that a stream on stdin is answered record by record.
+/// thread, so that each article is written before the next is read, as before `-j` worked.
 fn window(
     inputs: &mut dyn Iterator<Item = Result<Document, InputError>>,
     jobs: usize,
