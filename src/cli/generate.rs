@@ -14,7 +14,8 @@ Install, for example:
   powershell: claimcheck completions powershell >> $PROFILE";
 
 pub const MAN_AFTER_HELP: &str = "\
-The page covers the top-level command and names each subcommand; install it with, for example,
+The page has the top-level command, then a section per subcommand with its options; install it
+with, for example,
   claimcheck man > ~/.local/share/man/man1/claimcheck.1";
 
 /// The shells `completions` writes for.
