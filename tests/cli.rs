@@ -13,9 +13,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const ARTICLE: &str = "---\ntitle: Magnets\ndate: 2025-07-21\n---\n\
-China exported 353 tons of rare earth magnets to the US in June, an increase of 660% \
-compared to May.\n\nSales rose 12.5 pct to 320.5 mln dlrs from 284.9 mln.\n";
+#[path = "common/workspace.rs"]
+mod workspace;
+use workspace::{text, workspace, ARTICLE};
 
 fn claimcheck() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
@@ -29,18 +29,6 @@ fn run(args: &[&str], dir: &Path) -> Output {
         .current_dir(dir)
         .output()
         .expect("run claimcheck")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
-/// A temp folder with `articles/magnets.md` and no `claims/`.
-fn workspace() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("articles")).unwrap();
-    std::fs::write(dir.path().join("articles/magnets.md"), ARTICLE).unwrap();
-    dir
 }
 
 fn sarif_validator() -> jsonschema::Validator {

@@ -8,6 +8,9 @@
 //! 15-20 s on two cores (release: a few seconds). If that grows past a minute, mark these
 //! `#[ignore = "..."]` and add a variant over the first 2,000 records.
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,12 +20,20 @@ const REUTERS_RECORDS: usize = 19_043;
 const BBC: &str = "bbc.jsonl";
 const BBC_RECORDS: usize = 2_225;
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+/// The corpus folder, or `None` (and the skip said) for `test` when it is missing.
+fn corpus_dir(test: &str) -> Option<PathBuf> {
+    // `CLAIMCHECK_CORPUS` points elsewhere (or nowhere, to see the skip said).
+    let dir = std::env::var_os("CLAIMCHECK_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        PathBuf::from,
+    );
     if dir.join(REUTERS).is_file() && dir.join(BBC).is_file() {
         Some(dir)
     } else {
-        println!("skipping: ../shared/corpus not found");
+        skip::skipped(
+            test,
+            &format!("{} (the Reuters and BBC corpora) not found", dir.display()),
+        );
         None
     }
 }
@@ -112,12 +123,16 @@ fn audit(path: &Path, expected_records: usize) {
 
 #[test]
 fn audits_all_of_reuters_21578() {
-    let Some(dir) = corpus_dir() else { return };
+    let Some(dir) = corpus_dir("audits_all_of_reuters_21578") else {
+        return;
+    };
     audit(&dir.join(REUTERS), REUTERS_RECORDS);
 }
 
 #[test]
 fn audits_all_of_bbc_news() {
-    let Some(dir) = corpus_dir() else { return };
+    let Some(dir) = corpus_dir("audits_all_of_bbc_news") else {
+        return;
+    };
     audit(&dir.join(BBC), BBC_RECORDS);
 }

@@ -13,6 +13,9 @@
 #[allow(dead_code)] // the misses are printed by examples/modern-linking.rs
 mod modern;
 
+#[path = "common/skip.rs"]
+mod skip;
+
 use modern::figures::Figures;
 use modern::planted::{self, Mutation, Target};
 
@@ -90,7 +93,10 @@ fn modern_linking_holds_its_floors() {
 fn reuters_planted_errors_hold_their_floor() {
     let path = modern::reuters::corpus();
     if !path.exists() {
-        println!("skipping: {} not found", path.display());
+        skip::skipped(
+            "reuters_planted_errors_hold_their_floor",
+            &format!("{} not found", path.display()),
+        );
         return;
     }
     let (stories, found) = modern::reuters::find(&path).expect("readable corpus");

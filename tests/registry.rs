@@ -9,7 +9,7 @@ use std::path::PathBuf;
 /// What `registry check` prints (human format, no color).
 fn render_human(v: &Validation) -> String {
     let mut out = Vec::new();
-    write(&mut out, v, Format::Human, EmitOptions::default()).unwrap();
+    write(&mut out, v, Format::Human, EmitOptions::default(), true).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -88,6 +88,6 @@ fn github_writer_takes_registry_problems() {
         "tests/fixtures/registries/change-mismatch.yaml",
     )]);
     let mut out = Vec::new();
-    write(&mut out, &v, Format::Github, EmitOptions::default()).unwrap();
+    write(&mut out, &v, Format::Github, EmitOptions::default(), true).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }

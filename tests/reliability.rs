@@ -280,7 +280,7 @@ fn an_empty_draft_is_an_article_with_no_claims() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "empty.md: no claims\n\n1 article, 0 claims, 0 errors, 0 warnings, 0 infos\n"
+        "registry: none (--no-registry)\nempty.md: no claims\n\n1 article, 0 claims, 0 errors, 0 warnings, 0 infos\n"
     );
     // The findings of the other files decide the exit code.
     let out = run_in(
@@ -445,4 +445,29 @@ fn an_article_on_stdin_over_the_limit_is_an_error_not_cut_short() {
         stderr(&out),
         "error: <stdin>: larger than 256 MiB; not an article\n"
     );
+}
+
+/// Found by `fuzz/cli_args.py`'s inputs: `audit` took a `.md` file whose name is not UTF-8
+/// for JSON Lines ("invalid JSON") and its folder walk skipped it, where `check` read it.
+#[cfg(unix)]
+#[test]
+fn audit_reads_an_article_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"draft-\xff.md");
+    fs::write(dir.path().join(name), WRONG).unwrap();
+    let file = dir.path().join(name);
+    let folder = dir.path().to_str().unwrap();
+    for target in [file.as_os_str(), std::ffi::OsStr::new(folder)] {
+        let out = Command::new(BIN)
+            .args(["audit", "-q", "--no-registry"])
+            .arg(target)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
+        let record: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+        assert!(record["error"].is_null(), "{record}");
+        assert_eq!(record["findings"][0]["rule"], "change-mismatch", "{record}");
+    }
 }

@@ -76,7 +76,8 @@ fn a_comment_on_the_line_before_suppresses_that_rule_and_keeps_the_reason() {
     // Human output names it, with the reason, above the article's claims.
     let out = run(&["check", "--no-registry", "articles"], dir.path());
     assert!(text(&out.stdout).starts_with(
-        "suppressed[change-mismatch] at articles/draft.md, line 4: figures revised by the ministry\n\
+        "registry: none (--no-registry)\n\
+         suppressed[change-mismatch] at articles/draft.md, line 4: figures revised by the ministry\n\
          articles/draft.md: 2 claims, no findings\n"
     ));
 

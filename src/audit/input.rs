@@ -21,7 +21,8 @@ enum Kind {
 /// Extensions taken when walking a directory; a file named on the command line is read
 /// whatever it is called (as an article for `.md`/`.markdown`/`.txt`, otherwise as JSON Lines).
 fn kind_in_directory(path: &Path) -> Option<Kind> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    // Lossy: a name that is not UTF-8 still has its (ASCII) extension.
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     if name.starts_with('.') {
         return None;
     }

@@ -21,8 +21,9 @@ pub enum Command {
     /// Check articles: every rule, and the registry when there is one.
     Check(CheckArgs),
     /// Extract claims and every numeric mention, without running the rules.
-    Extract(CheckArgs),
-    /// Archive mode: parallel, streaming NDJSON, summary on stderr.
+    #[command(long_about = EXTRACT_ABOUT, after_help = EXTRACT_AFTER_HELP)]
+    Extract(ExtractArgs),
+    /// Archive mode: parallel, streaming NDJSON (one JSON object per line), summary on stderr.
     #[command(after_help = super::audit::AFTER_HELP)]
     Audit(AuditArgs),
     /// The claim registry.
@@ -40,6 +41,16 @@ pub enum Command {
     /// Print the effective settings and where each comes from (default, config file,
     /// command line).
     Config(ConfigArgs),
+    /// Print a shell completion script (generated from these definitions) to stdout.
+    #[command(after_help = super::generate::COMPLETIONS_AFTER_HELP)]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: super::generate::Shell,
+    },
+    /// Print the man page (roff, generated from these definitions) to stdout.
+    #[command(after_help = super::generate::MAN_AFTER_HELP)]
+    Man,
 }
 
 /// When human output is colored.
@@ -61,11 +72,12 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    /// Worker threads (accepted for symmetry with `audit`; `check` runs on one).
+    /// Check articles on N threads, 1 to 256 (default: one per core); output stays in input
+    /// order.
     #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
     pub jobs: Option<usize>,
 
-    /// Color in human output.
+    /// Color in human output (auto: on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -136,6 +148,70 @@ pub struct ConfigArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// What `claimcheck extract --help` says under the options' summary.
+const EXTRACT_ABOUT: &str = "\
+Extract claims and every numeric mention, without running the rules.
+
+Human output lists, per article, its claims (the table `check` shows for a clean article) and
+then each numeric mention on one line: line:column, kind (number, percent, points, currency,
+quantity, multiple), the value with its unit, the interval its rounding allows, and the words.
+JSON and NDJSON add a `mentions` array to each article. No rule runs, so there are no
+findings; claims are still matched against the registry.";
+
+const EXTRACT_AFTER_HELP: &str = "\
+Exit codes: 0 every input was read; 2 a usage error, an unreadable input or a registry that
+cannot be read.";
+
+/// Options of `extract`: those of `check` that mean something without rules.
+#[derive(Args, Debug, Clone)]
+pub struct ExtractArgs {
+    /// Files or folders (`*.md`, `*.txt`, `*.jsonl`, recursively); `-` for stdin.
+    /// Default: `articles/`.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format (json and ndjson carry the mentions as `mentions`).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Registry files or folders to match claims against (repeatable). Default: `claims/`
+    /// when it exists.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_registry")]
+    pub registry: Vec<PathBuf>,
+
+    /// Do not match claims against a registry.
+    #[arg(long)]
+    pub no_registry: bool,
+
+    /// Extract on N threads, 1 to 256 (default: one per core); output stays in input order.
+    #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
+    pub jobs: Option<usize>,
+
+    /// Color in human output (auto: on a terminal; NO_COLOR turns it off, CLICOLOR_FORCE on).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+impl ExtractArgs {
+    /// The same run as `check` options: `extract` shares `check`'s reading and writing, and
+    /// with no rules there is nothing for `--fail-on` to see.
+    pub fn as_check(&self) -> CheckArgs {
+        CheckArgs {
+            paths: self.paths.clone(),
+            output: OutputArgs {
+                format: Some(self.format),
+                fail_on: Some(FailOn::Never),
+                registry: self.registry.clone(),
+                no_registry: self.no_registry,
+            },
+            jobs: self.jobs,
+            color: self.color,
+            settings: SettingsArgs::default(),
+            baseline: None,
+            write_baseline: None,
+        }
+    }
 }
 
 /// The most worker threads `--jobs` accepts: far more than the cores of any machine this

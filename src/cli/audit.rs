@@ -30,6 +30,12 @@ pub struct AuditArgs {
     /// archives, plain or gzip; `-` for stdin (the default when stdin is not a terminal).
     pub paths: Vec<PathBuf>,
 
+    /// Output format. `audit` writes NDJSON only: one JSON object per article per line, then
+    /// the summary on stderr. For human, json, sarif or github output use `claimcheck check
+    /// --format`.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Ndjson)]
+    pub format: AuditFormat,
+
     /// Write the NDJSON here instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -69,6 +75,14 @@ pub struct AuditArgs {
 
     #[command(flatten)]
     pub settings: super::args::SettingsArgs,
+}
+
+/// What `audit --format` accepts: NDJSON, which streams in constant memory; the formats that
+/// need the whole run (json, sarif) or a person reading (human) are `check`'s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AuditFormat {
+    /// One JSON object per article per line (docs/output.md).
+    Ndjson,
 }
 
 /// The first Ctrl-C stops reading and lets the run finish what it has (whole lines, then the

@@ -6,13 +6,16 @@
 
 pub mod args;
 pub mod audit;
+pub mod generate;
 mod output;
 mod progress;
 pub mod registry;
+mod width;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
 
 use crate::analysis;
+use crate::analysis::Checked;
 use crate::baseline::Baselines;
 use crate::config::{self, Settings};
 use crate::diagnostics::codes;
@@ -62,7 +65,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
-        Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
+        Command::Extract(args) => Ok(ExitCode::from(check(&args.as_check(), Mode::Extract))),
         Command::Audit(args) => audit::run(&args),
         Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
@@ -70,6 +73,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         )))),
         Command::Explain { rule } => Ok(ExitCode::from(explain(&rule))),
         Command::Config(args) => show_config(&args),
+        Command::Completions { shell } => Ok(ExitCode::from(quiet_pipe(generate::completions(
+            shell,
+            &mut io::stdout().lock(),
+        )))),
+        Command::Man => Ok(ExitCode::from(quiet_pipe(generate::man(
+            &mut io::stdout().lock(),
+        )))),
     }
 }
 
@@ -135,15 +145,22 @@ fn show_config(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
 /// Writes each of a document's warnings to stderr as `warning: ...`, all in one write, so that
 /// the lines of `audit`'s worker threads never interleave; a closed stderr is ignored.
 fn warn(doc: &Document) {
-    if doc.warnings.is_empty() {
-        return;
-    }
-    let text: String = doc
-        .warnings
+    write_warnings(&warnings(doc));
+}
+
+/// A document's warnings as the lines [`warn`] writes.
+fn warnings(doc: &Document) -> String {
+    doc.warnings
         .iter()
         .map(|w| format!("warning: {w}\n"))
-        .collect();
-    let _ = io::stderr().lock().write_all(text.as_bytes());
+        .collect()
+}
+
+/// Writes warning lines to stderr in one write; a closed stderr is ignored.
+fn write_warnings(text: &str) {
+    if !text.is_empty() {
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
 }
 
 /// Writes `error: ...` to stderr; a closed stderr is ignored (there is nowhere left to say it).
@@ -267,48 +284,162 @@ fn read_inputs<'a>(
     })
 }
 
+/// Whether human output on stdout is colored. `auto` is anstream's choice: no color when
+/// `NO_COLOR` is set or `TERM=dumb`, color when `CLICOLOR_FORCE` is set, else when stdout is
+/// a terminal.
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
         }
     }
 }
 
-/// Runs the pipeline over one document: its report, and the document its spans point into.
-/// A panic in the pipeline becomes that article's error (and no document) rather than the
-/// end of the run.
+/// The first line of human output: which registry claims were matched against, and why none
+/// was when none was.
+fn registry_line(registry: Option<&Registry>, settings: &Settings) -> String {
+    let Some(registry) = registry else {
+        return if settings.registry_paths().1 {
+            "registry: none (--no-registry)".into()
+        } else {
+            format!(
+                "registry: none (no {}/ folder here; give --registry PATH)",
+                registry::DEFAULT_PATH
+            )
+        };
+    };
+    let paths: Vec<String> = registry
+        .paths
+        .iter()
+        .map(|p| {
+            let shown = p.display().to_string();
+            if p.is_dir() && !shown.ends_with('/') {
+                shown + "/"
+            } else {
+                shown
+            }
+        })
+        .collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "registry: {} ({}, {})",
+        paths.join(", "),
+        plural(registry.files, "file"),
+        plural(registry.facts.len(), "fact")
+    )
+}
+
+/// Runs the pipeline over one document, as a worker does: the checked article, or the report
+/// of why it could not be checked. A panic in the pipeline becomes that article's error
+/// rather than the end of the run.
 fn check_one(
     doc: Document,
     registry: Option<&Registry>,
     policy: &Policy,
-    baselines: &mut Baselines,
-    mode: Mode,
-) -> (ArticleReport, Option<Document>) {
+) -> Result<Checked, Box<ArticleReport>> {
     let (id, source, line) = (doc.id.clone(), doc.source.clone(), doc.record_line);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut checked = match analysis::check_with(doc, registry, policy) {
-            Ok(checked) => checked,
-            Err(e) => return (unreadable::report(&e), None),
-        };
-        baselines.apply(&checked.doc, &mut checked.findings);
-        if mode == Mode::Extract {
-            checked.findings.clear();
-            checked.suppressed.clear();
-        }
-        let report = ArticleReport::new(&checked, mode == Mode::Extract);
-        (report, Some(checked.doc))
+        analysis::check_with(doc, registry, policy).map_err(|e| Box::new(unreadable::report(&e)))
     }));
     outcome.unwrap_or_else(|panic| {
         let what = unreadable::panic_message(&*panic);
-        let report = unreadable::internal_error(Some(id), &source, line, &what);
-        (report, None)
+        Err(Box::new(unreadable::internal_error(
+            Some(id),
+            &source,
+            line,
+            &what,
+        )))
     })
 }
 
-/// `check` and `extract`: every article through the pipeline and the chosen writer.
+/// One input after the pipeline: the checked article (or the report of why there is none)
+/// and the warnings reading it raised.
+type Done = (Result<Checked, Box<ArticleReport>>, String);
+
+/// The pipeline over one input already read (or found unreadable), as a worker runs it.
+fn process(
+    input: Result<Document, InputError>,
+    registry: Option<&Registry>,
+    policy: &Policy,
+) -> Done {
+    match input {
+        Ok(doc) => {
+            let warnings = warnings(&doc);
+            (check_one(doc, registry, policy), warnings)
+        }
+        Err(e) => (Err(Box::new(unreadable::report(&e))), String::new()),
+    }
+}
+
+/// A checked article's report and the document its spans point into, made on the writing
+/// thread in input order: the baseline hides known findings there, each entry once.
+fn report_of(
+    checked: Result<Checked, Box<ArticleReport>>,
+    baselines: &mut Baselines,
+    mode: Mode,
+) -> (ArticleReport, Option<Document>) {
+    let mut checked = match checked {
+        Ok(checked) => checked,
+        Err(report) => return (*report, None),
+    };
+    baselines.apply(&checked.doc, &mut checked.findings);
+    if mode == Mode::Extract {
+        checked.findings.clear();
+        checked.suppressed.clear();
+    }
+    let report = ArticleReport::new(&checked, mode == Mode::Extract);
+    (report, Some(checked.doc))
+}
+
+/// At most this many bytes of article text are held between reading and writing when
+/// checking in parallel (one article larger than this is still checked, alone).
+const WINDOW_BYTES: usize = 64 << 20;
+
+/// The next inputs to check together: `jobs * 4` of them (so every thread has work while the
+/// slowest finishes), fewer when their text passes [`WINDOW_BYTES`]; one at a time on one
+/// thread, so that each article is written before the next is read, as before `-j` worked.
+fn window(
+    inputs: &mut dyn Iterator<Item = Result<Document, InputError>>,
+    jobs: usize,
+) -> Vec<Result<Document, InputError>> {
+    let most = if jobs > 1 { jobs * 4 } else { 1 };
+    let mut window = Vec::new();
+    let mut bytes = 0;
+    for input in inputs {
+        bytes += input.as_ref().map_or(0, |doc| doc.text.len());
+        window.push(input);
+        if window.len() >= most || bytes >= WINDOW_BYTES {
+            break;
+        }
+    }
+    window
+}
+
+/// The threads `check -j` runs on: `None` for one (the caller's), or when the pool cannot be
+/// started (the run then goes on, on one thread, rather than failing).
+fn pool(jobs: usize) -> Option<rayon::ThreadPool> {
+    (jobs > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .thread_name(|i| format!("claimcheck-{i}"))
+                .build()
+                .ok()
+        })
+        .flatten()
+}
+
+/// How many threads a run uses when `--jobs` is not given: one per core.
+fn default_jobs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(args::MAX_JOBS)
+}
+
+/// `check` and `extract`: every article through the pipeline and the chosen writer. With
+/// more than one job, windows of articles are checked in parallel and written in input order.
 fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let paths = match input_paths(args) {
         Ok(paths) => paths,
@@ -348,6 +479,8 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         };
     let format = settings.format.value;
     let policy = settings.policy();
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let pool = pool(jobs);
     let stdout = io::stdout();
     let interactive = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
@@ -355,38 +488,58 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         format,
         EmitOptions {
             color: use_color(args.color),
+            width: width::source_width(interactive),
         },
     );
     let mut tally = Tally::default();
     let mut failed = false;
 
     let written = (|| -> io::Result<()> {
-        for input in read_inputs(&paths, &exclude) {
-            let (report, doc) = match input {
-                Ok(doc) => {
-                    // Flush first so stdout and stderr interleave in order on a terminal.
-                    if !doc.warnings.is_empty() {
-                        out.flush()?;
-                        warn(&doc);
-                    }
-                    check_one(doc, registry.as_ref(), &policy, &mut baselines, mode)
-                }
-                Err(e) => (unreadable::report(&e), None),
-            };
-            tally.record(&report, 0, true);
-            if let Some(message) = &report.error {
-                failed = true;
-                // Flush first so stdout and stderr interleave in order on a terminal.
-                out.flush()?;
-                error(format_args!("{message}"));
-                if format == Format::Human {
-                    // Already said on stderr; saying it twice on a terminal is noise.
-                    continue;
-                }
+        if format == Format::Human {
+            writeln!(out, "{}", registry_line(registry.as_ref(), &settings))?;
+        }
+        let mut inputs = read_inputs(&paths, &exclude);
+        loop {
+            let window = window(&mut inputs, jobs);
+            if window.is_empty() {
+                break;
             }
-            emitter.article(&mut out, &report, doc.as_ref())?;
-            if interactive {
-                out.flush()?;
+            let registry = registry.as_ref();
+            let policy = &policy;
+            let done: Vec<Done> = match &pool {
+                Some(pool) => pool.install(|| {
+                    use rayon::prelude::*;
+                    window
+                        .into_par_iter()
+                        .map(|input| process(input, registry, policy))
+                        .collect()
+                }),
+                None => window
+                    .into_iter()
+                    .map(|input| process(input, registry, policy))
+                    .collect(),
+            };
+            for (checked, warnings) in done {
+                if !warnings.is_empty() {
+                    // Flush first so stdout and stderr interleave in order on a terminal.
+                    out.flush()?;
+                    write_warnings(&warnings);
+                }
+                let (report, doc) = report_of(checked, &mut baselines, mode);
+                tally.record(&report, 0, true);
+                if let Some(message) = &report.error {
+                    failed = true;
+                    out.flush()?;
+                    error(format_args!("{message}"));
+                    if format == Format::Human {
+                        // Already said on stderr; saying it twice on a terminal is noise.
+                        continue;
+                    }
+                }
+                emitter.article(&mut out, &report, doc.as_ref())?;
+                if interactive {
+                    out.flush()?;
+                }
             }
         }
         emitter.finish(&mut out, &tally)?;

@@ -3,9 +3,9 @@
 
 use super::{use_color, ColorChoice};
 use crate::emit::{self, EmitOptions, Format};
-use crate::registry::problem::{diagnostics, rule_infos, Class};
+use crate::registry::problem::{diagnostics, rule_infos, Class, Problem};
 use crate::registry::{validate, Validation};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Subcommand, Debug, Clone)]
@@ -24,6 +24,9 @@ pub struct RegistryCheckArgs {
     /// Color in human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Also show notices (info: the facts the registry implies), in every format.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// The default registry folder.
@@ -42,9 +45,11 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
             let validation = validate(&paths);
             let options = EmitOptions {
                 color: use_color(args.color),
+                width: super::width::source_width(io::stdout().is_terminal()),
             };
             let mut out = io::stdout().lock();
-            match write(&mut out, &validation, args.format, options).and_then(|()| out.flush()) {
+            let written = write(&mut out, &validation, args.format, options, args.verbose);
+            match written.and_then(|()| out.flush()) {
                 // The reader has what it wanted (`| head`): end quietly, as every command does.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                     Ok(std::process::ExitCode::SUCCESS)
@@ -56,16 +61,31 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
     }
 }
 
-/// Writes a validation in `format`: its problems, then (in human output) one summary line.
+/// Writes a validation in `format`: its problems (notices only when `verbose`), then (in
+/// human output) one summary line, which counts the notices left out.
 pub fn write(
     w: &mut dyn Write,
     validation: &Validation,
     format: Format,
     options: EmitOptions,
+    verbose: bool,
 ) -> io::Result<()> {
     let mut emitter = emit::emitter(format, options);
-    emitter.diagnostics(w, &rule_infos(), &diagnostics(&validation.problems))?;
+    let (shown, hidden): (Vec<Problem>, Vec<Problem>) = validation
+        .problems
+        .iter()
+        .cloned()
+        .partition(|p| verbose || p.class != Class::Info);
+    emitter.diagnostics(w, &rule_infos(), &diagnostics(&shown))?;
     if format == Format::Human {
+        if !hidden.is_empty() {
+            let s = if hidden.len() == 1 { "" } else { "s" };
+            writeln!(
+                w,
+                "{} notice{s} not shown (--verbose shows them)",
+                hidden.len()
+            )?;
+        }
         writeln!(w, "{}", summary_line(validation))?;
     }
     Ok(())

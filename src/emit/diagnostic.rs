@@ -35,9 +35,9 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
                     rule: f.rule.to_string(),
                     severity: f.severity,
                     message: f.message.to_string(),
-                    // Machine formats have carried the message alone since their first
-                    // release; notes are for people reading the human output.
-                    notes: Vec::new(),
+                    // The fix hints and the arithmetic behind the message: SARIF and GitHub
+                    // annotations show them under the message, as human output does.
+                    notes: f.notes.to_vec(),
                     path: doc.source.clone(),
                     line,
                     column,
@@ -59,7 +59,7 @@ pub fn findings_to_diagnostics(doc: &Document, findings: &[FindingOut]) -> Vec<D
                     column: 0,
                     end_line: record_line,
                     end_column: 0,
-                    notes: Vec::new(),
+                    notes: f.notes.to_vec(),
                     snippet: None,
                     excerpt: None,
                     fingerprint: fingerprint(&[f.rule, &doc.source, &doc.id, text, &occurrence]),

@@ -5,7 +5,8 @@ use super::{Emitter, Tally};
 use crate::claim::{Measure, RegistryMatch, Verdict};
 use crate::diagnostics::{Diagnostic, RuleInfo, Severity};
 use crate::document::Document;
-use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut};
+use crate::mention::MentionKind;
+use crate::report::{ArticleReport, ChangeOut, ClaimOut, FigureOut, FindingOut, MentionOut};
 use annotate_snippets::{Level, Renderer, Snippet};
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -14,6 +15,95 @@ use std::ops::Range;
 /// `--format human`.
 pub struct Human {
     renderer: Renderer,
+    /// Numeric mentions listed so far (`extract`), for the summary line; `None` until an
+    /// article with mentions is written.
+    mentions: Option<u64>,
+    /// The width source lines are cut to.
+    width: usize,
+}
+
+/// The width source lines are cut to when none is given: annotate-snippets' own default.
+pub const DEFAULT_WIDTH: usize = 140;
+
+/// Columns that annotate-snippets puts before a source line: the line number, ` | ` and a
+/// little room.
+fn margin(line_number: usize) -> usize {
+    line_number.max(1).ilog10() as usize + 1 + 5
+}
+
+/// `source`, one line, cut to fit `width` columns with its margin: the underlined `range`
+/// kept in view (its start always), `...` where text was cut, every cut between characters.
+/// Returns the cut line and the range in it; `None` when the line fits (or is not one line).
+fn cut_line(
+    source: &str,
+    range: Range<usize>,
+    line_number: usize,
+    width: usize,
+) -> Option<(String, Range<usize>)> {
+    use unicode_width::UnicodeWidthChar;
+    const MARK: &str = "...";
+    if source.contains('\n') || source.chars().all(|c| c.width() == Some(1)) {
+        return None;
+    }
+    let room = width.saturating_sub(margin(line_number)).max(20);
+    let col = |c: char| c.width().unwrap_or(0);
+    let total: usize = source.chars().map(col).sum();
+    if total <= room {
+        return None;
+    }
+    let start = range.start.min(source.len());
+    let end = range.end.clamp(start, source.len());
+    let before: usize = source[..start].chars().map(col).sum();
+    let span: usize = source[start..end].chars().map(col).sum();
+    // Room for the text between two marks, and the context each side of the underline.
+    let inner = room.saturating_sub(2 * MARK.len()).max(1);
+    let context = inner.saturating_sub(span) / 2;
+    let mut lo = before.saturating_sub(context);
+    let mut hi = lo + inner;
+    if lo == 0 {
+        hi += MARK.len();
+    }
+    if hi >= total {
+        // The end of the line is in view: the room the right mark took goes to the left.
+        hi = total;
+        lo = lo.min(total.saturating_sub(room - MARK.len()));
+    }
+    // Columns to byte offsets: the window starts at the first character at or after `lo`
+    // and ends after the last character that ends at or before `hi`.
+    let (mut lo_byte, mut hi_byte, mut at) = (None, source.len(), 0);
+    for (i, c) in source.char_indices() {
+        if lo_byte.is_none() && at >= lo {
+            lo_byte = Some(i);
+        }
+        at += col(c);
+        if at > hi {
+            hi_byte = i;
+            break;
+        }
+    }
+    let lo_byte = lo_byte.unwrap_or(source.len()).min(start);
+    let hi_byte = hi_byte.max(lo_byte);
+    let left = if lo_byte > 0 { MARK } else { "" };
+    let right = if hi_byte < source.len() { MARK } else { "" };
+    let text = format!("{left}{}{right}", &source[lo_byte..hi_byte]);
+    let shift = |at: usize| at.clamp(lo_byte, hi_byte) - lo_byte + left.len();
+    let (new_start, mut new_end) = (shift(start), shift(end));
+    if new_end == new_start {
+        // At least one character underlined: the one at the start, or the mark after it.
+        new_end = text[new_start..]
+            .chars()
+            .next()
+            .map_or(new_start, |c| new_start + c.len_utf8());
+    }
+    Some((text, new_start..new_end))
+}
+
+/// Whether a line of `source` with the margin annotate-snippets adds (line number, bars and
+/// spaces) is wider than `width` columns.
+fn too_wide(source: &str, width: usize) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    let margin = 8;
+    source.lines().any(|line| line.width() + margin > width)
 }
 
 impl Human {
@@ -24,7 +114,20 @@ impl Human {
             } else {
                 Renderer::plain()
             },
+            mentions: None,
+            width: DEFAULT_WIDTH,
         }
+    }
+
+    /// Cuts source lines to `width` columns (annotate-snippets keeps the part around the
+    /// underline, at character boundaries, and marks the cut with `...`); `None` keeps the
+    /// renderer's default of 140.
+    pub fn width(mut self, width: Option<usize>) -> Human {
+        if let Some(width) = width {
+            self.renderer = self.renderer.term_width(width);
+            self.width = width;
+        }
+        self
     }
 }
 
@@ -139,17 +242,50 @@ impl Human {
         };
         let location = location.or(place.as_deref());
         let displayable = shown.as_ref().map(|shown| displayable(shown.source));
+        // annotate-snippets cuts a line too wide for the width, but misplaces the underline
+        // when the line has characters not one column wide (CJK, combining marks): such a
+        // line is cut here instead. The place annotate-snippets then names is that of the
+        // cut line, and is put right after rendering.
+        let cut = match (&shown, &displayable) {
+            (Some(shown), Some(source)) => {
+                cut_line(source, shown.range.clone(), shown.first_line, self.width)
+            }
+            _ => None,
+        };
+        let mut fix_place = None;
         let mut message = level(severity).title(&title).id(rule);
-        if let (Some(shown), Some(source)) = (shown, &displayable) {
+        if let (Some(shown), Some(source)) = (&shown, &displayable) {
+            let (source, range) = match &cut {
+                Some((text, range)) => {
+                    let wrong = Shown {
+                        source: text,
+                        range: range.clone(),
+                        ..*shown
+                    };
+                    fix_place = Some((wrong.place(), shown.place()));
+                    (text.as_str(), range.clone())
+                }
+                None => (source.as_ref(), shown.range.clone()),
+            };
             message = message.snippet(
                 Snippet::source(source)
                     .line_start(shown.first_line)
                     .origin(shown.origin)
-                    .annotation(level(severity).span(shown.range)),
+                    .annotation(level(severity).span(range)),
             );
         }
         message = message.footers(notes.iter().map(|n| Level::Note.title(n)));
-        writeln!(w, "{}", self.renderer.render(message))?;
+        // A line cut here must not be cut again.
+        let renderer = if cut.is_some() {
+            self.renderer.clone().term_width(usize::MAX / 4)
+        } else {
+            self.renderer.clone()
+        };
+        let mut rendered = renderer.render(message).to_string();
+        if let Some((wrong, right)) = fix_place {
+            rendered = rendered.replacen(&wrong, &right, 1);
+        }
+        writeln!(w, "{rendered}")?;
         if let Some(location) = location {
             writeln!(w, " --> {location}")?;
         }
@@ -197,7 +333,17 @@ impl Human {
         let (first_line, _) = doc.line_col(start);
         let (last_line, _) = doc.line_col(end.saturating_sub(1).max(start));
         let slice_start = doc.lines.line_span(text, first_line).start;
-        let slice_end = doc.lines.line_span(text, last_line).end.max(end);
+        let mut slice_end = doc.lines.line_span(text, last_line).end.max(end);
+        // annotate-snippets 0.11 cuts a long line around a one-line underline, but not the
+        // lines of an underline that spans several: such a span is shown on its first line
+        // alone when any of its lines is too wide for the width.
+        if last_line > first_line && too_wide(&text[slice_start..slice_end], self.width) {
+            let first_end = doc.lines.line_span(text, first_line).end;
+            if text[start..first_end].chars().any(|c| !c.is_whitespace()) {
+                end = first_end;
+                slice_end = first_end;
+            }
+        }
         let shown = Shown {
             source: &text[slice_start..slice_end],
             first_line,
@@ -250,6 +396,10 @@ impl Emitter for Human {
             return writeln!(w, "error: {error}\n");
         }
         suppressed(w, report)?;
+        if let Some(mentions) = &report.mentions {
+            *self.mentions.get_or_insert(0) += mentions.len() as u64;
+            return extracted(w, report, mentions, doc);
+        }
         if report.findings.is_empty() {
             return claims_table(w, report);
         }
@@ -269,7 +419,22 @@ impl Emitter for Human {
     }
 
     fn finish(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()> {
-        writeln!(w, "{}", summary_line(tally))
+        match self.mentions {
+            // `extract` runs no rules: articles, claims and mentions, no finding counts.
+            Some(mentions) => {
+                let mut line = [
+                    plural((tally.articles + tally.unreadable) as usize, "article"),
+                    plural(tally.claims as usize, "claim"),
+                    plural(mentions as usize, "numeric mention"),
+                ]
+                .join(", ");
+                if tally.unreadable > 0 {
+                    line.push_str(&format!(", {} unreadable", tally.unreadable));
+                }
+                writeln!(w, "{line}")
+            }
+            None => writeln!(w, "{}", summary_line(tally)),
+        }
     }
 }
 
@@ -531,6 +696,101 @@ fn claims_table(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
         "{origin}: {}, no findings",
         plural(report.claims.len(), "claim")
     )?;
+    claim_rows(w, report)?;
+    writeln!(w)
+}
+
+/// `extract`'s view of an article: its claims as in [`claims_table`], then every numeric
+/// mention on its own line (position, kind, value, interval, words).
+fn extracted(
+    w: &mut dyn Write,
+    report: &ArticleReport,
+    mentions: &[MentionOut],
+    doc: Option<&Document>,
+) -> io::Result<()> {
+    let origin = origin(report, "body");
+    writeln!(
+        w,
+        "{origin}: {}, {}",
+        plural(report.claims.len(), "claim"),
+        plural(mentions.len(), "numeric mention")
+    )?;
+    if !report.claims.is_empty() {
+        claim_rows(w, report)?;
+    }
+    if !mentions.is_empty() {
+        let header = ["at", "kind", "value", "interval", "text"].map(String::from);
+        let rows: Vec<[String; 5]> = mentions
+            .iter()
+            .map(|m| {
+                let at = doc.map_or_else(
+                    || format!("@{}", m.span.start),
+                    |doc| {
+                        let (line, column) = doc.line_col(m.span.start);
+                        format!("{line}:{column}")
+                    },
+                );
+                let unit = |n: String| match m.kind {
+                    MentionKind::Multiple => format!("×{n}"),
+                    _ => with_unit(n, m.unit),
+                };
+                let value = unit(num(m.value, 6, Round::Nearest));
+                let interval = range(m.low, m.high, 6, false, &unit).unwrap_or_else(|| "?".into());
+                [at, mention_kind(m), value, interval, cell_text(&m.text, 40)]
+            })
+            .collect();
+        writeln!(w)?;
+        table(w, &header, &rows, 0)?;
+    }
+    writeln!(w)
+}
+
+fn mention_kind(m: &MentionOut) -> String {
+    serde_json::to_value(m.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Writes rows under a header, columns aligned by display width (CJK text is two columns a
+/// character, combining marks none), the first `right` columns right-aligned.
+fn table<const N: usize>(
+    w: &mut dyn Write,
+    header: &[String; N],
+    rows: &[[String; N]],
+    right: usize,
+) -> io::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths = [0usize; N];
+    for row in std::iter::once(header).chain(rows) {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    for row in std::iter::once(header).chain(rows) {
+        let mut line = String::from("  ");
+        for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let pad = width - cell.width();
+            if i < right {
+                line.extend(std::iter::repeat_n(' ', pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    line.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+        }
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The claims table's rows under its header.
+fn claim_rows(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
     let header = [
         "id", "kind", "at", "value", "change", "baseline", "registry",
     ]
@@ -550,30 +810,8 @@ fn claims_table(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
             ]
         })
         .collect();
-    let mut widths = [0usize; 7];
-    for row in std::iter::once(&header).chain(&rows) {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    for row in std::iter::once(&header).chain(&rows) {
-        let mut line = String::from("  ");
-        for (i, (cell, width)) in row.iter().zip(widths).enumerate() {
-            if i == 0 {
-                // Ids right-aligned, like numbers.
-                line.push_str(&format!("{cell:>width$}"));
-            } else {
-                line.push_str("  ");
-                line.push_str(cell);
-                if i + 1 < row.len() {
-                    let pad = width - cell.chars().count();
-                    line.extend(std::iter::repeat_n(' ', pad));
-                }
-            }
-        }
-        writeln!(w, "{}", line.trim_end())?;
-    }
-    writeln!(w)
+    // Ids right-aligned, like numbers.
+    table(w, &header, &rows, 1)
 }
 
 #[cfg(test)]
@@ -621,6 +859,32 @@ mod tests {
             let column = range.start + 1;
             assert!(out.contains(&format!("r.yaml:1:{column}")), "{out}");
         }
+    }
+
+    #[test]
+    fn wide_lines_are_cut_between_characters_around_the_underline() {
+        use unicode_width::UnicodeWidthStr;
+        let line = format!("{}rose 20.8%{}", "語é ".repeat(60), " x".repeat(60));
+        let start = line.find("rose").unwrap();
+        let range = start..start + "rose 20.8%".len();
+        for width in [40, 60, 100, 140] {
+            let (text, cut) = cut_line(&line, range.clone(), 7, width).expect("cut");
+            assert!(
+                text.width() + margin(7) <= width.max(20 + margin(7)),
+                "{width}: {text}"
+            );
+            assert_eq!(&text[cut.clone()], "rose 20.8%", "{width}");
+            assert!(text.starts_with("...") && text.ends_with("..."), "{text}");
+        }
+        // Lines of one-column characters are left to annotate-snippets; short lines fit.
+        assert_eq!(cut_line(&"x".repeat(500), 0..1, 1, 60), None);
+        assert_eq!(cut_line("語 rose", 4..8, 1, 60), None);
+        // The underline past the end of what fits keeps its start; an empty one gets one
+        // character.
+        let (text, cut) = cut_line(&line, start..line.len(), 1, 40).unwrap();
+        assert!(text[cut.clone()].starts_with("rose"), "{text}");
+        let (text, cut) = cut_line(&line, start..start, 1, 40).unwrap();
+        assert_eq!(&text[cut], "r");
     }
 
     #[test]

@@ -68,12 +68,15 @@ pub trait Emitter {
 pub struct EmitOptions {
     /// ANSI colors in human output.
     pub color: bool,
+    /// The width, in columns, to which human output cuts source lines; `None` for the
+    /// default of 140.
+    pub width: Option<usize>,
 }
 
 /// The writer for `format`.
 pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
     match format {
-        Format::Human => Box::new(human::Human::new(options.color)),
+        Format::Human => Box::new(human::Human::new(options.color).width(options.width)),
         Format::Json => Box::new(json::Json::default()),
         Format::Ndjson => Box::new(json::Ndjson),
         Format::Sarif => Box::new(sarif::SarifEmitter::default()),

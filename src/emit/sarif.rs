@@ -111,6 +111,11 @@ fn result(rules: &[RuleInfo], d: &Diagnostic) -> Value {
         "partialFingerprints".into(),
         json!({ "claimcheck/v1": d.fingerprint }),
     );
+    // The message's text ends with the notes (the fix hint, the arithmetic) for dashboards;
+    // the property bag keeps them apart for programs.
+    if !d.notes.is_empty() {
+        r.insert("properties".into(), json!({ "notes": d.notes }));
+    }
     Value::Object(r)
 }
 

@@ -157,6 +157,10 @@ pub struct Registry {
     pub sources: BTreeMap<String, Source>,
     /// Facts by period and unit, the first filter of matching.
     by_period_unit: HashMap<(Period, &'static str), Vec<usize>>,
+    /// The files and folders it was loaded from, as given, and the number of files read:
+    /// what the command line names in its first line.
+    pub paths: Vec<PathBuf>,
+    pub files: usize,
 }
 
 impl Registry {
@@ -173,7 +177,10 @@ impl Registry {
             .filter(|p| p.class == Class::Invalid)
             .collect();
         if errors.is_empty() {
-            return Ok(validation.registry);
+            let mut registry = validation.registry;
+            registry.paths = paths.to_vec();
+            registry.files = validation.files;
+            return Ok(registry);
         }
         let mut message = format!(
             "the claim registry cannot be read ({} error{}; run `claimcheck registry check` for details)",
