@@ -42,18 +42,22 @@ impl Token {
     }
 
     /// Whether the token is `w` (a lowercase table word, or punctuation) in any letter case.
+    /// The length first: a word with a letter outside ASCII may change length when
+    /// lowercased, any other token matches only a word of its own length.
     #[inline]
     pub fn is(&self, text: &str, w: &str) -> bool {
-        let t = self.text(text);
-        t.eq_ignore_ascii_case(w)
-            || (self.ends == Some(Ends::ANY) && Low::new(t).is_some_and(|l| same(&l, w)))
+        if self.end - self.start == w.len() {
+            text.as_bytes()[self.start..self.end].eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            self.ends == Some(Ends::ANY) && Low::new(self.text(text)).is_some_and(|l| same(&l, w))
+        }
     }
 
     /// Whether this is a word of `words`: its shape first, which turns down most words without
     /// lowercasing them.
     #[inline]
     pub fn is_in(&self, text: &str, words: &Words) -> bool {
-        self.may_be_in(words.shapes()) && words.has(self.low(text))
+        self.may_be_in(words.shapes()) && self.low(text).is_some_and(|w| words.contains_shaped(&w))
     }
 
     /// The meaning of this word in `map`, its shape checked first.
@@ -62,7 +66,7 @@ impl Token {
         if !self.may_be_in(map.shapes()) {
             return None;
         }
-        map.get(&self.low(text)?)
+        map.get_shaped(&self.low(text)?)
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
