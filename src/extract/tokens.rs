@@ -121,11 +121,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     // Running text has a token every five or six bytes, newswire tables every four.
     out.reserve((end - start) / 4);
-    let bytes = text.as_bytes();
+    // Cut at `end`, so that indexing below needs no test of its own.
+    let bytes = &text.as_bytes()[..end];
     let mut i = start;
     let mut space_before = true;
-    while i < end {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         match CLASSES[b as usize] {
             Class::Space => {
                 space_before = true;
@@ -190,16 +190,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// before `i`).
 #[inline(always)]
 fn scan_word(text: &str, mut i: usize, end: usize, mut ascii: bool) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    while i < end {
-        let b = bytes[i];
+    let bytes = &text.as_bytes()[..end];
+    while let Some(&b) = bytes.get(i) {
         if CLASSES[b as usize] == Class::Letter {
             i += 1;
             continue;
         }
         if b < 0x80 {
             // An inner apostrophe followed by a letter ("China's").
-            if b == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() {
+            if b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
                 continue;
             }
