@@ -107,9 +107,14 @@ impl Line<'_> {
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if i + 8 <= bytes.len() && !needs_escape(&bytes[i..i + 8]) {
-                i += 8;
-                continue;
+            if i + 8 <= bytes.len() {
+                let mask = escape_mask(&bytes[i..i + 8]);
+                if mask == 0 {
+                    i += 8;
+                    continue;
+                }
+                // Straight to the first byte that needs it.
+                i += crate::swar::first_flagged(mask);
             }
             let b = bytes[i];
             let escape: &[u8] = match b {
@@ -301,12 +306,13 @@ impl Line<'_> {
     }
 }
 
-/// Whether any of eight bytes needs escaping in a JSON string: a control character, `"` or
-/// `\`. Bitwise, without a branch per byte.
-fn needs_escape(eight: &[u8]) -> bool {
+/// Nonzero when any of eight bytes needs escaping in a JSON string (a control character, `"`
+/// or `\`), with the first such byte flagged exactly ([`crate::swar::first_flagged`]).
+/// Bitwise, without a branch per byte.
+fn escape_mask(eight: &[u8]) -> u64 {
     use crate::swar::{has_below, has_byte, word};
     let w = word(eight);
-    has_below(w, 0x20) | has_byte(w, b'"') | has_byte(w, b'\\') != 0
+    has_below(w, 0x20) | has_byte(w, b'"') | has_byte(w, b'\\')
 }
 
 #[cfg(test)]
@@ -339,7 +345,11 @@ mod tests {
                 let mut eight = *b"plain ab";
                 eight[at] = b;
                 let expected = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(needs_escape(&eight), expected, "byte {b:#x} at {at}");
+                let mask = escape_mask(&eight);
+                assert_eq!(mask != 0, expected, "byte {b:#x} at {at}");
+                if expected {
+                    assert_eq!(crate::swar::first_flagged(mask), at, "byte {b:#x} at {at}");
+                }
             }
         }
     }
