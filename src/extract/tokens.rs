@@ -33,6 +33,7 @@ impl Token {
 
     /// A word's lowercase form for table lookups; `None` for numbers, punctuation and words
     /// no table has (overlong).
+    #[inline(always)]
     pub fn low<'a>(&self, text: &'a str) -> Option<Low<'a>> {
         if self.kind == Kind::Word {
             Low::new(self.text(text))
@@ -44,7 +45,7 @@ impl Token {
     /// Whether the token is `w` (a lowercase table word, or punctuation) in any letter case.
     /// The length first: a word with a letter outside ASCII may change length when
     /// lowercased, any other token matches only a word of its own length.
-    #[inline]
+    #[inline(always)]
     pub fn is(&self, text: &str, w: &str) -> bool {
         if self.end - self.start == w.len() {
             text.as_bytes()[self.start..self.end].eq_ignore_ascii_case(w.as_bytes())
