@@ -14,10 +14,39 @@ use std::fmt::{Display, Write as _};
 
 /// Appends `report` as compact JSON to `out` (no newline).
 pub fn write(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
-    let mut w = Line {
-        out,
-        scratch: String::new(),
-    };
+    write_line(
+        Line {
+            out,
+            sink: None,
+            scratch: String::new(),
+        },
+        report,
+    )
+}
+
+/// [`write`], handing what `out` holds to `sink` whenever it passes [`SPILL_AT`] bytes
+/// between two claims, findings or mentions, so that the line of a huge article is never
+/// held whole; the rest stays in `out`. An error of `sink` comes back as serde_json's I/O
+/// error (which `io::Error::from` unwraps).
+pub fn write_spilling(
+    sink: &mut dyn std::io::Write,
+    out: &mut Vec<u8>,
+    report: &Report<'_>,
+) -> serde_json::Result<()> {
+    write_line(
+        Line {
+            out,
+            sink: Some(sink),
+            scratch: String::new(),
+        },
+        report,
+    )
+}
+
+/// How much of a line [`write_spilling`] holds before handing it on.
+const SPILL_AT: usize = 1 << 16;
+
+fn write_line(mut w: Line<'_>, report: &Report<'_>) -> serde_json::Result<()> {
     w.raw(b"{\"id\":");
     w.string(&report.id);
     w.raw(b",\"source\":");
@@ -52,6 +81,8 @@ pub fn write(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
 
 struct Line<'o> {
     out: &'o mut Vec<u8>,
+    /// Where a long line goes in parts ([`write_spilling`]).
+    sink: Option<&'o mut dyn std::io::Write>,
     /// For dates and periods, formatted before they are escaped.
     scratch: String,
 }
@@ -84,8 +115,20 @@ impl Line<'_> {
                 self.raw(b",");
             }
             item(self, x)?;
+            self.spill()?;
         }
         self.raw(b"]");
+        Ok(())
+    }
+
+    /// Hands the line so far to the sink, if there is one and the line is long.
+    fn spill(&mut self) -> serde_json::Result<()> {
+        if let Some(sink) = self.sink.as_deref_mut() {
+            if self.out.len() >= SPILL_AT {
+                sink.write_all(self.out).map_err(serde_json::Error::io)?;
+                self.out.clear();
+            }
+        }
         Ok(())
     }
 
@@ -332,6 +375,27 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_long_line_spills_in_parts_that_add_up_to_the_whole() {
+        let text = "Sales rose 5 pct to 10 mln dlrs from 9.5 mln and ".repeat(3000) + "fell.";
+        let doc = crate::document::Document::new(
+            "t".into(),
+            "t.txt".into(),
+            text.clone(),
+            crate::span::Span::new(0, text.len()),
+        );
+        let checked = crate::analysis::check(doc, None);
+        let report = Report::of(&checked, true);
+        let mut whole = Vec::new();
+        write(&mut whole, &report).unwrap();
+        assert!(whole.len() > 4 * SPILL_AT);
+        let (mut sink, mut rest) = (Vec::new(), Vec::new());
+        write_spilling(&mut sink, &mut rest, &report).unwrap();
+        assert!(!sink.is_empty() && rest.len() < whole.len() / 2);
+        sink.extend_from_slice(&rest);
+        assert!(sink == whole);
+    }
+
     fn by_hand(report: &Report<'_>) -> String {
         let mut out = Vec::new();
         write(&mut out, report).unwrap();
@@ -368,6 +432,7 @@ mod tests {
             let mut out = Vec::new();
             Line {
                 out: &mut out,
+                sink: None,
                 scratch: String::new(),
             }
             .string(s);
@@ -382,7 +447,7 @@ mod tests {
         #[test]
         fn any_string_is_escaped_as_serde_json_escapes_it(s in "\\PC*|[\\x00-\\x7f]{0,40}") {
             let mut out = Vec::new();
-            Line { out: &mut out, scratch: String::new() }.string(&s);
+            Line { out: &mut out, sink: None, scratch: String::new() }.string(&s);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
         }
     }
