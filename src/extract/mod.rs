@@ -28,6 +28,10 @@ pub struct Extraction {
 pub fn extract(doc: &Document) -> Extraction {
     let mut ex = Extraction::default();
     tokens::tokenize(&doc.text, doc.body.start, doc.body.end, &mut ex.tokens);
+    // Room for a mention every four tokens (the densest figure prose has one every four or
+    // five), so that a huge article's mentions are not copied again and again as they grow.
+    ex.mentions.reserve(ex.tokens.len() / 4);
+    ex.mention_tokens.reserve(ex.tokens.len() / 4);
     let scanner = Scanner {
         text: &doc.text,
         toks: &ex.tokens,
