@@ -137,12 +137,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let tok_start = i;
                 let ascii;
                 (i, ascii) = scan_word(text, i + 1, end, true);
+                // From an ASCII letter, a word ends on a letter: an ASCII one unless a letter
+                // outside ASCII came on the way.
+                let ends = if ascii {
+                    Ends::of_letters(b, bytes[i - 1])
+                } else {
+                    Ends::ANY
+                };
+                debug_assert_eq!(Some(ends), Ends::of(&bytes[tok_start..i], ascii));
                 out.push(Token {
                     kind: Kind::Word,
                     start: tok_start,
                     end: i,
                     space_before,
-                    ends: Ends::of(&bytes[tok_start..i], ascii),
+                    ends: Some(ends),
                 });
                 space_before = false;
                 continue;

@@ -100,6 +100,14 @@ impl Ends {
     /// A word with a letter outside ASCII: no filter can judge it before it is lowercased.
     pub const ANY: Ends = Ends(u16::MAX);
 
+    /// The ends of a word whose first and last bytes are ASCII letters (the tokenizer knows
+    /// that of every word it scanned from an ASCII letter with no other letter on the way).
+    #[inline]
+    pub fn of_letters(first: u8, last: u8) -> Ends {
+        debug_assert!(first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+        Ends(slot(letter(first), letter(last)) as u16)
+    }
+
     /// The ends of a token's word, `ascii` telling whether all its bytes are ASCII. `None`
     /// for an ASCII word that does not start and end with a letter (no table word doesn't).
     #[inline]
@@ -128,9 +136,9 @@ const fn bucket(b: u8) -> Option<usize> {
     }
 }
 
-/// 0 to 25 for an ASCII letter of either case.
+/// 0 to 25 for an ASCII letter of either case (the case bit set, it is `a` to `z`).
 const fn letter(b: u8) -> usize {
-    (b.to_ascii_lowercase() - b'a') as usize
+    ((b | 0x20) - b'a') as usize
 }
 
 const fn length_bit(len: usize) -> u32 {
