@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput on generated hostile inputs: the shapes that make a checker quadratic, deep or
-# slow (one huge line, one huge sentence of figures, digits only, many tiny records, deeply
+# slow (one huge line, huge sentences of figures, digits only, many tiny records, deeply
 # nested front matter). Each must run at 5 MB/s or more; the table goes in benches/README.md.
 #
 #   benches/worst_case.sh                                  # builds --release, then measures
@@ -39,6 +39,29 @@ write("dense-figures-5mb.txt", (dense * (5_000_000 // len(dense) + 1))[:5_000_00
 # 2. One 5 MB sentence made of repeated figures: no sentence end, every few words a mention.
 unit = "sales rose 5 pct to 10 mln dlrs from 9.5 mln and "
 write("one-sentence-5mb.txt", unit * (5_000_000 // len(unit)) + "profits fell.\n")
+#    And one 5 MB sentence of mixed figure clauses, the shape the `linker` fuzz target builds
+#    (fuzz/entry_points.rs): changes, values and baselines with numbers written four ways,
+#    joined by "and" or a comma, no full stop until the end.
+clauses = [
+    "sales rose {a} pct to {b} mln dlrs from {c} mln",
+    "net profit fell {a} pct to {b} billion yen",
+    "output was {b} tonnes, up from {c} tonnes",
+    "shares gained {a} cts to {b} dlrs",
+    "exports increased by {a}% to ${b} million from ${c} million",
+    "the rate was {a} pct against {c} pct a year earlier",
+    "revenue of {b} mln stg compared with {c} mln",
+    "a {a} pct rise",
+]
+def number(x):
+    return [str(x), f"{x // 10}.{x % 10}", f"{x},{x * 7 % 1000:03}", f"{x // 3}.{x % 100:02}"][x % 4]
+parts, size, i = ["In 1987 "], 8, 0
+while size < 5_000_000 - 20:
+    a, b, c = (i * 37 + 11) % 256, (i * 101 + 53) % 256, (i * 59 + 29) % 256
+    clause = clauses[i % 8].format(a=number(a), b=number(b), c=number(c))
+    parts.append(clause + [" and ", ", "][(i // 8) % 2])
+    size += len(parts[-1])
+    i += 1
+write("mixed-sentence-5mb.txt", "".join(parts) + "the year before.\n")
 # 3. 1 MB of digits only (one line) and 1 MB of digit groups.
 write("digits-1mb.txt", "7" * 1_000_000 + "\n")
 write("digit-groups-1mb.txt", ("123,456.7 " * 100_000) + "\n")
@@ -55,12 +78,12 @@ EOF
 
 echo "claimcheck on hostile inputs ($(nproc) cores, limit ${limit}s, $(date -u +%Y-%m-%d))"
 echo
-echo "| input | MB | command | exit | seconds | MB/s | peak RSS MB |"
-echo "|---|---:|---|---:|---:|---:|---:|"
+echo "| input | MB | command | exit | seconds | MB/s | CPU seconds | MB/s of CPU | peak RSS MB |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
 run() {
     local input="$1"
     shift
-    local size start end code secs kb
+    local size start end code secs kb cpu
     size=$(wc -c <"$work/$input")
     start=$(date +%s.%N)
     code=0
@@ -68,19 +91,28 @@ run() {
         /usr/bin/time -v -o "$work/time.txt" timeout "$limit" "$bin" "$@" "$work/$input" \
             >/dev/null 2>"$work/stderr.txt" || code=$?
         kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
+        cpu=$(awk -F: '/(User|System) time \(seconds\)/ {s += $2} END {print s}' "$work/time.txt")
     else
         timeout "$limit" "$bin" "$@" "$work/$input" >/dev/null 2>"$work/stderr.txt" || code=$?
         kb=0
+        cpu=0
     fi
     end=$(date +%s.%N)
     secs=$(echo "$end - $start" | bc -l)
     if [[ $code -eq 124 ]]; then
-        printf "| %s | %.1f | %s | timeout | >%d | <%.2f | - |\n" "$input" \
+        printf "| %s | %.1f | %s | timeout | >%d | <%.2f | - | - | - |\n" "$input" \
             "$(echo "$size / 1000000" | bc -l)" "$*" "$limit" "$(echo "$size / 1000000 / $limit" | bc -l)"
     else
-        printf "| %s | %.1f | %s | %d | %.2f | %.1f | %.1f |\n" "$input" \
+        # CPU time (user + system, from GNU time) does not count waiting for a busy machine's
+        # cores; "-" without GNU time or when too short to measure.
+        local cpu_rate="-"
+        if (( $(echo "${cpu:-0} > 0" | bc -l) )); then
+            cpu_rate=$(printf "%.1f" "$(echo "$size / 1000000 / $cpu" | bc -l)")
+        fi
+        printf "| %s | %.1f | %s | %d | %.2f | %.1f | %.2f | %s | %.1f |\n" "$input" \
             "$(echo "$size / 1000000" | bc -l)" "$*" "$code" "$secs" \
-            "$(echo "$size / 1000000 / $secs" | bc -l)" "$(echo "${kb:-0} / 1024" | bc -l)"
+            "$(echo "$size / 1000000 / $secs" | bc -l)" "${cpu:-0}" "$cpu_rate" \
+            "$(echo "${kb:-0} / 1024" | bc -l)"
     fi
     # Exit codes above 2 (a panic is 101, an abort 134) are bugs: show what was said.
     if [[ $code -gt 2 && $code -ne 124 ]]; then
@@ -90,11 +122,13 @@ run() {
 run one-line-50mb.txt check --no-registry --format ndjson
 run dense-figures-5mb.txt check --no-registry --format ndjson
 run one-sentence-5mb.txt check --no-registry --format ndjson
+run mixed-sentence-5mb.txt check --no-registry --format ndjson
 run digits-1mb.txt check --no-registry --format ndjson
 run digit-groups-1mb.txt check --no-registry --format ndjson
 run tiny-records.jsonl audit --quiet --no-registry
 run nested-block.md check --no-registry --format ndjson
 run nested-flow.md check --no-registry --format ndjson
 echo
-echo "MB = 10^6 bytes of input file; seconds are wall time of the whole process; exit 1 means"
-echo "findings, 2 an input the tool refused with a message (e.g. front matter too deep)."
+echo "MB = 10^6 bytes of input file; seconds are wall time of the whole process, CPU seconds"
+echo "its user + system time; exit 1 means findings, 2 an input the tool refused with a message"
+echo "(e.g. front matter too deep)."

@@ -14,10 +14,39 @@ use std::fmt::{Display, Write as _};
 
 /// Appends `report` as compact JSON to `out` (no newline).
 pub fn write(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
-    let mut w = Line {
-        out,
-        scratch: String::new(),
-    };
+    write_line(
+        Line {
+            out,
+            sink: None,
+            scratch: String::new(),
+        },
+        report,
+    )
+}
+
+/// [`write`], handing what `out` holds to `sink` whenever it passes [`SPILL_AT`] bytes
+/// between two claims, findings or mentions, so that the line of a huge article is never
+/// held whole; the rest stays in `out`. An error of `sink` comes back as serde_json's I/O
+/// error (which `io::Error::from` unwraps).
+pub fn write_spilling(
+    sink: &mut dyn std::io::Write,
+    out: &mut Vec<u8>,
+    report: &Report<'_>,
+) -> serde_json::Result<()> {
+    write_line(
+        Line {
+            out,
+            sink: Some(sink),
+            scratch: String::new(),
+        },
+        report,
+    )
+}
+
+/// How much of a line [`write_spilling`] holds before handing it on.
+const SPILL_AT: usize = 1 << 16;
+
+fn write_line(mut w: Line<'_>, report: &Report<'_>) -> serde_json::Result<()> {
     w.raw(b"{\"id\":");
     w.string(&report.id);
     w.raw(b",\"source\":");
@@ -57,6 +86,8 @@ pub fn write(out: &mut Vec<u8>, report: &Report<'_>) -> serde_json::Result<()> {
 
 struct Line<'o> {
     out: &'o mut Vec<u8>,
+    /// Where a long line goes in parts ([`write_spilling`]).
+    sink: Option<&'o mut dyn std::io::Write>,
     /// For dates and periods, formatted before they are escaped.
     scratch: String,
 }
@@ -89,8 +120,20 @@ impl Line<'_> {
                 self.raw(b",");
             }
             item(self, x)?;
+            self.spill()?;
         }
         self.raw(b"]");
+        Ok(())
+    }
+
+    /// Hands the line so far to the sink, if there is one and the line is long.
+    fn spill(&mut self) -> serde_json::Result<()> {
+        if let Some(sink) = self.sink.as_deref_mut() {
+            if self.out.len() >= SPILL_AT {
+                sink.write_all(self.out).map_err(serde_json::Error::io)?;
+                self.out.clear();
+            }
+        }
         Ok(())
     }
 
@@ -112,9 +155,14 @@ impl Line<'_> {
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if i + 8 <= bytes.len() && !needs_escape(&bytes[i..i + 8]) {
-                i += 8;
-                continue;
+            if i + 8 <= bytes.len() {
+                let mask = escape_mask(&bytes[i..i + 8]);
+                if mask == 0 {
+                    i += 8;
+                    continue;
+                }
+                // Straight to the first byte that needs it.
+                i += crate::swar::first_flagged(mask);
             }
             let b = bytes[i];
             let escape: &[u8] = match b {
@@ -306,12 +354,13 @@ impl Line<'_> {
     }
 }
 
-/// Whether any of eight bytes needs escaping in a JSON string: a control character, `"` or
-/// `\`. Bitwise, without a branch per byte.
-fn needs_escape(eight: &[u8]) -> bool {
+/// Nonzero when any of eight bytes needs escaping in a JSON string (a control character, `"`
+/// or `\`), with the first such byte flagged exactly ([`crate::swar::first_flagged`]).
+/// Bitwise, without a branch per byte.
+fn escape_mask(eight: &[u8]) -> u64 {
     use crate::swar::{has_below, has_byte, word};
     let w = word(eight);
-    has_below(w, 0x20) | has_byte(w, b'"') | has_byte(w, b'\\') != 0
+    has_below(w, 0x20) | has_byte(w, b'"') | has_byte(w, b'\\')
 }
 
 #[cfg(test)]
@@ -331,6 +380,27 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn a_long_line_spills_in_parts_that_add_up_to_the_whole() {
+        let text = "Sales rose 5 pct to 10 mln dlrs from 9.5 mln and ".repeat(3000) + "fell.";
+        let doc = crate::document::Document::new(
+            "t".into(),
+            "t.txt".into(),
+            text.clone(),
+            crate::span::Span::new(0, text.len()),
+        );
+        let checked = crate::analysis::check(doc, None);
+        let report = Report::of(&checked, true);
+        let mut whole = Vec::new();
+        write(&mut whole, &report).unwrap();
+        assert!(whole.len() > 4 * SPILL_AT);
+        let (mut sink, mut rest) = (Vec::new(), Vec::new());
+        write_spilling(&mut sink, &mut rest, &report).unwrap();
+        assert!(!sink.is_empty() && rest.len() < whole.len() / 2);
+        sink.extend_from_slice(&rest);
+        assert!(sink == whole);
+    }
+
     fn by_hand(report: &Report<'_>) -> String {
         let mut out = Vec::new();
         write(&mut out, report).unwrap();
@@ -344,7 +414,11 @@ mod tests {
                 let mut eight = *b"plain ab";
                 eight[at] = b;
                 let expected = b < 0x20 || b == b'"' || b == b'\\';
-                assert_eq!(needs_escape(&eight), expected, "byte {b:#x} at {at}");
+                let mask = escape_mask(&eight);
+                assert_eq!(mask != 0, expected, "byte {b:#x} at {at}");
+                if expected {
+                    assert_eq!(crate::swar::first_flagged(mask), at, "byte {b:#x} at {at}");
+                }
             }
         }
     }
@@ -363,6 +437,7 @@ mod tests {
             let mut out = Vec::new();
             Line {
                 out: &mut out,
+                sink: None,
                 scratch: String::new(),
             }
             .string(s);
@@ -377,7 +452,7 @@ mod tests {
         #[test]
         fn any_string_is_escaped_as_serde_json_escapes_it(s in "\\PC*|[\\x00-\\x7f]{0,40}") {
             let mut out = Vec::new();
-            Line { out: &mut out, scratch: String::new() }.string(&s);
+            Line { out: &mut out, sink: None, scratch: String::new() }.string(&s);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
         }
     }

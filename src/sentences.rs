@@ -36,8 +36,14 @@ pub fn split(text: &str, body: Span, words: &SentenceWords) -> Vec<Span> {
     let mut line_start = start;
     let mut i = start;
     while i < end {
-        // Eight bytes at a time through plain text.
-        while i + 8 <= end && !maybe_interesting(&bytes[i..i + 8]) {
+        // Eight bytes at a time through plain text, then straight to the first byte that may
+        // be interesting.
+        while i + 8 <= end {
+            let mask = interesting_mask(&bytes[i..i + 8]);
+            if mask != 0 {
+                i += crate::swar::first_flagged(mask);
+                break;
+            }
             i += 8;
         }
         if i >= end {
@@ -101,10 +107,10 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
-/// Whether any of eight bytes may be [`INTERESTING`]: a terminal, a newline or any non-ASCII
-/// byte (a conservative stand-in for the full-width lead bytes). Bitwise, without a branch
-/// per byte.
-fn maybe_interesting(eight: &[u8]) -> bool {
+/// Nonzero when any of eight bytes may be [`INTERESTING`]: a terminal, a newline or any
+/// non-ASCII byte (a conservative stand-in for the full-width lead bytes), with the first such
+/// byte flagged exactly ([`crate::swar::first_flagged`]). Bitwise, without a branch per byte.
+fn interesting_mask(eight: &[u8]) -> u64 {
     use crate::swar::{has_byte, has_non_ascii, word};
     let w = word(eight);
     has_non_ascii(w)
@@ -112,7 +118,6 @@ fn maybe_interesting(eight: &[u8]) -> bool {
         | has_byte(w, b'\n')
         | has_byte(w, b'?')
         | has_byte(w, b'!')
-        != 0
 }
 
 /// Pushes `[from, to)` trimmed, if anything is left.
@@ -474,7 +479,11 @@ mod tests {
                 let mut eight = *b"plain ab";
                 eight[at] = b;
                 let expected = INTERESTING[b as usize] || b >= 0x80;
-                assert_eq!(maybe_interesting(&eight), expected, "byte {b:#x} at {at}");
+                let mask = interesting_mask(&eight);
+                assert_eq!(mask != 0, expected, "byte {b:#x} at {at}");
+                if expected {
+                    assert_eq!(crate::swar::first_flagged(mask), at, "byte {b:#x} at {at}");
+                }
             }
         }
     }

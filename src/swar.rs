@@ -31,6 +31,14 @@ pub fn has_non_ascii(w: u64) -> u64 {
     w & HIGHS
 }
 
+/// The index (0 to 7) of the first byte that a nonzero result of the tests above flags. Each
+/// test flags its first matching byte exactly (only bytes after a match can be flagged
+/// falsely, through the borrow), so the first flagged byte of their union is a real match.
+#[inline]
+pub fn first_flagged(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +53,15 @@ mod tests {
                 assert_eq!(has_byte(w, b'"') != 0, eight.contains(&b'"'), "{b:#x}");
                 assert_eq!(has_below(w, 0x20) != 0, eight.iter().any(|&c| c < 0x20));
                 assert_eq!(has_non_ascii(w) != 0, !eight.is_ascii());
+                let mask = has_byte(w, b'"') | has_below(w, 0x20) | has_non_ascii(w);
+                let first = eight
+                    .iter()
+                    .position(|&c| c == b'"' || !(0x20..0x80).contains(&c));
+                assert_eq!(
+                    (mask != 0).then(|| first_flagged(mask)),
+                    first,
+                    "{b:#x} at {at}"
+                );
             }
         }
     }

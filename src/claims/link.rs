@@ -1504,7 +1504,9 @@ pub const MAX_LINK_TOKENS: usize = 400;
 
 /// Links an article's mentions into claims (implied baselines are added by the caller).
 pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    // A claim takes two or three mentions in figure prose: room enough that a huge article's
+    // claims are not copied again and again as they grow.
+    let mut claims = Vec::with_capacity(ex.mentions.len() / 2);
     let mut marks = Vec::new();
     // The first mention not before the current sentence: most sentences have none, and are
     // passed over without looking at their tokens.

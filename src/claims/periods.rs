@@ -396,7 +396,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             return quarter_code(c, i, same(w, pw.quarter_letter), date);
         }
         if pw.relative_starts.contains(w) {
-            return relative(c, i, end, date);
+            return relative(c, i, end, w, date);
         }
         return None;
     }
@@ -701,10 +701,15 @@ fn months_to(
 }
 
 /// "last year", "a year earlier", "year-on-year", "the same period in 2024", "last month".
-fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+/// `w` is the word at `i`, lowercase.
+fn relative(
+    c: &Cursor,
+    i: usize,
+    end: usize,
+    w: &str,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
     let pw = c.w;
-    let w = c.low(i)?;
-    let w = &*w;
     let ref_year = date.map(|d| d.year);
     let seq = |k: usize, words: &[&str]| {
         words
@@ -724,7 +729,7 @@ fn relative(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Per
         (pw.month, PeriodRef::Previous),
         (pw.quarter, PeriodRef::Previous),
     ] {
-        if w == unit
+        if same(w, unit)
             && i + 4 < end
             && c.is(i + 1, "-")
             && c.is_any(i + 2, &pw.on_over)

@@ -99,8 +99,10 @@ impl Emitter for Ndjson {
         report: &ArticleReport,
         _doc: Option<&Document>,
     ) -> io::Result<()> {
+        // Written as it is built: the line of a huge article is never held whole.
         let mut line = Vec::with_capacity(4096);
-        ndjson_line(&mut line, report).map_err(to_io)?;
+        crate::report_line::write_spilling(w, &mut line, report).map_err(to_io)?;
+        line.push(b'\n');
         w.write_all(&line)
     }
 

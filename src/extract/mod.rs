@@ -28,6 +28,10 @@ pub struct Extraction {
 pub fn extract(doc: &Document) -> Extraction {
     let mut ex = Extraction::default();
     tokens::tokenize(&doc.text, doc.body.start, doc.body.end, &mut ex.tokens);
+    // Room for a mention every four tokens (the densest figure prose has one every four or
+    // five), so that a huge article's mentions are not copied again and again as they grow.
+    ex.mentions.reserve(ex.tokens.len() / 4);
+    ex.mention_tokens.reserve(ex.tokens.len() / 4);
     let scanner = Scanner {
         text: &doc.text,
         toks: &ex.tokens,
@@ -563,6 +567,38 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    /// What continues the number read up to token `j`: a mixed fraction ("5-3/4"), taken
+    /// into it, or the second number of a hyphenated range ("5-7"), with the token after
+    /// either; `Err` with where to go on when the whole is no figure.
+    fn continuation(
+        &self,
+        num: Numeral,
+        j: usize,
+    ) -> Result<Option<(Numeral, Option<Numeral>, usize)>, usize> {
+        let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
+        if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
+            return Ok(Some((num.plus_fraction(n, d), None, next)));
+        }
+        Ok(self.hyphenated_range(j)?.map(|n2| (num, Some(n2), j + 2)))
+    }
+
+    /// Whether the number starting at token `start` is negative: a minus sign glued to it
+    /// ("-5", "(-8.7)") or a minus word before it ("minus 1,200,000", "negative 5 percent").
+    fn negative_before(&self, start: usize) -> bool {
+        let Some(p) = start.checked_sub(1).map(|k| self.toks[k]) else {
+            return false;
+        };
+        match p.kind {
+            Kind::Punct => {
+                matches!(p.text(self.text), "-" | "−")
+                    && !self.toks[start].space_before
+                    && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
+            }
+            Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
+            Kind::Num => false,
+        }
+    }
+
     fn numeric(&self, i: usize) -> Step {
         let t = self.toks[i];
         let (mut num, mut j, attached_scale, start) = match self.numeral_at(i) {
@@ -584,42 +620,19 @@ impl<'a> Scanner<'a> {
             t.end
         };
         if attached_scale.is_none() {
-            let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
-            if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
-                num = num.plus_fraction(n, d);
-                number_end = self.toks[next - 1].end;
-                j = next;
-            } else {
-                match self.hyphenated_range(j) {
-                    Err(skip_to) => return Step::Skip(skip_to),
-                    Ok(Some(n2)) => {
-                        second = Some(n2);
-                        number_end = self.toks[j + 1].end;
-                        j += 2;
-                    }
-                    Ok(None) => {}
+            match self.continuation(num, j) {
+                Err(skip_to) => return Step::Skip(skip_to),
+                Ok(None) => {}
+                Ok(Some((n, n2, next))) => {
+                    num = n;
+                    second = n2;
+                    number_end = self.toks[next - 1].end;
+                    j = next;
                 }
             }
         }
-        let mut first = start;
-        let mut negative = false;
-        if start > 0 {
-            let p = self.toks[start - 1];
-            negative = match p.kind {
-                // "-5", "(-8.7)"
-                Kind::Punct => {
-                    matches!(p.text(self.text), "-" | "−")
-                        && !self.toks[start].space_before
-                        && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
-                }
-                // "minus 1,200,000", "negative 5 percent"
-                Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
-                Kind::Num => false,
-            };
-            if negative {
-                first = start - 1;
-            }
-        }
+        let negative = self.negative_before(start);
+        let mut first = if negative { start - 1 } else { start };
         let prefix = self.currency_prefix(first);
         if let Some((p, _, _)) = prefix {
             first = p;
@@ -706,33 +719,17 @@ impl<'a> Scanner<'a> {
             first = a;
         }
         let (kind, unit_code, factor, zeros_round) = kind_of(tail.unit, prefix.map(|(_, c, _)| c));
-        let factor = factor * tail.scale;
-        let mut rounded = num.rounded(factor, zeros_round);
-        let mut truncated = if matches!(kind, MentionKind::Percent | MentionKind::Points) {
-            num.truncated(factor, zeros_round)
-        } else {
-            rounded
-        };
-        let mut value = num.value * factor;
-        let range = second.is_some();
-        if let Some(n2) = second {
-            let r2 = n2.rounded(factor, zeros_round);
-            rounded = rounded.hull(&r2);
-            truncated = rounded;
-            value = (value + n2.value * factor) / 2.0;
-        }
-        if negative {
-            value = -value;
-            rounded = rounded.scale(-1.0);
-            truncated = truncated.scale(-1.0);
-        }
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
-        let interval = widen(rounded, value, bound);
-        let truncated = if bound == Bound::Exact {
-            truncated
-        } else {
-            interval
+        let read = Reading {
+            num: &num,
+            second: second.as_ref(),
+            factor: factor * tail.scale,
+            zeros_round,
+            negative,
+            bound,
         };
+        let (value, interval, truncated) = read.value(kind);
+        let range = second.is_some();
         let span = Span::new(self.toks[first].start, self.toks[end.max(i + 1) - 1].end);
         if !value.is_finite() {
             return Step::Skip(end);
@@ -1004,6 +1001,51 @@ impl<'a> Scanner<'a> {
 
 /// A number's kind, unit code, factor to the unit, and whether its trailing zeros are
 /// rounding, from the unit after it and the currency before it.
+/// A number read, with what turns it into a figure: the factor of its unit and scale,
+/// whether its zeros are rounding, its sign and its approximator's bound.
+struct Reading<'n> {
+    num: &'n Numeral,
+    /// The second number of a range ("5 to 7").
+    second: Option<&'n Numeral>,
+    factor: f64,
+    zeros_round: bool,
+    negative: bool,
+    bound: Bound,
+}
+
+impl Reading<'_> {
+    /// The figure's value, its interval (rounding, then the approximator) and its truncated
+    /// interval (a percent or points figure may be cut rather than rounded).
+    fn value(&self, kind: MentionKind) -> (f64, Interval, Interval) {
+        let (num, factor, zeros_round) = (self.num, self.factor, self.zeros_round);
+        let mut rounded = num.rounded(factor, zeros_round);
+        let mut truncated = if matches!(kind, MentionKind::Percent | MentionKind::Points) {
+            num.truncated(factor, zeros_round)
+        } else {
+            rounded
+        };
+        let mut value = num.value * factor;
+        if let Some(n2) = self.second {
+            let r2 = n2.rounded(factor, zeros_round);
+            rounded = rounded.hull(&r2);
+            truncated = rounded;
+            value = (value + n2.value * factor) / 2.0;
+        }
+        if self.negative {
+            value = -value;
+            rounded = rounded.scale(-1.0);
+            truncated = truncated.scale(-1.0);
+        }
+        let interval = widen(rounded, value, self.bound);
+        let truncated = if self.bound == Bound::Exact {
+            truncated
+        } else {
+            interval
+        };
+        (value, interval, truncated)
+    }
+}
+
 fn kind_of(
     unit: Unit,
     currency: Option<&'static str>,

@@ -33,6 +33,7 @@ impl Token {
 
     /// A word's lowercase form for table lookups; `None` for numbers, punctuation and words
     /// no table has (overlong).
+    #[inline(always)]
     pub fn low<'a>(&self, text: &'a str) -> Option<Low<'a>> {
         if self.kind == Kind::Word {
             Low::new(self.text(text))
@@ -42,18 +43,22 @@ impl Token {
     }
 
     /// Whether the token is `w` (a lowercase table word, or punctuation) in any letter case.
-    #[inline]
+    /// The length first: a word with a letter outside ASCII may change length when
+    /// lowercased, any other token matches only a word of its own length.
+    #[inline(always)]
     pub fn is(&self, text: &str, w: &str) -> bool {
-        let t = self.text(text);
-        t.eq_ignore_ascii_case(w)
-            || (self.ends == Some(Ends::ANY) && Low::new(t).is_some_and(|l| same(&l, w)))
+        if self.end - self.start == w.len() {
+            text.as_bytes()[self.start..self.end].eq_ignore_ascii_case(w.as_bytes())
+        } else {
+            self.ends == Some(Ends::ANY) && Low::new(self.text(text)).is_some_and(|l| same(&l, w))
+        }
     }
 
     /// Whether this is a word of `words`: its shape first, which turns down most words without
     /// lowercasing them.
     #[inline]
     pub fn is_in(&self, text: &str, words: &Words) -> bool {
-        self.may_be_in(words.shapes()) && words.has(self.low(text))
+        self.may_be_in(words.shapes()) && self.low(text).is_some_and(|w| words.contains_shaped(&w))
     }
 
     /// The meaning of this word in `map`, its shape checked first.
@@ -62,7 +67,7 @@ impl Token {
         if !self.may_be_in(map.shapes()) {
             return None;
         }
-        map.get(&self.low(text)?)
+        map.get_shaped(&self.low(text)?)
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
@@ -117,11 +122,11 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     // Running text has a token every five or six bytes, newswire tables every four.
     out.reserve((end - start) / 4);
-    let bytes = text.as_bytes();
+    // Cut at `end`, so that indexing below needs no test of its own.
+    let bytes = &text.as_bytes()[..end];
     let mut i = start;
     let mut space_before = true;
-    while i < end {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         match CLASSES[b as usize] {
             Class::Space => {
                 space_before = true;
@@ -132,12 +137,20 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
                 let tok_start = i;
                 let ascii;
                 (i, ascii) = scan_word(text, i + 1, end, true);
+                // From an ASCII letter, a word ends on a letter: an ASCII one unless a letter
+                // outside ASCII came on the way.
+                let ends = if ascii {
+                    Ends::of_letters(b, bytes[i - 1])
+                } else {
+                    Ends::ANY
+                };
+                debug_assert_eq!(Some(ends), Ends::of(&bytes[tok_start..i], ascii));
                 out.push(Token {
                     kind: Kind::Word,
                     start: tok_start,
                     end: i,
                     space_before,
-                    ends: Ends::of(&bytes[tok_start..i], ascii),
+                    ends: Some(ends),
                 });
                 space_before = false;
                 continue;
@@ -186,16 +199,15 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
 /// before `i`).
 #[inline(always)]
 fn scan_word(text: &str, mut i: usize, end: usize, mut ascii: bool) -> (usize, bool) {
-    let bytes = text.as_bytes();
-    while i < end {
-        let b = bytes[i];
+    let bytes = &text.as_bytes()[..end];
+    while let Some(&b) = bytes.get(i) {
         if CLASSES[b as usize] == Class::Letter {
             i += 1;
             continue;
         }
         if b < 0x80 {
             // An inner apostrophe followed by a letter ("China's").
-            if b == b'\'' && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() {
+            if b == b'\'' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
                 continue;
             }

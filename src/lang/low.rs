@@ -21,6 +21,7 @@ enum Repr<'a> {
 
 impl<'a> Low<'a> {
     /// `None` for a word longer than [`MAX_WORD`] bytes, which no word table has.
+    #[inline]
     pub fn new(word: &'a str) -> Option<Low<'a>> {
         let b = word.as_bytes();
         if b.len() > MAX_WORD {
@@ -30,6 +31,13 @@ impl<'a> Low<'a> {
         if !b.iter().any(|&c| c.wrapping_sub(b'A') < 26 || c >= 0x80) {
             return Some(Low(Repr::Borrowed(word)));
         }
+        Low::copied(word)
+    }
+
+    /// The lowercased copy of a word with an uppercase or non-ASCII letter, at most
+    /// [`MAX_WORD`] bytes long.
+    fn copied(word: &'a str) -> Option<Low<'a>> {
+        let b = word.as_bytes();
         let mut buf = [0u8; BUF];
         if b.is_ascii() {
             for (d, s) in buf.iter_mut().zip(b) {

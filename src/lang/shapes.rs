@@ -12,15 +12,24 @@
 const BUCKETS: usize = 27;
 
 /// The shapes of a word list: for each pair of first and last letters, a bit per word
-/// length in bytes (1 to 31; longer words share bit 31).
+/// length in bytes (1 to 31; longer words share bit 31). The pair's entry is at
+/// `first * 32 + last`, which is what [`Ends`] holds: one lookup, no arithmetic.
 #[derive(Clone, Copy, Debug)]
 pub struct Shapes {
-    lengths: [[u32; BUCKETS]; BUCKETS],
+    lengths: [u32; SLOTS],
+}
+
+/// Entries of [`Shapes::lengths`]: the last bucket's row ends at `(BUCKETS - 1) * 32 + BUCKETS`.
+const SLOTS: usize = (BUCKETS - 1) * 32 + BUCKETS;
+
+/// The entry of a pair of buckets.
+const fn slot(first: usize, last: usize) -> usize {
+    first * 32 + last
 }
 
 impl Shapes {
     pub const EMPTY: Shapes = Shapes {
-        lengths: [[0; BUCKETS]; BUCKETS],
+        lengths: [0; SLOTS],
     };
 
     /// These shapes plus the shape of `word` (lowercase, as in the tables). A word that does
@@ -32,7 +41,7 @@ impl Shapes {
             return self;
         }
         if let (Some(first), Some(last)) = (bucket(b[0]), bucket(b[b.len() - 1])) {
-            self.lengths[first][last] |= 1 << length_bit(b.len());
+            self.lengths[slot(first, last)] |= 1 << length_bit(b.len());
         }
         self
     }
@@ -49,14 +58,10 @@ impl Shapes {
 
     /// These shapes plus those of the other filter's words.
     pub const fn union(mut self, other: &Shapes) -> Shapes {
-        let mut f = 0;
-        while f < BUCKETS {
-            let mut l = 0;
-            while l < BUCKETS {
-                self.lengths[f][l] |= other.lengths[f][l];
-                l += 1;
-            }
-            f += 1;
+        let mut k = 0;
+        while k < SLOTS {
+            self.lengths[k] |= other.lengths[k];
+            k += 1;
         }
         self
     }
@@ -68,8 +73,7 @@ impl Shapes {
         if ends == Ends::ANY {
             return true;
         }
-        let (first, last) = (ends.0 / 32, ends.0 % 32);
-        self.lengths[first as usize][last as usize] & (1 << length_bit(len)) != 0
+        self.lengths[ends.0 as usize] & (1 << length_bit(len)) != 0
     }
 
     /// Whether an already lowercase word (a [`crate::lang::Low`]) has the shape of a word in
@@ -80,7 +84,7 @@ impl Shapes {
         let b = word.as_bytes();
         match (b.first(), b.last()) {
             (Some(&f), Some(&l)) => match (bucket(f), bucket(l)) {
-                (Some(f), Some(l)) => self.lengths[f][l] & (1 << length_bit(b.len())) != 0,
+                (Some(f), Some(l)) => self.lengths[slot(f, l)] & (1 << length_bit(b.len())) != 0,
                 _ => true,
             },
             _ => false,
@@ -96,6 +100,14 @@ impl Ends {
     /// A word with a letter outside ASCII: no filter can judge it before it is lowercased.
     pub const ANY: Ends = Ends(u16::MAX);
 
+    /// The ends of a word whose first and last bytes are ASCII letters (the tokenizer knows
+    /// that of every word it scanned from an ASCII letter with no other letter on the way).
+    #[inline]
+    pub fn of_letters(first: u8, last: u8) -> Ends {
+        debug_assert!(first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+        Ends(slot(letter(first), letter(last)) as u16)
+    }
+
     /// The ends of a token's word, `ascii` telling whether all its bytes are ASCII. `None`
     /// for an ASCII word that does not start and end with a letter (no table word doesn't).
     #[inline]
@@ -105,7 +117,7 @@ impl Ends {
         }
         match (word.first(), word.last()) {
             (Some(&f), Some(&l)) if f.is_ascii_alphabetic() && l.is_ascii_alphabetic() => {
-                Some(Ends((letter(f) * 32 + letter(l)) as u16))
+                Some(Ends(slot(letter(f), letter(l)) as u16))
             }
             _ => None,
         }
@@ -124,9 +136,9 @@ const fn bucket(b: u8) -> Option<usize> {
     }
 }
 
-/// 0 to 25 for an ASCII letter of either case.
+/// 0 to 25 for an ASCII letter of either case (the case bit set, it is `a` to `z`).
 const fn letter(b: u8) -> usize {
-    (b.to_ascii_lowercase() - b'a') as usize
+    ((b | 0x20) - b'a') as usize
 }
 
 const fn length_bit(len: usize) -> u32 {

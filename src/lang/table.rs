@@ -5,7 +5,6 @@
 //! starts.
 
 use super::shapes::Shapes;
-use super::Low;
 
 /// The longest table word, in bytes (the lowercase form of a [`super::MAX_WORD`] word).
 const LONGEST: usize = 40;
@@ -39,17 +38,17 @@ impl Words {
     /// Whether the lowercase word `w` is in the set.
     #[inline(always)]
     pub fn contains(&self, w: &str) -> bool {
-        self.shapes.may_contain_lower(w)
-            && match candidates(&self.by_length, w.len()) {
-                Some(range) => self.list[range].iter().any(|k| same(k, w)),
-                None => false,
-            }
+        self.shapes.may_contain_lower(w) && self.contains_shaped(w)
     }
 
-    /// Whether a word (if any) is in the set.
+    /// [`Self::contains`] for a word whose shape was already let through by [`Self::shapes`]
+    /// (a token's, before it was lowercased): only the words of its length are compared.
     #[inline(always)]
-    pub fn has(&self, w: Option<Low>) -> bool {
-        w.is_some_and(|w| self.contains(&w))
+    pub fn contains_shaped(&self, w: &str) -> bool {
+        match candidates(&self.by_length, w.len()) {
+            Some(range) => self.list[range].iter().any(|k| same(k, w)),
+            None => false,
+        }
     }
 
     pub const fn list(&self) -> &'static [&'static str] {
@@ -92,6 +91,12 @@ impl<T: Copy> Map<T> {
         if !self.shapes.may_contain_lower(w) {
             return None;
         }
+        self.get_shaped(w)
+    }
+
+    /// [`Self::get`] for a word whose shape was already let through by [`Self::shapes`].
+    #[inline(always)]
+    pub fn get_shaped(&self, w: &str) -> Option<T> {
         let range = candidates(&self.by_length, w.len())?;
         self.entries[range]
             .iter()

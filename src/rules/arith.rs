@@ -5,10 +5,13 @@
 use crate::claim::{Change, Claim, Figure};
 use crate::finding::Severity;
 use crate::interval::Interval;
+use crate::lang::shapes::Ends;
+use crate::lang::Words;
 use crate::measure::format::{fmt_change_number, fmt_number_range, fmt_value};
 use crate::measure::near_miss::{magnitude, NearMiss, FIGURE_NEAR_MISS};
 use crate::mention::MentionKind;
 use crate::period::{days_in_month, Period};
+use crate::span::Span;
 
 use super::Context;
 
@@ -42,6 +45,31 @@ pub fn lowercase_words(text: &str) -> impl DoubleEndedIterator<Item = String> + 
     text.split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
+}
+
+/// The spans of the words of `text` (as [`lowercase_words`] splits it) that are in `words`,
+/// in order.
+pub fn range_word_runs(text: &str, words: &Words) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = &text[s..i];
+                // An ASCII word of no listed shape needs no lowercase copy.
+                let shaped = !word.is_ascii()
+                    || Ends::of(word.as_bytes(), true)
+                        .is_some_and(|e| words.shapes().may_contain_ends(e, word.len()));
+                if shaped && words.contains(&word.to_lowercase()) {
+                    out.push(Span::new(s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A figure written in the text, as opposed to one rebuilt from other figures.

@@ -106,8 +106,7 @@ fn range_compared_with_range(ctx: &Context, claim: &Claim) -> bool {
         .iter()
         .take_while(|m| m.span.start < before.end)
         .any(|m| m.range && before.contains(m.span))
-        || lowercase_words(before.slice(ctx.text()))
-            .any(|w| ctx.doc.lang.claims.range_words.contains(&w))
+        || ctx.has_range_word(before)
 }
 
 /// The direction the words claim and the opposite one the figures show, when they clash.

@@ -31,6 +31,8 @@ pub struct Context<'a> {
     pub claims: &'a [Claim],
     /// [`pairs_sharing_a_period`] of `claims`, worked out once for the rules that ask.
     period_pairs: std::cell::OnceCell<Vec<(usize, usize)>>,
+    /// [`arith::range_word_runs`] of the text, worked out once if a rule asks.
+    range_word_runs: std::cell::OnceCell<Vec<crate::span::Span>>,
 }
 
 impl<'a> Context<'a> {
@@ -40,6 +42,7 @@ impl<'a> Context<'a> {
             mentions,
             claims,
             period_pairs: std::cell::OnceCell::new(),
+            range_word_runs: std::cell::OnceCell::new(),
         }
     }
 
@@ -52,6 +55,25 @@ impl<'a> Context<'a> {
     pub fn period_pairs(&self) -> &[(usize, usize)] {
         self.period_pairs
             .get_or_init(|| pairs_sharing_a_period(self.claims))
+    }
+
+    /// Whether a word of the language's range words ("ranged", "between") is in `span` of the
+    /// text, as [`arith::lowercase_words`] of the span would find it; the words of the whole
+    /// text are read once, so a long sentence of many claims is not read again for each.
+    pub fn has_range_word(&self, span: crate::span::Span) -> bool {
+        let words = &self.doc.lang.claims.range_words;
+        let runs = self
+            .range_word_runs
+            .get_or_init(|| arith::range_word_runs(self.text(), words));
+        // A word wholly inside the span is one of the text's...
+        let i = runs.partition_point(|r| r.start < span.start);
+        if runs.get(i).is_some_and(|r| r.end <= span.end) {
+            return true;
+        }
+        // ...and the span's first and last words may be cut short by it.
+        let mut cut = arith::lowercase_words(span.slice(self.text()));
+        cut.next().is_some_and(|w| words.contains(&w))
+            || cut.next_back().is_some_and(|w| words.contains(&w))
     }
 }
 
@@ -233,6 +255,32 @@ pub fn run_all(ctx: &Context) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn range_words_are_found_in_any_span_as_its_own_words_would_be() {
+        use super::{arith::lowercase_words, Context};
+        use crate::document::Document;
+        use crate::span::Span;
+        let text = "Estimates RANGED from 2 to 3, arranged ränged; between-ness: Between.";
+        let doc = Document::new(
+            "t".into(),
+            "t.txt".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        let ctx = Context::new(&doc, &[], &[]);
+        let words = &doc.lang.claims.range_words;
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &start in &cuts {
+            for &end in cuts.iter().filter(|&&e| e >= start) {
+                let span = Span::new(start, end);
+                let naive = lowercase_words(span.slice(text)).any(|w| words.contains(&w));
+                assert_eq!(ctx.has_range_word(span), naive, "{:?}", span.slice(text));
+            }
+        }
+    }
+
     #[test]
     fn only_claims_with_a_common_period_are_paired() {
         use crate::claim::{Claim, ClaimKind};
