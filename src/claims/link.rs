@@ -3,7 +3,7 @@
 //! from Y", "X, up 8.8 pct from Y", "off 1.9 pct at X compared to Y"), comparisons without a
 //! stated change ("19,020 against 18,145", "rose to X from Y"), multiples, shares and values.
 
-use super::periods::{self, PeriodMark};
+use super::periods::{self, PeriodMark, PeriodRef};
 use super::subject;
 use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
@@ -390,7 +390,14 @@ impl<'a> Sentence<'a> {
             }
             let mark = self.mark_after_preposition(k);
             if let Some(mk) = mark {
-                if self.marks[mk].baseline {
+                // "over the 12 months to November": the span the change is over, not the
+                // baseline's period.
+                let span = self.is_any(k, &self.w.span_prepositions)
+                    && matches!(
+                        self.marks[mk].period,
+                        PeriodRef::Absolute(Period::Range(..))
+                    );
+                if self.marks[mk].baseline && !span {
                     if self.drafts[d].baseline_mark.is_some() {
                         break;
                     }
@@ -440,6 +447,11 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "by 2.1 percent annually to £180,000"
+            if self.is_any(k, &self.w.rate_adverbs) {
+                k += 1;
+                continue;
+            }
             // "a jump of 6.56 per cent on Thursday to close at 18.20"
             if self.is_any(k + 1, &self.w.weekdays) && self.toks[k].kind == Kind::Word {
                 k += 2;
@@ -474,7 +486,7 @@ impl<'a> Sentence<'a> {
     fn mark_after_preposition(&self, k: usize) -> Option<usize> {
         let p = &self.lang.periods;
         let mut j = k;
-        if self.is_any(j, &p.prepositions) {
+        if self.is_any(j, &p.prepositions) || self.is_any(j, &self.w.span_prepositions) {
             j += 1;
             if self.is(j, p.the) {
                 j += 1;
@@ -482,6 +494,7 @@ impl<'a> Sentence<'a> {
         }
         self.mark_starting(k)
             .or_else(|| self.mark_starting(j).filter(|_| j > k))
+            .or_else(|| self.mark_starting(k + 1).filter(|_| j > k + 1))
     }
 
     /// ", lifting the cash rate from 2.6 per cent to 2.85 per cent": a clause restating the
@@ -754,10 +767,14 @@ impl<'a> Sentence<'a> {
             if j == self.first || !(self.is_any(j, &self.w.clause_starters) || figure_first) {
                 return;
             }
+            // A change in points is of a percentage: "18.6 percent of total exports ..., up
+            // 4.5 percentage points".
+            let points = self.drafts[d].measure == Measure::Points;
             let Some(main) = self.ms.clone().rfind(|&m| {
                 self.mtoks[m].1 < j
                     && (matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity)
-                        || self.kind(m) == MentionKind::Number && self.value_like(m))
+                        || self.kind(m) == MentionKind::Number && self.value_like(m)
+                        || points && self.kind(m) == MentionKind::Percent)
             }) else {
                 return;
             };
@@ -829,7 +846,10 @@ impl<'a> Sentence<'a> {
     fn signed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
         let (mf, me) = self.mtoks[m];
         // The sign is in the mention ("-2%") or a token glued before it ("+0.4%").
-        let glued_sign = mf > self.first && !self.toks[mf].space_before;
+        let is_sign = |c: char| matches!(c, '+' | '-' | '\u{2212}');
+        let glued_sign = mf > self.first
+            && !self.toks[mf].space_before
+            && self.toks[mf - 1].text(self.text).starts_with(is_sign);
         let sign = if glued_sign {
             self.toks[mf - 1].text(self.text)
         } else {
@@ -844,7 +864,11 @@ impl<'a> Sentence<'a> {
             || self
                 .mark_after_preposition(me)
                 .is_some_and(|k| self.marks[k].baseline);
-        compared.then_some((d, mf, true))
+        // "(-0.1 percentage points, to 2.5 percent)": the figure it brings the level to.
+        let to_value = self.is(me, ",")
+            && self.is(me + 1, self.w.to)
+            && self.mention_starting(me + 2).is_some();
+        (compared || to_value).then_some((d, mf, true))
     }
 
     /// The second change of a "respectively" list ("expanding by 11.8 percent and 10.3

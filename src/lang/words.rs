@@ -279,6 +279,12 @@ pub struct ClaimWords {
     /// A word before a baseline connector that belongs to it ("as compared with", "as
     /// against").
     pub connector_prefixes: Words,
+    /// Prepositions before a period phrase that a change spans ("fell by 2.1 percent over
+    /// the 12 months to November to reach £285,000").
+    pub span_prepositions: Words,
+    /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
+    /// annually to £180,000").
+    pub rate_adverbs: Words,
     /// Days of the week, passed over between a change and its value ("a jump of 6.56 per
     /// cent on Thursday to close at 18.20").
     pub weekdays: Words,

@@ -455,6 +455,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     label_colon: ":",
     connector_prefixes: Words::new(&["as"]),
+    span_prepositions: Words::new(&["over", "across", "throughout"]),
+    rate_adverbs: Words::new(&["yearly", "monthly", "annually", "quarterly", "sequentially"]),
     weekdays: Words::new(&[
         "friday",
         "monday",
