@@ -61,6 +61,10 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
+    /// Write the output to FILE instead of stdout (`--format html -o report.html`).
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
     /// Worker threads (accepted for symmetry with `audit`; `check` runs on one).
     #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
     pub jobs: Option<usize>,

@@ -348,13 +348,25 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         };
     let format = settings.format.value;
     let policy = settings.policy();
-    let stdout = io::stdout();
-    let interactive = stdout.is_terminal();
-    let mut out = BufWriter::new(stdout.lock());
+    let (mut out, interactive) = match open_output(args.out.as_deref()) {
+        Ok(out) => out,
+        Err(e) => {
+            error(format_args!("{e:#}"));
+            return FAILURE;
+        }
+    };
+    let registry_info = registry
+        .as_ref()
+        .filter(|_| format == Format::Html)
+        .map(|r| {
+            let paths = settings.registry_paths().0;
+            std::sync::Arc::new(emit::html::RegistryInfo::of(&paths, r))
+        });
     let mut emitter = emit::emitter(
         format,
         EmitOptions {
-            color: use_color(args.color),
+            color: use_color(args.color) && args.out.is_none(),
+            registry: registry_info,
         },
     );
     let mut tally = Tally::default();
@@ -410,6 +422,22 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     } else {
         CLEAN
     }
+}
+
+/// Where `check` writes: FILE (`-o`), or stdout; and whether that is a terminal.
+fn open_output(path: Option<&Path>) -> anyhow::Result<(BufWriter<Box<dyn Write>>, bool)> {
+    Ok(match path {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            (BufWriter::new(Box::new(file)), false)
+        }
+        None => {
+            let stdout = io::stdout();
+            let interactive = stdout.is_terminal();
+            (BufWriter::new(Box::new(stdout.lock())), interactive)
+        }
+    })
 }
 
 /// Writes the baseline (`--write-baseline`) or says how many known findings were left out

@@ -42,6 +42,7 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
             let validation = validate(&paths);
             let options = EmitOptions {
                 color: use_color(args.color),
+                registry: None,
             };
             let mut out = io::stdout().lock();
             match write(&mut out, &validation, args.format, options).and_then(|()| out.flush()) {

@@ -18,12 +18,13 @@ pub const KEYS: [&str; 7] = [
 ];
 
 /// The `format` values.
-pub const FORMATS: [(&str, Format); 5] = [
+pub const FORMATS: [(&str, Format); 6] = [
     ("human", Format::Human),
     ("json", Format::Json),
     ("ndjson", Format::Ndjson),
     ("sarif", Format::Sarif),
     ("github", Format::Github),
+    ("html", Format::Html),
 ];
 
 /// The settings one config file gives; `None` (or empty) for what it leaves out.

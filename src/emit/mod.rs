@@ -9,6 +9,7 @@
 
 pub mod diagnostic;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -36,6 +37,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`).
     Github,
+    /// One self-contained HTML page: the text with its claims highlighted, the findings.
+    Html,
 }
 
 /// A writer for one output format. `article` is called once per article in input order,
@@ -64,10 +67,12 @@ pub trait Emitter {
 }
 
 /// Options that only some formats use.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct EmitOptions {
     /// ANSI colors in human output.
     pub color: bool,
+    /// The registry the run used, for the HTML page (which shows each matched fact's source).
+    pub registry: Option<std::sync::Arc<html::RegistryInfo>>,
 }
 
 /// The writer for `format`.
@@ -78,6 +83,7 @@ pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
         Format::Ndjson => Box::new(json::Ndjson),
         Format::Sarif => Box::new(sarif::SarifEmitter::default()),
         Format::Github => Box::new(github::GithubEmitter),
+        Format::Html => Box::new(html::Html::new(options.registry)),
     }
 }
 
