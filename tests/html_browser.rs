@@ -608,3 +608,27 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs {h}, and 353 tons {h}.\n\n\
     );
     assert_eq!(state["styles"], json!(1), "only the page's own style");
 }
+
+/// Without a browser: `-o FILE` writes the page stdout would have had, and a FILE that
+/// cannot be written is a usage error naming it.
+#[test]
+fn the_page_goes_to_stdout_or_to_the_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = "articles/rare-earth-magnets-2025-07.md";
+    let page = dir.path().join("seed.html");
+    let stdout = claimcheck(&[seed], "html", None);
+    assert_eq!(claimcheck(&[seed], "html", Some(&page)), "");
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), stdout);
+    assert!(stdout.starts_with("<!DOCTYPE html>") && stdout.ends_with("</html>\n"));
+    let output = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", seed, "--format", "html", "-o"])
+        .arg(dir.path().join("no/such/folder/x.html"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("x.html"),
+        "{stderr}"
+    );
+}
