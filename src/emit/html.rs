@@ -204,15 +204,22 @@ struct Listed {
     html: String,
 }
 
+/// An article in the list at the top.
+struct Entry {
+    title: String,
+    claims: usize,
+    findings: usize,
+    worst: Option<Severity>,
+}
+
 /// `--format html`: buffers each article's section and writes the page at the end.
 #[derive(Default)]
 pub struct Html {
     registry: Option<std::sync::Arc<RegistryInfo>>,
-    /// (anchor, title, claims, worst severity, findings) for the list of articles.
-    nav: Vec<(String, String, usize, Option<Severity>, usize)>,
+    /// The list of articles.
+    nav: Vec<Entry>,
     sections: String,
     findings: Vec<Listed>,
-    titles: Vec<String>,
 }
 
 impl Html {
@@ -718,21 +725,19 @@ impl Html {
             out.push_str("<p>No claims.</p>");
         }
         out.push_str("</section>");
-        self.nav.push((
-            format!("a{n}"),
-            title.clone(),
-            report.claims.len(),
-            report.worst(),
-            report.findings.len(),
-        ));
-        self.titles.push(title);
+        self.nav.push(Entry {
+            title,
+            claims: report.claims.len(),
+            findings: report.findings.len(),
+            worst: report.worst(),
+        });
         out
     }
 
     fn write_page(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()> {
-        let page_title = match self.titles.as_slice() {
-            [one] => format!("claimcheck: {one}"),
-            _ => format!("claimcheck: {}", plural(self.titles.len(), "article")),
+        let page_title = match self.nav.as_slice() {
+            [one] => format!("claimcheck: {}", one.title),
+            _ => format!("claimcheck: {}", plural(self.nav.len(), "article")),
         };
         let mut header = format!(
             "<p class=\"totals\">{}</p><p class=\"registry\">",
@@ -766,16 +771,17 @@ impl Html {
         let mut body = String::with_capacity(self.sections.len() + 8192);
         if self.nav.len() > 1 {
             body.push_str("<nav aria-label=\"Articles\"><h2>Articles</h2><ol class=\"articles\">");
-            for (anchor, title, claims, worst, findings) in &self.nav {
-                let worst = worst.map_or(String::new(), |s| {
+            for (i, entry) in self.nav.iter().enumerate() {
+                let worst = entry.worst.map_or(String::new(), |s| {
                     format!(" <span class=\"badge b-{0}\">worst: {0}</span>", s.as_str())
                 });
                 let _ = write!(
                     body,
-                    "<li><a href=\"#{anchor}\">{}</a> — {}, {}{worst}</li>",
-                    esc(title),
-                    plural(*claims, "claim"),
-                    plural(*findings, "finding"),
+                    "<li><a href=\"#a{}\">{}</a> — {}, {}{worst}</li>",
+                    i + 1,
+                    esc(&entry.title),
+                    plural(entry.claims, "claim"),
+                    plural(entry.findings, "finding"),
                 );
             }
             body.push_str("</ol></nav>\n");
@@ -1092,6 +1098,19 @@ mod tests {
         // stay inside the aria-label.
         let label = page.split("aria-label=\"").nth(1).unwrap();
         assert!(label[..label.find('"').unwrap()].contains("&quot;&#39;"));
+    }
+
+    #[test]
+    fn a_one_megabyte_title_is_text() {
+        let doc = testing::document();
+        let mut report = testing::flagged_report(&doc);
+        let title = HOSTILE.repeat((1 << 20) / HOSTILE.len() + 1);
+        assert!(title.len() > 1 << 20);
+        report.title = Some(title.clone().into());
+        let page = render(&[(report, Some(&doc))], None);
+        assert_eq!(count(&page, "<script"), 1);
+        assert_eq!(count(&page, "<title>"), 1);
+        assert!(page.contains(&format!("<title>claimcheck: {}</title>", esc(&title))));
     }
 
     #[test]
