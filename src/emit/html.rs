@@ -289,7 +289,8 @@ fn verdict(m: &RegistryMatch) -> &'static str {
 impl Html {
     /// The registry fact behind a verdict: its id and verdict, and what the registry says
     /// about it (what, value, period, source, publication date) when it is known.
-    fn fact(&self, out: &mut String, m: &RegistryMatch) {
+    /// A fact already described in this reading (in `seen`) is only named.
+    fn fact(&self, out: &mut String, m: &RegistryMatch, seen: &mut Vec<String>) {
         let _ = write!(
             out,
             "<span class=\"verdict v-{0}\">{0}</span> by fact <code>{1}</code>",
@@ -299,6 +300,11 @@ impl Html {
         let Some(info) = self.registry.as_ref().and_then(|r| r.by_fact.get(&m.fact)) else {
             return;
         };
+        if seen.contains(&m.fact) {
+            out.push_str(" (above)");
+            return;
+        }
+        seen.push(m.fact.clone());
         let _ = write!(out, ": {}", esc(&info.what));
         if let Some(written) = &info.written {
             let _ = write!(out, ", {} {}", esc(written), esc(info.unit));
@@ -316,7 +322,7 @@ impl Html {
         }
     }
 
-    fn figure_row(&self, out: &mut String, name: &str, f: &FigureOut) {
+    fn figure_row(&self, out: &mut String, name: &str, f: &FigureOut, seen: &mut Vec<String>) {
         let _ = write!(out, "<dt>{name}</dt><dd>");
         match (&f.stated, f.implied) {
             (Some(stated), false) => {
@@ -334,7 +340,7 @@ impl Html {
         }
         if let Some(m) = f.registry.as_deref() {
             out.push_str("; registry: ");
-            self.fact(out, m);
+            self.fact(out, m, seen);
         }
         out.push_str("</dd>");
     }
@@ -356,11 +362,12 @@ impl Html {
             st.label(),
             esc(&c.text),
         );
+        let mut seen = Vec::new();
         if !c.subject.is_empty() {
             let _ = write!(out, "<dt>Subject</dt><dd>{}</dd>", esc(&c.subject));
         }
         if let Some(v) = &c.value {
-            self.figure_row(out, "Value", v);
+            self.figure_row(out, "Value", v, &mut seen);
         }
         if let Some(ch) = &c.change {
             let _ = write!(
@@ -376,20 +383,26 @@ impl Html {
             }
             if let Some(m) = ch.registry.as_deref() {
                 out.push_str("; registry: ");
-                self.fact(out, m);
+                self.fact(out, m, &mut seen);
             }
             out.push_str("</dd>");
         }
         match &c.baseline {
-            Some(b) => self.figure_row(out, "Baseline", b),
+            Some(b) => self.figure_row(out, "Baseline", b, &mut seen),
             None => out.push_str("<dt>Baseline</dt><dd>none</dd>"),
         }
         if let Some(p) = c.period {
             let _ = write!(out, "<dt>Period</dt><dd>{p}</dd>");
         }
-        if let Some(m) = c.registry.as_deref() {
+        // The claim-level verdict repeats a figure's, unless no figure has its own.
+        let figures_judged = c
+            .value
+            .iter()
+            .chain(&c.baseline)
+            .any(|f| f.registry.is_some());
+        if let Some(m) = c.registry.as_deref().filter(|_| !figures_judged) {
             out.push_str("<dt>Registry</dt><dd>");
-            self.fact(out, m);
+            self.fact(out, m, &mut seen);
             if let Some(figure) = m.figure {
                 let _ = write!(out, " (about the {figure})");
             }
