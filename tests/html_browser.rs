@@ -632,3 +632,90 @@ fn the_page_goes_to_stdout_or_to_the_output_file() {
         "{stderr}"
     );
 }
+
+/// `claimcheck report` on a generated audit: of the shared Reuters corpus when it is there
+/// (`../shared/corpus`), else of `articles/`. The page's findings are the CSV's, the table
+/// filters, the top articles' links work, nothing is fetched, and the load time is printed.
+#[test]
+fn the_audit_dashboard_in_chromium() {
+    let Some((chromium, driver)) = browser() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reuters21578.jsonl");
+    let (input, name) = if corpus.exists() {
+        (corpus, "dashboard-reuters")
+    } else {
+        eprintln!("html_browser: ../shared/corpus not found: the dashboard is of articles/");
+        (PathBuf::from("articles"), "dashboard-articles")
+    };
+    let audit = dir.path().join("audit.ndjson");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("audit")
+        .arg(&input)
+        .args(["-q", "-o"])
+        .arg(&audit)
+        .status()
+        .unwrap();
+    assert!(status.code().is_some_and(|c| c <= 1), "audit: {status}");
+    let page = dir.path().join("dashboard.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("report")
+        .arg(&audit)
+        .arg("-o")
+        .arg(&page)
+        .status()
+        .unwrap();
+    assert!(status.success(), "report: {status}");
+    let csv = std::fs::read_to_string(dir.path().join("dashboard.csv")).unwrap();
+    let findings = csv.lines().count() - 1; // one line per finding
+    let rules: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+
+    let s = Session::start(&chromium, &driver);
+    let url = s.open(&page);
+    let state = s.js(
+        "const t = performance.getEntriesByType('navigation')[0]; \
+         return {rows: document.querySelectorAll('#findings-table tbody tr').length, \
+           svgs: document.querySelectorAll('svg.chart').length, \
+           top: [...document.querySelectorAll('#top > ol a')].every(a => \
+             document.querySelector(a.getAttribute('href'))), \
+           resources: performance.getEntriesByType('resource').length, \
+           ms: t ? t.loadEventEnd - t.startTime : null};",
+        json!([]),
+    );
+    assert_eq!(state["rows"], json!(findings.min(10_000)), "{state}");
+    assert!(state["svgs"].as_u64().unwrap() >= 2, "{state}");
+    assert_eq!(state["top"], json!(true));
+    assert_eq!(state["resources"], json!(0));
+    let requests = s.requests();
+    assert!(requests.iter().all(|r| *r == url), "{requests:?}");
+    // Filtering by a rule leaves that rule's rows.
+    let rule = rules.first().copied().unwrap_or("change-mismatch");
+    let filter = s.element("#filter");
+    s.cmd(
+        "POST",
+        &format!("/element/{filter}/value"),
+        Some(json!({ "text": rule })),
+    );
+    let shown = s.js(
+        "return [...document.querySelectorAll('#findings-table tbody tr')].filter(r => !r.hidden) \
+         .map(r => r.dataset.rule);",
+        json!([]),
+    );
+    let want = rules.iter().filter(|r| **r == rule).count();
+    let shown = shown.as_array().unwrap();
+    assert!(
+        shown.iter().all(|r| r == rule) && shown.len() >= want,
+        "{shown:?}"
+    );
+    let shot = s.screenshot(name);
+    eprintln!(
+        "html_browser: {name}: {findings} findings, loaded in {} ms, screenshot {}",
+        state["ms"],
+        shot.display()
+    );
+}

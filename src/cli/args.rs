@@ -25,6 +25,8 @@ pub enum Command {
     /// Archive mode: parallel, streaming NDJSON, summary on stderr.
     #[command(after_help = super::audit::AFTER_HELP)]
     Audit(AuditArgs),
+    /// The audit dashboard: one HTML page (and a CSV of every finding) from `audit`'s NDJSON.
+    Report(super::report::ReportArgs),
     /// The claim registry.
     Registry {
         #[command(subcommand)]

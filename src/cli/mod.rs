@@ -9,6 +9,7 @@ pub mod audit;
 mod output;
 mod progress;
 pub mod registry;
+pub mod report;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
 
@@ -64,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
         Command::Extract(args) => Ok(ExitCode::from(check(&args, Mode::Extract))),
         Command::Audit(args) => audit::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
             &mut io::stdout().lock(),

@@ -451,13 +451,20 @@ fn finding_title(out: &mut String, f: &FindingOut) {
 
 /// The notes under a finding: the arithmetic, the registry's fact, a suggestion.
 fn finding_notes(out: &mut String, f: &FindingOut) {
-    if !f.notes.is_empty() {
-        out.push_str("<ul class=\"notes\">");
-        for note in f.notes.iter() {
-            let _ = write!(out, "<li>note: {}</li>", esc(note));
-        }
-        out.push_str("</ul>");
+    notes_list(out, &f.notes);
+}
+
+/// `<ul class="notes">` of `note: ...` lines, as the terminal writes them; nothing when
+/// there are none.
+pub(super) fn notes_list(out: &mut String, notes: &[String]) {
+    if notes.is_empty() {
+        return;
     }
+    out.push_str("<ul class=\"notes\">");
+    for note in notes {
+        let _ = write!(out, "<li>note: {}</li>", esc(note));
+    }
+    out.push_str("</ul>");
 }
 
 /// The rule's summary and `claimcheck explain`'s docs, folded.
@@ -815,19 +822,19 @@ impl Html {
         body.push_str("</section>\n");
         body.push_str(&self.sections);
         body.push_str("</main>");
-        w.write_all(page(&page_title, &header, &body).as_bytes())
+        w.write_all(page(&page_title, "claimcheck report", &header, &body).as_bytes())
     }
 }
 
-/// The whole page: head (CSP, style), a header with `header` under the heading, `body`, the
-/// script.
-fn page(title: &str, header: &str, body: &str) -> String {
+/// The whole page: head (CSP, style), a header with `header` under the heading `heading`
+/// (trusted text), `body`, the script.
+pub(super) fn page(title: &str, heading: &str, header: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src 'none'; base-uri 'none'; form-action 'none'\">\n\
 <meta name=\"generator\" content=\"claimcheck {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-<a class=\"skip\" href=\"#findings\">Skip to the findings</a>\n<header><h1>claimcheck report</h1>{header}</header>\n\
+<a class=\"skip\" href=\"#findings\">Skip to the findings</a>\n<header><h1>{heading}</h1>{header}</header>\n\
 {body}\n<script>{SCRIPT}</script>\n</body>\n</html>\n",
         csp_hash(STYLE),
         csp_hash(SCRIPT),
@@ -867,13 +874,7 @@ impl Emitter for Html {
                 esc(&d.message),
                 esc(&d.location())
             );
-            if !d.notes.is_empty() {
-                list.push_str("<ul class=\"notes\">");
-                for note in &d.notes {
-                    let _ = write!(list, "<li>note: {}</li>", esc(note));
-                }
-                list.push_str("</ul>");
-            }
+            notes_list(&mut list, &d.notes);
             list.push_str("</li>");
         }
         list.push_str("</ol>");
@@ -883,7 +884,15 @@ impl Emitter for Html {
         let body = format!(
             "<main><section id=\"findings\"><h2>Registry problems</h2>{list}</section></main>"
         );
-        w.write_all(page("claimcheck: registry check", "", &body).as_bytes())
+        w.write_all(
+            page(
+                "claimcheck: registry check",
+                "claimcheck registry check",
+                "",
+                &body,
+            )
+            .as_bytes(),
+        )
     }
 
     fn finish(&mut self, w: &mut dyn Write, tally: &Tally) -> io::Result<()> {

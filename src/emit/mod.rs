@@ -7,6 +7,7 @@
 //! written. A new format is one more file here implementing [`Emitter`], and one more
 //! [`Format`] value.
 
+pub mod dashboard;
 pub mod diagnostic;
 pub mod github;
 pub mod html;

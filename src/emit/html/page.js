@@ -49,3 +49,29 @@
     m.setAttribute("aria-expanded", "false");
   });
 })();
+(function () {
+  "use strict";
+  var table = document.getElementById("findings-table"), filter = document.getElementById("filter");
+  if (!table) return;
+  var body = table.tBodies[0];
+  if (filter) filter.addEventListener("input", function () {
+    var q = filter.value.toLowerCase();
+    Array.prototype.forEach.call(body.rows, function (r) {
+      r.hidden = q !== "" && r.textContent.toLowerCase().indexOf(q) < 0;
+    });
+  });
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, i) {
+    th.tabIndex = 0;
+    function sort() {
+      var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      function key(r) { var c = r.cells[i]; return c.getAttribute("data-sort") || c.textContent; }
+      rows.sort(function (a, b) { return dir * key(a).localeCompare(key(b), undefined, { numeric: true }); });
+      rows.forEach(function (r) { body.appendChild(r); });
+    }
+    th.addEventListener("click", sort);
+    th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); } });
+  });
+})();
