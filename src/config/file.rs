@@ -18,13 +18,14 @@ pub const KEYS: [&str; 7] = [
 ];
 
 /// The `format` values.
-pub const FORMATS: [(&str, Format); 6] = [
+pub const FORMATS: [(&str, Format); 7] = [
     ("human", Format::Human),
     ("json", Format::Json),
     ("ndjson", Format::Ndjson),
     ("sarif", Format::Sarif),
     ("github", Format::Github),
     ("html", Format::Html),
+    ("csv", Format::Csv),
 ];
 
 /// The settings one config file gives; `None` (or empty) for what it leaves out.

@@ -7,6 +7,7 @@
 //! written. A new format is one more file here implementing [`Emitter`], and one more
 //! [`Format`] value.
 
+pub mod csv;
 pub mod dashboard;
 pub mod diagnostic;
 pub mod github;
@@ -40,6 +41,9 @@ pub enum Format {
     Github,
     /// One self-contained HTML page: the text with its claims highlighted, the findings.
     Html,
+    /// One row per finding: id, source, date, rule, severity, line, column, claim, message,
+    /// registry.
+    Csv,
 }
 
 /// A writer for one output format. `article` is called once per article in input order,
@@ -85,6 +89,7 @@ pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
         Format::Sarif => Box::new(sarif::SarifEmitter::default()),
         Format::Github => Box::new(github::GithubEmitter),
         Format::Html => Box::new(html::Html::new(options.registry)),
+        Format::Csv => Box::new(csv::Csv::default()),
     }
 }
 
