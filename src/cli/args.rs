@@ -26,6 +26,8 @@ pub enum Command {
     /// Archive mode: parallel, streaming NDJSON (one JSON object per line), summary on stderr.
     #[command(after_help = super::audit::AFTER_HELP)]
     Audit(AuditArgs),
+    /// The audit dashboard: one HTML page (and a CSV of every finding) from `audit`'s NDJSON.
+    Report(super::report::ReportArgs),
     /// The claim registry.
     Registry {
         #[command(subcommand)]
@@ -71,6 +73,10 @@ pub struct CheckArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+
+    /// Write the output to FILE instead of stdout (`--format html -o report.html`).
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
 
     /// Check articles on N threads, 1 to 256 (default: one per core); output stays in input
     /// order.
@@ -205,6 +211,7 @@ impl ExtractArgs {
                 registry: self.registry.clone(),
                 no_registry: self.no_registry,
             },
+            out: None,
             jobs: self.jobs,
             color: self.color,
             settings: SettingsArgs::default(),

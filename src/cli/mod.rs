@@ -8,8 +8,10 @@ pub mod args;
 pub mod audit;
 pub mod generate;
 mod output;
+use output::OutputFile;
 mod progress;
 pub mod registry;
+pub mod report;
 mod width;
 
 pub use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, SettingsArgs};
@@ -67,6 +69,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check(args) => Ok(ExitCode::from(check(&args, Mode::Check))),
         Command::Extract(args) => Ok(ExitCode::from(check(&args.as_check(), Mode::Extract))),
         Command::Audit(args) => audit::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Registry { command } => registry::run(&command),
         Command::Rules => Ok(ExitCode::from(quiet_pipe(list_rules(
             &mut io::stdout().lock(),
@@ -481,14 +484,34 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
     let policy = settings.policy();
     let jobs = args.jobs.unwrap_or_else(default_jobs);
     let pool = pool(jobs);
-    let stdout = io::stdout();
-    let interactive = stdout.is_terminal();
-    let mut out = BufWriter::new(stdout.lock());
+    // `-o FILE`: checked against the inputs before any is read, written whole or not at all.
+    let mut file = match args.out.as_deref().map(|p| OutputFile::create(p, &paths)) {
+        None => None,
+        Some(Ok(file)) => Some(file),
+        Some(Err(e)) => {
+            error(format_args!("{e:#}"));
+            return FAILURE;
+        }
+    };
+    let interactive = file.is_none() && io::stdout().is_terminal();
+    let sink: Box<dyn Write + '_> = match file.as_mut() {
+        Some(file) => Box::new(file.writer()),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let registry_info = registry
+        .as_ref()
+        .filter(|_| format == Format::Html)
+        .map(|r| {
+            let paths = settings.registry_paths().0;
+            std::sync::Arc::new(emit::html::RegistryInfo::of(&paths, r))
+        });
     let mut emitter = emit::emitter(
         format,
         EmitOptions {
-            color: use_color(args.color),
+            color: use_color(args.color) && args.out.is_none(),
             width: width::source_width(interactive),
+            registry: registry_info,
         },
     );
     let mut tally = Tally::default();
@@ -546,12 +569,17 @@ fn check(args: &CheckArgs, mode: Mode) -> u8 {
         out.flush()
     })();
 
+    drop(out);
+    let written = written.and_then(|()| match file {
+        Some(file) => file.commit().map_err(io::Error::other),
+        None => Ok(()),
+    });
     let write_failed = match written {
         Ok(()) => false,
         // The reader has what it wanted (`| head`): every format ends quietly with 0.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return CLEAN,
         Err(e) => {
-            error(format_args!("cannot write output: {e}"));
+            error(format_args!("cannot write output: {e:#}"));
             true
         }
     };

@@ -46,6 +46,7 @@ pub fn run(cmd: &RegistryCommand) -> anyhow::Result<std::process::ExitCode> {
             let options = EmitOptions {
                 color: use_color(args.color),
                 width: super::width::source_width(io::stdout().is_terminal()),
+                registry: None,
             };
             let mut out = io::stdout().lock();
             let written = write(&mut out, &validation, args.format, options, args.verbose);

@@ -18,12 +18,14 @@ pub const KEYS: [&str; 7] = [
 ];
 
 /// The `format` values.
-pub const FORMATS: [(&str, Format); 5] = [
+pub const FORMATS: [(&str, Format); 7] = [
     ("human", Format::Human),
     ("json", Format::Json),
     ("ndjson", Format::Ndjson),
     ("sarif", Format::Sarif),
     ("github", Format::Github),
+    ("html", Format::Html),
+    ("csv", Format::Csv),
 ];
 
 /// The settings one config file gives; `None` (or empty) for what it leaves out.

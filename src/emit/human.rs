@@ -523,7 +523,7 @@ fn with_unit(n: String, unit: Option<&str>) -> String {
 
 /// `46.3…46.6`, `≥ 46.3`, `≤ 46.6`, or one number when the bounds agree; `None` when both
 /// bounds are infinite. `unit` dresses each number (`+660%`, `×2`).
-fn range(
+pub(super) fn range(
     low: f64,
     high: f64,
     sig: i32,
@@ -579,7 +579,7 @@ fn shows_unit(stated: &str, unit: &str) -> bool {
 
 /// `353 tons (t, 2025-06)` for a stated figure, `≈46.4 t (2025-05, implied 46.3…46.6)` for an
 /// implied one.
-fn figure(f: &FigureOut) -> String {
+pub(super) fn figure(f: &FigureOut) -> String {
     let mut details: Vec<String> = Vec::new();
     let head = match &f.stated {
         Some(stated) if !f.implied => {
@@ -618,7 +618,7 @@ fn figure(f: &FigureOut) -> String {
 }
 
 /// `an increase of 660% (+655%…+665%)`: the words, then what they allow.
-fn change(c: &ChangeOut) -> String {
+pub(super) fn change(c: &ChangeOut) -> String {
     let allowed = match c.measure {
         Measure::Percent => range(c.low, c.high, 4, true, &|n| n + "%"),
         Measure::Points => range(c.low, c.high, 4, true, &|n| n + " pp"),
@@ -634,7 +634,7 @@ fn change(c: &ChangeOut) -> String {
 
 /// Each figure's verdict: `value confirmed X; baseline contradicted Y; change confirmed`
 /// (a change relation ends at the value's fact, so its id is not repeated).
-fn registry(c: &ClaimOut) -> String {
+pub(super) fn registry(c: &ClaimOut) -> String {
     let verdict = |m: &RegistryMatch| match m.verdict {
         Verdict::Confirmed => "confirmed",
         Verdict::Contradicted => "contradicted",
@@ -663,7 +663,7 @@ fn registry(c: &ClaimOut) -> String {
     }
 }
 
-fn kind(c: &ClaimOut) -> String {
+pub(super) fn kind(c: &ClaimOut) -> String {
     serde_json::to_value(c.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))

@@ -7,8 +7,11 @@
 //! written. A new format is one more file here implementing [`Emitter`], and one more
 //! [`Format`] value.
 
+pub mod csv;
+pub mod dashboard;
 pub mod diagnostic;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -36,6 +39,11 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`).
     Github,
+    /// One self-contained HTML page: the text with its claims highlighted, the findings.
+    Html,
+    /// One row per finding: id, source, date, rule, severity, line, column, claim, message,
+    /// registry.
+    Csv,
 }
 
 /// A writer for one output format. `article` is called once per article in input order,
@@ -64,13 +72,15 @@ pub trait Emitter {
 }
 
 /// Options that only some formats use.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct EmitOptions {
     /// ANSI colors in human output.
     pub color: bool,
     /// The width, in columns, to which human output cuts source lines; `None` for the
     /// default of 140.
     pub width: Option<usize>,
+    /// The registry the run used, for the HTML page (which shows each matched fact's source).
+    pub registry: Option<std::sync::Arc<html::RegistryInfo>>,
 }
 
 /// The writer for `format`.
@@ -81,6 +91,8 @@ pub fn emitter(format: Format, options: EmitOptions) -> Box<dyn Emitter> {
         Format::Ndjson => Box::new(json::Ndjson),
         Format::Sarif => Box::new(sarif::SarifEmitter::default()),
         Format::Github => Box::new(github::GithubEmitter),
+        Format::Html => Box::new(html::Html::new(options.registry)),
+        Format::Csv => Box::new(csv::Csv::default()),
     }
 }
 
