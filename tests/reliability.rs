@@ -100,9 +100,14 @@ fn an_output_that_is_one_of_the_inputs_is_refused_and_left_intact() {
         ("soft.md", "victim.md"),
         ("victim.md", "hard.md"),
     ] {
-        for flag in ["--output", "--summary-json"] {
-            let out = run_in(dir.path(), &["audit", "-q", flag, output, input]);
-            assert_eq!(code(&out), 2, "{flag} {output} {input}");
+        let check = ["check", "--format", "html", "-o", output, input];
+        for args in [
+            vec!["audit", "-q", "--output", output, input],
+            vec!["audit", "-q", "--summary-json", output, input],
+            check.to_vec(),
+        ] {
+            let out = run_in(dir.path(), &args);
+            assert_eq!(code(&out), 2, "{args:?}");
             assert_eq!(
                 stderr(&out),
                 format!("error: refusing to write {output}: it is the input {input}\n")
