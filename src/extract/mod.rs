@@ -576,10 +576,49 @@ impl<'a> Scanner<'a> {
         j: usize,
     ) -> Result<Option<(Numeral, Option<Numeral>, usize)>, usize> {
         let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
+        // "28-point-seven percent", "14-point-87 trillion won"
+        if whole && !num.grouped {
+            if let Some((digits, next)) = self.spoken_decimals(j) {
+                let written = format!("{}.{digits}", num.value as u64);
+                if let Some(n) = numeral::parse(&written) {
+                    return Ok(Some((n, None, next)));
+                }
+            }
+        }
         if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
             return Ok(Some((num.plus_fraction(n, d), None, next)));
         }
         Ok(self.hyphenated_range(j)?.map(|n2| (num, Some(n2), j + 2)))
+    }
+
+    /// The decimals of a number read aloud, at token `j`: "-point-seven" of
+    /// "28-point-seven percent", "-point-43" of "two-point-43 trillion won" (broadcast
+    /// transcripts). The decimal digits and the token after them.
+    fn spoken_decimals(&self, j: usize) -> Option<(String, usize)> {
+        let hyphen = |k: usize| self.is_punct(k, "-") && self.glued(k);
+        if !(hyphen(j)
+            && self.is_word(j + 1, self.lang.units.point)
+            && self.glued(j + 1)
+            && hyphen(j + 2)
+            && self.glued(j + 3))
+        {
+            return None;
+        }
+        let t = self.tok(j + 3)?;
+        let raw = t.text(self.text);
+        let digits = match t.kind {
+            Kind::Num if raw.bytes().all(|b| b.is_ascii_digit()) => raw.to_string(),
+            Kind::Word => {
+                let d = self
+                    .low(j + 3)
+                    .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
+                    .filter(|&d| d < 10)?;
+                d.to_string()
+            }
+            _ => return None,
+        };
+        // "-point-seven-five" would be a list of words, not read here.
+        (!hyphen(j + 4)).then_some((digits, j + 4))
     }
 
     /// Whether the number starting at token `start` is negative: a minus sign glued to it
@@ -931,6 +970,16 @@ impl<'a> Scanner<'a> {
         }) = words::written_value(self, i)
         else {
             return Step::Skip(i + 1);
+        };
+        // "ten-point-eight trillion won"
+        let (value, step, j) = match self.spoken_decimals(j).filter(|_| !fraction && step == 1.0) {
+            Some((digits, next)) => {
+                let places = digits.len() as i32;
+                let decimals: f64 = digits.parse().unwrap_or(0.0);
+                let step = 10f64.powi(-places);
+                (value + decimals * step, step, next)
+            }
+            None => (value, step, j),
         };
         let mut tail = self.tail(j);
         if fraction {
@@ -1577,6 +1626,44 @@ mod tests {
         let got = read("See test.com/search?q=30%25%2020% and issn%280024%2D9114%29 now.");
         assert!(got.iter().all(|m| m.1 != Percent), "{got:?}");
         one("It rose 5%, the most.", "5%", Percent, 5.0, Some("%"));
+    }
+
+    #[test]
+    fn decimals_read_aloud() {
+        one(
+            "down 28-point-seven percent",
+            "28-point-seven percent",
+            MentionKind::Percent,
+            28.7,
+            Some("%"),
+        );
+        let (low, high) = interval("down 28-point-seven percent");
+        assert!(close(low, 28.65) && close(high, 28.75), "{low} {high}");
+        one(
+            "ten-point-eight trillion won",
+            "ten-point-eight trillion won",
+            MentionKind::Currency,
+            10.8e12,
+            Some("KRW"),
+        );
+        one(
+            "two-point-43 trillion won",
+            "two-point-43 trillion won",
+            MentionKind::Currency,
+            2.43e12,
+            Some("KRW"),
+        );
+        one(
+            "14-point-87 trillion won",
+            "14-point-87 trillion won",
+            MentionKind::Currency,
+            14.87e12,
+            Some("KRW"),
+        );
+        // A list of words after the point is not read as its decimals.
+        assert!(read("up 5-point-seven-five percent")
+            .iter()
+            .all(|r| !close(r.2, 5.7)));
     }
 
     #[test]
