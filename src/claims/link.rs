@@ -1766,12 +1766,17 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         });
     // "increased 3.4% year over year in December": a claim without a value is about the
     // period right after its words.
+    // So is one later in its clause, with no figure or punctuation between: "the 1.4%
+    // year-over-year increase in gasoline prices in December".
     let current_mark = current_mark.or_else(|| {
         dr.value.is_none().then_some(())?;
         let end = dr.end.max(dr.phrase.1);
-        s.marks
-            .iter()
-            .position(|m| !m.baseline && m.first >= end && m.first <= end + 2)
+        s.marks.iter().position(|m| {
+            !m.baseline
+                && m.first >= end
+                && m.first <= end + 8
+                && (end..m.first).all(|k| !s.is_punct(k) && s.mention_starting(k).is_none())
+        })
     });
     // "98 mln dlrs a year ago": the value's own phrase is relative to the sentence's period.
     let relative_mark = dr
