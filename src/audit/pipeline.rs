@@ -465,6 +465,10 @@ where
         input_bytes: batch.input_bytes,
         ..Tally::default()
     };
+    // A report line runs to about 1.3 times its input on newswire: room for the batch up
+    // front, rather than a buffer copied again and again as it grows.
+    let input = usize::try_from(batch.input_bytes).unwrap_or(0);
+    out.reserve(input.saturating_add(input / 2));
     for unit in batch.units {
         // A fallback report is made only if checking panics; keep what it needs up front.
         let fallback = FallbackInfo::of(&unit);
