@@ -719,3 +719,84 @@ fn the_audit_dashboard_in_chromium() {
         shot.display()
     );
 }
+
+#[test]
+fn hostile_text_in_an_audit_does_not_run_in_the_dashboard() {
+    let Some((chromium, driver)) = browser() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "<script>window.__pwned=1;document.title='pwned'</script>\
+<img src=x onerror=\"window.__pwned=2\">\"'></style><style>body{display:none}</style>\u{2028}";
+    let record = json!({
+        "id": format!("id-{hostile}"),
+        "title": format!("title {hostile}"),
+        "date": "2025-07-21",
+        "source": format!("source {hostile}"),
+        "body": format!("Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs {hostile}."),
+    });
+    let input = dir.path().join("hostile.jsonl");
+    std::fs::write(&input, format!("{record}\n")).unwrap();
+    let audit = dir.path().join("audit.ndjson");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("audit")
+        .arg(&input)
+        .args(["-q", "--no-registry", "-o"])
+        .arg(&audit)
+        .status()
+        .unwrap();
+    assert!(status.code().is_some_and(|c| c <= 1), "audit: {status}");
+    let page = dir.path().join("dashboard.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("report")
+        .arg(&audit)
+        .arg("-o")
+        .arg(&page)
+        .status()
+        .unwrap();
+    assert!(status.success(), "report: {status}");
+
+    let s = Session::start(&chromium, &driver);
+    let url = s.open(&page);
+    let title = s.js("return document.title;", json!([]));
+    // Click every link and row the page has: none may run the text.
+    s.js(
+        "document.querySelectorAll('a, tr, button').forEach(e => { \
+           if (!(e.getAttribute('href') || '').startsWith('javascript:')) e.click(); });",
+        json!([]),
+    );
+    let state = s.js(
+        "return {pwned: window.__pwned === undefined ? null : window.__pwned, \
+         title: document.title, images: document.images.length, \
+         visible: document.body.offsetHeight > 0, \
+         rows: document.querySelectorAll('#findings-table tbody tr').length, \
+         text: document.body.innerText.includes('<script>window.__pwned=1')};",
+        json!([]),
+    );
+    assert_eq!(state["pwned"], Value::Null, "hostile text ran: {state}");
+    assert_eq!(state["title"], title, "the title changed: {state}");
+    assert_eq!(state["images"], json!(0), "no <img> from the text: {state}");
+    assert_eq!(
+        state["visible"],
+        json!(true),
+        "a style from the text applied: {state}"
+    );
+    assert_eq!(
+        state["rows"],
+        json!(1),
+        "the one finding is listed: {state}"
+    );
+    assert_eq!(
+        state["text"],
+        json!(true),
+        "the text is shown as text: {state}"
+    );
+    // Only the page and the CSV it links to (clicked above) are ever loaded.
+    let csv = url.replace("dashboard.html", "dashboard.csv");
+    let requests = s.requests();
+    assert!(
+        requests.iter().all(|r| *r == url || *r == csv),
+        "{requests:?}"
+    );
+    eprintln!("html_browser: hostile dashboard: {state}");
+}
