@@ -649,24 +649,7 @@ fn the_audit_dashboard_in_chromium() {
         eprintln!("html_browser: ../shared/corpus not found: the dashboard is of articles/");
         (PathBuf::from("articles"), "dashboard-articles")
     };
-    let audit = dir.path().join("audit.ndjson");
-    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .arg("audit")
-        .arg(&input)
-        .args(["-q", "-o"])
-        .arg(&audit)
-        .status()
-        .unwrap();
-    assert!(status.code().is_some_and(|c| c <= 1), "audit: {status}");
-    let page = dir.path().join("dashboard.html");
-    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .arg("report")
-        .arg(&audit)
-        .arg("-o")
-        .arg(&page)
-        .status()
-        .unwrap();
-    assert!(status.success(), "report: {status}");
+    let page = dashboard(&input, dir.path(), &[]);
     let csv = std::fs::read_to_string(dir.path().join("dashboard.csv")).unwrap();
     let findings = csv.lines().count() - 1; // one line per finding
     let rules: Vec<&str> = csv
@@ -737,24 +720,7 @@ fn hostile_text_in_an_audit_does_not_run_in_the_dashboard() {
     });
     let input = dir.path().join("hostile.jsonl");
     std::fs::write(&input, format!("{record}\n")).unwrap();
-    let audit = dir.path().join("audit.ndjson");
-    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .arg("audit")
-        .arg(&input)
-        .args(["-q", "--no-registry", "-o"])
-        .arg(&audit)
-        .status()
-        .unwrap();
-    assert!(status.code().is_some_and(|c| c <= 1), "audit: {status}");
-    let page = dir.path().join("dashboard.html");
-    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .arg("report")
-        .arg(&audit)
-        .arg("-o")
-        .arg(&page)
-        .status()
-        .unwrap();
-    assert!(status.success(), "report: {status}");
+    let page = dashboard(&input, dir.path(), &["--no-registry"]);
 
     let s = Session::start(&chromium, &driver);
     let url = s.open(&page);
@@ -799,4 +765,30 @@ fn hostile_text_in_an_audit_does_not_run_in_the_dashboard() {
         "{requests:?}"
     );
     eprintln!("html_browser: hostile dashboard: {state}");
+}
+
+/// `claimcheck audit INPUT` then `claimcheck report` of it into `dir`: the dashboard's path
+/// (its CSV is beside it).
+fn dashboard(input: &Path, dir: &Path, audit_args: &[&str]) -> PathBuf {
+    let audit = dir.join("audit.ndjson");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("audit")
+        .arg(input)
+        .arg("-q")
+        .args(audit_args)
+        .arg("-o")
+        .arg(&audit)
+        .status()
+        .unwrap();
+    assert!(status.code().is_some_and(|c| c <= 1), "audit: {status}");
+    let page = dir.join("dashboard.html");
+    let status = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("report")
+        .arg(&audit)
+        .arg("-o")
+        .arg(&page)
+        .status()
+        .unwrap();
+    assert!(status.success(), "report: {status}");
+    page
 }
