@@ -5,22 +5,12 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "common/workspace.rs"]
+mod workspace;
+use workspace::{run, text};
 
 const BODY: &str = "Sales rose 12.5 pct to 320.5 mln dlrs from 284.9 mln.\n";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run claimcheck")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
 
 fn write(dir: &Path, name: &str, contents: &str) {
     std::fs::write(dir.join(name), contents).unwrap();

@@ -4,25 +4,15 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+
+#[path = "common/workspace.rs"]
+mod workspace;
+use workspace::{run, text};
 
 /// A change that its figures cannot give: 72.6 → 87.1 is +19.8% to +20.1%.
 const WRONG: &str = "Profit rose 20.8% to 87.1 mln dlrs from 72.6 mln.";
 /// A change the figures give.
 const RIGHT: &str = "Sales rose 12.5 pct to 320.5 mln dlrs from 284.9 mln.";
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run claimcheck")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
 
 /// A temp folder with the files given (paths relative to it).
 fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {

@@ -440,7 +440,7 @@ impl<'a> Sentence<'a> {
             // ", bringing the benchmark to 4%": a restating verb, its object, then the value.
             if restating && self.drafts[d].value.is_none() {
                 let to = (k + 1..(k + 5).min(self.end))
-                    .take_while(|&j| self.toks[j].kind == Kind::Word && self.role_free_word(j))
+                    .take_while(|&j| self.toks[j].kind == Kind::Word && self.plain_word(j))
                     .find(|&j| self.is(j, self.w.to) && self.mention_starting(j + 1).is_some());
                 if let Some(j) = to {
                     k = j;
@@ -453,7 +453,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "a jump of 6.56 per cent on Thursday to close at 18.20"
-            if self.is_any(k + 1, &self.w.weekdays) && self.toks[k].kind == Kind::Word {
+            if self.is_any(k + 1, &self.w.weekdays)
+                && self.toks[k].kind == Kind::Word
+                && !self.is_any(k, &self.w.value_words)
+            {
                 k += 2;
                 continue;
             }
@@ -545,7 +548,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `j` is a plain word of the sentence: no mention or period phrase starts
     /// there.
-    fn role_free_word(&self, j: usize) -> bool {
+    fn plain_word(&self, j: usize) -> bool {
         self.mention_starting(j).is_none() && self.mark_at(j).is_none()
     }
 
@@ -584,6 +587,10 @@ impl<'a> Sentence<'a> {
     /// million)" for HK$426 million).
     fn labelled_before(&self, b: usize) -> Option<usize> {
         let (bf, _) = self.mtoks[b];
+        // A labelled baseline follows its colon: most figures are not one.
+        if bf == 0 || !self.is(bf - 1, self.w.label_colon) {
+            return None;
+        }
         let v = self.ms.clone().rev().find(|&o| self.mtoks[o].1 <= bf)?;
         (self.role(v) == Role::Free
             && self.value_like(v)

@@ -31,24 +31,33 @@ fn is_separator(line: &str) -> bool {
     line.contains('-') && line.bytes().all(|b| matches!(b, b'-' | b'|' | b':' | b' '))
 }
 
+/// The most lines looked back for a row's header. Each row looks for its own, so the bound
+/// keeps a table of many thousand rows linear; a row further down falls back to the written
+/// order.
+const MAX_HEADER_DISTANCE: usize = 64;
+
 /// The header row of the table whose row starts at byte `row_start` of `text`: the first line
 /// of the block of table lines above it, or the line above the separator.
 fn header(text: &str, row_start: usize) -> Option<&str> {
     let mut header = None;
     let mut end = row_start;
-    while end > 0 {
+    for _ in 0..MAX_HEADER_DISTANCE {
+        if end == 0 {
+            return header;
+        }
         let before = &text[..end - 1];
         let start = before.rfind('\n').map_or(0, |p| p + 1);
         let line = &text[start..end - 1];
         if !line.contains('|') {
-            break;
+            return header;
         }
         if !is_separator(line) {
             header = Some(line);
         }
         end = start;
     }
-    header
+    // Still inside the table: what was found is a row, its header too far up to tell.
+    None
 }
 
 /// Whether the table of the row starting at `row_start` puts column `first` (0-based, counting
@@ -114,5 +123,15 @@ mod tests {
         assert!(!earlier_first(plain, plain.find("Sales").unwrap(), 1, 2));
         // A row with no table above it.
         assert!(!earlier_first("Sales | 12 | 10 |", 0, 1, 2));
+        // A row too far below its header keeps the written order rather than taking a row
+        // for the header.
+        let mut long = String::from("Item | 2023 | 2024 |\n");
+        for i in 0..MAX_HEADER_DISTANCE {
+            long.push_str(&format!("Row {i} | 1 | 2 |\n"));
+        }
+        let last = long.rfind("Row").unwrap();
+        assert!(!earlier_first(&long, last, 1, 2));
+        let first = long.find("Row 0").unwrap();
+        assert!(earlier_first(&long, first, 1, 2));
     }
 }
