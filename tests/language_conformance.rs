@@ -352,7 +352,8 @@ fn numbers_months_and_periods_are_complete_and_sane() {
 }
 
 /// A claim as the conformance files write it: `kind: value | change | baseline`, each part
-/// the text as written (`-` when absent, `~` for an implied baseline), with `@period`.
+/// the text as written (`-` when absent, `~` for an implied baseline), with `@period` (a
+/// claim without a value: its own period, `- @period`).
 fn summary(text: &str, c: &Claim) -> String {
     let figure = |f: &Option<Figure>| match f {
         None => "-".to_string(),
@@ -373,11 +374,12 @@ fn summary(text: &str, c: &Claim) -> String {
         ClaimKind::Multiple => "multiple",
     };
     let change = c.change.as_ref().map_or("-", |ch| ch.stated.slice(text));
-    format!(
-        "{kind}: {} | {change} | {}",
-        figure(&c.value),
-        figure(&c.baseline)
-    )
+    // A claim without a value carries its own period: `- @2025-03`.
+    let value = match (&c.value, c.period) {
+        (None, Some(p)) => format!("- @{p}"),
+        (value, _) => figure(value),
+    };
+    format!("{kind}: {value} | {change} | {}", figure(&c.baseline))
 }
 
 /// One sentence of a conformance file: its line, the article date, the sentence, the claim

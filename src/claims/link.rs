@@ -1538,7 +1538,7 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     // A claim takes two or three mentions in figure prose: room enough that a huge article's
     // claims are not copied again and again as they grow.
     let mut claims = Vec::with_capacity(ex.mentions.len() / 2);
-    let mut marks = Vec::new();
+    let mut state = Running::default();
     // The first mention not before the current sentence: most sentences have none, and are
     // passed over without looking at their tokens.
     let mention_start = |m: usize| ex.tokens[ex.mention_tokens[m].0].start;
@@ -1558,7 +1558,7 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         let mut from = first;
         while from < end {
             let to = window_end(from, end, &ex.mention_tokens);
-            link_tokens(doc, ex, sentence, from, to, &mut marks, &mut claims);
+            link_tokens(doc, ex, sentence, from, to, &mut state, &mut claims);
             from = to;
         }
     }
@@ -1581,6 +1581,24 @@ fn window_end(from: usize, end: usize, mtoks: &[(usize, usize)]) -> usize {
     }
 }
 
+/// What linking carries from one sentence to the next.
+#[derive(Default)]
+struct Running {
+    /// The period phrases of the current window (a buffer reused between windows).
+    marks: Vec<PeriodMark>,
+    /// The period the article last named for a current figure: a figure whose sentence names
+    /// none is about it ("Exports rose 4.1% in March. Imports fell 2% to $31.2 billion.").
+    period: Option<Period>,
+}
+
+/// Whether period `p` ends before period `c` does (by fiscal year number for fiscal periods).
+fn ends_before(p: Period, c: Period) -> bool {
+    match (p.bounds(), c.bounds()) {
+        (Some((_, pe)), Some((_, ce))) => pe < ce,
+        _ => p.year() < c.year(),
+    }
+}
+
 /// Links the mentions of tokens `first..end` of `sentence` into claims, appended to `claims`.
 fn link_tokens(
     doc: &Document,
@@ -1588,9 +1606,10 @@ fn link_tokens(
     sentence: Span,
     first: usize,
     end: usize,
-    marks: &mut Vec<PeriodMark>,
+    state: &mut Running,
     claims: &mut Vec<Claim>,
 ) {
+    let marks = &mut state.marks;
     let text = &doc.text;
     let ms_first = ex.mention_tokens.partition_point(|&(f, _)| f < first);
     let ms_end = ex.mention_tokens.partition_point(|&(f, _)| f < end);
@@ -1630,6 +1649,8 @@ fn link_tokens(
             .filter_map(|m| s.owned_mark(s.mtoks[m].1))
             .collect();
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
+    let carried = state.period;
+    let mut named: Option<(usize, Period)> = None;
     // Heads first, so inherited claims can take their subject and period.
     for pass in 0..2 {
         for &d in &order {
@@ -1637,8 +1658,19 @@ fn link_tokens(
                 continue;
             }
             let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
-            built[d] = Some(build(&s, d, sentence, &owned, head.as_ref()));
+            let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried);
+            if let Some(p) = own {
+                if named.is_none_or(|(first, _)| s.drafts[d].first >= first) {
+                    named = Some((s.drafts[d].first, p));
+                }
+            }
+            built[d] = Some(claim);
         }
+    }
+    // An earlier period named later is nearly always a look back ("the last time the rate was
+    // this low was in December 1969"), not the period the story moves on to.
+    if let Some((_, p)) = named.filter(|&(_, p)| state.period.is_none_or(|c| !ends_before(p, c))) {
+        state.period = Some(p);
     }
     let mut id_of = vec![0; s.drafts.len()];
     for (n, &d) in order.iter().enumerate() {
@@ -1723,10 +1755,35 @@ fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &F
 
 /// Builds draft `d` into a claim; `owned` are the period phrases that follow a mention
 /// directly ("1238 tons in May"), `head` the claim whose value an inherited draft shares.
-fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&Claim>) -> Claim {
+/// Builds draft `d` into a claim, with `carried` as the period of a figure whose sentence
+/// names none; also returns the period the sentence itself names for it, if any.
+fn build(
+    s: &Sentence,
+    d: usize,
+    sentence: Span,
+    owned: &[usize],
+    head: Option<&Claim>,
+    carried: Option<Period>,
+) -> (Claim, Option<Period>) {
     let dr = &s.drafts[d];
     let own_current_mark = |m: usize| -> Option<usize> {
         s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline)
+    };
+    // "increased 3.4% year over year in December": a claim without a value is about the
+    // period right after its words, before any earlier in the sentence ("Imports in April
+    // gained 18.6%, compared with a 26.3% rise in March").
+    // So is one later in its clause, with no figure or punctuation between: "the 1.4%
+    // year-over-year increase in gasoline prices in December".
+    let after_words = || {
+        dr.value.is_none().then_some(())?;
+        let end = dr.end.max(dr.phrase.1);
+        s.marks.iter().position(|m| {
+            !m.baseline
+                && !m.period.is_comparison()
+                && m.first >= end
+                && m.first <= end + 8
+                && (end..m.first).all(|k| !s.is_punct(k) && s.mention_starting(k).is_none())
+        })
     };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
@@ -1734,6 +1791,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         .value
         .filter(|_| dr.inherited_from.is_none())
         .and_then(own_current_mark)
+        .or_else(after_words)
         .or_else(|| {
             let anchor = dr
                 .value
@@ -1771,30 +1829,19 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
                     })
             })
         });
-    // "increased 3.4% year over year in December": a claim without a value is about the
-    // period right after its words.
-    // So is one later in its clause, with no figure or punctuation between: "the 1.4%
-    // year-over-year increase in gasoline prices in December".
-    let current_mark = current_mark.or_else(|| {
-        dr.value.is_none().then_some(())?;
-        let end = dr.end.max(dr.phrase.1);
-        s.marks.iter().position(|m| {
-            !m.baseline
-                && m.first >= end
-                && m.first <= end + 8
-                && (end..m.first).all(|k| !s.is_punct(k) && s.mention_starting(k).is_none())
-        })
-    });
     // "98 mln dlrs a year ago": the value's own phrase is relative to the sentence's period.
     let relative_mark = dr
         .value
         .filter(|_| dr.inherited_from.is_none())
         .and_then(|v| s.owned_mark(s.mtoks[v].1))
         .filter(|&k| s.marks[k].period.is_comparison() && Some(k) != dr.baseline_mark);
+    let named = current_mark.and_then(|k| s.marks[k].period.resolve(None));
+    // Only a comparison is read in the period the article last named.
+    let compares = matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple);
     let current = match head {
         Some(h) => h.value.as_ref().and_then(|v| v.period),
         None => {
-            let sentence_period = current_mark.and_then(|k| s.marks[k].period.resolve(None));
+            let sentence_period = named.or(carried.filter(|_| compares));
             match relative_mark {
                 Some(k) => s.marks[k].period.resolve(sentence_period),
                 None => sentence_period,
@@ -1906,7 +1953,7 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         Some(h) => h.subject.clone(),
         None => subject_of(s, dr),
     };
-    Claim {
+    let claim = Claim {
         id: 0,
         kind: dr.kind,
         span,
@@ -1917,7 +1964,14 @@ fn build(s: &Sentence, d: usize, sentence: Span, owned: &[usize], head: Option<&
         baseline,
         period: if value_stated { None } else { current },
         registry: None,
-    }
+    };
+    // A year named for a figure alone is often a forecast or an aside ("growth would be just
+    // 1% in 2005"), not the period the story reports.
+    let source = compares || !matches!(named, Some(Period::Year(_)));
+    (
+        claim,
+        named.filter(|_| source && head.is_none() && relative_mark.is_none()),
+    )
 }
 
 /// The subject phrase: the clause before the claim, plus an "of ..." phrase after a
