@@ -82,7 +82,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned());
             let mut w = create(args.output.as_deref())?;
-            dashboard.write(&mut w, csv_name.as_deref())?;
+            dashboard.write(&mut w, csv_name.as_deref(), &[])?;
             w.flush()?;
         }
         Ok(())
