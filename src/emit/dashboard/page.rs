@@ -5,6 +5,7 @@
 
 use super::{rank, Dashboard, TABLE_CAP};
 use crate::emit::html::{notes_list, page};
+use crate::emit::human::plural;
 use maud::{html, Markup};
 use std::io::{self, Write};
 
@@ -91,7 +92,7 @@ impl Dashboard {
                         li data-article=(a.id) {
                             a href={ "#t" (i) } { (a.title) } " "
                             span class={ "badge b-" (a.worst.as_str()) } { (a.worst.as_str()) } " "
-                            (a.source) " · " (a.date) " · " (a.findings) " findings"
+                            (a.source) " · " (a.date) " · " (plural(a.findings, "finding"))
                             @if let Some(Some(view)) = views.get(i) {
                                 " · " a.view href=(view) data-claims=(a.claims) { "editor view" }
                             }
