@@ -44,6 +44,8 @@ fn the_audit_dashboard_in_chromium() {
 
     let s = Session::start(&chromium, &driver);
     let url = s.open(&page);
+    // The top of the page: totals, charts (README's docs/dashboard.png).
+    s.screenshot(&format!("{name}-top"));
     let state = s.js(
         "const t = performance.getEntriesByType('navigation')[0]; \
          return {rows: document.querySelectorAll('#findings-table tbody tr').length, \
