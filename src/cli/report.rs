@@ -255,3 +255,19 @@ fn write_views(
     }
     Ok(views)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::url_segment;
+
+    #[test]
+    fn a_page_name_is_one_segment_of_a_relative_url() {
+        assert_eq!(url_segment("dashboard-articles"), "dashboard-articles");
+        assert_eq!(
+            url_segment("my report #2?.html"),
+            "my%20report%20%232%3F.html"
+        );
+        assert_eq!(url_segment("a/b\"c"), "a%2Fb%22c");
+        assert_eq!(url_segment("é"), "%C3%A9");
+    }
+}
