@@ -6,12 +6,12 @@
 //! Memory stays flat in the size of the audit: each line is parsed and dropped; only the
 //! counts, the 50 most severe articles and the first [`TABLE_CAP`] findings are kept.
 
-use super::html::{esc, notes_list, page};
+mod page;
+
 use crate::finding::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io;
 
 /// Findings embedded in the page's table; the rest are in the CSV only.
 pub const TABLE_CAP: usize = 10_000;
@@ -125,12 +125,25 @@ impl Row {
 struct Flagged {
     worst: Severity,
     findings: usize,
+    claims: usize,
     order: usize,
     id: String,
+    /// Its line in the archive `audit` read (a JSON Lines record), which with `id` finds it
+    /// again there.
+    line: Option<usize>,
     title: String,
     source: String,
     date: String,
     rows: Vec<Row>,
+}
+
+/// One of the most severe articles, as [`Dashboard::top`] gives it.
+#[derive(Clone, Copy, Debug)]
+pub struct TopArticle<'d> {
+    pub id: &'d str,
+    pub source: &'d str,
+    pub line: Option<usize>,
+    pub claims: usize,
 }
 
 /// The counts of an audit, filled one line at a time.
@@ -235,8 +248,10 @@ impl Dashboard {
                 Flagged {
                     worst,
                     findings: rows.len(),
+                    claims: record.claims.len(),
                     order,
                     id,
+                    line: record.line,
                     title,
                     source,
                     date,
@@ -246,6 +261,18 @@ impl Dashboard {
             );
         }
         Ok(())
+    }
+
+    /// The most severe articles, most severe first: where `audit` read each (its `source`,
+    /// its `id` and, for a JSON Lines record, its line there) and its number of claims, so
+    /// that `report` can find it again and write its editor view.
+    pub fn top(&self) -> impl Iterator<Item = TopArticle<'_>> {
+        self.top.iter().map(|a| TopArticle {
+            id: &a.id,
+            source: &a.source,
+            line: a.line,
+            claims: a.claims,
+        })
     }
 
     fn unreadable(&mut self, line: usize, error: String) {
@@ -279,148 +306,6 @@ impl Dashboard {
         }
         self.table.extend(rows.into_iter().take(room));
     }
-
-    /// The page.
-    pub fn write(&self, w: &mut dyn Write, csv_name: Option<&str>) -> io::Result<()> {
-        let total: u64 = self.findings.iter().sum();
-        let header = format!(
-            "<p class=\"totals\">{} articles, {} claims, {} findings: {} errors, {} warnings, {} infos; {} articles flagged; {} unreadable records</p>",
-            self.articles,
-            self.claims,
-            total,
-            self.findings[0],
-            self.findings[1],
-            self.findings[2],
-            self.flagged_articles,
-            self.unreadable
-        );
-        let mut body = String::from("<main>");
-        body.push_str("<section id=\"charts\"><h2>Findings per rule</h2>");
-        let per_rule: Vec<(String, u64)> = self
-            .by_rule
-            .iter()
-            .map(|(r, c)| (r.clone(), c.iter().sum()))
-            .collect();
-        bar_chart(&mut body, "Findings per rule", &per_rule);
-        body.push_str("<h2>Findings per month of article date</h2>");
-        let per_month: Vec<(String, u64)> =
-            self.by_month.iter().map(|(m, c)| (m.clone(), *c)).collect();
-        bar_chart(&mut body, "Findings per month", &per_month);
-        if !self.by_source.is_empty() {
-            body.push_str("<h2>Share of flagged articles per source</h2>");
-            let share: Vec<(String, u64)> = self
-                .by_source
-                .iter()
-                .map(|(s, (all, flagged))| (s.clone(), flagged * 1000 / (*all).max(1)))
-                .collect();
-            bar_chart(&mut body, "Per mille of articles flagged", &share);
-        }
-        body.push_str("</section>");
-        if !self.unreadable_lines.is_empty() {
-            body.push_str("<section><h2>Unreadable records</h2><ul>");
-            for (line, error) in &self.unreadable_lines {
-                let _ = write!(body, "<li>line {line}: {}</li>", esc(error));
-            }
-            body.push_str("</ul></section>");
-        }
-        let _ = write!(
-            body,
-            "<section id=\"top\"><h2>The {} articles with the most severe findings</h2><ol>",
-            self.top.len()
-        );
-        for (i, a) in self.top.iter().enumerate() {
-            let _ = write!(
-                body,
-                "<li data-article=\"{}\"><a href=\"#t{i}\">{}</a> <span class=\"badge b-{}\">{}</span> {} · {} · {} findings</li>",
-                esc(&a.id),
-                esc(&a.title),
-                a.worst.as_str(),
-                a.worst.as_str(),
-                esc(&a.source),
-                esc(&a.date),
-                a.findings
-            );
-        }
-        body.push_str("</ol>");
-        for (i, a) in self.top.iter().enumerate() {
-            let _ = write!(
-                body,
-                "<article class=\"article\" id=\"t{i}\"><h3>{}</h3><p class=\"meta\"><code>{}</code> · {} · {}</p><ol class=\"findings\">",
-                esc(&a.title),
-                esc(&a.id),
-                esc(&a.source),
-                esc(&a.date)
-            );
-            for r in &a.rows {
-                let _ = write!(
-                    body,
-                    "<li class=\"finding sev-{0}\" data-rule=\"{1}\"><span class=\"badge b-{0}\">{0}</span><code>[{1}]</code>: {2} <span class=\"where\">line {3}:{4}</span>",
-                    r.severity.as_str(),
-                    esc(&r.rule),
-                    esc(&r.message),
-                    r.line,
-                    r.column
-                );
-                if !r.claim.is_empty() {
-                    let _ = write!(body, "<p class=\"quote\">“{}”</p>", esc(&r.claim));
-                }
-                notes_list(&mut body, &r.notes);
-                body.push_str("</li>");
-            }
-            body.push_str("</ol></article>");
-        }
-        body.push_str("</section>");
-        let _ = write!(
-            body,
-            "<section id=\"findings\"><h2>Findings</h2><p>{} of {} findings are in this table{}.</p>",
-            self.table.len(),
-            self.rows,
-            if (self.table.len() as u64) < self.rows {
-                format!(" (the table holds at most {TABLE_CAP})")
-            } else {
-                String::new()
-            }
-        );
-        if let Some(csv) = csv_name {
-            let _ = write!(
-                body,
-                "<p>Every finding is in <a href=\"{0}\">{0}</a>, beside this page.</p>",
-                esc(csv)
-            );
-        }
-        body.push_str(
-            "<p><label>Filter: <input type=\"search\" id=\"filter\" aria-controls=\"findings-table\"></label> \
-(rule, severity, date or source; click a column's header to sort)</p>\
-<div class=\"table-wrap\"><table class=\"claims sortable\" id=\"findings-table\"><thead><tr>\
-<th scope=\"col\">rule</th><th scope=\"col\">severity</th><th scope=\"col\">date</th><th scope=\"col\">source</th>\
-<th scope=\"col\">article</th><th scope=\"col\">at</th><th scope=\"col\">message</th></tr></thead><tbody>",
-        );
-        for r in &self.table {
-            let _ = write!(
-                body,
-                "<tr data-rule=\"{0}\"><td>{0}</td><td data-sort=\"{1}\">{2}</td><td>{3}</td><td>{4}</td><td>{5}</td><td>{6}:{7}</td><td>{8}</td></tr>",
-                esc(&r.rule),
-                rank(r.severity),
-                r.severity.as_str(),
-                esc(&r.date),
-                esc(&r.source),
-                esc(&r.id),
-                r.line,
-                r.column,
-                esc(&r.message)
-            );
-        }
-        body.push_str("</tbody></table></div></section></main>");
-        w.write_all(
-            page(
-                "claimcheck: audit dashboard",
-                "claimcheck audit dashboard",
-                &header,
-                &body,
-            )
-            .as_bytes(),
-        )
-    }
 }
 
 impl Row {
@@ -438,43 +323,6 @@ impl Row {
             notes: self.notes.clone(),
         }
     }
-}
-
-/// A horizontal bar chart as inline SVG, with the numbers written out (and a title for
-/// screen readers).
-fn bar_chart(out: &mut String, title: &str, bars: &[(String, u64)]) {
-    if bars.is_empty() {
-        out.push_str("<p>None.</p>");
-        return;
-    }
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(1).max(1);
-    let (label_w, bar_w, row_h) = (220u64, 420u64, 20u64);
-    let height = row_h * bars.len() as u64 + 10;
-    let _ = write!(
-        out,
-        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" width=\"100%\"><title>{}</title>",
-        esc(title),
-        label_w + bar_w + 80,
-        esc(title)
-    );
-    for (i, (label, n)) in bars.iter().enumerate() {
-        let y = 5 + row_h * i as u64;
-        let w = (bar_w * n / max).max(u64::from(*n > 0));
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{}</text>\
-<rect x=\"{label_w}\" y=\"{}\" width=\"{w}\" height=\"{}\" class=\"chart-bar\"></rect>\
-<text x=\"{}\" y=\"{}\" class=\"chart-label\">{n}</text>",
-            label_w - 6,
-            y + 14,
-            esc(label),
-            y + 3,
-            row_h - 6,
-            label_w + w + 6,
-            y + 14
-        );
-    }
-    out.push_str("</svg>");
 }
 
 #[cfg(test)]
@@ -508,7 +356,7 @@ mod tests {
             .unwrap();
         }
         let mut page = Vec::new();
-        d.write(&mut page, Some("d.csv")).unwrap();
+        d.write(&mut page, Some("d.csv"), &[]).unwrap();
         (d, String::from_utf8(page).unwrap(), csv)
     }
 
