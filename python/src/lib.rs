@@ -529,6 +529,8 @@ struct CheckMany {
     at: usize,
     /// The 1-based position of the next record to pull.
     next_line: usize,
+    /// `json.loads`, looked up once.
+    loads: Py<PyAny>,
 }
 
 impl CheckMany {
@@ -577,7 +579,7 @@ impl CheckMany {
             if self.at < self.ready.len() {
                 let rest = &self.ready[self.at..];
                 let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-                let object = json_loads(py, &rest[..end])?;
+                let object = self.loads.bind(py).call1((PyBytes::new(py, &rest[..end]),))?;
                 self.at += end + 1;
                 return Ok(Some(object));
             }
@@ -618,6 +620,7 @@ fn check_many(
         ready: Vec::new(),
         at: 0,
         next_line: 1,
+        loads: records.py().import("json")?.getattr("loads")?.unbind(),
     })
 }
 
