@@ -210,27 +210,41 @@ def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spa
     return lines.mapInArrow(check, audit_schema())
 
 
-def findings_of(audited):
-    """The findings of an ``audit`` result, one row per finding, in the CSV columns."""
+def finding_rows(audited):
+    """Each article of an ``audit`` result with its findings as CSV rows, without its claims:
+    ``id``, ``source``, ``date``, ``error`` and ``rows`` (an array of structs with the rest of
+    the CSV columns), so a job can keep this and leave the claims behind."""
     from pyspark.sql import functions as F
 
-    f = F.col("f")
-    cited = F.get(F.col("f.claims"), 0)
-    claim = F.get(F.filter(F.col("claims"), lambda c: c["id"] == cited), 0)["text"]
-    return audited.select("id", "source", "date", "claims", F.explode("findings").alias("f")).select(
-        "id",
-        "source",
-        "date",
-        f["rule"].alias("rule"),
-        f["severity"].alias("severity"),
-        f["line"].alias("line"),
-        f["column"].alias("column"),
-        F.coalesce(claim, F.lit("")).alias("claim"),
-        f["message"].alias("message"),
-        F.when(f["rule"] == "registry-mismatch", F.array_join(f["notes"], "; "))
-        .otherwise(F.lit(""))
-        .alias("registry"),
+    def row(f):
+        cited = F.get(f["claims"], 0)
+        claim = F.get(F.filter(F.col("claims"), lambda c: c["id"] == cited), 0)["text"]
+        registry = F.when(f["rule"] == "registry-mismatch", F.array_join(f["notes"], "; "))
+        return F.struct(
+            f["rule"].alias("rule"),
+            f["severity"].alias("severity"),
+            f["line"].alias("line"),
+            f["column"].alias("column"),
+            F.coalesce(claim, F.lit("")).alias("claim"),
+            f["message"].alias("message"),
+            F.coalesce(registry, F.lit("")).alias("registry"),
+        )
+
+    return audited.select("id", "source", "date", "error", F.transform("findings", row).alias("rows"))
+
+
+def explode_rows(rows):
+    """The findings of ``finding_rows`` one row per finding, in the CSV columns."""
+    from pyspark.sql import functions as F
+
+    return rows.select("id", "source", "date", F.explode("rows").alias("f")).select(
+        "id", "source", "date", *[F.col("f")[c].alias(c) for c in FINDING_COLUMNS[3:]]
     )
+
+
+def findings_of(audited):
+    """The findings of an ``audit`` result, one row per finding, in the CSV columns."""
+    return explode_rows(finding_rows(audited))
 
 
 def findings(df, **options):
@@ -258,6 +272,8 @@ __all__ = [
     "audit_schema",
     "findings",
     "findings_of",
+    "finding_rows",
+    "explode_rows",
     "summary",
     "to_arrow",
 ]
