@@ -79,3 +79,52 @@ def test_rows_are_the_article_objects_and_errors_are_rows(spark, tmp_path):
     assert [f["rule"] for f in found] == [f["rule"] for f in want["findings"]]
     mismatch = [f for f in found if f["rule"] == "registry-mismatch"][0]
     assert mismatch["registry"] and mismatch["claim"].startswith("3188 tons")
+
+
+def test_the_job_runs_under_spark_submit_on_gzip_with_a_registry(tmp_path):
+    """`spark-submit .../claimcheck/spark/job.py --input X.jsonl.gz --output DIR --registry claims`:
+    the findings Parquet and summary equal `claimcheck audit --registry claims` on the same file."""
+    import gzip
+    import os
+    import subprocess
+    import sys
+
+    import pyarrow.parquet as pq
+
+    from conftest import run_cli
+
+    bodies = [p.read_text().split("\n---\n", 1)[-1] for p in sorted((REPO / "articles").glob("*.md"))]
+    records = [{"id": f"a{i}", "body": b, "date": "2025-07-21" if "magnet" in b else "1987-03-02"} for i, b in enumerate(bodies)]
+    path = tmp_path / "articles.jsonl.gz"
+    with gzip.open(path, "wt") as f:
+        for r in records:
+            f.write(json.dumps(r) + "\n")
+    done = run_cli("audit", str(path), "--registry", "claims", "-q", "--fail-on", "never")
+    want = [json.loads(line) for line in done.stdout.splitlines()]
+    counts, flagged = tally(want)
+    assert counts[("registry-mismatch", "error")] >= 1
+
+    submit = os.path.join(os.path.dirname(sys.executable), "spark-submit")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "PYSPARK_DRIVER_PYTHON": sys.executable}
+    job_py = os.path.join(os.path.dirname(ccs.__file__), "job.py")
+    run = subprocess.run(
+        [submit, "--master", "local[2]", "--conf", "spark.ui.enabled=false", job_py,
+         "--input", str(path), "--output", str(out), "--registry", "claims"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert f"{len(records)} articles, {len(flagged)} with findings" in run.stdout
+    summary = json.loads((out / "summary.json").read_text())
+    assert {(r["rule"], r["severity"]): r["count"] for r in summary["findings"]} == dict(counts)
+    found = pq.read_table(out / "findings").to_pylist()
+    assert {r["id"] for r in found} == flagged
+    assert sorted(r["message"] for r in found) == sorted(f["message"] for a in want for f in a["findings"])
+
+
+def test_the_module_runs_and_says_its_options():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "claimcheck.spark", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "--input" in done.stdout and "--registry" in done.stdout and "--master" in done.stdout

@@ -53,8 +53,9 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
     """Runs the job on ``spark``; returns the summary dict it writes as ``summary.json``."""
     from pyspark.sql import functions as F
 
-    from . import audit, audit_lines, explode_rows, finding_rows, summary
-    from .. import Registry
+    # Absolute imports: spark-submit runs this file as a script, outside its package.
+    from claimcheck import Registry
+    from claimcheck.spark import audit, audit_lines, explode_rows, finding_rows, summary
 
     reg = Registry(registry) if registry else None
     if input_format(inputs, fmt) == "parquet":
