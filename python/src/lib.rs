@@ -579,7 +579,10 @@ impl CheckMany {
             if self.at < self.ready.len() {
                 let rest = &self.ready[self.at..];
                 let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-                let object = self.loads.bind(py).call1((PyBytes::new(py, &rest[..end]),))?;
+                let object = self
+                    .loads
+                    .bind(py)
+                    .call1((PyBytes::new(py, &rest[..end]),))?;
                 self.at += end + 1;
                 return Ok(Some(object));
             }
