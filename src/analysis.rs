@@ -22,6 +22,15 @@ pub struct Checked {
     pub suppressed: Vec<Suppressed>,
 }
 
+impl Checked {
+    /// What `extract` reports: it runs no rules, so the findings (and the suppressed ones)
+    /// are dropped.
+    pub fn extraction_only(&mut self) {
+        self.findings.clear();
+        self.suppressed.clear();
+    }
+}
+
 /// Runs the whole pipeline over one article.
 pub fn check(doc: Document, registry: Option<&Registry>) -> Checked {
     let extraction = crate::extract::extract(&doc);

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod document;
+pub mod embed;
 pub mod emit;
 pub mod extract;
 pub mod finding;

@@ -56,6 +56,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("emit", &["emit"]),
     // The archive pipeline, which writes through emit's NDJSON writer.
     ("audit", &["audit"]),
+    // Checking from a host program (the Python package): a text as `check` reads a file, and
+    // batches of records through the audit's worker.
+    ("embed", &["embed"]),
     // The effective settings: defaults, `claimcheck.toml`, the command line's overrides.
     ("config", &["config"]),
     // The command line.

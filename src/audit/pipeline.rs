@@ -456,6 +456,28 @@ impl Writer {
     }
 }
 
+/// Checks `units` as a worker checks one batch and returns their NDJSON lines in order,
+/// error lines included (a panic becomes its unit's error line): for a caller that makes its
+/// own batches and threads, such as the Python package's `check_many` and Spark jobs.
+pub fn check_units<P>(units: Vec<Unit>, process: &P) -> Vec<u8>
+where
+    P: Fn(Unit) -> Processed,
+{
+    let input_bytes = units
+        .iter()
+        .map(|u| match u {
+            Unit::Record { bytes, .. } => bytes.len() as u64,
+            _ => 0,
+        })
+        .sum();
+    let batch = Batch {
+        seq: 0,
+        units,
+        input_bytes,
+    };
+    check_batch(batch, Vec::new(), process, false).out
+}
+
 /// Checks every unit of a batch and serialises the reports into `out`, one line each.
 fn check_batch<P>(batch: Batch, mut out: Vec<u8>, process: &P, only_findings: bool) -> Done
 where

@@ -389,8 +389,7 @@ fn report_of(
     };
     baselines.apply(&checked.doc, &mut checked.findings);
     if mode == Mode::Extract {
-        checked.findings.clear();
-        checked.suppressed.clear();
+        checked.extraction_only();
     }
     let report = ArticleReport::new(&checked, mode == Mode::Extract);
     (report, Some(checked.doc))

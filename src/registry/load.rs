@@ -103,6 +103,23 @@ fn io_problem(path: &Path, message: &str) -> Problem {
 
 /// Reads and validates the registry under `paths`.
 pub fn validate(paths: &[PathBuf]) -> Validation {
+    let (texts, unread) = read_files(paths);
+    validate_read(&texts, unread)
+}
+
+/// Validates the texts [`read_files`] read, with the problems of the files it could not read.
+pub fn validate_read(texts: &[(String, String)], unread: Vec<Problem>) -> Validation {
+    let mut validation = validate_texts(texts);
+    validation.problems.extend(unread);
+    sort(&mut validation.problems);
+    validation
+}
+
+/// Reads the registry files under `paths` as (path shown to users, contents), which
+/// [`validate_texts`] takes, with the problems of the files that could not be read: a
+/// registry read once and validated elsewhere (the Python package ships the texts to Spark's
+/// executors) is validated exactly as [`validate`] does.
+pub fn read_files(paths: &[PathBuf]) -> (Vec<(String, String)>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut texts = Vec::new();
     for path in registry_files(paths, &mut problems) {
@@ -141,10 +158,7 @@ pub fn validate(paths: &[PathBuf]) -> Validation {
             Err(e) => problems.push(io_problem(&path, &format!("cannot read: {e}"))),
         }
     }
-    let mut validation = validate_texts(&texts);
-    validation.problems.extend(problems);
-    sort(&mut validation.problems);
-    validation
+    (texts, problems)
 }
 
 fn sort(problems: &mut [Problem]) {

@@ -170,18 +170,10 @@ impl Registry {
     /// not hold are not load errors (their facts are still sourced); `registry check` reports
     /// them.
     pub fn load(paths: &[PathBuf]) -> anyhow::Result<Registry> {
-        let validation = validate(paths);
-        let errors: Vec<&Problem> = validation
-            .problems
-            .iter()
-            .filter(|p| p.class == Class::Invalid)
-            .collect();
-        if errors.is_empty() {
-            let mut registry = validation.registry;
-            registry.paths = paths.to_vec();
-            registry.files = validation.files;
-            return Ok(registry);
-        }
+        let errors = match Registry::usable(validate(paths), paths) {
+            Ok(registry) => return Ok(registry),
+            Err(errors) => errors,
+        };
         let mut message = format!(
             "the claim registry cannot be read ({} error{}; run `claimcheck registry check` for details)",
             errors.len(),
@@ -194,6 +186,24 @@ impl Registry {
             message.push_str(&format!("\n  ... and {} more", errors.len() - 10));
         }
         anyhow::bail!(message)
+    }
+
+    /// The registry of a validation of `paths`, or the problems that make it unreadable
+    /// (class [`Class::Invalid`], each with its file, line and column), for a caller that
+    /// reports them itself.
+    pub fn usable(validation: Validation, paths: &[PathBuf]) -> Result<Registry, Vec<Problem>> {
+        let errors: Vec<Problem> = validation
+            .problems
+            .into_iter()
+            .filter(|p| p.class == Class::Invalid)
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut registry = validation.registry;
+        registry.paths = paths.to_vec();
+        registry.files = validation.files;
+        Ok(registry)
     }
 
     pub fn fact(&self, id: &str) -> Option<&Fact> {

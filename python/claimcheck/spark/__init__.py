@@ -1,0 +1,279 @@
+"""claimcheck inside Spark: one row per article (``audit``) or per finding (``findings``).
+
+Each partition's Arrow batches go to the Rust core in one call per batch (``mapInArrow``);
+the core returns the batch's NDJSON lines (exactly ``claimcheck audit``'s), which Arrow's
+JSON reader turns into the typed columns of ``AUDIT_SCHEMA``. A registry is read once on the
+driver and broadcast (a pickled ``Registry`` carries its files' texts, so the executors never
+read them). Needs pyspark and pyarrow (``pip install claimcheck[spark]``).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Iterator, Optional
+
+import pyarrow as pa
+import pyarrow.json as pajson
+
+from .. import Registry, _claimcheck
+
+# The article object of the output contract (docs/output.md) as Arrow types. `meta` (fields
+# carried through) and `mentions` (extract only) are left out.
+_SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64())])
+_VERDICT = pa.struct([("fact", pa.string()), ("verdict", pa.string()), ("figure", pa.string())])
+_FIGURE = pa.struct(
+    [
+        ("stated", pa.string()),
+        ("low", pa.float64()),
+        ("high", pa.float64()),
+        ("unit", pa.string()),
+        ("period", pa.string()),
+        ("implied", pa.bool_()),
+        ("registry", _VERDICT),
+    ]
+)
+_CHANGE = pa.struct(
+    [
+        ("stated", pa.string()),
+        ("measure", pa.string()),
+        ("low", pa.float64()),
+        ("high", pa.float64()),
+        ("direction", pa.string()),
+        ("restates", pa.int64()),
+        ("registry", _VERDICT),
+    ]
+)
+_CLAIM = pa.struct(
+    [
+        ("id", pa.int64()),
+        ("kind", pa.string()),
+        ("span", _SPAN),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("text", pa.string()),
+        ("subject", pa.string()),
+        ("value", _FIGURE),
+        ("change", _CHANGE),
+        ("baseline", _FIGURE),
+        ("period", pa.string()),
+        ("registry", _VERDICT),
+    ]
+)
+_FINDING = pa.struct(
+    [
+        ("rule", pa.string()),
+        ("severity", pa.string()),
+        ("span", _SPAN),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("field", pa.string()),
+        ("message", pa.string()),
+        ("claims", pa.list_(pa.int64())),
+        ("notes", pa.list_(pa.string())),
+    ]
+)
+_SUPPRESSED = pa.struct(
+    [
+        ("rule", pa.string()),
+        ("severity", pa.string()),
+        ("span", _SPAN),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("message", pa.string()),
+        ("reason", pa.string()),
+        ("directive_line", pa.int64()),
+    ]
+)
+
+#: One row per article: the output contract's fields, claims and findings as arrays of structs,
+#: and `error` (null for an article that was checked). A record's `line` is left out: a row of a
+#: DataFrame has no line (a row without an id gets `SOURCE:N`, N its place in its Arrow batch).
+AUDIT_ARROW_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("source", pa.string()),
+        ("date", pa.string()),
+        ("title", pa.string()),
+        ("claims", pa.list_(_CLAIM)),
+        ("findings", pa.list_(_FINDING)),
+        ("suppressed", pa.list_(_SUPPRESSED)),
+        ("error", pa.string()),
+    ]
+)
+
+#: The columns of ``findings``: those of claimcheck's CSV output (docs/output.md).
+FINDING_COLUMNS = ["id", "source", "date", "rule", "severity", "line", "column", "claim", "message", "registry"]
+
+_READ = pajson.ParseOptions(explicit_schema=AUDIT_ARROW_SCHEMA, unexpected_field_behavior="ignore")
+
+
+def audit_schema():
+    """``AUDIT_ARROW_SCHEMA`` as a Spark ``StructType``."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(AUDIT_ARROW_SCHEMA)
+
+
+def to_arrow(ndjson: bytes) -> pa.Table:
+    """The NDJSON lines of the Rust core as a table of ``AUDIT_ARROW_SCHEMA``."""
+    if not ndjson:
+        return AUDIT_ARROW_SCHEMA.empty_table()
+    options = pajson.ReadOptions(use_threads=False, block_size=max(len(ndjson) + 1, 1 << 20))
+    table = pajson.read_json(io.BytesIO(ndjson), read_options=options, parse_options=_READ)
+    return table.select(AUDIT_ARROW_SCHEMA.names).cast(AUDIT_ARROW_SCHEMA)
+
+
+def _registry(registry) -> Optional[Registry]:
+    if registry is None or isinstance(registry, Registry):
+        return registry
+    return Registry(registry)
+
+
+def _broadcast(spark, registry):
+    registry = _registry(registry)
+    if registry is None:
+        return None
+    return spark.sparkContext.broadcast(registry)
+
+
+def _as_text(df, name: Optional[str], alias: str):
+    """Column `name` of `df` as strings (a date or timestamp as its ISO day), or nulls."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import DateType, StringType, TimestampType
+
+    if name is None or name not in df.columns:
+        return F.lit(None).cast(StringType()).alias(alias)
+    kind = df.schema[name].dataType
+    if isinstance(kind, (DateType, TimestampType)):
+        return F.date_format(F.col(name), "yyyy-MM-dd").alias(alias)
+    return F.col(name).cast(StringType()).alias(alias)
+
+
+def audit(
+    df,
+    *,
+    text: str = "body",
+    id: str = "id",
+    date: Optional[str] = "date",
+    title: Optional[str] = None,
+    registry=None,
+    source: str = "<spark>",
+):
+    """Checks every row of ``df``; one row per article, typed as ``audit_schema()``.
+
+    ``text``, ``id``, ``date`` and ``title`` name the columns read (missing ones are nulls;
+    dates and timestamps are read as their day). ``registry`` is a ``Registry`` or a path,
+    read once here on the driver and broadcast. A row that cannot be checked (null text) has
+    its reason in ``error``, naming the field, as ``claimcheck audit`` writes it; ``source``
+    fills the rows' ``source``. Each Arrow batch is checked in one call into Rust.
+    """
+    if text not in df.columns:
+        raise ValueError(f"`text`: no column {text!r} in the DataFrame")
+    columns = df.select(
+        _as_text(df, id, "id"),
+        _as_text(df, text, "body"),
+        _as_text(df, title, "title"),
+        _as_text(df, date, "date"),
+    )
+    shared = _broadcast(df.sparkSession, registry)
+
+    def check(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        reg = shared.value if shared is not None else None
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            c = [batch.column(i).to_pylist() for i in range(4)]
+            ndjson = _claimcheck._check_columns(c[0], c[1], c[2], c[3], source=source, registry=reg)
+            yield from to_arrow(ndjson).to_batches()
+
+    return columns.mapInArrow(check, audit_schema())
+
+
+def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spark>"):
+    """Checks raw JSON Lines records (``spark.read.text`` of an archive: one string column),
+    each exactly as ``claimcheck audit`` reads an archive line (every field, numeric ids,
+    ``lang``, ``claimcheck_ignore``); blank lines are skipped. One row per record, as ``audit``.
+    """
+    from pyspark.sql import functions as F
+
+    lines = df.select(F.col(column).alias("value")).where(F.trim(F.col("value")) != "")
+    shared = _broadcast(df.sparkSession, registry)
+
+    def check(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        reg = shared.value if shared is not None else None
+        for batch in batches:
+            if batch.num_rows == 0:
+                continue
+            ndjson = _claimcheck._check_lines(batch.column(0).to_pylist(), source=source, registry=reg)
+            yield from to_arrow(ndjson).to_batches()
+
+    return lines.mapInArrow(check, audit_schema())
+
+
+def finding_rows(audited):
+    """Each article of an ``audit`` result with its findings as CSV rows, without its claims:
+    ``id``, ``source``, ``date``, ``error`` and ``rows`` (an array of structs with the rest of
+    the CSV columns), so a job can keep this and leave the claims behind."""
+    from pyspark.sql import functions as F
+
+    def row(f):
+        cited = F.get(f["claims"], 0)
+        claim = F.get(F.filter(F.col("claims"), lambda c: c["id"] == cited), 0)["text"]
+        registry = F.when(f["rule"] == "registry-mismatch", F.array_join(f["notes"], "; "))
+        return F.struct(
+            f["rule"].alias("rule"),
+            f["severity"].alias("severity"),
+            f["line"].alias("line"),
+            f["column"].alias("column"),
+            F.coalesce(claim, F.lit("")).alias("claim"),
+            f["message"].alias("message"),
+            F.coalesce(registry, F.lit("")).alias("registry"),
+        )
+
+    return audited.select("id", "source", "date", "error", F.transform("findings", row).alias("rows"))
+
+
+def explode_rows(rows):
+    """The findings of ``finding_rows`` one row per finding, in the CSV columns."""
+    from pyspark.sql import functions as F
+
+    return rows.select("id", "source", "date", F.explode("rows").alias("f")).select(
+        "id", "source", "date", *[F.col("f")[c].alias(c) for c in FINDING_COLUMNS[3:]]
+    )
+
+
+def findings_of(audited):
+    """The findings of an ``audit`` result, one row per finding, in the CSV columns."""
+    return explode_rows(finding_rows(audited))
+
+
+def findings(df, **options):
+    """Checks every row of ``df`` (arguments as ``audit``); one row per finding, with the
+    columns of claimcheck's CSV output (``FINDING_COLUMNS``)."""
+    return findings_of(audit(df, **options))
+
+
+def summary(findings_df):
+    """Finding counts per rule and severity, most first."""
+    from pyspark.sql import functions as F
+
+    return (
+        findings_df.groupBy("rule", "severity")
+        .count()
+        .orderBy(F.col("count").desc(), "rule", "severity")
+    )
+
+
+__all__ = [
+    "AUDIT_ARROW_SCHEMA",
+    "FINDING_COLUMNS",
+    "audit",
+    "audit_lines",
+    "audit_schema",
+    "findings",
+    "findings_of",
+    "finding_rows",
+    "explode_rows",
+    "summary",
+    "to_arrow",
+]

@@ -1,0 +1,735 @@
+//! `claimcheck._claimcheck`: the Python bindings of the claimcheck core library (PyO3).
+//!
+//! Every function here goes through `claimcheck::embed`, which reads a text as `check` reads
+//! an article file and a record as `audit` reads an archive line: the dicts Python gets are
+//! the output contract's article objects, parsed from the same JSON the command line writes.
+//! The checking itself runs with the GIL released, on rayon threads for `check_many`.
+
+use claimcheck::embed::{self, ArgumentError, Mode, Text, Unconverted};
+use claimcheck::policy::Policy;
+use claimcheck::registry::{load, Problem, Registry};
+use crossbeam_channel::{bounded, Receiver};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyUserWarning, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+use std::collections::VecDeque;
+use std::ffi::CString;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+create_exception!(
+    _claimcheck,
+    RegistryError,
+    PyValueError,
+    "The claim registry cannot be read. `problems` lists each problem as a dict with `kind`, \
+     `path`, `line`, `column` (1-based; 0 when unknown) and `message`; the message lists them \
+     as `path:line:column: message`."
+);
+
+/// A claim registry (`claims/*.yaml`), loaded and validated once, immutable, and safe to share
+/// between threads. Pickling it carries the texts of its files, so a copy (on a Spark executor)
+/// never reads the file system.
+#[pyclass(frozen, module = "claimcheck._claimcheck", name = "Registry")]
+struct PyRegistry {
+    inner: Arc<Registry>,
+    /// The paths given, as shown.
+    paths: Vec<String>,
+    /// (path shown, contents) of every file read: what a pickled copy is rebuilt from.
+    texts: Arc<Vec<(String, String)>>,
+}
+
+fn registry_error(py: Python<'_>, problems: &[Problem]) -> PyErr {
+    let mut message = format!(
+        "the claim registry cannot be read ({} error{})",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        message.push_str(&format!("\n  {}: {}", p.location(), p.message));
+    }
+    let err = RegistryError::new_err(message);
+    let list = PyList::empty(py);
+    for p in problems {
+        let d = PyDict::new(py);
+        let items: [(&str, PyObject); 5] = [
+            (
+                "kind",
+                p.kind.into_pyobject(py).unwrap().into_any().unbind(),
+            ),
+            (
+                "path",
+                p.path
+                    .clone()
+                    .into_pyobject(py)
+                    .unwrap()
+                    .into_any()
+                    .unbind(),
+            ),
+            (
+                "line",
+                p.line.into_pyobject(py).unwrap().into_any().unbind(),
+            ),
+            (
+                "column",
+                p.column.into_pyobject(py).unwrap().into_any().unbind(),
+            ),
+            (
+                "message",
+                p.message
+                    .clone()
+                    .into_pyobject(py)
+                    .unwrap()
+                    .into_any()
+                    .unbind(),
+            ),
+        ];
+        for (k, v) in items {
+            let _ = d.set_item(k, v);
+        }
+        let _ = list.append(d);
+    }
+    let _ = err.value(py).setattr("problems", list);
+    err
+}
+
+impl PyRegistry {
+    fn build(
+        py: Python<'_>,
+        paths: Vec<String>,
+        texts: Vec<(String, String)>,
+        unread: Vec<Problem>,
+    ) -> PyResult<PyRegistry> {
+        let as_paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let validated =
+            py.allow_threads(|| Registry::usable(load::validate_read(&texts, unread), &as_paths));
+        match validated {
+            Ok(registry) => Ok(PyRegistry {
+                inner: Arc::new(registry),
+                paths,
+                texts: Arc::new(texts),
+            }),
+            Err(problems) => Err(registry_error(py, &problems)),
+        }
+    }
+}
+
+#[pymethods]
+impl PyRegistry {
+    /// Loads every `*.yaml` / `*.yml` file under `path` (a file, a folder, or a list of them),
+    /// as `claimcheck --registry PATH` does. Raises `RegistryError` (a `ValueError`) naming
+    /// each problem's file:line:column when the registry cannot be read.
+    #[new]
+    fn new(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PyRegistry> {
+        let paths: Vec<String> =
+            if path.is_instance_of::<PyList>() || path.is_instance_of::<PyTuple>() {
+                path.try_iter()?
+                    .map(|p| p.and_then(|p| fspath(&p)))
+                    .collect::<PyResult<_>>()?
+            } else {
+                vec![fspath(path)?]
+            };
+        let as_paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let (texts, unread) = py.allow_threads(|| load::read_files(&as_paths));
+        PyRegistry::build(py, paths, texts, unread)
+    }
+
+    /// Rebuilds a registry from the texts of its files (what unpickling does).
+    #[staticmethod]
+    fn _from_texts(
+        py: Python<'_>,
+        paths: Vec<String>,
+        texts: Vec<(String, String)>,
+    ) -> PyResult<PyRegistry> {
+        PyRegistry::build(py, paths, texts, Vec::new())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let this = slf.get();
+        let rebuild = slf.get_type().getattr("_from_texts")?;
+        let args = (this.paths.clone(), this.texts.as_ref().clone()).into_pyobject(py)?;
+        PyTuple::new(py, [rebuild.into_any(), args.into_any()])
+    }
+
+    /// The paths the registry was loaded from, as given.
+    #[getter]
+    fn paths(&self) -> Vec<String> {
+        self.paths.clone()
+    }
+
+    /// The number of registry files read.
+    #[getter]
+    fn files(&self) -> usize {
+        self.inner.files
+    }
+
+    /// The ids of the facts, stated and implied, in the order they were read.
+    #[getter]
+    fn facts(&self) -> Vec<String> {
+        self.inner.facts.iter().map(|f| f.id.clone()).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Registry({:?}: {} files, {} facts)",
+            self.paths.join(", "),
+            self.inner.files,
+            self.inner.facts.len()
+        )
+    }
+}
+
+/// `os.fspath(p)` as a string.
+fn fspath(p: &Bound<'_, PyAny>) -> PyResult<String> {
+    let os = p.py().import("os")?;
+    os.getattr("fspath")?.call1((p,))?.extract()
+}
+
+/// The registry an argument names: a `Registry`, a path (loaded now), or `None`.
+fn registry_arg(arg: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Arc<Registry>>> {
+    let Some(arg) = arg.filter(|a| !a.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(registry) = arg.downcast::<PyRegistry>() {
+        return Ok(Some(Arc::clone(&registry.get().inner)));
+    }
+    let loaded = PyRegistry::new(arg.py(), arg)?;
+    Ok(Some(loaded.inner))
+}
+
+fn argument_error(e: ArgumentError) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// A `date` argument as text: a string as given, a `datetime.date` (or `datetime`, or
+/// pandas `Timestamp`) as its ISO day.
+fn date_arg(date: Option<&Bound<'_, PyAny>>) -> PyResult<Option<String>> {
+    let Some(date) = date.filter(|d| !d.is_none()) else {
+        return Ok(None);
+    };
+    if let Ok(s) = date.downcast::<PyString>() {
+        return Ok(Some(s.to_str()?.to_string()));
+    }
+    match iso_day(date)? {
+        Some(day) => Ok(Some(day)),
+        None => Err(PyValueError::new_err(format!(
+            "`date`: must be a string or a datetime.date, not {}",
+            date.get_type().name()?
+        ))),
+    }
+}
+
+/// The ISO day of a `datetime.date` or `datetime.datetime`; `None` for anything else.
+fn iso_day(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    let datetime = value.py().import("datetime")?;
+    let value = if value.is_instance(&datetime.getattr("datetime")?)? {
+        value.call_method0("date")?
+    } else if value.is_instance(&datetime.getattr("date")?)? {
+        value.clone()
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(value.call_method0("isoformat")?.extract()?))
+}
+
+fn json_loads<'py>(py: Python<'py>, json: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    py.import("json")?
+        .getattr("loads")?
+        .call1((PyBytes::new(py, json),))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn run_text<'py>(
+    py: Python<'py>,
+    mode: Mode,
+    text: String,
+    date: Option<&Bound<'py, PyAny>>,
+    title: Option<String>,
+    lang: Option<String>,
+    registry: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+    source: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let date = date_arg(date)?;
+    let registry = registry_arg(registry)?;
+    let id = id.unwrap_or_else(|| "text".to_string());
+    let source = source.unwrap_or_else(|| "<text>".to_string());
+    let result = py.allow_threads(|| {
+        let input = Text {
+            text: &text,
+            id: &id,
+            source: &source,
+            date: date.as_deref(),
+            title: title.as_deref(),
+            lang: lang.as_deref(),
+        };
+        embed::text(&input, registry.as_deref(), &Policy::default(), mode)
+            .map(|(report, warnings)| (serde_json::to_vec(&report), warnings))
+    });
+    let (json, warnings) = result.map_err(argument_error)?;
+    let json = json.map_err(|e| PyValueError::new_err(format!("internal error: {e}")))?;
+    for warning in warnings {
+        let message = CString::new(warning.replace('\0', " "))?;
+        PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 2)?;
+    }
+    json_loads(py, &json)
+}
+
+/// Checks one article and returns its object of the JSON output contract, exactly as
+/// `claimcheck check --format json` writes it: `id`, `source`, `date`, `title`, `claims`,
+/// `findings`, `error` (and `suppressed` when an inline suppression silenced a finding).
+///
+/// `text` is read as an article file is: it may start with YAML front matter (`title`,
+/// `date`, `lang`); `date`, `title` and `lang`, when given, take its place. `date` is a string
+/// (`2025-07-21`, RFC 3339 or 2822, `July 21, 2025`) or a `datetime.date`; it anchors relative
+/// periods ("June"). `registry` is a `Registry`, a path to load one from, or `None` for no
+/// registry. `id` and `source` fill the object's fields of the same names (default `text` and
+/// `<text>`). A `date` or `lang` that cannot be read, or broken front matter, raises a
+/// `ValueError` naming the argument; an unreadable front-matter date is a `UserWarning`.
+#[pyfunction]
+#[pyo3(signature = (text, *, date=None, title=None, lang=Some("en".to_string()), registry=None, id=None, source=None))]
+#[allow(clippy::too_many_arguments)]
+fn check<'py>(
+    py: Python<'py>,
+    text: String,
+    date: Option<&Bound<'py, PyAny>>,
+    title: Option<String>,
+    lang: Option<String>,
+    registry: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+    source: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    run_text(
+        py,
+        Mode::Check,
+        text,
+        date,
+        title,
+        lang,
+        registry,
+        id,
+        source,
+    )
+}
+
+/// Extracts one article's claims and every numeric mention, as `claimcheck extract --format
+/// json` does: the article object of `check` with `mentions` added and no findings (no rules
+/// run). Arguments as for `check`.
+#[pyfunction]
+#[pyo3(signature = (text, *, date=None, title=None, lang=Some("en".to_string()), registry=None, id=None, source=None))]
+#[allow(clippy::too_many_arguments)]
+fn extract<'py>(
+    py: Python<'py>,
+    text: String,
+    date: Option<&Bound<'py, PyAny>>,
+    title: Option<String>,
+    lang: Option<String>,
+    registry: Option<&Bound<'py, PyAny>>,
+    id: Option<String>,
+    source: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    run_text(
+        py,
+        Mode::Extract,
+        text,
+        date,
+        title,
+        lang,
+        registry,
+        id,
+        source,
+    )
+}
+
+/// Records nest no deeper than this (a guard against self-referencing structures).
+const MAX_DEPTH: usize = 64;
+
+/// Writes `value` as JSON: the JSON types, `datetime.date` as its ISO day, numpy scalars as
+/// their Python value, NaN (a missing value in pandas) as `null`. `field` names the record's
+/// field in the error for anything else.
+fn write_value(
+    out: &mut Vec<u8>,
+    value: &Bound<'_, PyAny>,
+    field: &str,
+    depth: usize,
+) -> Result<(), String> {
+    let no_json = |what: &str| format!("`{field}` is {what}, which has no JSON form");
+    if depth > MAX_DEPTH {
+        return Err(no_json("nested too deeply"));
+    }
+    let py_err = |e: PyErr| format!("`{field}`: {e}");
+    if value.is_none() {
+        out.extend_from_slice(b"null");
+    } else if let Ok(s) = value.downcast::<PyString>() {
+        let s = s.to_str().map_err(py_err)?;
+        serde_json::to_writer(&mut *out, s).map_err(|e| e.to_string())?;
+    } else if let Ok(b) = value.downcast::<PyBool>() {
+        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+    } else if value.is_instance_of::<PyInt>() {
+        match value.extract::<i64>() {
+            Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            // Larger integers: their digits are a JSON number all the same.
+            Err(_) => out.extend_from_slice(
+                value
+                    .str()
+                    .map_err(py_err)?
+                    .to_str()
+                    .map_err(py_err)?
+                    .as_bytes(),
+            ),
+        }
+    } else if let Ok(f) = value.downcast::<PyFloat>() {
+        let f = f.value();
+        if f.is_finite() {
+            serde_json::to_writer(&mut *out, &f).map_err(|e| e.to_string())?;
+        } else {
+            out.extend_from_slice(b"null");
+        }
+    } else if let Ok(d) = value.downcast::<PyDict>() {
+        write_object(out, d, depth + 1)?;
+    } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        out.push(b'[');
+        for (i, item) in value.try_iter().map_err(py_err)?.enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_value(out, &item.map_err(py_err)?, field, depth + 1)?;
+        }
+        out.push(b']');
+    } else if let Some(day) = iso_day(value).map_err(py_err)? {
+        serde_json::to_writer(&mut *out, &day).map_err(|e| e.to_string())?;
+    } else if value.hasattr("item").unwrap_or(false) && value.hasattr("dtype").unwrap_or(false) {
+        // A numpy scalar (what pandas columns hold): its Python value.
+        let item = value.call_method0("item").map_err(py_err)?;
+        if item.is(value) {
+            return Err(no_json("a scalar"));
+        }
+        write_value(out, &item, field, depth + 1)?;
+    } else {
+        let name = value
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "?".to_string());
+        return Err(no_json(&format!("a {name}")));
+    }
+    Ok(())
+}
+
+fn write_object(out: &mut Vec<u8>, dict: &Bound<'_, PyDict>, depth: usize) -> Result<(), String> {
+    out.push(b'{');
+    for (i, (key, value)) in dict.iter().enumerate() {
+        let key = key
+            .downcast::<PyString>()
+            .map_err(|_| "a record's keys must be strings".to_string())?;
+        let key = key.to_str().map_err(|e| e.to_string())?;
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut *out, key).map_err(|e| e.to_string())?;
+        out.push(b':');
+        write_value(out, &value, key, depth)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// One record for `check_many`: a dict as the JSON object `audit` would read, or why not
+/// (with the record's `id` when it is a string, as `audit` keeps a bad record's id).
+fn record_json(record: &Bound<'_, PyAny>) -> Result<Vec<u8>, Unconverted> {
+    let Ok(dict) = record.downcast::<PyDict>() else {
+        let name = record
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "?".to_string());
+        return Err(Unconverted {
+            message: format!("a record must be a dict (a JSON object), not {name}"),
+            id: None,
+        });
+    };
+    let mut out = Vec::with_capacity(256);
+    write_object(&mut out, dict, 0).map_err(|message| Unconverted {
+        message,
+        id: dict
+            .get_item("id")
+            .ok()
+            .flatten()
+            .and_then(|id| id.extract::<String>().ok()),
+    })?;
+    Ok(out)
+}
+
+/// Records per batch handed to the threads at once.
+const BATCH: usize = 512;
+/// Records per piece of a batch that one thread takes.
+const PIECE: usize = 16;
+/// The source `check_many` names in its error objects.
+const RECORDS: &str = "<records>";
+
+type Pool = Arc<rayon::ThreadPool>;
+
+/// Checks a batch of records on `pool`, split into pieces, the NDJSON lines in input order.
+fn run_batch(
+    pool: &rayon::ThreadPool,
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+) -> Vec<u8> {
+    let policy = Policy::default();
+    let mut pieces = Vec::new();
+    let mut records = records.into_iter();
+    let mut line = first_line;
+    loop {
+        let piece: Vec<_> = records.by_ref().take(PIECE).collect();
+        if piece.is_empty() {
+            break;
+        }
+        let n = piece.len();
+        pieces.push((line, piece));
+        line += n;
+    }
+    let outs: Vec<Vec<u8>> = pool.install(|| {
+        pieces
+            .into_par_iter()
+            .map(|(line, piece)| embed::records(source, line, piece, registry, &policy))
+            .collect()
+    });
+    outs.concat()
+}
+
+fn make_pool(jobs: Option<usize>) -> PyResult<Pool> {
+    let jobs = match jobs {
+        Some(0) => return Err(PyValueError::new_err("`jobs` must be at least 1")),
+        Some(n) => n.min(256),
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("claimcheck-{i}"))
+        .build()
+        .map(Arc::new)
+        .map_err(|e| PyValueError::new_err(format!("cannot start {jobs} threads: {e}")))
+}
+
+/// The iterator `check_many` returns: pulls records in batches, checks each batch on the
+/// threads while the previous one is handed out, and yields the article objects in order.
+#[pyclass(module = "claimcheck._claimcheck")]
+struct CheckMany {
+    records: Option<Py<PyAny>>,
+    pool: Pool,
+    registry: Option<Arc<Registry>>,
+    /// Batches being checked, oldest first.
+    pending: VecDeque<Receiver<Vec<u8>>>,
+    /// The NDJSON lines of the batch being handed out, and how far.
+    ready: Vec<u8>,
+    at: usize,
+    /// The 1-based position of the next record to pull.
+    next_line: usize,
+    /// `json.loads`, looked up once.
+    loads: Py<PyAny>,
+}
+
+impl CheckMany {
+    /// Pulls up to one batch of records and starts checking it; false when none was left.
+    fn submit(&mut self, py: Python<'_>) -> PyResult<bool> {
+        let Some(records) = self.records.as_ref() else {
+            return Ok(false);
+        };
+        let records = records.bind(py);
+        let mut batch = Vec::with_capacity(BATCH);
+        while batch.len() < BATCH {
+            match records.call_method0("__next__") {
+                Ok(record) => batch.push(record_json(&record)),
+                Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) => {
+                    self.records = None;
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if batch.is_empty() {
+            return Ok(false);
+        }
+        let first_line = self.next_line;
+        self.next_line += batch.len();
+        let (tx, rx) = bounded(1);
+        let pool = Arc::clone(&self.pool);
+        let registry = self.registry.clone();
+        self.pool.spawn(move || {
+            let out = run_batch(&pool, RECORDS, first_line, batch, registry.as_deref());
+            let _ = tx.send(out);
+        });
+        self.pending.push_back(rx);
+        Ok(true)
+    }
+}
+
+#[pymethods]
+impl CheckMany {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        loop {
+            if self.at < self.ready.len() {
+                let rest = &self.ready[self.at..];
+                let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+                let object = self
+                    .loads
+                    .bind(py)
+                    .call1((PyBytes::new(py, &rest[..end]),))?;
+                self.at += end + 1;
+                return Ok(Some(object));
+            }
+            // Two batches in flight: one checked while the other is handed out.
+            while self.pending.len() < 2 && self.submit(py)? {}
+            let Some(rx) = self.pending.pop_front() else {
+                return Ok(None);
+            };
+            self.ready = py.allow_threads(move || rx.recv().unwrap_or_default());
+            self.at = 0;
+        }
+    }
+}
+
+/// Checks many articles on Rust threads (the GIL released while they work) and yields each
+/// one's article object, in input order, as `claimcheck audit` writes them.
+///
+/// `records` is any iterable of dicts with `id` and `body`, and optionally `title`, `date`
+/// and `lang`; other fields are carried through in the object, as `audit` carries a JSON
+/// record's. A record that cannot be read (not a dict, no `body`, a field with no JSON form)
+/// yields an object whose `error` says why, naming the field, and the run goes on; such an
+/// object's `source` is `<records>` and its `line` the record's 1-based position. `jobs` is the
+/// number of threads (one per core by default); `registry` a `Registry`, a path or `None`.
+#[pyfunction]
+#[pyo3(signature = (records, *, jobs=None, registry=None))]
+fn check_many(
+    records: &Bound<'_, PyAny>,
+    jobs: Option<usize>,
+    registry: Option<&Bound<'_, PyAny>>,
+) -> PyResult<CheckMany> {
+    let registry = registry_arg(registry)?;
+    let iterator = records.try_iter()?;
+    Ok(CheckMany {
+        records: Some(iterator.into_any().unbind()),
+        pool: make_pool(jobs)?,
+        registry,
+        pending: VecDeque::new(),
+        ready: Vec::new(),
+        at: 0,
+        next_line: 1,
+        loads: records.py().import("json")?.getattr("loads")?.unbind(),
+    })
+}
+
+/// One string-or-null column of a batch (Spark's).
+fn column(list: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
+    list.extract()
+}
+
+/// Checks one batch of a table's rows (Spark's `mapInArrow`): the columns as lists of strings
+/// (or `None`), each row a record with `id`, `body`, `title` and `date` as `audit` reads it
+/// (a `None` id or body is a missing field). Returns the NDJSON lines, one per row in order.
+#[pyfunction]
+#[pyo3(signature = (ids, bodies, titles, dates, *, source, registry=None, jobs=1))]
+#[allow(clippy::too_many_arguments)]
+fn _check_columns(
+    py: Python<'_>,
+    ids: &Bound<'_, PyAny>,
+    bodies: &Bound<'_, PyAny>,
+    titles: &Bound<'_, PyAny>,
+    dates: &Bound<'_, PyAny>,
+    source: String,
+    registry: Option<&Bound<'_, PyAny>>,
+    jobs: usize,
+) -> PyResult<Py<PyBytes>> {
+    let registry = registry_arg(registry)?;
+    let (ids, bodies, titles, dates) = (
+        column(ids)?,
+        column(bodies)?,
+        column(titles)?,
+        column(dates)?,
+    );
+    let n = bodies.len();
+    if [ids.len(), titles.len(), dates.len()]
+        .iter()
+        .any(|&l| l != n)
+    {
+        return Err(PyValueError::new_err(
+            "the columns must have the same length",
+        ));
+    }
+    let pool = make_pool(Some(jobs.max(1)))?;
+    let out = py.allow_threads(|| {
+        let records: Vec<Result<Vec<u8>, Unconverted>> = (0..n)
+            .map(|i| {
+                let mut record = serde_json::Map::new();
+                let fields = [
+                    ("id", &ids[i]),
+                    ("body", &bodies[i]),
+                    ("title", &titles[i]),
+                    ("date", &dates[i]),
+                ];
+                for (name, value) in fields {
+                    if let Some(value) = value {
+                        record.insert(name.to_string(), serde_json::Value::String(value.clone()));
+                    }
+                }
+                serde_json::to_vec(&record).map_err(|e| Unconverted {
+                    message: e.to_string(),
+                    id: ids[i].clone(),
+                })
+            })
+            .collect();
+        run_batch(&pool, &source, 1, records, registry.as_deref())
+    });
+    Ok(PyBytes::new(py, &out).unbind())
+}
+
+/// Checks raw JSON Lines records (strings, one record each, blank lines already left out)
+/// exactly as `audit` reads an archive's lines; record `i` is line `first_line + i` of
+/// `source`. Returns the NDJSON lines in order.
+#[pyfunction]
+#[pyo3(signature = (lines, *, source, first_line=1, registry=None, jobs=1))]
+fn _check_lines(
+    py: Python<'_>,
+    lines: &Bound<'_, PyAny>,
+    source: String,
+    first_line: usize,
+    registry: Option<&Bound<'_, PyAny>>,
+    jobs: usize,
+) -> PyResult<Py<PyBytes>> {
+    let registry = registry_arg(registry)?;
+    let lines: Vec<Option<String>> = lines.extract()?;
+    let records = lines
+        .into_iter()
+        .map(|l| {
+            l.map(String::into_bytes).ok_or_else(|| Unconverted {
+                message: "blank line".to_string(),
+                id: None,
+            })
+        })
+        .collect();
+    let pool = make_pool(Some(jobs.max(1)))?;
+    let out =
+        py.allow_threads(|| run_batch(&pool, &source, first_line, records, registry.as_deref()));
+    Ok(PyBytes::new(py, &out).unbind())
+}
+
+#[pymodule]
+fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRegistry>()?;
+    m.add_class::<CheckMany>()?;
+    m.add("RegistryError", m.py().get_type::<RegistryError>())?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(_check_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(_check_lines, m)?)?;
+    Ok(())
+}
