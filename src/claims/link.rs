@@ -543,7 +543,37 @@ impl<'a> Sentence<'a> {
     /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
     /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter").
     fn past_figure(&self, k: usize) -> usize {
-        self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)))
+        self.after_owned_mark(self.after_conversion(self.after_owned_mark(self.after_rate(k))))
+    }
+
+    /// Past the unit a figure ending at token `k` is a rate of ("per share", "per diluted
+    /// share", "a barrel"), when what follows it ends the figure: punctuation, a comparison or
+    /// a period phrase; else `k`.
+    fn after_rate(&self, k: usize) -> usize {
+        let (articles, per) = &self.w.per_unit;
+        if !self.is_any(k, articles) && !self.is(k, per) {
+            return k;
+        }
+        let word = |j: usize| {
+            j < self.end
+                && self.toks[j].kind == Kind::Word
+                && self.plain_word(j)
+                && self.direction_at(j).is_none()
+                && self.baseline_connector(j).is_none()
+        };
+        let longest = if self.is(k, per) { 2 } else { 1 };
+        (1..=longest)
+            .take_while(|&n| word(k + n))
+            .map(|n| k + n + 1)
+            .find(|&e| {
+                e >= self.end
+                    || self.is_punct(e)
+                    || self.baseline_connector(e).is_some()
+                    || self.owned_mark(e).is_some()
+                    || self.aside_to_comma(e).is_some()
+                    || self.is(e, self.w.to)
+            })
+            .unwrap_or(k)
     }
 
     /// Whether token `j` is a plain word of the sentence: no mention or period phrase starts
@@ -668,6 +698,12 @@ impl<'a> Sentence<'a> {
     /// The end of a period phrase right after a mention ("1238 tons in May"), else `k`.
     fn after_owned_mark(&self, k: usize) -> usize {
         self.owned_mark(k).map_or(k, |m| self.marks[m].end)
+    }
+
+    /// The period phrase of mention `m`: right after it, or after the unit it is a rate of
+    /// ("88 cents per share a year earlier").
+    fn figure_mark(&self, m: usize) -> Option<usize> {
+        self.owned_mark(self.after_rate(self.mtoks[m].1))
     }
 
     /// A period phrase starting right after token `k - 1`.
@@ -1644,10 +1680,7 @@ fn link_tokens(
     let start_id = claims.len();
     let mut order: Vec<usize> = (0..s.drafts.len()).collect();
     order.sort_by_key(|&d| s.drafts[d].first);
-    let owned: Vec<usize> =
-        s.ms.clone()
-            .filter_map(|m| s.owned_mark(s.mtoks[m].1))
-            .collect();
+    let owned: Vec<usize> = s.ms.clone().filter_map(|m| s.figure_mark(m)).collect();
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
     let carried = state.period;
     let mut named: Option<(usize, Period)> = None;
@@ -1766,9 +1799,8 @@ fn build(
     carried: Option<Period>,
 ) -> (Claim, Option<Period>) {
     let dr = &s.drafts[d];
-    let own_current_mark = |m: usize| -> Option<usize> {
-        s.owned_mark(s.mtoks[m].1).filter(|&k| !s.marks[k].baseline)
-    };
+    let own_current_mark =
+        |m: usize| -> Option<usize> { s.figure_mark(m).filter(|&k| !s.marks[k].baseline) };
     // "increased 3.4% year over year in December": a claim without a value is about the
     // period right after its words, before any earlier in the sentence ("Imports in April
     // gained 18.6%, compared with a 26.3% rise in March").
@@ -1802,7 +1834,7 @@ fn build(
         })
         .or_else(|| {
             // "grew 9% in the first quarter to $137.4 billion": the change's own phrase too.
-            let of_change = dr.change.and_then(|c| s.owned_mark(s.mtoks[c].1));
+            let of_change = dr.change.and_then(|c| s.figure_mark(c));
             (0..s.marks.len()).find(|&k| {
                 !s.marks[k].baseline
                     && (!owned.contains(&k) || of_change == Some(k))
@@ -1822,10 +1854,7 @@ fn build(
                     && s.marks[k].first <= s.mtoks[v].1 + 8
                     && s.marks[k].end <= clause_end
                     && !owned.iter().any(|&o| {
-                        o == k
-                            && s.ms
-                                .clone()
-                                .any(|m| m != v && s.owned_mark(s.mtoks[m].1) == Some(k))
+                        o == k && s.ms.clone().any(|m| m != v && s.figure_mark(m) == Some(k))
                     })
             })
         });
@@ -1833,7 +1862,7 @@ fn build(
     let relative_mark = dr
         .value
         .filter(|_| dr.inherited_from.is_none())
-        .and_then(|v| s.owned_mark(s.mtoks[v].1))
+        .and_then(|v| s.figure_mark(v))
         .filter(|&k| s.marks[k].period.is_comparison() && Some(k) != dr.baseline_mark);
     let named = current_mark.and_then(|k| s.marks[k].period.resolve(None));
     // Only a comparison is read in the period the article last named.
@@ -1857,7 +1886,7 @@ fn build(
     });
     let base_mark = dr
         .baseline
-        .and_then(|b| s.owned_mark(s.mtoks[b].1))
+        .and_then(|b| s.figure_mark(b))
         .or(dr.baseline_mark)
         .or_else(|| {
             // "a year-on-year decrease of 18.9%"

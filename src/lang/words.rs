@@ -285,6 +285,10 @@ pub struct ClaimWords {
     /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
     /// annually to £180,000").
     pub rate_adverbs: Words,
+    /// Words that open the unit a figure is a rate of, passed over after the figure ("$80 a
+    /// barrel, up from $75"), and the one that may take an adjective too ("70 cents per
+    /// diluted share, down from 88 cents").
+    pub per_unit: (Words, &'static str),
     /// Days of the week, passed over between a change and its value ("a jump of 6.56 per
     /// cent on Thursday to close at 18.20").
     pub weekdays: Words,

@@ -185,6 +185,7 @@ pub const DIRECTIONS: Map<(Direction, DirectionPos)> = Map::new(&[
     ("plummeted", (Down, Verb)),
     ("retreated", (Down, Verb)),
     ("moderated", (Down, Verb)),
+    ("quickened", (Up, Verb)),
     ("increasing", (Up, Verb)),
     ("decreasing", (Down, Verb)),
     ("contracted", (Down, Verb)),
@@ -194,8 +195,11 @@ pub const DIRECTIONS: Map<(Direction, DirectionPos)> = Map::new(&[
     ("accelerated", (Up, Verb)),
     ("improvement", (Up, Noun)),
     ("contracting", (Down, Verb)),
+    ("decelerated", (Down, Verb)),
     ("strengthened", (Up, Verb)),
     ("deteriorated", (Down, Verb)),
+    ("acceleration", (Up, Noun)),
+    ("deceleration", (Down, Noun)),
     ("deterioration", (Down, Noun)),
 ]);
 
@@ -457,6 +461,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     connector_prefixes: Words::new(&["as"]),
     span_prepositions: Words::new(&["over", "across", "throughout"]),
     rate_adverbs: Words::new(&["yearly", "monthly", "annually", "quarterly", "sequentially"]),
+    per_unit: (Words::new(&["a", "an"]), "per"),
     weekdays: Words::new(&[
         "friday",
         "monday",
