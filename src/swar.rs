@@ -1,7 +1,8 @@
 //! Bitwise tests over eight bytes at once (SWAR), for the loops that skip through plain text:
-//! the sentence splitter and the JSON line writer; and two scans over sixteen bytes at once
-//! (SSE2 on x86_64, SWAR elsewhere): the end of a run of plain JSON string text, for the JSON
-//! Lines reader, and every position of one byte, for the line index.
+//! the JSON line writer; and three scans over sixteen bytes at once (SSE2 on x86_64, SWAR
+//! elsewhere): the end of a run of plain JSON string text, for the JSON Lines reader; the
+//! next byte of four or any non-ASCII byte, for the sentence splitter; and every position of
+//! one byte, for the line index.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -49,6 +50,16 @@ pub fn json_special_from(bytes: &[u8], from: usize) -> usize {
     return unsafe { sse2::json_special_from(bytes, from) };
     #[cfg(not(target_arch = "x86_64"))]
     return portable::json_special_from(bytes, from);
+}
+
+/// The offset of the first byte at or after `from` that is one of `needles` or not ASCII
+/// (0x80 or above), or `bytes.len()` when there is none.
+pub fn any_or_non_ascii_from(bytes: &[u8], from: usize, needles: [u8; 4]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: as in `json_special_from`.
+    return unsafe { sse2::any_or_non_ascii_from(bytes, from, needles) };
+    #[cfg(not(target_arch = "x86_64"))]
+    return portable::any_or_non_ascii_from(bytes, from, needles);
 }
 
 /// Calls `found` with the offset of every `needle` byte in `bytes`, in order.
@@ -110,6 +121,26 @@ mod sse2 {
     }
 
     #[target_feature(enable = "sse2")]
+    pub(super) fn any_or_non_ascii_from(bytes: &[u8], from: usize, needles: [u8; 4]) -> usize {
+        let [a, b, c, d] = needles.map(|n| _mm_set1_epi8(n as i8));
+        let mut i = from;
+        while let Some(sixteen) = bytes.get(i..i + 16) {
+            let v = vector(sixteen);
+            // A non-ASCII byte has its top bit set, which is what the mask collects.
+            let hits = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, a), _mm_cmpeq_epi8(v, b)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, c), _mm_or_si128(_mm_cmpeq_epi8(v, d), v)),
+            );
+            let mask = _mm_movemask_epi8(hits);
+            if mask != 0 {
+                return i + mask.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        super::portable::any_or_non_ascii_from(bytes, i, needles)
+    }
+
+    #[target_feature(enable = "sse2")]
     pub(super) fn each_position(bytes: &[u8], needle: u8, mut found: impl FnMut(usize)) {
         let needles = _mm_set1_epi8(needle as i8);
         let mut i = 0;
@@ -146,6 +177,28 @@ mod portable {
         match bytes
             .get(i..)
             .and_then(|rest| rest.iter().position(|&b| super::is_json_special(b)))
+        {
+            Some(at) => i + at,
+            None => bytes.len().max(from),
+        }
+    }
+
+    pub(super) fn any_or_non_ascii_from(bytes: &[u8], from: usize, needles: [u8; 4]) -> usize {
+        let mut i = from;
+        while let Some(eight) = bytes.get(i..i + 8) {
+            let w = super::word(eight);
+            let mask = needles.iter().fold(super::has_non_ascii(w), |mask, &n| {
+                mask | super::has_byte(w, n)
+            });
+            if mask != 0 {
+                return i + super::first_flagged(mask);
+            }
+            i += 8;
+        }
+        let rest = bytes.get(i..).unwrap_or_default();
+        match rest
+            .iter()
+            .position(|b| !b.is_ascii() || needles.contains(b))
         {
             Some(at) => i + at,
             None => bytes.len().max(from),
@@ -198,6 +251,18 @@ mod tests {
             "{bytes:?} from {from}"
         );
         assert_eq!(portable::json_special_from(bytes, from), expected);
+        let needles = *b".\n?!";
+        let expected = bytes
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, b)| !b.is_ascii() || needles.contains(b))
+            .map_or(bytes.len().max(from), |(at, _)| at);
+        assert_eq!(any_or_non_ascii_from(bytes, from, needles), expected);
+        assert_eq!(
+            portable::any_or_non_ascii_from(bytes, from, needles),
+            expected
+        );
         for needle in [b'\n', b'"', 0x80, 0xff] {
             let expected: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == needle).collect();
             let mut got = Vec::new();

@@ -24,6 +24,9 @@ pub(super) struct Fields {
     pub title: Option<Value>,
     pub date: Option<Value>,
     pub meta: Map<String, Value>,
+    /// When `scan` read a string `body`: 0 and the offset after each line break in it (each
+    /// came from an escape, a JSON string holding no raw line break), for its line index.
+    pub body_lines: Option<Vec<usize>>,
 }
 
 impl Fields {
@@ -53,7 +56,11 @@ pub(super) fn read(text: &str) -> Result<Fields, serde_json::Error> {
 /// The scanner alone: `Some` exactly when it could read `text` (then equal to what
 /// `serde_json` reads), `None` when `serde_json` must decide.
 pub(super) fn scan(text: &str) -> Option<Fields> {
-    let mut s = Scanner { text, at: 0 };
+    let mut s = Scanner {
+        text,
+        at: 0,
+        newlines: Vec::new(),
+    };
     s.blank();
     s.expect(b'{')?;
     let mut fields = Fields::default();
@@ -63,6 +70,15 @@ pub(super) fn scan(text: &str) -> Option<Fields> {
             s.blank();
             let key = s.key()?;
             let value = s.value(1)?;
+            if key == "body" {
+                // The line starts of the string just read, if the value was one.
+                fields.body_lines = value.is_string().then(|| {
+                    let mut starts = Vec::with_capacity(s.newlines.len() + 1);
+                    starts.push(0);
+                    starts.extend_from_slice(&s.newlines);
+                    starts
+                });
+            }
             fields.set(key, value);
             s.blank();
             if s.eat(b'}') {
@@ -84,6 +100,8 @@ struct Scanner<'a> {
     /// Byte offset of the next byte to read; always on a character boundary, since the
     /// scanner only steps over ASCII bytes and whole runs between them.
     at: usize,
+    /// The offset after each line break in the last string read, in its unescaped text.
+    newlines: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -242,6 +260,7 @@ impl<'a> Scanner<'a> {
         let bytes = self.text.as_bytes();
         let start = self.at;
         let mut out = String::new();
+        self.newlines.clear();
         loop {
             let run = self.at;
             let stop = crate::swar::json_special_from(bytes, run);
@@ -257,9 +276,15 @@ impl<'a> Scanner<'a> {
                     if out.capacity() == 0 {
                         // Unescaping never lengthens: the rest of the line is room enough.
                         out.reserve(bytes.len() - start);
+                        // About one line break in 60 bytes (hard-wrapped newswire).
+                        self.newlines.reserve((bytes.len() - start) / 60 + 1);
                     }
                     out.push_str(part);
-                    out.push(self.escape()?);
+                    let c = self.escape()?;
+                    out.push(c);
+                    if c == '\n' {
+                        self.newlines.push(out.len());
+                    }
                 }
                 // A control character: `serde_json` refuses it.
                 _ => return None,
@@ -350,6 +375,22 @@ mod tests {
     /// What `serde_json` reads, or `None` where it refuses.
     fn by_serde(text: &str) -> Option<Fields> {
         serde_json::from_str::<Fields>(text).ok()
+    }
+
+    /// What the scanner reads, its body's line breaks checked against the body's text and
+    /// then left out (`serde_json` does not give them).
+    fn scan(text: &str) -> Option<Fields> {
+        let mut fields = super::scan(text)?;
+        let lines = fields.body_lines.take();
+        match &fields.body {
+            Some(Value::String(body)) => {
+                let breaks = body.match_indices('\n').map(|(i, _)| i + 1);
+                let expected: Vec<usize> = std::iter::once(0).chain(breaks).collect();
+                assert_eq!(lines, Some(expected), "{text}");
+            }
+            _ => assert_eq!(lines, None, "{text}"),
+        }
+        Some(fields)
     }
 
     /// The scanner either reads `text` exactly as `serde_json` does or leaves it to it.

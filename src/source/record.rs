@@ -5,7 +5,7 @@ use super::fields::{self, Fields};
 use super::lines::Lines;
 use super::InputError;
 use crate::document::Document;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use serde_json::Value;
 use std::io::BufRead;
 
@@ -72,6 +72,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
         title,
         date,
         mut meta,
+        body_lines,
     } = fields;
     let id = match id {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
@@ -139,7 +140,12 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
         }
     };
     let len = body.len();
-    let mut document = Document::in_language(id, source.to_string(), body, Span::new(0, len), lang);
+    let lines = match body_lines {
+        Some(starts) => LineIndex::from_starts(&body, starts),
+        None => LineIndex::new(&body),
+    };
+    let mut document =
+        Document::with_lines(id, source.to_string(), body, Span::new(0, len), lang, lines);
     document.field = "body";
     document.record_line = Some(line_no);
     document.title = title;
