@@ -1,8 +1,7 @@
 //! Bitwise tests over eight bytes at once (SWAR), for the loops that skip through plain text:
-//! the JSON line writer; and three scans over sixteen bytes at once (SSE2 on x86_64, SWAR
-//! elsewhere): the end of a run of plain JSON string text, for the JSON Lines reader; the
-//! next byte of four or any non-ASCII byte, for the sentence splitter; and every position of
-//! one byte, for the line index.
+//! the JSON line writer; and two scans over sixteen bytes at once (SSE2 on x86_64, SWAR
+//! elsewhere): the end of a run of plain JSON string text, for the JSON Lines reader, and the
+//! next byte of four or any non-ASCII byte, for the sentence splitter.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -60,17 +59,6 @@ pub fn any_or_non_ascii_from(bytes: &[u8], from: usize, needles: [u8; 4]) -> usi
     return unsafe { sse2::any_or_non_ascii_from(bytes, from, needles) };
     #[cfg(not(target_arch = "x86_64"))]
     return portable::any_or_non_ascii_from(bytes, from, needles);
-}
-
-/// Calls `found` with the offset of every `needle` byte in `bytes`, in order.
-pub fn each_position(bytes: &[u8], needle: u8, found: impl FnMut(usize)) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: as in `json_special_from`.
-    unsafe {
-        sse2::each_position(bytes, needle, found)
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    portable::each_position(bytes, needle, found)
 }
 
 /// Whether `b` ends a run of plain JSON string text (the byte-at-a-time test).
@@ -139,28 +127,9 @@ mod sse2 {
         }
         super::portable::any_or_non_ascii_from(bytes, i, needles)
     }
-
-    #[target_feature(enable = "sse2")]
-    pub(super) fn each_position(bytes: &[u8], needle: u8, mut found: impl FnMut(usize)) {
-        let needles = _mm_set1_epi8(needle as i8);
-        let mut i = 0;
-        while let Some(sixteen) = bytes.get(i..i + 16) {
-            let mut mask = _mm_movemask_epi8(_mm_cmpeq_epi8(vector(sixteen), needles)) as u32;
-            while mask != 0 {
-                found(i + mask.trailing_zeros() as usize);
-                mask &= mask - 1;
-            }
-            i += 16;
-        }
-        for (at, &b) in bytes.iter().enumerate().skip(i) {
-            if b == needle {
-                found(at);
-            }
-        }
-    }
 }
 
-/// The same scans without SSE2: eight bytes at a time, and `memchr`.
+/// The same scans without SSE2: eight bytes at a time.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 mod portable {
     pub(super) fn json_special_from(bytes: &[u8], from: usize) -> usize {
@@ -203,10 +172,6 @@ mod portable {
             Some(at) => i + at,
             None => bytes.len().max(from),
         }
-    }
-
-    pub(super) fn each_position(bytes: &[u8], needle: u8, found: impl FnMut(usize)) {
-        memchr::memchr_iter(needle, bytes).for_each(found);
     }
 }
 
@@ -263,15 +228,6 @@ mod tests {
             portable::any_or_non_ascii_from(bytes, from, needles),
             expected
         );
-        for needle in [b'\n', b'"', 0x80, 0xff] {
-            let expected: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == needle).collect();
-            let mut got = Vec::new();
-            each_position(bytes, needle, |i| got.push(i));
-            assert_eq!(got, expected, "{bytes:?} {needle:#x}");
-            got.clear();
-            portable::each_position(bytes, needle, |i| got.push(i));
-            assert_eq!(got, expected);
-        }
     }
 
     #[test]
