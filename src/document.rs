@@ -53,6 +53,18 @@ impl Document {
         lang: &'static Language,
     ) -> Document {
         let lines = LineIndex::new(&text);
+        Document::with_lines(id, source, text, body, lang, lines)
+    }
+
+    /// As [`Document::in_language`], with the line index of `text` already built.
+    pub fn with_lines(
+        id: String,
+        source: String,
+        text: String,
+        body: Span,
+        lang: &'static Language,
+        lines: LineIndex,
+    ) -> Document {
         let sentences = crate::sentences::split(&text, body, &lang.sentences);
         Document {
             id,

@@ -36,16 +36,9 @@ pub fn split(text: &str, body: Span, words: &SentenceWords) -> Vec<Span> {
     let mut line_start = start;
     let mut i = start;
     while i < end {
-        // Eight bytes at a time through plain text, then straight to the first byte that may
-        // be interesting.
-        while i + 8 <= end {
-            let mask = interesting_mask(&bytes[i..i + 8]);
-            if mask != 0 {
-                i += crate::swar::first_flagged(mask);
-                break;
-            }
-            i += 8;
-        }
+        // Sixteen bytes at a time through plain text, straight to the first byte that may be
+        // interesting (a non-ASCII byte stands in for the lead bytes of the wide terminals).
+        i = crate::swar::any_or_non_ascii_from(&bytes[..end], i, SCANNED);
         if i >= end {
             break;
         }
@@ -94,8 +87,12 @@ pub fn split(text: &str, body: Span, words: &SentenceWords) -> Vec<Span> {
     out
 }
 
+/// The ASCII bytes of [`INTERESTING`], which the main loop scans for.
+const SCANNED: [u8; 4] = [b'.', b'\n', b'?', b'!'];
+
 /// Bytes the main loop must look at: terminal punctuation, newlines, and the lead bytes of
-/// the full-width terminals.
+/// the full-width terminals ([`crate::swar::any_or_non_ascii_from`] finds these and every
+/// other non-ASCII byte).
 static INTERESTING: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
@@ -106,19 +103,6 @@ static INTERESTING: [bool; 256] = {
     t[0xEF] = true;
     t
 };
-
-/// Nonzero when any of eight bytes may be [`INTERESTING`]: a terminal, a newline or any
-/// non-ASCII byte (a conservative stand-in for the full-width lead bytes), with the first such
-/// byte flagged exactly ([`crate::swar::first_flagged`]). Bitwise, without a branch per byte.
-fn interesting_mask(eight: &[u8]) -> u64 {
-    use crate::swar::{has_byte, has_non_ascii, word};
-    let w = word(eight);
-    has_non_ascii(w)
-        | has_byte(w, b'.')
-        | has_byte(w, b'\n')
-        | has_byte(w, b'?')
-        | has_byte(w, b'!')
-}
 
 /// Pushes `[from, to)` trimmed, if anything is left.
 fn push(out: &mut Vec<Span>, bytes: &[u8], from: usize, to: usize) {
@@ -473,17 +457,10 @@ mod tests {
     const EN: &SentenceWords = &crate::lang::en::ENGLISH.sentences;
 
     #[test]
-    fn the_eight_byte_test_never_misses_an_interesting_byte() {
+    fn the_scan_stops_at_every_interesting_byte() {
         for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut eight = *b"plain ab";
-                eight[at] = b;
-                let expected = INTERESTING[b as usize] || b >= 0x80;
-                let mask = interesting_mask(&eight);
-                assert_eq!(mask != 0, expected, "byte {b:#x} at {at}");
-                if expected {
-                    assert_eq!(crate::swar::first_flagged(mask), at, "byte {b:#x} at {at}");
-                }
+            if INTERESTING[b as usize] {
+                assert!(b >= 0x80 || SCANNED.contains(&b), "{b:#x}");
             }
         }
     }

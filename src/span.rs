@@ -79,6 +79,18 @@ impl LineIndex {
         }
     }
 
+    /// The index of a text whose line starts are already known: `line_starts` is 0 and every
+    /// offset just after a `\n` of the text, in order. The JSON Lines reader has them from
+    /// unescaping a record's body, where each line break is an escape.
+    pub fn from_starts(text: &str, line_starts: Vec<usize>) -> Self {
+        let index = LineIndex {
+            line_starts,
+            continuations: OnceLock::new(),
+        };
+        debug_assert_eq!(index.line_starts, LineIndex::new(text).line_starts);
+        index
+    }
+
     /// Characters in `text[..offset]`, through the checkpoints.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let marks = self.continuations.get_or_init(|| {

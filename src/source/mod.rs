@@ -2,6 +2,7 @@
 //! documents; unreadable input becomes an error that names its file, line and column.
 
 mod exclude;
+mod fields;
 pub mod file;
 pub mod lines;
 pub mod record;

@@ -1,13 +1,12 @@
 //! One JSON Lines record → one document: `body` is the text, `id`, `title` and `date` are read,
 //! every other field is carried through in `meta`.
 
+use super::fields::{self, Fields};
 use super::lines::Lines;
 use super::InputError;
 use crate::document::Document;
-use crate::span::Span;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::{Map, Value};
-use std::fmt;
+use crate::span::{LineIndex, Span};
+use serde_json::Value;
 use std::io::BufRead;
 
 /// True for an empty or whitespace-only line, which a JSON Lines reader skips silently.
@@ -58,7 +57,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     };
     let first = text.len() - text.trim_start().len();
     let fields = if text[first..].starts_with('{') {
-        serde_json::from_str::<Fields>(text).map_err(json_error)?
+        fields::read(text).map_err(json_error)?
     } else {
         // Not an object: parse it whole to say what it is instead.
         let value: Value = serde_json::from_str(text).map_err(json_error)?;
@@ -73,6 +72,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
         title,
         date,
         mut meta,
+        body_lines,
     } = fields;
     let id = match id {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(s),
@@ -140,7 +140,12 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
         }
     };
     let len = body.len();
-    let mut document = Document::in_language(id, source.to_string(), body, Span::new(0, len), lang);
+    let lines = match body_lines {
+        Some(starts) => LineIndex::from_starts(&body, starts),
+        None => LineIndex::new(&body),
+    };
+    let mut document =
+        Document::with_lines(id, source.to_string(), body, Span::new(0, len), lang, lines);
     document.field = "body";
     document.record_line = Some(line_no);
     document.title = title;
@@ -148,53 +153,6 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     document.meta = meta;
     document.warnings = warnings;
     Ok(document)
-}
-
-/// A record's top-level fields: the four that [`parse`] reads, and all the others (`meta`).
-/// Read straight from the JSON rather than through a `Value` map taken apart afterwards; a key
-/// given twice keeps its last value, as in a `serde_json` map.
-#[derive(Default)]
-struct Fields {
-    id: Option<Value>,
-    body: Option<Value>,
-    title: Option<Value>,
-    date: Option<Value>,
-    meta: Map<String, Value>,
-}
-
-impl<'de> Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fields, D::Error> {
-        deserializer.deserialize_map(FieldsVisitor)
-    }
-}
-
-struct FieldsVisitor;
-
-impl<'de> Visitor<'de> for FieldsVisitor {
-    type Value = Fields;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-        let mut fields = Fields::default();
-        while let Some(key) = map.next_key::<String>()? {
-            let value: Value = map.next_value()?;
-            let slot = match key.as_str() {
-                "id" => &mut fields.id,
-                "body" => &mut fields.body,
-                "title" => &mut fields.title,
-                "date" => &mut fields.date,
-                _ => {
-                    fields.meta.insert(key, value);
-                    continue;
-                }
-            };
-            *slot = Some(value);
-        }
-        Ok(fields)
-    }
 }
 
 /// Streams the records of a JSON Lines reader: blank lines are skipped, a bad line becomes an
