@@ -14,6 +14,7 @@ use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
 use numeral::Numeral;
 use tokens::{Kind, Token};
+use words::{Bare, Written};
 
 /// The tokens of an article body and the mentions found in them.
 #[derive(Debug, Default)]
@@ -145,9 +146,12 @@ impl<'a> Scanner<'a> {
         let n = &self.lang.numbers;
         if let Some(t) = self.tok(j) {
             let attached = || t.look_up(self.text, &n.attached_scales);
+            // "3 dozen"
+            let dozen = || t.is_in(self.text, &n.dozens).then_some(12.0);
             if let Some(s) = t
                 .look_up(self.text, &n.scales)
                 .or_else(|| attached().filter(|_| self.glued(j)))
+                .or_else(dozen)
             {
                 scale = s;
                 j += 1;
@@ -342,7 +346,8 @@ impl<'a> Scanner<'a> {
                 (n.value, k + 1)
             }
             Kind::Word if t.may_be_in(&self.lang.numbers.number_word_starts) => {
-                let w = words::written_value(self, k).filter(|w| !w.fraction && w.step == 1.0)?;
+                let w = words::written_value(self, k)
+                    .filter(|w| w.fraction == Bare::No && w.step == 1.0)?;
                 (w.value, w.end)
             }
             _ => return None,
@@ -576,13 +581,10 @@ impl<'a> Scanner<'a> {
         j: usize,
     ) -> Result<Option<(Numeral, Option<Numeral>, usize)>, usize> {
         let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
-        // "28-point-seven percent", "14-point-87 trillion won"
+        // "28-point-seven percent", "14-point-87 trillion won", "1 point 1"
         if whole && !num.grouped {
-            if let Some((digits, next)) = self.spoken_decimals(j) {
-                let written = format!("{}.{digits}", num.value as u64);
-                if let Some(n) = numeral::parse(&written) {
-                    return Ok(Some((n, None, next)));
-                }
+            if let Some((digits, places, next)) = self.spoken_decimals(j, true) {
+                return Ok(Some((num.plus_decimals(digits, places), None, next)));
             }
         }
         if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
@@ -593,32 +595,100 @@ impl<'a> Scanner<'a> {
 
     /// The decimals of a number read aloud, at token `j`: "-point-seven" of
     /// "28-point-seven percent", "-point-43" of "two-point-43 trillion won" (broadcast
-    /// transcripts). The decimal digits and the token after them.
-    fn spoken_decimals(&self, j: usize) -> Option<(String, usize)> {
+    /// transcripts), or spaced: "point five" of "five point five", "point nought three" of
+    /// "nought point nought three", "point 1" of "1 point 1" (`digits`: after a numeral). The
+    /// decimals as a whole number, their count and the token after them.
+    fn spoken_decimals(&self, j: usize, digits: bool) -> Option<(f64, i32, usize)> {
         let hyphen = |k: usize| self.is_punct(k, "-") && self.glued(k);
-        if !(hyphen(j)
-            && self.is_word(j + 1, self.lang.units.point)
+        let point = self.lang.units.point;
+        let hyphenated = hyphen(j)
+            && self.is_word(j + 1, point)
             && self.glued(j + 1)
             && hyphen(j + 2)
-            && self.glued(j + 3))
-        {
-            return None;
-        }
-        let t = self.tok(j + 3)?;
-        let raw = t.text(self.text);
-        let digits = match t.kind {
-            Kind::Num if raw.bytes().all(|b| b.is_ascii_digit()) => raw.to_string(),
-            Kind::Word => {
-                let d = self
-                    .low(j + 3)
-                    .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
-                    .filter(|&d| d < 10)?;
-                d.to_string()
-            }
+            && self.glued(j + 3);
+        // "at one point two of them", an idiom, is no decimal
+        let spaced = !hyphenated
+            && self.is_word(j, point)
+            && self.tok(j + 1).is_some_and(|t| t.space_before)
+            && !self.is_any(
+                self.number_start(j).wrapping_sub(1),
+                &self.lang.numbers.not_before_point,
+            );
+        let k = match (hyphenated, spaced) {
+            (true, _) => j + 3,
+            (_, true) => j + 1,
             _ => return None,
         };
-        // "-point-seven-five" would be a list of words, not read here.
-        (!hyphen(j + 4)).then_some((digits, j + 4))
+        let t = self.tok(k)?;
+        let raw = t.text(self.text);
+        let digit = |k: usize| {
+            self.low(k)
+                .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
+                .filter(|&d| d < 10)
+        };
+        match t.kind {
+            Kind::Num if (hyphenated || digits) && raw.bytes().all(|b| b.is_ascii_digit()) => {
+                let value: f64 = raw.parse().ok()?;
+                // "-point-seven-five" would be a list of words, not read here.
+                (!hyphen(k + 1)).then_some((value, raw.len() as i32, k + 1))
+            }
+            Kind::Word if hyphenated => {
+                let d = digit(k)?;
+                (!hyphen(k + 1)).then_some((d as f64, 1, k + 1))
+            }
+            Kind::Word => {
+                // "point nought three", "point eleven"
+                let first = self
+                    .low(k)
+                    .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
+                    .filter(|&d| d < 100)?;
+                if first >= 10 {
+                    return Some((first as f64, 2, k + 1));
+                }
+                let (mut value, mut places, mut e) = (first as f64, 1, k + 1);
+                while let Some(d) = digit(e).filter(|_| places < 15) {
+                    value = value * 10.0 + d as f64;
+                    places += 1;
+                    e += 1;
+                }
+                Some((value, places, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a clause ends at token `j`: the end of the text or a punctuation mark that joins
+    /// no words ("cut by a third.", "a fifth, or"), not a hyphen or a slash.
+    fn clause_ends(&self, j: usize) -> bool {
+        self.tok(j).is_none_or(|t| {
+            t.kind == Kind::Punct && !matches!(self.text.as_bytes()[t.start], b'-' | b'/')
+        })
+    }
+
+    /// The fraction after a scale and "and" that ends `tail`, when no unit came between:
+    /// "and a half" of "3 million and a half", "and three quarters" of "five billion and three
+    /// quarters". (Its value in the scale, its step, the token after it.)
+    fn fraction_of_scale(&self, tail: &Tail) -> Option<(f64, f64, usize)> {
+        if tail.unit != Unit::None || tail.scale <= 1.0 {
+            return None;
+        }
+        words::and_fraction(self, tail.end)
+    }
+
+    /// The first token of the number ending before `j`, for a number read aloud: back over
+    /// its words and numerals.
+    fn number_start(&self, j: usize) -> usize {
+        let mut k = j;
+        while k > 0
+            && self.tok(k - 1).is_some_and(|t| {
+                t.kind == Kind::Num
+                    || t.may_be_in(&self.lang.numbers.number_word_starts)
+                    || self.is_word(k - 1, self.lang.numbers.hundred)
+            })
+        {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether the number starting at token `start` is negative: a minus sign glued to it
@@ -682,6 +752,13 @@ impl<'a> Scanner<'a> {
         };
         if let Some((_, _, s)) = prefix {
             tail.scale *= s;
+        }
+        // "3 million and a half"
+        if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some((f, step, after)) = self.fraction_of_scale(&tail) {
+                num = num.plus_fraction((f / step).round() as u32, (1.0 / step).round() as u32);
+                tail = self.tail_at(after, tail.scale);
+            }
         }
         // "a 1/4 point cut"
         if tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() {
@@ -962,7 +1039,7 @@ impl<'a> Scanner<'a> {
                 i + 1,
             );
         }
-        let Some(words::Written {
+        let Some(Written {
             value,
             fraction,
             end: j,
@@ -971,33 +1048,43 @@ impl<'a> Scanner<'a> {
         else {
             return Step::Skip(i + 1);
         };
-        // "ten-point-eight trillion won"
-        let (value, step, j) = match self.spoken_decimals(j).filter(|_| !fraction && step == 1.0) {
-            Some((digits, next)) => {
-                let places = digits.len() as i32;
-                let decimals: f64 = digits.parse().unwrap_or(0.0);
+        // "ten-point-eight trillion won", "five point five"
+        let whole = fraction == Bare::No && step == 1.0;
+        let (mut value, mut step, j) = match self.spoken_decimals(j, false).filter(|_| whole) {
+            Some((decimals, places, next)) => {
                 let step = 10f64.powi(-places);
                 (value + decimals * step, step, next)
             }
             None => (value, step, j),
         };
         let mut tail = self.tail(j);
-        if fraction {
-            // "a quarter-point cut", "a half-point rise"
-            if let Some(end) = self.fraction_point(j, value) {
-                tail.end = end;
-                tail.unit = Unit::Points(1.0);
-            } else if !self.is_word(j, self.lang.claims.of) {
-                return Step::Skip(j);
-            }
-        } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 {
-            return Step::Skip(j);
-        }
         let mut first = i;
         // "minus five", "negative five hundred and four"
         let negative = i > 0 && self.is_any(i - 1, &self.lang.numbers.minus);
         if negative {
             first = i - 1;
+        }
+        if fraction != Bare::No {
+            // "a quarter-point cut", "a half-point rise"
+            if let Some(end) = self.fraction_point(j, value) {
+                tail.end = end;
+                tail.unit = Unit::Points(1.0);
+            } else if !(self.is_word(j, self.lang.claims.of)
+                || fraction == Bare::Counted
+                || fraction == Bare::Clause && self.clause_ends(j))
+            {
+                return Step::Skip(j);
+            }
+        } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 && step == 1.0 {
+            // "one", "zero": a pronoun or a word more often than a figure; but "minus one"
+            if !negative {
+                return Step::Skip(j);
+            }
+        } else if let Some((f, f_step, after)) = self.fraction_of_scale(&tail) {
+            // "one million and a half"
+            value += f;
+            step = f_step;
+            tail = self.tail_at(after, tail.scale);
         }
         let approx = self.approximator(first);
         if let Some((a, _, _)) = approx {
@@ -1007,7 +1094,7 @@ impl<'a> Scanner<'a> {
         let (kind, unit, factor, _) = kind_of(tail.unit, None);
         let factor = factor * tail.scale;
         let mut value = value * factor;
-        let mut half = if fraction {
+        let mut half = if fraction != Bare::No {
             value * APPROX_RELATIVE
         } else {
             0.5 * step * factor
@@ -1592,6 +1679,148 @@ mod tests {
     }
 
     #[test]
+    fn fractions_in_words_alone_and_after_a_whole() {
+        // A counted fraction reads wherever it stands.
+        one(
+            "Turnout fell by two thirds in the north.",
+            "two thirds",
+            Number,
+            2.0 / 3.0,
+            None,
+        );
+        one(
+            "A five-eighths stake changed hands.",
+            "five-eighths",
+            Number,
+            0.625,
+            None,
+        );
+        one(
+            "Forty hundredths separate them.",
+            "Forty hundredths",
+            Number,
+            0.4,
+            None,
+        );
+        // A single fraction reads before "of" or at the end of a clause, not before a noun,
+        // where it is an ordinal.
+        one(
+            "Sales dropped by a third.",
+            "a third",
+            Number,
+            1.0 / 3.0,
+            None,
+        );
+        one(
+            "Costs rose by one eighth, he said.",
+            "one eighth",
+            Number,
+            0.125,
+            None,
+        );
+        for ordinal in [
+            "She won a third term.",
+            "He sought a fourth straight title.",
+            "It grew for three quarters in a row.",
+            "The other half went home.",
+        ] {
+            assert!(read(ordinal).is_empty(), "{ordinal}: {:?}", read(ordinal));
+        }
+        // A whole number and a fraction, with "and".
+        one(
+            "It weighed twenty and three fifths ounces.",
+            "twenty and three fifths ounces",
+            Quantity,
+            20.6,
+            Some("oz"),
+        );
+        one(
+            "One hundred and three quarters of a mile.",
+            "One hundred and three quarters",
+            Number,
+            100.75,
+            None,
+        );
+        one(
+            "The rate is one and a half.",
+            "one and a half",
+            Number,
+            1.5,
+            None,
+        );
+        one(
+            "It is three and one fourth.",
+            "three and one fourth",
+            Number,
+            3.25,
+            None,
+        );
+        // After a scale: the fraction is of the scale.
+        one(
+            "The city has one million and a half people.",
+            "one million and a half people",
+            Quantity,
+            1.5e6,
+            Some("people"),
+        );
+        one(
+            "It has 3 million and a half residents.",
+            "3 million and a half residents",
+            Quantity,
+            3.5e6,
+            Some("people"),
+        );
+        one(
+            "It raised five billion and three quarters.",
+            "five billion and three quarters",
+            Number,
+            5.75e9,
+            None,
+        );
+        // "half a dozen", "3 dozen", "322 hundred"
+        one(
+            "It sent half a dozen envoys.",
+            "half a dozen",
+            Number,
+            6.0,
+            None,
+        );
+        one("He bought 3 dozen eggs.", "3 dozen", Number, 36.0, None);
+        one(
+            "About 322 hundred came.",
+            "About 322 hundred",
+            Number,
+            32_200.0,
+            None,
+        );
+    }
+
+    #[test]
+    fn ordinals_in_words_are_no_numbers() {
+        for ordinal in [
+            "The two hundredth anniversary.",
+            "A hundred trillionth of a second.",
+            "The one hundred twenty-fifth running.",
+            "The three trillionth visitor.",
+        ] {
+            let got = read(ordinal);
+            assert!(
+                got.iter()
+                    .all(|m| m.2 != 2.0 && m.2 != 100.0 && m.2 != 120.0 && m.2 != 3.0),
+                "{ordinal}: {got:?}"
+            );
+        }
+        // ... but a plural after a count is a fraction.
+        one(
+            "It moved a hundred trillionths of a metre.",
+            "a hundred trillionths",
+            Number,
+            1e-10,
+            None,
+        );
+    }
+
+    #[test]
     fn an_amount_and_its_subunit_are_one_figure() {
         one(
             "It cost 3 dollars 50 cents.",
@@ -1660,6 +1889,41 @@ mod tests {
             14.87e12,
             Some("KRW"),
         );
+        // Spaced, as a transcript writes it.
+        one(
+            "Output fell five point five percent.",
+            "five point five percent",
+            Percent,
+            5.5,
+            Some("%"),
+        );
+        one(
+            "It costs two point two million dollars.",
+            "two point two million dollars",
+            Currency,
+            2.2e6,
+            Some("USD"),
+        );
+        one(
+            "Inflation was nought point nought three.",
+            "nought point nought three",
+            Number,
+            0.03,
+            None,
+        );
+        one(
+            "The index gained 1 point 1.",
+            "1 point 1",
+            Number,
+            1.1,
+            None,
+        );
+        let (low, high) = interval("Output fell five point five percent.");
+        assert!(close(low, 5.45) && close(high, 5.55), "{low} {high}");
+        // "At one point" is an idiom, not a decimal point.
+        assert!(read("At one point two of them left.")
+            .iter()
+            .all(|r| !close(r.2, 1.2)));
         // A list of words after the point is not read as its decimals.
         assert!(read("up 5-point-seven-five percent")
             .iter()
@@ -1689,6 +1953,7 @@ mod tests {
             -5.0,
             Some("%"),
         );
+        one("The low was minus one.", "minus one", Number, -1.0, None);
         // Times, codes and the groups of a number spaced by thousands are no figures.
         for text in ["At 0900 GMT.", "Agent 007.", "Call 0800 555."] {
             assert!(

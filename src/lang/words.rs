@@ -66,6 +66,9 @@ pub struct NumberWords {
     pub half: &'static str,
     /// Words before "half" that make it a period ("the first half"), not a fraction.
     pub not_before_half: Words,
+    /// Words before a number that make a spaced "point" after it no decimal point ("at one
+    /// point two of them").
+    pub not_before_point: Words,
     /// Multiples as verbs or adjectives ("doubled", "fourfold"), each with its range.
     pub multiples: &'static [(&'static [&'static str], Multiple)],
     /// Multiple words that are not a multiple of a figure on their own ("double digits").
