@@ -672,7 +672,16 @@ impl<'a> Scanner<'a> {
         if tail.unit != Unit::None || tail.scale <= 1.0 {
             return None;
         }
-        words::and_fraction(self, tail.end)
+        let (f, step, end) = words::and_fraction(self, tail.end)?;
+        // "one billion and a half million": a fraction of a smaller scale
+        match self
+            .tok(end)
+            .and_then(|t| t.look_up(self.text, &self.lang.numbers.scales))
+            .filter(|&s| s < tail.scale)
+        {
+            Some(s) => Some((f * s / tail.scale, step * s / tail.scale, end + 1)),
+            None => Some((f, step, end)),
+        }
     }
 
     /// The first token of the number ending before `j`, for a number read aloud: back over
@@ -1064,12 +1073,19 @@ impl<'a> Scanner<'a> {
         if negative {
             first = i - 1;
         }
+        let of = self.is_word(j, self.lang.claims.of);
         if fraction != Bare::No {
             // "a quarter-point cut", "a half-point rise"
-            if let Some(end) = self.fraction_point(j, value) {
+            if of && self.is_word(j + 1, self.lang.numbers.article) {
+                // "two thirds of a million"
+                let scaled = self.tail(j + 2);
+                if scaled.scale > 1.0 {
+                    tail = scaled;
+                }
+            } else if let Some(end) = self.fraction_point(j, value) {
                 tail.end = end;
                 tail.unit = Unit::Points(1.0);
-            } else if !(self.is_word(j, self.lang.claims.of)
+            } else if !(of
                 || fraction == Bare::Counted
                 || fraction == Bare::Clause && self.clause_ends(j))
             {
@@ -1777,6 +1793,36 @@ mod tests {
             5.75e9,
             None,
         );
+        one(
+            "The tally was one hundred and thirty fifths.",
+            "one hundred and thirty fifths",
+            Number,
+            26.0,
+            None,
+        );
+        one(
+            "It cost one billion and a half million dollars.",
+            "one billion and a half million dollars",
+            Currency,
+            1.0005e9,
+            Some("USD"),
+        );
+        one(
+            "The city has two thirds of a million residents.",
+            "two thirds of a million residents",
+            Quantity,
+            2e6 / 3.0,
+            Some("people"),
+        );
+        one(
+            "Hundred thousand dollars went missing.",
+            "Hundred thousand dollars",
+            Currency,
+            1e5,
+            Some("USD"),
+        );
+        assert!(read("He said it hundred times.").is_empty());
+        one("He sold 4 doz eggs.", "4 doz", Number, 48.0, None);
         // "half a dozen", "3 dozen", "322 hundred"
         one(
             "It sent half a dozen envoys.",

@@ -82,7 +82,8 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
     }
     let first = n.cardinals.get(w)? as f64;
     if same(w, n.hundred) {
-        return None;
+        // "hundred thousand dollars"; "hundred" alone is a word, not a figure
+        return is_scale(s, i + 1).then(|| whole(100.0, i + 1));
     }
     let mut j = i + 1;
     // "two-thirds", "three quarters"
@@ -158,6 +159,16 @@ fn plural(s: &Scanner, k: usize) -> Bare {
     }
 }
 
+/// Whether `count` in words before token `k` is the numerator of a proper fraction there:
+/// "three quarters", not "thirty fifths".
+fn proper_fraction(s: &Scanner, count: f64, k: usize) -> bool {
+    let n = &s.lang.numbers;
+    s.is_any(k, &n.plural_fractions)
+        && s.low(k)
+            .and_then(|w| n.fractions.get(&w))
+            .is_some_and(|f| count * f < 1.0)
+}
+
 /// A fraction joined to a whole number by "and" at `j`: "and a half", "and one fourth",
 /// "and three quarters", "and fifty-four hundredths". (Its value, its step, the token after.)
 pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
@@ -210,8 +221,8 @@ fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
             j + 1
         };
         // not "and three quarters", a fraction of the scale
-        let Some((next, end)) = group(s, k)
-            .filter(|&(g, e)| g < scale && !(k > j + 1 && s.is_any(e, &n.plural_fractions)))
+        let Some((next, end)) =
+            group(s, k).filter(|&(g, e)| g < scale && !(k > j + 1 && proper_fraction(s, g, e)))
         else {
             break;
         };
@@ -251,8 +262,9 @@ fn hundreds(s: &Scanner, mut value: f64, mut j: usize) -> (f64, usize) {
         let and = s.is_word(j, s.lang.units.and);
         let k = if and { j + 1 } else { j };
         if let Some((below, end)) = below_hundred(s, k) {
-            // not "and three quarters", a fraction of the hundred
-            if !(and && s.is_any(end, &s.lang.numbers.plural_fractions)) {
+            // not "and three quarters", a fraction of the hundred (but "one hundred and
+            // thirty fifths" counts 130 fifths)
+            if !(and && proper_fraction(s, below, end)) {
                 value += below;
                 j = end;
             }

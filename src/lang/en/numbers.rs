@@ -197,7 +197,7 @@ pub const NUMBERS: NumberWords = NumberWords {
     article: "a",
     one: "one",
     dozen: "dozen",
-    dozens: Words::new(&["dozen", "dozens"]),
+    dozens: Words::new(&["dz", "doz", "dzs", "dozs", "dozen", "dozens"]),
     minus: Words::new(&["minus", "negative"]),
     half: "half",
     not_before_half: Words::new(&["the", "first", "second"]),
