@@ -657,6 +657,92 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The denominator of a ratio after a count, at `j`: "in five" of "one in five adults",
+    /// "out of three", "over 3" (before the end of a clause only: "2 over 3 years" is a
+    /// time). (The denominator, the token after it.) Not a time ("one in 10 years") or a
+    /// year ("7 in 2020").
+    fn ratio_after(&self, count: f64, j: usize) -> Option<(f64, usize)> {
+        let n = &self.lang.numbers;
+        let t = self.tok(j).filter(|t| t.kind == Kind::Word)?;
+        let k = if t.is_in(self.text, &n.ratio_links) {
+            j + 1
+        } else if t.is(self.text, n.out_of.0) && self.is_word(j + 1, n.out_of.1) {
+            j + 2
+        } else {
+            return None;
+        };
+        let m = self.tok(k)?;
+        let (denominator, end) = match m.kind {
+            Kind::Num => {
+                let d = numeral::parse(m.text(self.text)).filter(|d| d.decimals == 0)?;
+                let year = !d.grouped && d.int_digits == 4;
+                let glued = self.glued(k + 1) && !self.clause_ends(k + 1);
+                (!year && !glued).then_some((d.value, k + 1))?
+            }
+            Kind::Word if m.may_be_in(&n.number_word_starts) => {
+                let w = words::written_value(self, k)
+                    .filter(|w| w.fraction == Bare::No && w.step == 1.0)?;
+                (w.value, w.end)
+            }
+            _ => return None,
+        };
+        let over = t.is(self.text, n.over);
+        if denominator <= count
+            || count < 1.0
+            || count.fract() != 0.0
+            || over && !self.clause_ends(end)
+            || self.is_any(end, &n.not_ratio_after)
+            || self.tok(end).is_some_and(|t| {
+                t.kind == Kind::Punct
+                    && t.end - t.start == 1
+                    && matches!(self.text.as_bytes()[t.start], b'%' | b'-')
+            })
+        {
+            return None;
+        }
+        Some((denominator, end))
+    }
+
+    /// A ratio whose count starts at token `start` (its mention from `first`, a minus word
+    /// before it when `negative`) and whose count's words or numeral end before `j`.
+    fn ratio(
+        &self,
+        first: usize,
+        start: usize,
+        count: f64,
+        j: usize,
+        negative: bool,
+    ) -> Option<Step> {
+        let (denominator, end) = self.ratio_after(count, j)?;
+        let sign = if negative { -1.0 } else { 1.0 };
+        let value = sign * count / denominator;
+        // Written to the whole denominator: "one in five" is 1/5.5 to 1/4.5.
+        let rounded =
+            Interval::new(count / (denominator + 0.5), count / (denominator - 0.5)).scale(sign);
+        let approx = self.approximator(first);
+        let first = approx.map_or(first, |(a, _, _)| a);
+        let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
+        let interval = widen(rounded, value, bound);
+        let span = Span::new(self.toks[first].start, self.toks[end - 1].end);
+        Some(Step::Found(
+            Mention {
+                span,
+                number_span: span,
+                kind: MentionKind::Number,
+                value,
+                interval,
+                truncated: interval,
+                unit: None,
+                approx: approx_word,
+                bound,
+                range: false,
+                words: self.toks[start].kind == Kind::Word,
+            },
+            first,
+            end,
+        ))
+    }
+
     /// Whether a clause ends at token `j`: the end of the text or a punctuation mark that joins
     /// no words ("cut by a third.", "a fifth, or"), not a hyphen or a slash.
     fn clause_ends(&self, j: usize) -> bool {
@@ -813,6 +899,12 @@ impl<'a> Scanner<'a> {
             }
         }
         let has_unit = tail.unit != Unit::None || prefix.is_some() || tail.scale != 1.0;
+        // "1 in 20", "3 out of 4"
+        if !has_unit && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some(step) = self.ratio(first, start, num.value, tail.end, negative) {
+                return step;
+            }
+        }
         // Years: a bare four-digit integer.
         if !has_unit
             && second.is_none()
@@ -1072,6 +1164,12 @@ impl<'a> Scanner<'a> {
         let negative = i > 0 && self.is_any(i - 1, &self.lang.numbers.minus);
         if negative {
             first = i - 1;
+        }
+        // "one in five", "two out of three"
+        if fraction == Bare::No && step == 1.0 && tail.unit == Unit::None && tail.scale == 1.0 {
+            if let Some(step) = self.ratio(first, i, value, j, negative) {
+                return step;
+            }
         }
         let of = self.is_word(j, self.lang.claims.of);
         if fraction != Bare::No {
@@ -1839,6 +1937,56 @@ mod tests {
             32_200.0,
             None,
         );
+    }
+
+    #[test]
+    fn ratios_in_words_and_digits() {
+        one(
+            "One in five adults now smokes.",
+            "One in five",
+            Number,
+            0.2,
+            None,
+        );
+        let (low, high) = interval("One in five adults now smokes.");
+        assert!(
+            close(low, 1.0 / 5.5) && close(high, 1.0 / 4.5),
+            "{low} {high}"
+        );
+        one(
+            "Nearly two out of three voters agreed.",
+            "Nearly two out of three",
+            Number,
+            2.0 / 3.0,
+            None,
+        );
+        one(
+            "The odds were put at 1 over 3.",
+            "1 over 3",
+            Number,
+            1.0 / 3.0,
+            None,
+        );
+        one(
+            "About 1 in 20 loans failed.",
+            "About 1 in 20",
+            Number,
+            0.05,
+            None,
+        );
+        // Times, years and spans are no ratios.
+        for text in [
+            "Prices rose 2 over 3 years.",
+            "It happens once, one in 10 years.",
+            "Sales rose 7 in 2020.",
+            "Exports rose 5 in 10 months.",
+        ] {
+            assert!(
+                read(text).iter().all(|m| m.2 >= 1.0 || m.2 == 0.0),
+                "{text}: {:?}",
+                read(text)
+            );
+        }
     }
 
     #[test]

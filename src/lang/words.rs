@@ -69,6 +69,13 @@ pub struct NumberWords {
     /// Words before a number that make a spaced "point" after it no decimal point ("at one
     /// point two of them").
     pub not_before_point: Words,
+    /// The words between the two numbers of a ratio: "in" ("one in five"), "over" ("1 over
+    /// 3"), and "out of" as a pair ("two out of three").
+    pub ratio_links: Words,
+    pub over: &'static str,
+    pub out_of: (&'static str, &'static str),
+    /// Words after "N in M" that make M a time, not a ratio ("2 in 10 years").
+    pub not_ratio_after: Words,
     /// Multiples as verbs or adjectives ("doubled", "fourfold"), each with its range.
     pub multiples: &'static [(&'static [&'static str], Multiple)],
     /// Multiple words that are not a multiple of a figure on their own ("double digits").

@@ -202,6 +202,13 @@ pub const NUMBERS: NumberWords = NumberWords {
     half: "half",
     not_before_half: Words::new(&["the", "first", "second"]),
     not_before_point: Words::new(&["at"]),
+    ratio_links: Words::new(&["in", "over"]),
+    over: "over",
+    out_of: ("out", "of"),
+    not_ratio_after: Words::new(&[
+        "day", "days", "hour", "week", "year", "weeks", "years", "hours", "month", "months",
+        "minute", "second", "decade", "seconds", "minutes", "decades",
+    ]),
     multiples: MULTIPLES,
     multiples_not_alone: Words::new(&["double", "triple", "halves", "doubles", "triples"]),
     approximators: APPROXIMATORS,
