@@ -713,6 +713,10 @@ impl<'a> Scanner<'a> {
         j: usize,
         negative: bool,
     ) -> Option<Step> {
+        // "round four in eight attempts": a name, not a count
+        if start > 0 && self.is_any(start - 1, &self.lang.units.naming) {
+            return None;
+        }
         let (denominator, end) = self.ratio_after(count, j)?;
         let sign = if negative { -1.0 } else { 1.0 };
         let value = sign * count / denominator;
@@ -1836,7 +1840,10 @@ mod tests {
             "She won a third term.",
             "He sought a fourth straight title.",
             "It grew for three quarters in a row.",
+            "Profit was lower than in the preceding three quarters.",
             "The other half went home.",
+            "Keane slid in a third.",
+            "He won twice and wants a third.",
         ] {
             assert!(read(ordinal).is_empty(), "{ordinal}: {:?}", read(ordinal));
         }
@@ -1920,6 +1927,8 @@ mod tests {
             Some("USD"),
         );
         assert!(read("He said it hundred times.").is_empty());
+        assert!(read("It will cost several hundred million pounds.").is_empty());
+        one("A seven-second delay.", "seven", Number, 7.0, None);
         one("He sold 4 doz eggs.", "4 doz", Number, 48.0, None);
         // "half a dozen", "3 dozen", "322 hundred"
         one(
@@ -1980,6 +1989,7 @@ mod tests {
             "It happens once, one in 10 years.",
             "Sales rose 7 in 2020.",
             "Exports rose 5 in 10 months.",
+            "He never went beyond round four in eight attempts.",
         ] {
             assert!(
                 read(text).iter().all(|m| m.2 >= 1.0 || m.2 == 0.0),

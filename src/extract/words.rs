@@ -1,7 +1,7 @@
 //! Numbers written in words ("seven", "twenty-five", "two hundred and six", "two thousand
 //! three hundred", "a third", "two and a half", "half a million", "a dozen").
 
-use super::Scanner;
+use super::{Kind, Scanner};
 use crate::lang::same;
 
 /// Where a fraction in words reads as a number on its own.
@@ -54,7 +54,14 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
                 .get(&next)
                 .filter(|_| n.singular_fractions.contains(&next))
             {
-                return Some(fraction_or_scaled(s, f, f, i + 2, Bare::Clause));
+                // "a third" alone is a fraction after "by" or "about" ("cut by a third."),
+                // but elliptic for an ordinal elsewhere ("in a third.", "slid in a third")
+                let lone = same(w, n.one)
+                    || i == 0
+                    || s.is_word(i - 1, s.lang.claims.by)
+                    || s.approximator(i).is_some();
+                let bare = if lone { Bare::Clause } else { Bare::Of };
+                return Some(fraction_or_scaled(s, f, f, i + 2, bare));
             }
         }
         if same(w, n.one) && s.is_punct(i + 1, "-") && s.glued(i + 1) {
@@ -82,8 +89,10 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
     }
     let first = n.cardinals.get(w)? as f64;
     if same(w, n.hundred) {
-        // "hundred thousand dollars"; "hundred" alone is a word, not a figure
-        return is_scale(s, i + 1).then(|| whole(100.0, i + 1));
+        // "hundred thousand dollars" (but not "several hundred million"); "hundred" alone
+        // is a word, not a figure
+        let counted = i > 0 && s.tok(i - 1).is_some_and(|t| t.kind == Kind::Word);
+        return (!counted && is_scale(s, i + 1)).then(|| whole(100.0, i + 1));
     }
     let mut j = i + 1;
     // "two-thirds", "three quarters"
@@ -124,7 +133,12 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
 /// twenty or more) "one hundred twenty fifth".
 fn ends_ordinal(s: &Scanner, end: usize, any: bool) -> bool {
     let n = &s.lang.numbers;
-    if s.is_punct(end, "-") && s.glued(end) && s.glued(end + 1) && is_ordinal(s, end + 1) {
+    // "twenty-fifth", not "seven-second delay"
+    let tens = any
+        && s.low(end.wrapping_sub(1))
+            .and_then(|w| n.cardinals.get(&w))
+            .is_some_and(|v| v >= 20 && v % 10 == 0);
+    if tens && s.is_punct(end, "-") && s.glued(end) && s.glued(end + 1) && is_ordinal(s, end + 1) {
         return true;
     }
     if any && is_ordinal(s, end) {
@@ -150,10 +164,10 @@ fn counted(s: &Scanner, w: Written) -> Written {
 }
 
 /// Where a count of the plural fraction at `k` reads alone: anywhere ("two thirds"), but
-/// "three quarters" may be three quarters of a year.
+/// "three quarters" may be three quarters of a year ("the preceding three quarters.").
 fn plural(s: &Scanner, k: usize) -> Bare {
     if s.is_any(k, &s.lang.periods.quarters) {
-        Bare::Clause
+        Bare::Of
     } else {
         Bare::Counted
     }
