@@ -521,8 +521,55 @@ impl<'a> Scanner<'a> {
         if raw.len() > 1 && raw.as_bytes()[0] == b'0' && !raw.contains(['.', ',']) {
             return Err(j);
         }
+        if let Some(last) = self.spaced_groups(i).filter(|_| j == i + 1) {
+            let (j, attached_scale) = self.glued_suffix(last + 1)?;
+            let num = numeral::parse(&self.text[t.start..self.toks[last].end]).ok_or(j)?;
+            return Ok((num, j, attached_scale, i));
+        }
         let num = numeral::parse(raw).ok_or(j)?;
         Ok((num, j, attached_scale, i))
+    }
+
+    /// The last group of a number whose thousands are spaced ("40 000", "1 414 021 100"),
+    /// starting at `i`: each group three digits after a single space. `None` for one group.
+    fn spaced_groups(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let three = |t: &Token| {
+            t.end - t.start == 3 && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
+        };
+        let first = self.toks[i];
+        if first.end - first.start > 3
+            || !bytes[first.start..first.end].iter().all(u8::is_ascii_digit)
+            // "0800 555 111": a telephone number
+            || i > 0 && self.toks[i - 1].kind == Kind::Num
+        {
+            return None;
+        }
+        let mut k = i;
+        while let Some(next) = self.tok(k + 1) {
+            if !(next.kind == Kind::Num
+                && next.start == self.toks[k].end + 1
+                && bytes[next.start - 1] == b' '
+                && three(next))
+            {
+                break;
+            }
+            k += 1;
+        }
+        // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
+        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
+        // and never after a month ("July 6 100 mln dlrs").
+        let round = (i + 1..=k).all(|g| &bytes[self.toks[g].start..self.toks[g].end] == b"000");
+        if k == i + 1 && !round || self.is_day_of_date(i) {
+            return None;
+        }
+        // "1 234 5" or "10 100-metre" is something else.
+        let after = self.tok(k + 1);
+        (k > i
+            && !after.is_some_and(|a| {
+                !a.space_before && !self.clause_ends(k + 1) || a.kind == Kind::Num
+            }))
+        .then_some(k)
     }
 
     /// A fraction written with a slash at `k` ("3/4", "7 3 / 4" spaced alike on both sides of
@@ -824,6 +871,10 @@ impl<'a> Scanner<'a> {
         let mut second: Option<Numeral> = None;
         let mut number_end = if num.denominator > 0 {
             self.toks[j - 1].end
+        } else if num.grouped && t.kind == Kind::Num && num.int_digits as usize > t.end - t.start {
+            // "40 000"
+            self.spaced_groups(i)
+                .map_or(t.end, |last| self.toks[last].end)
         } else {
             t.end
         };
@@ -2168,5 +2219,41 @@ mod tests {
             );
         }
         assert!(read("It cost 10 000 dollars.").iter().all(|m| m.2 != 0.0));
+    }
+
+    #[test]
+    fn thousands_spaced_by_a_space() {
+        one(
+            "It cost 10 000 dollars.",
+            "10 000 dollars",
+            Currency,
+            1e4,
+            Some("USD"),
+        );
+        one(
+            "The city has 1 414 021 residents.",
+            "1 414 021 residents",
+            Quantity,
+            1_414_021.0,
+            Some("people"),
+        );
+        // Not groups: a group of another length, a hyphenated word, columns.
+        let got = read("Scores of 1 2345 and 10 100-metre races.");
+        assert!(got.iter().all(|m| m.2 < 10_000.0), "{got:?}");
+        for text in [
+            "It ordered 36 100 kilowatt transmitters.",
+            "The deal ended at 108 109 pct.",
+            "Backlog at January 31 747 mln dlrs.",
+        ] {
+            let got = read(text);
+            assert!(
+                got.iter().all(|m| m.2 < 10_000.0 || m.2 > 1e8),
+                "{text}: {got:?}"
+            );
+        }
+        let got = read("Call 0800 555 111 or 0845 8 505 505.");
+        assert!(got.iter().all(|m| m.2 < 1000.0), "{got:?}");
+        let got = read("Rows 12  345 and 7 123 4.");
+        assert!(got.iter().all(|m| m.2 < 10_000.0), "{got:?}");
     }
 }
