@@ -357,6 +357,14 @@ impl<'a> Scanner<'a> {
         }
         match self.unit_at(&mut e, 1.0) {
             Unit::Currency(_, 0.01) => Some((count, e)),
+            // "15 dollars 50.", "$20 and 43", "one dollar and two": the subunit unnamed,
+            // two digits or words, at the end of a clause
+            Unit::None
+                if self.clause_ends(e)
+                    && (t.kind == Kind::Word || t.end - t.start == 2 && e == k + 1) =>
+            {
+                Some((count, e))
+            }
             _ => None,
         }
     }
@@ -2100,6 +2108,32 @@ mod tests {
         );
         let (low, high) = interval("It cost 3 dollars 50 cents.");
         assert!(close(low, 3.495) && close(high, 3.505), "{low}..{high}");
+        // The subunit unnamed, at the end of a clause.
+        one(
+            "The fare is 12 dollars 40.",
+            "12 dollars 40",
+            Currency,
+            12.4,
+            Some("USD"),
+        );
+        one(
+            "Lunch cost $9 and 95.",
+            "$9 and 95",
+            Currency,
+            9.95,
+            Some("USD"),
+        );
+        one(
+            "A stamp is one dollar and five.",
+            "one dollar and five",
+            Currency,
+            1.05,
+            Some("USD"),
+        );
+        // Not before more words, nor three digits.
+        assert_eq!(read("It cost 15 dollars and 50 people paid.").len(), 2);
+        assert_eq!(read("It cost 15 dollars, 50 more.").len(), 2);
+        assert_eq!(read("Up 15 dollars 500.").len(), 2);
         // Two figures: a total and a per-share amount, or a comparison.
         assert_eq!(read("A gain of 918,000 dlrs 38 cts a share.").len(), 2);
         assert_eq!(read("Shr 1 dlr vs 95 cts.").len(), 2);
