@@ -228,6 +228,13 @@ impl<'a> Scanner<'a> {
                 *j = i + 2;
                 return Unit::Times;
             }
+            // "a 12-cent dividend", "a one-yen rise"
+            if self.is_punct(i, "-") && self.glued(i) && self.glued(i + 1) {
+                if let Some((code, factor)) = self.low(i + 1).and_then(|w| u.currencies.get(&w)) {
+                    *j = i + 2;
+                    return Unit::Currency(code, factor);
+                }
+            }
             return Unit::None;
         };
         let w = w.as_str();
@@ -829,6 +836,54 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The rest of a number in numerals and scale words after one of scale `scale` whose unit
+    /// would come at `j` (no unit came): "3 hundred" of "4 thousand 3 hundred", "and 21" of
+    /// "3 hundred and 21". (The rest as a whole number in `places` decimal places of the
+    /// scale, the token after it.)
+    fn digit_groups(&self, scale: f64, j: usize) -> Option<(f64, i32, usize)> {
+        if scale < 100.0
+            || !self
+                .tok(j)
+                .is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Word)
+        {
+            return None;
+        }
+        let whole = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Num && t.space_before)
+                .and_then(|t| numeral::parse(t.text(self.text)))
+                .filter(|n| n.decimals == 0 && !n.grouped && n.value >= 1.0)
+        };
+        let (mut rest, mut last, mut k) = (0.0, scale, j);
+        loop {
+            // "3 hundred", a smaller scale
+            if let Some((n, s)) = whole(k).zip(
+                self.tok(k + 1)
+                    .filter(|t| t.space_before)
+                    .and_then(|t| t.look_up(self.text, &self.lang.numbers.scales))
+                    .filter(|&s| s < last && s >= 100.0),
+            ) {
+                if n.value * s < last {
+                    rest += n.value * s;
+                    last = s;
+                    k += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // "and 21" after hundreds
+        if last == 100.0 && self.is_word(k, self.lang.units.and) {
+            if let Some(n) = whole(k + 1).filter(|n| n.value < 100.0) {
+                rest += n.value;
+                last = 1.0;
+                k += 2;
+            }
+        }
+        let places = (scale / last).log10().round() as i32;
+        (k > j).then_some((rest / last, places, k))
+    }
+
     /// The first token of the number ending before `j`, for a number read aloud: back over
     /// its words and numerals.
     fn number_start(&self, j: usize) -> usize {
@@ -910,6 +965,13 @@ impl<'a> Scanner<'a> {
         };
         if let Some((_, _, s)) = prefix {
             tail.scale *= s;
+        }
+        // "4 thousand 3 hundred", "3 hundred and 21"
+        if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some((rest, places, after)) = self.digit_groups(tail.scale, tail.end) {
+                num = num.plus_decimals(rest, places);
+                tail = self.tail_at(after, tail.scale);
+            }
         }
         // "3 million and a half"
         if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
@@ -1607,6 +1669,34 @@ mod tests {
     }
 
     #[test]
+    fn a_currency_hyphenated_to_its_number() {
+        one(
+            "It paid a 12-cent dividend.",
+            "12-cent",
+            Currency,
+            0.12,
+            Some("USD"),
+        );
+        one(
+            "A 500 mln-dlr loan.",
+            "500 mln-dlr",
+            Currency,
+            5e8,
+            Some("USD"),
+        );
+        one("A one-yen rise.", "one-yen", Currency, 1.0, Some("JPY"));
+        one(
+            "Rates rose one penny.",
+            "one penny",
+            Currency,
+            0.01,
+            Some("GBP"),
+        );
+        // A hyphen before another word is no unit.
+        one("A 12-member board.", "12", Number, 12.0, None);
+    }
+
+    #[test]
     fn currency_prefixes_and_words() {
         for (text, code) in [
             ("US$5", "USD"),
@@ -1989,6 +2079,32 @@ mod tests {
         assert!(read("It will cost several hundred million pounds.").is_empty());
         one("A seven-second delay.", "seven", Number, 7.0, None);
         one("He sold 4 doz eggs.", "4 doz", Number, 48.0, None);
+        // Numerals with scale words, and "and" before the last below a hundred.
+        one(
+            "It sold 4 thousand 3 hundred copies.",
+            "4 thousand 3 hundred copies",
+            Quantity,
+            4300.0,
+            Some("copies"),
+        );
+        one(
+            "It paid 3 hundred and 21 yuan.",
+            "3 hundred and 21 yuan",
+            Currency,
+            321.0,
+            Some("CNY"),
+        );
+        assert_eq!(read("It sold 5 million 300 people.").len(), 2);
+        // A scale that ends a number in words is the last group's.
+        one(
+            "It fell to minus three million two hundred thousand.",
+            "minus three million two hundred thousand",
+            Number,
+            -3.2e6,
+            None,
+        );
+        let got = read("It issued one billion one-dlr shares.");
+        assert!(close(got[0].2, 1e9) && close(got[1].2, 1.0), "{got:?}");
         // "half a dozen", "3 dozen", "322 hundred"
         one(
             "It sent half a dozen envoys.",

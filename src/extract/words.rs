@@ -218,6 +218,7 @@ fn is_ordinal(s: &Scanner, k: usize) -> bool {
 fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
     let n = &s.lang.numbers;
     let mut total = 0.0;
+    let mut last_scale = f64::INFINITY;
     loop {
         // "two hundred", "one hundred and sixteen"
         (value, j) = hundreds(s, value, j);
@@ -235,12 +236,21 @@ fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
             j + 1
         };
         // not "and three quarters", a fraction of the scale
-        let Some((next, end)) =
-            group(s, k).filter(|&(g, e)| g < scale && !(k > j + 1 && proper_fraction(s, g, e)))
-        else {
+        // not "one billion one-dlr shares", where the group is an adjective of its own
+        let adjective = |e: usize| k == j + 1 && s.is_punct(e, "-") && s.glued(e);
+        let Some((next, end)) = group(s, k).filter(|&(g, e)| {
+            g < scale && !(k > j + 1 && proper_fraction(s, g, e)) && !adjective(e)
+        }) else {
+            // "three million two hundred thousand": the last scale is the last group's
+            if total > 0.0 && scale < last_scale {
+                total += value * scale;
+                value = 0.0;
+                j += 1;
+            }
             break;
         };
         total += value * scale;
+        last_scale = scale;
         value = next;
         j = end;
     }
