@@ -2189,6 +2189,25 @@ mod tests {
                 "{ordinal}: {got:?}"
             );
         }
+        // A fraction over tens and an ordinal.
+        one(
+            "The margin was one twenty-fifth.",
+            "one twenty-fifth",
+            Number,
+            0.04,
+            None,
+        );
+        one(
+            "It kept three twenty-firsts of the stake.",
+            "three twenty-firsts",
+            Number,
+            3.0 / 21.0,
+            None,
+        );
+        assert!(read("It marked a twenty-first birthday.").is_empty());
+        assert!(read("He ran for twenty seconds.")
+            .iter()
+            .all(|m| m.2 == 20.0));
         // ... but a plural after a count is a fraction.
         one(
             "It moved a hundred trillionths of a metre.",

@@ -49,11 +49,14 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
             if same(&next, n.dozen) {
                 return Some(whole(12.0, i + 2));
             }
-            if let Some(f) = n
+            // "a third", "one twenty-fifth"
+            let single = n
                 .fractions
                 .get(&next)
                 .filter(|_| n.singular_fractions.contains(&next))
-            {
+                .map(|f| (f, i + 2))
+                .or_else(|| tens_ordinal(s, i + 1, false).map(|(d, end)| (1.0 / d, end)));
+            if let Some((f, end)) = single {
                 // "a third" alone is a fraction after "by" or "about" ("cut by a third."),
                 // but elliptic for an ordinal elsewhere ("in a third.", "slid in a third")
                 let lone = same(w, n.one)
@@ -61,7 +64,7 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
                     || s.is_word(i - 1, s.lang.claims.by)
                     || s.approximator(i).is_some();
                 let bare = if lone { Bare::Clause } else { Bare::Of };
-                return Some(fraction_or_scaled(s, f, f, i + 2, bare));
+                return Some(fraction_or_scaled(s, f, f, end, bare));
             }
         }
         if same(w, n.one) && s.is_punct(i + 1, "-") && s.glued(i + 1) {
@@ -101,6 +104,16 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
         if let Some(f) = s.low(k).and_then(|next| n.fractions.get(&next)) {
             return Some(fraction_or_scaled(s, first * f, f, k + 1, plural(s, k)));
         }
+    }
+    // "three twenty-fifths"
+    if let Some((d, end)) = tens_ordinal(s, j, true).filter(|_| first < 10.0) {
+        return Some(fraction_or_scaled(
+            s,
+            first / d,
+            1.0 / d,
+            end,
+            Bare::Counted,
+        ));
     }
     // "two dozen", "three dozens"
     if s.is_any(j, &n.dozens) {
@@ -203,6 +216,35 @@ pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
     }
     let f = s.low(e).and_then(|w| n.fractions.get(&w))?;
     (count * f < 1.0).then_some((count * f, f, e + 1))
+}
+
+/// A denominator of tens and an ordinal at `k`: "twenty-first", "twenty fifth", or with
+/// `plural` "twenty-fifths". (The denominator, the token after it.)
+fn tens_ordinal(s: &Scanner, k: usize, plural: bool) -> Option<(f64, usize)> {
+    let n = &s.lang.numbers;
+    let tens = s
+        .low(k)
+        .and_then(|w| n.cardinals.get(&w))
+        .filter(|&v| (20..100).contains(&v) && v % 10 == 0)?;
+    let hyphen = s.is_punct(k + 1, "-") && s.glued(k + 1) && s.glued(k + 2);
+    let o = if hyphen { k + 2 } else { k + 1 };
+    let w = s.low(o)?;
+    let fractions = if plural {
+        &n.plural_fractions
+    } else {
+        &n.singular_fractions
+    };
+    let ordinal = |w: &str| s.lang.periods.ordinals.get(w).map(f64::from);
+    let unit = if fractions.contains(&w) {
+        n.fractions.get(&w).map(|f| (1.0 / f).round())
+    } else if plural {
+        // "twenty-firsts" ("twenty seconds" is a time)
+        w.strip_suffix('s').and_then(ordinal).filter(|&u| u == 1.0)
+    } else {
+        ordinal(&w)
+    }
+    .filter(|&u| u < 10.0)?;
+    Some((tens as f64 + unit, o + 1))
 }
 
 /// Whether token `k` is an ordinal word that ends an ordinal in words ("first", "fifth").
