@@ -150,7 +150,7 @@ impl<'a> Scanner<'a> {
             let dozen = || t.is_in(self.text, &n.dozens).then_some(12.0);
             if let Some(s) = t
                 .look_up(self.text, &n.scales)
-                .or_else(|| attached().filter(|_| self.glued(j)))
+                .or_else(|| attached().filter(|_| self.glued(j) && !self.metres_glued(j)))
                 .or_else(dozen)
             {
                 scale = s;
@@ -214,6 +214,10 @@ impl<'a> Scanner<'a> {
                 return Unit::Currency(code, factor);
             }
             return Unit::None;
+        }
+        if self.metres_glued(i) {
+            *j = i + 1;
+            return Unit::Quantity(u.metre.0);
         }
         // Most words after a number are no unit: one shape test turns them down.
         if self
@@ -336,6 +340,17 @@ impl<'a> Scanner<'a> {
             }
         }
         Unit::None
+    }
+
+    /// Whether token `j` is the metre's letter glued to its number before a word of size
+    /// ("1.8m tall"), not a million.
+    fn metres_glued(&self, j: usize) -> bool {
+        let m = &self.lang.units.metre;
+        self.glued(j)
+            && self
+                .tok(j)
+                .is_some_and(|t| t.kind == Kind::Word && t.text(self.text) == m.0)
+            && self.is_any(j + 1, &m.1)
     }
 
     /// A subunit after a whole amount, at `j`: "50 cents" of "3 dollars 50 cents", "and 43c"
@@ -910,7 +925,14 @@ impl<'a> Scanner<'a> {
             Kind::Punct => {
                 matches!(p.text(self.text), "-" | "−")
                     && !self.toks[start].space_before
-                    && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
+                    && (p.space_before
+                        || start == 1
+                        || self.is_punct(start - 2, "(")
+                        // "$-99.99"
+                        || self.tok(start - 2).is_some_and(|c| {
+                            c.kind == Kind::Punct
+                                && self.lang.units.currency_symbols.get(c.text(self.text)).is_some()
+                        }))
             }
             Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
             Kind::Num => false,
@@ -1132,7 +1154,9 @@ impl<'a> Scanner<'a> {
                 if u.numeral_suffixes.contains(w) {
                     return Err(j + 1);
                 }
-                if let Some(s) = self.scale(w, true) {
+                if self.metres_glued(j) {
+                    // "1.8m tall": the unit is read after
+                } else if let Some(s) = self.scale(w, true) {
                     attached_scale = Some(s);
                     j += 1;
                 } else if !(u.percent.contains(w)
@@ -1297,6 +1321,10 @@ impl<'a> Scanner<'a> {
             }
         }
         let of = self.is_word(j, self.lang.claims.of);
+        // "half" of "one-and-a-half times" is the end of a number read apart
+        if fraction != Bare::No && i > 0 && self.is_punct(i - 1, "-") && self.glued(i) {
+            return Step::Skip(j);
+        }
         if fraction != Bare::No {
             // "a quarter-point cut", "a half-point rise"
             if of && self.is_word(j + 1, self.lang.numbers.article) {
@@ -1309,6 +1337,7 @@ impl<'a> Scanner<'a> {
                 tail.end = end;
                 tail.unit = Unit::Points(1.0);
             } else if !(of
+                || tail.unit != Unit::None
                 || fraction == Bare::Counted
                 || fraction == Bare::Clause && self.clause_ends(j))
             {
@@ -1666,6 +1695,63 @@ mod tests {
             got.iter().map(|m| m.3).collect::<Vec<_>>(),
             [None, Some("USD")]
         );
+    }
+
+    #[test]
+    fn lengths_volumes_and_speeds() {
+        one("The pole is 1.8m tall.", "1.8m", Quantity, 1.8, Some("m"));
+        one("It raised £1.8m.", "£1.8m", Currency, 1.8e6, Some("GBP"));
+        one("A 1.8m deal was tall talk.", "1.8m", Number, 1.8e6, None);
+        one("A 35mm camera.", "35mm", Quantity, 35.0, Some("mm"));
+        one("Rain of 12 mm fell.", "12 mm", Quantity, 12.0, Some("mm"));
+        one(
+            "It ran 100 metres.",
+            "100 metres",
+            Quantity,
+            100.0,
+            Some("m"),
+        );
+        one(
+            "A tank of 59 litres.",
+            "59 litres",
+            Quantity,
+            59.0,
+            Some("l"),
+        );
+        one("Winds of 48 kph.", "48 kph", Quantity, 48.0, Some("km/h"));
+        one(
+            "It is one-half mile east.",
+            "one-half mile",
+            Quantity,
+            0.5,
+            Some("mi"),
+        );
+        one(
+            "Fares fell $-9.99 today.",
+            "$-9.99",
+            Currency,
+            -9.99,
+            Some("USD"),
+        );
+        // A fraction after "and", hyphenated.
+        one(
+            "Rates of eleven and three-quarters pct.",
+            "eleven and three-quarters pct",
+            Percent,
+            11.75,
+            Some("%"),
+        );
+        one(
+            "Sales were two and three-quarter times higher.",
+            "two and three-quarter times",
+            MentionKind::Multiple,
+            2.75,
+            Some("x"),
+        );
+        // The end of "one-and-a-half" is no half on its own.
+        assert!(read("He gets one-and-a-half times his pay.")
+            .iter()
+            .all(|m| m.2 != 0.5));
     }
 
     #[test]

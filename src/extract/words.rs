@@ -210,8 +210,13 @@ pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
             .and_then(|w| n.fractions.get(&w))?;
         return Some((f, f, j + 3));
     }
-    let (count, e) = below_hundred(s, j + 1)?;
-    if !s.is_any(e, &n.plural_fractions) {
+    let (count, mut e) = below_hundred(s, j + 1)?;
+    // "and three-quarters", "and three-quarter times"
+    let hyphen = s.is_punct(e, "-") && s.glued(e) && s.glued(e + 1);
+    if hyphen {
+        e += 1;
+    }
+    if !(s.is_any(e, &n.plural_fractions) || hyphen && s.is_any(e, &n.singular_fractions)) {
         return None;
     }
     let f = s.low(e).and_then(|w| n.fractions.get(&w))?;

@@ -132,6 +132,9 @@ pub struct UnitWords {
     pub quantities: Map<&'static str>,
     /// Words qualifying a ton ("metric tons").
     pub ton_qualifiers: Words,
+    /// The metre's letter, a metre only before a word of size ("1.8m tall"), where it is
+    /// otherwise a million ("£1.8m").
+    pub metre: (&'static str, Words),
     /// A rate per day after barrels: ("per", "a") then "day".
     pub per_day: (Words, &'static str),
     /// Percent words ("pct", "percent").
