@@ -342,6 +342,19 @@ impl<'a> Scanner<'a> {
         Unit::None
     }
 
+    /// Whether a half of the day follows at `j`, after a space: "pm", "a.m.".
+    fn clock_after(&self, j: usize) -> bool {
+        let u = &self.lang.units;
+        self.tok(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.space_before)
+            && (self.is_any(j, &u.clock_suffixes)
+                || self.is_any(j, &u.clock_letters.0)
+                    && self.is_punct(j + 1, ".")
+                    && self.glued(j + 1)
+                    && self.is_word(j + 2, u.clock_letters.1)
+                    && self.glued(j + 2))
+    }
+
     /// Whether token `j` is the metre's letter glued to its number before a word of size
     /// ("1.8m tall"), not a million.
     fn metres_glued(&self, j: usize) -> bool {
@@ -1052,6 +1065,12 @@ impl<'a> Scanner<'a> {
                 return step;
             }
         }
+        // A clock time written apart: "at 2 pm", "2.13 a.m."
+        let clock = num.value < 13.0
+            && (num.decimals == 0 || num.decimals == 2 && num.value.fract() < 0.595);
+        if !has_unit && second.is_none() && clock && self.clock_after(j) {
+            return Step::Skip(j);
+        }
         // Years: a bare four-digit integer.
         if !has_unit
             && second.is_none()
@@ -1695,6 +1714,20 @@ mod tests {
             got.iter().map(|m| m.3).collect::<Vec<_>>(),
             [None, Some("USD")]
         );
+    }
+
+    #[test]
+    fn clock_times_written_apart_are_no_figures() {
+        for text in [
+            "They met at 2 pm.",
+            "He left at 2.13 am on Monday.",
+            "Polls close at 10 p.m. local time.",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
+        one("It has 2 pmts due.", "2", Number, 2.0, None);
+        // Not a clock: no such minute.
+        one("A grid of 2.1 pm.", "2.1", Number, 2.1, None);
     }
 
     #[test]

@@ -166,6 +166,10 @@ pub struct UnitWords {
     pub us_initials: (&'static str, &'static str),
     /// Suffixes glued to a number that make it an ordinal, time or code ("20th", "5pm").
     pub numeral_suffixes: Words,
+    /// The halves of the day after a clock time written apart ("2 pm"), and their letters
+    /// written with points ("2 p.m.").
+    pub clock_suffixes: Words,
+    pub clock_letters: (Words, &'static str),
     /// Words before a number that make it a name ("Boeing 747", "No. 1", "Section 301").
     pub naming: Words,
     /// Month names and abbreviations.

@@ -70,6 +70,8 @@ const WORDS: UnitWords = UnitWords {
     times_suffix: "x",
     us_initials: ("u", "s"),
     numeral_suffixes: Words::new(&["s", "h", "st", "nd", "rd", "th", "am", "pm", "gmt", "hrs"]),
+    clock_suffixes: Words::new(&["am", "pm"]),
+    clock_letters: (Words::new(&["a", "p"]), "m"),
     naming: Words::new(NAMING),
     months: Map::new(&[
         ("jan", 1),
