@@ -564,7 +564,7 @@ impl<'a> Scanner<'a> {
         if raw.len() > 1 && raw.as_bytes()[0] == b'0' && !raw.contains(['.', ',']) {
             return Err(j);
         }
-        if let Some(last) = self.spaced_groups(i).filter(|_| j == i + 1) {
+        if let Some(last) = (j == i + 1).then(|| self.spaced_groups(i)).flatten() {
             let (j, attached_scale) = self.glued_suffix(last + 1)?;
             let num = numeral::parse(&self.text[t.start..self.toks[last].end]).ok_or(j)?;
             return Ok((num, j, attached_scale, i));
@@ -803,11 +803,11 @@ impl<'a> Scanner<'a> {
         j: usize,
         negative: bool,
     ) -> Option<Step> {
+        let (denominator, end) = self.ratio_after(count, j)?;
         // "round four in eight attempts": a name, not a count
         if start > 0 && self.is_any(start - 1, &self.lang.units.naming) {
             return None;
         }
-        let (denominator, end) = self.ratio_after(count, j)?;
         let sign = if negative { -1.0 } else { 1.0 };
         let value = sign * count / denominator;
         // Written to the whole denominator: "one in five" is 1/5.5 to 1/4.5.

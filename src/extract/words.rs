@@ -55,7 +55,11 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
                 .get(&next)
                 .filter(|_| n.singular_fractions.contains(&next))
                 .map(|f| (f, i + 2))
-                .or_else(|| tens_ordinal(s, i + 1, false).map(|(d, end)| (1.0 / d, end)));
+                .or_else(|| {
+                    // only a tens word starts one
+                    n.cardinals.get(&next)?;
+                    tens_ordinal(s, i + 1, false).map(|(d, end)| (1.0 / d, end))
+                });
             if let Some((f, end)) = single {
                 // "a third" alone is a fraction after "by" or "about" ("cut by a third."),
                 // but elliptic for an ordinal elsewhere ("in a third.", "slid in a third")
@@ -147,11 +151,18 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
 fn ends_ordinal(s: &Scanner, end: usize, any: bool) -> bool {
     let n = &s.lang.numbers;
     // "twenty-fifth", not "seven-second delay"
-    let tens = any
-        && s.low(end.wrapping_sub(1))
+    let tens = || {
+        s.low(end.wrapping_sub(1))
             .and_then(|w| n.cardinals.get(&w))
-            .is_some_and(|v| v >= 20 && v % 10 == 0);
-    if tens && s.is_punct(end, "-") && s.glued(end) && s.glued(end + 1) && is_ordinal(s, end + 1) {
+            .is_some_and(|v| v >= 20 && v % 10 == 0)
+    };
+    if any
+        && s.is_punct(end, "-")
+        && s.glued(end)
+        && s.glued(end + 1)
+        && tens()
+        && is_ordinal(s, end + 1)
+    {
         return true;
     }
     if any && is_ordinal(s, end) {
