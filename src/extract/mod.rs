@@ -581,6 +581,13 @@ impl<'a> Scanner<'a> {
             t.end - t.start == 3 && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
         };
         let first = self.toks[i];
+        // Most numbers have no number after them: one test tells.
+        if !self
+            .tok(i + 1)
+            .is_some_and(|n| n.kind == Kind::Num && n.start == first.end + 1)
+        {
+            return None;
+        }
         if first.end - first.start > 3
             || !bytes[first.start..first.end].iter().all(u8::is_ascii_digit)
             // "0800 555 111": a telephone number

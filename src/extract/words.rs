@@ -110,7 +110,7 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
         }
     }
     // "three twenty-fifths"
-    if let Some((d, end)) = tens_ordinal(s, j, true).filter(|_| first < 10.0) {
+    if let Some((d, end)) = (first < 10.0).then(|| tens_ordinal(s, j, true)).flatten() {
         return Some(fraction_or_scaled(
             s,
             first / d,
@@ -169,9 +169,10 @@ fn ends_ordinal(s: &Scanner, end: usize, any: bool) -> bool {
         return true;
     }
     // "hundredth" and smaller: an ordinal after a count, never "three quarter-point rises"
-    s.low(end).is_some_and(|w| {
-        n.singular_fractions.contains(&w) && n.fractions.get(&w).is_some_and(|f| f < 0.05)
-    })
+    s.is_any(end, &n.singular_fractions)
+        && s.low(end)
+            .and_then(|w| n.fractions.get(&w))
+            .is_some_and(|f| f < 0.05)
 }
 
 /// A whole number in words `w`, or the numerator of the plural fraction after it: "twenty
@@ -239,8 +240,8 @@ pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
 fn tens_ordinal(s: &Scanner, k: usize, plural: bool) -> Option<(f64, usize)> {
     let n = &s.lang.numbers;
     let tens = s
-        .low(k)
-        .and_then(|w| n.cardinals.get(&w))
+        .tok(k)?
+        .look_up(s.text, &n.cardinals)
         .filter(|&v| (20..100).contains(&v) && v % 10 == 0)?;
     let hyphen = s.is_punct(k + 1, "-") && s.glued(k + 1) && s.glued(k + 2);
     let o = if hyphen { k + 2 } else { k + 1 };
