@@ -14,6 +14,7 @@ use crate::mention::{Bound, Mention, MentionKind};
 use crate::span::Span;
 use numeral::Numeral;
 use tokens::{Kind, Token};
+use words::{Bare, Written};
 
 /// The tokens of an article body and the mentions found in them.
 #[derive(Debug, Default)]
@@ -145,9 +146,12 @@ impl<'a> Scanner<'a> {
         let n = &self.lang.numbers;
         if let Some(t) = self.tok(j) {
             let attached = || t.look_up(self.text, &n.attached_scales);
+            // "3 dozen"
+            let dozen = || t.is_in(self.text, &n.dozens).then_some(12.0);
             if let Some(s) = t
                 .look_up(self.text, &n.scales)
-                .or_else(|| attached().filter(|_| self.glued(j)))
+                .or_else(|| attached().filter(|_| self.glued(j) && !self.metres_glued(j)))
+                .or_else(dozen)
             {
                 scale = s;
                 j += 1;
@@ -211,6 +215,10 @@ impl<'a> Scanner<'a> {
             }
             return Unit::None;
         }
+        if self.metres_glued(i) {
+            *j = i + 1;
+            return Unit::Quantity(u.metre.0);
+        }
         // Most words after a number are no unit: one shape test turns them down.
         if self
             .tok(i)
@@ -223,6 +231,13 @@ impl<'a> Scanner<'a> {
             if (self.is_punct(i, "-")) && self.is_word(i + 1, u.fold) && self.glued(i + 1) {
                 *j = i + 2;
                 return Unit::Times;
+            }
+            // "a 12-cent dividend", "a one-yen rise"
+            if self.is_punct(i, "-") && self.glued(i) && self.glued(i + 1) {
+                if let Some((code, factor)) = self.low(i + 1).and_then(|w| u.currencies.get(&w)) {
+                    *j = i + 2;
+                    return Unit::Currency(code, factor);
+                }
             }
             return Unit::None;
         };
@@ -327,6 +342,30 @@ impl<'a> Scanner<'a> {
         Unit::None
     }
 
+    /// Whether a half of the day follows at `j`, after a space: "pm", "a.m.".
+    fn clock_after(&self, j: usize) -> bool {
+        let u = &self.lang.units;
+        self.tok(j)
+            .is_some_and(|t| t.kind == Kind::Word && t.space_before)
+            && (self.is_any(j, &u.clock_suffixes)
+                || self.is_any(j, &u.clock_letters.0)
+                    && self.is_punct(j + 1, ".")
+                    && self.glued(j + 1)
+                    && self.is_word(j + 2, u.clock_letters.1)
+                    && self.glued(j + 2))
+    }
+
+    /// Whether token `j` is the metre's letter glued to its number before a word of size
+    /// ("1.8m tall"), not a million.
+    fn metres_glued(&self, j: usize) -> bool {
+        let m = &self.lang.units.metre;
+        self.glued(j)
+            && self
+                .tok(j)
+                .is_some_and(|t| t.kind == Kind::Word && t.text(self.text) == m.0)
+            && self.is_any(j + 1, &m.1)
+    }
+
     /// A subunit after a whole amount, at `j`: "50 cents" of "3 dollars 50 cents", "and 43c"
     /// of "$20 and 43c", "and forty-five cents". (The subunits, below 100, and the token after.)
     fn subunit_after(&self, j: usize) -> Option<(f64, usize)> {
@@ -342,7 +381,8 @@ impl<'a> Scanner<'a> {
                 (n.value, k + 1)
             }
             Kind::Word if t.may_be_in(&self.lang.numbers.number_word_starts) => {
-                let w = words::written_value(self, k).filter(|w| !w.fraction && w.step == 1.0)?;
+                let w = words::written_value(self, k)
+                    .filter(|w| w.fraction == Bare::No && w.step == 1.0)?;
                 (w.value, w.end)
             }
             _ => return None,
@@ -352,6 +392,14 @@ impl<'a> Scanner<'a> {
         }
         match self.unit_at(&mut e, 1.0) {
             Unit::Currency(_, 0.01) => Some((count, e)),
+            // "15 dollars 50.", "$20 and 43", "one dollar and two": the subunit unnamed,
+            // two digits or words, at the end of a clause
+            Unit::None
+                if self.clause_ends(e)
+                    && (t.kind == Kind::Word || t.end - t.start == 2 && e == k + 1) =>
+            {
+                Some((count, e))
+            }
             _ => None,
         }
     }
@@ -516,8 +564,62 @@ impl<'a> Scanner<'a> {
         if raw.len() > 1 && raw.as_bytes()[0] == b'0' && !raw.contains(['.', ',']) {
             return Err(j);
         }
+        if let Some(last) = (j == i + 1).then(|| self.spaced_groups(i)).flatten() {
+            let (j, attached_scale) = self.glued_suffix(last + 1)?;
+            let num = numeral::parse(&self.text[t.start..self.toks[last].end]).ok_or(j)?;
+            return Ok((num, j, attached_scale, i));
+        }
         let num = numeral::parse(raw).ok_or(j)?;
         Ok((num, j, attached_scale, i))
+    }
+
+    /// The last group of a number whose thousands are spaced ("40 000", "1 414 021 100"),
+    /// starting at `i`: each group three digits after a single space. `None` for one group.
+    fn spaced_groups(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let three = |t: &Token| {
+            t.end - t.start == 3 && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
+        };
+        let first = self.toks[i];
+        // Most numbers have no number after them: one test tells.
+        if !self
+            .tok(i + 1)
+            .is_some_and(|n| n.kind == Kind::Num && n.start == first.end + 1)
+        {
+            return None;
+        }
+        if first.end - first.start > 3
+            || !bytes[first.start..first.end].iter().all(u8::is_ascii_digit)
+            // "0800 555 111": a telephone number
+            || i > 0 && self.toks[i - 1].kind == Kind::Num
+        {
+            return None;
+        }
+        let mut k = i;
+        while let Some(next) = self.tok(k + 1) {
+            if !(next.kind == Kind::Num
+                && next.start == self.toks[k].end + 1
+                && bytes[next.start - 1] == b' '
+                && three(next))
+            {
+                break;
+            }
+            k += 1;
+        }
+        // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
+        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
+        // and never after a month ("July 6 100 mln dlrs").
+        let round = (i + 1..=k).all(|g| &bytes[self.toks[g].start..self.toks[g].end] == b"000");
+        if k == i + 1 && !round || self.is_day_of_date(i) {
+            return None;
+        }
+        // "1 234 5" or "10 100-metre" is something else.
+        let after = self.tok(k + 1);
+        (k > i
+            && !after.is_some_and(|a| {
+                !a.space_before && !self.clause_ends(k + 1) || a.kind == Kind::Num
+            }))
+        .then_some(k)
     }
 
     /// A fraction written with a slash at `k` ("3/4", "7 3 / 4" spaced alike on both sides of
@@ -576,13 +678,10 @@ impl<'a> Scanner<'a> {
         j: usize,
     ) -> Result<Option<(Numeral, Option<Numeral>, usize)>, usize> {
         let whole = num.decimals == 0 && num.denominator == 0 && num.int_digits <= 3;
-        // "28-point-seven percent", "14-point-87 trillion won"
+        // "28-point-seven percent", "14-point-87 trillion won", "1 point 1"
         if whole && !num.grouped {
-            if let Some((digits, next)) = self.spoken_decimals(j) {
-                let written = format!("{}.{digits}", num.value as u64);
-                if let Some(n) = numeral::parse(&written) {
-                    return Ok(Some((n, None, next)));
-                }
+            if let Some((digits, places, next)) = self.spoken_decimals(j, true) {
+                return Ok(Some((num.plus_decimals(digits, places), None, next)));
             }
         }
         if let Some((n, d, next)) = self.mixed_fraction(j).filter(|_| whole) {
@@ -593,32 +692,247 @@ impl<'a> Scanner<'a> {
 
     /// The decimals of a number read aloud, at token `j`: "-point-seven" of
     /// "28-point-seven percent", "-point-43" of "two-point-43 trillion won" (broadcast
-    /// transcripts). The decimal digits and the token after them.
-    fn spoken_decimals(&self, j: usize) -> Option<(String, usize)> {
+    /// transcripts), or spaced: "point five" of "five point five", "point nought three" of
+    /// "nought point nought three", "point 1" of "1 point 1" (`digits`: after a numeral). The
+    /// decimals as a whole number, their count and the token after them.
+    fn spoken_decimals(&self, j: usize, digits: bool) -> Option<(f64, i32, usize)> {
         let hyphen = |k: usize| self.is_punct(k, "-") && self.glued(k);
-        if !(hyphen(j)
-            && self.is_word(j + 1, self.lang.units.point)
+        let point = self.lang.units.point;
+        let hyphenated = hyphen(j)
+            && self.is_word(j + 1, point)
             && self.glued(j + 1)
             && hyphen(j + 2)
-            && self.glued(j + 3))
-        {
-            return None;
-        }
-        let t = self.tok(j + 3)?;
+            && self.glued(j + 3);
+        // "at one point two of them", an idiom, is no decimal
+        let spaced = !hyphenated
+            && self.is_word(j, point)
+            && self.tok(j + 1).is_some_and(|t| t.space_before)
+            && !self.is_any(
+                self.number_start(j).wrapping_sub(1),
+                &self.lang.numbers.not_before_point,
+            );
+        let k = match (hyphenated, spaced) {
+            (true, _) => j + 3,
+            (_, true) => j + 1,
+            _ => return None,
+        };
+        let t = self.tok(k)?;
         let raw = t.text(self.text);
-        let digits = match t.kind {
-            Kind::Num if raw.bytes().all(|b| b.is_ascii_digit()) => raw.to_string(),
+        let digit = |k: usize| {
+            self.low(k)
+                .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
+                .filter(|&d| d < 10)
+        };
+        match t.kind {
+            Kind::Num if (hyphenated || digits) && raw.bytes().all(|b| b.is_ascii_digit()) => {
+                let value: f64 = raw.parse().ok()?;
+                // "-point-seven-five" would be a list of words, not read here.
+                (!hyphen(k + 1)).then_some((value, raw.len() as i32, k + 1))
+            }
+            Kind::Word if hyphenated => {
+                let d = digit(k)?;
+                (!hyphen(k + 1)).then_some((d as f64, 1, k + 1))
+            }
             Kind::Word => {
-                let d = self
-                    .low(j + 3)
+                // "point nought three", "point eleven"
+                let first = self
+                    .low(k)
                     .and_then(|w| self.lang.numbers.cardinals.get(w.as_str()))
-                    .filter(|&d| d < 10)?;
-                d.to_string()
+                    .filter(|&d| d < 100)?;
+                if first >= 10 {
+                    return Some((first as f64, 2, k + 1));
+                }
+                let (mut value, mut places, mut e) = (first as f64, 1, k + 1);
+                while let Some(d) = digit(e).filter(|_| places < 15) {
+                    value = value * 10.0 + d as f64;
+                    places += 1;
+                    e += 1;
+                }
+                Some((value, places, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// The denominator of a ratio after a count, at `j`: "in five" of "one in five adults",
+    /// "out of three", "over 3" (before the end of a clause only: "2 over 3 years" is a
+    /// time). (The denominator, the token after it.) Not a time ("one in 10 years") or a
+    /// year ("7 in 2020").
+    fn ratio_after(&self, count: f64, j: usize) -> Option<(f64, usize)> {
+        let n = &self.lang.numbers;
+        let t = self.tok(j).filter(|t| t.kind == Kind::Word)?;
+        let k = if t.is_in(self.text, &n.ratio_links) {
+            j + 1
+        } else if t.is(self.text, n.out_of.0) && self.is_word(j + 1, n.out_of.1) {
+            j + 2
+        } else {
+            return None;
+        };
+        let m = self.tok(k)?;
+        let (denominator, end) = match m.kind {
+            Kind::Num => {
+                let d = numeral::parse(m.text(self.text)).filter(|d| d.decimals == 0)?;
+                let year = !d.grouped && d.int_digits == 4;
+                let glued = self.glued(k + 1) && !self.clause_ends(k + 1);
+                (!year && !glued).then_some((d.value, k + 1))?
+            }
+            Kind::Word if m.may_be_in(&n.number_word_starts) => {
+                let w = words::written_value(self, k)
+                    .filter(|w| w.fraction == Bare::No && w.step == 1.0)?;
+                (w.value, w.end)
             }
             _ => return None,
         };
-        // "-point-seven-five" would be a list of words, not read here.
-        (!hyphen(j + 4)).then_some((digits, j + 4))
+        let over = t.is(self.text, n.over);
+        if denominator <= count
+            || count < 1.0
+            || count.fract() != 0.0
+            || over && !self.clause_ends(end)
+            || self.is_any(end, &n.not_ratio_after)
+            || self.tok(end).is_some_and(|t| {
+                t.kind == Kind::Punct
+                    && t.end - t.start == 1
+                    && matches!(self.text.as_bytes()[t.start], b'%' | b'-')
+            })
+        {
+            return None;
+        }
+        Some((denominator, end))
+    }
+
+    /// A ratio whose count starts at token `start` (its mention from `first`, a minus word
+    /// before it when `negative`) and whose count's words or numeral end before `j`.
+    fn ratio(
+        &self,
+        first: usize,
+        start: usize,
+        count: f64,
+        j: usize,
+        negative: bool,
+    ) -> Option<Step> {
+        let (denominator, end) = self.ratio_after(count, j)?;
+        // "round four in eight attempts": a name, not a count
+        if start > 0 && self.is_any(start - 1, &self.lang.units.naming) {
+            return None;
+        }
+        let sign = if negative { -1.0 } else { 1.0 };
+        let value = sign * count / denominator;
+        // Written to the whole denominator: "one in five" is 1/5.5 to 1/4.5.
+        let rounded =
+            Interval::new(count / (denominator + 0.5), count / (denominator - 0.5)).scale(sign);
+        let approx = self.approximator(first);
+        let first = approx.map_or(first, |(a, _, _)| a);
+        let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
+        let interval = widen(rounded, value, bound);
+        let span = Span::new(self.toks[first].start, self.toks[end - 1].end);
+        Some(Step::Found(
+            Mention {
+                span,
+                number_span: span,
+                kind: MentionKind::Number,
+                value,
+                interval,
+                truncated: interval,
+                unit: None,
+                approx: approx_word,
+                bound,
+                range: false,
+                words: self.toks[start].kind == Kind::Word,
+            },
+            first,
+            end,
+        ))
+    }
+
+    /// Whether a clause ends at token `j`: the end of the text or a punctuation mark that joins
+    /// no words ("cut by a third.", "a fifth, or"), not a hyphen or a slash.
+    fn clause_ends(&self, j: usize) -> bool {
+        self.tok(j).is_none_or(|t| {
+            t.kind == Kind::Punct && !matches!(self.text.as_bytes()[t.start], b'-' | b'/')
+        })
+    }
+
+    /// The fraction after a scale and "and" that ends `tail`, when no unit came between:
+    /// "and a half" of "3 million and a half", "and three quarters" of "five billion and three
+    /// quarters". (Its value in the scale, its step, the token after it.)
+    fn fraction_of_scale(&self, tail: &Tail) -> Option<(f64, f64, usize)> {
+        if tail.unit != Unit::None || tail.scale <= 1.0 {
+            return None;
+        }
+        let (f, step, end) = words::and_fraction(self, tail.end)?;
+        // "one billion and a half million": a fraction of a smaller scale
+        match self
+            .tok(end)
+            .and_then(|t| t.look_up(self.text, &self.lang.numbers.scales))
+            .filter(|&s| s < tail.scale)
+        {
+            Some(s) => Some((f * s / tail.scale, step * s / tail.scale, end + 1)),
+            None => Some((f, step, end)),
+        }
+    }
+
+    /// The rest of a number in numerals and scale words after one of scale `scale` whose unit
+    /// would come at `j` (no unit came): "3 hundred" of "4 thousand 3 hundred", "and 21" of
+    /// "3 hundred and 21". (The rest as a whole number in `places` decimal places of the
+    /// scale, the token after it.)
+    fn digit_groups(&self, scale: f64, j: usize) -> Option<(f64, i32, usize)> {
+        if scale < 100.0
+            || !self
+                .tok(j)
+                .is_some_and(|t| t.kind == Kind::Num || t.kind == Kind::Word)
+        {
+            return None;
+        }
+        let whole = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Num && t.space_before)
+                .and_then(|t| numeral::parse(t.text(self.text)))
+                .filter(|n| n.decimals == 0 && !n.grouped && n.value >= 1.0)
+        };
+        let (mut rest, mut last, mut k) = (0.0, scale, j);
+        loop {
+            // "3 hundred", a smaller scale
+            if let Some((n, s)) = whole(k).zip(
+                self.tok(k + 1)
+                    .filter(|t| t.space_before)
+                    .and_then(|t| t.look_up(self.text, &self.lang.numbers.scales))
+                    .filter(|&s| s < last && s >= 100.0),
+            ) {
+                if n.value * s < last {
+                    rest += n.value * s;
+                    last = s;
+                    k += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // "and 21" after hundreds
+        if last == 100.0 && self.is_word(k, self.lang.units.and) {
+            if let Some(n) = whole(k + 1).filter(|n| n.value < 100.0) {
+                rest += n.value;
+                last = 1.0;
+                k += 2;
+            }
+        }
+        let places = (scale / last).log10().round() as i32;
+        (k > j).then_some((rest / last, places, k))
+    }
+
+    /// The first token of the number ending before `j`, for a number read aloud: back over
+    /// its words and numerals.
+    fn number_start(&self, j: usize) -> usize {
+        let mut k = j;
+        while k > 0
+            && self.tok(k - 1).is_some_and(|t| {
+                t.kind == Kind::Num
+                    || t.may_be_in(&self.lang.numbers.number_word_starts)
+                    || self.is_word(k - 1, self.lang.numbers.hundred)
+            })
+        {
+            k -= 1;
+        }
+        k
     }
 
     /// Whether the number starting at token `start` is negative: a minus sign glued to it
@@ -631,7 +945,14 @@ impl<'a> Scanner<'a> {
             Kind::Punct => {
                 matches!(p.text(self.text), "-" | "−")
                     && !self.toks[start].space_before
-                    && (p.space_before || start == 1 || self.is_punct(start - 2, "("))
+                    && (p.space_before
+                        || start == 1
+                        || self.is_punct(start - 2, "(")
+                        // "$-99.99"
+                        || self.tok(start - 2).is_some_and(|c| {
+                            c.kind == Kind::Punct
+                                && self.lang.units.currency_symbols.get(c.text(self.text)).is_some()
+                        }))
             }
             Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
             Kind::Num => false,
@@ -655,6 +976,10 @@ impl<'a> Scanner<'a> {
         let mut second: Option<Numeral> = None;
         let mut number_end = if num.denominator > 0 {
             self.toks[j - 1].end
+        } else if num.grouped && t.kind == Kind::Num && num.int_digits as usize > t.end - t.start {
+            // "40 000"
+            self.spaced_groups(i)
+                .map_or(t.end, |last| self.toks[last].end)
         } else {
             t.end
         };
@@ -682,6 +1007,20 @@ impl<'a> Scanner<'a> {
         };
         if let Some((_, _, s)) = prefix {
             tail.scale *= s;
+        }
+        // "4 thousand 3 hundred", "3 hundred and 21"
+        if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some((rest, places, after)) = self.digit_groups(tail.scale, tail.end) {
+                num = num.plus_decimals(rest, places);
+                tail = self.tail_at(after, tail.scale);
+            }
+        }
+        // "3 million and a half"
+        if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some((f, step, after)) = self.fraction_of_scale(&tail) {
+                num = num.plus_fraction((f / step).round() as u32, (1.0 / step).round() as u32);
+                tail = self.tail_at(after, tail.scale);
+            }
         }
         // "a 1/4 point cut"
         if tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() {
@@ -727,6 +1066,18 @@ impl<'a> Scanner<'a> {
             }
         }
         let has_unit = tail.unit != Unit::None || prefix.is_some() || tail.scale != 1.0;
+        // "1 in 20", "3 out of 4"
+        if !has_unit && second.is_none() && num.decimals == 0 && num.denominator == 0 {
+            if let Some(step) = self.ratio(first, start, num.value, tail.end, negative) {
+                return step;
+            }
+        }
+        // A clock time written apart: "at 2 pm", "2.13 a.m."
+        let clock = num.value < 13.0
+            && (num.decimals == 0 || num.decimals == 2 && num.value.fract() < 0.595);
+        if !has_unit && second.is_none() && clock && self.clock_after(j) {
+            return Step::Skip(j);
+        }
         // Years: a bare four-digit integer.
         if !has_unit
             && second.is_none()
@@ -829,7 +1180,9 @@ impl<'a> Scanner<'a> {
                 if u.numeral_suffixes.contains(w) {
                     return Err(j + 1);
                 }
-                if let Some(s) = self.scale(w, true) {
+                if self.metres_glued(j) {
+                    // "1.8m tall": the unit is read after
+                } else if let Some(s) = self.scale(w, true) {
                     attached_scale = Some(s);
                     j += 1;
                 } else if !(u.percent.contains(w)
@@ -962,7 +1315,7 @@ impl<'a> Scanner<'a> {
                 i + 1,
             );
         }
-        let Some(words::Written {
+        let Some(Written {
             value,
             fraction,
             end: j,
@@ -971,33 +1324,61 @@ impl<'a> Scanner<'a> {
         else {
             return Step::Skip(i + 1);
         };
-        // "ten-point-eight trillion won"
-        let (value, step, j) = match self.spoken_decimals(j).filter(|_| !fraction && step == 1.0) {
-            Some((digits, next)) => {
-                let places = digits.len() as i32;
-                let decimals: f64 = digits.parse().unwrap_or(0.0);
+        // "ten-point-eight trillion won", "five point five"
+        let whole = fraction == Bare::No && step == 1.0;
+        let (mut value, mut step, j) = match self.spoken_decimals(j, false).filter(|_| whole) {
+            Some((decimals, places, next)) => {
                 let step = 10f64.powi(-places);
                 (value + decimals * step, step, next)
             }
             None => (value, step, j),
         };
         let mut tail = self.tail(j);
-        if fraction {
-            // "a quarter-point cut", "a half-point rise"
-            if let Some(end) = self.fraction_point(j, value) {
-                tail.end = end;
-                tail.unit = Unit::Points(1.0);
-            } else if !self.is_word(j, self.lang.claims.of) {
-                return Step::Skip(j);
-            }
-        } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 {
-            return Step::Skip(j);
-        }
         let mut first = i;
         // "minus five", "negative five hundred and four"
         let negative = i > 0 && self.is_any(i - 1, &self.lang.numbers.minus);
         if negative {
             first = i - 1;
+        }
+        // "one in five", "two out of three"
+        if fraction == Bare::No && step == 1.0 && tail.unit == Unit::None && tail.scale == 1.0 {
+            if let Some(step) = self.ratio(first, i, value, j, negative) {
+                return step;
+            }
+        }
+        let of = self.is_word(j, self.lang.claims.of);
+        // "half" of "one-and-a-half times" is the end of a number read apart
+        if fraction != Bare::No && i > 0 && self.is_punct(i - 1, "-") && self.glued(i) {
+            return Step::Skip(j);
+        }
+        if fraction != Bare::No {
+            // "a quarter-point cut", "a half-point rise"
+            if of && self.is_word(j + 1, self.lang.numbers.article) {
+                // "two thirds of a million"
+                let scaled = self.tail(j + 2);
+                if scaled.scale > 1.0 {
+                    tail = scaled;
+                }
+            } else if let Some(end) = self.fraction_point(j, value) {
+                tail.end = end;
+                tail.unit = Unit::Points(1.0);
+            } else if !(of
+                || tail.unit != Unit::None
+                || fraction == Bare::Counted
+                || fraction == Bare::Clause && self.clause_ends(j))
+            {
+                return Step::Skip(j);
+            }
+        } else if tail.unit == Unit::None && tail.scale == 1.0 && value < 2.0 && step == 1.0 {
+            // "one", "zero": a pronoun or a word more often than a figure; but "minus one"
+            if !negative {
+                return Step::Skip(j);
+            }
+        } else if let Some((f, f_step, after)) = self.fraction_of_scale(&tail) {
+            // "one million and a half"
+            value += f;
+            step = f_step;
+            tail = self.tail_at(after, tail.scale);
         }
         let approx = self.approximator(first);
         if let Some((a, _, _)) = approx {
@@ -1007,7 +1388,7 @@ impl<'a> Scanner<'a> {
         let (kind, unit, factor, _) = kind_of(tail.unit, None);
         let factor = factor * tail.scale;
         let mut value = value * factor;
-        let mut half = if fraction {
+        let mut half = if fraction != Bare::No {
             value * APPROX_RELATIVE
         } else {
             0.5 * step * factor
@@ -1343,6 +1724,105 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_written_apart_are_no_figures() {
+        for text in [
+            "They met at 2 pm.",
+            "He left at 2.13 am on Monday.",
+            "Polls close at 10 p.m. local time.",
+        ] {
+            assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+        }
+        one("It has 2 pmts due.", "2", Number, 2.0, None);
+        // Not a clock: no such minute.
+        one("A grid of 2.1 pm.", "2.1", Number, 2.1, None);
+    }
+
+    #[test]
+    fn lengths_volumes_and_speeds() {
+        one("The pole is 1.8m tall.", "1.8m", Quantity, 1.8, Some("m"));
+        one("It raised £1.8m.", "£1.8m", Currency, 1.8e6, Some("GBP"));
+        one("A 1.8m deal was tall talk.", "1.8m", Number, 1.8e6, None);
+        one("A 35mm camera.", "35mm", Quantity, 35.0, Some("mm"));
+        one("Rain of 12 mm fell.", "12 mm", Quantity, 12.0, Some("mm"));
+        one(
+            "It ran 100 metres.",
+            "100 metres",
+            Quantity,
+            100.0,
+            Some("m"),
+        );
+        one(
+            "A tank of 59 litres.",
+            "59 litres",
+            Quantity,
+            59.0,
+            Some("l"),
+        );
+        one("Winds of 48 kph.", "48 kph", Quantity, 48.0, Some("km/h"));
+        one(
+            "It is one-half mile east.",
+            "one-half mile",
+            Quantity,
+            0.5,
+            Some("mi"),
+        );
+        one(
+            "Fares fell $-9.99 today.",
+            "$-9.99",
+            Currency,
+            -9.99,
+            Some("USD"),
+        );
+        // A fraction after "and", hyphenated.
+        one(
+            "Rates of eleven and three-quarters pct.",
+            "eleven and three-quarters pct",
+            Percent,
+            11.75,
+            Some("%"),
+        );
+        one(
+            "Sales were two and three-quarter times higher.",
+            "two and three-quarter times",
+            MentionKind::Multiple,
+            2.75,
+            Some("x"),
+        );
+        // The end of "one-and-a-half" is no half on its own.
+        assert!(read("He gets one-and-a-half times his pay.")
+            .iter()
+            .all(|m| m.2 != 0.5));
+    }
+
+    #[test]
+    fn a_currency_hyphenated_to_its_number() {
+        one(
+            "It paid a 12-cent dividend.",
+            "12-cent",
+            Currency,
+            0.12,
+            Some("USD"),
+        );
+        one(
+            "A 500 mln-dlr loan.",
+            "500 mln-dlr",
+            Currency,
+            5e8,
+            Some("USD"),
+        );
+        one("A one-yen rise.", "one-yen", Currency, 1.0, Some("JPY"));
+        one(
+            "Rates rose one penny.",
+            "one penny",
+            Currency,
+            0.01,
+            Some("GBP"),
+        );
+        // A hyphen before another word is no unit.
+        one("A 12-member board.", "12", Number, 12.0, None);
+    }
+
+    #[test]
     fn currency_prefixes_and_words() {
         for (text, code) in [
             ("US$5", "USD"),
@@ -1592,6 +2072,279 @@ mod tests {
     }
 
     #[test]
+    fn fractions_in_words_alone_and_after_a_whole() {
+        // A counted fraction reads wherever it stands.
+        one(
+            "Turnout fell by two thirds in the north.",
+            "two thirds",
+            Number,
+            2.0 / 3.0,
+            None,
+        );
+        one(
+            "A five-eighths stake changed hands.",
+            "five-eighths",
+            Number,
+            0.625,
+            None,
+        );
+        one(
+            "Forty hundredths separate them.",
+            "Forty hundredths",
+            Number,
+            0.4,
+            None,
+        );
+        // A single fraction reads before "of" or at the end of a clause, not before a noun,
+        // where it is an ordinal.
+        one(
+            "Sales dropped by a third.",
+            "a third",
+            Number,
+            1.0 / 3.0,
+            None,
+        );
+        one(
+            "Costs rose by one eighth, he said.",
+            "one eighth",
+            Number,
+            0.125,
+            None,
+        );
+        for ordinal in [
+            "She won a third term.",
+            "He sought a fourth straight title.",
+            "It grew for three quarters in a row.",
+            "Profit was lower than in the preceding three quarters.",
+            "The other half went home.",
+            "Keane slid in a third.",
+            "He won twice and wants a third.",
+        ] {
+            assert!(read(ordinal).is_empty(), "{ordinal}: {:?}", read(ordinal));
+        }
+        // A whole number and a fraction, with "and".
+        one(
+            "It weighed twenty and three fifths ounces.",
+            "twenty and three fifths ounces",
+            Quantity,
+            20.6,
+            Some("oz"),
+        );
+        one(
+            "One hundred and three quarters of a mile.",
+            "One hundred and three quarters",
+            Number,
+            100.75,
+            None,
+        );
+        one(
+            "The rate is one and a half.",
+            "one and a half",
+            Number,
+            1.5,
+            None,
+        );
+        one(
+            "It is three and one fourth.",
+            "three and one fourth",
+            Number,
+            3.25,
+            None,
+        );
+        // After a scale: the fraction is of the scale.
+        one(
+            "The city has one million and a half people.",
+            "one million and a half people",
+            Quantity,
+            1.5e6,
+            Some("people"),
+        );
+        one(
+            "It has 3 million and a half residents.",
+            "3 million and a half residents",
+            Quantity,
+            3.5e6,
+            Some("people"),
+        );
+        one(
+            "It raised five billion and three quarters.",
+            "five billion and three quarters",
+            Number,
+            5.75e9,
+            None,
+        );
+        one(
+            "The tally was one hundred and thirty fifths.",
+            "one hundred and thirty fifths",
+            Number,
+            26.0,
+            None,
+        );
+        one(
+            "It cost one billion and a half million dollars.",
+            "one billion and a half million dollars",
+            Currency,
+            1.0005e9,
+            Some("USD"),
+        );
+        one(
+            "The city has two thirds of a million residents.",
+            "two thirds of a million residents",
+            Quantity,
+            2e6 / 3.0,
+            Some("people"),
+        );
+        one(
+            "Hundred thousand dollars went missing.",
+            "Hundred thousand dollars",
+            Currency,
+            1e5,
+            Some("USD"),
+        );
+        assert!(read("He said it hundred times.").is_empty());
+        assert!(read("It will cost several hundred million pounds.").is_empty());
+        one("A seven-second delay.", "seven", Number, 7.0, None);
+        one("He sold 4 doz eggs.", "4 doz", Number, 48.0, None);
+        // Numerals with scale words, and "and" before the last below a hundred.
+        one(
+            "It sold 4 thousand 3 hundred copies.",
+            "4 thousand 3 hundred copies",
+            Quantity,
+            4300.0,
+            Some("copies"),
+        );
+        one(
+            "It paid 3 hundred and 21 yuan.",
+            "3 hundred and 21 yuan",
+            Currency,
+            321.0,
+            Some("CNY"),
+        );
+        assert_eq!(read("It sold 5 million 300 people.").len(), 2);
+        // A scale that ends a number in words is the last group's.
+        one(
+            "It fell to minus three million two hundred thousand.",
+            "minus three million two hundred thousand",
+            Number,
+            -3.2e6,
+            None,
+        );
+        let got = read("It issued one billion one-dlr shares.");
+        assert!(close(got[0].2, 1e9) && close(got[1].2, 1.0), "{got:?}");
+        // "half a dozen", "3 dozen", "322 hundred"
+        one(
+            "It sent half a dozen envoys.",
+            "half a dozen",
+            Number,
+            6.0,
+            None,
+        );
+        one("He bought 3 dozen eggs.", "3 dozen", Number, 36.0, None);
+        one(
+            "About 322 hundred came.",
+            "About 322 hundred",
+            Number,
+            32_200.0,
+            None,
+        );
+    }
+
+    #[test]
+    fn ratios_in_words_and_digits() {
+        one(
+            "One in five adults now smokes.",
+            "One in five",
+            Number,
+            0.2,
+            None,
+        );
+        let (low, high) = interval("One in five adults now smokes.");
+        assert!(
+            close(low, 1.0 / 5.5) && close(high, 1.0 / 4.5),
+            "{low} {high}"
+        );
+        one(
+            "Nearly two out of three voters agreed.",
+            "Nearly two out of three",
+            Number,
+            2.0 / 3.0,
+            None,
+        );
+        one(
+            "The odds were put at 1 over 3.",
+            "1 over 3",
+            Number,
+            1.0 / 3.0,
+            None,
+        );
+        one(
+            "About 1 in 20 loans failed.",
+            "About 1 in 20",
+            Number,
+            0.05,
+            None,
+        );
+        // Times, years and spans are no ratios.
+        for text in [
+            "Prices rose 2 over 3 years.",
+            "It happens once, one in 10 years.",
+            "Sales rose 7 in 2020.",
+            "Exports rose 5 in 10 months.",
+            "He never went beyond round four in eight attempts.",
+        ] {
+            assert!(
+                read(text).iter().all(|m| m.2 >= 1.0 || m.2 == 0.0),
+                "{text}: {:?}",
+                read(text)
+            );
+        }
+    }
+
+    #[test]
+    fn ordinals_in_words_are_no_numbers() {
+        for ordinal in [
+            "The two hundredth anniversary.",
+            "A hundred trillionth of a second.",
+            "The one hundred twenty-fifth running.",
+            "The three trillionth visitor.",
+        ] {
+            let got = read(ordinal);
+            assert!(
+                got.iter()
+                    .all(|m| m.2 != 2.0 && m.2 != 100.0 && m.2 != 120.0 && m.2 != 3.0),
+                "{ordinal}: {got:?}"
+            );
+        }
+        // A fraction over tens and an ordinal.
+        one(
+            "The margin was one twenty-fifth.",
+            "one twenty-fifth",
+            Number,
+            0.04,
+            None,
+        );
+        one(
+            "It kept three twenty-firsts of the stake.",
+            "three twenty-firsts",
+            Number,
+            3.0 / 21.0,
+            None,
+        );
+        assert!(read("It marked a twenty-first birthday.").is_empty());
+        assert!(read("He ran for twenty seconds.")
+            .iter()
+            .all(|m| m.2 == 20.0));
+        // ... but a plural after a count is a fraction.
+        one(
+            "It moved a hundred trillionths of a metre.",
+            "a hundred trillionths",
+            Number,
+            1e-10,
+            None,
+        );
+    }
+
+    #[test]
     fn an_amount_and_its_subunit_are_one_figure() {
         one(
             "It cost 3 dollars 50 cents.",
@@ -1616,6 +2369,32 @@ mod tests {
         );
         let (low, high) = interval("It cost 3 dollars 50 cents.");
         assert!(close(low, 3.495) && close(high, 3.505), "{low}..{high}");
+        // The subunit unnamed, at the end of a clause.
+        one(
+            "The fare is 12 dollars 40.",
+            "12 dollars 40",
+            Currency,
+            12.4,
+            Some("USD"),
+        );
+        one(
+            "Lunch cost $9 and 95.",
+            "$9 and 95",
+            Currency,
+            9.95,
+            Some("USD"),
+        );
+        one(
+            "A stamp is one dollar and five.",
+            "one dollar and five",
+            Currency,
+            1.05,
+            Some("USD"),
+        );
+        // Not before more words, nor three digits.
+        assert_eq!(read("It cost 15 dollars and 50 people paid.").len(), 2);
+        assert_eq!(read("It cost 15 dollars, 50 more.").len(), 2);
+        assert_eq!(read("Up 15 dollars 500.").len(), 2);
         // Two figures: a total and a per-share amount, or a comparison.
         assert_eq!(read("A gain of 918,000 dlrs 38 cts a share.").len(), 2);
         assert_eq!(read("Shr 1 dlr vs 95 cts.").len(), 2);
@@ -1660,6 +2439,41 @@ mod tests {
             14.87e12,
             Some("KRW"),
         );
+        // Spaced, as a transcript writes it.
+        one(
+            "Output fell five point five percent.",
+            "five point five percent",
+            Percent,
+            5.5,
+            Some("%"),
+        );
+        one(
+            "It costs two point two million dollars.",
+            "two point two million dollars",
+            Currency,
+            2.2e6,
+            Some("USD"),
+        );
+        one(
+            "Inflation was nought point nought three.",
+            "nought point nought three",
+            Number,
+            0.03,
+            None,
+        );
+        one(
+            "The index gained 1 point 1.",
+            "1 point 1",
+            Number,
+            1.1,
+            None,
+        );
+        let (low, high) = interval("Output fell five point five percent.");
+        assert!(close(low, 5.45) && close(high, 5.55), "{low} {high}");
+        // "At one point" is an idiom, not a decimal point.
+        assert!(read("At one point two of them left.")
+            .iter()
+            .all(|r| !close(r.2, 1.2)));
         // A list of words after the point is not read as its decimals.
         assert!(read("up 5-point-seven-five percent")
             .iter()
@@ -1689,6 +2503,7 @@ mod tests {
             -5.0,
             Some("%"),
         );
+        one("The low was minus one.", "minus one", Number, -1.0, None);
         // Times, codes and the groups of a number spaced by thousands are no figures.
         for text in ["At 0900 GMT.", "Agent 007.", "Call 0800 555."] {
             assert!(
@@ -1699,5 +2514,41 @@ mod tests {
             );
         }
         assert!(read("It cost 10 000 dollars.").iter().all(|m| m.2 != 0.0));
+    }
+
+    #[test]
+    fn thousands_spaced_by_a_space() {
+        one(
+            "It cost 10 000 dollars.",
+            "10 000 dollars",
+            Currency,
+            1e4,
+            Some("USD"),
+        );
+        one(
+            "The city has 1 414 021 residents.",
+            "1 414 021 residents",
+            Quantity,
+            1_414_021.0,
+            Some("people"),
+        );
+        // Not groups: a group of another length, a hyphenated word, columns.
+        let got = read("Scores of 1 2345 and 10 100-metre races.");
+        assert!(got.iter().all(|m| m.2 < 10_000.0), "{got:?}");
+        for text in [
+            "It ordered 36 100 kilowatt transmitters.",
+            "The deal ended at 108 109 pct.",
+            "Backlog at January 31 747 mln dlrs.",
+        ] {
+            let got = read(text);
+            assert!(
+                got.iter().all(|m| m.2 < 10_000.0 || m.2 > 1e8),
+                "{text}: {got:?}"
+            );
+        }
+        let got = read("Call 0800 555 111 or 0845 8 505 505.");
+        assert!(got.iter().all(|m| m.2 < 1000.0), "{got:?}");
+        let got = read("Rows 12  345 and 7 123 4.");
+        assert!(got.iter().all(|m| m.2 < 10_000.0), "{got:?}");
     }
 }

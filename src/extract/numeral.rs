@@ -176,6 +176,17 @@ impl Numeral {
         }
     }
 
+    /// This whole number plus decimals read aloud: `digits` in `places` places ("1 point 05"
+    /// is 1 plus 5 in two places), precise to the last of them.
+    pub fn plus_decimals(self, digits: f64, places: i32) -> Numeral {
+        Numeral {
+            value: self.value + digits / 10f64.powi(places),
+            decimals: places as u32,
+            trailing_zeros: 0,
+            ..self
+        }
+    }
+
     /// This whole amount plus `cents` hundredths ("3 dollars" and "50 cents"), precise to
     /// the cent.
     pub fn plus_cents(self, cents: f64) -> Numeral {

@@ -66,6 +66,16 @@ pub struct NumberWords {
     pub half: &'static str,
     /// Words before "half" that make it a period ("the first half"), not a fraction.
     pub not_before_half: Words,
+    /// Words before a number that make a spaced "point" after it no decimal point ("at one
+    /// point two of them").
+    pub not_before_point: Words,
+    /// The words between the two numbers of a ratio: "in" ("one in five"), "over" ("1 over
+    /// 3"), and "out of" as a pair ("two out of three").
+    pub ratio_links: Words,
+    pub over: &'static str,
+    pub out_of: (&'static str, &'static str),
+    /// Words after "N in M" that make M a time, not a ratio ("2 in 10 years").
+    pub not_ratio_after: Words,
     /// Multiples as verbs or adjectives ("doubled", "fourfold"), each with its range.
     pub multiples: &'static [(&'static [&'static str], Multiple)],
     /// Multiple words that are not a multiple of a figure on their own ("double digits").
@@ -122,6 +132,9 @@ pub struct UnitWords {
     pub quantities: Map<&'static str>,
     /// Words qualifying a ton ("metric tons").
     pub ton_qualifiers: Words,
+    /// The metre's letter, a metre only before a word of size ("1.8m tall"), where it is
+    /// otherwise a million ("£1.8m").
+    pub metre: (&'static str, Words),
     /// A rate per day after barrels: ("per", "a") then "day".
     pub per_day: (Words, &'static str),
     /// Percent words ("pct", "percent").
@@ -153,6 +166,10 @@ pub struct UnitWords {
     pub us_initials: (&'static str, &'static str),
     /// Suffixes glued to a number that make it an ordinal, time or code ("20th", "5pm").
     pub numeral_suffixes: Words,
+    /// The halves of the day after a clock time written apart ("2 pm"), and their letters
+    /// written with points ("2 p.m.").
+    pub clock_suffixes: Words,
+    pub clock_letters: (Words, &'static str),
     /// Words before a number that make it a name ("Boeing 747", "No. 1", "Section 301").
     pub naming: Words,
     /// Month names and abbreviations.
