@@ -62,6 +62,9 @@ struct Sentence<'a> {
     covered: Vec<bool>,
     roles: Vec<Role>,
     drafts: Vec<Draft>,
+    /// The period phrase of each mention ([`Self::figure_mark`]), found once the sentence's
+    /// drafts are made.
+    figure_marks: Vec<Option<usize>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -702,8 +705,13 @@ impl<'a> Sentence<'a> {
 
     /// The period phrase of mention `m`: right after it, or after the unit it is a rate of
     /// ("88 cents per share a year earlier").
-    fn figure_mark(&self, m: usize) -> Option<usize> {
+    fn find_figure_mark(&self, m: usize) -> Option<usize> {
         self.owned_mark(self.after_rate(self.mtoks[m].1))
+    }
+
+    /// [`Self::find_figure_mark`], as found for every mention after linking.
+    fn figure_mark(&self, m: usize) -> Option<usize> {
+        self.figure_marks[m - self.ms.start]
     }
 
     /// A period phrase starting right after token `k - 1`.
@@ -1667,8 +1675,10 @@ fn link_tokens(
         covered: covered(first, end, marks, &ex.mention_tokens[ms_first..ms_end]),
         roles: vec![Role::Free; ms_end - ms_first],
         drafts: Vec::new(),
+        figure_marks: Vec::new(),
     };
     s.link();
+    s.figure_marks = s.ms.clone().map(|m| s.find_figure_mark(m)).collect();
     if s.drafts.iter().any(|d| d.baseline.is_some())
         && (first..end).any(|k| ex.tokens[k].is(text, doc.lang.claims.stock_split))
     {
@@ -1680,7 +1690,7 @@ fn link_tokens(
     let start_id = claims.len();
     let mut order: Vec<usize> = (0..s.drafts.len()).collect();
     order.sort_by_key(|&d| s.drafts[d].first);
-    let owned: Vec<usize> = s.ms.clone().filter_map(|m| s.figure_mark(m)).collect();
+    let owned: Vec<usize> = s.figure_marks.iter().flatten().copied().collect();
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
     let carried = state.period;
     let mut named: Option<(usize, Period)> = None;
