@@ -3,7 +3,8 @@
 
     target/python-venv/bin/python benches/spark.py [FILE] [--times 10] [--runs 3]
 
-Run with the virtualenv `scripts/test` builds, from the repository; needs Java 17+. FILE
+Run with the virtualenv `scripts/test` builds, from the repository, with PYSPARK_PYTHON set to
+its interpreter (the Python workers need pyarrow and the package); needs Java 17+. FILE
 defaults to ../shared/corpus/reuters21578.jsonl. Prints, best of --runs:
 
 - JVM start-up: creating the local[2] SparkSession in this process (the JVM, the Py4J gateway).

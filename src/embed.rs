@@ -4,10 +4,10 @@
 //! a second pipeline: a text is read as `check` reads an article file, a record as `audit`
 //! reads an archive line.
 
-use crate::audit::pipeline::{self, Unit};
+use crate::audit::pipeline::{self, Processed, Unit};
 use crate::policy::Policy;
 use crate::registry::Registry;
-use crate::report::ArticleReport;
+use crate::report::{ArticleReport, Report};
 use crate::source::InputError;
 
 /// `check` (claims and findings) or `extract` (claims and every numeric mention, no rules).
@@ -146,6 +146,113 @@ pub fn records(
     pipeline::check_units(units, &|unit| crate::audit::process(unit, registry, policy))
 }
 
+/// What checking one record gave, kept for the host to build its own object from (the Python
+/// package builds dicts straight from the report, without JSON in between): the checked
+/// article, or the report of a record that could not be read or checked. A record that made
+/// the checker panic is already its error report, as `audit` writes it.
+pub struct Outcome {
+    result: Processed,
+    /// What a report that fails while being built or written is made from, as `audit`'s
+    /// fallback report is: the record's id when known, its source and line.
+    id: Option<String>,
+    source: std::sync::Arc<str>,
+    line: usize,
+}
+
+impl Outcome {
+    /// Hands the record's report to `write`, exactly the report `audit` serialises for it (the
+    /// article's own, borrowing its text, or its error report). If `write` fails, or building
+    /// or writing the report panics, `write` gets instead the error report `audit` writes in
+    /// that case, and its result is returned.
+    pub fn write<T, E: std::fmt::Display>(
+        &self,
+        mut write: impl FnMut(&Report<'_>) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let checked;
+            let report = match &self.result {
+                Processed::Checked(article) => {
+                    checked = Report::of(article, false);
+                    &checked
+                }
+                Processed::Failed(report) => report,
+            };
+            write(report).map_err(|e| {
+                Box::new(crate::unreadable::internal_error(
+                    Some(report.id.clone()),
+                    &report.source,
+                    report.line,
+                    &format!("could not serialise the report: {e}"),
+                ))
+            })
+        }));
+        match first {
+            Ok(Ok(written)) => Ok(written),
+            Ok(Err(failed)) => write(&failed),
+            Err(panic) => write(&self.fallback(&crate::unreadable::panic_message(&*panic))),
+        }
+    }
+
+    fn fallback(&self, what: &str) -> ArticleReport {
+        crate::unreadable::internal_error(self.id.clone(), &self.source, Some(self.line), what)
+    }
+}
+
+/// [`records`], without the serialising: each record's [`Outcome`], in order. The records are
+/// read and checked by `audit`'s own worker ([`crate::audit::process`]), a panic caught as
+/// `audit` catches it, so that each outcome's report is the object of the NDJSON line
+/// [`records`] gives for it.
+pub fn outcomes(
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+    policy: &Policy,
+) -> Vec<Outcome> {
+    let source: std::sync::Arc<str> = std::sync::Arc::from(source);
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(i, record)| {
+            let line = first_line + i;
+            let (unit, id) = match record {
+                Ok(bytes) => (
+                    Unit::Record {
+                        source: source.clone(),
+                        line,
+                        bytes,
+                    },
+                    None,
+                ),
+                Err(Unconverted { message, id }) => (
+                    Unit::Unreadable(
+                        InputError::new(&*source, line, 1, message).with_id(id.clone()),
+                    ),
+                    id,
+                ),
+            };
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::audit::process(unit, registry, policy)
+            }));
+            let result = checked.unwrap_or_else(|panic| {
+                let what = crate::unreadable::panic_message(&*panic);
+                Processed::Failed(crate::unreadable::internal_error(
+                    id.clone(),
+                    &source,
+                    Some(line),
+                    &what,
+                ))
+            });
+            Outcome {
+                result,
+                id,
+                source: source.clone(),
+                line,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,5 +364,45 @@ mod tests {
         assert_eq!(lines[2]["error"], "<records>:3:1: a record must be a dict");
         assert_eq!(lines[2]["id"], "<records>:3");
         assert_eq!(lines[3]["id"], "d");
+    }
+
+    #[test]
+    fn outcomes_are_the_reports_of_the_lines_records_writes() {
+        let batch = || {
+            vec![
+                Ok(br#"{"id": "g", "body": "Sales rose 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs.", "desk": "x"}"#.to_vec()),
+                Ok(br#"{"id": "b", "body": 5}"#.to_vec()),
+                Err(Unconverted {
+                    message: "a record must be a dict".to_string(),
+                    id: Some("d".to_string()),
+                }),
+            ]
+        };
+        let lines = records("<records>", 7, batch(), None, &Policy::default());
+        let outcomes = outcomes("<records>", 7, batch(), None, &Policy::default());
+        let mut written = Vec::new();
+        for outcome in &outcomes {
+            let line = outcome.write(|r| serde_json::to_vec(r)).unwrap();
+            written.extend_from_slice(&line);
+            written.push(b'\n');
+        }
+        assert_eq!(String::from_utf8(written), String::from_utf8(lines));
+        // A report the host cannot write becomes audit's internal error report, with its id.
+        let mut calls = 0;
+        let fallback = outcomes[0]
+            .write(|report| {
+                calls += 1;
+                if calls == 1 {
+                    Err("no room")
+                } else {
+                    Ok((report.id.clone(), report.error.clone().unwrap()))
+                }
+            })
+            .unwrap();
+        assert_eq!(fallback.0, "g");
+        assert_eq!(
+            fallback.1,
+            "<records>:7: internal error: could not serialise the report: no room"
+        );
     }
 }

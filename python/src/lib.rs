@@ -2,10 +2,14 @@
 //!
 //! Every function here goes through `claimcheck::embed`, which reads a text as `check` reads
 //! an article file and a record as `audit` reads an archive line: the dicts Python gets are
-//! the output contract's article objects, parsed from the same JSON the command line writes.
-//! The checking itself runs with the GIL released, on rayon threads for `check_many`.
+//! the output contract's article objects, built straight from the report structs the command
+//! line serialises (`topy`: the same values `json.loads` would give from its JSON). The
+//! checking itself runs with the GIL released, on rayon threads for `check_many`; the Spark
+//! functions hand back the NDJSON lines themselves, for Arrow's JSON reader.
 
-use claimcheck::embed::{self, ArgumentError, Mode, Text, Unconverted};
+mod topy;
+
+use claimcheck::embed::{self, ArgumentError, Mode, Outcome, Text, Unconverted};
 use claimcheck::policy::Policy;
 use claimcheck::registry::{load, Problem, Registry};
 use crossbeam_channel::{bounded, Receiver};
@@ -18,6 +22,7 @@ use std::collections::VecDeque;
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Arc;
+use topy::Keys;
 
 create_exception!(
     _claimcheck,
@@ -234,12 +239,6 @@ fn iso_day(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
     Ok(Some(value.call_method0("isoformat")?.extract()?))
 }
 
-fn json_loads<'py>(py: Python<'py>, json: &[u8]) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?
-        .getattr("loads")?
-        .call1((PyBytes::new(py, json),))
-}
-
 #[allow(clippy::too_many_arguments)]
 fn run_text<'py>(
     py: Python<'py>,
@@ -266,15 +265,14 @@ fn run_text<'py>(
             lang: lang.as_deref(),
         };
         embed::text(&input, registry.as_deref(), &Policy::default(), mode)
-            .map(|(report, warnings)| (serde_json::to_vec(&report), warnings))
     });
-    let (json, warnings) = result.map_err(argument_error)?;
-    let json = json.map_err(|e| PyValueError::new_err(format!("internal error: {e}")))?;
+    let (report, warnings) = result.map_err(argument_error)?;
     for warning in warnings {
         let message = CString::new(warning.replace('\0', " "))?;
         PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 2)?;
     }
-    json_loads(py, &json)
+    topy::to_py(py, &mut Keys::default(), &report)
+        .map_err(|e| PyValueError::new_err(format!("internal error: {e}")))
 }
 
 /// Checks one article and returns its object of the JSON output contract, exactly as
@@ -471,15 +469,14 @@ const RECORDS: &str = "<records>";
 
 type Pool = Arc<rayon::ThreadPool>;
 
-/// Checks a batch of records on `pool`, split into pieces, the NDJSON lines in input order.
-fn run_batch(
+/// Runs `check` over a batch of records on `pool`, split into pieces of [`PIECE`] records
+/// (each with the line of its first record), and returns the pieces' results in input order.
+fn in_pieces<T: Send>(
     pool: &rayon::ThreadPool,
-    source: &str,
     first_line: usize,
     records: Vec<Result<Vec<u8>, Unconverted>>,
-    registry: Option<&Registry>,
-) -> Vec<u8> {
-    let policy = Policy::default();
+    check: impl Fn(usize, Vec<Result<Vec<u8>, Unconverted>>) -> T + Sync,
+) -> Vec<T> {
     let mut pieces = Vec::new();
     let mut records = records.into_iter();
     let mut line = first_line;
@@ -492,13 +489,44 @@ fn run_batch(
         pieces.push((line, piece));
         line += n;
     }
-    let outs: Vec<Vec<u8>> = pool.install(|| {
+    pool.install(|| {
         pieces
             .into_par_iter()
-            .map(|(line, piece)| embed::records(source, line, piece, registry, &policy))
+            .map(|(line, piece)| check(line, piece))
             .collect()
-    });
-    outs.concat()
+    })
+}
+
+/// Checks a batch of records on `pool`, split into pieces, the NDJSON lines in input order.
+fn run_batch(
+    pool: &rayon::ThreadPool,
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+) -> Vec<u8> {
+    let policy = Policy::default();
+    in_pieces(pool, first_line, records, |line, piece| {
+        embed::records(source, line, piece, registry, &policy)
+    })
+    .concat()
+}
+
+/// Checks a batch of records on `pool`, split into pieces, each record's outcome in input
+/// order.
+fn outcomes_of_batch(
+    pool: &rayon::ThreadPool,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+) -> Vec<Outcome> {
+    let policy = Policy::default();
+    in_pieces(pool, first_line, records, |line, piece| {
+        embed::outcomes(RECORDS, line, piece, registry, &policy)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn make_pool(jobs: Option<usize>) -> PyResult<Pool> {
@@ -523,14 +551,13 @@ struct CheckMany {
     pool: Pool,
     registry: Option<Arc<Registry>>,
     /// Batches being checked, oldest first.
-    pending: VecDeque<Receiver<Vec<u8>>>,
-    /// The NDJSON lines of the batch being handed out, and how far.
-    ready: Vec<u8>,
-    at: usize,
+    pending: VecDeque<Receiver<Vec<Outcome>>>,
+    /// The outcomes of the batch being handed out, those not yet handed out.
+    ready: std::vec::IntoIter<Outcome>,
     /// The 1-based position of the next record to pull.
     next_line: usize,
-    /// `json.loads`, looked up once.
-    loads: Py<PyAny>,
+    /// The Python strings of the report's keys, made once for the whole run.
+    keys: Keys,
 }
 
 impl CheckMany {
@@ -560,7 +587,7 @@ impl CheckMany {
         let pool = Arc::clone(&self.pool);
         let registry = self.registry.clone();
         self.pool.spawn(move || {
-            let out = run_batch(&pool, RECORDS, first_line, batch, registry.as_deref());
+            let out = outcomes_of_batch(&pool, first_line, batch, registry.as_deref());
             let _ = tx.send(out);
         });
         self.pending.push_back(rx);
@@ -576,14 +603,9 @@ impl CheckMany {
 
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         loop {
-            if self.at < self.ready.len() {
-                let rest = &self.ready[self.at..];
-                let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-                let object = self
-                    .loads
-                    .bind(py)
-                    .call1((PyBytes::new(py, &rest[..end]),))?;
-                self.at += end + 1;
+            if let Some(outcome) = self.ready.next() {
+                let keys = &mut self.keys;
+                let object = outcome.write(|report| topy::to_py(py, keys, report))?;
                 return Ok(Some(object));
             }
             // Two batches in flight: one checked while the other is handed out.
@@ -591,8 +613,9 @@ impl CheckMany {
             let Some(rx) = self.pending.pop_front() else {
                 return Ok(None);
             };
-            self.ready = py.allow_threads(move || rx.recv().unwrap_or_default());
-            self.at = 0;
+            self.ready = py
+                .allow_threads(move || rx.recv().unwrap_or_default())
+                .into_iter();
         }
     }
 }
@@ -620,10 +643,9 @@ fn check_many(
         pool: make_pool(jobs)?,
         registry,
         pending: VecDeque::new(),
-        ready: Vec::new(),
-        at: 0,
+        ready: Vec::new().into_iter(),
         next_line: 1,
-        loads: records.py().import("json")?.getattr("loads")?.unbind(),
+        keys: Keys::default(),
     })
 }
 

@@ -202,6 +202,22 @@ def test_check_many_is_in_order_and_equal_to_audit(tmp_path):
     assert got[5]["meta"] == {"desk": 2}
 
 
+def test_check_many_over_the_corpus_is_audit_to_the_type_and_key_order(corpus):
+    """Every object of the Reuters corpus: the same keys in the same order and the same values
+    of the same types (an int is not a float) as `audit`'s JSON; only `source` and `line`, where
+    the record came from, differ."""
+    want = audit_lines(corpus)
+    with open(corpus, "rb") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    got = list(claimcheck.check_many(records, jobs=2))
+    assert len(got) == len(want) == len(records)
+    for i, (g, w) in enumerate(zip(got, want)):
+        assert (g["source"], g["line"]) == ("<records>", i + 1) and w["line"] == i + 1
+        for a in (g, w):
+            del a["source"], a["line"]
+        assert json.dumps(g) == json.dumps(w), w["id"]
+
+
 def test_check_many_yields_error_objects_and_goes_on():
     good = {"id": "good", "body": SALES}
     records = [

@@ -51,38 +51,26 @@ def session(master=None, name="claimcheck"):
 
 def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id", date="date", title="title"):
     """Runs the job on ``spark``; returns the summary dict it writes as ``summary.json``."""
-    from pyspark.sql import functions as F
-
     # Absolute imports: spark-submit runs this file as a script, outside its package.
     from claimcheck import Registry
-    from claimcheck.spark import audit, audit_lines, explode_rows, finding_rows, summary
+    from claimcheck.spark import audit, audit_lines, explode_rows, finding_rows
 
     reg = Registry(registry) if registry else None
     if input_format(inputs, fmt) == "parquet":
         audited = audit(spark.read.parquet(*inputs), text=text, id=id, date=date, title=title, registry=reg, source=inputs[0])
     else:
         audited = audit_lines(spark.read.text(inputs), registry=reg, source=inputs[0])
-    # Kept for the counts below: each article's findings as CSV rows, without its claims (the
-    # bulk of a report), so the articles are checked once and little is cached.
+    # Each article's findings as CSV rows, without its claims (the bulk of a report), cached by
+    # the first action so that the articles are checked once and little is kept.
     audited = finding_rows(audited).persist()
+    # Action 1: the check, and the findings written.
     explode_rows(audited).write.mode("overwrite").parquet(os.path.join(output, "findings"))
-    # The summary is read back from the findings written, not checked again.
-    written = spark.read.parquet(os.path.join(output, "findings"))
-    per_rule = summary(written)
-    per_rule.write.mode("overwrite").parquet(os.path.join(output, "summary"))
-    counts = audited.agg(
-        F.count(F.lit(1)).alias("articles"),
-        F.sum(F.when(F.size("rows") > 0, 1).otherwise(0)).alias("flagged"),
-        F.sum(F.when(F.col("error").isNotNull(), 1).otherwise(0)).alias("unreadable"),
-    ).first()
-    result = {
-        "articles": int(counts["articles"] or 0),
-        "articles_with_findings": int(counts["flagged"] or 0),
-        "unreadable": int(counts["unreadable"] or 0),
-        "findings": [
-            {"rule": r["rule"], "severity": r["severity"], "count": int(r["count"])} for r in per_rule.collect()
-        ],
-    }
+    # Action 2: every count in one aggregation over the cached rows (a few rows back).
+    result = tally(audited)
+    # Action 3: the summary Parquet, from those few rows on the driver (no pass over the data).
+    schema = "rule string, severity string, count long"
+    rows = [(r["rule"], r["severity"], r["count"]) for r in result["findings"]]
+    spark.createDataFrame(rows, schema).coalesce(1).write.mode("overwrite").parquet(os.path.join(output, "summary"))
     audited.unpersist()
     if output.startswith("/") or "://" not in output:
         os.makedirs(output, exist_ok=True)
@@ -90,6 +78,42 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
             json.dump(result, f, indent=2)
             f.write("\n")
     return result
+
+
+def tally(rows):
+    """Counts of a ``finding_rows`` result in one aggregation (one Spark action): articles,
+    articles with findings, unreadable records, and findings per rule and severity, most first
+    (as ``summary`` orders them)."""
+    from pyspark.sql import functions as F
+
+    # One row per finding, or one with a null finding for an article without; an article's
+    # own counts are taken from its first row only.
+    exploded = rows.select(
+        F.size("rows").alias("n"),
+        F.col("error").isNotNull().alias("bad"),
+        F.posexplode_outer("rows").alias("pos", "f"),
+    )
+    first = F.col("pos").isNull() | (F.col("pos") == 0)
+    groups = (
+        exploded.groupBy(F.col("f.rule").alias("rule"), F.col("f.severity").alias("severity"))
+        .agg(
+            F.count("f").alias("count"),
+            F.sum(F.when(first, 1).otherwise(0)).alias("articles"),
+            F.sum(F.when(first & (F.col("n") > 0), 1).otherwise(0)).alias("flagged"),
+            F.sum(F.when(first & F.col("bad"), 1).otherwise(0)).alias("unreadable"),
+        )
+        .collect()
+    )
+    findings = [
+        {"rule": g["rule"], "severity": g["severity"], "count": int(g["count"])} for g in groups if g["count"]
+    ]
+    findings.sort(key=lambda r: (-r["count"], r["rule"], r["severity"]))
+    return {
+        "articles": sum(int(g["articles"] or 0) for g in groups),
+        "articles_with_findings": sum(int(g["flagged"] or 0) for g in groups),
+        "unreadable": sum(int(g["unreadable"] or 0) for g in groups),
+        "findings": findings,
+    }
 
 
 def main(argv=None):
