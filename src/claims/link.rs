@@ -1693,7 +1693,9 @@ fn link_tokens(
     let owned: Vec<usize> = s.figure_marks.iter().flatten().copied().collect();
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
     let carried = state.period;
-    let mut named: Option<(usize, Period)> = None;
+    // The period the sentence names for its last figure (drafts go in order; only heads name
+    // one).
+    let mut named: Option<Period> = None;
     // Heads first, so inherited claims can take their subject and period.
     for pass in 0..2 {
         for &d in &order {
@@ -1702,17 +1704,13 @@ fn link_tokens(
             }
             let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
             let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried);
-            if let Some(p) = own {
-                if named.is_none_or(|(first, _)| s.drafts[d].first >= first) {
-                    named = Some((s.drafts[d].first, p));
-                }
-            }
+            named = own.or(named);
             built[d] = Some(claim);
         }
     }
     // An earlier period named later is nearly always a look back ("the last time the rate was
     // this low was in December 1969"), not the period the story moves on to.
-    if let Some((_, p)) = named.filter(|&(_, p)| state.period.is_none_or(|c| !ends_before(p, c))) {
+    if let Some(p) = named.filter(|&p| state.period.is_none_or(|c| !ends_before(p, c))) {
         state.period = Some(p);
     }
     let mut id_of = vec![0; s.drafts.len()];
