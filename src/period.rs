@@ -318,6 +318,27 @@ impl Period {
         }
     }
 
+    /// The period a figure most likely reports when the only period named is its baseline's
+    /// ("fell to $49.3 billion from $55.7 billion in October": November): the next month or
+    /// quarter, or the same half, months or fiscal year a year later, as results compare
+    /// them. `None` for a year, a day or a range, which are as often the start of a longer
+    /// span ("rose to 112 from 108 in 2019").
+    pub fn following(&self) -> Option<Period> {
+        Some(match *self {
+            Period::Month(y, 12) => Period::Month(y + 1, 1),
+            Period::Month(y, m) => Period::Month(y, m + 1),
+            Period::Quarter(y, 4) => Period::Quarter(y + 1, 1),
+            Period::Quarter(y, q) => Period::Quarter(y, q + 1),
+            Period::FiscalQuarter(y, 4) => Period::FiscalQuarter(y + 1, 1),
+            Period::FiscalQuarter(y, q) => Period::FiscalQuarter(y, q + 1),
+            Period::Half(..)
+            | Period::FiscalHalf(..)
+            | Period::FiscalMonths(..)
+            | Period::Fiscal(_) => self.years_earlier(-1),
+            Period::Year(_) | Period::Day(..) | Period::Range(..) => return None,
+        })
+    }
+
     /// The period immediately before this one, at the same granularity.
     pub fn previous(&self) -> Period {
         match *self {

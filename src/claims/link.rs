@@ -13,7 +13,7 @@ use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
 use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Mention, MentionKind};
-use crate::period::Period;
+use crate::period::{Date, Period};
 use crate::span::Span;
 
 /// What a mention has become.
@@ -58,6 +58,8 @@ struct Sentence<'a> {
     /// Mentions in this sentence.
     ms: std::ops::Range<usize>,
     marks: &'a [PeriodMark],
+    /// The article's date.
+    date: Option<Date>,
     /// For each token of the sentence, whether a period phrase or a mention covers it.
     covered: Vec<bool>,
     roles: Vec<Role>,
@@ -108,6 +110,49 @@ impl<'a> Sentence<'a> {
 
     fn mention_starting(&self, i: usize) -> Option<usize> {
         self.ms.clone().find(|&m| self.mtoks[m].0 == i)
+    }
+
+    /// "rose $13.40 to settle at $1,780.20": a market's level at the close of the article's
+    /// day, when the sentence names no day.
+    fn settled_on_the_day(&self, dr: &Draft) -> Option<Period> {
+        let v = self.mtoks[dr.value?].0;
+        let d = self.date?;
+        (v.saturating_sub(3).max(self.first)..v)
+            .any(|k| self.is_any(k, &self.w.session_close))
+            .then_some(Period::Day(d.year, d.month, d.day))
+    }
+
+    /// Whether period phrase `mk` looks back from the sentence's period and dates a figure
+    /// with "in" or "during" ("in the previous quarter"), rather than giving a baseline's.
+    fn looks_back_within(&self, mk: usize) -> bool {
+        let m = &self.marks[mk];
+        m.period.is_comparison() && !m.basis && self.is_any(m.first, &self.lang.periods.within)
+    }
+
+    /// The period phrase that dates the words of a claim without a value ending at `end`:
+    /// the first current one later in the clause with no figure or punctuation before it,
+    /// over phrases that only say how the change is measured ("grew 0.4% on a year-on-year
+    /// basis in the first quarter"), or one looking back from the sentence's period ("the
+    /// 2.1% expansion in the previous quarter").
+    fn mark_after_words(&self, end: usize) -> Option<usize> {
+        let mut k = end;
+        let mut words = 0;
+        while k < self.end && words <= 8 {
+            if let Some(mk) = self.mark_starting(k) {
+                let m = &self.marks[mk];
+                if !m.basis && (!m.baseline || self.looks_back_within(mk)) {
+                    return Some(mk);
+                }
+                k = m.end;
+                continue;
+            }
+            if self.is_punct(k) || self.mention_starting(k).is_some() {
+                return None;
+            }
+            words += 1;
+            k += 1;
+        }
+        None
     }
 
     fn role(&self, m: usize) -> Role {
@@ -378,10 +423,15 @@ impl<'a> Sentence<'a> {
                         }
                     }
                 }
+                // "from a revised November 2015 estimate"
+                let mut reach = k + len + 1;
+                while reach < self.end && self.is_any(reach, &self.lang.periods.baseline_skip) {
+                    reach += 1;
+                }
                 if let Some(mk) = self
                     .marks
                     .iter()
-                    .position(|mk| mk.baseline && mk.first <= k + len + 1 && mk.first >= k)
+                    .position(|mk| mk.baseline && mk.first <= reach && mk.first >= k)
                 {
                     if self.drafts[d].baseline_mark.is_none() {
                         self.drafts[d].baseline_mark = Some(mk);
@@ -395,12 +445,11 @@ impl<'a> Sentence<'a> {
             if let Some(mk) = mark {
                 // "over the 12 months to November": the span the change is over, not the
                 // baseline's period.
+                let m = &self.marks[mk];
                 let span = self.is_any(k, &self.w.span_prepositions)
-                    && matches!(
-                        self.marks[mk].period,
-                        PeriodRef::Absolute(Period::Range(..))
-                    );
-                if self.marks[mk].baseline && !span {
+                    && (matches!(m.period, PeriodRef::Absolute(Period::Range(..)))
+                        || (m.first..m.end).any(|j| self.is_any(j, &self.lang.periods.up_to)));
+                if self.marks[mk].baseline && !span && !self.looks_back_within(mk) {
                     if self.drafts[d].baseline_mark.is_some() {
                         break;
                     }
@@ -1672,6 +1721,7 @@ fn link_tokens(
         end,
         ms: ms_first..ms_end,
         marks,
+        date: doc.date,
         covered: covered(first, end, marks, &ex.mention_tokens[ms_first..ms_end]),
         roles: vec![Role::Free; ms_end - ms_first],
         drafts: Vec::new(),
@@ -1703,7 +1753,7 @@ fn link_tokens(
                 continue;
             }
             let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
-            let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried);
+            let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried, named);
             named = own.or(named);
             built[d] = Some(claim);
         }
@@ -1797,7 +1847,9 @@ fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &F
 /// Builds draft `d` into a claim; `owned` are the period phrases that follow a mention
 /// directly ("1238 tons in May"), `head` the claim whose value an inherited draft shares.
 /// Builds draft `d` into a claim, with `carried` as the period of a figure whose sentence
-/// names none; also returns the period the sentence itself names for it, if any.
+/// names none and `named_before` the one the sentence named for an earlier figure (what "in
+/// the previous quarter" looks back from); also returns the period the sentence itself names
+/// for it, if any.
 fn build(
     s: &Sentence,
     d: usize,
@@ -1805,6 +1857,7 @@ fn build(
     owned: &[usize],
     head: Option<&Claim>,
     carried: Option<Period>,
+    named_before: Option<Period>,
 ) -> (Claim, Option<Period>) {
     let dr = &s.drafts[d];
     let own_current_mark =
@@ -1816,14 +1869,7 @@ fn build(
     // year-over-year increase in gasoline prices in December".
     let after_words = || {
         dr.value.is_none().then_some(())?;
-        let end = dr.end.max(dr.phrase.1);
-        s.marks.iter().position(|m| {
-            !m.baseline
-                && !m.period.is_comparison()
-                && m.first >= end
-                && m.first <= end + 8
-                && (end..m.first).all(|k| !s.is_punct(k) && s.mention_starting(k).is_none())
-        })
+        s.mark_after_words(dr.end.max(dr.phrase.1))
     };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
@@ -1871,27 +1917,16 @@ fn build(
         .value
         .filter(|_| dr.inherited_from.is_none())
         .and_then(|v| s.figure_mark(v))
-        .filter(|&k| s.marks[k].period.is_comparison() && Some(k) != dr.baseline_mark);
+        .filter(|&k| {
+            s.marks[k].period.is_comparison() && !s.marks[k].basis && Some(k) != dr.baseline_mark
+        });
     let named = current_mark.and_then(|k| s.marks[k].period.resolve(None));
     // Only a comparison is read in the period the article last named.
     let compares = matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple);
-    let current = match head {
-        Some(h) => h.value.as_ref().and_then(|v| v.period),
-        None => {
-            let sentence_period = named.or(carried.filter(|_| compares));
-            match relative_mark {
-                Some(k) => s.marks[k].period.resolve(sentence_period),
-                None => sentence_period,
-            }
-        }
-    };
-    let value = dr.value.map(|m| {
-        let mut f = figure(&s.mentions[m], m, current);
-        if let Some(h) = head.and_then(|h| h.value.clone()) {
-            f = h;
-        }
-        f
-    });
+    // "the 2.1% expansion in the previous quarter": the period before the sentence's.
+    let looking_back = current_mark
+        .filter(|&k| s.marks[k].period.is_comparison())
+        .and_then(|k| s.marks[k].period.resolve(named_before.or(carried)));
     let base_mark = dr
         .baseline
         .and_then(|b| s.figure_mark(b))
@@ -1905,6 +1940,39 @@ fn build(
                     && s.marks[k].end <= dr.phrase.1
             })
         });
+    // "dropped to $49.3 billion from $55.7 billion in October": the period after the
+    // baseline's, when the sentence names no other and it has begun by the article's date.
+    let following = || {
+        let k = base_mark.filter(|&k| matches!(s.marks[k].period, PeriodRef::Absolute(_)))?;
+        let p = s.marks[k].period.resolve(None)?.following()?;
+        let begun = match (p.bounds(), s.date) {
+            (Some((start, _)), Some(d)) => start <= d,
+            _ => true,
+        };
+        begun.then_some(p)
+    };
+    let mut inferred = None;
+    let current = match head {
+        Some(h) => h.value.as_ref().and_then(|v| v.period),
+        None => {
+            let sentence_period = named.or(looking_back).or(carried.filter(|_| compares));
+            match relative_mark {
+                Some(k) => s.marks[k].period.resolve(sentence_period),
+                None if sentence_period.is_none() && (compares || dr.baseline.is_some()) => {
+                    inferred = following().or_else(|| s.settled_on_the_day(dr));
+                    inferred
+                }
+                None => sentence_period,
+            }
+        }
+    };
+    let value = dr.value.map(|m| {
+        let mut f = figure(&s.mentions[m], m, current);
+        if let Some(h) = head.and_then(|h| h.value.clone()) {
+            f = h;
+        }
+        f
+    });
     let base_period = base_mark.and_then(|k| s.marks[k].period.resolve(current));
     let mut baseline = dr.baseline.map(|b| figure(&s.mentions[b], b, base_period));
     let mut value = value;
@@ -2007,7 +2075,9 @@ fn build(
     let source = compares || !matches!(named, Some(Period::Year(_)));
     (
         claim,
-        named.filter(|_| source && head.is_none() && relative_mark.is_none()),
+        named
+            .filter(|_| source && head.is_none() && relative_mark.is_none())
+            .or(inferred),
     )
 }
 

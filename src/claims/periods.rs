@@ -24,6 +24,9 @@ pub enum PeriodRef {
     Previous,
     /// "last year": a year on its own, or the year-earlier period in a comparison.
     LastYear(i32),
+    /// "last month", "last quarter": the month or quarter before the article's on its own,
+    /// or the one before the figure it is compared with.
+    Last(Period),
     /// "a week ago", "week-on-week": the week before a day or a week; unknown otherwise.
     WeekEarlier,
 }
@@ -39,6 +42,10 @@ impl PeriodRef {
             PeriodRef::LastYear(y) => Some(match current {
                 Some(c) if !matches!(c, Period::Year(_)) => c.years_earlier(1),
                 _ => Period::Year(y),
+            }),
+            PeriodRef::Last(p) => Some(match current {
+                Some(c) if std::mem::discriminant(&c) == std::mem::discriminant(&p) => c.previous(),
+                _ => p,
             }),
             PeriodRef::WeekEarlier => match current? {
                 Period::Day(y, m, d) => {
@@ -72,6 +79,9 @@ pub struct PeriodMark {
     /// Introduced by "from", "compared with", "than", "that of", "against"...: the
     /// baseline's period.
     pub baseline: bool,
+    /// Says how a change is measured ("year-on-year", "YoY", "m/m", "sequentially"), not
+    /// which period a figure is about, as "a year earlier" or "the previous quarter" do.
+    pub basis: bool,
 }
 
 struct Cursor<'a> {
@@ -246,6 +256,7 @@ pub fn find(
             continue;
         };
         let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
+        let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
@@ -264,8 +275,35 @@ pub fn find(
             end: next,
             period,
             baseline,
+            basis,
         });
         i = next.max(i + 1);
+    }
+    relative_to_named_years(&c, out);
+}
+
+/// "in the 12 months to March 2022, up from 5.5% in February": a month written without its
+/// year, after a current figure's period with an earlier year, is the last such month by
+/// that period's end, not by the article's date (a baseline's year, as in "up 3.6% from
+/// January 2024", says nothing of the current month's).
+fn relative_to_named_years(c: &Cursor, out: &mut [PeriodMark]) {
+    let written_year = |m: &PeriodMark| (m.first..m.end).any(|k| c.year(k).is_some());
+    let mut last_named: Option<Date> = None;
+    for m in out.iter_mut() {
+        match m.period {
+            PeriodRef::Absolute(Period::Month(y, month)) if !written_year(m) => {
+                if let Some(named) = last_named.filter(|n| y > n.year) {
+                    let y = month_year(month, Some(named)).unwrap_or(y);
+                    m.period = PeriodRef::Absolute(Period::Month(y, month));
+                }
+            }
+            PeriodRef::Absolute(p) if !m.baseline && written_year(m) => {
+                if let Some((_, e)) = p.bounds() {
+                    last_named = Some(e);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -287,8 +325,9 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     if c.is(k - 1, ".") && k >= first + 2 && c.glued(k - 1) {
         k -= 1;
     }
-    // "up 5% on last year", "rose 12 percent on FY23"
+    // "up 5% on last year", "rose 12 percent on FY23"; not "up 5% on Thursday".
     if c.is(k - 1, w.on)
+        && c.low(i).is_none_or(|d| w.weekdays.get(&d).is_none())
         && k >= first + 2
         && (c.is(k - 2, "%") || c.is_any(k - 2, &c.lang.units.percent))
     {
@@ -314,9 +353,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         }
         // Months: "June", "June 2024", but not dates ("May 10") nor the verb "may".
         if let Some(m) = c.lang.units.months.get(w) {
+            // "December gold", "the June contract": a futures delivery month.
             if !c.capitalized(i)
                 || c.small_num(i + 1)
                 || (same(w, pw.may_verb.0) && c.is_any(i + 1, &pw.may_verb.1))
+                || c.is_any(i + 1, &pw.delivered)
             {
                 return None;
             }
@@ -327,6 +368,15 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                 return None;
             }
             return month_phrase(c, i, m, date);
+        }
+        // "on Thursday": the last Thursday by the article's date, that day included.
+        if let Some(wd) = pw.weekdays.get(w) {
+            let d = date.filter(|_| c.capitalized(i))?;
+            let day = d.add_days(-i64::from((d.weekday() + 7 - wd) % 7));
+            return Some((
+                PeriodRef::Absolute(Period::Day(day.year, day.month, day.day)),
+                i + 1,
+            ));
         }
         // "first quarter", "4th qtr", "first half", "second half of 2025"
         if let Some(n) = pw.ordinals.get(w) {
@@ -667,7 +717,10 @@ fn twelve_months(
 }
 
 /// "to June", "through November 2023", "ended June 30, 2024", "ended 30 June 2019" at `k`,
-/// after "the year", "the 12 months" or "the six months": the `n` months that end then.
+/// after "the year", "the 12 months", "the quarter" or "the six months": the `n` months that
+/// end then. Twelve months "to" or "through" a month name that month, compared with the same
+/// month a year earlier, as annual rates are reported ("prices rose 6.2% in the 12 months to
+/// March"); "the year ended June 30" stays the whole year, as accounts report it.
 fn months_to(
     c: &Cursor,
     k: usize,
@@ -678,26 +731,52 @@ fn months_to(
     if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
         return None;
     }
-    let mut j = k + 1;
-    let day_first = c.small_num(j) && c.month(j + 1).is_some();
-    if day_first {
+    let (y, m, _, next) = month_or_day(c, k + 1, date)?;
+    if n == 12 && c.is_any(k, &c.w.rate_to) {
+        return Some((PeriodRef::Absolute(Period::Month(y, m)), next));
+    }
+    let (fy, fm) = Date::months_later(y, m, 1 - n as i32);
+    Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
+}
+
+/// A month with or without its day and year at `j` ("June", "June 2024", "June 30, 2024",
+/// "Sept. 30", "30 June 2019"): (year, month, day, the token after it). Without a year, the
+/// most recent such month not after the article date.
+fn month_or_day(
+    c: &Cursor,
+    mut j: usize,
+    date: Option<Date>,
+) -> Option<(i32, u8, Option<u8>, usize)> {
+    let day_number = |k: usize| -> Option<u8> {
+        c.small_num(k)
+            .then(|| c.toks[k].text(c.text).parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let mut day = day_number(j).filter(|_| c.month(j + 1).is_some());
+    if day.is_some() {
         j += 1;
     }
     let m = c.month(j)?;
     j += 1;
-    if !day_first && c.small_num(j) {
-        // "June 30", "June 30, 2024"
-        j += 1;
-        if c.is(j, ",") && c.year(j + 1).is_some() {
-            j += 1;
+    if day.is_none() {
+        // "Sept. 30": the abbreviation's full stop.
+        let dot = c.is(j, ".") && c.glued(j) && day_number(j + 1).is_some();
+        if let Some(d) = day_number(j + usize::from(dot)) {
+            // "June 30", "June 30, 2024"
+            day = Some(d);
+            j += 1 + usize::from(dot);
+            if c.is(j, ",") && c.year(j + 1).is_some() {
+                j += 1;
+            }
         }
     }
     let (y, next) = match c.year(j) {
         Some(y) => (y, j + 1),
         None => (month_year(m, date)?, j),
     };
-    let (fy, fm) = Date::months_later(y, m, 1 - n as i32);
-    Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
+    let day = day.filter(|&d| d <= crate::period::days_in_month(y, m));
+    Some((y, m, day, next))
 }
 
 /// "last year", "a year earlier", "year-on-year", "the same period in 2024", "last month".
@@ -752,7 +831,17 @@ fn relative(
                 i + 2,
             ))
         } else if (same(&unit, pw.month) || same(&unit, pw.quarter)) && back {
-            Some((PeriodRef::Previous, i + 2))
+            // "fell 11.2% last month": the month before the article's; "from the previous
+            // month" only compares.
+            let last = date.filter(|_| same(w, pw.last)).map(|d| {
+                let (y, m) = Date::months_later(d.year, d.month, -1);
+                if same(&unit, pw.month) {
+                    Period::Month(y, m)
+                } else {
+                    Period::Quarter(d.year, (d.month - 1) / 3 + 1).previous()
+                }
+            });
+            Some((last.map_or(PeriodRef::Previous, PeriodRef::Last), i + 2))
         } else {
             None
         };
@@ -767,8 +856,26 @@ fn relative(
     // "the six months ended June 30", "the 12 months to November 2023"
     if c.is_any(i + 2, &pw.months) {
         if let Some(n) = c.count(i + 1, 12) {
+            // "the three months prior", "the three months before"
+            if i + 3 < end && (c.is(i + 3, pw.prior) || c.is(i + 3, pw.before)) {
+                return Some((PeriodRef::Previous, i + 4));
+            }
             return months_to(c, i + 3, end, n, date);
         }
+    }
+    // "the quarter ended Sept. 30": the three months to then; "the week ended July 7": the
+    // week's figure, dated by its last day.
+    if c.is_any(i + 1, &pw.quarters) {
+        return months_to(c, i + 2, end, 3, date);
+    }
+    if c.is(i + 1, pw.week) && i + 2 < end && c.is_any(i + 2, &pw.up_to) {
+        let (y, m, d, next) = month_or_day(c, i + 3, date)?;
+        return Some((PeriodRef::Absolute(Period::Day(y, m, d?)), next));
+    }
+    // "the previous three months", "the preceding three months"
+    if c.is_any(i + 1, &pw.back_the) && i + 3 < end && c.is_any(i + 3, &pw.months) {
+        c.count(i + 2, 12)?;
+        return Some((PeriodRef::Previous, i + 4));
     }
     let next = if i + 2 < end { c.low(i + 1) } else { None };
     let next = next.as_deref();
@@ -1156,12 +1263,14 @@ mod tests {
     #[test]
     fn cumulative_periods() {
         check(&[
+            // Twelve months "to" a month: that month's annual rate, against the same month a
+            // year earlier, as statistics offices report it.
             (
                 "Exports rose 5% in the year to June.",
                 "2024-07-15",
                 None,
                 "in the year to June",
-                "2023-07..2024-06",
+                "2024-06",
                 false,
             ),
             (
@@ -1169,7 +1278,16 @@ mod tests {
                 "2024-01-15",
                 None,
                 "in the 12 months to November 2023",
-                "2022-12..2023-11",
+                "2023-11",
+                false,
+            ),
+            // The year "ended" a day: the whole year, as accounts report it.
+            (
+                "Revenue rose 5% in the year ended June 30, 2023.",
+                "2024-01-15",
+                None,
+                "in the year ended June 30, 2023",
+                "2022-07..2023-06",
                 false,
             ),
             (
@@ -1485,6 +1603,133 @@ mod tests {
     }
 
     #[test]
+    fn days_weeks_and_quarters_that_end_on_a_date() {
+        check(&[
+            // The week's figure, dated by its last day, as weekly series are.
+            (
+                "Rates rose 22 basis points to 7.07% in the week ended July 7.",
+                "2023-07-12",
+                None,
+                "in the week ended July 7",
+                "2023-07-07",
+                false,
+            ),
+            (
+                "Prices rose 3 cents for the week ending Aug. 7.",
+                "2017-08-08",
+                None,
+                "for the week ending Aug. 7",
+                "2017-08-07",
+                false,
+            ),
+            (
+                "It earned 70 cents for the quarter ended Sept. 30.",
+                "2021-10-20",
+                None,
+                "for the quarter ended Sept. 30",
+                "2021-Q3",
+                false,
+            ),
+            // A quarter that ends with another month than a calendar quarter's.
+            (
+                "Sales rose 4% in the quarter ended Oct. 31, 2022.",
+                "2022-11-20",
+                None,
+                "in the quarter ended Oct. 31, 2022",
+                "2022-08..2022-10",
+                false,
+            ),
+            // A day of the week: the last one by the article's date, that day included.
+            (
+                "The index jumped 6.56% on Thursday.",
+                "2024-05-09",
+                None,
+                "Thursday",
+                "2024-05-09",
+                false,
+            ),
+            (
+                "The index fell 1% on Monday.",
+                "2024-05-09",
+                None,
+                "Monday",
+                "2024-05-06",
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn last_month_on_its_own_and_in_a_comparison() {
+        check(&[
+            // On its own: the month or quarter before the article's.
+            (
+                "Registrations fell 11.2% last month.",
+                "2017-12-05",
+                None,
+                "last month",
+                "2017-11",
+                false,
+            ),
+            (
+                "Shipments fell 7% last quarter.",
+                "2018-10-31",
+                None,
+                "last quarter",
+                "2018-Q3",
+                false,
+            ),
+            // Compared with a figure of its own period: the one before that.
+            (
+                "Prices rose to 5% from 4% last month.",
+                "2024-07-02",
+                Some("2024-05"),
+                "last month",
+                "2024-04",
+                false,
+            ),
+            // Looking back from the sentence's period.
+            (
+                "That compares with a 1.3% gain in the previous three months.",
+                "2021-07-14",
+                Some("2021-Q2"),
+                "in the previous three months",
+                "2021-Q1",
+                true,
+            ),
+            (
+                "Output expanded 3.1% in the three months prior.",
+                "2021-07-14",
+                Some("2021-Q2"),
+                "in the three months prior",
+                "2021-Q1",
+                true,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn how_a_change_is_measured_is_no_figure_period() {
+        let lang = crate::lang::default_language();
+        for (text, basis) in [
+            ("Output rose 8.6% year-on-year in October.", true),
+            ("Output rose 8.6% YoY.", true),
+            ("Output rose 8.6% on a year-on-year basis.", true),
+            ("GDP grew 0.5% sequentially.", true),
+            ("Output was 8.6 mln a year earlier.", false),
+            ("It compares with 2% in the previous quarter.", false),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, 0, text.len(), &mut toks);
+            let mut out = Vec::new();
+            let date = Date::parse("2024-11-14");
+            find(lang, text, &toks, 0, toks.len(), date, &mut out);
+            let m = out.iter().find(|m| m.period.is_comparison()).expect(text);
+            assert_eq!(m.basis, basis, "{text}");
+        }
+    }
+
+    #[test]
     fn words_that_are_no_period() {
         for text in [
             "The year was hard.",
@@ -1498,6 +1743,9 @@ mod tests {
             "The plan won 12 months of support.",
             "Q5 was not a quarter.",
             "He scored 2023-25 goals.",
+            "December gold rose $13.40 to settle at $1,780.20.",
+            "The June contract fell 2%.",
+            "Prices rose 2% on thursday's news.",
         ] {
             assert!(
                 marks(text, "2024-05-02", None).is_empty(),

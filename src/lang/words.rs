@@ -260,6 +260,9 @@ pub struct ClaimWords {
     pub restating: Words,
     /// A word that makes per-share figures of a sentence incomparable ("split").
     pub stock_split: &'static str,
+    /// Verbs of a market's daily settlement before its level ("to settle at", "closed at"):
+    /// the level of the article's day when no other is named.
+    pub session_close: Words,
     /// "by" before a change figure, after a verb's object ("raised its rate by 50 basis
     /// points", "increased in Northern Ireland by 2.1 percent").
     pub by: &'static str,
@@ -339,6 +342,11 @@ pub struct PeriodWords {
     pub to: &'static str,
     pub compared: &'static str,
     pub relative: &'static str,
+    /// Words after a month that make it a futures delivery month ("December gold").
+    pub delivered: Words,
+    /// Days of the week, Monday 0 to Sunday 6 ("on Thursday": the last one by the article's
+    /// date).
+    pub weekdays: Map<u8>,
     /// Words after "May" that make it the verb ("may be", "may have").
     pub may_verb: (&'static str, Words),
     /// "fiscal 1987", "fy 1987" and the optional "year" between.
@@ -356,6 +364,13 @@ pub struct PeriodWords {
     pub relative_starts: Words,
     /// "last", "previous", "prior": back one period; "this": the current one.
     pub back: Words,
+    /// The first words of comparison phrases that name the period of a figure ("a year
+    /// earlier", "the previous quarter"), unlike those that name how a change is measured
+    /// ("year-on-year", "sequentially").
+    pub dating_starts: Words,
+    /// Prepositions that make a looking-back phrase a claim's own period ("the 2.1%
+    /// expansion in the previous quarter"), where "from" or "over" makes it a baseline's.
+    pub within: Words,
     pub this: &'static str,
     /// "previous" (also before a month or quarter) and "prior" (before a year only).
     pub previous: &'static str,
@@ -393,6 +408,8 @@ pub struct PeriodWords {
     pub week: &'static str,
     /// "to", "through", "ended" between "the year" / "the 12 months" and its last month.
     pub up_to: Words,
+    /// Of `up_to`, those that make twelve months an annual rate's month ("to", "through").
+    pub rate_to: Words,
     /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
     pub months: Words,
     pub days: Words,

@@ -390,6 +390,9 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     of: "of",
     restating: Words::new(&["or"]),
     stock_split: "split",
+    session_close: Words::new(&[
+        "close", "closed", "settle", "settled", "closing", "settling",
+    ]),
     by: "by",
     value_verbs: Words::new(&[
         "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",

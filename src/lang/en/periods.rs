@@ -87,6 +87,15 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
 const FISCAL: Words = Words::new(&["fy", "fiscal"]);
+const WEEKDAYS: Map<u8> = Map::new(&[
+    ("monday", 0),
+    ("friday", 4),
+    ("sunday", 6),
+    ("tuesday", 1),
+    ("thursday", 3),
+    ("saturday", 5),
+    ("wednesday", 2),
+]);
 const RELATIVE_STARTS: Words = Words::new(&[
     "a", "the", "last", "this", "same", "year", "prior", "month", "quarter", "previous",
 ]);
@@ -99,7 +108,17 @@ pub const PERIODS: PeriodWords = PeriodWords {
     year_prepositions: Words::new(&[
         "in", "of", "to", "for", "and", "from", "than", "with", "since", "during",
     ]),
-    baseline_skip: Words::new(&["a", "in", "of", "the", "its", "level", "levels"]),
+    baseline_skip: Words::new(&[
+        "a",
+        "in",
+        "of",
+        "the",
+        "its",
+        "level",
+        "levels",
+        "revised",
+        "preliminary",
+    ]),
     that_of: (Words::new(&["that", "those", "level"]), "of"),
     baseline_words: Words::new(&[
         "vs", "to", "from", "than", "over", "with", "since", "versus", "against",
@@ -108,6 +127,28 @@ pub const PERIODS: PeriodWords = PeriodWords {
     to: "to",
     compared: "compared",
     relative: "relative",
+    weekdays: WEEKDAYS,
+    delivered: Words::new(&[
+        "oil",
+        "corn",
+        "gold",
+        "wheat",
+        "crude",
+        "sugar",
+        "cocoa",
+        "brent",
+        "copper",
+        "silver",
+        "coffee",
+        "cotton",
+        "futures",
+        "soybeans",
+        "contract",
+        "delivery",
+        "platinum",
+        "palladium",
+        "contracts",
+    ]),
     may_verb: (
         "may",
         Words::new(&["be", "not", "have", "also", "well", "still"]),
@@ -121,6 +162,17 @@ pub const PERIODS: PeriodWords = PeriodWords {
     on_over: Words::new(&["on", "over"]),
     relative_starts: RELATIVE_STARTS,
     back: Words::new(&["last", "prior", "previous"]),
+    within: Words::new(&["in", "during"]),
+    dating_starts: Words::new(&[
+        "a",
+        "the",
+        "last",
+        "this",
+        "same",
+        "prior",
+        "previous",
+        "preceding",
+    ]),
     this: "this",
     previous: "previous",
     prior: "prior",
@@ -145,6 +197,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     period: "period",
     week: "week",
     up_to: Words::new(&["to", "thru", "ended", "ending", "through"]),
+    rate_to: Words::new(&["to", "thru", "through"]),
     months: Words::new(&["months"]),
     days: Words::new(&["days"]),
     this_month: Words::new(&["the", "this"]),
@@ -157,6 +210,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
         .with("q")
         .with("h")
         .union(RELATIVE_STARTS.shapes())
+        .union(WEEKDAYS.shapes())
         .union(super::units::UNITS.months.shapes())
         .union(ORDINALS.shapes()),
 };
