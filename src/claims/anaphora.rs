@@ -6,8 +6,8 @@
 use super::comparable_size;
 use crate::claim::{Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
-use crate::extract::tokens::Token;
-use crate::lang::Language;
+use crate::extract::tokens::{Kind, Token};
+use crate::lang::{DirectionPos, Language};
 
 /// Whether the sentence whose tokens are `toks[first..end]` opens with a word pointing back
 /// and a verb of being ("This was", "The result was"); "It said ..." of wire copy does not.
@@ -27,6 +27,26 @@ pub fn opens_with_anaphor(
     k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphor_verbs)
 }
 
+/// Whether a sentence (its tokens) opens, after a short aside and its comma at most ("On
+/// year-on-year basis,"), with a pronoun and a verb of change: "On year-on-year basis, it
+/// jumped 35.8% from Rs776.82 crore" is about the measure of the sentence before.
+fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) -> bool {
+    let comma = |t: &Token| t.is(text, ",");
+    let aside = sentence
+        .iter()
+        .take(12)
+        .take_while(|t| t.kind == Kind::Word || t.is(text, "-") || comma(t))
+        .position(comma);
+    let k = aside.map_or(0, |c| c + 1);
+    sentence
+        .get(k)
+        .is_some_and(|t| t.is_in(text, &lang.claims.anaphor_pronouns))
+        && sentence.get(k + 1).is_some_and(|t| {
+            t.look_up(text, &lang.directions)
+                .is_some_and(|(_, p)| p == DirectionPos::Verb)
+        })
+}
+
 /// Gives each change claim without a value, in a sentence that opens with an anaphor, the
 /// value of the last claim of the sentence just before (a figure in the same kind of unit:
 /// a percent for a change in points, any other unit for a percent or an amount).
@@ -41,7 +61,9 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
         }
         let first = toks.partition_point(|t| t.start < claim.sentence.start);
         let end = toks.partition_point(|t| t.start < claim.sentence.end);
-        if !opens_with_anaphor(doc.lang, &doc.text, toks, first, end) {
+        if !opens_with_anaphor(doc.lang, &doc.text, toks, first, end)
+            && !opens_with_pronoun_change(doc.lang, &doc.text, &toks[first..end])
+        {
             continue;
         }
         let points = change.measure == Measure::Points;

@@ -473,6 +473,17 @@ impl<'a> Sentence<'a> {
                 k += 1;
                 continue;
             }
+            // "a 14% increase over the previous year and pre-pandemic levels (€9.2bn)": the
+            // figure of the baseline just named, in parentheses.
+            if self.drafts[d].baseline.is_none() && self.drafts[d].baseline_mark.is_some() {
+                if let Some(b) = self.parenthesised_level(d, k) {
+                    self.drafts[d].baseline = Some(b);
+                    self.set_role(b, Role::Baseline(d));
+                    k = self.past_figure(self.mtoks[b].1);
+                    self.drafts[d].end = k;
+                    continue;
+                }
+            }
             // "to $1.13bn (£600m) for the three months to December, from $639m": skip an
             // aside with no figures or verbs of change to reach the baseline.
             // Only once the value is attached: an aside between a percent and its value often
@@ -485,6 +496,34 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic
+    /// levels (€9.2bn –"), for draft `d` whose baseline period is named: a figure with a unit,
+    /// of the value's unit when the value is known, and no words after it in the parenthesis.
+    fn parenthesised_level(&self, d: usize, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.end
+            && j < k + 6
+            && (self.toks[j].kind == Kind::Word
+                && self.plain_word(j)
+                && self.direction_at(j).is_none()
+                && !self.is_any(j, &self.w.value_words)
+                || self.is(j, "-"))
+        {
+            j += 1;
+        }
+        // Words name the level first: "to $2.29 billion ($2.28 billion expected)" is an aside.
+        if j == k || !self.is(j, "(") {
+            return None;
+        }
+        let b = self.mention_starting(j + 1)?;
+        let with_unit = matches!(self.kind(b), MentionKind::Currency | MentionKind::Quantity);
+        (self.role(b) == Role::Free
+            && self.is_punct(self.mtoks[b].1)
+            && with_unit
+            && self.drafts[d].value.is_none_or(|v| self.same_unit(v, b)))
+        .then_some(b)
     }
 
     /// A period phrase starting at `k`, or after a preposition and an article there ("in the
@@ -866,7 +905,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Links the sentence's mentions into drafts, in four passes: change phrases first, so
+    /// Links the sentence's mentions into drafts, pass by pass: change phrases first, so
     /// that the figures they claim are taken before the looser shapes look for theirs.
     fn link(&mut self) {
         for m in self.ms.clone() {
@@ -884,11 +923,120 @@ impl<'a> Sentence<'a> {
         for m in self.ms.clone() {
             self.baseline_only(m);
         }
+        if self.drafts.len() > 1 {
+            self.amounts_restated();
+        }
+        for d in 0..self.drafts.len() {
+            self.level_before(d);
+        }
         for m in self.ms.clone() {
             self.share_at(m);
         }
         for m in self.ms.clone() {
             self.value_at(m);
+        }
+    }
+
+    /// "fell 0.4 percent to $208.6 billion in January after climbing 0.9 percent to $209.5
+    /// billion in December", "edged down 0.3 percent to 258.9 billion dollars, after hitting a
+    /// record level of 259.6 billion dollars": the level a clause opened by "after" names is
+    /// the baseline of the change before it.
+    fn level_before(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let Some(v) = dr.value else {
+            return;
+        };
+        if dr.kind != ClaimKind::Change || dr.baseline.is_some() || dr.inherited_from.is_some() {
+            return;
+        }
+        // Past the value's period phrase and a comma.
+        let mut k = dr.end.max(dr.phrase.1).max(self.mtoks[v].1);
+        if let Some(mk) = self.mark_after_preposition(k) {
+            k = self.marks[mk].end;
+        }
+        if self.is(k, ",") {
+            k += 1;
+        }
+        if !self.is(k, self.w.after) {
+            return;
+        }
+        let Some(b) = self.level_after(k + 1) else {
+            return;
+        };
+        // Levels with their unit: a bare index or aggregate in wire copy is as often set
+        // beside the level a year-on-year rate reached the month before ("M-2 rose 8.28 pct
+        // to 58.71 billion in April after rising 6.47 pct to 57.52 billion in March").
+        let with_unit =
+            |m: usize| matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity);
+        if !self.same_unit(v, b) || self.kind(v) != self.kind(b) || !with_unit(v) {
+            return;
+        }
+        self.drafts[d].baseline = Some(b);
+        if self.role(b) == Role::Free {
+            self.set_role(b, Role::Baseline(d));
+        }
+    }
+
+    /// The level an "after" clause starting at `k` reaches: the value of its own change
+    /// ("climbing 0.9 percent to $209.5 billion") or a figure named a level ("a record level
+    /// of 259.6 billion"); a figure of another kind first ("after a charge of $2 million")
+    /// gives none.
+    fn level_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.end && j < k + 8 {
+            if let Some(m) = self.mention_starting(j) {
+                let Role::Change(h) = self.role(m) else {
+                    return None;
+                };
+                let hd = &self.drafts[h];
+                return hd
+                    .value
+                    .filter(|&v| hd.inherited_from.is_none() && self.mtoks[v].0 > j);
+            }
+            if self.is_any(j, &self.w.level_nouns) && self.is(j + 1, self.w.of) {
+                return self
+                    .mention_starting(j + 2)
+                    .filter(|&m| !matches!(self.role(m), Role::Change(_)) && self.value_like(m));
+            }
+            if self.toks[j].kind != Kind::Word {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "dropping by 22.4% to 155,417 units – 45,000 less than 12 months ago": a percent and
+    /// an amount of change that share one value and state no baseline are one move told
+    /// twice, and are checked against each other as a restatement is.
+    fn amounts_restated(&mut self) {
+        for a in 0..self.drafts.len() {
+            let amount = &self.drafts[a];
+            if amount.measure != Measure::Absolute || amount.baseline.is_some() {
+                continue;
+            }
+            let Some(v) = amount.value else {
+                continue;
+            };
+            // The amount comes second, a comparative after its figure, taking the percent's
+            // value: "rose by 93,000 to 3,594,000, a rise of 36 pct" sets the amount and the
+            // percent against different periods.
+            let comparative = amount
+                .change
+                .is_some_and(|c| amount.phrase.0 == self.mtoks[c].0);
+            let Some(p) = amount.inherited_from.filter(|_| comparative) else {
+                continue;
+            };
+            let pd = &self.drafts[p];
+            let shares = pd.measure == Measure::Percent
+                && pd.value == Some(v)
+                && pd.baseline.is_none()
+                && pd.baseline_mark.is_none()
+                && pd.restates.is_none()
+                && !self.drafts.iter().any(|o| o.restates == Some(a));
+            if shares {
+                self.drafts[p].restates = Some(a);
+            }
         }
     }
 

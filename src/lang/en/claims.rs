@@ -481,4 +481,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "marking",
         "representing",
     ]),
+    after: "after",
+    level_nouns: Words::new(&["level"]),
+    anaphor_pronouns: Words::new(&["it", "they"]),
 };
