@@ -1092,8 +1092,7 @@ impl<'a> Sentence<'a> {
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
     /// last period's and the change between them, cell after cell.
     fn table_row(&mut self, m: usize) {
-        let cell_before = |x: usize| -> Option<usize> {
-            let f = self.mtoks[x].0;
+        let cell_before_token = |f: usize| -> Option<usize> {
             if f < self.first + 2 || !self.is(f - 1, "|") {
                 return None;
             }
@@ -1107,9 +1106,17 @@ impl<'a> Sentence<'a> {
                 })
                 .filter(|&o| self.role(o) == Role::Free && self.value_like(o))
         };
+        let cell_before = |x: usize| cell_before_token(self.mtoks[x].0);
+        // "| +75.7% |", "| (5.8%) |": a plus sign glued before the change, or the parentheses
+        // of an accounting negative around it.
+        let (mf, me) = self.mtoks[m];
+        let plus = mf > self.first && !self.toks[mf].space_before && self.is(mf - 1, "+");
+        let negative = mf > self.first && self.is(mf - 1, "(") && self.is(me, ")");
+        let cell = if plus || negative { mf - 1 } else { mf };
         // A percent change is of amounts; a change in points may be of percentages.
         let points = self.kind(m) == MentionKind::Points;
-        let Some(base) = cell_before(m).filter(|&b| points || self.kind(b) != MentionKind::Percent)
+        let Some(base) =
+            cell_before_token(cell).filter(|&b| points || self.kind(b) != MentionKind::Percent)
         else {
             return;
         };
@@ -1131,12 +1138,11 @@ impl<'a> Sentence<'a> {
         } else {
             Measure::Percent
         };
-        let d = if self.mentions[m].value < 0.0 {
+        let d = if self.mentions[m].value < 0.0 || negative {
             Direction::Down
         } else {
             Direction::Up
         };
-        let (mf, me) = self.mtoks[m];
         let draft = self.new_draft(ClaimKind::Change, m, (mf, me), measure, Some((d, mf)));
         self.drafts[draft].first = self.mtoks[value].0;
         self.drafts[draft].value = Some(value);
