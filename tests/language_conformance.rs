@@ -63,6 +63,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.accounts", &c.accounts.0),
         ("claims.level_nouns", &c.level_nouns),
         ("claims.anaphor_pronouns", &c.anaphor_pronouns),
+        ("claims.change_labels", &c.change_labels),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
         ("periods.year_prepositions", &p.year_prepositions),

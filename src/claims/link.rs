@@ -925,6 +925,9 @@ impl<'a> Sentence<'a> {
         }
         if self.drafts.len() > 1 {
             self.amounts_restated();
+            for d in 0..self.drafts.len() {
+                self.labelled_comparison_before(d);
+            }
         }
         for d in 0..self.drafts.len() {
             self.level_before(d);
@@ -1070,6 +1073,64 @@ impl<'a> Sentence<'a> {
         (compared || to_value).then_some((d, mf, true))
     }
 
+    /// "-Earnings Growth (Y-o-Y): 40.0%", "Revenue Change (Y-o-Y): 9.1%": a noun of change
+    /// labelling the percent after a colon, with a period in parentheses between at most; a
+    /// noun with no direction takes the figure's sign.
+    fn labelled_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 2 || !self.is(mf - 1, self.w.label_colon) {
+            return None;
+        }
+        let mut k = mf - 2;
+        if self.is(k, ")") {
+            let open = (k.saturating_sub(8).max(self.first)..k).rfind(|&j| self.is(j, "("))?;
+            k = open.checked_sub(1).filter(|&j| j >= self.first)?;
+        }
+        match self.direction_at(k) {
+            Some((d, DirectionPos::Noun)) if d != Direction::Flat => Some((d, k, true)),
+            None if self.is_any(k, &self.w.change_labels) => {
+                let d = if self.mentions[m].value < 0.0 {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                Some((d, k, true))
+            }
+            _ => None,
+        }
+    }
+
+    /// "-Earnings (Q4): $7.67 Bln. vs. $5.48 Bln. last year. -Earnings Growth (Y-o-Y): 40.0%":
+    /// a labelled change takes the two figures of the comparison just before it, with no
+    /// other figure between.
+    fn labelled_comparison_before(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let labelled = dr.change.is_some_and(|c| {
+            let f = self.mtoks[c].0;
+            f > self.first && self.is(f - 1, self.w.label_colon)
+        });
+        if !labelled || dr.value.is_some() || dr.kind != ClaimKind::Change {
+            return;
+        }
+        let first = dr.first;
+        let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
+            return;
+        };
+        let Role::Baseline(h) = self.role(prev) else {
+            return;
+        };
+        let head = &self.drafts[h];
+        if head.change.is_some() || head.kind != ClaimKind::Value || first > self.mtoks[prev].1 + 12
+        {
+            return;
+        }
+        let (value, baseline) = (head.value, head.baseline);
+        let dr = &mut self.drafts[d];
+        dr.value = value;
+        dr.baseline = baseline;
+        dr.inherited_from = Some(h);
+    }
+
     /// The second change of a "respectively" list ("expanding by 11.8 percent and 10.3
     /// percent, respectively"): the direction of the change before it.
     fn listed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
@@ -1171,6 +1232,7 @@ impl<'a> Sentence<'a> {
             .change_direction(m)
             .or_else(|| self.signed_change(m))
             .or_else(|| self.listed_change(m))
+            .or_else(|| self.labelled_change(m))
         else {
             self.table_row(m);
             return;

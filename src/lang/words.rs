@@ -320,6 +320,9 @@ pub struct ClaimWords {
     /// Pronouns that open a sentence about the measure of the sentence before, with a verb
     /// of change: "On a year-on-year basis, it jumped 35.8% from Rs776.82 crore."
     pub anaphor_pronouns: Words,
+    /// Nouns of a change with no direction, labelling a signed figure: "Revenue Change
+    /// (Y-o-Y): 9.1%".
+    pub change_labels: Words,
 }
 
 /// The words of period phrases (claims/periods.rs).

@@ -484,4 +484,5 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     after: "after",
     level_nouns: Words::new(&["level"]),
     anaphor_pronouns: Words::new(&["it", "they"]),
+    change_labels: Words::new(&["change"]),
 };
