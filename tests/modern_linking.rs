@@ -21,9 +21,9 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 386;
-const LINKED_WITH_PERIOD: usize = 220;
-const PLANTED_CAUGHT: usize = 71;
+const LINKED: usize = 400;
+const LINKED_WITH_PERIOD: usize = 226;
+const PLANTED_CAUGHT: usize = 117;
 const INCONSISTENT_FLAGGED: usize = 4;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

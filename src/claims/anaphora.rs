@@ -6,8 +6,9 @@
 use super::comparable_size;
 use crate::claim::{Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
-use crate::extract::tokens::Token;
-use crate::lang::Language;
+use crate::extract::tokens::{Kind, Token};
+use crate::lang::{DirectionPos, Language};
+use crate::span::Span;
 
 /// Whether the sentence whose tokens are `toks[first..end]` opens with a word pointing back
 /// and a verb of being ("This was", "The result was"); "It said ..." of wire copy does not.
@@ -27,6 +28,36 @@ pub fn opens_with_anaphor(
     k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphor_verbs)
 }
 
+/// Whether a sentence (its tokens) opens, after a short aside and its comma at most ("On
+/// year-on-year basis,"), with a pronoun and a verb of change: "On year-on-year basis, it
+/// jumped 35.8% from Rs776.82 crore" is about the measure of the sentence before.
+fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) -> bool {
+    let comma = |t: &Token| t.is(text, ",");
+    let aside = sentence
+        .iter()
+        .take(12)
+        .take_while(|t| t.kind == Kind::Word || t.is(text, "-") || comma(t))
+        .position(comma);
+    let k = aside.map_or(0, |c| c + 1);
+    sentence
+        .get(k)
+        .is_some_and(|t| t.is_in(text, &lang.claims.anaphor_pronouns))
+        && sentence.get(k + 1).is_some_and(|t| {
+            t.look_up(text, &lang.directions)
+                .is_some_and(|(_, p)| p == DirectionPos::Verb)
+        })
+}
+
+/// Whether a change stated at `stated` is labelled with a colon and opens its sentence (its
+/// tokens), after a bullet at most: "-Earnings Growth (Y-o-Y): 40.0%".
+fn opens_with_label(doc: &Document, sentence: &[Token], stated: Span) -> bool {
+    let opening = sentence.iter().take(3).any(|t| t.start == stated.start);
+    opening
+        && stated
+            .slice(&doc.text)
+            .contains(doc.lang.claims.label_colon)
+}
+
 /// Gives each change claim without a value, in a sentence that opens with an anaphor, the
 /// value of the last claim of the sentence just before (a figure in the same kind of unit:
 /// a percent for a change in points, any other unit for a percent or an amount).
@@ -41,7 +72,11 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
         }
         let first = toks.partition_point(|t| t.start < claim.sentence.start);
         let end = toks.partition_point(|t| t.start < claim.sentence.end);
-        if !opens_with_anaphor(doc.lang, &doc.text, toks, first, end) {
+        let labelled = opens_with_label(doc, &toks[first..end], change.stated);
+        if !labelled
+            && !opens_with_anaphor(doc.lang, &doc.text, toks, first, end)
+            && !opens_with_pronoun_change(doc.lang, &doc.text, &toks[first..end])
+        {
             continue;
         }
         let points = change.measure == Measure::Points;
@@ -71,9 +106,24 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
             continue;
         };
         let value = claims[j].value.clone();
+        // "-Earnings (Q4): $7.67 Bln. vs. $5.48 Bln. last year. -Earnings Growth (Y-o-Y):
+        // 40.0%": the labelled change is the one between the two figures before it.
+        let compared = claims[j]
+            .baseline
+            .clone()
+            .filter(|b| labelled && !b.implied && claims[j].change.is_none());
         let claim = &mut claims[i];
         claim.value = value;
         claim.period = None;
+        if let Some(b) = compared {
+            if claim
+                .baseline
+                .as_ref()
+                .is_none_or(|own| own.stated.is_none())
+            {
+                claim.baseline = Some(b);
+            }
+        }
         // "rose 9.1% to $24.7 billion. This was up from $22.64 billion": the baseline of the
         // change before, which stated none.
         let baseline = claim.baseline.clone().filter(|b| {

@@ -522,6 +522,17 @@ impl<'a> Sentence<'a> {
                 k += 1;
                 continue;
             }
+            // "a 14% increase over the previous year and pre-pandemic levels (€9.2bn)": the
+            // figure of the baseline just named, in parentheses.
+            if self.drafts[d].baseline.is_none() && self.drafts[d].baseline_mark.is_some() {
+                if let Some(b) = self.parenthesised_level(d, k) {
+                    self.drafts[d].baseline = Some(b);
+                    self.set_role(b, Role::Baseline(d));
+                    k = self.past_figure(self.mtoks[b].1);
+                    self.drafts[d].end = k;
+                    continue;
+                }
+            }
             // "to $1.13bn (£600m) for the three months to December, from $639m": skip an
             // aside with no figures or verbs of change to reach the baseline.
             // Only once the value is attached: an aside between a percent and its value often
@@ -534,6 +545,34 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic
+    /// levels (€9.2bn –"), for draft `d` whose baseline period is named: a figure with a unit,
+    /// of the value's unit when the value is known, and no words after it in the parenthesis.
+    fn parenthesised_level(&self, d: usize, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.end
+            && j < k + 6
+            && (self.toks[j].kind == Kind::Word
+                && self.plain_word(j)
+                && self.direction_at(j).is_none()
+                && !self.is_any(j, &self.w.value_words)
+                || self.is(j, "-"))
+        {
+            j += 1;
+        }
+        // Words name the level first: "to $2.29 billion ($2.28 billion expected)" is an aside.
+        if j == k || !self.is(j, "(") {
+            return None;
+        }
+        let b = self.mention_starting(j + 1)?;
+        let with_unit = matches!(self.kind(b), MentionKind::Currency | MentionKind::Quantity);
+        (self.role(b) == Role::Free
+            && self.is_punct(self.mtoks[b].1)
+            && with_unit
+            && self.drafts[d].value.is_none_or(|v| self.same_unit(v, b)))
+        .then_some(b)
     }
 
     /// A period phrase starting at `k`, or after a preposition and an article there ("in the
@@ -915,7 +954,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Links the sentence's mentions into drafts, in four passes: change phrases first, so
+    /// Links the sentence's mentions into drafts, pass by pass: change phrases first, so
     /// that the figures they claim are taken before the looser shapes look for theirs.
     fn link(&mut self) {
         for m in self.ms.clone() {
@@ -933,11 +972,123 @@ impl<'a> Sentence<'a> {
         for m in self.ms.clone() {
             self.baseline_only(m);
         }
+        if self.drafts.len() > 1 {
+            self.amounts_restated();
+            for d in 0..self.drafts.len() {
+                self.labelled_comparison_before(d);
+            }
+        }
+        for d in 0..self.drafts.len() {
+            self.level_before(d);
+        }
         for m in self.ms.clone() {
             self.share_at(m);
         }
         for m in self.ms.clone() {
             self.value_at(m);
+        }
+    }
+
+    /// "fell 0.4 percent to $208.6 billion in January after climbing 0.9 percent to $209.5
+    /// billion in December", "edged down 0.3 percent to 258.9 billion dollars, after hitting a
+    /// record level of 259.6 billion dollars": the level a clause opened by "after" names is
+    /// the baseline of the change before it.
+    fn level_before(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let Some(v) = dr.value else {
+            return;
+        };
+        if dr.kind != ClaimKind::Change || dr.baseline.is_some() || dr.inherited_from.is_some() {
+            return;
+        }
+        // Past the value's period phrase and a comma.
+        let mut k = dr.end.max(dr.phrase.1).max(self.mtoks[v].1);
+        if let Some(mk) = self.mark_after_preposition(k) {
+            k = self.marks[mk].end;
+        }
+        if self.is(k, ",") {
+            k += 1;
+        }
+        if !self.is(k, self.w.after) {
+            return;
+        }
+        let Some(b) = self.level_after(k + 1) else {
+            return;
+        };
+        // Levels with their unit: a bare index or aggregate in wire copy is as often set
+        // beside the level a year-on-year rate reached the month before ("M-2 rose 8.28 pct
+        // to 58.71 billion in April after rising 6.47 pct to 57.52 billion in March").
+        let with_unit =
+            |m: usize| matches!(self.kind(m), MentionKind::Currency | MentionKind::Quantity);
+        if !self.same_unit(v, b) || self.kind(v) != self.kind(b) || !with_unit(v) {
+            return;
+        }
+        self.drafts[d].baseline = Some(b);
+        if self.role(b) == Role::Free {
+            self.set_role(b, Role::Baseline(d));
+        }
+    }
+
+    /// The level an "after" clause starting at `k` reaches: the value of its own change
+    /// ("climbing 0.9 percent to $209.5 billion") or a figure named a level ("a record level
+    /// of 259.6 billion"); a figure of another kind first ("after a charge of $2 million")
+    /// gives none.
+    fn level_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j < self.end && j < k + 8 {
+            if let Some(m) = self.mention_starting(j) {
+                let Role::Change(h) = self.role(m) else {
+                    return None;
+                };
+                let hd = &self.drafts[h];
+                return hd
+                    .value
+                    .filter(|&v| hd.inherited_from.is_none() && self.mtoks[v].0 > j);
+            }
+            if self.is_any(j, &self.w.level_nouns) && self.is(j + 1, self.w.of) {
+                return self
+                    .mention_starting(j + 2)
+                    .filter(|&m| !matches!(self.role(m), Role::Change(_)) && self.value_like(m));
+            }
+            if self.toks[j].kind != Kind::Word {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "dropping by 22.4% to 155,417 units – 45,000 less than 12 months ago": a percent and
+    /// an amount of change that share one value and state no baseline are one move told
+    /// twice, and are checked against each other as a restatement is.
+    fn amounts_restated(&mut self) {
+        for a in 0..self.drafts.len() {
+            let amount = &self.drafts[a];
+            if amount.measure != Measure::Absolute || amount.baseline.is_some() {
+                continue;
+            }
+            let Some(v) = amount.value else {
+                continue;
+            };
+            // The amount comes second, a comparative after its figure, taking the percent's
+            // value: "rose by 93,000 to 3,594,000, a rise of 36 pct" sets the amount and the
+            // percent against different periods.
+            let comparative = amount
+                .change
+                .is_some_and(|c| amount.phrase.0 == self.mtoks[c].0);
+            let Some(p) = amount.inherited_from.filter(|_| comparative) else {
+                continue;
+            };
+            let pd = &self.drafts[p];
+            let shares = pd.measure == Measure::Percent
+                && pd.value == Some(v)
+                && pd.baseline.is_none()
+                && pd.baseline_mark.is_none()
+                && pd.restates.is_none()
+                && !self.drafts.iter().any(|o| o.restates == Some(a));
+            if shares {
+                self.drafts[p].restates = Some(a);
+            }
         }
     }
 
@@ -971,6 +1122,64 @@ impl<'a> Sentence<'a> {
         (compared || to_value).then_some((d, mf, true))
     }
 
+    /// "-Earnings Growth (Y-o-Y): 40.0%", "Revenue Change (Y-o-Y): 9.1%": a noun of change
+    /// labelling the percent after a colon, with a period in parentheses between at most; a
+    /// noun with no direction takes the figure's sign.
+    fn labelled_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 2 || !self.is(mf - 1, self.w.label_colon) {
+            return None;
+        }
+        let mut k = mf - 2;
+        if self.is(k, ")") {
+            let open = (k.saturating_sub(8).max(self.first)..k).rfind(|&j| self.is(j, "("))?;
+            k = open.checked_sub(1).filter(|&j| j >= self.first)?;
+        }
+        match self.direction_at(k) {
+            Some((d, DirectionPos::Noun)) if d != Direction::Flat => Some((d, k, true)),
+            None if self.is_any(k, &self.w.change_labels) => {
+                let d = if self.mentions[m].value < 0.0 {
+                    Direction::Down
+                } else {
+                    Direction::Up
+                };
+                Some((d, k, true))
+            }
+            _ => None,
+        }
+    }
+
+    /// "-Earnings (Q4): $7.67 Bln. vs. $5.48 Bln. last year. -Earnings Growth (Y-o-Y): 40.0%":
+    /// a labelled change takes the two figures of the comparison just before it, with no
+    /// other figure between.
+    fn labelled_comparison_before(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let labelled = dr.change.is_some_and(|c| {
+            let f = self.mtoks[c].0;
+            f > self.first && self.is(f - 1, self.w.label_colon)
+        });
+        if !labelled || dr.value.is_some() || dr.kind != ClaimKind::Change {
+            return;
+        }
+        let first = dr.first;
+        let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
+            return;
+        };
+        let Role::Baseline(h) = self.role(prev) else {
+            return;
+        };
+        let head = &self.drafts[h];
+        if head.change.is_some() || head.kind != ClaimKind::Value || first > self.mtoks[prev].1 + 12
+        {
+            return;
+        }
+        let (value, baseline) = (head.value, head.baseline);
+        let dr = &mut self.drafts[d];
+        dr.value = value;
+        dr.baseline = baseline;
+        dr.inherited_from = Some(h);
+    }
+
     /// The second change of a "respectively" list ("expanding by 11.8 percent and 10.3
     /// percent, respectively"): the direction of the change before it.
     fn listed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
@@ -993,8 +1202,7 @@ impl<'a> Sentence<'a> {
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
     /// last period's and the change between them, cell after cell.
     fn table_row(&mut self, m: usize) {
-        let cell_before = |x: usize| -> Option<usize> {
-            let f = self.mtoks[x].0;
+        let cell_before_token = |f: usize| -> Option<usize> {
             if f < self.first + 2 || !self.is(f - 1, "|") {
                 return None;
             }
@@ -1008,9 +1216,17 @@ impl<'a> Sentence<'a> {
                 })
                 .filter(|&o| self.role(o) == Role::Free && self.value_like(o))
         };
+        let cell_before = |x: usize| cell_before_token(self.mtoks[x].0);
+        // "| +75.7% |", "| (5.8%) |": a plus sign glued before the change, or the parentheses
+        // of an accounting negative around it.
+        let (mf, me) = self.mtoks[m];
+        let plus = mf > self.first && !self.toks[mf].space_before && self.is(mf - 1, "+");
+        let negative = mf > self.first && self.is(mf - 1, "(") && self.is(me, ")");
+        let cell = if plus || negative { mf - 1 } else { mf };
         // A percent change is of amounts; a change in points may be of percentages.
         let points = self.kind(m) == MentionKind::Points;
-        let Some(base) = cell_before(m).filter(|&b| points || self.kind(b) != MentionKind::Percent)
+        let Some(base) =
+            cell_before_token(cell).filter(|&b| points || self.kind(b) != MentionKind::Percent)
         else {
             return;
         };
@@ -1032,12 +1248,11 @@ impl<'a> Sentence<'a> {
         } else {
             Measure::Percent
         };
-        let d = if self.mentions[m].value < 0.0 {
+        let d = if self.mentions[m].value < 0.0 || negative {
             Direction::Down
         } else {
             Direction::Up
         };
-        let (mf, me) = self.mtoks[m];
         let draft = self.new_draft(ClaimKind::Change, m, (mf, me), measure, Some((d, mf)));
         self.drafts[draft].first = self.mtoks[value].0;
         self.drafts[draft].value = Some(value);
@@ -1066,6 +1281,7 @@ impl<'a> Sentence<'a> {
             .change_direction(m)
             .or_else(|| self.signed_change(m))
             .or_else(|| self.listed_change(m))
+            .or_else(|| self.labelled_change(m))
         else {
             self.table_row(m);
             return;

@@ -74,7 +74,7 @@ mod tests {
     use crate::period::{Date, Period};
     use crate::span::Span;
 
-    fn claims(text: &str, date: Option<&str>) -> Vec<Claim> {
+    fn report(text: &str, date: Option<&str>) -> crate::analysis::Checked {
         let mut doc = Document::new(
             "t".into(),
             "t.md".into(),
@@ -82,7 +82,11 @@ mod tests {
             Span::new(0, text.len()),
         );
         doc.date = date.and_then(Date::parse);
-        check(doc, None).claims
+        check(doc, None)
+    }
+
+    fn claims(text: &str, date: Option<&str>) -> Vec<Claim> {
+        report(text, date).claims
     }
 
     fn text(source: &str, span: Option<Span>) -> &str {
@@ -145,6 +149,28 @@ mod tests {
                 "{table}"
             );
         }
+    }
+
+    #[test]
+    fn a_table_row_reads_a_glued_plus_and_an_accounting_negative() {
+        let table = "In $m | 2024 | 2023 | Change |\n---|---|---|---|\n\
+                     Sales | 1,250.0 | 1,100.0 | +13.6% |\n\
+                     Net income | 80.5 | 92.0 | (12.5%) |\n";
+        assert_eq!(
+            links(table),
+            [
+                link("1,250.0", "1,100.0", "13.6%"),
+                link("80.5", "92.0", "12.5%")
+            ]
+        );
+        let c = claims(table, None);
+        assert!(c[1].change.as_ref().unwrap().interval.high < 0.0, "{c:#?}");
+        let wrong = table
+            .replace("(12.5%)", "(22.5%)")
+            .replace("+13.6%", "+23.6%");
+        let report = report(&wrong, None);
+        let rules: Vec<&str> = report.findings.iter().map(|f| f.rule).collect();
+        assert_eq!(rules, ["change-mismatch", "change-mismatch"], "{report:#?}");
     }
 
     #[test]

@@ -315,6 +315,17 @@ pub struct ClaimWords {
     /// Words between a comparison and a change that restates it ("rose to 400 tons from 100
     /// tons, a 300% increase", "..., which is an increase of 300%").
     pub restatement_openers: Words,
+    /// "after" opening a clause about the level before: "fell 0.4 percent to $208.6 billion
+    /// in January after climbing 0.9 percent to $209.5 billion in December".
+    pub after: &'static str,
+    /// Nouns of a level such a clause names: "after hitting a record level of 259.6 billion".
+    pub level_nouns: Words,
+    /// Pronouns that open a sentence about the measure of the sentence before, with a verb
+    /// of change: "On a year-on-year basis, it jumped 35.8% from Rs776.82 crore."
+    pub anaphor_pronouns: Words,
+    /// Nouns of a change with no direction, labelling a signed figure: "Revenue Change
+    /// (Y-o-Y): 9.1%".
+    pub change_labels: Words,
 }
 
 /// The words of period phrases (claims/periods.rs).

@@ -2,7 +2,7 @@
 //! 0.8%, to $1,780.20") that the amount and the current value cannot give.
 
 use crate::claim::{Claim, Measure};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 use crate::measure::format::{fmt_number, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
@@ -19,7 +19,10 @@ Checks a change stated twice, as an amount and as a percent of the level it star
 gives the starting level (1,766.80), and the amount over that level the percent (+0.758%); every
 number is read as the interval its writing allows. The rule fires when that percent, rounded
 or truncated, cannot be the stated one. A near miss, under 0.5 percentage points and under 2%
-of the stated percent, is a `warning`; anything larger is an `error`.
+of the stated percent, is a `warning`; anything larger is an `error`. A near miss that the
+figures fit exactly once the move is read the other way (a fall of $13.40 to $1,780.20 is
+-0.75%, which no rounding makes 0.8%, while a rise of $13.40 is +0.76%) is an `error` too: the
+direction word, not the rounding, is what is wrong.
 
 The two must be written as one restating the other (\"X, or P%\", \"X (P%)\") with the
 current value after them (\"to\", \"at\") or before them (\"settled at $1,272.70, up $10.40,
@@ -71,9 +74,23 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if gap <= 0.0 {
         return None;
     }
+    let reversed = fits_reversed(&amount.interval, &value.interval, &stated);
+    let severity = if reversed {
+        Severity::Error
+    } else {
+        CHANGE_NEAR_MISS.severity(gap, magnitude(&percent.interval))
+    };
+    let mut notes = vec![format!(
+        "the amount taken from {} puts the level before the change at {}",
+        stated_or_value(ctx, value),
+        fmt_number(before.mid())
+    )];
+    if reversed {
+        notes.push(REVERSED_NOTE.to_string());
+    }
     Some(Finding {
         rule: NAME,
-        severity: CHANGE_NEAR_MISS.severity(gap, magnitude(&percent.interval)),
+        severity,
         span: restated.span.cover(claim.span),
         message: format!(
             "{} restated as {} is impossible with {}: the amount gives {}",
@@ -83,17 +100,24 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
             fmt_pct_range(&allowed, Some(&percent.interval))
         ),
         claims: vec![restated.id, claim.id],
-        notes: vec![format!(
-            "the amount taken from {} puts the level before the change at {}",
-            stated_or_value(ctx, value),
-            fmt_number(before.mid())
-        )],
+        notes,
     })
+}
+
+const REVERSED_NOTE: &str =
+    "the figures fit if the move went the other way: the direction word is likely wrong";
+
+/// Whether the amount and the percent, both read in the opposite direction, fit the value:
+/// the sign of the move, not its rounding, is then what the figures contradict.
+fn fits_reversed(amount: &Interval, value: &Interval, stated: &Interval) -> bool {
+    percent_of_amount(&amount.scale(-1.0), value)
+        .is_some_and(|(_, allowed)| stated.scale(-1.0).gap(&allowed) <= 0.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::test_support::{assert_none, assert_one, lint};
 
     #[test]
     fn an_amount_gives_its_percent_of_the_level_before() {
@@ -108,5 +132,32 @@ mod tests {
         // A fall: -$5 to $95 starts at $100, -5%.
         let (_, p) = percent_of_amount(&Interval::point(-5.0), &Interval::point(95.0)).unwrap();
         assert!((p.mid() + 5.0).abs() < 1e-9, "{p:?}");
+    }
+
+    #[test]
+    fn flags_a_restated_move_whose_figures_fit_only_the_other_way() {
+        // Up 300.5 points to 25,800.2 is +1.178%: not 1.15; down is -1.151%, which 1.15
+        // gives. The gap is a near miss by size, but the direction is what is wrong.
+        for text in [
+            "The index rose 300.5 points, or 1.15 per cent, to close at 25,800.2.",
+            "The index closed at 25,800.2, up 300.5 points, or 1.15 per cent.",
+        ] {
+            let f = lint(text, NAME);
+            let found = assert_one(&f, Severity::Error, "restated as 1.15 per cent");
+            assert!(found.notes.iter().any(|n| n == REVERSED_NOTE), "{found:?}");
+        }
+        // The same move stated the right way round has no finding.
+        assert_none(&lint(
+            "The index fell 300.5 points, or 1.15 per cent, to close at 25,800.2.",
+            NAME,
+        ));
+    }
+
+    #[test]
+    fn a_near_miss_that_no_direction_fits_stays_a_warning() {
+        // $2.10 to $101.30 is +2.12% up and -2.03% down: 2.2% fits neither, by a little.
+        let f = lint("Shares rose $2.10, or 2.2%, to $101.30.", NAME);
+        let found = assert_one(&f, Severity::Warning, "restated as 2.2%");
+        assert!(!found.notes.iter().any(|n| n == REVERSED_NOTE), "{found:?}");
     }
 }

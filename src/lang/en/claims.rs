@@ -484,4 +484,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "marking",
         "representing",
     ]),
+    after: "after",
+    level_nouns: Words::new(&["level"]),
+    anaphor_pronouns: Words::new(&["it", "they"]),
+    change_labels: Words::new(&["change"]),
 };
