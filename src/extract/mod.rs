@@ -105,6 +105,7 @@ impl<'a> Scanner<'a> {
         self.toks.get(i)
     }
 
+    #[inline]
     fn low(&self, i: usize) -> Option<Low<'a>> {
         self.tok(i)?.low(self.text)
     }
