@@ -667,6 +667,16 @@ impl<'a> Scanner<'a> {
             return Err(end);
         }
         let num = numeral::parse(raw).ok_or(j)?;
+        // a decimal comma ("1,4 mln") only with nothing glued after it: "1,4;73,100" in a
+        // table is a garbled thousands figure
+        if !num.grouped
+            && num.decimals == 1
+            && raw.contains(',')
+            && self.tok(j).is_some_and(|t| !t.space_before)
+            && self.tok(j + 1).is_some_and(|t| !t.space_before)
+        {
+            return Err(self.skip_code(j));
+        }
         Ok((num, j, attached_scale, i))
     }
 
@@ -2819,6 +2829,9 @@ mod tests {
             1.4e6,
             None,
         );
+        one("The rate is 3,5.", "3,5", Number, 3.5, None);
+        // garbled table figures with something glued after the comma's digit are none
+        assert!(read("Net profit 1,4;73,100").iter().all(|r| r.2 != 1.4));
         // two digits after the comma are a thousands figure with a digit lost, not 110.00
         assert!(read("The cover sold for $110,00 at auction.").is_empty());
         // a list of numbers with commas is none of them
