@@ -224,16 +224,16 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return Unit::Quantity(u.metre.0);
         }
-        if let Some(code) = self.squared(i) {
-            *j = i + 2;
-            return Unit::Quantity(code);
-        }
         // Most words after a number are no unit: one shape test turns them down.
         if self
             .tok(i)
             .is_some_and(|t| t.kind == Kind::Word && !t.may_be_in(&u.starts))
         {
             return Unit::None;
+        }
+        if let Some(code) = self.squared(i) {
+            *j = i + 2;
+            return Unit::Quantity(code);
         }
         let Some(w) = self.low(i) else {
             // "-fold"

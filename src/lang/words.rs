@@ -221,6 +221,7 @@ impl UnitWords {
             .with(self.us_initials.0)
             .union(self.ton_qualifiers.shapes())
             .union(self.quantities.shapes())
+            .union(self.squared.shapes())
     }
 }
 
