@@ -70,6 +70,7 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
+    #[inline]
     fn low(&self, i: usize) -> Option<Low<'a>> {
         if i < self.end {
             self.toks[i].low(self.text)

@@ -93,6 +93,7 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     fn low(&self, i: usize) -> Option<Low<'a>> {
         self.toks.get(i)?.low(self.text)
     }

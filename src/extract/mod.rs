@@ -105,6 +105,7 @@ impl<'a> Scanner<'a> {
         self.toks.get(i)
     }
 
+    #[inline]
     fn low(&self, i: usize) -> Option<Low<'a>> {
         self.tok(i)?.low(self.text)
     }
@@ -150,7 +151,11 @@ impl<'a> Scanner<'a> {
             let dozen = || t.is_in(self.text, &n.dozens).then_some(12.0);
             if let Some(s) = t
                 .look_up(self.text, &n.scales)
-                .or_else(|| attached().filter(|_| self.glued(j) && !self.metres_glued(j)))
+                .or_else(|| {
+                    attached().filter(|_| {
+                        self.glued(j) && !self.metres_glued(j) && self.squared(j).is_none()
+                    })
+                })
                 .or_else(dozen)
             {
                 scale = s;
@@ -226,6 +231,10 @@ impl<'a> Scanner<'a> {
         {
             return Unit::None;
         }
+        if let Some(code) = self.squared(i) {
+            *j = i + 2;
+            return Unit::Quantity(code);
+        }
         let Some(w) = self.low(i) else {
             // "-fold"
             if (self.is_punct(i, "-")) && self.is_word(i + 1, u.fold) && self.glued(i + 1) {
@@ -273,6 +282,10 @@ impl<'a> Scanner<'a> {
         if let Some((code, factor)) = u.currencies.get(w) {
             *j = i + 1;
             return Unit::Currency(code, factor);
+        }
+        if let Some(code) = u.million_codes.get(w) {
+            *j = i + 1;
+            return Unit::Currency(code, 1e6);
         }
         if let Some(code) = u.currency_adjectives.get(w) {
             if let Some((_, factor)) = self.low(i + 1).and_then(|n| u.currencies.get(&n)) {
@@ -366,6 +379,23 @@ impl<'a> Scanner<'a> {
             && self.is_any(j + 1, &m.1)
     }
 
+    /// The code of a squared unit whose letters are token `j`, glued to a "2" or "²" that ends
+    /// the word: "m2" of "85m2", "km²" of "190 km²".
+    fn squared(&self, j: usize) -> Option<&'static str> {
+        // Most units have nothing glued after them: one test tells.
+        let two = self.tok(j + 1).filter(|t| !t.space_before)?;
+        if !matches!(two.text(self.text), "2" | "²")
+            || self
+                .tok(j + 2)
+                .is_some_and(|t| !t.space_before && !self.clause_ends(j + 2))
+        {
+            return None;
+        }
+        self.tok(j)
+            .filter(|t| t.kind == Kind::Word)
+            .and_then(|t| t.look_up(self.text, &self.lang.units.squared))
+    }
+
     /// A subunit after a whole amount, at `j`: "50 cents" of "3 dollars 50 cents", "and 43c"
     /// of "$20 and 43c", "and forty-five cents". (The subunits, below 100, and the token after.)
     fn subunit_after(&self, j: usize) -> Option<(f64, usize)> {
@@ -399,6 +429,61 @@ impl<'a> Scanner<'a> {
                     && (t.kind == Kind::Word || t.end - t.start == 2 && e == k + 1) =>
             {
                 Some((count, e))
+            }
+            _ => None,
+        }
+    }
+
+    /// The inches after a whole number of feet that ends `tail`: "2 in" of "6 ft 2 in", "and
+    /// 4 inches" of "5 feet and 4 inches", or with no unit read, the marks of "5'11\"". (The
+    /// inches, below twelve, and the token after them.)
+    fn inches_after(&self, tail: &Tail) -> Option<(u32, usize)> {
+        let u = &self.lang.units;
+        let (feet, inch_words, bare_in) = &u.feet_inches;
+        let inches = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind == Kind::Num && t.end - t.start <= 2)
+                .and_then(|t| numeral::parse(t.text(self.text)))
+                .filter(|n| n.decimals == 0 && n.value < 12.0)
+                .map(|n| n.value as u32)
+        };
+        match tail.unit {
+            Unit::Quantity(code) if code == *feet => {
+                let k = if self.is_word(tail.end, u.and) {
+                    tail.end + 1
+                } else {
+                    tail.end
+                };
+                let n = inches(k)?;
+                if !self.is_any(k + 1, inch_words) {
+                    return None;
+                }
+                // "in" is an inch only after "ft", and not before a number ("in 2010")
+                if self.is_word(k + 1, bare_in)
+                    && (!self.is_word(tail.end - 1, feet)
+                        || self.tok(k + 2).is_some_and(|t| t.kind == Kind::Num))
+                {
+                    return None;
+                }
+                Some((n, k + 2))
+            }
+            Unit::None => {
+                // Most numbers have no mark after them: the first byte tells.
+                let t = self.tok(tail.end)?;
+                let b = self.text.as_bytes()[t.start];
+                if t.kind != Kind::Punct || t.space_before || !(b == b'\'' || b >= 0x80) {
+                    return None;
+                }
+                let mark = |k: usize, marks: &[&str]| {
+                    self.tok(k).is_some_and(|t| {
+                        t.kind == Kind::Punct
+                            && !t.space_before
+                            && marks.contains(&t.text(self.text))
+                    })
+                };
+                let n = inches(tail.end + 1)?;
+                (mark(tail.end, u.feet_marks.0) && mark(tail.end + 2, u.feet_marks.1))
+                    .then_some((n, tail.end + 3))
             }
             _ => None,
         }
@@ -446,14 +531,13 @@ impl<'a> Scanner<'a> {
         }
         // "Rs. 10", "Rs.10"
         if self.is_punct(p, ".") && self.glued(p) && p > 0 {
-            return self.currency_word(p - 1).map(|code| (p - 1, code, 1.0));
+            return self.currency_word(p - 1).map(|(code, s)| (p - 1, code, s));
         }
         self.currency_symbol_or_word(p)
-            .map(|(q, code)| (q, code, 1.0))
     }
 
-    /// A currency symbol or code word at `p`: (first token, code).
-    fn currency_symbol_or_word(&self, p: usize) -> Option<(usize, &'static str)> {
+    /// A currency symbol or code word at `p`: (first token, code, scale: "MEUR" is millions).
+    fn currency_symbol_or_word(&self, p: usize) -> Option<(usize, &'static str, f64)> {
         let t = self.tok(p)?;
         if t.kind == Kind::Punct {
             let code = self.lang.units.currency_symbols.get(t.text(self.text))?;
@@ -463,23 +547,33 @@ impl<'a> Scanner<'a> {
                         .low(q)
                         .and_then(|w| self.lang.units.dollar_prefixes.get(&w))
                     {
-                        return Some((q, c));
+                        return Some((q, c, 1.0));
                     }
                 }
             }
-            return Some((p, code));
+            return Some((p, code, 1.0));
         }
-        self.currency_word(p).map(|code| (p, code))
+        self.currency_word(p).map(|(code, s)| (p, code, s))
     }
 
-    /// A currency code or prefix word at `p`, as written before a number ("USD", "Rs").
-    fn currency_word(&self, p: usize) -> Option<&'static str> {
+    /// A currency code or prefix word at `p`, as written before a number ("USD", "Rs", and
+    /// "MAUD", millions of the code after the M): (code, scale).
+    fn currency_word(&self, p: usize) -> Option<(&'static str, f64)> {
         let t = self.tok(p).filter(|t| t.kind == Kind::Word)?;
         let raw = t.text(self.text);
-        if raw.len() == 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+        if (raw.len() == 3 || raw.len() == 4) && raw.bytes().all(|b| b.is_ascii_uppercase()) {
             let w = Low::new(raw)?;
-            if let Some((code, 1.0)) = self.lang.units.currencies.get(&w) {
-                return Some(code);
+            if let Some((code, 1.0)) = self
+                .lang
+                .units
+                .currencies
+                .get(&w)
+                .filter(|_| raw.len() == 3)
+            {
+                return Some((code, 1.0));
+            }
+            if let Some(code) = self.lang.units.million_codes.get(&w) {
+                return Some((code, 1e6));
             }
         }
         self.lang
@@ -487,7 +581,7 @@ impl<'a> Scanner<'a> {
             .cased_currency_prefixes
             .iter()
             .find(|(prefix, _)| *prefix == raw)
-            .map(|&(_, code)| code)
+            .map(|&(_, code)| (code, 1.0))
     }
 
     /// Approximator or bound ending right before token `i`: (first token, word, bound).
@@ -569,8 +663,44 @@ impl<'a> Scanner<'a> {
             let num = numeral::parse(&self.text[t.start..self.toks[last].end]).ok_or(j)?;
             return Ok((num, j, attached_scale, i));
         }
+        if let Some(end) = (j == i + 1).then(|| self.misgrouped(i)).flatten() {
+            return Err(end);
+        }
         let num = numeral::parse(raw).ok_or(j)?;
+        // a decimal comma ("1,4 mln") only with nothing glued after it: "1,4;73,100" in a
+        // table is a garbled thousands figure
+        if !num.grouped
+            && num.decimals == 1
+            && raw.contains(',')
+            && self.tok(j).is_some_and(|t| !t.space_before)
+            && self.tok(j + 1).is_some_and(|t| !t.space_before)
+        {
+            return Err(self.skip_code(j));
+        }
         Ok((num, j, attached_scale, i))
+    }
+
+    /// "245 23 yen": three digits, a space and one or two digits before a unit, grouped as
+    /// no convention groups a figure, is garbled, not two figures. The token after its unit.
+    fn misgrouped(&self, i: usize) -> Option<usize> {
+        let t = self.toks[i];
+        // Most numbers have no number after them: one test tells.
+        let n = self
+            .tok(i + 1)
+            .filter(|n| n.kind == Kind::Num && n.start == t.end + 1)?;
+        let bytes = self.text.as_bytes();
+        let digits = |a: usize, b: usize| bytes[a..b].iter().all(u8::is_ascii_digit);
+        if t.end - t.start != 3
+            || !(1..=2).contains(&(n.end - n.start))
+            || bytes[t.end] != b' '
+            || !digits(t.start, t.end)
+            || !digits(n.start, n.end)
+            || i > 0 && self.toks[i - 1].kind == Kind::Num
+        {
+            return None;
+        }
+        let tail = self.tail(i + 2);
+        (tail.unit != Unit::None).then_some(tail.end)
     }
 
     /// The last group of a number whose thousands are spaced ("40 000", "1 414 021 100"),
@@ -644,7 +774,18 @@ impl<'a> Scanner<'a> {
         }
         let n = numeral::parse(a.text(self.text))?;
         let d = numeral::parse(b.text(self.text))?;
-        if n.decimals > 0 || d.decimals > 0 || !numeral::is_common_fraction(n.value, d.value) {
+        // "1/40 of the width": before "of", any proper fraction that cannot be a date
+        let of = || {
+            self.is_word(k + 3, self.lang.claims.of)
+                && n.value >= 1.0
+                && n.value < d.value
+                && d.value > 31.0
+                && d.value <= 1000.0
+        };
+        if n.decimals > 0
+            || d.decimals > 0
+            || !(numeral::is_common_fraction(n.value, d.value) || of())
+        {
             return None;
         }
         Some((n.value as u32, d.value as u32, k + 3))
@@ -859,7 +1000,7 @@ impl<'a> Scanner<'a> {
         if tail.unit != Unit::None || tail.scale <= 1.0 {
             return None;
         }
-        let (f, step, end) = words::and_fraction(self, tail.end)?;
+        let (f, step, end) = words::and_fraction(self, tail.end, 0.0)?;
         // "one billion and a half million": a fraction of a smaller scale
         match self
             .tok(end)
@@ -907,9 +1048,12 @@ impl<'a> Scanner<'a> {
             }
             break;
         }
-        // "and 21" after hundreds
+        // "and 21" after hundreds (not "3 hundred and 2 hundred", two numbers)
         if last == 100.0 && self.is_word(k, self.lang.units.and) {
-            if let Some(n) = whole(k + 1).filter(|n| n.value < 100.0) {
+            let scaled = self
+                .tok(k + 2)
+                .is_some_and(|t| t.look_up(self.text, &self.lang.numbers.scales).is_some());
+            if let Some(n) = whole(k + 1).filter(|n| n.value < 100.0 && !scaled) {
                 rest += n.value;
                 last = 1.0;
                 k += 2;
@@ -1044,6 +1188,17 @@ impl<'a> Scanner<'a> {
                 tail.end = after;
             }
         }
+        // "6 ft 2 in", "5 feet and 4 inches", "5'11\"": one length in feet, to the inch
+        let mut to_the_inch = false;
+        if second.is_none() && prefix.is_none() && tail.scale == 1.0 && num.decimals == 0 {
+            if let Some((inches, after)) = self.inches_after(&tail) {
+                num = num.plus_fraction(inches, 12);
+                number_end = self.toks[after - 1].end;
+                tail.end = after;
+                tail.unit = Unit::Quantity(self.lang.units.feet_inches.0);
+                to_the_inch = true;
+            }
+        }
         // "between 5 and 7 pct"; "19.8 to 20.2 pct", "12.4 to 12.6 mln tonnes" (but not
         // "from 5 to 7 pct", which is a change).
         let mut end = tail.end;
@@ -1078,8 +1233,9 @@ impl<'a> Scanner<'a> {
         if !has_unit && second.is_none() && clock && self.clock_after(j) {
             return Step::Skip(j);
         }
-        // Years: a bare four-digit integer.
+        // Years: a bare four-digit integer (not "1200 degrees").
         if !has_unit
+            && !self.is_any(tail.end, &self.lang.units.degrees)
             && second.is_none()
             && num.decimals == 0
             && !num.grouped
@@ -1118,7 +1274,17 @@ impl<'a> Scanner<'a> {
             negative,
             bound,
         };
-        let (value, interval, truncated) = read.value(kind);
+        let (mut value_interval, mut truncated) = {
+            let (v, i, t) = read.value(kind);
+            ((v, i), t)
+        };
+        if to_the_inch {
+            // written to the inch: half an inch either way
+            let (v, _) = value_interval;
+            value_interval.1 = widen(Interval::around(v, 1.0 / 24.0), v, bound);
+            truncated = value_interval.1;
+        }
+        let (value, interval) = value_interval;
         let range = second.is_some();
         let span = Span::new(self.toks[first].start, self.toks[end.max(i + 1) - 1].end);
         if !value.is_finite() {
@@ -1172,6 +1338,21 @@ impl<'a> Scanner<'a> {
         let mut attached_scale = None;
         if let Some(n) = self.tok(j) {
             if n.kind == Kind::Word && !n.space_before {
+                // "1MM", "$2.1T": a capital suffix is a scale only in its own case
+                let raw = n.text(self.text);
+                if raw.as_bytes()[0].is_ascii_uppercase() {
+                    if let Some(&(_, s, money)) = self
+                        .lang
+                        .numbers
+                        .cased_attached_scales
+                        .iter()
+                        .find(|(c, _, _)| *c == raw)
+                    {
+                        if !money || self.currency_prefix(j - 1).is_some() {
+                            return Ok((j + 1, Some(s)));
+                        }
+                    }
+                }
                 let Some(w) = self.low(j) else {
                     return Err(j + 1);
                 };
@@ -1180,8 +1361,8 @@ impl<'a> Scanner<'a> {
                 if u.numeral_suffixes.contains(w) {
                     return Err(j + 1);
                 }
-                if self.metres_glued(j) {
-                    // "1.8m tall": the unit is read after
+                if self.metres_glued(j) || self.squared(j).is_some() {
+                    // "1.8m tall", "85m2": the unit is read after
                 } else if let Some(s) = self.scale(w, true) {
                     attached_scale = Some(s);
                     j += 1;
@@ -1258,7 +1439,7 @@ impl<'a> Scanner<'a> {
     fn skip_code(&self, mut j: usize) -> usize {
         while let Some(t) = self.tok(j) {
             if t.space_before
-                || !(t.kind != Kind::Punct || matches!(t.text(self.text), "-" | "/" | "."))
+                || !(t.kind != Kind::Punct || matches!(t.text(self.text), "-" | "/" | "." | "+"))
             {
                 break;
             }
@@ -2514,6 +2695,250 @@ mod tests {
             );
         }
         assert!(read("It cost 10 000 dollars.").iter().all(|m| m.2 != 0.0));
+    }
+
+    #[test]
+    fn millions_of_a_currency_code_and_capital_scale_letters() {
+        one(
+            "Order intake reached 48 MEUR in the quarter.",
+            "48 MEUR",
+            Currency,
+            48e6,
+            Some("EUR"),
+        );
+        one(
+            "It booked MUSD 12.5 of charges.",
+            "MUSD 12.5",
+            Currency,
+            12.5e6,
+            Some("USD"),
+        );
+        one(
+            "Grants totalled twenty MGBP.",
+            "twenty MGBP",
+            Currency,
+            20e6,
+            Some("GBP"),
+        );
+        // "MM" is finance's million in its own case; "mm" stays a millimetre
+        one(
+            "The budget is US$ 3MM a year.",
+            "US$ 3MM",
+            Currency,
+            3e6,
+            Some("USD"),
+        );
+        one("A 35mm lens.", "35mm", Quantity, 35.0, Some("mm"));
+        // "T" is a trillion after a currency only; "100t" alone is no scale
+        one(
+            "Its debt hit $1.4T last year.",
+            "$1.4T",
+            Currency,
+            1.4e12,
+            Some("USD"),
+        );
+        assert!(read("The crane lifts 100T loads.")
+            .iter()
+            .all(|r| r.2 != 1e14));
+        // four capitals are a prefix only as millions of a code: "DLRS 5" stays as it was
+        assert!(read("DIVIDEND RAISED TO DLRS 5")
+            .iter()
+            .all(|r| r.3 != Some("USD") || r.2 < 10.0));
+    }
+
+    #[test]
+    fn feet_and_inches_are_one_length() {
+        one(
+            "The centre is 6 ft 10 in tall.",
+            "6 ft 10 in",
+            Quantity,
+            6.0 + 10.0 / 12.0,
+            Some("ft"),
+        );
+        one(
+            "She is 5 feet and 4 inches.",
+            "5 feet and 4 inches",
+            Quantity,
+            5.0 + 4.0 / 12.0,
+            Some("ft"),
+        );
+        one(
+            "He is 5'11\" and fast.",
+            "5'11\"",
+            Quantity,
+            5.0 + 11.0 / 12.0,
+            Some("ft"),
+        );
+        one(
+            "He stood 6′2″ in socks.",
+            "6′2″",
+            Quantity,
+            6.0 + 2.0 / 12.0,
+            Some("ft"),
+        );
+        // to the inch: half an inch either way
+        let (lo, hi) = interval("It is 6 ft 2 in.");
+        assert!(close(lo, 6.125) && close(hi, 6.0 + 2.5 / 12.0), "{lo} {hi}");
+        one(
+            "The well reached 1,730 feet.",
+            "1,730 feet",
+            Quantity,
+            1730.0,
+            Some("ft"),
+        );
+        // "in" is an inch only after "ft", and not before a number
+        let got = read("It rose 6 ft 2 in 2010 floods.");
+        assert_eq!(got[0].0, "6 ft", "{got:?}");
+        let got = read("It rose 6 feet 2 in the storm.");
+        assert_eq!(got[0].0, "6 feet", "{got:?}");
+        // a lone apostrophe is no foot mark
+        assert!(read("The '90 model and 5'")
+            .iter()
+            .all(|r| r.3 != Some("ft")));
+    }
+
+    #[test]
+    fn squared_units_and_degrees() {
+        one("A 85m2 flat.", "85m2", Quantity, 85.0, Some("m2"));
+        one(
+            "The park covers 190 km2.",
+            "190 km2",
+            Quantity,
+            190.0,
+            Some("km2"),
+        );
+        // a glued "m" without the 2 is still a million
+        one("A £85m flat.", "£85m", Currency, 85e6, Some("GBP"));
+        // "1200 degrees" is a temperature, not a year; "in 1200" stays a year
+        one(
+            "The kiln runs at 1200 degrees.",
+            "1200",
+            Number,
+            1200.0,
+            None,
+        );
+        assert!(read("The abbey was built in 1200.").is_empty());
+    }
+
+    #[test]
+    fn decimal_commas_of_one_digit_only() {
+        one(
+            "The plan moves 1,4 mln families.",
+            "1,4 mln",
+            Number,
+            1.4e6,
+            None,
+        );
+        one("The rate is 3,5.", "3,5", Number, 3.5, None);
+        // garbled table figures with something glued after the comma's digit are none
+        assert!(read("Net profit 1,4;73,100").iter().all(|r| r.2 != 1.4));
+        // two digits after the comma are a thousands figure with a digit lost, not 110.00
+        assert!(read("The cover sold for $110,00 at auction.").is_empty());
+        // a list of numbers with commas is none of them
+        assert!(read("See items 12,14,16.").is_empty());
+    }
+
+    #[test]
+    fn new_currency_words_and_subunits() {
+        one(
+            "The coin was worth 3 dimes.",
+            "3 dimes",
+            Currency,
+            0.3,
+            Some("USD"),
+        );
+        one(
+            "It costs 20 ringgit and 43 sen.",
+            "20 ringgit and 43 sen",
+            Currency,
+            20.43,
+            Some("MYR"),
+        );
+        one(
+            "Fare: UAH3.50 per ride.",
+            "UAH3.50",
+            Currency,
+            3.5,
+            Some("UAH"),
+        );
+        one("A bowl costs 15元.", "15元", Currency, 15.0, Some("CNY"));
+        one(
+            "The dam cost Rs 300 cr.",
+            "Rs 300 cr",
+            Currency,
+            3e9,
+            Some("INR"),
+        );
+    }
+
+    #[test]
+    fn quarter_million_one_half_and_hundreds_side_by_side() {
+        one(
+            "Some quarter million people marched.",
+            "Some quarter million people",
+            Quantity,
+            250000.0,
+            Some("people"),
+        );
+        // "the quarter" is a period, not a fraction
+        assert!(read("In the quarter million-dollar deals fell.").is_empty());
+        one(
+            "They raised two million and one half.",
+            "two million and one half",
+            Number,
+            2.5e6,
+            None,
+        );
+        let got = read("Plant 4 hundred and 7 hundred trees.");
+        let values: Vec<f64> = got.iter().map(|r| r.2).collect();
+        assert_eq!(values, [400.0, 700.0], "{got:?}");
+        one(
+            "Plant 4 hundred and 7 trees.",
+            "4 hundred and 7",
+            Number,
+            407.0,
+            None,
+        );
+    }
+
+    #[test]
+    fn fractions_before_of_and_ambiguous_and_a_third() {
+        one("The gap is 1/40 of a hair.", "1/40", Number, 0.025, None);
+        // could be a date (January 10): not read
+        assert!(read("Cut 1/10 of the budget.").is_empty());
+        // after a whole of twenty or more, "and a third" ending a clause may be an ordinal's
+        // ellipsis: the whole alone is read; below twenty, or before a unit, it is a fraction
+        one(
+            "The score was forty two and a third",
+            "forty two",
+            Number,
+            42.0,
+            None,
+        );
+        one(
+            "It took three and a third.",
+            "three and a third",
+            Number,
+            10.0 / 3.0,
+            None,
+        );
+        one(
+            "It ran forty two and a half",
+            "forty two and a half",
+            Number,
+            42.5,
+            None,
+        );
+    }
+
+    #[test]
+    fn garbled_groups_and_codes_are_no_figures() {
+        // three digits, a space, two digits and a unit: grouped as no convention groups
+        assert!(read("It sold 245 23 yen.").is_empty());
+        // but a count before a range is two figures
+        assert_eq!(read("A sample of 500 21 to 25-year-olds.")[0].2, 500.0);
+        // a catalogue designation goes on past a plus sign
+        assert!(read("The cluster MACS J0416.1+2403 is far.").is_empty());
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn parse(s: &str) -> Option<Numeral> {
     let mut groups: [usize; 16] = [0; 16];
     let mut group_count = 0usize;
     let mut current_group = 0usize;
+    let mut comma = false;
     for c in s.chars() {
         match c {
             '0'..='9' => {
@@ -106,6 +107,7 @@ pub fn parse(s: &str) -> Option<Numeral> {
             }
             ',' | '\u{a0}' | '\u{202f}' | '\u{2009}' | ' ' if !in_fraction => {
                 grouped = true;
+                comma |= c == ',';
                 if group_count >= groups.len() {
                     return None;
                 }
@@ -115,6 +117,16 @@ pub fn parse(s: &str) -> Option<Numeral> {
             }
             _ => return None,
         }
+    }
+    // "1,4 mln": one digit after a single comma is a decimal comma, as no grouping writes it
+    // (two digits are not: "110,00" in news is a thousands figure with a digit lost).
+    if comma && group_count == 1 && current_group == 1 && (1..=3).contains(&groups[0]) {
+        buf[n] = buf[n - 1];
+        buf[n - 1] = b'.';
+        n += 1;
+        grouped = false;
+        decimals = 1;
+        int_digits -= 1;
     }
     if grouped {
         // Every group after the first: 3 digits (Western), or 2-digit groups ending in a
@@ -309,7 +321,17 @@ mod tests {
         assert_eq!(parse("22\u{a0}319").unwrap().value, 22319.0);
         assert_eq!(parse("1,234.5").unwrap().value, 1234.5);
         assert_eq!(parse("5,00,000").unwrap().value, 500000.0);
-        assert!(parse("1,2").is_none());
+        // One digit after a single comma is a decimal comma ("1,4 mln families"); two are
+        // a thousands figure with a digit lost ("sold for $110,00"), refused.
+        let n = parse("1,4").unwrap();
+        assert_eq!(
+            (n.value, n.decimals, n.int_digits, n.grouped),
+            (1.4, 1, 1, false)
+        );
+        assert_eq!(parse("312,5").unwrap().value, 312.5);
+        assert!(parse("110,00").is_none());
+        assert!(parse("1,2,3").is_none());
+        assert!(parse("1234,5").is_none());
         assert!(parse("12,34,567,89").is_none());
     }
 

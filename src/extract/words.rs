@@ -94,6 +94,11 @@ pub(super) fn written_value(s: &Scanner, i: usize) -> Option<Written> {
         // "half a million", "half million"
         return Some(fraction_or_scaled(s, 0.5, 0.5, i + 1, Bare::Of));
     }
+    // "quarter million", with no article
+    if same(w, n.quarter) && is_scale(s, i + 1) && !s.is_any(i.wrapping_sub(1), &n.not_before_half)
+    {
+        return Some(fraction_or_scaled(s, 0.25, 0.25, i + 1, Bare::Of));
+    }
     let first = n.cardinals.get(w)? as f64;
     if same(w, n.hundred) {
         // "hundred thousand dollars" (but not "several hundred million"); "hundred" alone
@@ -210,7 +215,10 @@ fn proper_fraction(s: &Scanner, count: f64, k: usize) -> bool {
 
 /// A fraction joined to a whole number by "and" at `j`: "and a half", "and one fourth",
 /// "and three quarters", "and fifty-four hundredths". (Its value, its step, the token after.)
-pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
+/// After a whole of twenty or more (`whole`), a single fraction with the shape of an ordinal
+/// ("and a third", not "and a half" or "and a quarter") ending a clause is ambiguous with an
+/// ordinal ("forty two and a third") and is left out.
+pub(super) fn and_fraction(s: &Scanner, j: usize, whole: f64) -> Option<(f64, f64, usize)> {
     let n = &s.lang.numbers;
     if !s.is_word(j, s.lang.units.and) {
         return None;
@@ -220,6 +228,10 @@ pub(super) fn and_fraction(s: &Scanner, j: usize) -> Option<(f64, f64, usize)> {
             .low(j + 2)
             .filter(|w| n.singular_fractions.contains(w))
             .and_then(|w| n.fractions.get(&w))?;
+        let ordinal_shaped = f != 0.5 && f != 0.25;
+        if whole >= 20.0 && ordinal_shaped && s.clause_ends(j + 3) {
+            return None;
+        }
         return Some((f, f, j + 3));
     }
     let (count, mut e) = below_hundred(s, j + 1)?;
@@ -297,8 +309,12 @@ fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
         // not "and three quarters", a fraction of the scale
         // not "one billion one-dlr shares", where the group is an adjective of its own
         let adjective = |e: usize| k == j + 1 && s.is_punct(e, "-") && s.glued(e);
+        // nor "and one half", a single fraction of the scale
+        let one_fraction = |g: f64, e: usize| g == 1.0 && s.is_any(e, &n.singular_fractions);
         let Some((next, end)) = group(s, k).filter(|&(g, e)| {
-            g < scale && !(k > j + 1 && proper_fraction(s, g, e)) && !adjective(e)
+            g < scale
+                && !(k > j + 1 && (proper_fraction(s, g, e) || one_fraction(g, e)))
+                && !adjective(e)
         }) else {
             // "three million two hundred thousand": the last scale is the last group's
             if total > 0.0 && scale < last_scale {
@@ -314,7 +330,7 @@ fn compound(s: &Scanner, mut value: f64, mut j: usize) -> Option<Written> {
         j = end;
     }
     // "two and a half", "one and a fourth", "twenty and three fifths"
-    if let Some((f, step, end)) = and_fraction(s, j) {
+    if let Some((f, step, end)) = and_fraction(s, j, total + value) {
         return Some(Written {
             value: total + value + f,
             fraction: Bare::No,

@@ -42,6 +42,10 @@ pub struct NumberWords {
     pub scales: Map<f64>,
     /// Scale suffixes allowed only glued to a number ("5m", "$1.2bn" has "bn" above).
     pub attached_scales: Map<f64>,
+    /// Scale suffixes glued to a number as written, in their exact case, with whether a
+    /// currency must come before the number: "1MM" (finance's million, where "1mm" is a
+    /// millimetre), "$2.1T" (where "100t" is tonnes).
+    pub cased_attached_scales: &'static [(&'static str, f64, bool)],
     /// Written cardinal numbers ("seven" → 7), including [`Self::hundred`].
     pub cardinals: Map<u32>,
     /// The word for a hundred, which multiplies the cardinal before it ("two hundred").
@@ -64,6 +68,8 @@ pub struct NumberWords {
     pub dozens: Words,
     /// "half" on its own (0.5).
     pub half: &'static str,
+    /// "quarter" on its own before a scale ("quarter million"), with no article.
+    pub quarter: &'static str,
     /// Words before "half" that make it a period ("the first half"), not a fraction.
     pub not_before_half: Words,
     /// Words before a number that make a spaced "point" after it no decimal point ("at one
@@ -112,6 +118,9 @@ pub struct UnitWords {
     pub dollar_prefixes: Map<&'static str>,
     /// Currency words and codes, with the factor to the base unit ("cts" → 0.01 USD).
     pub currencies: Map<(&'static str, f64)>,
+    /// Millions of a currency as company reports write them, an M before its code ("30
+    /// MUSD", "MEUR 120").
+    pub million_codes: Map<&'static str>,
     /// Currency words read as a currency only after a scale word ("3 billion won"): on their
     /// own they are mostly another word ("Series 3 won three awards").
     pub scaled_currencies: Map<(&'static str, f64)>,
@@ -135,6 +144,16 @@ pub struct UnitWords {
     /// The metre's letter, a metre only before a word of size ("1.8m tall"), where it is
     /// otherwise a million ("£1.8m").
     pub metre: (&'static str, Words),
+    /// Feet and inches as one length: the code of feet, the inch words after the feet
+    /// ("6 ft 2 in", "5 feet and 4 inches"; the bare "in" only after "ft"), and the marks
+    /// written glued to the digits ("5'11\"": feet marks, then inch marks).
+    pub feet_inches: (&'static str, Words, &'static str),
+    pub feet_marks: (&'static [&'static str], &'static [&'static str]),
+    /// "degrees" after a four-digit number: a temperature or an angle, not a year ("1200
+    /// degrees Celsius").
+    pub degrees: Words,
+    /// Squared units glued to their digit ("85m2", "190 km²"): the unit, the code squared.
+    pub squared: Map<&'static str>,
     /// A rate per day after barrels: ("per", "a") then "day".
     pub per_day: (Words, &'static str),
     /// Percent words ("pct", "percent").
@@ -194,6 +213,7 @@ impl UnitWords {
             .union(self.basis_points.shapes())
             .union(self.times.shapes())
             .union(self.currencies.shapes())
+            .union(self.million_codes.shapes())
             .union(self.scaled_currencies.shapes())
             .union(self.attached_currencies.shapes())
             .union(self.pounds.0.shapes())
@@ -201,6 +221,7 @@ impl UnitWords {
             .with(self.us_initials.0)
             .union(self.ton_qualifiers.shapes())
             .union(self.quantities.shapes())
+            .union(self.squared.shapes())
     }
 }
 

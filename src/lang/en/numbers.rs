@@ -99,6 +99,7 @@ pub const NUMBERS: NumberWords = NumberWords {
         ("mn", 1e6),
         ("bn", 1e9),
         ("tn", 1e12),
+        ("cr", 1e7),
         ("mln", 1e6),
         ("mio", 1e6),
         ("bln", 1e9),
@@ -128,6 +129,7 @@ pub const NUMBERS: NumberWords = NumberWords {
         ("trillions", 1e12),
     ]),
     attached_scales: Map::new(&[("k", 1e3), ("m", 1e6), ("b", 1e9), ("cr", 1e7)]),
+    cased_attached_scales: &[("MM", 1e6, false), ("T", 1e12, true)],
     cardinals: Map::new(CARDINALS),
     hundred: "hundred",
     fractions: Map::new(&[
@@ -200,6 +202,7 @@ pub const NUMBERS: NumberWords = NumberWords {
     dozens: Words::new(&["dz", "doz", "dzs", "dozs", "dozen", "dozens"]),
     minus: Words::new(&["minus", "negative"]),
     half: "half",
+    quarter: "quarter",
     not_before_half: Words::new(&["the", "first", "second"]),
     not_before_point: Words::new(&["at"]),
     ratio_links: Words::new(&["in", "over"]),
@@ -213,7 +216,7 @@ pub const NUMBERS: NumberWords = NumberWords {
     multiples_not_alone: Words::new(&["double", "triple", "halves", "doubles", "triples"]),
     approximators: APPROXIMATORS,
     approximator_ends: approximator_ends(APPROXIMATORS),
-    number_word_starts: number_word_starts(CARDINALS, MULTIPLES, &["a", "half"]),
+    number_word_starts: number_word_starts(CARDINALS, MULTIPLES, &["a", "half", "quarter"]),
 };
 
 /// The shapes of the last words of `approximators`.
