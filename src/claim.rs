@@ -15,6 +15,18 @@ pub enum ClaimKind {
     Multiple,
 }
 
+impl ClaimKind {
+    /// The serialised name (the JSON writer writes it without serde; a test holds it equal).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Value => "value",
+            ClaimKind::Change => "change",
+            ClaimKind::Share => "share",
+            ClaimKind::Multiple => "multiple",
+        }
+    }
+}
+
 /// A quantity a claim states or implies: the current value or the baseline.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Figure {
@@ -35,6 +47,17 @@ pub enum Direction {
     Up,
     Down,
     Flat,
+}
+
+impl Direction {
+    /// The serialised name (the JSON writer writes it without serde; a test holds it equal).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Flat => "flat",
+        }
+    }
 }
 
 /// The change part of a change or multiple claim.

@@ -102,6 +102,14 @@ impl Line<'_> {
         serde_json::to_writer(&mut *self.out, value)
     }
 
+    /// The name of a unit enum variant: plain lowercase ASCII, written as `serde_json`
+    /// writes the variant (the enums' `as_str` are held equal to their serde names by tests).
+    fn name(&mut self, name: &'static str) {
+        self.raw(b"\"");
+        self.raw(name.as_bytes());
+        self.raw(b"\"");
+    }
+
     fn option<T>(&mut self, value: Option<T>, some: impl FnOnce(&mut Self, T)) {
         match value {
             Some(v) => some(self, v),
@@ -220,7 +228,7 @@ impl Line<'_> {
         self.raw(b"{\"id\":");
         self.value(&c.id)?;
         self.raw(b",\"kind\":");
-        self.value(&c.kind)?;
+        self.name(c.kind.as_str());
         self.raw(b",\"span\":");
         self.span(&c.span)?;
         self.raw(b",\"line\":");
@@ -245,7 +253,10 @@ impl Line<'_> {
             self.value(period)?;
         }
         self.raw(b",\"registry\":");
-        self.value(&c.registry)?;
+        match &c.registry {
+            Some(verdict) => self.value(verdict)?,
+            None => self.raw(b"null"),
+        }
         self.raw(b"}");
         Ok(())
     }
@@ -279,13 +290,13 @@ impl Line<'_> {
         self.raw(b"{\"stated\":");
         self.string(&ch.stated);
         self.raw(b",\"measure\":");
-        self.value(&ch.measure)?;
+        self.name(ch.measure.as_str());
         self.raw(b",\"low\":");
         self.value(&ch.low)?;
         self.raw(b",\"high\":");
         self.value(&ch.high)?;
         self.raw(b",\"direction\":");
-        self.value(&ch.direction)?;
+        self.option(ch.direction, |w, d| w.name(d.as_str()));
         if let Some(id) = ch.restates {
             self.raw(b",\"restates\":");
             self.value(&id)?;
@@ -308,7 +319,7 @@ impl Line<'_> {
         self.raw(b"{\"rule\":");
         self.string(f.rule);
         self.raw(b",\"severity\":");
-        self.value(&f.severity)?;
+        self.name(f.severity.as_str());
         self.raw(b",\"span\":");
         self.span(&f.span)?;
         self.raw(b",\"line\":");
@@ -454,6 +465,51 @@ mod tests {
             let mut out = Vec::new();
             Line { out: &mut out, sink: None, scratch: String::new() }.string(&s);
             proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    fn written(write: impl FnOnce(&mut Line<'_>)) -> String {
+        let mut out = Vec::new();
+        write(&mut Line {
+            out: &mut out,
+            sink: None,
+            scratch: String::new(),
+        });
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn enum_names_are_their_serde_names() {
+        use crate::claim::{ClaimKind, Direction};
+        use crate::finding::Severity;
+        use crate::measure::Measure;
+        fn same<T: Serialize>(v: T, name: &'static str) {
+            assert_eq!(
+                written(|w| w.name(name)),
+                serde_json::to_string(&v).unwrap()
+            );
+        }
+        for k in [
+            ClaimKind::Value,
+            ClaimKind::Change,
+            ClaimKind::Share,
+            ClaimKind::Multiple,
+        ] {
+            same(k, k.as_str());
+        }
+        for m in [
+            Measure::Percent,
+            Measure::Points,
+            Measure::Multiple,
+            Measure::Absolute,
+        ] {
+            same(m, m.as_str());
+        }
+        for d in [Direction::Up, Direction::Down, Direction::Flat] {
+            same(d, d.as_str());
+        }
+        for s in [Severity::Info, Severity::Warning, Severity::Error] {
+            same(s, s.as_str());
         }
     }
 

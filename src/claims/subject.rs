@@ -3,6 +3,7 @@
 
 use crate::extract::tokens::{Kind, Token};
 use crate::lang::{Language, SubjectWords};
+use std::borrow::Cow;
 
 /// Words dropped from the end of a subject: verbs and prepositions that lead into the figure.
 fn is_trailing_filler(lang: &Language, text: &str, t: &Token) -> bool {
@@ -79,7 +80,7 @@ enum Key {
 
 /// Normalises a subject word into a key, or `None` if the word does not tell measures apart.
 fn key(words: &SubjectWords, word: &str, capitalized: bool) -> Option<Key> {
-    let w = strip_possessive(words, word).to_lowercase();
+    let w = lower(strip_possessive(words, word));
     if let Some(k) = words.keys.get(&w) {
         return Some(Key::Known(k));
     }
@@ -98,12 +99,31 @@ fn strip_possessive<'w>(words: &SubjectWords, word: &'w str) -> &'w str {
         .fold(word, |w, p| w.trim_end_matches(p))
 }
 
-/// `subject` with its aliases replaced ("United States" is "US").
-fn unalias(words: &SubjectWords, subject: &str) -> String {
+/// `subject` with its aliases replaced ("United States" is "US"); borrowed when it has none.
+fn unalias<'s>(words: &SubjectWords, subject: &'s str) -> Cow<'s, str> {
     words
         .aliases
         .iter()
-        .fold(subject.to_string(), |s, (from, to)| s.replace(from, to))
+        .fold(Cow::Borrowed(subject), |s, (from, to)| {
+            if s.contains(from) {
+                Cow::Owned(s.replace(from, to))
+            } else {
+                s
+            }
+        })
+}
+
+/// `word` in lowercase (`str::to_lowercase`), borrowed when it already is: subjects are
+/// compared pair by pair, each word lowercased several times, nearly all already lowercase.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 /// The key words of a subject: places, scopes and measures, plus proper nouns.
@@ -126,9 +146,9 @@ impl Keys {
             let capitalized = n > 0 && word.starts_with(|c: char| c.is_uppercase());
             match key(words, word, capitalized) {
                 Some(Key::Proper) => {
-                    let w = strip_possessive(words, word).to_lowercase();
-                    if !keys.proper.contains(&w) {
-                        keys.proper.push(w);
+                    let w = lower(strip_possessive(words, word));
+                    if !keys.proper.iter().any(|p| *p == w) {
+                        keys.proper.push(w.into_owned());
                     }
                 }
                 Some(Key::Known(k)) if !keys.known.contains(&k) => keys.known.push(k),
@@ -188,7 +208,7 @@ impl Keys {
 fn coordinated(words: &SubjectWords, subject: &str) -> bool {
     subject
         .split_whitespace()
-        .any(|w| words.coordinators.contains(&w.to_lowercase()))
+        .any(|w| words.coordinators.contains(&lower(w)))
 }
 
 /// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
@@ -201,7 +221,7 @@ fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
     {
-        let w = strip_possessive(words, word).to_lowercase();
+        let w = lower(strip_possessive(words, word));
         if words.stopwords.contains(&w) {
             continue;
         }
@@ -210,7 +230,8 @@ fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
             _ => w
                 .strip_suffix('s')
                 .filter(|s| s.len() > 2)
-                .map_or(w.clone(), str::to_string),
+                .unwrap_or(&*w)
+                .to_string(),
         };
         if !out.contains(&w) {
             out.push(w);

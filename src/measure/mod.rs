@@ -31,6 +31,16 @@ pub fn percent_factor(pct: &Interval) -> Interval {
 }
 
 impl Measure {
+    /// The serialised name (the JSON writer writes it without serde; a test holds it equal).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Measure::Percent => "percent",
+            Measure::Points => "points",
+            Measure::Multiple => "multiple",
+            Measure::Absolute => "absolute",
+        }
+    }
+
     /// The change from `from` to `to` in this measure: `(to / from - 1) × 100` for a
     /// percent, `to / from` for a multiple, `to - from` for points and absolute changes.
     /// `None` when `from` may be zero and the measure divides by it.
