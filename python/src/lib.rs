@@ -14,8 +14,10 @@ mod topy;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use claimcheck::embed::{self, ArgumentError, Mode, Outcome, Text, Unconverted};
+use claimcheck::emit::dashboard::Row;
 use claimcheck::policy::Policy;
 use claimcheck::registry::{load, Problem, Registry};
+use claimcheck::report::Report;
 use crossbeam_channel::{bounded, Receiver};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyUserWarning, PyValueError};
@@ -24,6 +26,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use std::collections::VecDeque;
+use std::convert::Infallible;
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -602,6 +605,136 @@ fn run_batch(
     .concat()
 }
 
+/// What the Spark job keeps of an article's report: its `id`, `source`, `date` and `error`, and
+/// its findings as rows of claimcheck's CSV output (the claims are left behind).
+struct ArticleRows {
+    id: String,
+    source: String,
+    date: Option<String>,
+    error: Option<String>,
+    rows: Vec<Row>,
+}
+
+impl ArticleRows {
+    fn of(report: &Report<'_>) -> ArticleRows {
+        ArticleRows {
+            id: report.id.clone(),
+            source: report.source.clone(),
+            date: report.date.map(|d| d.to_string()),
+            error: report.error.clone(),
+            rows: claimcheck::emit::csv::rows(report).collect(),
+        }
+    }
+}
+
+/// Checks a batch of records on `pool`, split into pieces, each record's [`ArticleRows`] in
+/// input order (from the report `audit` would write for it, fallbacks included).
+fn rows_of_batch(
+    pool: &rayon::ThreadPool,
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+) -> Vec<ArticleRows> {
+    let policy = Policy::default();
+    in_pieces(pool, first_line, records, |line, piece| {
+        embed::outcomes(source, line, piece, registry, &policy)
+            .into_iter()
+            .map(|outcome: Outcome| {
+                let written = outcome.write(|r| Ok::<_, Infallible>(ArticleRows::of(r)));
+                written.unwrap_or_else(|never| match never {})
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The columns of [`ArticleRows`] as Python lists, for an Arrow record batch: `id`, `source`,
+/// `date`, `error` (one per article), the offsets of each article's rows (one more than the
+/// articles), then `rule`, `severity`, `line`, `column`, `claim`, `message` and `registry` (one
+/// per finding; `registry` is a `registry-mismatch` finding's notes, empty for other rules,
+/// as in the CSV).
+fn rows_to_py<'py>(py: Python<'py>, articles: Vec<ArticleRows>) -> PyResult<Bound<'py, PyTuple>> {
+    let n: usize = articles.iter().map(|a| a.rows.len()).sum();
+    let (mut ids, mut sources, mut dates, mut errors) = (
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+    );
+    let mut offsets = Vec::with_capacity(articles.len() + 1);
+    offsets.push(0usize);
+    let (mut rule, mut severity, mut line, mut column) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut claim, mut message, mut registry) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for a in articles {
+        for row in a.rows {
+            registry.push(if row.rule == claimcheck::rules::registry_mismatch::NAME {
+                row.notes.join("; ")
+            } else {
+                String::new()
+            });
+            rule.push(row.rule);
+            severity.push(row.severity.as_str());
+            line.push(row.line);
+            column.push(row.column);
+            claim.push(row.claim);
+            message.push(row.message);
+        }
+        offsets.push(rule.len());
+        ids.push(a.id);
+        sources.push(a.source);
+        dates.push(a.date);
+        errors.push(a.error);
+    }
+    let columns: [Bound<'py, PyAny>; 12] = [
+        ids.into_pyobject(py)?,
+        sources.into_pyobject(py)?,
+        dates.into_pyobject(py)?,
+        errors.into_pyobject(py)?,
+        offsets.into_pyobject(py)?,
+        rule.into_pyobject(py)?,
+        severity.into_pyobject(py)?,
+        line.into_pyobject(py)?,
+        column.into_pyobject(py)?,
+        claim.into_pyobject(py)?,
+        message.into_pyobject(py)?,
+        registry.into_pyobject(py)?,
+    ];
+    PyTuple::new(py, columns)
+}
+
+/// Checks a batch for Spark on `jobs` threads, the GIL released: its NDJSON lines as bytes
+/// (`rows` false), or the columns of its finding rows (`rows` true, see [`rows_to_py`]).
+fn spark_batch(
+    py: Python<'_>,
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+    jobs: usize,
+    rows: bool,
+) -> PyResult<PyObject> {
+    let pool = make_pool(Some(jobs.max(1)))?;
+    if rows {
+        let articles =
+            py.allow_threads(|| rows_of_batch(&pool, source, first_line, records, registry));
+        return Ok(rows_to_py(py, articles)?.into_any().unbind());
+    }
+    let out = py.allow_threads(|| run_batch(&pool, source, first_line, records, registry));
+    Ok(PyBytes::new(py, &out).into_any().unbind())
+}
+
 /// A record's article object as a tape, or why it has none (a report that cannot be written
 /// even as `audit`'s fallback error report).
 type Written = Result<Tape, String>;
@@ -780,9 +913,10 @@ fn column(list: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
 
 /// Checks one batch of a table's rows (Spark's `mapInArrow`): the columns as lists of strings
 /// (or `None`), each row a record with `id`, `body`, `title` and `date` as `audit` reads it
-/// (a `None` id or body is a missing field). Returns the NDJSON lines, one per row in order.
+/// (a `None` id or body is a missing field). Returns the NDJSON lines, one per row in order,
+/// or with `rows`, the columns of each row's finding rows (what the Spark job keeps).
 #[pyfunction]
-#[pyo3(signature = (ids, bodies, titles, dates, *, source, registry=None, jobs=1))]
+#[pyo3(signature = (ids, bodies, titles, dates, *, source, registry=None, jobs=1, rows=false))]
 #[allow(clippy::too_many_arguments)]
 fn _check_columns(
     py: Python<'_>,
@@ -793,7 +927,8 @@ fn _check_columns(
     source: String,
     registry: Option<&Bound<'_, PyAny>>,
     jobs: usize,
-) -> PyResult<Py<PyBytes>> {
+    rows: bool,
+) -> PyResult<PyObject> {
     let registry = registry_arg(registry)?;
     let (ids, bodies, titles, dates) = (
         column(ids)?,
@@ -810,38 +945,40 @@ fn _check_columns(
             "the columns must have the same length",
         ));
     }
-    let pool = make_pool(Some(jobs.max(1)))?;
-    let out = py.allow_threads(|| {
-        let records: Vec<Result<Vec<u8>, Unconverted>> = (0..n)
-            .map(|i| {
-                let mut record = serde_json::Map::new();
-                let fields = [
-                    ("id", &ids[i]),
-                    ("body", &bodies[i]),
-                    ("title", &titles[i]),
-                    ("date", &dates[i]),
-                ];
-                for (name, value) in fields {
-                    if let Some(value) = value {
-                        record.insert(name.to_string(), serde_json::Value::String(value.clone()));
+    let records = (0..n)
+        .map(|i| {
+            let mut record = Vec::with_capacity(64 + bodies[i].as_ref().map_or(0, String::len));
+            record.push(b'{');
+            let fields = [
+                ("id", &ids[i]),
+                ("body", &bodies[i]),
+                ("title", &titles[i]),
+                ("date", &dates[i]),
+            ];
+            for (name, value) in fields {
+                if let Some(value) = value {
+                    if record.len() > 1 {
+                        record.push(b',');
                     }
+                    json_string(&mut record, name);
+                    record.push(b':');
+                    json_string(&mut record, value);
                 }
-                serde_json::to_vec(&record).map_err(|e| Unconverted {
-                    message: e.to_string(),
-                    id: ids[i].clone(),
-                })
-            })
-            .collect();
-        run_batch(&pool, &source, 1, records, registry.as_deref())
-    });
-    Ok(PyBytes::new(py, &out).unbind())
+            }
+            record.push(b'}');
+            Ok(record)
+        })
+        .collect();
+    spark_batch(py, &source, 1, records, registry.as_deref(), jobs, rows)
 }
 
 /// Checks raw JSON Lines records (strings, one record each, blank lines already left out)
 /// exactly as `audit` reads an archive's lines; record `i` is line `first_line + i` of
-/// `source`. Returns the NDJSON lines in order.
+/// `source`. Returns the NDJSON lines in order, or with `rows` the columns of each record's
+/// finding rows (as `_check_columns`).
 #[pyfunction]
-#[pyo3(signature = (lines, *, source, first_line=1, registry=None, jobs=1))]
+#[pyo3(signature = (lines, *, source, first_line=1, registry=None, jobs=1, rows=false))]
+#[allow(clippy::too_many_arguments)]
 fn _check_lines(
     py: Python<'_>,
     lines: &Bound<'_, PyAny>,
@@ -849,7 +986,8 @@ fn _check_lines(
     first_line: usize,
     registry: Option<&Bound<'_, PyAny>>,
     jobs: usize,
-) -> PyResult<Py<PyBytes>> {
+    rows: bool,
+) -> PyResult<PyObject> {
     let registry = registry_arg(registry)?;
     let lines: Vec<Option<String>> = lines.extract()?;
     let records = lines
@@ -861,10 +999,25 @@ fn _check_lines(
             })
         })
         .collect();
-    let pool = make_pool(Some(jobs.max(1)))?;
-    let out =
-        py.allow_threads(|| run_batch(&pool, &source, first_line, records, registry.as_deref()));
-    Ok(PyBytes::new(py, &out).unbind())
+    spark_batch(
+        py,
+        &source,
+        first_line,
+        records,
+        registry.as_deref(),
+        jobs,
+        rows,
+    )
+}
+
+/// The names of every rule, sorted, and the severities a finding can have, most severe first:
+/// what the Spark job counts findings by.
+#[pyfunction]
+fn _rules() -> (Vec<&'static str>, [&'static str; 3]) {
+    use claimcheck::finding::Severity;
+    let names = claimcheck::rules::RULES.iter().map(|r| r.name).collect();
+    let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| s.as_str());
+    (names, severities)
 }
 
 #[pymodule]
@@ -877,6 +1030,7 @@ fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(_check_columns, m)?)?;
     m.add_function(wrap_pyfunction!(_check_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(_rules, m)?)?;
     Ok(())
 }
 

@@ -548,22 +548,50 @@ impl ser::Serializer for KeyToTape<'_> {
 /// fields repeat from record to record; a map keyed by data would not).
 const TEXT_KEYS: usize = 1024;
 
+/// Slots of the table of recent names in front of [`Keys`]'s map (a power of two).
+const SLOTS: usize = 256;
+
+/// A name's (address, length) and its Python string.
+type Named = (usize, usize, Py<PyString>);
+
 /// The Python strings of the dict keys and names seen so far: the `&'static str` names by
 /// address and length (static text never changes, so the same address and length is the same
 /// text), other keys by their text.
-#[derive(Default)]
 pub struct Keys {
+    /// Each slot the last name whose address and length fall in it: a few instructions where
+    /// the map takes a few dozen, and a report has several names per object.
+    recent: Vec<Option<Named>>,
     names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>,
     texts: HashMap<Box<str>, Py<PyString>>,
 }
 
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            recent: (0..SLOTS).map(|_| None).collect(),
+            names: HashMap::default(),
+            texts: HashMap::new(),
+        }
+    }
+}
+
 impl Keys {
     fn name<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-        self.names
-            .entry((name.as_ptr() as usize, name.len()))
+        let (at, len) = (name.as_ptr() as usize, name.len());
+        let hash = ((at ^ (len << 48)) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (hash >> 56) as usize % SLOTS;
+        if let Some((a, l, s)) = &self.recent[slot] {
+            if (*a, *l) == (at, len) {
+                return s.bind(py).clone();
+            }
+        }
+        let s = self
+            .names
+            .entry((at, len))
             .or_insert_with(|| PyString::intern(py, name).unbind())
-            .bind(py)
-            .clone()
+            .clone_ref(py);
+        self.recent[slot] = Some((at, len, s.clone_ref(py)));
+        s.into_bound(py)
     }
 
     fn text_key<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
