@@ -4,8 +4,10 @@
 //! an article file and a record as `audit` reads an archive line: the dicts Python gets are
 //! the output contract's article objects, built straight from the report structs the command
 //! line serialises (`topy`: the same values `json.loads` would give from its JSON). The
-//! checking itself runs with the GIL released, on rayon threads for `check_many`; the Spark
-//! functions hand back the NDJSON lines themselves, for Arrow's JSON reader.
+//! checking itself runs with the GIL released, on rayon threads for `check_many`, which also
+//! write each report as a tape there; the Spark functions hand back the NDJSON lines
+//! themselves, for Arrow's JSON reader, or (for the job) only each article's finding rows, as
+//! column lists.
 
 mod topy;
 

@@ -2,7 +2,9 @@
 
 Each partition's Arrow batches go to the Rust core in one call per batch (``mapInArrow``);
 the core returns the batch's NDJSON lines (exactly ``claimcheck audit``'s), which Arrow's
-JSON reader turns into the typed columns of ``AUDIT_SCHEMA``. A registry is read once on the
+JSON reader turns into the typed columns of ``AUDIT_SCHEMA``; with ``rows=True`` (the job) the
+core returns only each article's finding rows, as columns that become a record batch of
+``FINDING_ROWS_ARROW_SCHEMA`` directly. A registry is read once on the
 driver and broadcast (a pickled ``Registry`` carries its files' texts, so the executors never
 read them). Needs pyspark and pyarrow (``pip install claimcheck[spark]``).
 """
