@@ -8,14 +8,16 @@ FILE defaults to ../shared/corpus/reuters21578.jsonl. Prints, best of --runs, in
 the audit's wall time (`claimcheck audit --no-registry --quiet --jobs N FILE > /dev/null`, the
 whole process); check_many's over dicts already in memory (the work the issue compares); and
 reading plus json.loads of the file in Python, which a caller of check_many pays before it.
-Also checks both give the same findings count. Not a timed test: the figures go in
-benches/README.md.
+Also checks both give the same findings count, and prints the CPU seconds (user + system,
+all threads) of each, best of --runs: on a shared machine the CPU time moves less with the
+load than the wall time. Not a timed test: the figures go in benches/README.md.
 """
 
 import argparse
 import json
 import os
 import pathlib
+import resource
 import subprocess
 import sys
 import time
@@ -36,15 +38,22 @@ def main():
         print(f"{args.file} is absent: nothing to measure")
         return 0
     audit_s, many_s, load_s = [], [], []
+    audit_cpu, many_cpu = [], []
+
+    def cpu(who):
+        r = resource.getrusage(who)
+        return r.ru_utime + r.ru_stime
+
     findings_audit = findings_many = None
     for _ in range(args.runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu(resource.RUSAGE_CHILDREN)
         done = subprocess.run(
             [args.bin, "audit", "--no-registry", "--quiet", "--fail-on", "never", "--jobs", str(args.jobs), args.file],
             stdout=subprocess.PIPE,
             check=True,
         )
         audit_s.append(time.perf_counter() - t)
+        audit_cpu.append(cpu(resource.RUSAGE_CHILDREN) - c)
         findings_audit = sum(len(json.loads(line)["findings"]) for line in done.stdout.splitlines())
 
         t = time.perf_counter()
@@ -52,13 +61,14 @@ def main():
             records = [json.loads(line) for line in f if line.strip()]
         load_s.append(time.perf_counter() - t)
 
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu(resource.RUSAGE_SELF)
         n = 0
         findings_many = 0
         for article in claimcheck.check_many(records, jobs=args.jobs):
             n += 1
             findings_many += len(article["findings"])
         many_s.append(time.perf_counter() - t)
+        many_cpu.append(cpu(resource.RUSAGE_SELF) - c)
         del records
     assert findings_many == findings_audit, (findings_many, findings_audit)
     a, m, l = min(audit_s), min(many_s), min(load_s)
@@ -69,6 +79,7 @@ def main():
     print(f"| check_many(jobs={args.jobs}) over dicts in memory | {m:.2f} ({m / a:.2f}x audit) |")
     print(f"| reading the file and json.loads per line (Python) | {l:.2f} |")
     print(f"| both: what a script reading the file pays | {m + l:.2f} ({(m + l) / a:.2f}x audit) |")
+    print(f"CPU seconds: audit {min(audit_cpu):.2f}, check_many {min(many_cpu):.2f} ({min(many_cpu) / min(audit_cpu):.2f}x)")
     print(f"findings: {findings_many} (equal to audit's)")
     return 0
 

@@ -99,7 +99,8 @@ def _check_columns(
     source: str,
     registry: RegistryArg = None,
     jobs: int = 1,
-) -> bytes: ...
+    rows: bool = False,
+) -> Union[bytes, tuple[list[Any], ...]]: ...
 def _check_lines(
     lines: Sequence[Optional[str]],
     *,
@@ -107,4 +108,6 @@ def _check_lines(
     first_line: int = 1,
     registry: RegistryArg = None,
     jobs: int = 1,
-) -> bytes: ...
+    rows: bool = False,
+) -> Union[bytes, tuple[list[Any], ...]]: ...
+def _rules() -> tuple[list[str], list[str]]: ...

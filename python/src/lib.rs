@@ -4,25 +4,35 @@
 //! an article file and a record as `audit` reads an archive line: the dicts Python gets are
 //! the output contract's article objects, built straight from the report structs the command
 //! line serialises (`topy`: the same values `json.loads` would give from its JSON). The
-//! checking itself runs with the GIL released, on rayon threads for `check_many`; the Spark
-//! functions hand back the NDJSON lines themselves, for Arrow's JSON reader.
+//! checking itself runs with the GIL released, on rayon threads for `check_many`, which also
+//! write each report as a tape there; the Spark functions hand back the NDJSON lines
+//! themselves, for Arrow's JSON reader, or (for the job) only each article's finding rows, as
+//! column lists.
 
 mod topy;
 
+/// mimalloc for the Rust side of the module, as the command line has (Python keeps its own).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use claimcheck::embed::{self, ArgumentError, Mode, Outcome, Text, Unconverted};
+use claimcheck::emit::dashboard::Row;
 use claimcheck::policy::Policy;
 use claimcheck::registry::{load, Problem, Registry};
+use claimcheck::report::Report;
 use crossbeam_channel::{bounded, Receiver};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyUserWarning, PyValueError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use std::collections::VecDeque;
+use std::convert::Infallible;
 use std::ffi::CString;
 use std::path::PathBuf;
 use std::sync::Arc;
-use topy::Keys;
+use topy::{Keys, Tape};
 
 create_exception!(
     _claimcheck,
@@ -271,8 +281,9 @@ fn run_text<'py>(
         let message = CString::new(warning.replace('\0', " "))?;
         PyErr::warn(py, &py.get_type::<PyUserWarning>(), &message, 2)?;
     }
-    topy::to_py(py, &mut Keys::default(), &report)
-        .map_err(|e| PyValueError::new_err(format!("internal error: {e}")))
+    let tape =
+        Tape::of(&report).map_err(|e| PyValueError::new_err(format!("internal error: {e}")))?;
+    Keys::default().build(py, &tape)
 }
 
 /// Checks one article and returns its object of the JSON output contract, exactly as
@@ -344,99 +355,183 @@ fn extract<'py>(
 /// Records nest no deeper than this (a guard against self-referencing structures).
 const MAX_DEPTH: usize = 64;
 
-/// Writes `value` as JSON: the JSON types, `datetime.date` as its ISO day, numpy scalars as
+/// A record's value as read on the GIL thread, its strings still Python's (borrowed, not
+/// copied), for a worker thread to write as the JSON `audit` would read.
+enum Val {
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// An integer beyond 64 bits: its digits, a JSON number all the same.
+    Digits(String),
+    Float(f64),
+    Str(PyBackedStr),
+    /// Text made on the GIL thread (a date's ISO day).
+    Text(String),
+    Object(Vec<(PyBackedStr, Val)>),
+    Array(Vec<Val>),
+}
+
+/// Appends `s` as a JSON string: runs of plain text copied whole (found sixteen bytes at a
+/// time), `"`, `\\` and control characters escaped.
+fn json_string(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut at = 0;
+    loop {
+        let special = claimcheck::swar::json_special_from(bytes, at);
+        out.extend_from_slice(&bytes[at..special]);
+        let Some(&b) = bytes.get(special) else {
+            break;
+        };
+        match b {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 0xf)]);
+            }
+        }
+        at = special + 1;
+    }
+    out.push(b'"');
+}
+
+impl Val {
+    /// Appends the value's JSON text.
+    fn write(&self, out: &mut Vec<u8>) {
+        let text = json_string;
+        match self {
+            Val::Null => out.extend_from_slice(b"null"),
+            Val::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Val::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Val::Digits(d) => out.extend_from_slice(d.as_bytes()),
+            Val::Float(f) => {
+                // Writing JSON into a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *out, f);
+            }
+            Val::Str(s) => text(out, s),
+            Val::Text(s) => text(out, s),
+            Val::Object(fields) => {
+                out.push(b'{');
+                for (i, (key, value)) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    text(out, key);
+                    out.push(b':');
+                    value.write(out);
+                }
+                out.push(b'}');
+            }
+            Val::Array(items) => {
+                out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    item.write(out);
+                }
+                out.push(b']');
+            }
+        }
+    }
+
+    /// The value's JSON text.
+    fn json(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(256);
+        self.write(&mut out);
+        out
+    }
+}
+
+/// Reads `value` for JSON: the JSON types, `datetime.date` as its ISO day, numpy scalars as
 /// their Python value, NaN (a missing value in pandas) as `null`. `field` names the record's
 /// field in the error for anything else.
-fn write_value(
-    out: &mut Vec<u8>,
-    value: &Bound<'_, PyAny>,
-    field: &str,
-    depth: usize,
-) -> Result<(), String> {
+fn read_value(value: &Bound<'_, PyAny>, field: &str, depth: usize) -> Result<Val, String> {
     let no_json = |what: &str| format!("`{field}` is {what}, which has no JSON form");
     if depth > MAX_DEPTH {
         return Err(no_json("nested too deeply"));
     }
     let py_err = |e: PyErr| format!("`{field}`: {e}");
     if value.is_none() {
-        out.extend_from_slice(b"null");
+        Ok(Val::Null)
     } else if let Ok(s) = value.downcast::<PyString>() {
-        let s = s.to_str().map_err(py_err)?;
-        serde_json::to_writer(&mut *out, s).map_err(|e| e.to_string())?;
+        Ok(Val::Str(PyBackedStr::try_from(s.clone()).map_err(py_err)?))
     } else if let Ok(b) = value.downcast::<PyBool>() {
-        out.extend_from_slice(if b.is_true() { b"true" } else { b"false" });
+        Ok(Val::Bool(b.is_true()))
     } else if value.is_instance_of::<PyInt>() {
         match value.extract::<i64>() {
-            Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
+            Ok(n) => Ok(Val::Int(n)),
             // Larger integers: their digits are a JSON number all the same.
-            Err(_) => out.extend_from_slice(
+            Err(_) => Ok(Val::Digits(
                 value
                     .str()
                     .map_err(py_err)?
                     .to_str()
                     .map_err(py_err)?
-                    .as_bytes(),
-            ),
+                    .to_string(),
+            )),
         }
     } else if let Ok(f) = value.downcast::<PyFloat>() {
         let f = f.value();
-        if f.is_finite() {
-            serde_json::to_writer(&mut *out, &f).map_err(|e| e.to_string())?;
+        Ok(if f.is_finite() {
+            Val::Float(f)
         } else {
-            out.extend_from_slice(b"null");
-        }
+            Val::Null
+        })
     } else if let Ok(d) = value.downcast::<PyDict>() {
-        write_object(out, d, depth + 1)?;
+        Ok(Val::Object(read_object(d, depth + 1)?))
     } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
-        out.push(b'[');
-        for (i, item) in value.try_iter().map_err(py_err)?.enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            write_value(out, &item.map_err(py_err)?, field, depth + 1)?;
-        }
-        out.push(b']');
+        let items = value
+            .try_iter()
+            .map_err(py_err)?
+            .map(|item| read_value(&item.map_err(py_err)?, field, depth + 1))
+            .collect::<Result<_, _>>()?;
+        Ok(Val::Array(items))
     } else if let Some(day) = iso_day(value).map_err(py_err)? {
-        serde_json::to_writer(&mut *out, &day).map_err(|e| e.to_string())?;
+        Ok(Val::Text(day))
     } else if value.hasattr("item").unwrap_or(false) && value.hasattr("dtype").unwrap_or(false) {
         // A numpy scalar (what pandas columns hold): its Python value.
         let item = value.call_method0("item").map_err(py_err)?;
         if item.is(value) {
             return Err(no_json("a scalar"));
         }
-        write_value(out, &item, field, depth + 1)?;
+        read_value(&item, field, depth + 1)
     } else {
         let name = value
             .get_type()
             .name()
             .map(|n| n.to_string())
             .unwrap_or_else(|_| "?".to_string());
-        return Err(no_json(&format!("a {name}")));
+        Err(no_json(&format!("a {name}")))
     }
-    Ok(())
 }
 
-fn write_object(out: &mut Vec<u8>, dict: &Bound<'_, PyDict>, depth: usize) -> Result<(), String> {
-    out.push(b'{');
-    for (i, (key, value)) in dict.iter().enumerate() {
+fn read_object(dict: &Bound<'_, PyDict>, depth: usize) -> Result<Vec<(PyBackedStr, Val)>, String> {
+    let mut fields = Vec::with_capacity(dict.len());
+    for (key, value) in dict.iter() {
         let key = key
-            .downcast::<PyString>()
+            .downcast_into::<PyString>()
             .map_err(|_| "a record's keys must be strings".to_string())?;
-        let key = key.to_str().map_err(|e| e.to_string())?;
-        if i > 0 {
-            out.push(b',');
-        }
-        serde_json::to_writer(&mut *out, key).map_err(|e| e.to_string())?;
-        out.push(b':');
-        write_value(out, &value, key, depth)?;
+        let key = PyBackedStr::try_from(key).map_err(|e| e.to_string())?;
+        let value = read_value(&value, &key, depth)?;
+        fields.push((key, value));
     }
-    out.push(b'}');
-    Ok(())
+    Ok(fields)
 }
 
-/// One record for `check_many`: a dict as the JSON object `audit` would read, or why not
-/// (with the record's `id` when it is a string, as `audit` keeps a bad record's id).
-fn record_json(record: &Bound<'_, PyAny>) -> Result<Vec<u8>, Unconverted> {
+/// One record for `check_many`: a dict read for the JSON object `audit` would read (written
+/// as JSON on a worker thread), or why not (with the record's `id` when it is a string, as
+/// `audit` keeps a bad record's id).
+type Record = Result<Val, Unconverted>;
+
+fn read_record(record: &Bound<'_, PyAny>) -> Record {
     let Ok(dict) = record.downcast::<PyDict>() else {
         let name = record
             .get_type()
@@ -448,16 +543,16 @@ fn record_json(record: &Bound<'_, PyAny>) -> Result<Vec<u8>, Unconverted> {
             id: None,
         });
     };
-    let mut out = Vec::with_capacity(256);
-    write_object(&mut out, dict, 0).map_err(|message| Unconverted {
-        message,
-        id: dict
-            .get_item("id")
-            .ok()
-            .flatten()
-            .and_then(|id| id.extract::<String>().ok()),
-    })?;
-    Ok(out)
+    read_object(dict, 0)
+        .map(Val::Object)
+        .map_err(|message| Unconverted {
+            message,
+            id: dict
+                .get_item("id")
+                .ok()
+                .flatten()
+                .and_then(|id| id.extract::<String>().ok()),
+        })
 }
 
 /// Records per batch handed to the threads at once.
@@ -471,11 +566,11 @@ type Pool = Arc<rayon::ThreadPool>;
 
 /// Runs `check` over a batch of records on `pool`, split into pieces of [`PIECE`] records
 /// (each with the line of its first record), and returns the pieces' results in input order.
-fn in_pieces<T: Send>(
+fn in_pieces<R: Send, T: Send>(
     pool: &rayon::ThreadPool,
     first_line: usize,
-    records: Vec<Result<Vec<u8>, Unconverted>>,
-    check: impl Fn(usize, Vec<Result<Vec<u8>, Unconverted>>) -> T + Sync,
+    records: Vec<R>,
+    check: impl Fn(usize, Vec<R>) -> T + Sync,
 ) -> Vec<T> {
     let mut pieces = Vec::new();
     let mut records = records.into_iter();
@@ -512,21 +607,181 @@ fn run_batch(
     .concat()
 }
 
-/// Checks a batch of records on `pool`, split into pieces, each record's outcome in input
-/// order.
-fn outcomes_of_batch(
+/// What the Spark job keeps of an article's report: its `id`, `source`, `date` and `error`, and
+/// its findings as rows of claimcheck's CSV output (the claims are left behind).
+struct ArticleRows {
+    id: String,
+    source: String,
+    date: Option<String>,
+    error: Option<String>,
+    rows: Vec<Row>,
+}
+
+impl ArticleRows {
+    fn of(report: &Report<'_>) -> ArticleRows {
+        ArticleRows {
+            id: report.id.clone(),
+            source: report.source.clone(),
+            date: report.date.map(|d| d.to_string()),
+            error: report.error.clone(),
+            rows: claimcheck::emit::csv::rows(report).collect(),
+        }
+    }
+}
+
+/// Checks a batch of records on `pool`, split into pieces, each record's [`ArticleRows`] in
+/// input order (from the report `audit` would write for it, fallbacks included).
+fn rows_of_batch(
     pool: &rayon::ThreadPool,
+    source: &str,
     first_line: usize,
     records: Vec<Result<Vec<u8>, Unconverted>>,
     registry: Option<&Registry>,
-) -> Vec<Outcome> {
+) -> Vec<ArticleRows> {
     let policy = Policy::default();
     in_pieces(pool, first_line, records, |line, piece| {
-        embed::outcomes(RECORDS, line, piece, registry, &policy)
+        embed::outcomes(source, line, piece, registry, &policy)
+            .into_iter()
+            .map(|outcome: Outcome| {
+                let written = outcome.write(|r| Ok::<_, Infallible>(ArticleRows::of(r)));
+                written.unwrap_or_else(|never| match never {})
+            })
+            .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// The columns of [`ArticleRows`] as Python lists, for an Arrow record batch: `id`, `source`,
+/// `date`, `error` (one per article), the offsets of each article's rows (one more than the
+/// articles), then `rule`, `severity`, `line`, `column`, `claim`, `message` and `registry` (one
+/// per finding; `registry` is a `registry-mismatch` finding's notes, empty for other rules,
+/// as in the CSV).
+fn rows_to_py<'py>(py: Python<'py>, articles: Vec<ArticleRows>) -> PyResult<Bound<'py, PyTuple>> {
+    let n: usize = articles.iter().map(|a| a.rows.len()).sum();
+    let (mut ids, mut sources, mut dates, mut errors) = (
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+        Vec::with_capacity(articles.len()),
+    );
+    let mut offsets = Vec::with_capacity(articles.len() + 1);
+    offsets.push(0usize);
+    let (mut rule, mut severity, mut line, mut column) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut claim, mut message, mut registry) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for a in articles {
+        for row in a.rows {
+            registry.push(if row.rule == claimcheck::rules::registry_mismatch::NAME {
+                row.notes.join("; ")
+            } else {
+                String::new()
+            });
+            rule.push(row.rule);
+            severity.push(row.severity.as_str());
+            line.push(row.line);
+            column.push(row.column);
+            claim.push(row.claim);
+            message.push(row.message);
+        }
+        offsets.push(rule.len());
+        ids.push(a.id);
+        sources.push(a.source);
+        dates.push(a.date);
+        errors.push(a.error);
+    }
+    let columns: [Bound<'py, PyAny>; 12] = [
+        ids.into_pyobject(py)?,
+        sources.into_pyobject(py)?,
+        dates.into_pyobject(py)?,
+        errors.into_pyobject(py)?,
+        offsets.into_pyobject(py)?,
+        rule.into_pyobject(py)?,
+        severity.into_pyobject(py)?,
+        line.into_pyobject(py)?,
+        column.into_pyobject(py)?,
+        claim.into_pyobject(py)?,
+        message.into_pyobject(py)?,
+        registry.into_pyobject(py)?,
+    ];
+    PyTuple::new(py, columns)
+}
+
+/// Checks a batch for Spark on `jobs` threads, the GIL released: its NDJSON lines as bytes
+/// (`rows` false), or the columns of its finding rows (`rows` true, see [`rows_to_py`]).
+fn spark_batch(
+    py: Python<'_>,
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Vec<u8>, Unconverted>>,
+    registry: Option<&Registry>,
+    jobs: usize,
+    rows: bool,
+) -> PyResult<PyObject> {
+    let pool = make_pool(Some(jobs.max(1)))?;
+    if rows {
+        let articles =
+            py.allow_threads(|| rows_of_batch(&pool, source, first_line, records, registry));
+        return Ok(rows_to_py(py, articles)?.into_any().unbind());
+    }
+    let out = py.allow_threads(|| run_batch(&pool, source, first_line, records, registry));
+    Ok(PyBytes::new(py, &out).into_any().unbind())
+}
+
+/// A record's article object as a tape, or why it has none (a report that cannot be written
+/// even as `audit`'s fallback error report).
+type Written = Result<Tape, String>;
+
+/// What the threads give back for a batch of `check_many`: each record's article object as a
+/// tape, in input order, and the records themselves, so that their Python strings are let go
+/// on the thread holding the GIL.
+type Checked = (Vec<Written>, Vec<Vec<Record>>);
+
+/// Checks a batch of records on `pool`, split into pieces: each piece's records written as
+/// JSON, checked, and each report written as a tape (on the same threads, so the GIL thread
+/// only reads the dicts and makes the Python objects); the checked articles are freed there
+/// too.
+fn tapes_of_batch(
+    pool: &rayon::ThreadPool,
+    first_line: usize,
+    records: Vec<Record>,
+    registry: Option<&Registry>,
+) -> Checked {
+    let policy = Policy::default();
+    let pieces = in_pieces(pool, first_line, records, |line, piece| {
+        let json = piece
+            .iter()
+            .map(|r| match r {
+                Ok(val) => Ok(val.json()),
+                Err(e) => Err(e.clone()),
+            })
+            .collect();
+        let tapes = embed::outcomes(RECORDS, line, json, registry, &policy)
+            .into_iter()
+            .map(|outcome: Outcome| outcome.write(|r| Tape::of(r)).map_err(|e| e.to_string()))
+            .collect::<Vec<Written>>();
+        (tapes, piece)
+    });
+    let mut tapes = Vec::with_capacity(records_in(&pieces));
+    let mut held = Vec::with_capacity(pieces.len());
+    for (written, piece) in pieces {
+        tapes.extend(written);
+        held.push(piece);
+    }
+    (tapes, held)
+}
+
+fn records_in(pieces: &[(Vec<Written>, Vec<Record>)]) -> usize {
+    pieces.iter().map(|(w, _)| w.len()).sum()
 }
 
 fn make_pool(jobs: Option<usize>) -> PyResult<Pool> {
@@ -551,9 +806,11 @@ struct CheckMany {
     pool: Pool,
     registry: Option<Arc<Registry>>,
     /// Batches being checked, oldest first.
-    pending: VecDeque<Receiver<Vec<Outcome>>>,
-    /// The outcomes of the batch being handed out, those not yet handed out.
-    ready: std::vec::IntoIter<Outcome>,
+    pending: VecDeque<Receiver<Checked>>,
+    /// The tapes of the batch being handed out, those not yet handed out.
+    ready: std::vec::IntoIter<Written>,
+    /// The records of the batch being handed out (their strings are Python's).
+    held: Vec<Vec<Record>>,
     /// The 1-based position of the next record to pull.
     next_line: usize,
     /// The Python strings of the report's keys, made once for the whole run.
@@ -570,7 +827,7 @@ impl CheckMany {
         let mut batch = Vec::with_capacity(BATCH);
         while batch.len() < BATCH {
             match records.call_method0("__next__") {
-                Ok(record) => batch.push(record_json(&record)),
+                Ok(record) => batch.push(read_record(&record)),
                 Err(e) if e.is_instance_of::<pyo3::exceptions::PyStopIteration>(py) => {
                     self.records = None;
                     break;
@@ -587,7 +844,7 @@ impl CheckMany {
         let pool = Arc::clone(&self.pool);
         let registry = self.registry.clone();
         self.pool.spawn(move || {
-            let out = outcomes_of_batch(&pool, first_line, batch, registry.as_deref());
+            let out = tapes_of_batch(&pool, first_line, batch, registry.as_deref());
             let _ = tx.send(out);
         });
         self.pending.push_back(rx);
@@ -603,19 +860,20 @@ impl CheckMany {
 
     fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         loop {
-            if let Some(outcome) = self.ready.next() {
-                let keys = &mut self.keys;
-                let object = outcome.write(|report| topy::to_py(py, keys, report))?;
-                return Ok(Some(object));
+            if let Some(written) = self.ready.next() {
+                let tape =
+                    written.map_err(|e| PyValueError::new_err(format!("internal error: {e}")))?;
+                return Ok(Some(self.keys.build(py, &tape)?));
             }
             // Two batches in flight: one checked while the other is handed out.
             while self.pending.len() < 2 && self.submit(py)? {}
             let Some(rx) = self.pending.pop_front() else {
                 return Ok(None);
             };
-            self.ready = py
-                .allow_threads(move || rx.recv().unwrap_or_default())
-                .into_iter();
+            let (tapes, held) = py.allow_threads(move || rx.recv().unwrap_or_default());
+            self.ready = tapes.into_iter();
+            // The previous batch's records are let go here, with the GIL.
+            self.held = held;
         }
     }
 }
@@ -644,6 +902,7 @@ fn check_many(
         registry,
         pending: VecDeque::new(),
         ready: Vec::new().into_iter(),
+        held: Vec::new(),
         next_line: 1,
         keys: Keys::default(),
     })
@@ -656,9 +915,10 @@ fn column(list: &Bound<'_, PyAny>) -> PyResult<Vec<Option<String>>> {
 
 /// Checks one batch of a table's rows (Spark's `mapInArrow`): the columns as lists of strings
 /// (or `None`), each row a record with `id`, `body`, `title` and `date` as `audit` reads it
-/// (a `None` id or body is a missing field). Returns the NDJSON lines, one per row in order.
+/// (a `None` id or body is a missing field). Returns the NDJSON lines, one per row in order,
+/// or with `rows`, the columns of each row's finding rows (what the Spark job keeps).
 #[pyfunction]
-#[pyo3(signature = (ids, bodies, titles, dates, *, source, registry=None, jobs=1))]
+#[pyo3(signature = (ids, bodies, titles, dates, *, source, registry=None, jobs=1, rows=false))]
 #[allow(clippy::too_many_arguments)]
 fn _check_columns(
     py: Python<'_>,
@@ -669,7 +929,8 @@ fn _check_columns(
     source: String,
     registry: Option<&Bound<'_, PyAny>>,
     jobs: usize,
-) -> PyResult<Py<PyBytes>> {
+    rows: bool,
+) -> PyResult<PyObject> {
     let registry = registry_arg(registry)?;
     let (ids, bodies, titles, dates) = (
         column(ids)?,
@@ -686,38 +947,40 @@ fn _check_columns(
             "the columns must have the same length",
         ));
     }
-    let pool = make_pool(Some(jobs.max(1)))?;
-    let out = py.allow_threads(|| {
-        let records: Vec<Result<Vec<u8>, Unconverted>> = (0..n)
-            .map(|i| {
-                let mut record = serde_json::Map::new();
-                let fields = [
-                    ("id", &ids[i]),
-                    ("body", &bodies[i]),
-                    ("title", &titles[i]),
-                    ("date", &dates[i]),
-                ];
-                for (name, value) in fields {
-                    if let Some(value) = value {
-                        record.insert(name.to_string(), serde_json::Value::String(value.clone()));
+    let records = (0..n)
+        .map(|i| {
+            let mut record = Vec::with_capacity(64 + bodies[i].as_ref().map_or(0, String::len));
+            record.push(b'{');
+            let fields = [
+                ("id", &ids[i]),
+                ("body", &bodies[i]),
+                ("title", &titles[i]),
+                ("date", &dates[i]),
+            ];
+            for (name, value) in fields {
+                if let Some(value) = value {
+                    if record.len() > 1 {
+                        record.push(b',');
                     }
+                    json_string(&mut record, name);
+                    record.push(b':');
+                    json_string(&mut record, value);
                 }
-                serde_json::to_vec(&record).map_err(|e| Unconverted {
-                    message: e.to_string(),
-                    id: ids[i].clone(),
-                })
-            })
-            .collect();
-        run_batch(&pool, &source, 1, records, registry.as_deref())
-    });
-    Ok(PyBytes::new(py, &out).unbind())
+            }
+            record.push(b'}');
+            Ok(record)
+        })
+        .collect();
+    spark_batch(py, &source, 1, records, registry.as_deref(), jobs, rows)
 }
 
 /// Checks raw JSON Lines records (strings, one record each, blank lines already left out)
 /// exactly as `audit` reads an archive's lines; record `i` is line `first_line + i` of
-/// `source`. Returns the NDJSON lines in order.
+/// `source`. Returns the NDJSON lines in order, or with `rows` the columns of each record's
+/// finding rows (as `_check_columns`).
 #[pyfunction]
-#[pyo3(signature = (lines, *, source, first_line=1, registry=None, jobs=1))]
+#[pyo3(signature = (lines, *, source, first_line=1, registry=None, jobs=1, rows=false))]
+#[allow(clippy::too_many_arguments)]
 fn _check_lines(
     py: Python<'_>,
     lines: &Bound<'_, PyAny>,
@@ -725,7 +988,8 @@ fn _check_lines(
     first_line: usize,
     registry: Option<&Bound<'_, PyAny>>,
     jobs: usize,
-) -> PyResult<Py<PyBytes>> {
+    rows: bool,
+) -> PyResult<PyObject> {
     let registry = registry_arg(registry)?;
     let lines: Vec<Option<String>> = lines.extract()?;
     let records = lines
@@ -737,10 +1001,25 @@ fn _check_lines(
             })
         })
         .collect();
-    let pool = make_pool(Some(jobs.max(1)))?;
-    let out =
-        py.allow_threads(|| run_batch(&pool, &source, first_line, records, registry.as_deref()));
-    Ok(PyBytes::new(py, &out).unbind())
+    spark_batch(
+        py,
+        &source,
+        first_line,
+        records,
+        registry.as_deref(),
+        jobs,
+        rows,
+    )
+}
+
+/// The names of every rule, sorted, and the severities a finding can have, most severe first:
+/// what the Spark job counts findings by.
+#[pyfunction]
+fn _rules() -> (Vec<&'static str>, [&'static str; 3]) {
+    use claimcheck::finding::Severity;
+    let names = claimcheck::rules::RULES.iter().map(|r| r.name).collect();
+    let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| s.as_str());
+    (names, severities)
 }
 
 #[pymodule]
@@ -753,5 +1032,34 @@ fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(_check_columns, m)?)?;
     m.add_function(wrap_pyfunction!(_check_lines, m)?)?;
+    m.add_function(wrap_pyfunction!(_rules, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_string;
+
+    #[test]
+    fn strings_are_written_as_json_that_reads_back_the_same() {
+        let long = "plain text ".repeat(5) + "\"quoted\"\n\tand \\ \u{1} \u{1f} é ✓ end";
+        for s in [
+            "",
+            "a",
+            "\"",
+            "\\",
+            "\n\r\t\u{8}\u{c}\u{0}",
+            "é",
+            long.as_str(),
+        ] {
+            let mut out = Vec::new();
+            json_string(&mut out, s);
+            let back: String = serde_json::from_slice(&out).unwrap();
+            assert_eq!(back, s);
+            // The same text as serde_json's, but for \b and \f, written as \u0008 and \u000c.
+            if !s.contains(['\u{8}', '\u{c}']) {
+                assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+            }
+        }
+    }
 }

@@ -1,35 +1,690 @@
 //! Rust values to Python objects through serde, as `json.loads` would give them from the JSON
-//! `serde_json` writes for the same values: the report structs become dicts, lists, strings,
-//! ints, floats, `True`/`False` and `None` without JSON text in between.
+//! `serde_json` writes for the same values, in two halves: [`Tape::of`] walks a value's serde
+//! form into a flat tape of tokens without Python (so it runs on `check_many`'s worker
+//! threads, beside the checking), and [`Keys::build`] makes the dicts, lists, strings, ints,
+//! floats, `True`/`False` and `None` of a tape with the C API, on the thread holding the GIL.
 //!
 //! What matches `serde_json` (and so the command line's output): struct fields and map entries
-//! in the order they are serialised; a non-finite float as `None` (JSON's `null`); a unit
-//! variant as its name; a newtype variant as `{name: value}`; map keys as strings (numbers and
-//! booleans as their JSON text). Struct field and variant names are `&'static str`: each
-//! becomes one Python string, made once per [`Keys`] and shared by every dict that uses it.
+//! in the order they are serialised; a non-finite float as `None` (JSON's `null`); an `f32` as
+//! the `f64` of its shortest digits; a unit variant as its name; a newtype variant as
+//! `{name: value}`; map keys as strings (numbers and booleans as their JSON text). Struct field
+//! and variant names are `&'static str`: each becomes one interned Python string, made once
+//! per [`Keys`] and shared by every dict that uses it; other dict keys (a record's carried
+//! fields) are shared by their text.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyNone, PyString};
+use pyo3::types::{PyBool, PyString};
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::os::raw::c_char;
 
-/// The Python strings of the `&'static str` names seen so far (field and variant names), by
-/// address and length: static text never changes, so the same address and length is the same
-/// text.
-#[derive(Default)]
+/// One token of a [`Tape`]. A dict's token is followed by its entries (each a key token, a
+/// [`Tok::Name`] or a [`Tok::Str`], then its value), a list's by its items.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Tok {
+    Dict(usize),
+    List(usize),
+    /// A struct field's or a variant's name: static text.
+    Name(&'static str),
+    /// Text: the range of the tape's `text`.
+    Str(usize, usize),
+    Int(i64),
+    Uint(u64),
+    /// An integer beyond 64 bits: its decimal digits, the range of the tape's `text`.
+    Big(usize, usize),
+    Float(f64),
+    Bool(bool),
+    Null,
+}
+
+/// A value's serde form as a flat list of tokens, and the text its strings point into.
+#[derive(Debug, Default)]
+pub struct Tape {
+    toks: Vec<Tok>,
+    text: String,
+}
+
+/// Why a value has no tape: a map key that is not text, or a serde error of the value's own.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        Error(msg.to_string())
+    }
+}
+
+impl Tape {
+    /// The tape of `value`.
+    pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
+        let mut tape = Tape {
+            toks: Vec::with_capacity(256),
+            text: String::with_capacity(1024),
+        };
+        value.serialize(&mut tape)?;
+        Ok(tape)
+    }
+
+    fn str(&mut self, s: &str) -> Tok {
+        let start = self.text.len();
+        self.text.push_str(s);
+        Tok::Str(start, self.text.len())
+    }
+
+    fn big(&mut self, digits: String) -> Tok {
+        let start = self.text.len();
+        self.text.push_str(&digits);
+        Tok::Big(start, self.text.len())
+    }
+
+    /// Opens a dict or a list whose length is patched in at its end.
+    fn open(&mut self, tok: Tok, variant: Option<&'static str>) -> Open<'_> {
+        if let Some(variant) = variant {
+            self.toks.push(Tok::Dict(1));
+            self.toks.push(Tok::Name(variant));
+        }
+        let at = self.toks.len();
+        self.toks.push(tok);
+        Open {
+            tape: self,
+            at,
+            n: 0,
+        }
+    }
+}
+
+/// The f64 that json.loads reads from serde_json's text of an f32 (its shortest digits).
+fn ryu_f32(v: f32) -> f64 {
+    v.to_string().parse().unwrap_or(f64::from(v))
+}
+
+/// `$m!` over the serializer methods of every integer type, `serialize_i8(i8)` to
+/// `serialize_u128(u128)`.
+macro_rules! every_integer {
+    ($m:ident) => {
+        $m!(
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_i128(i128),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_u128(u128)
+        );
+    };
+}
+
+/// `serialize_i8` to `serialize_u128` for the tape: an `i64` or `u64` when the value fits,
+/// else its digits.
+macro_rules! integers {
+    ($($method:ident($t:ty)),*) => {$(
+        fn $method(self, v: $t) -> Result<(), Error> {
+            #[allow(irrefutable_let_patterns)]
+            let tok = if let Ok(i) = i64::try_from(v) {
+                Tok::Int(i)
+            } else if let Ok(u) = u64::try_from(v) {
+                Tok::Uint(u)
+            } else {
+                self.big(v.to_string())
+            };
+            self.toks.push(tok);
+            Ok(())
+        }
+    )*};
+}
+
+impl<'t> ser::Serializer for &'t mut Tape {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Open<'t>;
+    type SerializeTuple = Open<'t>;
+    type SerializeTupleStruct = Open<'t>;
+    type SerializeTupleVariant = Open<'t>;
+    type SerializeMap = Open<'t>;
+    type SerializeStruct = Open<'t>;
+    type SerializeStructVariant = Open<'t>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.toks.push(Tok::Bool(v));
+        Ok(())
+    }
+
+    every_integer!(integers);
+
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        // serde_json writes an f32 by its own shortest digits, which json.loads reads back as
+        // the f64 nearest them, not as the f32's exact value.
+        let tok = if v.is_finite() {
+            Tok::Float(ryu_f32(v))
+        } else {
+            Tok::Null
+        };
+        self.toks.push(tok);
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        let tok = if v.is_finite() {
+            Tok::Float(v)
+        } else {
+            Tok::Null
+        };
+        self.toks.push(tok);
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        let mut buf = [0u8; 4];
+        self.serialize_str(v.encode_utf8(&mut buf))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        let tok = self.str(v);
+        self.toks.push(tok);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        // serde_json: an array of numbers.
+        self.toks.push(Tok::List(v.len()));
+        self.toks.extend(v.iter().map(|&b| Tok::Int(i64::from(b))));
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        self.toks.push(Tok::Null);
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.serialize_none()
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.serialize_none()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.toks.push(Tok::Name(variant));
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.toks.push(Tok::Dict(1));
+        self.toks.push(Tok::Name(variant));
+        value.serialize(self)
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::List(0), None))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::List(0), None))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::List(0), None))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::List(0), Some(variant)))
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::Dict(0), None))
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::Dict(0), None))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Open<'t>, Error> {
+        Ok(self.open(Tok::Dict(0), Some(variant)))
+    }
+}
+
+/// A dict or list being written: where its token is, and how many entries or items so far.
+pub struct Open<'t> {
+    tape: &'t mut Tape,
+    at: usize,
+    n: usize,
+}
+
+impl Open<'_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.n += 1;
+        value.serialize(&mut *self.tape)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
+        self.tape.toks.push(Tok::Name(name));
+        self.item(value)
+    }
+
+    fn close(self) -> Result<(), Error> {
+        self.tape.toks[self.at] = match self.tape.toks[self.at] {
+            Tok::Dict(_) => Tok::Dict(self.n),
+            _ => Tok::List(self.n),
+        };
+        Ok(())
+    }
+}
+
+/// The serde traits of a list being written.
+macro_rules! seq_traits {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Open<'_> {
+            type Ok = ();
+            type Error = Error;
+
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.item(value)
+            }
+
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
+}
+
+seq_traits!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+/// The serde traits of a struct (or struct variant) being written: each field under its name.
+macro_rules! struct_traits {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Open<'_> {
+            type Ok = ();
+            type Error = Error;
+
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.field(name, value)
+            }
+
+            fn end(self) -> Result<(), Error> {
+                self.close()
+            }
+        }
+    )*};
+}
+
+struct_traits!(SerializeStruct, SerializeStructVariant);
+
+impl ser::SerializeMap for Open<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        let tok = key.serialize(KeyToTape {
+            tape: &mut *self.tape,
+        })?;
+        self.tape.toks.push(tok);
+        Ok(())
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.item(value)
+    }
+
+    fn end(self) -> Result<(), Error> {
+        self.close()
+    }
+}
+
+/// A map key as serde_json writes it: a string as itself, an integer, a boolean, a char or a
+/// unit variant as its text; anything else cannot be a key.
+struct KeyToTape<'t> {
+    tape: &'t mut Tape,
+}
+
+impl KeyToTape<'_> {
+    fn text(self, text: &str) -> Result<Tok, Error> {
+        Ok(self.tape.str(text))
+    }
+
+    fn not_a_key<T>() -> Result<T, Error> {
+        Err(Error("key must be a string".to_string()))
+    }
+}
+
+/// `serialize_i8` to `serialize_u128` of a key: its digits.
+macro_rules! integer_keys {
+    ($($method:ident($t:ty)),*) => {$(
+        fn $method(self, v: $t) -> Result<Tok, Error> {
+            self.text(&v.to_string())
+        }
+    )*};
+}
+
+impl ser::Serializer for KeyToTape<'_> {
+    type Ok = Tok;
+    type Error = Error;
+    type SerializeSeq = ser::Impossible<Tok, Error>;
+    type SerializeTuple = ser::Impossible<Tok, Error>;
+    type SerializeTupleStruct = ser::Impossible<Tok, Error>;
+    type SerializeTupleVariant = ser::Impossible<Tok, Error>;
+    type SerializeMap = ser::Impossible<Tok, Error>;
+    type SerializeStruct = ser::Impossible<Tok, Error>;
+    type SerializeStructVariant = ser::Impossible<Tok, Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<Tok, Error> {
+        self.text(if v { "true" } else { "false" })
+    }
+
+    every_integer!(integer_keys);
+
+    fn serialize_f32(self, _v: f32) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_f64(self, _v: f64) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_char(self, v: char) -> Result<Tok, Error> {
+        let mut buf = [0u8; 4];
+        self.text(v.encode_utf8(&mut buf))
+    }
+
+    fn serialize_str(self, v: &str) -> Result<Tok, Error> {
+        self.text(v)
+    }
+
+    fn serialize_bytes(self, _v: &[u8]) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_none(self) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_unit(self) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<Tok, Error> {
+        Ok(Tok::Name(variant))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<Tok, Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<Tok, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStruct, Error> {
+        Self::not_a_key()
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        Self::not_a_key()
+    }
+}
+
+/// Dict keys other than names kept by their text: at most this many (a record's carried
+/// fields repeat from record to record; a map keyed by data would not).
+const TEXT_KEYS: usize = 1024;
+
+/// Slots of the table of recent names in front of [`Keys`]'s map (a power of two).
+const SLOTS: usize = 256;
+
+/// A name's (address, length) and its Python string.
+type Named = (usize, usize, Py<PyString>);
+
+/// The Python strings of the dict keys and names seen so far: the `&'static str` names by
+/// address and length (static text never changes, so the same address and length is the same
+/// text), other keys by their text.
 pub struct Keys {
-    known: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>,
+    /// Each slot the last name whose address and length fall in it: a few instructions where
+    /// the map takes a few dozen, and a report has several names per object.
+    recent: Vec<Option<Named>>,
+    names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>,
+    texts: HashMap<Box<str>, Py<PyString>>,
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            recent: (0..SLOTS).map(|_| None).collect(),
+            names: HashMap::default(),
+            texts: HashMap::new(),
+        }
+    }
 }
 
 impl Keys {
-    fn get<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-        self.known
-            .entry((name.as_ptr() as usize, name.len()))
+    fn name<'py>(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+        let (at, len) = (name.as_ptr() as usize, name.len());
+        let hash = ((at ^ (len << 48)) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (hash >> 56) as usize % SLOTS;
+        if let Some((a, l, s)) = &self.recent[slot] {
+            if (*a, *l) == (at, len) {
+                return s.bind(py).clone();
+            }
+        }
+        let s = self
+            .names
+            .entry((at, len))
             .or_insert_with(|| PyString::intern(py, name).unbind())
-            .bind(py)
-            .clone()
+            .clone_ref(py);
+        self.recent[slot] = Some((at, len, s.clone_ref(py)));
+        s.into_bound(py)
+    }
+
+    fn text_key<'py>(&mut self, py: Python<'py>, text: &str) -> Bound<'py, PyAny> {
+        if let Some(key) = self.texts.get(text) {
+            return key.bind(py).clone().into_any();
+        }
+        if self.texts.len() >= TEXT_KEYS {
+            return PyString::new(py, text).into_any();
+        }
+        let key = PyString::intern(py, text);
+        self.texts.insert(text.into(), key.clone().unbind());
+        key.into_any()
+    }
+
+    /// The Python objects of `tape` (see the module's documentation).
+    pub fn build<'py>(&mut self, py: Python<'py>, tape: &Tape) -> PyResult<Bound<'py, PyAny>> {
+        let mut at = 0;
+        self.value(py, tape, &mut at)
+    }
+
+    /// A dict key's string: a name's, or a carried field's.
+    fn key<'py>(&mut self, py: Python<'py>, tape: &Tape, tok: Tok) -> PyResult<Bound<'py, PyAny>> {
+        match tok {
+            Tok::Name(name) => Ok(self.name(py, name).into_any()),
+            Tok::Str(start, end) => Ok(self.text_key(py, &tape.text[start..end])),
+            _ => Err(pyo3::exceptions::PyValueError::new_err(
+                "internal error: a dict key that is not text",
+            )),
+        }
+    }
+
+    fn value<'py>(
+        &mut self,
+        py: Python<'py>,
+        tape: &Tape,
+        at: &mut usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let tok = tape.toks[*at];
+        *at += 1;
+        // SAFETY: every pointer handed to `from_owned_ptr_or_err` is a new reference (or null
+        // with the Python error set) from a C API constructor; `PyDict_SetItem` takes its own
+        // references; `PyList_SetItem` steals the item's, at an index below the list's length.
+        unsafe {
+            match tok {
+                Tok::Dict(n) => {
+                    let dict = Bound::from_owned_ptr_or_err(py, ffi::PyDict_New())?;
+                    for _ in 0..n {
+                        let key = self.key(py, tape, tape.toks[*at])?;
+                        *at += 1;
+                        let value = self.value(py, tape, at)?;
+                        if ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), value.as_ptr()) < 0 {
+                            return Err(PyErr::fetch(py));
+                        }
+                    }
+                    Ok(dict)
+                }
+                Tok::List(n) => {
+                    let list = Bound::from_owned_ptr_or_err(py, ffi::PyList_New(n as isize))?;
+                    for i in 0..n {
+                        let item = self.value(py, tape, at)?;
+                        if ffi::PyList_SetItem(list.as_ptr(), i as isize, item.into_ptr()) < 0 {
+                            return Err(PyErr::fetch(py));
+                        }
+                    }
+                    Ok(list)
+                }
+                Tok::Name(name) => Ok(self.name(py, name).into_any()),
+                Tok::Str(start, end) => {
+                    let s = &tape.text[start..end];
+                    Bound::from_owned_ptr_or_err(
+                        py,
+                        ffi::PyUnicode_FromStringAndSize(
+                            s.as_ptr() as *const c_char,
+                            s.len() as isize,
+                        ),
+                    )
+                }
+                Tok::Int(i) => Bound::from_owned_ptr_or_err(py, ffi::PyLong_FromLongLong(i)),
+                Tok::Uint(u) => {
+                    Bound::from_owned_ptr_or_err(py, ffi::PyLong_FromUnsignedLongLong(u))
+                }
+                Tok::Big(start, end) => {
+                    let digits = std::ffi::CString::new(&tape.text[start..end])?;
+                    Bound::from_owned_ptr_or_err(
+                        py,
+                        ffi::PyLong_FromString(digits.as_ptr(), std::ptr::null_mut(), 10),
+                    )
+                }
+                Tok::Float(f) => Bound::from_owned_ptr_or_err(py, ffi::PyFloat_FromDouble(f)),
+                Tok::Bool(b) => Ok(PyBool::new(py, b).to_owned().into_any()),
+                Tok::Null => Ok(py.None().into_bound(py)),
+            }
+        }
     }
 }
 
@@ -58,545 +713,79 @@ impl Hasher for AddressHasher {
     }
 }
 
-/// `value` as Python objects (see the module's documentation).
-pub fn to_py<'py, T: Serialize + ?Sized>(
-    py: Python<'py>,
-    keys: &mut Keys,
-    value: &T,
-) -> Result<Bound<'py, PyAny>, Error> {
-    value.serialize(ToPy { py, keys })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Why a value could not be converted: a Python error (out of memory), or a serde error.
-#[derive(Debug)]
-pub struct Error(PyErr);
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: std::fmt::Display>(msg: T) -> Self {
-        Error(PyValueError::new_err(msg.to_string()))
-    }
-}
-
-impl From<PyErr> for Error {
-    fn from(e: PyErr) -> Self {
-        Error(e)
-    }
-}
-
-impl From<Error> for PyErr {
-    fn from(e: Error) -> Self {
-        e.0
-    }
-}
-
-type Out<'py> = Result<Bound<'py, PyAny>, Error>;
-
-struct ToPy<'k, 'py> {
-    py: Python<'py>,
-    keys: &'k mut Keys,
-}
-
-impl<'py> ToPy<'_, 'py> {
-    fn int<T>(self, v: T) -> Out<'py>
-    where
-        T: IntoPyObject<'py, Target = PyInt, Output = Bound<'py, PyInt>>,
-        PyErr: From<T::Error>,
-    {
-        Ok(v.into_pyobject(self.py).map_err(PyErr::from)?.into_any())
+    #[derive(serde::Serialize)]
+    enum Shape {
+        Unit,
+        New(u8),
+        Pair(i32, f32),
+        Named { big: u128, tiny: i128 },
     }
 
-    fn none(self) -> Out<'py> {
-        Ok(PyNone::get(self.py).to_owned().into_any())
+    #[derive(serde::Serialize)]
+    struct Sample {
+        shapes: Vec<Shape>,
+        map: std::collections::BTreeMap<u32, Option<f64>>,
+        text: &'static str,
+        flag: bool,
     }
 
-    /// `{variant: value}`, serde_json's form of a non-unit enum variant.
-    fn tagged(self, variant: &'static str, value: Bound<'py, PyAny>) -> Out<'py> {
-        let dict = PyDict::new(self.py);
-        dict.set_item(self.keys.get(self.py, variant), value)?;
-        Ok(dict.into_any())
-    }
-}
-
-/// `serialize_i8` to `serialize_u128`, each through the serializer's own `int` (the value as
-/// a Python int, or as the text of a map key).
-macro_rules! integers {
-    () => {
-        integers!(
-            serialize_i8(i8),
-            serialize_i16(i16),
-            serialize_i32(i32),
-            serialize_i64(i64),
-            serialize_i128(i128),
-            serialize_u8(u8),
-            serialize_u16(u16),
-            serialize_u32(u32),
-            serialize_u64(u64),
-            serialize_u128(u128)
-        );
-    };
-    ($($method:ident($t:ty)),*) => {$(
-        fn $method(self, v: $t) -> Out<'py> {
-            self.int(v)
-        }
-    )*};
-}
-
-impl<'k, 'py> ser::Serializer for ToPy<'k, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    type SerializeSeq = Seq<'k, 'py>;
-    type SerializeTuple = Seq<'k, 'py>;
-    type SerializeTupleStruct = Seq<'k, 'py>;
-    type SerializeTupleVariant = Seq<'k, 'py>;
-    type SerializeMap = Map<'k, 'py>;
-    type SerializeStruct = Map<'k, 'py>;
-    type SerializeStructVariant = Map<'k, 'py>;
-
-    fn serialize_bool(self, v: bool) -> Out<'py> {
-        Ok(PyBool::new(self.py, v).to_owned().into_any())
-    }
-
-    integers!();
-
-    fn serialize_f32(self, v: f32) -> Out<'py> {
-        // serde_json writes an f32 by its own shortest digits, which json.loads reads back as
-        // the f64 nearest them, not as the f32's exact value.
-        if !v.is_finite() {
-            return self.none();
-        }
-        let shown = ryu_f32(v);
-        Ok(PyFloat::new(self.py, shown).into_any())
-    }
-
-    fn serialize_f64(self, v: f64) -> Out<'py> {
-        if !v.is_finite() {
-            return self.none();
-        }
-        Ok(PyFloat::new(self.py, v).into_any())
-    }
-
-    fn serialize_char(self, v: char) -> Out<'py> {
-        let mut buf = [0u8; 4];
-        self.serialize_str(v.encode_utf8(&mut buf))
-    }
-
-    fn serialize_str(self, v: &str) -> Out<'py> {
-        Ok(PyString::new(self.py, v).into_any())
-    }
-
-    fn serialize_bytes(self, v: &[u8]) -> Out<'py> {
-        // serde_json: an array of numbers.
-        Ok(PyList::new(self.py, v)?.into_any())
-    }
-
-    fn serialize_none(self) -> Out<'py> {
-        self.none()
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Out<'py> {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Out<'py> {
-        self.none()
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
-        self.none()
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Out<'py> {
-        Ok(self.keys.get(self.py, variant).into_any())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Out<'py> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Out<'py> {
-        let inner = value.serialize(ToPy {
-            py: self.py,
-            keys: &mut *self.keys,
-        })?;
-        self.tagged(variant, inner)
-    }
-
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'k, 'py>, Error> {
-        Ok(Seq {
-            py: self.py,
-            keys: self.keys,
-            items: Vec::with_capacity(len.unwrap_or(0)),
-            variant: None,
-        })
-    }
-
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'k, 'py>, Error> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<Seq<'k, 'py>, Error> {
-        self.serialize_seq(Some(len))
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Seq<'k, 'py>, Error> {
-        let mut seq = self.serialize_seq(Some(len))?;
-        seq.variant = Some(variant);
-        Ok(seq)
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'k, 'py>, Error> {
-        Ok(Map {
-            dict: PyDict::new(self.py),
-            py: self.py,
-            keys: self.keys,
-            key: None,
-            variant: None,
-        })
-    }
-
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Map<'k, 'py>, Error> {
-        self.serialize_map(Some(len))
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-        len: usize,
-    ) -> Result<Map<'k, 'py>, Error> {
-        let mut map = self.serialize_map(Some(len))?;
-        map.variant = Some(variant);
-        Ok(map)
-    }
-}
-
-/// The f64 that json.loads reads from serde_json's text of an f32 (its shortest digits).
-fn ryu_f32(v: f32) -> f64 {
-    v.to_string().parse().unwrap_or(f64::from(v))
-}
-
-/// A list being built (an array, a tuple, or the content of a tuple variant).
-pub struct Seq<'k, 'py> {
-    py: Python<'py>,
-    keys: &'k mut Keys,
-    items: Vec<Bound<'py, PyAny>>,
-    variant: Option<&'static str>,
-}
-
-impl<'py> Seq<'_, 'py> {
-    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let item = value.serialize(ToPy {
-            py: self.py,
-            keys: &mut *self.keys,
-        })?;
-        self.items.push(item);
-        Ok(())
-    }
-
-    fn finish(self) -> Out<'py> {
-        let list = PyList::new(self.py, self.items)?.into_any();
-        match self.variant {
-            Some(variant) => ToPy {
-                py: self.py,
-                keys: self.keys,
-            }
-            .tagged(variant, list),
-            None => Ok(list),
-        }
-    }
-}
-
-/// The serde traits of a list being built: each element pushed, the list made at the end.
-macro_rules! seq_traits {
-    ($($trait:ident::$method:ident),*) => {$(
-        impl<'py> ser::$trait for Seq<'_, 'py> {
-            type Ok = Bound<'py, PyAny>;
-            type Error = Error;
-
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.push(value)
-            }
-
-            fn end(self) -> Out<'py> {
-                self.finish()
-            }
-        }
-    )*};
-}
-
-seq_traits!(
-    SerializeSeq::serialize_element,
-    SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
-);
-
-/// A dict being built (a map, a struct, or the content of a struct variant).
-pub struct Map<'k, 'py> {
-    py: Python<'py>,
-    keys: &'k mut Keys,
-    dict: Bound<'py, PyDict>,
-    /// A map's key, between `serialize_key` and `serialize_value`.
-    key: Option<Bound<'py, PyAny>>,
-    variant: Option<&'static str>,
-}
-
-impl<'py> Map<'_, 'py> {
-    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<Bound<'py, PyAny>, Error> {
-        value.serialize(ToPy {
-            py: self.py,
-            keys: &mut *self.keys,
-        })
-    }
-
-    fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
-        let value = self.value(value)?;
-        self.dict.set_item(self.keys.get(self.py, name), value)?;
-        Ok(())
-    }
-
-    fn finish(self) -> Out<'py> {
-        let dict = self.dict.into_any();
-        match self.variant {
-            Some(variant) => ToPy {
-                py: self.py,
-                keys: self.keys,
-            }
-            .tagged(variant, dict),
-            None => Ok(dict),
-        }
-    }
-}
-
-impl<'py> ser::SerializeMap for Map<'_, 'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.key = Some(key.serialize(KeyToPy { py: self.py })?);
-        Ok(())
-    }
-
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        let key = self
-            .key
-            .take()
-            .ok_or_else(|| <Error as ser::Error>::custom("a map value without its key"))?;
-        let value = self.value(value)?;
-        self.dict.set_item(key, value)?;
-        Ok(())
-    }
-
-    fn end(self) -> Out<'py> {
-        self.finish()
-    }
-}
-
-/// The serde traits of a struct (or struct variant) being built: each field set under its
-/// name's shared string.
-macro_rules! struct_traits {
-    ($($trait:ident),*) => {$(
-        impl<'py> ser::$trait for Map<'_, 'py> {
-            type Ok = Bound<'py, PyAny>;
-            type Error = Error;
-
-            fn serialize_field<T: Serialize + ?Sized>(
-                &mut self,
-                name: &'static str,
-                value: &T,
-            ) -> Result<(), Error> {
-                self.field(name, value)
-            }
-
-            fn end(self) -> Out<'py> {
-                self.finish()
-            }
-        }
-    )*};
-}
-
-struct_traits!(SerializeStruct, SerializeStructVariant);
-
-/// A map key as serde_json writes it: a string as itself, an integer, a boolean, a char or a
-/// unit variant as its text; anything else cannot be a key.
-struct KeyToPy<'py> {
-    py: Python<'py>,
-}
-
-impl<'py> KeyToPy<'py> {
-    fn text(self, text: &str) -> Out<'py> {
-        Ok(PyString::new(self.py, text).into_any())
-    }
-
-    fn int<T: ToString>(self, v: T) -> Out<'py> {
-        self.text(&v.to_string())
-    }
-
-    fn not_a_key() -> Error {
-        <Error as ser::Error>::custom("key must be a string")
-    }
-}
-
-impl<'py> ser::Serializer for KeyToPy<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTuple = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTupleStruct = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeTupleVariant = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeMap = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeStruct = ser::Impossible<Bound<'py, PyAny>, Error>;
-    type SerializeStructVariant = ser::Impossible<Bound<'py, PyAny>, Error>;
-
-    fn serialize_bool(self, v: bool) -> Out<'py> {
-        self.text(if v { "true" } else { "false" })
-    }
-
-    integers!();
-
-    fn serialize_f32(self, _v: f32) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_f64(self, _v: f64) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_char(self, v: char) -> Out<'py> {
-        let mut buf = [0u8; 4];
-        self.text(v.encode_utf8(&mut buf))
-    }
-
-    fn serialize_str(self, v: &str) -> Out<'py> {
-        self.text(v)
-    }
-
-    fn serialize_bytes(self, _v: &[u8]) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_none(self) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_unit(self) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_unit_struct(self, _name: &'static str) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Out<'py> {
-        self.text(variant)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Out<'py> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _value: &T,
-    ) -> Out<'py> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStruct, Error> {
-        Err(Self::not_a_key())
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(Self::not_a_key())
+    #[test]
+    fn a_tape_holds_serde_json_s_structure_in_order() {
+        let sample = Sample {
+            shapes: vec![
+                Shape::Unit,
+                Shape::New(7),
+                Shape::Pair(-1, 0.1),
+                Shape::Named {
+                    big: u128::MAX,
+                    tiny: -5,
+                },
+            ],
+            map: [(3, Some(f64::NAN)), (10, Some(2.5))].into_iter().collect(),
+            text: "é",
+            flag: true,
+        };
+        let tape = Tape::of(&sample).unwrap();
+        let t = |tok: &Tok| match *tok {
+            Tok::Str(a, b) | Tok::Big(a, b) => format!("{:?}", &tape.text[a..b]),
+            other => format!("{other:?}"),
+        };
+        let shown: Vec<String> = tape.toks.iter().map(t).collect();
+        let expected = [
+            "Dict(4)",
+            "Name(\"shapes\")",
+            "List(4)",
+            "Name(\"Unit\")",
+            "Dict(1)",
+            "Name(\"New\")",
+            "Int(7)",
+            "Dict(1)",
+            "Name(\"Pair\")",
+            "List(2)",
+            "Int(-1)",
+            "Float(0.1)",
+            "Dict(1)",
+            "Name(\"Named\")",
+            "Dict(2)",
+            "Name(\"big\")",
+            "\"340282366920938463463374607431768211455\"",
+            "Name(\"tiny\")",
+            "Int(-5)",
+            "Name(\"map\")",
+            "Dict(2)",
+            "\"3\"",
+            "Null",
+            "\"10\"",
+            "Float(2.5)",
+            "Name(\"text\")",
+            "\"é\"",
+            "Name(\"flag\")",
+            "Bool(true)",
+        ];
+        assert_eq!(shown, expected);
     }
 }

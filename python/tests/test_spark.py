@@ -79,6 +79,11 @@ def test_rows_are_the_article_objects_and_errors_are_rows(spark, tmp_path):
     assert [f["rule"] for f in found] == [f["rule"] for f in want["findings"]]
     mismatch = [f for f in found if f["rule"] == "registry-mismatch"][0]
     assert mismatch["registry"] and mismatch["claim"].startswith("3188 tons")
+    # The job's rows, made by the core without the claims, are the same findings.
+    kept = ccs.audit(df, registry=registry, rows=True)
+    assert kept.schema == ccs.finding_rows_schema()
+    assert ccs.explode_rows(kept).collect() == found
+    assert {r["id"]: r["error"] for r in kept.collect()} == {k: r["error"] for k, r in rows.items()}
 
 
 def test_the_job_runs_under_spark_submit_on_gzip_with_a_registry(tmp_path):

@@ -5,7 +5,7 @@ use super::dashboard::{Row, CSV_HEADER};
 use super::{Emitter, Tally};
 use crate::diagnostics::{Diagnostic, RuleInfo};
 use crate::document::Document;
-use crate::report::ArticleReport;
+use crate::report::{ArticleReport, Report};
 use std::io::{self, Write};
 
 /// `--format csv`: the header, then a row for each finding of each article.
@@ -24,8 +24,9 @@ impl Csv {
     }
 }
 
-/// The rows of one article's findings.
-pub fn rows(report: &ArticleReport) -> impl Iterator<Item = Row> + '_ {
+/// The rows of one article's findings (of an owned report, or of one borrowing its article, as
+/// the Python package's Spark job has it).
+pub fn rows<'r>(report: &'r Report<'_>) -> impl Iterator<Item = Row> + 'r {
     let date = report.date.map(|d| d.to_string()).unwrap_or_default();
     report.findings.iter().map(move |f| Row {
         id: report.id.clone(),

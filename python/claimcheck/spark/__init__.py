@@ -2,7 +2,9 @@
 
 Each partition's Arrow batches go to the Rust core in one call per batch (``mapInArrow``);
 the core returns the batch's NDJSON lines (exactly ``claimcheck audit``'s), which Arrow's
-JSON reader turns into the typed columns of ``AUDIT_SCHEMA``. A registry is read once on the
+JSON reader turns into the typed columns of ``AUDIT_SCHEMA``; with ``rows=True`` (the job) the
+core returns only each article's finding rows, as columns that become a record batch of
+``FINDING_ROWS_ARROW_SCHEMA`` directly. A registry is read once on the
 driver and broadcast (a pickled ``Registry`` carries its files' texts, so the executors never
 read them). Needs pyspark and pyarrow (``pip install claimcheck[spark]``).
 """
@@ -104,6 +106,29 @@ AUDIT_ARROW_SCHEMA = pa.schema(
 #: The columns of ``findings``: those of claimcheck's CSV output (docs/output.md).
 FINDING_COLUMNS = ["id", "source", "date", "rule", "severity", "line", "column", "claim", "message", "registry"]
 
+#: What the job keeps of each article (``finding_rows``): its ``id``, ``source``, ``date`` and
+#: ``error``, and its findings as the rest of the CSV columns.
+FINDING_ROW = pa.struct(
+    [
+        ("rule", pa.string()),
+        ("severity", pa.string()),
+        ("line", pa.int64()),
+        ("column", pa.int64()),
+        ("claim", pa.string()),
+        ("message", pa.string()),
+        ("registry", pa.string()),
+    ]
+)
+FINDING_ROWS_ARROW_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("source", pa.string()),
+        ("date", pa.string()),
+        ("error", pa.string()),
+        ("rows", pa.list_(FINDING_ROW)),
+    ]
+)
+
 _READ = pajson.ParseOptions(explicit_schema=AUDIT_ARROW_SCHEMA, unexpected_field_behavior="ignore")
 
 
@@ -123,10 +148,37 @@ def to_arrow(ndjson: bytes) -> pa.Table:
     return table.select(AUDIT_ARROW_SCHEMA.names).cast(AUDIT_ARROW_SCHEMA)
 
 
+def rows_to_arrow(columns) -> pa.RecordBatch:
+    """The finding-row columns the Rust core returns (``rows=True``) as a record batch of
+    ``FINDING_ROWS_ARROW_SCHEMA``, built column by column (no JSON, no row objects)."""
+    ids, sources, dates, errors, offsets, *fields = columns
+    rows = pa.StructArray.from_arrays(
+        [pa.array(values, type=f.type) for values, f in zip(fields, FINDING_ROW)],
+        fields=list(FINDING_ROW),
+    )
+    return pa.RecordBatch.from_arrays(
+        [
+            pa.array(ids, pa.string()),
+            pa.array(sources, pa.string()),
+            pa.array(dates, pa.string()),
+            pa.array(errors, pa.string()),
+            pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), rows),
+        ],
+        schema=FINDING_ROWS_ARROW_SCHEMA,
+    )
+
+
 def _registry(registry) -> Optional[Registry]:
     if registry is None or isinstance(registry, Registry):
         return registry
     return Registry(registry)
+
+
+def finding_rows_schema():
+    """``FINDING_ROWS_ARROW_SCHEMA`` as a Spark ``StructType``."""
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    return from_arrow_schema(FINDING_ROWS_ARROW_SCHEMA)
 
 
 def _broadcast(spark, registry):
@@ -158,6 +210,7 @@ def audit(
     title: Optional[str] = None,
     registry=None,
     source: str = "<spark>",
+    rows: bool = False,
 ):
     """Checks every row of ``df``; one row per article, typed as ``audit_schema()``.
 
@@ -165,7 +218,9 @@ def audit(
     dates and timestamps are read as their day). ``registry`` is a ``Registry`` or a path,
     read once here on the driver and broadcast. A row that cannot be checked (null text) has
     its reason in ``error``, naming the field, as ``claimcheck audit`` writes it; ``source``
-    fills the rows' ``source``. Each Arrow batch is checked in one call into Rust.
+    fills the rows' ``source``. Each Arrow batch is checked in one call into Rust. With
+    ``rows``, each article is what ``finding_rows`` keeps of it (``finding_rows_schema()``),
+    made straight from the reports, without the claims.
     """
     if text not in df.columns:
         raise ValueError(f"`text`: no column {text!r} in the DataFrame")
@@ -175,6 +230,12 @@ def audit(
         _as_text(df, title, "title"),
         _as_text(df, date, "date"),
     )
+    return _checked(columns, lambda c, **kw: _claimcheck._check_columns(*c, **kw), 4, source, registry, rows)
+
+
+def _checked(df, call, ncolumns, source, registry, rows):
+    """``df`` (``ncolumns`` string columns) checked by ``call`` in each Arrow batch: one row per
+    article, typed as ``audit_schema()``, or with ``rows`` as ``finding_rows_schema()``."""
     shared = _broadcast(df.sparkSession, registry)
 
     def check(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -182,32 +243,26 @@ def audit(
         for batch in batches:
             if batch.num_rows == 0:
                 continue
-            c = [batch.column(i).to_pylist() for i in range(4)]
-            ndjson = _claimcheck._check_columns(c[0], c[1], c[2], c[3], source=source, registry=reg)
-            yield from to_arrow(ndjson).to_batches()
+            columns = [batch.column(i).to_pylist() for i in range(ncolumns)]
+            out = call(columns, source=source, registry=reg, rows=rows)
+            if rows:
+                yield rows_to_arrow(out)
+            else:
+                yield from to_arrow(out).to_batches()
 
-    return columns.mapInArrow(check, audit_schema())
+    return df.mapInArrow(check, finding_rows_schema() if rows else audit_schema())
 
 
-def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spark>"):
+def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spark>", rows: bool = False):
     """Checks raw JSON Lines records (``spark.read.text`` of an archive: one string column),
     each exactly as ``claimcheck audit`` reads an archive line (every field, numeric ids,
-    ``lang``, ``claimcheck_ignore``); blank lines are skipped. One row per record, as ``audit``.
+    ``lang``, ``claimcheck_ignore``); blank lines are skipped. One row per record, as ``audit``
+    (with ``rows``, as ``finding_rows`` of it).
     """
     from pyspark.sql import functions as F
 
     lines = df.select(F.col(column).alias("value")).where(F.trim(F.col("value")) != "")
-    shared = _broadcast(df.sparkSession, registry)
-
-    def check(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        reg = shared.value if shared is not None else None
-        for batch in batches:
-            if batch.num_rows == 0:
-                continue
-            ndjson = _claimcheck._check_lines(batch.column(0).to_pylist(), source=source, registry=reg)
-            yield from to_arrow(ndjson).to_batches()
-
-    return lines.mapInArrow(check, audit_schema())
+    return _checked(lines, lambda c, **kw: _claimcheck._check_lines(c[0], **kw), 1, source, registry, rows)
 
 
 def finding_rows(audited):
@@ -273,6 +328,9 @@ __all__ = [
     "findings",
     "findings_of",
     "finding_rows",
+    "finding_rows_schema",
+    "FINDING_ROWS_ARROW_SCHEMA",
+    "rows_to_arrow",
     "explode_rows",
     "summary",
     "to_arrow",

@@ -53,26 +53,31 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
     """Runs the job on ``spark``; returns the summary dict it writes as ``summary.json``."""
     # Absolute imports: spark-submit runs this file as a script, outside its package.
     from claimcheck import Registry
-    from claimcheck.spark import audit, audit_lines, explode_rows, finding_rows
+    from claimcheck.spark import audit, audit_lines, explode_rows
 
     reg = Registry(registry) if registry else None
+    # Each article's findings as CSV rows, made by the Rust core without its claims (the bulk
+    # of a report).
     if input_format(inputs, fmt) == "parquet":
-        audited = audit(spark.read.parquet(*inputs), text=text, id=id, date=date, title=title, registry=reg, source=inputs[0])
+        df = spark.read.parquet(*inputs)
+        audited = audit(df, text=text, id=id, date=date, title=title, registry=reg, source=inputs[0], rows=True)
     else:
-        audited = audit_lines(spark.read.text(inputs), registry=reg, source=inputs[0])
-    # Each article's findings as CSV rows, without its claims (the bulk of a report), cached by
-    # the first action so that the articles are checked once and little is kept.
-    audited = finding_rows(audited).persist()
-    # Action 1: the check, and the findings written.
-    explode_rows(audited).write.mode("overwrite").parquet(os.path.join(output, "findings"))
-    # Action 2: every count in one aggregation over the cached rows (a few rows back).
-    result = tally(audited)
-    # Action 3: the summary Parquet, from those few rows on the driver (no pass over the data).
-    schema = "rule string, severity string, count long"
-    rows = [(r["rule"], r["severity"], r["count"]) for r in result["findings"]]
-    spark.createDataFrame(rows, schema).coalesce(1).write.mode("overwrite").parquet(os.path.join(output, "summary"))
-    audited.unpersist()
-    if output.startswith("/") or "://" not in output:
+        audited = audit_lines(spark.read.text(inputs), registry=reg, source=inputs[0], rows=True)
+    # One pass over the data: the findings written, and every count observed on the way
+    # (Spark's observed metrics: aggregates computed by the same action, no cache, no shuffle).
+    articles, findings, observations, names = observe(audited, explode_rows)
+    findings.write.mode("overwrite").parquet(os.path.join(output, "findings"))
+    result = counts(*[o.get for o in observations], names)
+    if sum(r["count"] for r in result["findings"]) != result.pop("total"):
+        # A rule the core did not list (never expected): count the written findings instead.
+        found = spark.read.parquet(os.path.join(output, "findings"))
+        result["findings"] = summary_rows(found.groupBy("rule", "severity").count().collect())
+    # The summary Parquet, from those few rows on the driver (no pass over the data): for a
+    # local folder written here with pyarrow (a Spark write of a few rows costs a job: about
+    # a second on a loaded 2-core machine), elsewhere (HDFS, S3) by Spark.
+    local = output.startswith("/") or "://" not in output
+    write_summary(spark, result["findings"], os.path.join(output, "summary"), local)
+    if local:
         os.makedirs(output, exist_ok=True)
         with open(os.path.join(output, "summary.json"), "w") as f:
             json.dump(result, f, indent=2)
@@ -80,40 +85,79 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
     return result
 
 
-def tally(rows):
-    """Counts of a ``finding_rows`` result in one aggregation (one Spark action): articles,
-    articles with findings, unreadable records, and findings per rule and severity, most first
-    (as ``summary`` orders them)."""
+def observe(rows, explode):
+    """``rows`` (a ``finding_rows`` result) and ``explode(rows)`` (one row per finding) with
+    their counts observed: articles, articles with findings and unreadable records on the
+    first; findings, and findings per rule and severity (for every rule the core has) on the
+    second. Returns both DataFrames, the two ``Observation``s (read after the first action on
+    the findings) and the (rule, severity) pairs of the per-rule counts ``c0``, ``c1``..."""
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
-    # One row per finding, or one with a null finding for an article without; an article's
-    # own counts are taken from its first row only.
-    exploded = rows.select(
-        F.size("rows").alias("n"),
-        F.col("error").isNotNull().alias("bad"),
-        F.posexplode_outer("rows").alias("pos", "f"),
+    from claimcheck import _claimcheck
+
+    def one(condition):
+        return F.sum(F.when(condition, 1).otherwise(0))
+
+    observations = (Observation("claimcheck-articles"), Observation("claimcheck-findings"))
+    articles = rows.observe(
+        observations[0],
+        F.count(F.lit(1)).alias("articles"),
+        one(F.size("rows") > 0).alias("flagged"),
+        one(F.col("error").isNotNull()).alias("unreadable"),
     )
-    first = F.col("pos").isNull() | (F.col("pos") == 0)
-    groups = (
-        exploded.groupBy(F.col("f.rule").alias("rule"), F.col("f.severity").alias("severity"))
-        .agg(
-            F.count("f").alias("count"),
-            F.sum(F.when(first, 1).otherwise(0)).alias("articles"),
-            F.sum(F.when(first & (F.col("n") > 0), 1).otherwise(0)).alias("flagged"),
-            F.sum(F.when(first & F.col("bad"), 1).otherwise(0)).alias("unreadable"),
-        )
-        .collect()
-    )
-    findings = [
-        {"rule": g["rule"], "severity": g["severity"], "count": int(g["count"])} for g in groups if g["count"]
-    ]
-    findings.sort(key=lambda r: (-r["count"], r["rule"], r["severity"]))
+    rules, severities = _claimcheck._rules()
+    names = [(r, s) for r in rules for s in severities]
+    per_rule = [one((F.col("rule") == r) & (F.col("severity") == s)).alias(f"c{i}") for i, (r, s) in enumerate(names)]
+    findings = explode(articles).observe(observations[1], F.count(F.lit(1)).alias("total"), *per_rule)
+    return articles, findings, observations, names
+
+
+def counts(of_articles, of_findings, names):
+    """The summary dict of the observed counts (``observe``), with ``total`` (every finding)."""
+    per_rule = [(rule, severity, int(of_findings.get(f"c{i}") or 0)) for i, (rule, severity) in enumerate(names)]
     return {
-        "articles": sum(int(g["articles"] or 0) for g in groups),
-        "articles_with_findings": sum(int(g["flagged"] or 0) for g in groups),
-        "unreadable": sum(int(g["unreadable"] or 0) for g in groups),
-        "findings": findings,
+        "articles": int(of_articles.get("articles") or 0),
+        "articles_with_findings": int(of_articles.get("flagged") or 0),
+        "unreadable": int(of_articles.get("unreadable") or 0),
+        "findings": summary_rows(per_rule),
+        "total": int(of_findings.get("total") or 0),
     }
+
+
+def write_summary(spark, findings, path, local):
+    """The summary rows (``rule``, ``severity``, ``count``) as Parquet in folder ``path``: one
+    file written with pyarrow when ``path`` is local, else one written by Spark."""
+    columns = {k: [r[k] for r in findings] for k in ("rule", "severity", "count")}
+    if not local:
+        rows = list(zip(*columns.values()))
+        schema = "rule string, severity string, count long"
+        spark.createDataFrame(rows, schema).coalesce(1).write.mode("overwrite").parquet(path)
+        return
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "rule": pa.array(columns["rule"], pa.string()),
+            "severity": pa.array(columns["severity"], pa.string()),
+            "count": pa.array(columns["count"], pa.int64()),
+        }
+    )
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    pq.write_table(table, os.path.join(path, "part-00000.parquet"))
+    open(os.path.join(path, "_SUCCESS"), "w").close()
+
+
+def summary_rows(rows):
+    """(rule, severity, count) rows as the summary's list, most first (as ``summary`` orders
+    them), without zero counts."""
+    found = [{"rule": r[0], "severity": r[1], "count": int(r[2])} for r in rows if r[2]]
+    found.sort(key=lambda r: (-r["count"], r["rule"], r["severity"]))
+    return found
 
 
 def main(argv=None):
