@@ -464,12 +464,19 @@ fn audit_reads_an_article_whose_name_is_not_utf8() {
     let file = dir.path().join(name);
     let folder = dir.path().to_str().unwrap();
     for target in [file.as_os_str(), std::ffi::OsStr::new(folder)] {
-        let out = Command::new(BIN)
-            .args(["audit", "-q", "--no-registry"])
-            .arg(target)
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
+        // Started under the lock like every child here (see `STARTING`).
+        let child = {
+            let _starting = STARTING.lock().unwrap_or_else(|e| e.into_inner());
+            Command::new(BIN)
+                .args(["audit", "-q", "--no-registry"])
+                .arg(target)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let out = child.wait_with_output().unwrap();
         assert_eq!(code(&out), 1, "{}", String::from_utf8_lossy(&out.stderr));
         let record: Value = serde_json::from_str(stdout(&out).trim()).unwrap();
         assert!(record["error"].is_null(), "{record}");
