@@ -266,7 +266,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
             let shown = range(&allowed, &change.interval);
             let gap = stated_readings(change).gap(&allowed);
             (
-                CHANGE_NEAR_MISS.severity(gap, magnitude(&change.interval)),
+                CHANGE_NEAR_MISS.of_stated(gap, &change.interval),
                 format!("{words} is impossible: those figures give {shown}"),
                 format!("the figures support {shown}"),
             )

@@ -5,7 +5,7 @@ use crate::claim::{Claim, Measure};
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 use crate::measure::format::{fmt_number, fmt_pct_range};
-use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
+use crate::measure::near_miss::CHANGE_NEAR_MISS;
 
 use super::arith::{change_number_text, stated_or_value};
 use super::Context;
@@ -78,7 +78,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     let severity = if reversed {
         Severity::Error
     } else {
-        CHANGE_NEAR_MISS.severity(gap, magnitude(&percent.interval))
+        CHANGE_NEAR_MISS.of_stated(gap, &percent.interval)
     };
     let mut notes = vec![format!(
         "the amount taken from {} puts the level before the change at {}",

@@ -83,7 +83,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let span = Span::new(part.span.start, whole.span.end);
         out.push(Finding {
             rule: NAME,
-            severity: CHANGE_NEAR_MISS.severity(stated.gap(&share), pct.interval.mid()),
+            severity: CHANGE_NEAR_MISS.of_stated(stated.gap(&share), &pct.interval),
             span,
             message: format!(
                 "\"{}\": {} of {} is {shown}, not {}",
