@@ -1971,7 +1971,12 @@ fn link_tokens(
             }
             let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
             let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried, named);
-            named = own.or(named);
+            // "rose 0.3% last month, from being down 0.4% in July": a figure for an earlier
+            // period later in the sentence looks back; the sentence stays in the later one.
+            named = match (own, named) {
+                (Some(o), Some(n)) if ends_before(o, n) => Some(n),
+                (o, n) => o.or(n),
+            };
             built[d] = Some(claim);
         }
     }

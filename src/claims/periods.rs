@@ -372,6 +372,16 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         }
         // "on Thursday": the last Thursday by the article's date, that day included.
         if let Some(wd) = pw.weekdays.get(w) {
+            // "data showed Saturday", "said on Thursday": the day of the report, not of its
+            // figures.
+            let verb = if i > 0 && c.is(i - 1, pw.on) {
+                i - 1
+            } else {
+                i
+            };
+            if verb > 0 && c.is_any(verb - 1, &c.lang.subjects.reporting_verbs) {
+                return None;
+            }
             let d = date.filter(|_| c.capitalized(i))?;
             let day = d.add_days(-i64::from((d.weekday() + 7 - wd) % 7));
             return Some((
@@ -381,9 +391,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         }
         // "first quarter", "4th qtr", "first half", "second half of 2025"
         if let Some(n) = pw.ordinals.get(w) {
-            let kind = if c.is_any(i + 1, &pw.quarters) {
+            // "fourth-quarter profit": the hyphen of an adjective.
+            let q = c.after_hyphen(i + 1, end);
+            let kind = if c.is_any(q, &pw.quarters) {
                 Some(4u8)
-            } else if c.low(i + 1).is_some_and(|u| same(&u, pw.half)) {
+            } else if c.low(q).is_some_and(|u| same(&u, pw.half)) {
                 Some(2u8)
             } else {
                 None
@@ -397,7 +409,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                 };
             };
             if n <= max {
-                let mut next = i + 2;
+                let mut next = q + 1;
                 let year = if c.is(next, pw.of) && c.year(next + 1).is_some() {
                     next += 2;
                     c.year(next - 1)
@@ -1587,6 +1599,23 @@ mod tests {
                 "2024-Q2",
                 false,
             ),
+            // The hyphen of an adjective: "fourth-quarter revenue".
+            (
+                "Fourth-quarter revenue rose 23.5%.",
+                "2021-02-02",
+                None,
+                "Fourth-quarter",
+                "2020-Q4",
+                false,
+            ),
+            (
+                "First-half profit fell 3%.",
+                "2024-08-29",
+                None,
+                "First-half",
+                "2024-H1",
+                false,
+            ),
         ]);
     }
 
@@ -1747,6 +1776,9 @@ mod tests {
             "December gold rose $13.40 to settle at $1,780.20.",
             "The June contract fell 2%.",
             "Prices rose 2% on thursday's news.",
+            // The day of the report, not of its figures.
+            "Data showed Saturday that output rose 6%.",
+            "The bank said on Thursday that profit rose 2%.",
         ] {
             assert!(
                 marks(text, "2024-05-02", None).is_empty(),
