@@ -169,9 +169,27 @@ impl Session {
         self.call(method, &format!("/session/{}{path}", self.id), body)
     }
 
+    /// Navigates to `page` and waits until it has loaded: WebDriver's navigation normally
+    /// returns after the load event, but on a loaded machine a megabyte page has been seen
+    /// answering the next script from an empty document.
     pub fn open(&self, page: &Path) -> String {
         let url = format!("file://{}", page.display());
         self.cmd("POST", "/url", Some(json!({ "url": url })));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let state = self.js(
+                "return [document.readyState, decodeURI(location.href)];",
+                json!([]),
+            );
+            if state[0] == "complete" && state[1].as_str() == Some(url.as_str()) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{url} did not load: {state}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         url
     }
 
