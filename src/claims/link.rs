@@ -123,6 +123,24 @@ impl<'a> Sentence<'a> {
             .then_some(Period::Day(d.year, d.month, d.day))
     }
 
+    /// "raised its main rate by 50 basis points", "cut interest rates by a half point": a
+    /// policy decision, announced in the article's month when the sentence names no period.
+    fn decided_this_month(&self, dr: &Draft) -> Option<Period> {
+        let (_, verb) = dr.direction?;
+        let d = self.date?;
+        if !self.is_any(verb, &self.w.transitive_verbs) {
+            return None;
+        }
+        let figure = [dr.change, dr.value, dr.baseline]
+            .into_iter()
+            .flatten()
+            .map(|m| self.mtoks[m].0)
+            .min()?;
+        (verb + 1..figure.min(verb + 6))
+            .any(|k| self.is_any(k, &self.w.policy_rates))
+            .then_some(Period::Month(d.year, d.month))
+    }
+
     /// Whether period phrase `mk` looks back from the sentence's period and dates a figure
     /// with "in" or "during" ("in the previous quarter"), rather than giving a baseline's.
     fn looks_back_within(&self, mk: usize) -> bool {
@@ -2177,11 +2195,26 @@ fn build(
     let current = match head {
         Some(h) => h.value.as_ref().and_then(|v| v.period),
         None => {
-            let sentence_period = named.or(looking_back).or(carried.filter(|_| compares));
+            // "exports rose 10% in June, while imports jumped 15.5%": the period the sentence
+            // named for an earlier figure, before the one carried from earlier sentences.
+            // Not over a period the claim names in words not read ("and increased 73 pct in
+            // the two months").
+            let names_own = || {
+                let end = dr.end.max(dr.phrase.1);
+                (dr.first..(end + 4).min(s.end))
+                    .take_while(|&k| k < end || !s.is_punct(k))
+                    .any(|k| s.is_any(k, &s.lang.periods.same_units))
+            };
+            let earlier_in_sentence = named_before.filter(|_| !names_own());
+            let sentence_period = named
+                .or(looking_back)
+                .or(earlier_in_sentence.or(carried).filter(|_| compares));
             match relative_mark {
                 Some(k) => s.marks[k].period.resolve(sentence_period),
                 None if sentence_period.is_none() && (compares || dr.baseline.is_some()) => {
-                    inferred = following().or_else(|| s.settled_on_the_day(dr));
+                    inferred = following()
+                        .or_else(|| s.settled_on_the_day(dr))
+                        .or_else(|| s.decided_this_month(dr));
                     inferred
                 }
                 None => sentence_period,

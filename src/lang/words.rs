@@ -284,6 +284,9 @@ pub struct ClaimWords {
     /// Verbs of a market's daily settlement before its level ("to settle at", "closed at"):
     /// the level of the article's day when no other is named.
     pub session_close: Words,
+    /// The object of a policy decision's verb ("raised its main rate by 50 basis points",
+    /// "cut interest rates"): dated by the article's month when no period is named.
+    pub policy_rates: Words,
     /// "by" before a change figure, after a verb's object ("raised its rate by 50 basis
     /// points", "increased in Northern Ireland by 2.1 percent").
     pub by: &'static str,

@@ -393,6 +393,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     session_close: Words::new(&[
         "close", "closed", "settle", "settled", "closing", "settling",
     ]),
+    policy_rates: Words::new(&["rate", "rates"]),
     by: "by",
     value_verbs: Words::new(&[
         "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",
