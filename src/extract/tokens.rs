@@ -55,24 +55,36 @@ impl Token {
     }
 
     /// Whether this is a word of `words`: its shape first, which turns down most words without
-    /// lowercasing them.
-    #[inline]
+    /// lowercasing them. The shape test is inlined where this is called, the rest is not:
+    /// most calls end at the shape.
+    #[inline(always)]
     pub fn is_in(&self, text: &str, words: &Words) -> bool {
-        self.may_be_in(words.shapes()) && self.low(text).is_some_and(|w| words.contains_shaped(&w))
+        self.may_be_in(words.shapes()) && self.is_in_shaped(text, words)
     }
 
-    /// The meaning of this word in `map`, its shape checked first.
-    #[inline]
+    #[inline(never)]
+    fn is_in_shaped(&self, text: &str, words: &Words) -> bool {
+        self.low(text).is_some_and(|w| words.contains_shaped(&w))
+    }
+
+    /// The meaning of this word in `map`, its shape checked first (inlined, as in
+    /// [`Self::is_in`]).
+    #[inline(always)]
     pub fn look_up<T: Copy>(&self, text: &str, map: &Map<T>) -> Option<T> {
         if !self.may_be_in(map.shapes()) {
             return None;
         }
+        self.look_up_shaped(text, map)
+    }
+
+    #[inline(never)]
+    fn look_up_shaped<T: Copy>(&self, text: &str, map: &Map<T>) -> Option<T> {
         map.get_shaped(&self.low(text)?)
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
     /// most words without reading their text.
-    #[inline]
+    #[inline(always)]
     pub fn may_be_in(&self, shapes: &Shapes) -> bool {
         self.ends
             .is_some_and(|ends| shapes.may_contain_ends(ends, self.end - self.start))
