@@ -163,8 +163,13 @@ impl Line<'_> {
         let mut run = 0;
         let mut i = 0;
         while i < bytes.len() {
-            if i + 8 <= bytes.len() {
-                let mask = escape_mask(&bytes[i..i + 8]);
+            if bytes.len() >= 8 {
+                // The last eight bytes, for a tail shorter than that, with the bytes before
+                // `i` shifted out (a false flag they leave behind is turned down below).
+                let mask = match bytes.get(i..i + 8) {
+                    Some(eight) => escape_mask(eight),
+                    None => escape_mask(&bytes[bytes.len() - 8..]) >> (8 * (i + 8 - bytes.len())),
+                };
                 if mask == 0 {
                     i += 8;
                     continue;
@@ -456,6 +461,33 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(s).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn escapes_in_the_last_eight_bytes_are_found_at_every_place() {
+        for len in 8..=17 {
+            for at in 0..len {
+                for (special, before) in [('"', None), ('\n', Some('\\')), ('\u{1}', Some('"'))] {
+                    let mut s: Vec<char> = "plain words here".chars().cycle().take(len).collect();
+                    s[at] = special;
+                    if let Some(b) = before.filter(|_| at > 0) {
+                        s[at - 1] = b;
+                    }
+                    let s: String = s.into_iter().collect();
+                    let mut out = Vec::new();
+                    Line {
+                        out: &mut out,
+                        sink: None,
+                        scratch: String::new(),
+                    }
+                    .string(&s);
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        serde_json::to_string(&s).unwrap()
+                    );
+                }
+            }
         }
     }
 

@@ -1,5 +1,5 @@
 //! Bitwise tests over eight bytes at once (SWAR), for the loops that skip through plain text:
-//! the JSON line writer; and two scans over sixteen bytes at once (SSE2 on x86_64, SWAR
+//! the JSON line writer and the tokenizer's words; and two scans over sixteen bytes at once (SSE2 on x86_64, SWAR
 //! elsewhere): the end of a run of plain JSON string text, for the JSON Lines reader, and the
 //! next byte of four or any non-ASCII byte, for the sentence splitter.
 
@@ -31,6 +31,19 @@ pub fn has_below(w: u64, n: u8) -> u64 {
 #[inline]
 pub fn has_non_ascii(w: u64) -> u64 {
     w & HIGHS
+}
+
+/// Nonzero exactly when some byte of `w` is not an ASCII letter, with every such byte
+/// flagged and no other (each byte is tested on its own: no carry crosses bytes).
+#[inline]
+pub fn has_non_letter(w: u64) -> u64 {
+    // Bytes below 0x80, folded to lowercase: a letter is one of 0x61 ('a') to 0x7a ('z').
+    let low = (w | (ONES * 0x20)) & !HIGHS;
+    // Top bit set when the byte is at least 0x61, and when it is at least 0x7b.
+    let from_a = low + ONES * (0x80 - 0x61);
+    let past_z = low + ONES * (0x80 - 0x7b);
+    let letters = from_a & !past_z & !w & HIGHS;
+    letters ^ HIGHS
 }
 
 /// The index (0 to 7) of the first byte that a nonzero result of the tests above flags. Each
@@ -189,6 +202,11 @@ mod tests {
                 assert_eq!(has_byte(w, b'"') != 0, eight.contains(&b'"'), "{b:#x}");
                 assert_eq!(has_below(w, 0x20) != 0, eight.iter().any(|&c| c < 0x20));
                 assert_eq!(has_non_ascii(w) != 0, !eight.is_ascii());
+                let non_letters = has_non_letter(w);
+                for (k, c) in eight.iter().enumerate() {
+                    let flagged = non_letters & (0x80 << (8 * k)) != 0;
+                    assert_eq!(flagged, !c.is_ascii_alphabetic(), "{b:#x} at {k}");
+                }
                 let mask = has_byte(w, b'"') | has_below(w, 0x20) | has_non_ascii(w);
                 let first = eight
                     .iter()

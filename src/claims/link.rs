@@ -79,6 +79,7 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    #[inline(always)]
     fn is(&self, i: usize, w: &str) -> bool {
         i < self.end && self.toks[i].is(self.text, w)
     }

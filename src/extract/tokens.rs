@@ -55,24 +55,36 @@ impl Token {
     }
 
     /// Whether this is a word of `words`: its shape first, which turns down most words without
-    /// lowercasing them.
-    #[inline]
+    /// lowercasing them. The shape test is inlined where this is called, the rest is not:
+    /// most calls end at the shape.
+    #[inline(always)]
     pub fn is_in(&self, text: &str, words: &Words) -> bool {
-        self.may_be_in(words.shapes()) && self.low(text).is_some_and(|w| words.contains_shaped(&w))
+        self.may_be_in(words.shapes()) && self.is_in_shaped(text, words)
     }
 
-    /// The meaning of this word in `map`, its shape checked first.
-    #[inline]
+    #[inline(never)]
+    fn is_in_shaped(&self, text: &str, words: &Words) -> bool {
+        self.low(text).is_some_and(|w| words.contains_shaped(&w))
+    }
+
+    /// The meaning of this word in `map`, its shape checked first (inlined, as in
+    /// [`Self::is_in`]).
+    #[inline(always)]
     pub fn look_up<T: Copy>(&self, text: &str, map: &Map<T>) -> Option<T> {
         if !self.may_be_in(map.shapes()) {
             return None;
         }
+        self.look_up_shaped(text, map)
+    }
+
+    #[inline(never)]
+    fn look_up_shaped<T: Copy>(&self, text: &str, map: &Map<T>) -> Option<T> {
         map.get_shaped(&self.low(text)?)
     }
 
     /// Whether this is a word with the shape of one in `shapes`: a cheap test that rules out
     /// most words without reading their text.
-    #[inline]
+    #[inline(always)]
     pub fn may_be_in(&self, shapes: &Shapes) -> bool {
         self.ends
             .is_some_and(|ends| shapes.may_contain_ends(ends, self.end - self.start))
@@ -89,17 +101,19 @@ fn is_group_sep(c: char) -> bool {
     matches!(c, ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
-/// What an ASCII byte starts; every byte from 0x80 up is [`Class::Other`] and decoded.
+/// What a byte starts: the ASCII classes, and every byte from 0x80 up, which is decoded.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Space,
     Digit,
     Letter,
+    /// ASCII punctuation and symbols (and control characters): a token of one byte.
     Other,
+    NonAscii,
 }
 
 const CLASSES: [Class; 256] = {
-    let mut table = [Class::Other; 256];
+    let mut table = [Class::NonAscii; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -117,7 +131,9 @@ const CLASSES: [Class; 256] = {
     table
 };
 
-/// Splits `text[start..end]` into tokens, appending to `out` (cleared first).
+/// Splits `text[start..end]` into tokens, appending to `out` (cleared first). Not inlined:
+/// inside the extractor's loop its own loop ran short of registers.
+#[inline(never)]
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     // Running text has a token every five or six bytes, newswire tables every four.
@@ -127,72 +143,89 @@ pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let mut i = start;
     let mut space_before = true;
     while let Some(&b) = bytes.get(i) {
-        match CLASSES[b as usize] {
-            Class::Space => {
-                space_before = true;
-                i += 1;
-                continue;
-            }
-            Class::Letter => {
-                let tok_start = i;
-                let ascii;
-                (i, ascii) = scan_word(text, i + 1, end, true);
-                // From an ASCII letter, a word ends on a letter: an ASCII one unless a letter
-                // outside ASCII came on the way.
-                let ends = if ascii {
-                    Ends::of_letters(b, bytes[i - 1])
-                } else {
-                    Ends::ANY
-                };
-                debug_assert_eq!(Some(ends), Ends::of(&bytes[tok_start..i], ascii));
-                out.push(Token {
-                    kind: Kind::Word,
-                    start: tok_start,
-                    end: i,
-                    space_before,
-                    ends: Some(ends),
-                });
-                space_before = false;
-                continue;
-            }
-            _ => {}
-        }
-        let (c, len) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        };
-        if b >= 0x80 && is_space(c) {
-            space_before = true;
-            i += len;
-            continue;
-        }
         let tok_start = i;
-        let mut ascii = true;
-        let kind = if b.is_ascii_digit() {
-            i = scan_number(text, i, end);
-            Kind::Num
-        } else if c.is_alphabetic() {
-            (i, ascii) = scan_word(text, i + len, end, b < 0x80);
-            Kind::Word
+        // Letters first, by a test of their own (not the table, which the compiler would
+        // turn into one jump for every class): most tokens are words.
+        let (kind, ends) = if (b | 0x20).wrapping_sub(b'a') < 26 {
+            i = ascii_letters_end(bytes, i + 1);
+            // An apostrophe or a byte outside ASCII may go on with the word.
+            let mut ascii = true;
+            if bytes.get(i).is_some_and(|&c| c == b'\'' || c >= 0x80) {
+                (i, ascii) = scan_word(text, i, end, true);
+            }
+            // From an ASCII letter, a word ends on a letter: an ASCII one unless a letter
+            // outside ASCII came on the way.
+            let ends = if ascii {
+                Ends::of_letters(b, bytes[i - 1])
+            } else {
+                Ends::ANY
+            };
+            debug_assert_eq!(Some(ends), Ends::of(&bytes[tok_start..i], ascii));
+            (Kind::Word, Some(ends))
         } else {
-            i += len;
-            Kind::Punct
+            match CLASSES[b as usize] {
+                Class::Space => {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
+                Class::Digit => {
+                    i = scan_number(text, i, end);
+                    (Kind::Num, None)
+                }
+                Class::Other => {
+                    i += 1;
+                    (Kind::Punct, None)
+                }
+                Class::NonAscii => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    let len = c.len_utf8();
+                    if is_space(c) {
+                        space_before = true;
+                        i += len;
+                        continue;
+                    }
+                    if c.is_alphabetic() {
+                        let ascii;
+                        (i, ascii) = scan_word(text, i + len, end, false);
+                        (Kind::Word, Ends::of(&bytes[tok_start..i], ascii))
+                    } else {
+                        i += len;
+                        (Kind::Punct, None)
+                    }
+                }
+                // Taken above.
+                Class::Letter => unreachable!(),
+            }
         };
         out.push(Token {
             kind,
             start: tok_start,
             end: i,
             space_before,
-            ends: if kind == Kind::Word {
-                Ends::of(&bytes[tok_start..i], ascii)
-            } else {
-                None
-            },
+            ends,
         });
-        space_before = false;
+        // The usual separator, one space, without going round the loop for it.
+        space_before = bytes.get(i) == Some(&b' ');
+        i += usize::from(space_before);
     }
+}
+
+/// The end of the run of ASCII letters from `i`, eight bytes at a time.
+#[inline(always)]
+fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
+    use crate::swar::{first_flagged, has_non_letter, word};
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let mask = has_non_letter(word(eight));
+        if mask != 0 {
+            return i + first_flagged(mask);
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+        i += 1;
+    }
+    i
 }
 
 /// The end of the word going on at `i`, and whether it is all ASCII (`ascii` for what came

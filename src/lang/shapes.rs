@@ -68,7 +68,7 @@ impl Shapes {
 
     /// Whether a word with these first and last letters and `len` bytes has the shape of a
     /// word in the list ([`Ends`] are worked out once per word, by the tokenizer).
-    #[inline]
+    #[inline(always)]
     pub fn may_contain_ends(&self, ends: Ends, len: usize) -> bool {
         if ends == Ends::ANY {
             return true;
