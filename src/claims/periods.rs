@@ -694,6 +694,17 @@ fn months_code(c: &Cursor, i: usize) -> Option<(PeriodRef, usize)> {
         let y = c.short_year(i + 2).filter(|_| c.glued(i + 2))?;
         return Some((PeriodRef::Absolute(Period::FiscalMonths(y, n)), i + 3));
     }
+    // "4Q16", "1H24", "3QFY24": a quarter or half.
+    for (letter, quarter) in [(pw.quarter_letter, true), (pw.half_letter, false)] {
+        match word.strip_prefix(letter) {
+            Some("") => return part_code(c, i, n, quarter),
+            Some(rest) if pw.fiscal.contains(rest) => {
+                let y = c.short_year(i + 2).filter(|_| c.glued(i + 2))?;
+                return Some((PeriodRef::Absolute(part(quarter, true, y, n)?), i + 3));
+            }
+            _ => {}
+        }
+    }
     if !same(&word, pw.month_letter) {
         return None;
     }
@@ -702,14 +713,44 @@ fn months_code(c: &Cursor, i: usize) -> Option<(PeriodRef, usize)> {
         let (y, next) = fiscal_year(c, k)?;
         return Some((PeriodRef::Absolute(Period::FiscalMonths(y, n)), next));
     }
-    let (y, next) = if c.joiner(k) && c.glued(k + 1) {
-        (c.short_year(k + 1)?, k + 2)
-    } else if c.glued(k) {
-        (c.short_year(k)?, k + 1)
-    } else {
-        (c.year(k)?, k + 1)
-    };
+    let (y, next) = code_year(c, k)?;
     Some((PeriodRef::Absolute(months(y, 1, y, n)?), next))
+}
+
+/// The year of a code at `k`: "16" glued on, "-23" joined, or " 2023" apart; and the token
+/// after it.
+fn code_year(c: &Cursor, k: usize) -> Option<(i32, usize)> {
+    if c.joiner(k) && c.glued(k + 1) {
+        Some((c.short_year(k + 1)?, k + 2))
+    } else if c.glued(k) {
+        Some((c.short_year(k)?, k + 1))
+    } else {
+        Some((c.year(k)?, k + 1))
+    }
+}
+
+/// Quarter or half `n` of year `y`, calendar or fiscal; none past the year's parts.
+fn part(quarter: bool, fiscal: bool, y: i32, n: u8) -> Option<Period> {
+    let max = if quarter { 4 } else { 2 };
+    (1..=max).contains(&n).then_some(match (quarter, fiscal) {
+        (true, true) => Period::FiscalQuarter(y, n),
+        (false, true) => Period::FiscalHalf(y, n),
+        (true, false) => Period::Quarter(y, n),
+        (false, false) => Period::Half(y, n),
+    })
+}
+
+/// "4Q16", "3Q 2023", "1H24", "2H FY25" at `i` (the count, before the letter): a quarter or
+/// half, of a fiscal year when one is named.
+fn part_code(c: &Cursor, i: usize, n: u8, quarter: bool) -> Option<(PeriodRef, usize)> {
+    let k = i + 2;
+    let fiscal = c.is_any(k, &c.w.fiscal);
+    let (y, next) = if fiscal {
+        fiscal_year(c, k)?
+    } else {
+        code_year(c, k)?
+    };
+    Some((PeriodRef::Absolute(part(quarter, fiscal, y, n)?), next))
 }
 
 /// "12 months to November 2023", "12 months earlier" at `i` (the count).
@@ -1018,6 +1059,7 @@ mod tests {
             "on-year",
             "on the year",
             "on an annual basis",
+            "year-to-year",
         ] {
             cases.push((phrase, phrase));
         }
@@ -1495,6 +1537,40 @@ mod tests {
                 "FY2024-Q4",
                 false,
             ),
+            (
+                "During 4Q16 revenue fell.",
+                d,
+                None,
+                "During 4Q16",
+                "2016-Q4",
+                false,
+            ),
+            ("Sales in 1H24 rose.", d, None, "in 1H24", "2024-H1", false),
+            ("3Q 2023 profit rose.", d, None, "3Q 2023", "2023-Q3", false),
+            (
+                "Sales in 2H-23 rose.",
+                d,
+                None,
+                "in 2H-23",
+                "2023-H2",
+                false,
+            ),
+            (
+                "Profit in 3QFY24 rose.",
+                d,
+                None,
+                "in 3QFY24",
+                "FY2024-Q3",
+                false,
+            ),
+            (
+                "Sales in 2H FY25 rose.",
+                d,
+                None,
+                "in 2H FY25",
+                "FY2025-H2",
+                false,
+            ),
             ("Revenue in FY25 rose.", d, None, "in FY25", "FY2025", false),
             (
                 "Revenue in FY2025 rose.",
@@ -1537,6 +1613,17 @@ mod tests {
                 false,
             ),
         ]);
+    }
+
+    #[test]
+    fn a_count_past_the_parts_of_a_year_is_no_period() {
+        for text in [
+            "Sales in 5Q16 rose.",
+            "Profit in 3H24 rose.",
+            "It cost 0Q16.",
+        ] {
+            assert!(marks(text, "2024-11-05", None).is_empty(), "{text}");
+        }
     }
 
     #[test]

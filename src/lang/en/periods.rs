@@ -57,6 +57,7 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
         &[
             (&["over", "year"], YearEarlier),
             (&["on", "year"], YearEarlier),
+            (&["to", "year"], YearEarlier),
             (&["to", "date"], YearToDate),
             (&["ago", "period"], YearEarlier),
             (&["ago", "quarter"], YearEarlier),
