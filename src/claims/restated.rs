@@ -129,6 +129,9 @@ fn latest_year(doc: &Document, toks: &[Token], sentence: Span) -> Option<i32> {
 /// Fills in the value (and baseline) of each change claim that states neither from the claim
 /// of a following sentence that restates its measure.
 pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
+    if !claims.iter().any(|c| open_change(c).is_some()) {
+        return;
+    }
     let toks = &ex.tokens;
     let mut taken = vec![false; claims.len()];
     let mut used = vec![false; ex.mentions.len()];
@@ -150,31 +153,6 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             continue;
         };
         let c = &claims[i];
-        let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
-        let about = about_change(doc, toks, c, stated);
-        if about.measures.is_empty() {
-            continue;
-        }
-        // Two changes without figures in one sentence, about one measure: which of them the
-        // neighbour restates is unclear.
-        let own = sentence_claims(claims, c.sentence);
-        let twin = own.clone().filter(|&k| k != i).any(|k| {
-            open_change(&claims[k]).is_some() && {
-                let other = &claims[k];
-                let s = other.change.as_ref().map_or(other.span, |ch| ch.stated);
-                about.same_measure(&about_change(doc, toks, other, s))
-            }
-        });
-        // A figure of the measure in the change's own sentence that the linker left apart
-        // ("sales rose six pct on a comparable store basis to ..."; "fell to 383,380 from
-        // 402,599, down 4.8 pct") is kept apart: the change is not the neighbour's either.
-        let near = own.clone().filter(|&k| k != i).any(|k| {
-            let d = &claims[k];
-            d.value
-                .as_ref()
-                .and_then(|v| v.stated)
-                .is_some_and(|v| about.same_measure(&about_value(doc, d, v).0))
-        });
         // A figure in the sentence that no claim took ("20.7 pct below the May, 1986, level
         // of 777,000"): the change may be about it.
         let first = ex
@@ -185,8 +163,36 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             .take_while(|m| m.span.end <= c.sentence.end)
             .enumerate()
             .any(|(k, _)| !used[first + k]);
-        if twin || near || stray || qualified(doc, toks, c.sentence) || coordinated(doc, &c.subject)
-        {
+        if stray || !any_figure(doc, claims, c.sentence, measure) {
+            continue;
+        }
+        if coordinated(doc, &c.subject) || qualified(doc, toks, c.sentence) {
+            continue;
+        }
+        let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
+        let about = about_change(doc, toks, c, stated);
+        if about.measures.is_empty() {
+            continue;
+        }
+        let own = sentence_claims(claims, c.sentence);
+        let apart = own.filter(|&k| k != i).any(|k| {
+            let other = &claims[k];
+            // Two changes without figures in one sentence, about one measure: which of them
+            // the neighbour restates is unclear.
+            if open_change(other).is_some() {
+                let s = other.change.as_ref().map_or(other.span, |ch| ch.stated);
+                return about.same_measure(&about_change(doc, toks, other, s));
+            }
+            // A figure of the measure in the change's own sentence that the linker left
+            // apart ("fell to 383,380 from 402,599, down 4.8 pct") is kept apart: the change
+            // is not the neighbour's either.
+            other
+                .value
+                .as_ref()
+                .and_then(|v| v.stated)
+                .is_some_and(|v| about.same_measure(&about_value(doc, other, v).0))
+        });
+        if apart {
             continue;
         }
         let Some(j) = restatement(doc, toks, claims, i, measure, &about) else {
@@ -197,6 +203,21 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         }
         attach(doc, claims, i, j);
     }
+}
+
+/// Whether one of the sentences after `sentence` that a change's figures may be restated in
+/// has a written figure of the kind the change needs: most have none, and the words of the
+/// measure need not be read then.
+fn any_figure(doc: &Document, claims: &[Claim], sentence: Span, measure: Measure) -> bool {
+    let at = doc.sentences.partition_point(|s| s.start < sentence.start);
+    doc.sentences.iter().skip(at + 1).take(REACH).any(|&s| {
+        sentence_claims(claims, s).any(|j| {
+            claims[j]
+                .value
+                .as_ref()
+                .is_some_and(|v| !v.implied && v.stated.is_some() && fits(measure, v))
+        })
+    })
 }
 
 /// The indices of the claims of one sentence (claims are in the order of the text).
@@ -226,6 +247,7 @@ fn restatement(
         .is_none()
         .then(|| latest_year(doc, toks, c.sentence))
         .flatten();
+    let mut forecast = None;
     let at = doc
         .sentences
         .partition_point(|s| s.start < c.sentence.start);
@@ -240,6 +262,9 @@ fn restatement(
             let Some(written) = v.stated else {
                 continue;
             };
+            if !fits(measure, v) {
+                continue;
+            }
             let (restated, phrase) = about_value(doc, d, written);
             if !about.same_measure(&restated) {
                 continue;
@@ -257,7 +282,8 @@ fn restatement(
                     > MAX_QUALIFIERS
                 || coordinated(doc, &d.subject)
                 || qualified(doc, toks, sentence)
-                || outlook(doc, toks, sentence) != outlook(doc, toks, c.sentence)
+                || outlook(doc, toks, sentence)
+                    != *forecast.get_or_insert_with(|| outlook(doc, toks, c.sentence))
             {
                 return None;
             }
@@ -268,8 +294,7 @@ fn restatement(
                 (None, _) => true,
             };
             let own_base = d.baseline.as_ref().filter(|b| !b.implied);
-            if fits(measure, v)
-                && agrees(period, measured(doc, v.period))
+            if agrees(period, measured(doc, v.period))
                 && own_base.is_none_or(|b| agrees(base_period, measured(doc, b.period)))
             {
                 candidates.push(j);
@@ -343,9 +368,13 @@ fn outlook(doc: &Document, toks: &[Token], sentence: Span) -> bool {
 /// Whether a subject joins several things ("Oil and field natural gas liquids production").
 fn coordinated(doc: &Document, subject: &str) -> bool {
     let words = &doc.lang.subjects;
-    subject
-        .split_whitespace()
-        .any(|w| words.coordinators.contains(&w.to_lowercase()))
+    subject.split_whitespace().any(|w| {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            words.coordinators.contains(&w.to_lowercase())
+        } else {
+            words.coordinators.contains(w)
+        }
+    })
 }
 
 /// Whether a change claim has no figures of its own for a neighbour to give.
