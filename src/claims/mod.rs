@@ -5,6 +5,7 @@ mod anaphora;
 mod baseline;
 mod link;
 pub mod periods;
+mod restated;
 pub mod subject;
 mod table_columns;
 
@@ -60,6 +61,7 @@ fn comparable_size(a: &Interval, b: &Interval) -> bool {
 pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = link(doc, ex);
     anaphora::carry_values(doc, &ex.tokens, &mut claims);
+    restated::fill(doc, ex, &mut claims);
     for claim in &mut claims {
         baseline::imply(claim);
     }

@@ -161,6 +161,11 @@ impl Keys {
         keys
     }
 
+    /// The known keys: places, scopes and measures, sorted.
+    pub fn known(&self) -> &[&'static str] {
+        &self.known
+    }
+
     /// Names what is measured (exports, sales, profit...), not only where or who.
     pub fn has_measure(&self, words: &SubjectWords) -> bool {
         self.known
@@ -212,7 +217,7 @@ fn coordinated(words: &SubjectWords, subject: &str) -> bool {
 }
 
 /// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
-fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
+pub fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
     let normalized = unalias(words, subject);
     let mut out: Vec<String> = Vec::new();
     // Hyphenated words stay whole: "non-durable" is not "durable".

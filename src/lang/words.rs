@@ -350,6 +350,10 @@ pub struct ClaimWords {
     /// Nouns of a change with no direction, labelling a signed figure: "Revenue Change
     /// (Y-o-Y): 9.1%".
     pub change_labels: Words,
+    /// Words that put a statement in the future or a forecast ("will fall 25% next season",
+    /// "is expected to"): a change and a figure are restated across sentences only when both
+    /// or neither are forecasts.
+    pub outlook: Words,
 }
 
 /// The words of period phrases (claims/periods.rs).

@@ -489,4 +489,12 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     level_nouns: Words::new(&["level"]),
     anaphor_pronouns: Words::new(&["it", "they"]),
     change_labels: Words::new(&["change"]),
+    outlook: Words::new(&[
+        "will",
+        "shall",
+        "expects",
+        "forecast",
+        "forecasts",
+        "projected",
+    ]),
 };

@@ -1,0 +1,563 @@
+//! Figures of a change stated in a neighbouring sentence: a change with no figures of its own
+//! ("Global smartphone shipments are down 9.7 per cent.") takes the value, and the baseline
+//! when there is one, of the next sentence that restates the same measure ("Global shipments
+//! sat at 301.9 million units for the September quarter.", "net profit rose to S$2.63 billion
+//! from S$2.24 billion a year earlier").
+//!
+//! Favours leaving a change unlinked over linking it wrong: the two claims must name the same
+//! measure (the same measure words, no other place or scope), agree on the period, be the only
+//! such pair, and nothing in between may speak of that measure.
+
+use crate::claim::{Claim, Figure, Measure};
+use crate::document::Document;
+use crate::extract::tokens::{Kind, Token};
+use crate::extract::Extraction;
+use crate::lang::Language;
+use crate::period::Period;
+use crate::span::Span;
+
+use super::subject::{content_words, Keys};
+
+/// How many sentences after a change its figures may be restated in.
+const REACH: usize = 2;
+
+/// Words read after a nominal change for the measure it names ("a 19 percent drop in
+/// third-quarter operating profit").
+const TAIL_WORDS: usize = 6;
+
+/// More qualifiers than this in a restatement's words make it another measure.
+const MAX_QUALIFIERS: usize = 3;
+
+/// Four-digit numbers read as years.
+const MIN_YEAR: i32 = 1900;
+const MAX_YEAR: i32 = 2100;
+
+/// What a claim is about, as the subject table's keys: the measures named, and the places and
+/// scopes.
+struct About {
+    measures: Vec<&'static str>,
+    places: Vec<&'static str>,
+}
+
+impl About {
+    fn of(lang: &Language, text: &str) -> About {
+        let words = &lang.subjects;
+        let (places, measures) = Keys::of(words, text)
+            .known()
+            .iter()
+            .partition(|k| words.places_and_scopes.contains(k));
+        About { measures, places }
+    }
+
+    /// The same measures, and no place or scope that tells them apart (one side may name none).
+    fn same_measure(&self, other: &About) -> bool {
+        !self.measures.is_empty()
+            && self.measures == other.measures
+            && (self.places.is_empty() || other.places.is_empty() || self.places == other.places)
+    }
+}
+
+/// What a change claim is about: its subject's keys, or, when its subject names no measure
+/// (a nominal change: "reported a 19 percent drop in third-quarter operating profit"), those of
+/// the few words after the change, up to a figure, a punctuation mark or a coordinator.
+fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> About {
+    let about = About::of(doc.lang, &c.subject);
+    if !about.measures.is_empty() {
+        return about;
+    }
+    let text = &doc.text;
+    let first = toks.partition_point(|t| t.start < stated.end);
+    let tail = toks[first..]
+        .iter()
+        .take_while(|t| t.end <= c.sentence.end)
+        .take_while(|t| {
+            t.kind == Kind::Word && !t.is_in(text, &doc.lang.subjects.coordinators)
+                || t.is(text, "-")
+        })
+        .take(TAIL_WORDS)
+        .last();
+    match tail {
+        Some(last) => {
+            let phrase = format!("{} {}", c.subject, &text[stated.end..last.end]);
+            About::of(doc.lang, &phrase)
+        }
+        None => about,
+    }
+}
+
+/// What a claim with a value is about: its subject's keys, or, when its subject names no
+/// measure ("with a figure of £536,000"), those of its sentence up to its first figure.
+fn about_value<'a>(doc: &'a Document, c: &'a Claim, value: Span) -> (About, &'a str) {
+    let about = About::of(doc.lang, &c.subject);
+    if !about.measures.is_empty() {
+        return (about, &c.subject);
+    }
+    let upto = c
+        .change
+        .as_ref()
+        .map_or(value.start, |ch| ch.stated.start.min(value.start));
+    let before = &doc.text[c.sentence.start..upto.max(c.sentence.start)];
+    (About::of(doc.lang, before), before)
+}
+
+/// How many content words of `phrase` that name no known key are not in `sentence`: the
+/// qualifiers a restatement adds ("the consumer prices index for the families of workers and
+/// employees" restates no "consumer price index").
+fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
+    let words = &doc.lang.subjects;
+    let said = content_words(words, sentence);
+    content_words(words, phrase)
+        .iter()
+        .filter(|w| Keys::of(words, w).known().is_empty())
+        .filter(|w| !said.contains(w))
+        .count()
+}
+
+/// The latest year written in a sentence ("its 1986 domestic group net profit fell by around
+/// 20 pct against 1985"), read from four-digit numbers.
+fn latest_year(doc: &Document, toks: &[Token], sentence: Span) -> Option<i32> {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    toks[first..]
+        .iter()
+        .take_while(|t| t.end <= sentence.end)
+        .filter(|t| t.kind == Kind::Num && t.end - t.start == 4)
+        .filter_map(|t| t.text(&doc.text).parse::<i32>().ok())
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+        .max()
+}
+
+/// Fills in the value (and baseline) of each change claim that states neither from the claim
+/// of a following sentence that restates its measure.
+pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
+    if !claims.iter().any(|c| open_change(c).is_some()) {
+        return;
+    }
+    let toks = &ex.tokens;
+    let mut taken = vec![false; claims.len()];
+    let mut used = vec![false; ex.mentions.len()];
+    for c in claims.iter() {
+        let figures = [&c.value, &c.baseline];
+        let change = c.change.as_ref().and_then(|ch| ch.mention);
+        for m in figures
+            .iter()
+            .filter_map(|f| f.as_ref()?.mention)
+            .chain(change)
+        {
+            if let Some(u) = used.get_mut(m) {
+                *u = true;
+            }
+        }
+    }
+    for i in 0..claims.len() {
+        let Some(measure) = open_change(&claims[i]) else {
+            continue;
+        };
+        let c = &claims[i];
+        // A figure in the sentence that no claim took ("20.7 pct below the May, 1986, level
+        // of 777,000"): the change may be about it.
+        let first = ex
+            .mentions
+            .partition_point(|m| m.span.start < c.sentence.start);
+        let stray = ex.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.end <= c.sentence.end)
+            .enumerate()
+            .any(|(k, _)| !used[first + k]);
+        if stray || !any_figure(doc, claims, c.sentence, measure) {
+            continue;
+        }
+        if coordinated(doc, &c.subject) || qualified(doc, toks, c.sentence) {
+            continue;
+        }
+        let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
+        let about = about_change(doc, toks, c, stated);
+        if about.measures.is_empty() {
+            continue;
+        }
+        let own = sentence_claims(claims, c.sentence);
+        let apart = own.filter(|&k| k != i).any(|k| {
+            let other = &claims[k];
+            // Two changes without figures in one sentence, about one measure: which of them
+            // the neighbour restates is unclear.
+            if open_change(other).is_some() {
+                let s = other.change.as_ref().map_or(other.span, |ch| ch.stated);
+                return about.same_measure(&about_change(doc, toks, other, s));
+            }
+            // A figure of the measure in the change's own sentence that the linker left
+            // apart ("fell to 383,380 from 402,599, down 4.8 pct") is kept apart: the change
+            // is not the neighbour's either.
+            other
+                .value
+                .as_ref()
+                .and_then(|v| v.stated)
+                .is_some_and(|v| about.same_measure(&about_value(doc, other, v).0))
+        });
+        if apart {
+            continue;
+        }
+        let Some(j) = restatement(doc, toks, claims, i, measure, &about) else {
+            continue;
+        };
+        if std::mem::replace(&mut taken[j], true) {
+            continue;
+        }
+        attach(doc, claims, i, j);
+    }
+}
+
+/// Whether one of the sentences after `sentence` that a change's figures may be restated in
+/// has a written figure of the kind the change needs: most have none, and the words of the
+/// measure need not be read then.
+fn any_figure(doc: &Document, claims: &[Claim], sentence: Span, measure: Measure) -> bool {
+    let at = doc.sentences.partition_point(|s| s.start < sentence.start);
+    doc.sentences.iter().skip(at + 1).take(REACH).any(|&s| {
+        sentence_claims(claims, s).any(|j| {
+            claims[j]
+                .value
+                .as_ref()
+                .is_some_and(|v| !v.implied && v.stated.is_some() && fits(measure, v))
+        })
+    })
+}
+
+/// The indices of the claims of one sentence (claims are in the order of the text).
+fn sentence_claims(claims: &[Claim], sentence: Span) -> std::ops::Range<usize> {
+    let a = claims.partition_point(|c| c.sentence.start < sentence.start);
+    let b = claims.partition_point(|c| c.sentence.start <= sentence.start);
+    a..b.max(a)
+}
+
+/// The claim of one of the next sentences that restates the measure of change claim `i`: the
+/// first sentence that speaks of the measure decides; its claim must fit the change's measure
+/// and period, and be the only one there with complete figures (a value and a baseline with no
+/// change of their own), or the only one at all.
+fn restatement(
+    doc: &Document,
+    toks: &[Token],
+    claims: &[Claim],
+    i: usize,
+    measure: Measure,
+    about: &About,
+) -> Option<usize> {
+    let c = &claims[i];
+    let period = measured(doc, c.period);
+    let base_period = c.baseline.as_ref().and_then(|b| measured(doc, b.period));
+    let year = c
+        .period
+        .is_none()
+        .then(|| latest_year(doc, toks, c.sentence))
+        .flatten();
+    let mut forecast = None;
+    let at = doc
+        .sentences
+        .partition_point(|s| s.start < c.sentence.start);
+    for &sentence in doc.sentences.iter().skip(at + 1).take(REACH) {
+        let mut candidates = Vec::new();
+        let mut speaks = false;
+        for j in sentence_claims(claims, sentence) {
+            let d = &claims[j];
+            let Some(v) = d.value.as_ref().filter(|v| !v.implied) else {
+                continue;
+            };
+            let Some(written) = v.stated else {
+                continue;
+            };
+            if !fits(measure, v) {
+                continue;
+            }
+            let (restated, phrase) = about_value(doc, d, written);
+            if !about.same_measure(&restated) {
+                continue;
+            }
+            speaks = true;
+            let own_change = d.change.as_ref().is_some_and(|ch| ch.interval.is_bounded());
+            // A sentence with a change of its own about the measure, a value of the period
+            // the change compares with, or a qualified measure is about something else.
+            let v_period = measured(doc, v.period);
+            let earlier = v_period
+                .is_some_and(|p| Some(p) == base_period || year.is_some_and(|y| p.year() < y));
+            if own_change
+                || earlier
+                || qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end])
+                    > MAX_QUALIFIERS
+                || coordinated(doc, &d.subject)
+                || qualified(doc, toks, sentence)
+                || outlook(doc, toks, sentence)
+                    != *forecast.get_or_insert_with(|| outlook(doc, toks, c.sentence))
+            {
+                return None;
+            }
+            // A period the change names must be the value's; a value with no period is of
+            // whatever period its sentence names in words not read.
+            let agrees = |a: Option<Period>, b: Option<Period>| match (a, b) {
+                (Some(a), b) => Some(a) == b,
+                (None, _) => true,
+            };
+            let own_base = d.baseline.as_ref().filter(|b| !b.implied);
+            if agrees(period, measured(doc, v.period))
+                && own_base.is_none_or(|b| agrees(base_period, measured(doc, b.period)))
+            {
+                candidates.push(j);
+            }
+        }
+        if !speaks {
+            continue;
+        }
+        let complete: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| complete(&claims[j]))
+            .collect();
+        return match (complete.as_slice(), candidates.as_slice()) {
+            ([j], _) | ([], [j]) => Some(*j),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// A value with a stated baseline and no change figure of its own ("rose to S$2.63 billion
+/// from S$2.24 billion"): the figures a bare change leaves out.
+fn complete(d: &Claim) -> bool {
+    d.baseline
+        .as_ref()
+        .is_some_and(|b| !b.implied && b.stated.is_some())
+        && d.change.as_ref().is_none_or(|ch| !ch.interval.is_bounded())
+}
+
+/// Gives change claim `i` the value of claim `j`, and its baseline when `j` states one without
+/// a change of its own (a baseline of another change may be of another comparison).
+fn attach(doc: &Document, claims: &mut [Claim], i: usize, j: usize) {
+    let baseline = claims[j].baseline.clone().filter(|_| complete(&claims[j]));
+    let Some(mut value) = claims[j].value.clone() else {
+        return;
+    };
+    let c = &mut claims[i];
+    if value.period.is_none() {
+        value.period = measured(doc, c.period);
+    }
+    c.value = Some(value);
+    c.period = None;
+    if let Some(b) = baseline {
+        c.baseline = Some(b);
+    }
+}
+
+/// Whether a sentence names a basis of its figures ("on a comparable store basis", "seasonally
+/// adjusted", "forecast"): a change and a figure may then be on different bases.
+fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+    let words = &doc.lang.subjects;
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    toks[first..]
+        .iter()
+        .take_while(|t| t.end <= sentence.end)
+        .any(|t| {
+            t.is_in(&doc.text, &words.basis_words) || t.is_in(&doc.text, &words.basis_references)
+        })
+}
+
+/// Whether a sentence speaks of the future or a forecast ("will fall 25% next season").
+fn outlook(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    toks[first..]
+        .iter()
+        .take_while(|t| t.end <= sentence.end)
+        .any(|t| t.is_in(&doc.text, &doc.lang.claims.outlook))
+}
+
+/// Whether a subject joins several things ("Oil and field natural gas liquids production").
+fn coordinated(doc: &Document, subject: &str) -> bool {
+    let words = &doc.lang.subjects;
+    subject.split_whitespace().any(|w| {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            words.coordinators.contains(&w.to_lowercase())
+        } else {
+            words.coordinators.contains(w)
+        }
+    })
+}
+
+/// Whether a change claim has no figures of its own for a neighbour to give.
+fn open_change(c: &Claim) -> Option<Measure> {
+    let change = c.change.as_ref()?;
+    let bare = c.value.is_none()
+        && change.restates.is_none()
+        && change.interval.is_bounded()
+        && c.baseline
+            .as_ref()
+            .is_none_or(|b| b.implied && b.stated.is_none());
+    let measure = change.measure;
+    (bare && matches!(measure, Measure::Percent | Measure::Points)).then_some(measure)
+}
+
+/// A period that says when something was reported rather than what it measures: a day in the
+/// week before the article's date ("reported on Monday").
+fn measured(doc: &Document, p: Option<Period>) -> Option<Period> {
+    let (Some(Period::Day(y, m, d)), Some(date)) = (p, doc.date) else {
+        return p;
+    };
+    let reported = y == date.year && m == date.month && d <= date.day && d + 7 >= date.day;
+    (!reported).then_some(Period::Day(y, m, d))
+}
+
+/// Whether a figure fits a change of `measure`: a percent value for a change in points, any
+/// other for a percent change.
+fn fits(measure: Measure, v: &Figure) -> bool {
+    (v.unit == Some("%")) == (measure == Measure::Points)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{check, Checked};
+    use crate::document::Document;
+    use crate::period::Date;
+    use crate::span::Span;
+
+    fn checked(text: &str) -> Checked {
+        let mut doc = Document::new(
+            "t".into(),
+            "t.md".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        doc.date = Date::parse("2024-11-21");
+        check(doc, None)
+    }
+
+    /// (value, baseline) as written of the claim whose change is written `change`.
+    fn figures(text: &str, change: &str) -> (String, String) {
+        let c = checked(text);
+        let claim = c
+            .claims
+            .iter()
+            .find(|k| {
+                k.change
+                    .as_ref()
+                    .is_some_and(|ch| ch.stated.slice(text) == change)
+            })
+            .unwrap_or_else(|| panic!("no claim for {change:?}: {:#?}", c.claims));
+        let written = |f: &Option<crate::claim::Figure>| {
+            f.as_ref()
+                .and_then(|f| f.stated)
+                .map_or(String::new(), |s| s.slice(text).to_string())
+        };
+        (written(&claim.value), written(&claim.baseline))
+    }
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        checked(text).findings.iter().map(|f| f.rule).collect()
+    }
+
+    const RESTATED: &str = "Acme reported a 12 percent jump in third-quarter net profit. \
+        Net profit rose to $5.6 million in the third quarter from $5.0 million a year earlier.";
+
+    #[test]
+    fn a_bare_change_takes_the_figures_of_the_next_sentence() {
+        assert_eq!(
+            figures(RESTATED, "12 percent jump"),
+            ("$5.6 million".into(), "$5.0 million".into())
+        );
+        assert!(rules(RESTATED).is_empty(), "{:?}", rules(RESTATED));
+    }
+
+    #[test]
+    fn the_restated_figures_check_the_change() {
+        let wrong = RESTATED.replace("12 percent", "21 percent");
+        assert_eq!(rules(&wrong), ["change-mismatch"]);
+    }
+
+    #[test]
+    fn a_value_alone_is_taken_with_no_baseline() {
+        let text = "Global gadget shipments are down 9.7 per cent. \
+                    Global shipments sat at 301.9 million units for the September quarter.";
+        assert_eq!(
+            figures(text, "down 9.7 per cent"),
+            ("301.9 million units".into(), String::new())
+        );
+    }
+
+    #[test]
+    fn one_sentence_between_about_another_measure_is_passed_over() {
+        let text = "Its revenue rose four per cent. The profit amounted to 70 cents a share. \
+                    Revenue totalled $1.94 billion, up from $1.86 billion a year earlier.";
+        assert_eq!(
+            figures(text, "rose four per cent"),
+            ("$1.94 billion".into(), "$1.86 billion".into())
+        );
+    }
+
+    #[test]
+    fn another_measure_is_not_restated() {
+        let text = "Gadget sales jumped 12 percent in the third quarter. \
+                    Net profit rose to $5.6 million in the third quarter from $5.0 million.";
+        assert_eq!(
+            figures(text, "jumped 12 percent"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn another_period_is_not_restated() {
+        let text = "Exports rose 5 percent in March. \
+                    Exports were $5 billion in February, against $4 billion a year earlier.";
+        assert_eq!(
+            figures(text, "rose 5 percent"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_figure_of_an_earlier_year_is_the_baseline_not_the_value() {
+        let text = "Its 2023 net profit fell by around 20 pct against 2022. \
+                    The group posted a net profit of 41 mln euros in 2022.";
+        assert_eq!(
+            figures(text, "fell by around 20 pct"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_forecast_is_not_restated_by_an_outcome() {
+        let text = "Wheat production will fall 25% next season. \
+                    Wheat production hit a record 33.34 million tonnes this year.";
+        assert_eq!(figures(text, "fall 25%"), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn a_change_on_another_basis_is_not_restated() {
+        let text = "Sales declined 4.9 pct on a comparable store basis. \
+                    Sales for the month were 791.8 mln dlrs, up from 755.6 mln dlrs.";
+        assert_eq!(
+            figures(text, "declined 4.9 pct"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_neighbour_with_a_change_of_its_own_is_left_alone() {
+        let text = "The UK music industry recorded a 3% increase in volume sales. \
+                    However, world music sales declined by 1.3% to $33.6 billion (£17.7 billion).";
+        assert_eq!(figures(text, "3% increase"), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn a_figure_left_in_the_changes_own_sentence_keeps_it_apart() {
+        let text = "Home sales in May were 20.7 pct below the May level of 777,000. \
+                    The number of homes sold in May totaled 58,000, down from 71,000 in April.";
+        assert_eq!(
+            figures(text, "20.7 pct below"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_qualified_measure_is_another_measure() {
+        let text = "The consumer price index rose 0.4 pct in October. \
+                    Istat said its consumer prices index for the families of factory workers \
+                    was 109.1 in October against 108.7 in September.";
+        assert_eq!(
+            figures(text, "rose 0.4 pct"),
+            (String::new(), String::new())
+        );
+    }
+}
