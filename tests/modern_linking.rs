@@ -21,8 +21,8 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 405;
-const LINKED_WITH_PERIOD: usize = 230;
+const LINKED: usize = 428;
+const LINKED_WITH_PERIOD: usize = 239;
 const PLANTED_CAUGHT: usize = 121;
 const INCONSISTENT_FLAGGED: usize = 4;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).

@@ -90,11 +90,20 @@ impl<'a> Sentence<'a> {
 
     /// The direction word at token `i`, if it is one.
     fn direction_at(&self, i: usize) -> Option<(Direction, DirectionPos)> {
-        if i < self.end {
-            self.toks[i].look_up(self.text, &self.lang.directions)
-        } else {
-            None
+        if i >= self.end {
+            return None;
         }
+        let t = &self.toks[i];
+        if t.kind == Kind::Punct {
+            let sign = t.text(self.text);
+            return self
+                .w
+                .direction_signs
+                .iter()
+                .find(|(s, _)| *s == sign)
+                .map(|&(_, d)| (d, DirectionPos::Verb));
+        }
+        t.look_up(self.text, &self.lang.directions)
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -194,12 +203,15 @@ impl<'a> Sentence<'a> {
                 k = self.marks[self.mark_at(k)?].first;
                 continue;
             }
-            let w = self.low(k)?;
             if let Some((d, _)) = self.direction_at(k) {
                 // "down" in "down from", "up" in "up to" are not this change's direction;
                 // "less 1-3/4 pct" quotes a discount, where "87,000 less" is a change.
-                return (!self.w.after_figure_only.contains(&w)).then_some((d, k));
+                let after_only = self
+                    .low(k)
+                    .is_some_and(|w| self.w.after_figure_only.contains(&w));
+                return (!after_only).then_some((d, k));
             }
+            let w = self.low(k)?;
             if same(&w, self.w.by) {
                 by = true;
             }
@@ -211,7 +223,74 @@ impl<'a> Sentence<'a> {
             if self.is(k, "-") {
                 continue;
             }
-            return if by { self.verb_before_object(k) } else { None };
+            if by {
+                return self
+                    .verb_before_object(k)
+                    .or_else(|| self.gapped_verb(k + 1));
+            }
+            return self.noun_quoted_at(k).or_else(|| self.rate_of(k));
+        }
+        None
+    }
+
+    /// "revenue increased by 21% to HK$2,674 million and operating profit by 101% to
+    /// HK$1,392 million": a "by" at token `by` after "and" and a few words, whose verb is the
+    /// one of the change just before the "and"; the direction of that change, with `by` as
+    /// its word.
+    fn gapped_verb(&self, by: usize) -> Option<(Direction, usize)> {
+        let and = (by.saturating_sub(5).max(self.first)..by)
+            .rev()
+            .take_while(|&j| j == by || self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .find(|&j| self.is(j, self.w.and))?;
+        let dr = self.drafts.iter().rev().find(|dr| dr.end == and)?;
+        let (d, _) = dr.direction?;
+        let c = dr.change?;
+        let same_shape = dr.kind == ClaimKind::Change
+            && dr.value.is_some()
+            && self.mtoks[c].0 > self.first
+            && self.is(self.mtoks[c].0 - 1, self.w.by);
+        same_shape.then_some((d, by))
+    }
+
+    /// "the global smartphone decline at 8 percent": a noun of change quoted "at" a figure,
+    /// when token `k` is that "at".
+    fn noun_quoted_at(&self, k: usize) -> Option<(Direction, usize)> {
+        if k <= self.first || !self.is(k, self.w.at) {
+            return None;
+        }
+        match self.direction_at(k - 1) {
+            Some((d, DirectionPos::Noun)) => Some((d, k - 1)),
+            _ => None,
+        }
+    }
+
+    /// "expanded at an unexpected rate of seven percent", "shrank at a month-on-month pace of
+    /// 4.7%": the verb a change runs at a rate of, when token `k` is the noun of rate.
+    fn rate_of(&self, k: usize) -> Option<(Direction, usize)> {
+        if !self.is_any(k, &self.w.rate_nouns) || !self.is(k + 1, self.w.of) {
+            return None;
+        }
+        let mut j = k;
+        let mut words = 0;
+        while j > self.first + 1 && words < 4 {
+            j -= 1;
+            if let Some(mk) = self.mark_at(j) {
+                j = self.marks[mk].first;
+                continue;
+            }
+            if self.is(j, "-") {
+                continue;
+            }
+            if self.toks[j].kind != Kind::Word || self.direction_at(j).is_some() {
+                return None;
+            }
+            if self.is(j, self.w.at) {
+                return match self.direction_at(j - 1) {
+                    Some((d, DirectionPos::Verb)) => Some((d, j - 1)),
+                    _ => None,
+                };
+            }
+            words += 1;
         }
         None
     }
@@ -220,11 +299,13 @@ impl<'a> Sentence<'a> {
     /// percent": the direction verb a few words before the object that ends at token `k`,
     /// with only words and period phrases between.
     fn verb_before_object(&self, k: usize) -> Option<(Direction, usize)> {
-        let stop = k.saturating_sub(8).max(self.first);
         let mut j = k + 1;
         // Only period phrases passed so far: "widened in April to X from Y" takes any verb.
         let mut only_periods = true;
-        while j > stop {
+        // Eight words of object at most, period phrases and the hyphens of compounds not
+        // counted: "slashed its full-year operating profit forecast by 21 per cent".
+        let mut words = 0;
+        while j > self.first && words < 8 {
             j -= 1;
             if let Some(mk) = self.mark_at(j) {
                 j = self.marks[mk].first;
@@ -233,6 +314,10 @@ impl<'a> Sentence<'a> {
             if only_periods && self.is_any(j, &self.lang.periods.prepositions) {
                 continue;
             }
+            if self.is(j, "-") && !self.toks[j].space_before && j > self.first {
+                continue;
+            }
+            words += 1;
             if self.toks[j].kind != Kind::Word || self.is_any(j, &self.w.aside_stops) {
                 return None;
             }
@@ -257,9 +342,14 @@ impl<'a> Sentence<'a> {
         {
             k = self.marks[m].end;
         }
+        // "a 2.5 percent annual increase": a noun after an adjective of rate.
+        let rate = self.is_any(k, &self.w.rate_adjectives);
+        if rate {
+            k += 1;
+        }
         let w = self.low(k)?;
         let (d, pos) = self.direction_at(k)?;
-        let adjective = self.w.direction_adjectives.contains(&w);
+        let adjective = !rate && self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
 
@@ -622,10 +712,18 @@ impl<'a> Sentence<'a> {
                     .direction_at(t)
                     .is_some_and(|(_, p)| p == DirectionPos::Noun)
         });
-        if !noun || dr.value.is_some() || !self.is_any(k, &self.lang.periods.prepositions) {
+        // "a halving of net financial debt to 352 million euro": a multiple as a noun.
+        let multiple_noun = dr.kind == ClaimKind::Multiple
+            && dr
+                .change
+                .is_some_and(|c| self.mentions[c].words && self.mtoks[c].1 == k);
+        if !(noun || multiple_noun)
+            || dr.value.is_some()
+            || !self.is_any(k, &self.lang.periods.prepositions)
+        {
             return None;
         }
-        (k + 1..(k + 8).min(self.end))
+        (k + 1..(k + 12).min(self.end))
             .take_while(|&j| {
                 self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
             })
@@ -646,13 +744,7 @@ impl<'a> Sentence<'a> {
         if !self.is_any(k, articles) && !self.is(k, per) {
             return k;
         }
-        let word = |j: usize| {
-            j < self.end
-                && self.toks[j].kind == Kind::Word
-                && self.plain_word(j)
-                && self.direction_at(j).is_none()
-                && self.baseline_connector(j).is_none()
-        };
+        let word = |j: usize| self.naming_word(j);
         let longest = if self.is(k, per) { 2 } else { 1 };
         (1..=longest)
             .take_while(|&n| word(k + n))
@@ -666,6 +758,16 @@ impl<'a> Sentence<'a> {
                     || self.is(e, self.w.to)
             })
             .unwrap_or(k)
+    }
+
+    /// Whether token `j` is a word that can name what a figure is ("per share", "annual
+    /// rate"): a plain word, neither a direction nor a baseline connector.
+    fn naming_word(&self, j: usize) -> bool {
+        j < self.end
+            && self.toks[j].kind == Kind::Word
+            && self.plain_word(j)
+            && self.direction_at(j).is_none()
+            && self.baseline_connector(j).is_none()
     }
 
     /// Whether token `j` is a plain word of the sentence: no mention or period phrase starts
@@ -747,10 +849,19 @@ impl<'a> Sentence<'a> {
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
-        // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure.
+        // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure; and
+        // after no verb's "at" or "to": "revenue from operations stood at X" states X, where
+        // "from 8,387 to 33,989" pairs a baseline with it.
         (first.saturating_sub(5).max(self.first)..first)
             .rev()
-            .take_while(|&k| !self.is(k, ";") && !self.is(k, ","))
+            .take_while(|&k| {
+                let stated = k > self.first
+                    && self.is_any(k, &self.w.value_words)
+                    && self.toks[k - 1].kind == Kind::Word
+                    && !self.covered[k - 1 - self.first]
+                    && !self.is_any(k - 1, &self.w.baseline_pairs.0);
+                !self.is(k, ";") && !self.is(k, ",") && !stated
+            })
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
 
@@ -1359,7 +1470,7 @@ impl<'a> Sentence<'a> {
         if points {
             self.drafts[draft].measure = Measure::Points;
         } else if linked.is_none_or(|f| !self.same_unit(m, f)) {
-            self.drop_drafts_from(draft);
+            self.drop_amount_keep_percent(draft);
             return;
         }
         self.share_value_with_restatement(draft);
@@ -1390,6 +1501,22 @@ impl<'a> Sentence<'a> {
     fn same_unit(&self, a: usize, b: usize) -> bool {
         let (ua, ub) = (self.mentions[a].unit, self.mentions[b].unit);
         ua == ub || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
+    }
+
+    /// Undoes the amount of change of draft `d`, which has no level of its unit ("cut 500
+    /// jobs"), but keeps the percent restating it as a change of its own: "The Dow rose 87
+    /// points, or 0.2%" states a rise of 0.2%.
+    fn drop_amount_keep_percent(&mut self, d: usize) {
+        let restating = self.drafts.len() == d + 2 && self.drafts[d + 1].restates == Some(d);
+        let kept = if restating { self.drafts.pop() } else { None };
+        self.drop_drafts_from(d);
+        if let Some(mut p) = kept {
+            p.restates = None;
+            if let Some(c) = p.change {
+                self.drafts.push(p);
+                self.set_role(c, Role::Change(d));
+            }
+        }
     }
 
     /// Undoes draft `d` and the drafts made after it (a percent restating it), freeing
@@ -1559,7 +1686,13 @@ impl<'a> Sentence<'a> {
             && !self.ranged_before(mf - 1)
             && !self.exchange_rate(m)
         {
-            if let Some((d, dt)) = self.direction_in_clause(mf - 1) {
+            // "taking the cash rate from 0.10% in April to 2.60% in October": a verb of
+            // moving names the two levels without a direction.
+            let clause = self
+                .direction_in_clause(mf - 1)
+                .map(|(d, dt)| (Some((d, dt)).filter(|_| !self.contradicted(d, dt)), dt))
+                .or_else(|| self.moving_verb_before(mf - 1).map(|t| (None, t)));
+            if let Some((direction, dt)) = clause {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
                 let k = self.past_figure(me);
@@ -1579,7 +1712,7 @@ impl<'a> Sentence<'a> {
                         other.filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
                     {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
-                        self.comparison(Some(value), base, dt, Some((d, dt)));
+                        self.comparison(Some(value), base, dt, direction);
                         return;
                     }
                 }
@@ -1588,6 +1721,16 @@ impl<'a> Sentence<'a> {
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.past_figure(me);
+        // "HK$12,692,000 (Six months ended 30 June 2018: HK$15,646,000)"
+        if let Some(b) = self.labelled_baseline(k).filter(|&b| self.compatible(m, b)) {
+            self.comparison(Some(m), b, mf, None);
+            return;
+        }
+        // "€m 127.5 (9.1%) vs. €m 88.1", "a 7,4% annual rate compared to 7,7%": a share in
+        // parentheses or the noun the figure is of, before the comparison.
+        if let Some(j) = self.words_before_comparison(k) {
+            k = j;
+        }
         // "345 million euro, or 18.0% of turnover, up from 222 million euro": a share
         // restating the figure, up to the comma before the comparison.
         if let Some(comma) = self.restating_share(k) {
@@ -1645,6 +1788,63 @@ impl<'a> Sentence<'a> {
                 && dr.inherited_from.is_none()
                 && (dr.value.is_none() || dr.value == value)
         })
+    }
+
+    /// Whether a verb of the other direction comes earlier in the clause of direction word
+    /// `dt`: in "has expanded the normal daily trading limit in Coffee "C" contracts to 6.0
+    /// cents" the noun "contracts" is no fall, and which word is the verb is not clear.
+    fn contradicted(&self, d: Direction, dt: usize) -> bool {
+        (dt.saturating_sub(12).max(self.first)..dt)
+            .rev()
+            .take_while(|&j| !self.is_any(j, &self.w.aside_stops) && !self.clause_mark(j))
+            .any(|j| {
+                self.direction_at(j)
+                    .is_some_and(|(o, p)| p == DirectionPos::Verb && o != d && o != Direction::Flat)
+            })
+    }
+
+    /// Punctuation that ends a clause: any but quotation marks and hyphens.
+    fn clause_mark(&self, j: usize) -> bool {
+        self.is_punct(j) && !matches!(self.toks[j].text(self.text), "\"" | "-" | "'" | "“" | "”")
+    }
+
+    /// "taking the cash rate from", "bringing it to": a verb of moving a few words before
+    /// token `k`, with only plain words between; its token.
+    fn moving_verb_before(&self, k: usize) -> Option<usize> {
+        (k.saturating_sub(5).max(self.first)..k)
+            .rev()
+            .take_while(|&j| self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .find(|&j| self.is_any(j, &self.w.restating_verbs))
+    }
+
+    /// Past what stands between a figure ending at token `k` and the comparison after it: a
+    /// percent in parentheses ("€m 127.5 (9.1%) vs. €m 88.1"), or one or two words naming
+    /// what the figure is ("7,4% annual rate compared to 7,7%") before a connector that is
+    /// neither "from" nor "than"; where the connector (or a comma or full stop before it)
+    /// starts.
+    fn words_before_comparison(&self, k: usize) -> Option<usize> {
+        let compares = |j: usize| {
+            let j = if self.is(j, ".") { j + 1 } else { j };
+            self.baseline_connector(j).is_some()
+                && !self.is(j, self.w.from)
+                && !self.is(j, self.w.than)
+        };
+        if self.is(k, "(") {
+            let p = self.mention_starting(k + 1)?;
+            let close = self.mtoks[p].1;
+            let share = self.kind(p) == MentionKind::Percent && self.is(close, ")");
+            return (share && compares(close + 1)).then_some(close + 1);
+        }
+        let plain = |j: usize| {
+            self.naming_word(j)
+                && !self.is_any(j, &self.w.value_words)
+                && !self.is_any(j, &self.lang.periods.prepositions)
+                && !self.is_any(j, &self.w.aside_stops)
+        };
+        (1..=2)
+            .take_while(|&n| plain(k + n - 1))
+            .map(|n| k + n)
+            .find(|&j| compares(j))
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in

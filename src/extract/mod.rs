@@ -610,10 +610,22 @@ impl<'a> Scanner<'a> {
                 .enumerate()
                 .all(|(k, w)| self.is_word(first + k, w))
             {
+                if self.verb_particle(first) {
+                    return None;
+                }
                 return Some((first, canonical, *bound));
             }
         }
         None
+    }
+
+    /// Whether the word at `i` is a particle of the verb before it ("edged up to 61.5
+    /// percent"), so the approximator it opens is a direction.
+    fn verb_particle(&self, i: usize) -> bool {
+        let (particles, verbs) = &self.lang.numbers.verb_particles;
+        i > 0
+            && self.tok(i).is_some_and(|t| t.is_in(self.text, particles))
+            && self.tok(i - 1).is_some_and(|t| t.is_in(self.text, verbs))
     }
 
     /// Is the number at `i` a day of a date ("May 10", "10 May", "July 20th")?
