@@ -66,6 +66,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.change_labels", &c.change_labels),
         ("claims.rate_adjectives", &c.rate_adjectives),
         ("claims.rate_nouns", &c.rate_nouns),
+        ("claims.comparison_connectors", &c.comparison_connectors),
         ("numbers.verb_particles.0", &n.verb_particles.0),
         ("numbers.verb_particles.1", &n.verb_particles.1),
         ("periods.quarters", &p.quarters),

@@ -89,12 +89,17 @@ impl<'a> Sentence<'a> {
     }
 
     /// The direction word at token `i`, if it is one.
+    #[inline(always)]
     fn direction_at(&self, i: usize) -> Option<(Direction, DirectionPos)> {
         if i >= self.end {
             return None;
         }
         let t = &self.toks[i];
         if t.kind == Kind::Punct {
+            // Arrows are outside ASCII: most punctuation is one byte and is none.
+            if t.end - t.start == 1 {
+                return None;
+            }
             let sign = t.text(self.text);
             return self
                 .w
@@ -342,14 +347,18 @@ impl<'a> Sentence<'a> {
         {
             k = self.marks[m].end;
         }
-        // "a 2.5 percent annual increase": a noun after an adjective of rate.
-        let rate = self.is_any(k, &self.w.rate_adjectives);
-        if rate {
-            k += 1;
-        }
         let w = self.low(k)?;
-        let (d, pos) = self.direction_at(k)?;
-        let adjective = !rate && self.w.direction_adjectives.contains(&w);
+        let Some((d, pos)) = self.direction_at(k) else {
+            // "a 2.5 percent annual increase": a noun after an adjective of rate.
+            if !self.is_any(k, &self.w.rate_adjectives) {
+                return None;
+            }
+            return match self.direction_at(k + 1) {
+                Some((d, DirectionPos::Noun)) => Some((d, k + 1)),
+                _ => None,
+            };
+        };
+        let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
 
@@ -696,10 +705,21 @@ impl<'a> Sentence<'a> {
     /// it ("S$3.11 billion (US$2.3b)").
     fn converted(&self, m: usize) -> Option<usize> {
         let f = self.mtoks[m].0;
-        if f < self.first + 2 || !self.is(f - 1, "(") || self.kind(m) != MentionKind::Currency {
+        if f < self.first + 2 || self.kind(m) != MentionKind::Currency {
             return None;
         }
-        self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1)
+        if self.is(f - 1, "(") {
+            return self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1);
+        }
+        // "2.43 trillion won, or around 1.8 billion U.S. dollars": another currency restated.
+        if !self.is_any(f - 1, &self.w.restating) || !self.is(f - 2, ",") {
+            return None;
+        }
+        self.ms.clone().find(|&h| {
+            self.mtoks[h].1 == f - 2
+                && self.kind(h) == MentionKind::Currency
+                && self.mentions[h].unit != self.mentions[m].unit
+        })
     }
 
     /// After a change noun ("a 5% decline", "a 1.3% fall"), the words saying what it is of,
@@ -860,7 +880,8 @@ impl<'a> Sentence<'a> {
                     && self.toks[k - 1].kind == Kind::Word
                     && !self.covered[k - 1 - self.first]
                     && !self.is_any(k - 1, &self.w.baseline_pairs.0);
-                !self.is(k, ";") && !self.is(k, ",") && !stated
+                let closes = self.is(k, ";") || self.is(k, ",") || self.is(k, ")");
+                !closes && !stated
             })
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
@@ -1003,15 +1024,17 @@ impl<'a> Sentence<'a> {
             // A participial clause after a comma refers to the main clause's figure:
             // "China exported 3188 tons ... in June, marking a 157.5% increase".
             let mut j = first;
-            while j > self.first && !self.is(j - 1, ",") {
+            while j > self.first && !self.is(j - 1, ",") && !self.is(j - 1, "(") {
                 if !connector(j - 1) || self.mark_at(j - 1).is_some() {
                     return;
                 }
                 j -= 1;
             }
             // "225,183 aircraft movements, 7.7% more than in 2022": the change's own figure
-            // opens the clause.
-            let figure_first = j == first
+            // opens the clause; "1,834,101 aircraft movements were recorded (+8.7% compared
+            // to 2022)": or a parenthesis, with its sign.
+            let opens_paren = j > self.first && self.is(j - 1, "(");
+            let figure_first = (j == first || opens_paren && (j..first).all(|x| self.is_punct(x)))
                 && self.drafts[d]
                     .change
                     .is_some_and(|c| self.mtoks[c].0 == first);
@@ -1311,6 +1334,29 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "down 18.6% from the previous quarter and 1.3% from a year earlier": a second percent
+    /// after "and", set against another baseline, takes the direction of the change that
+    /// ends at the "and".
+    fn second_comparison(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        if mf <= self.first || !self.is(mf - 1, self.w.and) {
+            return None;
+        }
+        let compared = self.baseline_connector(me).is_some()
+            || self
+                .mark_after_preposition(me)
+                .is_some_and(|k| self.marks[k].baseline);
+        if !compared {
+            return None;
+        }
+        let head = self.drafts.iter().rev().find(|dr| dr.end == mf - 1)?;
+        let same_kind = head.kind == ClaimKind::Change
+            && head.change.is_some_and(|c| self.kind(c) == self.kind(m))
+            && (head.baseline.is_some() || head.baseline_mark.is_some());
+        let (d, _) = head.direction?;
+        same_kind.then_some((d, mf, true))
+    }
+
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
     /// last period's and the change between them, cell after cell.
     fn table_row(&mut self, m: usize) {
@@ -1394,6 +1440,7 @@ impl<'a> Sentence<'a> {
             .or_else(|| self.signed_change(m))
             .or_else(|| self.listed_change(m))
             .or_else(|| self.labelled_change(m))
+            .or_else(|| self.second_comparison(m))
         else {
             self.table_row(m);
             return;
@@ -1695,7 +1742,7 @@ impl<'a> Sentence<'a> {
             if let Some((direction, dt)) = clause {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
-                let k = self.past_figure(me);
+                let k = self.past_ratio_whole(self.past_figure(me));
                 let k = if self.is(k, ",") || self.is(k, "(") {
                     k + 1
                 } else {
@@ -1790,6 +1837,16 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Past "of GDP" and its period after a percent ending at token `k` ("from 6.4 per cent of
+    /// GDP in FY23 to 5.6 per cent"): the whole the rate is of; else `k`.
+    fn past_ratio_whole(&self, k: usize) -> usize {
+        if self.is(k, self.w.of) && self.naming_word(k + 1) && !self.is(k + 1, self.w.to) {
+            self.after_owned_mark(k + 2)
+        } else {
+            k
+        }
+    }
+
     /// Whether a verb of the other direction comes earlier in the clause of direction word
     /// `dt`: in "has expanded the normal daily trading limit in Coffee "C" contracts to 6.0
     /// cents" the noun "contracts" is no fall, and which word is the verb is not clear.
@@ -1811,10 +1868,13 @@ impl<'a> Sentence<'a> {
     /// "taking the cash rate from", "bringing it to": a verb of moving a few words before
     /// token `k`, with only plain words between; its token.
     fn moving_verb_before(&self, k: usize) -> Option<usize> {
-        (k.saturating_sub(5).max(self.first)..k)
+        // The verb first: it is rare, and the words between cost more to check.
+        let v = (k.saturating_sub(5).max(self.first)..k)
             .rev()
-            .take_while(|&j| self.toks[j].kind == Kind::Word && self.plain_word(j))
-            .find(|&j| self.is_any(j, &self.w.restating_verbs))
+            .find(|&j| self.is_any(j, &self.w.restating_verbs))?;
+        (v + 1..k)
+            .all(|j| self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .then_some(v)
     }
 
     /// Past what stands between a figure ending at token `k` and the comparison after it: a
@@ -1824,12 +1884,21 @@ impl<'a> Sentence<'a> {
     /// starts.
     fn words_before_comparison(&self, k: usize) -> Option<usize> {
         let compares = |j: usize| {
-            let j = if self.is(j, ".") { j + 1 } else { j };
-            self.baseline_connector(j).is_some()
-                && !self.is(j, self.w.from)
-                && !self.is(j, self.w.than)
+            let j = if j < self.end && self.toks[j].kind == Kind::Punct && self.is(j, ".") {
+                j + 1
+            } else {
+                j
+            };
+            // One cheap test by shape first: most figures have no connector after them.
+            self.is_any(j, &self.w.comparison_connectors) && self.baseline_connector(j).is_some()
         };
-        if self.is(k, "(") {
+        if k >= self.end {
+            return None;
+        }
+        if self.toks[k].kind == Kind::Punct {
+            if !self.is(k, "(") {
+                return None;
+            }
             let p = self.mention_starting(k + 1)?;
             let close = self.mtoks[p].1;
             let share = self.kind(p) == MentionKind::Percent && self.is(close, ")");
@@ -1841,10 +1910,9 @@ impl<'a> Sentence<'a> {
                 && !self.is_any(j, &self.lang.periods.prepositions)
                 && !self.is_any(j, &self.w.aside_stops)
         };
-        (1..=2)
-            .take_while(|&n| plain(k + n - 1))
-            .map(|n| k + n)
-            .find(|&j| compares(j))
+        // The connector first: most figures have none a word or two after them.
+        let j = (k + 1..k + 3).find(|&j| compares(j))?;
+        (k..j).all(plain).then_some(j)
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
@@ -1874,10 +1942,15 @@ impl<'a> Sentence<'a> {
     /// The comma ending a short aside that starts at `k`, when a comparison ("compared with",
     /// "against", "up from") follows it and the aside names no figure with a unit.
     fn aside_to_comma(&self, k: usize) -> Option<usize> {
-        if !self.is_any(k, &self.lang.periods.prepositions) {
+        // "a $71.6 billion deficit in the trade of goods such as cars and phones, down from":
+        // the noun the figure is of may come first.
+        let prepositions = &self.lang.periods.prepositions;
+        if !self.is_any(k, prepositions)
+            && !(self.is_any(k + 1, prepositions) && self.naming_word(k))
+        {
             return None;
         }
-        let comma = (k + 1..(k + 9).min(self.end)).find(|&j| self.is(j, ","))?;
+        let comma = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, ","))?;
         let plain = (k..comma).all(|j| {
             self.direction_at(j).is_none()
                 && self
@@ -2244,7 +2317,15 @@ fn align_units(text: &str, vm: &Mention, value: &mut Figure, bm: &Mention, base:
 fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &Figure) -> bool {
     // "100 mln" beside "105 mln dlrs" takes the unit; "4.80" beside "3.50 billion" the scale.
     let unitless = |m: &Mention| m.kind == MentionKind::Number && !m.words;
-    if !unitless(m)
+    // "a $71.6 billion deficit ..., down from $78.3 in October": an amount in the same
+    // currency without a scale word takes the other's scale as a bare number does.
+    let same_money = m.kind == MentionKind::Currency
+        && other_m.kind == MentionKind::Currency
+        && m.unit == other_m.unit
+        && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
+        && scale_of(text, m) == Some(1.0)
+        && scale_of(text, other_m).is_some_and(|s| s > 1.0);
+    if !(unitless(m) || same_money)
         || unitless(other_m) && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
     {
         return false;

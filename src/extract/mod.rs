@@ -145,6 +145,15 @@ impl<'a> Scanner<'a> {
     fn tail(&self, mut j: usize) -> Tail {
         let mut scale = 1.0;
         let n = &self.lang.numbers;
+        // "$70.1-million": a scale hyphenated to its number.
+        if self.is_punct(j, "-")
+            && !self.toks[j].space_before
+            && self.tok(j + 1).is_some_and(|w| {
+                !w.space_before && w.look_up(self.text, &n.scales).is_some()
+            })
+        {
+            j += 1;
+        }
         if let Some(t) = self.tok(j) {
             let attached = || t.look_up(self.text, &n.attached_scales);
             // "3 dozen"

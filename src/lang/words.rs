@@ -359,6 +359,9 @@ pub struct ClaimWords {
     /// Nouns of the rate a change runs at: "expanded at an unexpected rate of seven percent",
     /// "shrank at a month-on-month pace of 4.7%".
     pub rate_nouns: Words,
+    /// The first words of the connectors that set a figure against another with words
+    /// between ("7,4% annual rate compared to 7,7%"): neither "from" nor "than".
+    pub comparison_connectors: Words,
     /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
     pub at: &'static str,
 }

@@ -518,6 +518,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     change_labels: Words::new(&["change"]),
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
     rate_nouns: Words::new(&["pace", "rate"]),
+    comparison_connectors: Words::new(&["as", "vs", "versus", "against", "compared", "relative"]),
     at: "at",
     rate_adjectives: Words::new(&[
         "annual",
