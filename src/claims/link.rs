@@ -90,12 +90,26 @@ impl<'a> Sentence<'a> {
     }
 
     /// The direction word at token `i`, if it is one.
+    #[inline(always)]
     fn direction_at(&self, i: usize) -> Option<(Direction, DirectionPos)> {
-        if i < self.end {
-            self.toks[i].look_up(self.text, &self.lang.directions)
-        } else {
-            None
+        if i >= self.end {
+            return None;
         }
+        let t = &self.toks[i];
+        if t.kind == Kind::Punct {
+            // Arrows are outside ASCII: most punctuation is one byte and is none.
+            if t.end - t.start == 1 {
+                return None;
+            }
+            let sign = t.text(self.text);
+            return self
+                .w
+                .direction_signs
+                .iter()
+                .find(|(s, _)| *s == sign)
+                .map(|&(_, d)| (d, DirectionPos::Verb));
+        }
+        t.look_up(self.text, &self.lang.directions)
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -213,12 +227,15 @@ impl<'a> Sentence<'a> {
                 k = self.marks[self.mark_at(k)?].first;
                 continue;
             }
-            let w = self.low(k)?;
             if let Some((d, _)) = self.direction_at(k) {
                 // "down" in "down from", "up" in "up to" are not this change's direction;
                 // "less 1-3/4 pct" quotes a discount, where "87,000 less" is a change.
-                return (!self.w.after_figure_only.contains(&w)).then_some((d, k));
+                let after_only = self
+                    .low(k)
+                    .is_some_and(|w| self.w.after_figure_only.contains(&w));
+                return (!after_only).then_some((d, k));
             }
+            let w = self.low(k)?;
             if same(&w, self.w.by) {
                 by = true;
             }
@@ -230,7 +247,74 @@ impl<'a> Sentence<'a> {
             if self.is(k, "-") {
                 continue;
             }
-            return if by { self.verb_before_object(k) } else { None };
+            if by {
+                return self
+                    .verb_before_object(k)
+                    .or_else(|| self.gapped_verb(k + 1));
+            }
+            return self.noun_quoted_at(k).or_else(|| self.rate_of(k));
+        }
+        None
+    }
+
+    /// "revenue increased by 21% to HK$2,674 million and operating profit by 101% to
+    /// HK$1,392 million": a "by" at token `by` after "and" and a few words, whose verb is the
+    /// one of the change just before the "and"; the direction of that change, with `by` as
+    /// its word.
+    fn gapped_verb(&self, by: usize) -> Option<(Direction, usize)> {
+        let and = (by.saturating_sub(5).max(self.first)..by)
+            .rev()
+            .take_while(|&j| j == by || self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .find(|&j| self.is(j, self.w.and))?;
+        let dr = self.drafts.iter().rev().find(|dr| dr.end == and)?;
+        let (d, _) = dr.direction?;
+        let c = dr.change?;
+        let same_shape = dr.kind == ClaimKind::Change
+            && dr.value.is_some()
+            && self.mtoks[c].0 > self.first
+            && self.is(self.mtoks[c].0 - 1, self.w.by);
+        same_shape.then_some((d, by))
+    }
+
+    /// "the global smartphone decline at 8 percent": a noun of change quoted "at" a figure,
+    /// when token `k` is that "at".
+    fn noun_quoted_at(&self, k: usize) -> Option<(Direction, usize)> {
+        if k <= self.first || !self.is(k, self.w.at) {
+            return None;
+        }
+        match self.direction_at(k - 1) {
+            Some((d, DirectionPos::Noun)) => Some((d, k - 1)),
+            _ => None,
+        }
+    }
+
+    /// "expanded at an unexpected rate of seven percent", "shrank at a month-on-month pace of
+    /// 4.7%": the verb a change runs at a rate of, when token `k` is the noun of rate.
+    fn rate_of(&self, k: usize) -> Option<(Direction, usize)> {
+        if !self.is_any(k, &self.w.rate_nouns) || !self.is(k + 1, self.w.of) {
+            return None;
+        }
+        let mut j = k;
+        let mut words = 0;
+        while j > self.first + 1 && words < 4 {
+            j -= 1;
+            if let Some(mk) = self.mark_at(j) {
+                j = self.marks[mk].first;
+                continue;
+            }
+            if self.is(j, "-") {
+                continue;
+            }
+            if self.toks[j].kind != Kind::Word || self.direction_at(j).is_some() {
+                return None;
+            }
+            if self.is(j, self.w.at) {
+                return match self.direction_at(j - 1) {
+                    Some((d, DirectionPos::Verb)) => Some((d, j - 1)),
+                    _ => None,
+                };
+            }
+            words += 1;
         }
         None
     }
@@ -239,11 +323,13 @@ impl<'a> Sentence<'a> {
     /// percent": the direction verb a few words before the object that ends at token `k`,
     /// with only words and period phrases between.
     fn verb_before_object(&self, k: usize) -> Option<(Direction, usize)> {
-        let stop = k.saturating_sub(8).max(self.first);
         let mut j = k + 1;
         // Only period phrases passed so far: "widened in April to X from Y" takes any verb.
         let mut only_periods = true;
-        while j > stop {
+        // Eight words of object at most, period phrases and the hyphens of compounds not
+        // counted: "slashed its full-year operating profit forecast by 21 per cent".
+        let mut words = 0;
+        while j > self.first && words < 8 {
             j -= 1;
             if let Some(mk) = self.mark_at(j) {
                 j = self.marks[mk].first;
@@ -252,6 +338,10 @@ impl<'a> Sentence<'a> {
             if only_periods && self.is_any(j, &self.lang.periods.prepositions) {
                 continue;
             }
+            if self.is(j, "-") && !self.toks[j].space_before && j > self.first {
+                continue;
+            }
+            words += 1;
             if self.toks[j].kind != Kind::Word || self.is_any(j, &self.w.aside_stops) {
                 return None;
             }
@@ -277,7 +367,16 @@ impl<'a> Sentence<'a> {
             k = self.marks[m].end;
         }
         let w = self.low(k)?;
-        let (d, pos) = self.direction_at(k)?;
+        let Some((d, pos)) = self.direction_at(k) else {
+            // "a 2.5 percent annual increase": a noun after an adjective of rate.
+            if !self.is_any(k, &self.w.rate_adjectives) {
+                return None;
+            }
+            return match self.direction_at(k + 1) {
+                Some((d, DirectionPos::Noun)) => Some((d, k + 1)),
+                _ => None,
+            };
+        };
         let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
@@ -625,10 +724,21 @@ impl<'a> Sentence<'a> {
     /// it ("S$3.11 billion (US$2.3b)").
     fn converted(&self, m: usize) -> Option<usize> {
         let f = self.mtoks[m].0;
-        if f < self.first + 2 || !self.is(f - 1, "(") || self.kind(m) != MentionKind::Currency {
+        if f < self.first + 2 || self.kind(m) != MentionKind::Currency {
             return None;
         }
-        self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1)
+        if self.is(f - 1, "(") {
+            return self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1);
+        }
+        // "2.43 trillion won, or around 1.8 billion U.S. dollars": another currency restated.
+        if !self.is_any(f - 1, &self.w.restating) || !self.is(f - 2, ",") {
+            return None;
+        }
+        self.ms.clone().find(|&h| {
+            self.mtoks[h].1 == f - 2
+                && self.kind(h) == MentionKind::Currency
+                && self.mentions[h].unit != self.mentions[m].unit
+        })
     }
 
     /// After a change noun ("a 5% decline", "a 1.3% fall"), the words saying what it is of,
@@ -641,10 +751,18 @@ impl<'a> Sentence<'a> {
                     .direction_at(t)
                     .is_some_and(|(_, p)| p == DirectionPos::Noun)
         });
-        if !noun || dr.value.is_some() || !self.is_any(k, &self.lang.periods.prepositions) {
+        // "a halving of net financial debt to 352 million euro": a multiple as a noun.
+        let multiple_noun = dr.kind == ClaimKind::Multiple
+            && dr
+                .change
+                .is_some_and(|c| self.mentions[c].words && self.mtoks[c].1 == k);
+        if !(noun || multiple_noun)
+            || dr.value.is_some()
+            || !self.is_any(k, &self.lang.periods.prepositions)
+        {
             return None;
         }
-        (k + 1..(k + 8).min(self.end))
+        (k + 1..(k + 12).min(self.end))
             .take_while(|&j| {
                 self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
             })
@@ -665,13 +783,7 @@ impl<'a> Sentence<'a> {
         if !self.is_any(k, articles) && !self.is(k, per) {
             return k;
         }
-        let word = |j: usize| {
-            j < self.end
-                && self.toks[j].kind == Kind::Word
-                && self.plain_word(j)
-                && self.direction_at(j).is_none()
-                && self.baseline_connector(j).is_none()
-        };
+        let word = |j: usize| self.naming_word(j);
         let longest = if self.is(k, per) { 2 } else { 1 };
         (1..=longest)
             .take_while(|&n| word(k + n))
@@ -685,6 +797,16 @@ impl<'a> Sentence<'a> {
                     || self.is(e, self.w.to)
             })
             .unwrap_or(k)
+    }
+
+    /// Whether token `j` is a word that can name what a figure is ("per share", "annual
+    /// rate"): a plain word, neither a direction nor a baseline connector.
+    fn naming_word(&self, j: usize) -> bool {
+        j < self.end
+            && self.toks[j].kind == Kind::Word
+            && self.plain_word(j)
+            && self.direction_at(j).is_none()
+            && self.baseline_connector(j).is_none()
     }
 
     /// Whether token `j` is a plain word of the sentence: no mention or period phrase starts
@@ -766,10 +888,20 @@ impl<'a> Sentence<'a> {
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
-        // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure.
+        // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure; and
+        // after no verb's "at" or "to": "revenue from operations stood at X" states X, where
+        // "from 8,387 to 33,989" pairs a baseline with it.
         (first.saturating_sub(5).max(self.first)..first)
             .rev()
-            .take_while(|&k| !self.is(k, ";") && !self.is(k, ","))
+            .take_while(|&k| {
+                let stated = k > self.first
+                    && self.is_any(k, &self.w.value_words)
+                    && self.toks[k - 1].kind == Kind::Word
+                    && !self.covered[k - 1 - self.first]
+                    && !self.is_any(k - 1, &self.w.baseline_pairs.0);
+                let closes = self.is(k, ";") || self.is(k, ",") || self.is(k, ")");
+                !closes && !stated
+            })
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
 
@@ -814,7 +946,14 @@ impl<'a> Sentence<'a> {
     /// The period phrase of mention `m`: right after it, or after the unit it is a rate of
     /// ("88 cents per share a year earlier").
     fn find_figure_mark(&self, m: usize) -> Option<usize> {
-        self.owned_mark(self.after_rate(self.mtoks[m].1))
+        let k = self.after_rate(self.mtoks[m].1);
+        self.owned_mark(k).or_else(|| {
+            // "6.4 per cent of GDP in FY23": a rate's period after the whole it is of.
+            let w = self.ratio_whole_end(k);
+            (w != k && self.kind(m) == MentionKind::Percent)
+                .then(|| self.owned_mark(w))
+                .flatten()
+        })
     }
 
     /// [`Self::find_figure_mark`], as found for every mention after linking.
@@ -911,15 +1050,17 @@ impl<'a> Sentence<'a> {
             // A participial clause after a comma refers to the main clause's figure:
             // "China exported 3188 tons ... in June, marking a 157.5% increase".
             let mut j = first;
-            while j > self.first && !self.is(j - 1, ",") {
+            while j > self.first && !self.is(j - 1, ",") && !self.is(j - 1, "(") {
                 if !connector(j - 1) || self.mark_at(j - 1).is_some() {
                     return;
                 }
                 j -= 1;
             }
             // "225,183 aircraft movements, 7.7% more than in 2022": the change's own figure
-            // opens the clause.
-            let figure_first = j == first
+            // opens the clause; "1,834,101 aircraft movements were recorded (+8.7% compared
+            // to 2022)": or a parenthesis, with its sign.
+            let opens_paren = j > self.first && self.is(j - 1, "(");
+            let figure_first = (j == first || opens_paren && (j..first).all(|x| self.is_punct(x)))
                 && self.drafts[d]
                     .change
                     .is_some_and(|c| self.mtoks[c].0 == first);
@@ -946,7 +1087,7 @@ impl<'a> Sentence<'a> {
             {
                 return;
             }
-            prev = main;
+            prev = self.converted(main).unwrap_or(main);
         }
         if self.role(prev) == Role::Free && self.introduced_as_baseline(prev) {
             return;
@@ -1219,6 +1360,29 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "down 18.6% from the previous quarter and 1.3% from a year earlier": a second percent
+    /// after "and", set against another baseline, takes the direction of the change that
+    /// ends at the "and".
+    fn second_comparison(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        if mf <= self.first || !self.is(mf - 1, self.w.and) {
+            return None;
+        }
+        let compared = self.baseline_connector(me).is_some()
+            || self
+                .mark_after_preposition(me)
+                .is_some_and(|k| self.marks[k].baseline);
+        if !compared {
+            return None;
+        }
+        let head = self.drafts.iter().rev().find(|dr| dr.end == mf - 1)?;
+        let same_kind = head.kind == ClaimKind::Change
+            && head.change.is_some_and(|c| self.kind(c) == self.kind(m))
+            && (head.baseline.is_some() || head.baseline_mark.is_some());
+        let (d, _) = head.direction?;
+        same_kind.then_some((d, mf, true))
+    }
+
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
     /// last period's and the change between them, cell after cell.
     fn table_row(&mut self, m: usize) {
@@ -1302,6 +1466,7 @@ impl<'a> Sentence<'a> {
             .or_else(|| self.signed_change(m))
             .or_else(|| self.listed_change(m))
             .or_else(|| self.labelled_change(m))
+            .or_else(|| self.second_comparison(m))
         else {
             self.table_row(m);
             return;
@@ -1378,7 +1543,7 @@ impl<'a> Sentence<'a> {
         if points {
             self.drafts[draft].measure = Measure::Points;
         } else if linked.is_none_or(|f| !self.same_unit(m, f)) {
-            self.drop_drafts_from(draft);
+            self.drop_amount_keep_percent(draft);
             return;
         }
         self.share_value_with_restatement(draft);
@@ -1409,6 +1574,22 @@ impl<'a> Sentence<'a> {
     fn same_unit(&self, a: usize, b: usize) -> bool {
         let (ua, ub) = (self.mentions[a].unit, self.mentions[b].unit);
         ua == ub || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
+    }
+
+    /// Undoes the amount of change of draft `d`, which has no level of its unit ("cut 500
+    /// jobs"), but keeps the percent restating it as a change of its own: "The Dow rose 87
+    /// points, or 0.2%" states a rise of 0.2%.
+    fn drop_amount_keep_percent(&mut self, d: usize) {
+        let restating = self.drafts.len() == d + 2 && self.drafts[d + 1].restates == Some(d);
+        let kept = if restating { self.drafts.pop() } else { None };
+        self.drop_drafts_from(d);
+        if let Some(mut p) = kept {
+            p.restates = None;
+            if let Some(c) = p.change {
+                self.drafts.push(p);
+                self.set_role(c, Role::Change(d));
+            }
+        }
     }
 
     /// Undoes draft `d` and the drafts made after it (a percent restating it), freeing
@@ -1578,10 +1759,16 @@ impl<'a> Sentence<'a> {
             && !self.ranged_before(mf - 1)
             && !self.exchange_rate(m)
         {
-            if let Some((d, dt)) = self.direction_in_clause(mf - 1) {
+            // "taking the cash rate from 0.10% in April to 2.60% in October": a verb of
+            // moving names the two levels without a direction.
+            let clause = self
+                .direction_in_clause(mf - 1)
+                .map(|(d, dt)| (Some((d, dt)).filter(|_| !self.contradicted(d, dt)), dt))
+                .or_else(|| self.moving_verb_before(mf - 1).map(|t| (None, t)));
+            if let Some((direction, dt)) = clause {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
-                let k = self.past_figure(me);
+                let k = self.past_ratio_whole(self.past_figure(me));
                 let k = if self.is(k, ",") || self.is(k, "(") {
                     k + 1
                 } else {
@@ -1598,7 +1785,7 @@ impl<'a> Sentence<'a> {
                         other.filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
                     {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
-                        self.comparison(Some(value), base, dt, Some((d, dt)));
+                        self.comparison(Some(value), base, dt, direction);
                         return;
                     }
                 }
@@ -1607,6 +1794,16 @@ impl<'a> Sentence<'a> {
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.past_figure(me);
+        // "HK$12,692,000 (Six months ended 30 June 2018: HK$15,646,000)"
+        if let Some(b) = self.labelled_baseline(k).filter(|&b| self.compatible(m, b)) {
+            self.comparison(Some(m), b, mf, None);
+            return;
+        }
+        // "€m 127.5 (9.1%) vs. €m 88.1", "a 7,4% annual rate compared to 7,7%": a share in
+        // parentheses or the noun the figure is of, before the comparison.
+        if let Some(j) = self.words_before_comparison(k) {
+            k = j;
+        }
         // "345 million euro, or 18.0% of turnover, up from 222 million euro": a share
         // restating the figure, up to the comma before the comparison.
         if let Some(comma) = self.restating_share(k) {
@@ -1666,6 +1863,92 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Past "of GDP" and its period after a percent ending at token `k` ("from 6.4 per cent of
+    /// GDP in FY23 to 5.6 per cent"): the whole the rate is of; else `k`.
+    fn past_ratio_whole(&self, k: usize) -> usize {
+        match self.ratio_whole_end(k) {
+            w if w == k => k,
+            w => self.after_owned_mark(w),
+        }
+    }
+
+    /// Past "of GDP" at token `k`, the whole a rate is of; else `k`.
+    fn ratio_whole_end(&self, k: usize) -> usize {
+        if self.is(k, self.w.of) && self.naming_word(k + 1) && !self.is(k + 1, self.w.to) {
+            k + 2
+        } else {
+            k
+        }
+    }
+
+    /// Whether a verb of the other direction comes earlier in the clause of direction word
+    /// `dt`: in "has expanded the normal daily trading limit in Coffee "C" contracts to 6.0
+    /// cents" the noun "contracts" is no fall, and which word is the verb is not clear.
+    fn contradicted(&self, d: Direction, dt: usize) -> bool {
+        (dt.saturating_sub(12).max(self.first)..dt)
+            .rev()
+            .take_while(|&j| !self.is_any(j, &self.w.aside_stops) && !self.clause_mark(j))
+            .any(|j| {
+                self.direction_at(j)
+                    .is_some_and(|(o, p)| p == DirectionPos::Verb && o != d && o != Direction::Flat)
+            })
+    }
+
+    /// Punctuation that ends a clause: any but quotation marks and hyphens.
+    fn clause_mark(&self, j: usize) -> bool {
+        self.is_punct(j) && !matches!(self.toks[j].text(self.text), "\"" | "-" | "'" | "“" | "”")
+    }
+
+    /// "taking the cash rate from", "bringing it to": a verb of moving a few words before
+    /// token `k`, with only plain words between; its token.
+    fn moving_verb_before(&self, k: usize) -> Option<usize> {
+        // The verb first: it is rare, and the words between cost more to check.
+        let v = (k.saturating_sub(5).max(self.first)..k)
+            .rev()
+            .find(|&j| self.is_any(j, &self.w.restating_verbs))?;
+        (v + 1..k)
+            .all(|j| self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .then_some(v)
+    }
+
+    /// Past what stands between a figure ending at token `k` and the comparison after it: a
+    /// percent in parentheses ("€m 127.5 (9.1%) vs. €m 88.1"), or one or two words naming
+    /// what the figure is ("7,4% annual rate compared to 7,7%") before a connector that is
+    /// neither "from" nor "than"; where the connector (or a comma or full stop before it)
+    /// starts.
+    fn words_before_comparison(&self, k: usize) -> Option<usize> {
+        let compares = |j: usize| {
+            let j = if j < self.end && self.toks[j].kind == Kind::Punct && self.is(j, ".") {
+                j + 1
+            } else {
+                j
+            };
+            // One cheap test by shape first: most figures have no connector after them.
+            self.is_any(j, &self.w.comparison_connectors) && self.baseline_connector(j).is_some()
+        };
+        if k >= self.end {
+            return None;
+        }
+        if self.toks[k].kind == Kind::Punct {
+            if !self.is(k, "(") {
+                return None;
+            }
+            let p = self.mention_starting(k + 1)?;
+            let close = self.mtoks[p].1;
+            let share = self.kind(p) == MentionKind::Percent && self.is(close, ")");
+            return (share && compares(close + 1)).then_some(close + 1);
+        }
+        let plain = |j: usize| {
+            self.naming_word(j)
+                && !self.is_any(j, &self.w.value_words)
+                && !self.is_any(j, &self.lang.periods.prepositions)
+                && !self.is_any(j, &self.w.aside_stops)
+        };
+        // The connector first: most figures have none a word or two after them.
+        let j = (k + 1..k + 3).find(|&j| compares(j))?;
+        (k..j).all(plain).then_some(j)
+    }
+
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
     /// a sentence that points back; [`super::anaphora`] gives it the value of the sentence
     /// before.
@@ -1693,10 +1976,15 @@ impl<'a> Sentence<'a> {
     /// The comma ending a short aside that starts at `k`, when a comparison ("compared with",
     /// "against", "up from") follows it and the aside names no figure with a unit.
     fn aside_to_comma(&self, k: usize) -> Option<usize> {
-        if !self.is_any(k, &self.lang.periods.prepositions) {
+        // "a $71.6 billion deficit in the trade of goods such as cars and phones, down from":
+        // the noun the figure is of may come first.
+        let prepositions = &self.lang.periods.prepositions;
+        let opens =
+            self.is_any(k, prepositions) || self.is_any(k + 1, prepositions) && self.naming_word(k);
+        if !opens {
             return None;
         }
-        let comma = (k + 1..(k + 9).min(self.end)).find(|&j| self.is(j, ","))?;
+        let comma = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, ","))?;
         let plain = (k..comma).all(|j| {
             self.direction_at(j).is_none()
                 && self
@@ -2058,17 +2346,39 @@ fn scale_of(text: &str, m: &Mention) -> Option<f64> {
 
 /// Gives a bare figure the unit and scale of the other side of its comparison ("to 320.5
 /// mln dlrs from 284.9", "to 56,195 from 57,276", "from 3.50 billion to 4.80").
-fn align_units(text: &str, vm: &Mention, value: &mut Figure, bm: &Mention, base: &mut Figure) {
-    if !adopt(text, bm, base, vm, value) {
-        adopt(text, vm, value, bm, base);
+/// Gives the bare one of a value and its baseline the other's unit and scale; an amount of
+/// money takes the other's scale only when `money` (neither is a rate per unit: "1.10 dlrs a
+/// share in 1986, up from 7.7 mln dlrs" sets two different measures side by side).
+fn align_units(
+    text: &str,
+    (vm, value): (&Mention, &mut Figure),
+    (bm, base): (&Mention, &mut Figure),
+    money: bool,
+) {
+    if !adopt(text, (bm, base), (vm, value), money) {
+        adopt(text, (vm, value), (bm, base), money);
     }
 }
 
 /// Gives `fig`, if bare, the unit and missing scale of `other`; true if it did.
-fn adopt(text: &str, m: &Mention, fig: &mut Figure, other_m: &Mention, other: &Figure) -> bool {
+fn adopt(
+    text: &str,
+    (m, fig): (&Mention, &mut Figure),
+    (other_m, other): (&Mention, &Figure),
+    money: bool,
+) -> bool {
     // "100 mln" beside "105 mln dlrs" takes the unit; "4.80" beside "3.50 billion" the scale.
     let unitless = |m: &Mention| m.kind == MentionKind::Number && !m.words;
-    if !unitless(m)
+    // "a $71.6 billion deficit ..., down from $78.3 in October": an amount in the same
+    // currency without a scale word takes the other's scale as a bare number does.
+    let same_money = money
+        && m.kind == MentionKind::Currency
+        && other_m.kind == MentionKind::Currency
+        && m.unit == other_m.unit
+        && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
+        && scale_of(text, m) == Some(1.0)
+        && scale_of(text, other_m).is_some_and(|s| s > 1.0);
+    if !(unitless(m) || same_money)
         || unitless(other_m) && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
     {
         return false;
@@ -2236,7 +2546,9 @@ fn build(
         (dr.value, baseline.as_mut(), dr.baseline, value.as_mut())
     {
         if dr.inherited_from.is_none() {
-            align_units(s.text, &s.mentions[v], vf, &s.mentions[bm], b);
+            let per_unit = |m: usize| s.after_rate(s.mtoks[m].1) != s.mtoks[m].1;
+            let money = !per_unit(v) && !per_unit(bm);
+            align_units(s.text, (&s.mentions[v], vf), (&s.mentions[bm], b), money);
         }
     }
     // Figures a hundredfold apart are misread or mislinked ("25.269" for 25,269 in a

@@ -26,7 +26,7 @@ const REACH: usize = 2;
 const TAIL_WORDS: usize = 6;
 
 /// More qualifiers than this in a restatement's words make it another measure.
-const MAX_QUALIFIERS: usize = 3;
+const MAX_QUALIFIERS: usize = 2;
 
 /// Four-digit numbers read as years.
 const MIN_YEAR: i32 = 1900;

@@ -145,6 +145,15 @@ impl<'a> Scanner<'a> {
     fn tail(&self, mut j: usize) -> Tail {
         let mut scale = 1.0;
         let n = &self.lang.numbers;
+        // "$70.1-million": a scale hyphenated to its number.
+        if self.is_punct(j, "-")
+            && !self.toks[j].space_before
+            && self
+                .tok(j + 1)
+                .is_some_and(|w| !w.space_before && w.look_up(self.text, &n.scales).is_some())
+        {
+            j += 1;
+        }
         if let Some(t) = self.tok(j) {
             let attached = || t.look_up(self.text, &n.attached_scales);
             // "3 dozen"
@@ -610,10 +619,22 @@ impl<'a> Scanner<'a> {
                 .enumerate()
                 .all(|(k, w)| self.is_word(first + k, w))
             {
+                if self.verb_particle(first) {
+                    return None;
+                }
                 return Some((first, canonical, *bound));
             }
         }
         None
+    }
+
+    /// Whether the word at `i` is a particle of the verb before it ("edged up to 61.5
+    /// percent"), so the approximator it opens is a direction.
+    fn verb_particle(&self, i: usize) -> bool {
+        let (particles, verbs) = &self.lang.numbers.verb_particles;
+        i > 0
+            && self.tok(i).is_some_and(|t| t.is_in(self.text, particles))
+            && self.tok(i - 1).is_some_and(|t| t.is_in(self.text, verbs))
     }
 
     /// Is the number at `i` a day of a date ("May 10", "10 May", "July 20th")?

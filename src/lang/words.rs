@@ -92,6 +92,9 @@ pub struct NumberWords {
     pub approximator_ends: Shapes,
     /// The shapes of every word a number written in words can start with.
     pub number_word_starts: Shapes,
+    /// (particles, verbs): an approximator opened by a particle of one of the verbs is the
+    /// verb's direction, not a bound: "edged up to 61.5 percent" is a rise to 61.5.
+    pub verb_particles: (Words, Words),
 }
 
 impl NumberWords {
@@ -354,6 +357,20 @@ pub struct ClaimWords {
     /// "is expected to"): a change and a figure are restated across sentences only when both
     /// or neither are forecasts.
     pub outlook: Words,
+    /// Arrows written as the direction of a change in results highlights: "$255m ↑ 19.4% on
+    /// FY23".
+    pub direction_signs: &'static [(&'static str, crate::claim::Direction)],
+    /// Adjectives of rate between a percent and its noun of change: "a 2.5 percent annual
+    /// increase".
+    pub rate_adjectives: Words,
+    /// Nouns of the rate a change runs at: "expanded at an unexpected rate of seven percent",
+    /// "shrank at a month-on-month pace of 4.7%".
+    pub rate_nouns: Words,
+    /// The first words of the connectors that set a figure against another with words
+    /// between ("7,4% annual rate compared to 7,7%"): neither "from" nor "than".
+    pub comparison_connectors: Words,
+    /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
+    pub at: &'static str,
 }
 
 /// The words of period phrases (claims/periods.rs).

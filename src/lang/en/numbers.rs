@@ -217,6 +217,14 @@ pub const NUMBERS: NumberWords = NumberWords {
     approximators: APPROXIMATORS,
     approximator_ends: approximator_ends(APPROXIMATORS),
     number_word_starts: number_word_starts(CARDINALS, MULTIPLES, &["a", "half", "quarter"]),
+    verb_particles: (
+        Words::new(&["up"]),
+        Words::new(&[
+            "go", "gone", "goes", "went", "edge", "inch", "move", "tick", "moved", "moves",
+            "edged", "edges", "going", "crept", "nudge", "ticks", "ticked", "inched", "inches",
+            "moving", "nudged", "nudges", "edging", "revised", "ticking", "inching", "nudging",
+        ]),
+    ),
 };
 
 /// The shapes of the last words of `approximators`.
