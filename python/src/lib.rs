@@ -1051,16 +1051,6 @@ fn _check_lines(
     )
 }
 
-/// The names of every rule, sorted, and the severities a finding can have, most severe first:
-/// what the Spark job counts findings by.
-#[pyfunction]
-fn _rules() -> (Vec<&'static str>, [&'static str; 3]) {
-    use claimcheck::finding::Severity;
-    let names = claimcheck::rules::RULES.iter().map(|r| r.name).collect();
-    let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| s.as_str());
-    (names, severities)
-}
-
 #[pymodule]
 fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRegistry>()?;
@@ -1071,7 +1061,6 @@ fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(_check_columns, m)?)?;
     m.add_function(wrap_pyfunction!(_check_lines, m)?)?;
-    m.add_function(wrap_pyfunction!(_rules, m)?)?;
     Ok(())
 }
 
