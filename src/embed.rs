@@ -9,6 +9,8 @@ use crate::policy::Policy;
 use crate::registry::Registry;
 use crate::report::{ArticleReport, Report};
 use crate::source::InputError;
+use serde_json::Value;
+use std::sync::Arc;
 
 /// `check` (claims and findings) or `extract` (claims and every numeric mention, no rules).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,7 +127,7 @@ pub fn records(
     registry: Option<&Registry>,
     policy: &Policy,
 ) -> Vec<u8> {
-    let source: std::sync::Arc<str> = std::sync::Arc::from(source);
+    let source: Arc<str> = Arc::from(source);
     let units = records
         .into_iter()
         .enumerate()
@@ -155,7 +157,7 @@ pub struct Outcome {
     /// What a report that fails while being built or written is made from, as `audit`'s
     /// fallback report is: the record's id when known, its source and line.
     id: Option<String>,
-    source: std::sync::Arc<str>,
+    source: Arc<str>,
     line: usize,
 }
 
@@ -209,30 +211,80 @@ pub fn outcomes(
     registry: Option<&Registry>,
     policy: &Policy,
 ) -> Vec<Outcome> {
-    let source: std::sync::Arc<str> = std::sync::Arc::from(source);
+    outcomes_with(source, first_line, records, |bytes, source, line| {
+        let unit = Unit::Record {
+            source: source.clone(),
+            line,
+            bytes,
+        };
+        crate::audit::process(unit, registry, policy)
+    })
+}
+
+/// A record that a host read itself (the Python package's dicts): its top-level fields as
+/// JSON values, and how to write its JSON object, which is needed only when the fields alone
+/// do not do (when reading the record raises an error or a warning, whose column points into
+/// that text).
+pub struct Fields<J> {
+    pub fields: serde_json::Map<String, Value>,
+    pub json: J,
+}
+
+/// [`outcomes`] of records given as their [`Fields`]: each read into its document without
+/// JSON text in between when that gives exactly what reading its JSON gives, else from the
+/// JSON `json` writes; the outcomes are those [`outcomes`] gives for the JSON objects.
+pub fn outcomes_of_fields<J: FnOnce() -> Vec<u8>>(
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<Fields<J>, Unconverted>>,
+    registry: Option<&Registry>,
+    policy: &Policy,
+) -> Vec<Outcome> {
+    outcomes_with(
+        source,
+        first_line,
+        records,
+        |Fields { fields, json }, source, line| match crate::source::record::from_fields(
+            source, line, fields,
+        ) {
+            Some(document) => crate::audit::check(Ok(document), registry, policy),
+            None => {
+                let unit = Unit::Record {
+                    source: source.clone(),
+                    line,
+                    bytes: json(),
+                };
+                crate::audit::process(unit, registry, policy)
+            }
+        },
+    )
+}
+
+/// Each record's [`Outcome`], in order: `process` reads and checks a record (line `line` of
+/// `source`), a record the host could not convert is its error report, and a panic is caught
+/// as `audit` catches it.
+fn outcomes_with<R>(
+    source: &str,
+    first_line: usize,
+    records: Vec<Result<R, Unconverted>>,
+    process: impl Fn(R, &Arc<str>, usize) -> Processed,
+) -> Vec<Outcome> {
+    let source: Arc<str> = Arc::from(source);
     records
         .into_iter()
         .enumerate()
         .map(|(i, record)| {
             let line = first_line + i;
-            let (unit, id) = match record {
-                Ok(bytes) => (
-                    Unit::Record {
-                        source: source.clone(),
-                        line,
-                        bytes,
-                    },
-                    None,
-                ),
-                Err(Unconverted { message, id }) => (
-                    Unit::Unreadable(
-                        InputError::new(&*source, line, 1, message).with_id(id.clone()),
-                    ),
-                    id,
-                ),
+            let (record, id) = match record {
+                Ok(record) => (Ok(record), None),
+                Err(Unconverted { message, id }) => (Err(message), id),
             };
-            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                crate::audit::process(unit, registry, policy)
+            let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match record {
+                Ok(record) => process(record, &source, line),
+                Err(message) => {
+                    let error = InputError::new(&*source, line, 1, message).with_id(id.clone());
+                    Processed::Failed(crate::unreadable::report(&error))
+                }
             }));
             let result = checked.unwrap_or_else(|panic| {
                 let what = crate::unreadable::panic_message(&*panic);
@@ -404,5 +456,42 @@ mod tests {
             fallback.1,
             "<records>:7: internal error: could not serialise the report: no room"
         );
+    }
+
+    #[test]
+    fn records_given_as_fields_have_the_outcomes_of_their_json() {
+        let texts = [
+            r#"{"id": "g", "body": "Sales rose 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs.", "date": "1987-02-26T15:01:01", "title": "Sales", "desk": {"x": [1, 2.5, null, true]}}"#,
+            r#"{"id": 17, "body": "Up 5%.", "date": null, "title": 5, "lang": "en"}"#,
+            r#"{"id": " ", "body": "Up 5%.", "date": "31-MAR-1987"}"#,
+            r#"{"id": "b", "body": 5}"#,
+            r#"{"id": "n", "title": "no body"}"#,
+            r#"{"id": "l", "body": "Up 5%.", "lang": "xx"}"#,
+        ];
+        let policy = Policy::default();
+        let json = texts.iter().map(|t| Ok(t.as_bytes().to_vec())).collect();
+        let expected = outcomes("<records>", 3, json, None, &policy);
+        let written = std::cell::Cell::new(0);
+        let fields = texts
+            .iter()
+            .map(|t| {
+                Ok(Fields {
+                    fields: serde_json::from_str(t).unwrap(),
+                    json: || {
+                        written.set(written.get() + 1);
+                        t.as_bytes().to_vec()
+                    },
+                })
+            })
+            .collect();
+        let got = outcomes_of_fields("<records>", 3, fields, None, &policy);
+        let line = |o: &Outcome| o.write(|r| serde_json::to_string(r)).unwrap();
+        assert_eq!(
+            got.iter().map(line).collect::<Vec<_>>(),
+            expected.iter().map(line).collect::<Vec<_>>()
+        );
+        // The JSON text is written only for the records whose reading says something about
+        // it (an unreadable date, a body that is not a string or missing, an unknown language).
+        assert_eq!(written.get(), 4);
     }
 }

@@ -27,6 +27,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rayon::prelude::*;
+use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::ffi::CString;
@@ -448,6 +449,43 @@ impl Val {
         self.write(&mut out);
         out
     }
+
+    /// The value `serde_json` reads from its JSON text, or `None` for a number it would not
+    /// read (beyond `f64`).
+    fn value(&self) -> Option<Value> {
+        Some(match self {
+            Val::Null => Value::Null,
+            Val::Bool(b) => Value::Bool(*b),
+            Val::Int(n) => Value::from(*n),
+            // Read back from their text, as the record's JSON would be.
+            Val::Digits(_) | Val::Float(_) => serde_json::from_slice(&self.json()).ok()?,
+            Val::Str(s) => Value::String(s.to_string()),
+            Val::Text(s) => Value::String(s.clone()),
+            Val::Object(fields) => Value::Object(Val::map(fields)?),
+            Val::Array(items) => Value::Array(items.iter().map(Val::value).collect::<Option<_>>()?),
+        })
+    }
+
+    fn map(fields: &[(PyBackedStr, Val)]) -> Option<Map<String, Value>> {
+        fields
+            .iter()
+            .map(|(key, value)| Some((key.to_string(), value.value()?)))
+            .collect()
+    }
+
+    /// A record's fields for the core to read without JSON, its JSON written only if they do
+    /// not do (see `embed::Fields`). A record whose fields have no JSON value goes by its JSON
+    /// text: it is given no fields, which read as no `body` and so send the core to its text.
+    fn fields(&self) -> embed::Fields<impl FnOnce() -> Vec<u8> + '_> {
+        let fields = match self {
+            Val::Object(fields) => Val::map(fields),
+            _ => None,
+        };
+        embed::Fields {
+            fields: fields.unwrap_or_default(),
+            json: || self.json(),
+        }
+    }
 }
 
 /// Reads `value` for JSON: the JSON types, `datetime.date` as its ISO day, numpy scalars as
@@ -746,8 +784,9 @@ type Written = Result<Tape, String>;
 /// on the thread holding the GIL.
 type Checked = (Vec<Written>, Vec<Vec<Record>>);
 
-/// Checks a batch of records on `pool`, split into pieces: each piece's records written as
-/// JSON, checked, and each report written as a tape (on the same threads, so the GIL thread
+/// Checks a batch of records on `pool`, split into pieces: each piece's records handed to the
+/// core as their fields' JSON values (as JSON text only when the core needs it for an error's
+/// column), checked, and each report written as a tape (on the same threads, so the GIL thread
 /// only reads the dicts and makes the Python objects); the checked articles are freed there
 /// too.
 fn tapes_of_batch(
@@ -758,14 +797,14 @@ fn tapes_of_batch(
 ) -> Checked {
     let policy = Policy::default();
     let pieces = in_pieces(pool, first_line, records, |line, piece| {
-        let json = piece
+        let fields = piece
             .iter()
             .map(|r| match r {
-                Ok(val) => Ok(val.json()),
+                Ok(val) => Ok(val.fields()),
                 Err(e) => Err(e.clone()),
             })
             .collect();
-        let tapes = embed::outcomes(RECORDS, line, json, registry, &policy)
+        let tapes = embed::outcomes_of_fields(RECORDS, line, fields, registry, &policy)
             .into_iter()
             .map(|outcome: Outcome| outcome.write(|r| Tape::of(r)).map_err(|e| e.to_string()))
             .collect::<Vec<Written>>();
@@ -1012,16 +1051,6 @@ fn _check_lines(
     )
 }
 
-/// The names of every rule, sorted, and the severities a finding can have, most severe first:
-/// what the Spark job counts findings by.
-#[pyfunction]
-fn _rules() -> (Vec<&'static str>, [&'static str; 3]) {
-    use claimcheck::finding::Severity;
-    let names = claimcheck::rules::RULES.iter().map(|r| r.name).collect();
-    let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| s.as_str());
-    (names, severities)
-}
-
 #[pymodule]
 fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRegistry>()?;
@@ -1032,7 +1061,6 @@ fn _claimcheck(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(_check_columns, m)?)?;
     m.add_function(wrap_pyfunction!(_check_lines, m)?)?;
-    m.add_function(wrap_pyfunction!(_rules, m)?)?;
     Ok(())
 }
 

@@ -14,17 +14,21 @@
 
 use pyo3::ffi;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyString};
+use pyo3::types::{PyBool, PyDict, PyString};
 use serde::ser::{self, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::os::raw::c_char;
+use std::sync::Arc;
 
 /// One token of a [`Tape`]. A dict's token is followed by its entries (each a key token, a
 /// [`Tok::Name`] or a [`Tok::Str`], then its value), a list's by its items.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Tok {
-    Dict(usize),
+    /// A dict of so many entries, and its shape: a hash of its keys in order when they are all
+    /// names (a struct's fields, a variant's name), else 0. Dicts of one shape are made by
+    /// copying a dict that has their keys (see [`Keys`]).
+    Dict(usize, u64),
     List(usize),
     /// A struct field's or a variant's name: static text.
     Name(&'static str),
@@ -90,8 +94,7 @@ impl Tape {
     /// Opens a dict or a list whose length is patched in at its end.
     fn open(&mut self, tok: Tok, variant: Option<&'static str>) -> Open<'_> {
         if let Some(variant) = variant {
-            self.toks.push(Tok::Dict(1));
-            self.toks.push(Tok::Name(variant));
+            self.variant(variant);
         }
         let at = self.toks.len();
         self.toks.push(tok);
@@ -99,8 +102,30 @@ impl Tape {
             tape: self,
             at,
             n: 0,
+            shape: Some(SHAPE),
         }
     }
+
+    /// Opens the dict of one entry that holds a variant's value under its name.
+    fn variant(&mut self, variant: &'static str) {
+        self.toks
+            .push(Tok::Dict(1, shape_end(shape_with(SHAPE, variant))));
+        self.toks.push(Tok::Name(variant));
+    }
+}
+
+/// The shape of a dict with no keys yet.
+const SHAPE: u64 = 0x243F_6A88_85A3_08D3;
+
+/// A shape with one more key, `name`, by its address and length (static text).
+fn shape_with(shape: u64, name: &'static str) -> u64 {
+    let key = (name.as_ptr() as u64) ^ ((name.len() as u64) << 48);
+    (shape.rotate_left(5) ^ key).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The shape a dict's token holds: never 0, which means "no shape".
+fn shape_end(shape: u64) -> u64 {
+    shape | 1
 }
 
 /// The f64 that json.loads reads from serde_json's text of an f32 (its shortest digits).
@@ -246,8 +271,7 @@ impl<'t> ser::Serializer for &'t mut Tape {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.toks.push(Tok::Dict(1));
-        self.toks.push(Tok::Name(variant));
+        self.variant(variant);
         value.serialize(self)
     }
 
@@ -274,11 +298,11 @@ impl<'t> ser::Serializer for &'t mut Tape {
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Open<'t>, Error> {
-        Ok(self.open(Tok::Dict(0), None))
+        Ok(self.open(Tok::Dict(0, 0), None))
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Open<'t>, Error> {
-        Ok(self.open(Tok::Dict(0), None))
+        Ok(self.open(Tok::Dict(0, 0), None))
     }
 
     fn serialize_struct_variant(
@@ -288,15 +312,17 @@ impl<'t> ser::Serializer for &'t mut Tape {
         variant: &'static str,
         _len: usize,
     ) -> Result<Open<'t>, Error> {
-        Ok(self.open(Tok::Dict(0), Some(variant)))
+        Ok(self.open(Tok::Dict(0, 0), Some(variant)))
     }
 }
 
-/// A dict or list being written: where its token is, and how many entries or items so far.
+/// A dict or list being written: where its token is, how many entries or items so far, and
+/// the shape of a dict's keys so far (`None` once a key is not a name).
 pub struct Open<'t> {
     tape: &'t mut Tape,
     at: usize,
     n: usize,
+    shape: Option<u64>,
 }
 
 impl Open<'_> {
@@ -307,12 +333,13 @@ impl Open<'_> {
 
     fn field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Error> {
         self.tape.toks.push(Tok::Name(name));
+        self.shape = self.shape.map(|shape| shape_with(shape, name));
         self.item(value)
     }
 
     fn close(self) -> Result<(), Error> {
         self.tape.toks[self.at] = match self.tape.toks[self.at] {
-            Tok::Dict(_) => Tok::Dict(self.n),
+            Tok::Dict(..) => Tok::Dict(self.n, self.shape.map_or(0, shape_end)),
             _ => Tok::List(self.n),
         };
         Ok(())
@@ -377,6 +404,8 @@ impl ser::SerializeMap for Open<'_> {
             tape: &mut *self.tape,
         })?;
         self.tape.toks.push(tok);
+        // Keys of data, not of a type: no template for them.
+        self.shape = None;
         Ok(())
     }
 
@@ -554,6 +583,19 @@ const SLOTS: usize = 256;
 /// A name's (address, length) and its Python string.
 type Named = (usize, usize, Py<PyString>);
 
+/// Shapes of dict kept as templates: at most this many (a report's structs have a few dozen).
+const TEMPLATES: usize = 1024;
+
+/// A dict of one shape, every value `None`: dicts of that shape are copies of it with their
+/// values set, which spares CPython growing each from empty (the resizes of every dict of six
+/// keys or more) and looking each key up in a table that lacks it.
+struct Template {
+    /// The keys' (address, length), in order: a tape's keys are checked against them.
+    names: Vec<(usize, usize)>,
+    keys: Vec<Py<PyString>>,
+    dict: Py<PyDict>,
+}
+
 /// The Python strings of the dict keys and names seen so far: the `&'static str` names by
 /// address and length (static text never changes, so the same address and length is the same
 /// text), other keys by their text.
@@ -563,6 +605,8 @@ pub struct Keys {
     recent: Vec<Option<Named>>,
     names: HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>,
     texts: HashMap<Box<str>, Py<PyString>>,
+    /// The templates by shape (see [`Tok::Dict`]).
+    templates: HashMap<u64, Arc<Template>, BuildHasherDefault<AddressHasher>>,
 }
 
 impl Default for Keys {
@@ -571,6 +615,7 @@ impl Default for Keys {
             recent: (0..SLOTS).map(|_| None).collect(),
             names: HashMap::default(),
             texts: HashMap::new(),
+            templates: HashMap::default(),
         }
     }
 }
@@ -623,6 +668,88 @@ impl Keys {
         }
     }
 
+    /// Sets the next `n` entries of `tape` in `dict`; `names` gets their keys when all are names.
+    fn fill<'py>(
+        &mut self,
+        py: Python<'py>,
+        tape: &Tape,
+        at: &mut usize,
+        dict: &Bound<'py, PyDict>,
+        n: usize,
+        mut names: Option<&mut Vec<&'static str>>,
+    ) -> PyResult<()> {
+        for _ in 0..n {
+            let tok = tape.toks[*at];
+            if let (Some(names), Tok::Name(name)) = (names.as_deref_mut(), tok) {
+                names.push(name);
+            }
+            let key = self.key(py, tape, tok)?;
+            *at += 1;
+            let value = self.value(py, tape, at)?;
+            set_item(py, dict, &key, &value)?;
+        }
+        Ok(())
+    }
+
+    /// Keeps a dict of keys `names` (all the keys of a dict of `shape`) as that shape's template.
+    fn add_template(
+        &mut self,
+        py: Python<'_>,
+        shape: u64,
+        names: Vec<&'static str>,
+    ) -> PyResult<()> {
+        let dict = PyDict::new(py);
+        let keys: Vec<Py<PyString>> = names.iter().map(|&n| self.name(py, n).unbind()).collect();
+        for key in &keys {
+            set_item(py, &dict, key.bind(py), &py.None().into_bound(py))?;
+        }
+        let names = names
+            .iter()
+            .map(|n| (n.as_ptr() as usize, n.len()))
+            .collect();
+        let template = Template {
+            names,
+            keys,
+            dict: dict.unbind(),
+        };
+        self.templates.insert(shape, Arc::new(template));
+        Ok(())
+    }
+
+    /// The dict whose token was just read, made as a copy of `template` with its values set
+    /// from `tape`: its keys are checked against the template's, and should another set of
+    /// keys have the same shape (a hash), the entries so far go to a new dict made as usual.
+    fn copy<'py>(
+        &mut self,
+        py: Python<'py>,
+        tape: &Tape,
+        at: &mut usize,
+        template: &Template,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        // SAFETY: `PyDict_Copy` returns a new reference (or null with the error set).
+        let dict = unsafe {
+            Bound::from_owned_ptr_or_err(py, ffi::PyDict_Copy(template.dict.as_ptr()))?
+                .downcast_into_unchecked::<PyDict>()
+        };
+        for (i, (&name, key)) in template.names.iter().zip(&template.keys).enumerate() {
+            let same =
+                matches!(tape.toks[*at], Tok::Name(n) if (n.as_ptr() as usize, n.len()) == name);
+            if !same {
+                let fresh = PyDict::new(py);
+                for key in &template.keys[..i] {
+                    let key = key.bind(py);
+                    set_item(py, &fresh, key, &dict.as_any().get_item(key)?)?;
+                }
+                self.fill(py, tape, at, &fresh, template.keys.len() - i, None)?;
+                return Ok(fresh.into_any());
+            }
+            *at += 1;
+            let value = self.value(py, tape, at)?;
+            set_item(py, &dict, key.bind(py), &value)?;
+        }
+        Ok(dict.into_any())
+    }
+
     fn value<'py>(
         &mut self,
         py: Python<'py>,
@@ -636,17 +763,19 @@ impl Keys {
         // references; `PyList_SetItem` steals the item's, at an index below the list's length.
         unsafe {
             match tok {
-                Tok::Dict(n) => {
-                    let dict = Bound::from_owned_ptr_or_err(py, ffi::PyDict_New())?;
-                    for _ in 0..n {
-                        let key = self.key(py, tape, tape.toks[*at])?;
-                        *at += 1;
-                        let value = self.value(py, tape, at)?;
-                        if ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), value.as_ptr()) < 0 {
-                            return Err(PyErr::fetch(py));
-                        }
+                Tok::Dict(n, shape) => {
+                    let template = self.templates.get(&shape).filter(|t| t.keys.len() == n);
+                    if let Some(template) = template.cloned() {
+                        return self.copy(py, tape, at, &template);
                     }
-                    Ok(dict)
+                    let dict = PyDict::new(py);
+                    let first = shape != 0 && self.templates.len() < TEMPLATES;
+                    let mut names = first.then(|| Vec::with_capacity(n));
+                    self.fill(py, tape, at, &dict, n, names.as_mut())?;
+                    if let Some(names) = names {
+                        self.add_template(py, shape, names)?;
+                    }
+                    Ok(dict.into_any())
                 }
                 Tok::List(n) => {
                     let list = Bound::from_owned_ptr_or_err(py, ffi::PyList_New(n as isize))?;
@@ -686,6 +815,20 @@ impl Keys {
             }
         }
     }
+}
+
+/// `dict[key] = value` with the C API (no conversions, no method lookup).
+fn set_item(
+    py: Python<'_>,
+    dict: &Bound<'_, PyDict>,
+    key: &Bound<'_, impl Sized>,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    // SAFETY: three live objects; `PyDict_SetItem` takes its own references.
+    if unsafe { ffi::PyDict_SetItem(dict.as_ptr(), key.as_ptr(), value.as_ptr()) } < 0 {
+        return Err(PyErr::fetch(py));
+    }
+    Ok(())
 }
 
 /// A hasher for (address, length) pairs: a multiply and a rotate, enough for a few dozen
@@ -752,6 +895,7 @@ mod tests {
         let tape = Tape::of(&sample).unwrap();
         let t = |tok: &Tok| match *tok {
             Tok::Str(a, b) | Tok::Big(a, b) => format!("{:?}", &tape.text[a..b]),
+            Tok::Dict(n, _) => format!("Dict({n})"),
             other => format!("{other:?}"),
         };
         let shown: Vec<String> = tape.toks.iter().map(t).collect();
@@ -787,5 +931,21 @@ mod tests {
             "Bool(true)",
         ];
         assert_eq!(shown, expected);
+        // Shapes: the struct, the three variants' dicts and Named's fields have one each, all
+        // different; the map, keyed by data, has none; a second tape has the same.
+        let shapes: Vec<u64> = tape
+            .toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Dict(_, shape) => Some(*shape),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(shapes.len(), 6);
+        assert_eq!(shapes[5], 0);
+        let distinct: std::collections::HashSet<u64> = shapes[..5].iter().copied().collect();
+        assert_eq!(distinct.len(), 5);
+        assert!(!distinct.contains(&0));
+        assert_eq!(Tape::of(&sample).unwrap().toks, tape.toks);
     }
 }

@@ -133,3 +133,23 @@ def test_the_module_runs_and_says_its_options():
 
     done = subprocess.run([sys.executable, "-m", "claimcheck.spark", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "--input" in done.stdout and "--registry" in done.stdout and "--master" in done.stdout
+
+
+def test_batch_counts_and_their_sum_are_the_articles_and_findings():
+    lines = [
+        json.dumps({"id": "g", "body": "Sales rose 20.8 pct to 87.1 mln dlrs from 72.6 mln dlrs."}),
+        json.dumps({"id": "q", "body": "Nothing to see."}),
+        json.dumps({"id": "b", "body": 5}),
+    ]
+    columns = claimcheck._claimcheck._check_lines(lines, source="<t>", rows=True)
+    counts = ccs.batch_counts(columns)
+    assert counts == {"articles": 3, "flagged": 1, "unreadable": 1, ("change-mismatch", "error"): 1}
+    # Summed over batches as Spark's accumulator sums them, then read as the job's summary.
+    total = ccs.Counts().addInPlace(ccs.Counts().zero(None), counts)
+    total = ccs.Counts().addInPlace(total, counts)
+    assert job.counts(total) == {
+        "articles": 6,
+        "articles_with_findings": 2,
+        "unreadable": 2,
+        "findings": [{"rule": "change-mismatch", "severity": "error", "count": 2}],
+    }

@@ -43,6 +43,15 @@ pub fn process(unit: Unit, registry: Option<&Registry>, policy: &Policy) -> Proc
         Unit::File { path } => source::read_file(&path),
         Unit::Unreadable(e) => return Processed::Failed(unreadable::report(&e)),
     };
+    check(document, registry, policy)
+}
+
+/// The worker's job for a unit once read: check its document (the pipeline reports it).
+pub(crate) fn check(
+    document: Result<crate::document::Document, source::InputError>,
+    registry: Option<&Registry>,
+    policy: &Policy,
+) -> Processed {
     match document {
         Ok(document) => match crate::analysis::check_with(document, registry, policy) {
             Ok(checked) => Processed::Checked(checked),

@@ -30,7 +30,7 @@ pub(super) struct Fields {
 }
 
 impl Fields {
-    fn set(&mut self, key: Cow<'_, str>, value: Value) {
+    pub(super) fn set(&mut self, key: Cow<'_, str>, value: Value) {
         let slot = match &*key {
             "id" => &mut self.id,
             "body" => &mut self.body,

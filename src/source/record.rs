@@ -66,6 +66,68 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
             format!("a record must be a JSON object, not {}", kind(&value)),
         ));
     };
+    let mut warnings = Vec::new();
+    let mut document = document(source, line_no, fields, &mut |value| {
+        let what = match value {
+            Value::String(s) => crate::frontmatter::shown(s),
+            other => kind(other).to_string(),
+        };
+        let column = value_column(text, "date").map_or(1, |c| char_column(text, c + 1));
+        let message = crate::frontmatter::unreadable_date(&what);
+        warnings.push(error(column + column_shift, message).to_string());
+    })
+    .map_err(|(problem, id)| match problem {
+        Problem::Body(what) => {
+            let column = value_column(text, "body").map_or(1, |c| char_column(text, c + 1));
+            error(
+                column + column_shift,
+                format!("`body` must be a string, not {what}"),
+            )
+            .with_id(id)
+        }
+        Problem::NoBody => error(1, "record has no `body`".to_string()).with_id(id),
+        Problem::Language(message) => error(1, message),
+    })?;
+    document.warnings = warnings;
+    Ok(document)
+}
+
+/// The document of a record that a host read into its top-level fields itself (a Python
+/// dict's values, no JSON text), exactly as [`parse`] reads the same record's JSON; `None`
+/// when `parse` would report an error or a warning (an unreadable `date`), whose column points
+/// into the JSON text: the host then writes that text for [`parse`].
+pub(crate) fn from_fields(
+    source: &str,
+    line_no: usize,
+    fields: serde_json::Map<String, Value>,
+) -> Option<Document> {
+    let mut read = Fields::default();
+    for (key, value) in fields {
+        read.set(key.into(), value);
+    }
+    let mut warned = false;
+    let document = document(source, line_no, read, &mut |_| warned = true).ok()?;
+    (!warned).then_some(document)
+}
+
+/// Why a record's fields give no document (reported by [`parse`] with a column).
+enum Problem {
+    /// `body` is not a string but this kind of value.
+    Body(&'static str),
+    NoBody,
+    /// `lang` names no language: the message.
+    Language(String),
+}
+
+/// The document of a record's fields: the part of [`parse`] after the JSON. A `date` that
+/// cannot be read goes to `unreadable_date` (and stays in `meta`); a problem comes with the
+/// record's `id` when the record has one.
+fn document(
+    source: &str,
+    line_no: usize,
+    fields: Fields,
+    unreadable_date: &mut dyn FnMut(&Value),
+) -> Result<Document, (Problem, Option<String>)> {
     let Fields {
         id,
         body,
@@ -85,17 +147,8 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     };
     let body = match body {
         Some(Value::String(body)) => body,
-        Some(other) => {
-            let column = value_column(text, "body").map_or(1, |c| char_column(text, c + 1));
-            return Err(error(
-                column + column_shift,
-                format!("`body` must be a string, not {}", kind(&other)),
-            )
-            .with_id(id));
-        }
-        None => {
-            return Err(error(1, "record has no `body`".to_string()).with_id(id));
-        }
+        Some(other) => return Err((Problem::Body(kind(&other)), id)),
+        None => return Err((Problem::NoBody, id)),
     };
     let title = match title {
         Some(Value::String(t)) => Some(t),
@@ -107,19 +160,18 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     };
     // `lang` selects the language (and stays in `meta`, carried through like any field); it
     // is read first because the date's month names are the language's.
+    let language = |message: String| (Problem::Language(message), None);
     let lang = match meta.get("lang") {
         None | Some(Value::Null) => crate::lang::default_language(),
         Some(Value::String(code)) => crate::lang::by_code(code)
-            .ok_or_else(|| error(1, crate::frontmatter::unknown_language(code)))?,
+            .ok_or_else(|| language(crate::frontmatter::unknown_language(code)))?,
         Some(other) => {
-            return Err(error(
-                1,
-                crate::frontmatter::unknown_language(&other.to_string()),
-            ))
+            return Err(language(crate::frontmatter::unknown_language(
+                &other.to_string(),
+            )))
         }
     };
     let id = id.unwrap_or_else(|| format!("{source}:{line_no}"));
-    let mut warnings = Vec::new();
     let date = match date {
         Some(Value::Null) | None => None,
         Some(value) => {
@@ -127,13 +179,7 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
                 .as_str()
                 .and_then(|s| crate::frontmatter::article_date(s, lang));
             if read.is_none() {
-                let what = match &value {
-                    Value::String(s) => crate::frontmatter::shown(s),
-                    other => kind(other).to_string(),
-                };
-                let column = value_column(text, "date").map_or(1, |c| char_column(text, c + 1));
-                let message = crate::frontmatter::unreadable_date(&what);
-                warnings.push(error(column + column_shift, message).to_string());
+                unreadable_date(&value);
                 meta.insert("date".to_string(), value);
             }
             read
@@ -151,7 +197,6 @@ pub fn parse(source: &str, line_no: usize, line: &[u8]) -> Result<Document, Inpu
     document.title = title;
     document.date = date;
     document.meta = meta;
-    document.warnings = warnings;
     Ok(document)
 }
 

@@ -16,6 +16,7 @@ from typing import Iterator, Optional
 
 import pyarrow as pa
 import pyarrow.json as pajson
+from pyspark.accumulators import AccumulatorParam
 
 from .. import Registry, _claimcheck
 
@@ -211,6 +212,7 @@ def audit(
     registry=None,
     source: str = "<spark>",
     rows: bool = False,
+    tally=None,
 ):
     """Checks every row of ``df``; one row per article, typed as ``audit_schema()``.
 
@@ -220,7 +222,8 @@ def audit(
     its reason in ``error``, naming the field, as ``claimcheck audit`` writes it; ``source``
     fills the rows' ``source``. Each Arrow batch is checked in one call into Rust. With
     ``rows``, each article is what ``finding_rows`` keeps of it (``finding_rows_schema()``),
-    made straight from the reports, without the claims.
+    made straight from the reports, without the claims, and ``tally`` (from ``tally(spark)``),
+    if given, gets each batch's counts (see ``audit_lines``).
     """
     if text not in df.columns:
         raise ValueError(f"`text`: no column {text!r} in the DataFrame")
@@ -230,12 +233,13 @@ def audit(
         _as_text(df, title, "title"),
         _as_text(df, date, "date"),
     )
-    return _checked(columns, lambda c, **kw: _claimcheck._check_columns(*c, **kw), 4, source, registry, rows)
+    return _checked(columns, lambda c, **kw: _claimcheck._check_columns(*c, **kw), 4, source, registry, rows, tally)
 
 
-def _checked(df, call, ncolumns, source, registry, rows):
+def _checked(df, call, ncolumns, source, registry, rows, tally=None):
     """``df`` (``ncolumns`` string columns) checked by ``call`` in each Arrow batch: one row per
-    article, typed as ``audit_schema()``, or with ``rows`` as ``finding_rows_schema()``."""
+    article, typed as ``audit_schema()``, or with ``rows`` as ``finding_rows_schema()``, each
+    batch's counts added to ``tally`` (``rows`` only)."""
     shared = _broadcast(df.sparkSession, registry)
 
     def check(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -246,6 +250,8 @@ def _checked(df, call, ncolumns, source, registry, rows):
             columns = [batch.column(i).to_pylist() for i in range(ncolumns)]
             out = call(columns, source=source, registry=reg, rows=rows)
             if rows:
+                if tally is not None:
+                    tally.add(batch_counts(out))
                 yield rows_to_arrow(out)
             else:
                 yield from to_arrow(out).to_batches()
@@ -253,16 +259,54 @@ def _checked(df, call, ncolumns, source, registry, rows):
     return df.mapInArrow(check, finding_rows_schema() if rows else audit_schema())
 
 
-def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spark>", rows: bool = False):
+def audit_lines(df, *, column: str = "value", registry=None, source: str = "<spark>", rows: bool = False, tally=None):
     """Checks raw JSON Lines records (``spark.read.text`` of an archive: one string column),
     each exactly as ``claimcheck audit`` reads an archive line (every field, numeric ids,
     ``lang``, ``claimcheck_ignore``); blank lines are skipped. One row per record, as ``audit``
-    (with ``rows``, as ``finding_rows`` of it).
+    (with ``rows``, as ``finding_rows`` of it). With ``rows``, ``tally`` (from ``tally(spark)``)
+    gets each batch's counts as the rows are made (read its ``value`` after one action).
     """
     from pyspark.sql import functions as F
 
     lines = df.select(F.col(column).alias("value")).where(F.trim(F.col("value")) != "")
-    return _checked(lines, lambda c, **kw: _claimcheck._check_lines(c[0], **kw), 1, source, registry, rows)
+    return _checked(lines, lambda c, **kw: _claimcheck._check_lines(c[0], **kw), 1, source, registry, rows, tally)
+
+
+class Counts(AccumulatorParam):
+    """Adds count dicts key by key (a Spark accumulator's parameter, see ``tally``)."""
+
+    def zero(self, value):
+        return {}
+
+    def addInPlace(self, value1, value2):
+        for key, n in value2.items():
+            value1[key] = value1.get(key, 0) + n
+        return value1
+
+
+def tally(spark):
+    """A Spark accumulator of counts that ``audit_lines``/``audit`` with ``rows`` and ``tally``
+    add each batch's ``batch_counts`` to, on the Python workers beside the check: no Spark
+    aggregation, no pass over the rows. Spark applies a task's update once, whatever the
+    retries, when the check runs in the action's one stage (as in the job, which writes the
+    rows in the action that makes them); a DataFrame made with it and used by two actions
+    would count twice."""
+    return spark.sparkContext.accumulator({}, Counts())
+
+
+def batch_counts(columns):
+    """The counts of one batch of finding-row columns (``rows=True``, see ``rows_to_arrow``):
+    ``articles``, ``flagged`` (articles with findings), ``unreadable`` (with an error), and
+    the findings per ``(rule, severity)``."""
+    ids, _sources, _dates, errors, offsets, rule, severity = columns[:7]
+    counts = {
+        "articles": len(ids),
+        "flagged": sum(1 for a, b in zip(offsets, offsets[1:]) if b > a),
+        "unreadable": sum(1 for e in errors if e is not None),
+    }
+    for key in zip(rule, severity):
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def finding_rows(audited):
@@ -321,6 +365,9 @@ def summary(findings_df):
 
 __all__ = [
     "AUDIT_ARROW_SCHEMA",
+    "Counts",
+    "batch_counts",
+    "tally",
     "FINDING_COLUMNS",
     "audit",
     "audit_lines",

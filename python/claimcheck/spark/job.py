@@ -53,25 +53,22 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
     """Runs the job on ``spark``; returns the summary dict it writes as ``summary.json``."""
     # Absolute imports: spark-submit runs this file as a script, outside its package.
     from claimcheck import Registry
-    from claimcheck.spark import audit, audit_lines, explode_rows
+    from claimcheck.spark import audit, audit_lines, explode_rows, tally
 
     reg = Registry(registry) if registry else None
     # Each article's findings as CSV rows, made by the Rust core without its claims (the bulk
-    # of a report).
+    # of a report), and every count added up on the Python workers as the rows are made (a
+    # Spark accumulator: no aggregation in Spark, whose per-rule observed metrics cost about
+    # a second of CPU even for a few rows).
+    counted = tally(spark)
     if input_format(inputs, fmt) == "parquet":
         df = spark.read.parquet(*inputs)
-        audited = audit(df, text=text, id=id, date=date, title=title, registry=reg, source=inputs[0], rows=True)
+        audited = audit(df, text=text, id=id, date=date, title=title, registry=reg, source=inputs[0], rows=True, tally=counted)
     else:
-        audited = audit_lines(spark.read.text(inputs), registry=reg, source=inputs[0], rows=True)
-    # One pass over the data: the findings written, and every count observed on the way
-    # (Spark's observed metrics: aggregates computed by the same action, no cache, no shuffle).
-    articles, findings, observations, names = observe(audited, explode_rows)
-    findings.write.mode("overwrite").parquet(os.path.join(output, "findings"))
-    result = counts(*[o.get for o in observations], names)
-    if sum(r["count"] for r in result["findings"]) != result.pop("total"):
-        # A rule the core did not list (never expected): count the written findings instead.
-        found = spark.read.parquet(os.path.join(output, "findings"))
-        result["findings"] = summary_rows(found.groupBy("rule", "severity").count().collect())
+        audited = audit_lines(spark.read.text(inputs), registry=reg, source=inputs[0], rows=True, tally=counted)
+    # One pass over the data, one action: the findings written (the counts come with it).
+    explode_rows(audited).write.mode("overwrite").parquet(os.path.join(output, "findings"))
+    result = counts(counted.value)
     # The summary Parquet, from those few rows on the driver (no pass over the data): for a
     # local folder written here with pyarrow (a Spark write of a few rows costs a job: about
     # a second on a loaded 2-core machine), elsewhere (HDFS, S3) by Spark.
@@ -85,43 +82,14 @@ def run(spark, inputs, output, *, registry=None, fmt="auto", text="body", id="id
     return result
 
 
-def observe(rows, explode):
-    """``rows`` (a ``finding_rows`` result) and ``explode(rows)`` (one row per finding) with
-    their counts observed: articles, articles with findings and unreadable records on the
-    first; findings, and findings per rule and severity (for every rule the core has) on the
-    second. Returns both DataFrames, the two ``Observation``s (read after the first action on
-    the findings) and the (rule, severity) pairs of the per-rule counts ``c0``, ``c1``..."""
-    from pyspark.sql import Observation
-    from pyspark.sql import functions as F
-
-    from claimcheck import _claimcheck
-
-    def one(condition):
-        return F.sum(F.when(condition, 1).otherwise(0))
-
-    observations = (Observation("claimcheck-articles"), Observation("claimcheck-findings"))
-    articles = rows.observe(
-        observations[0],
-        F.count(F.lit(1)).alias("articles"),
-        one(F.size("rows") > 0).alias("flagged"),
-        one(F.col("error").isNotNull()).alias("unreadable"),
-    )
-    rules, severities = _claimcheck._rules()
-    names = [(r, s) for r in rules for s in severities]
-    per_rule = [one((F.col("rule") == r) & (F.col("severity") == s)).alias(f"c{i}") for i, (r, s) in enumerate(names)]
-    findings = explode(articles).observe(observations[1], F.count(F.lit(1)).alias("total"), *per_rule)
-    return articles, findings, observations, names
-
-
-def counts(of_articles, of_findings, names):
-    """The summary dict of the observed counts (``observe``), with ``total`` (every finding)."""
-    per_rule = [(rule, severity, int(of_findings.get(f"c{i}") or 0)) for i, (rule, severity) in enumerate(names)]
+def counts(tallied):
+    """The summary dict of the counts ``claimcheck.spark.tally`` added up."""
+    per_rule = [(k[0], k[1], n) for k, n in tallied.items() if isinstance(k, tuple)]
     return {
-        "articles": int(of_articles.get("articles") or 0),
-        "articles_with_findings": int(of_articles.get("flagged") or 0),
-        "unreadable": int(of_articles.get("unreadable") or 0),
+        "articles": int(tallied.get("articles", 0)),
+        "articles_with_findings": int(tallied.get("flagged", 0)),
+        "unreadable": int(tallied.get("unreadable", 0)),
         "findings": summary_rows(per_rule),
-        "total": int(of_findings.get("total") or 0),
     }
 
 
