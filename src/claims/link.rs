@@ -366,7 +366,6 @@ impl<'a> Sentence<'a> {
         {
             k = self.marks[m].end;
         }
-        let w = self.low(k)?;
         let Some((d, pos)) = self.direction_at(k) else {
             // "a 2.5 percent annual increase": a noun after an adjective of rate.
             if !self.is_any(k, &self.w.rate_adjectives) {
@@ -377,6 +376,8 @@ impl<'a> Sentence<'a> {
                 _ => None,
             };
         };
+        // Lowercased only now: most figures have no direction word after them.
+        let w = self.low(k)?;
         let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
     }
@@ -779,6 +780,10 @@ impl<'a> Sentence<'a> {
     /// share", "a barrel"), when what follows it ends the figure: punctuation, a comparison or
     /// a period phrase; else `k`.
     fn after_rate(&self, k: usize) -> usize {
+        // Most figures end a clause or meet a verb: one test of the token's kind first.
+        if k >= self.end || self.toks[k].kind != Kind::Word {
+            return k;
+        }
         let (articles, per) = &self.w.per_unit;
         if !self.is_any(k, articles) && !self.is(k, per) {
             return k;
@@ -949,10 +954,11 @@ impl<'a> Sentence<'a> {
         let k = self.after_rate(self.mtoks[m].1);
         self.owned_mark(k).or_else(|| {
             // "6.4 per cent of GDP in FY23": a rate's period after the whole it is of.
+            if self.kind(m) != MentionKind::Percent {
+                return None;
+            }
             let w = self.ratio_whole_end(k);
-            (w != k && self.kind(m) == MentionKind::Percent)
-                .then(|| self.owned_mark(w))
-                .flatten()
+            (w != k).then(|| self.owned_mark(w)).flatten()
         })
     }
 
@@ -1978,6 +1984,9 @@ impl<'a> Sentence<'a> {
     fn aside_to_comma(&self, k: usize) -> Option<usize> {
         // "a $71.6 billion deficit in the trade of goods such as cars and phones, down from":
         // the noun the figure is of may come first.
+        if k >= self.end || self.toks[k].kind != Kind::Word {
+            return None;
+        }
         let prepositions = &self.lang.periods.prepositions;
         let opens =
             self.is_any(k, prepositions) || self.is_any(k + 1, prepositions) && self.naming_word(k);
@@ -1985,18 +1994,20 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let comma = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, ","))?;
-        let plain = (k..comma).all(|j| {
-            self.direction_at(j).is_none()
-                && self
-                    .mention_starting(j)
-                    .is_none_or(|m| self.kind(m) == MentionKind::Number)
-        });
         let next = comma + 1;
         let compares = self
             .baseline_connector(next)
             .is_some_and(|_| !self.is(next, self.w.from) && !self.is(next, self.w.than))
             || self.is_any(next, &self.w.direction_adjectives) && self.is(next + 1, self.w.from);
-        (plain && compares).then_some(comma)
+        let plain = || {
+            (k..comma).all(|j| {
+                self.direction_at(j).is_none()
+                    && self
+                        .mention_starting(j)
+                        .is_none_or(|m| self.kind(m) == MentionKind::Number)
+            })
+        };
+        (compares && plain()).then_some(comma)
     }
 
     /// The comma after a share restating a figure, when one starts at token `k` (", or 18.0%
@@ -2371,25 +2382,27 @@ fn adopt(
     let unitless = |m: &Mention| m.kind == MentionKind::Number && !m.words;
     // "a $71.6 billion deficit ..., down from $78.3 in October": an amount in the same
     // currency without a scale word takes the other's scale as a bare number does.
-    let same_money = money
-        && m.kind == MentionKind::Currency
-        && other_m.kind == MentionKind::Currency
-        && m.unit == other_m.unit
-        && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
-        && scale_of(text, m) == Some(1.0)
-        && scale_of(text, other_m).is_some_and(|s| s > 1.0);
-    if !(unitless(m) || same_money)
+    let same_money = || {
+        money
+            && m.kind == MentionKind::Currency
+            && other_m.kind == MentionKind::Currency
+            && m.unit == other_m.unit
+            && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
+            && scale_of(text, m) == Some(1.0)
+            && scale_of(text, other_m).is_some_and(|s| s > 1.0)
+    };
+    if !(unitless(m) || same_money())
         || unitless(other_m) && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
     {
         return false;
     }
     fig.unit = other.unit;
-    if let (Some(own), Some(theirs)) = (scale_of(text, m), scale_of(text, other_m)) {
-        if own == 1.0
-            && theirs > 1.0
-            && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
-        {
-            fig.interval = fig.interval.scale(theirs);
+    // The sizes first: reading the scale words costs more.
+    if other.interval.mid().abs() > 100.0 * fig.interval.mid().abs() {
+        if let (Some(1.0), Some(theirs)) = (scale_of(text, m), scale_of(text, other_m)) {
+            if theirs > 1.0 {
+                fig.interval = fig.interval.scale(theirs);
+            }
         }
     }
     true
@@ -2547,7 +2560,13 @@ fn build(
     {
         if dr.inherited_from.is_none() {
             let per_unit = |m: usize| s.after_rate(s.mtoks[m].1) != s.mtoks[m].1;
-            let money = !per_unit(v) && !per_unit(bm);
+            // Only two amounts of one currency can take each other's scale.
+            let (vm, bmm) = (&s.mentions[v], &s.mentions[bm]);
+            let money = vm.kind == MentionKind::Currency
+                && bmm.kind == MentionKind::Currency
+                && vm.unit == bmm.unit
+                && !per_unit(v)
+                && !per_unit(bm);
             align_units(s.text, (&s.mentions[v], vf), (&s.mentions[bm], b), money);
         }
     }

@@ -121,7 +121,9 @@ enum Problem {
 
 /// The document of a record's fields: the part of [`parse`] after the JSON. A `date` that
 /// cannot be read goes to `unreadable_date` (and stays in `meta`); a problem comes with the
-/// record's `id` when the record has one.
+/// record's `id` when the record has one. Inlined: the document is then built where `parse`
+/// returns it, not moved out of a call (about 550 instructions a record on Reuters).
+#[inline(always)]
 fn document(
     source: &str,
     line_no: usize,
