@@ -2357,9 +2357,10 @@ fn scale_of(text: &str, m: &Mention) -> Option<f64> {
 
 /// Gives a bare figure the unit and scale of the other side of its comparison ("to 320.5
 /// mln dlrs from 284.9", "to 56,195 from 57,276", "from 3.50 billion to 4.80").
-/// Gives the bare one of a value and its baseline the other's unit and scale; an amount of
-/// money takes the other's scale only when `money` (neither is a rate per unit: "1.10 dlrs a
-/// share in 1986, up from 7.7 mln dlrs" sets two different measures side by side).
+/// Gives the bare one of a value and its baseline the other's unit and scale; with `money`
+/// (two amounts of one currency, neither a rate per unit: "1.10 dlrs a share in 1986, up from
+/// 7.7 mln dlrs" sets two different measures side by side) an amount without a scale word
+/// takes the other's.
 fn align_units(
     text: &str,
     (vm, value): (&Mention, &mut Figure),
@@ -2379,31 +2380,28 @@ fn adopt(
     money: bool,
 ) -> bool {
     // "100 mln" beside "105 mln dlrs" takes the unit; "4.80" beside "3.50 billion" the scale.
-    let unitless = |m: &Mention| m.kind == MentionKind::Number && !m.words;
-    // "a $71.6 billion deficit ..., down from $78.3 in October": an amount in the same
-    // currency without a scale word takes the other's scale as a bare number does.
-    let same_money = || {
-        money
-            && m.kind == MentionKind::Currency
-            && other_m.kind == MentionKind::Currency
-            && m.unit == other_m.unit
-            && other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
-            && scale_of(text, m) == Some(1.0)
-            && scale_of(text, other_m).is_some_and(|s| s > 1.0)
-    };
-    if !(unitless(m) || same_money())
-        || unitless(other_m) && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
+    let bare = m.kind == MentionKind::Number && !m.words;
+    let other_bare = other_m.kind == MentionKind::Number && !other_m.words;
+    if !(bare || money)
+        || other_bare && other_m.unit.is_none() && scale_of(text, other_m) == Some(1.0)
     {
         return false;
     }
+    // The other's scale word, missing from a figure a hundredfold smaller (the sizes first:
+    // reading the scale words costs more).
+    let missing = (other.interval.mid().abs() > 100.0 * fig.interval.mid().abs()
+        && scale_of(text, m) == Some(1.0))
+    .then(|| scale_of(text, other_m))
+    .flatten()
+    .filter(|&s| s > 1.0);
+    // "a $71.6 billion deficit ..., down from $78.3 in October": an amount of money takes
+    // only a missing scale word.
+    if !bare && missing.is_none() {
+        return false;
+    }
     fig.unit = other.unit;
-    // The sizes first: reading the scale words costs more.
-    if other.interval.mid().abs() > 100.0 * fig.interval.mid().abs() {
-        if let (Some(1.0), Some(theirs)) = (scale_of(text, m), scale_of(text, other_m)) {
-            if theirs > 1.0 {
-                fig.interval = fig.interval.scale(theirs);
-            }
-        }
+    if let Some(s) = missing {
+        fig.interval = fig.interval.scale(s);
     }
     true
 }

@@ -640,19 +640,14 @@ fn quarter_code(
         return None;
     }
     let n: u8 = t.text(c.text).parse().ok()?;
-    let max = if quarter { 4 } else { 2 };
+    let max = parts_of_year(quarter);
     if !(1..=max).contains(&n) {
         return None;
     }
     let k = i + 2;
     if c.is_any(k, &c.w.fiscal) {
         let (y, next) = fiscal_year(c, k)?;
-        let p = if quarter {
-            Period::FiscalQuarter(y, n)
-        } else {
-            Period::FiscalHalf(y, n)
-        };
-        return Some((PeriodRef::Absolute(p), next));
+        return Some((PeriodRef::Absolute(part(quarter, true, y, n)?), next));
     }
     let (y, next) = if let Some(y) = c.year(k) {
         (y, k + 1)
@@ -664,12 +659,7 @@ fn quarter_code(
     } else {
         (part_year(n, max, date)?, k)
     };
-    let p = if quarter {
-        Period::Quarter(y, n)
-    } else {
-        Period::Half(y, n)
-    };
-    Some((PeriodRef::Absolute(p), next))
+    Some((PeriodRef::Absolute(part(quarter, false, y, n)?), next))
 }
 
 /// "9M-24", "9M24", "9M 2024", "9MFY17", "9M FY17" at `i` (the count): the first months of
@@ -729,15 +719,25 @@ fn code_year(c: &Cursor, k: usize) -> Option<(i32, usize)> {
     }
 }
 
+/// How many quarters, or halves, a year has.
+fn parts_of_year(quarter: bool) -> u8 {
+    if quarter {
+        4
+    } else {
+        2
+    }
+}
+
 /// Quarter or half `n` of year `y`, calendar or fiscal; none past the year's parts.
 fn part(quarter: bool, fiscal: bool, y: i32, n: u8) -> Option<Period> {
-    let max = if quarter { 4 } else { 2 };
-    (1..=max).contains(&n).then_some(match (quarter, fiscal) {
-        (true, true) => Period::FiscalQuarter(y, n),
-        (false, true) => Period::FiscalHalf(y, n),
-        (true, false) => Period::Quarter(y, n),
-        (false, false) => Period::Half(y, n),
-    })
+    (1..=parts_of_year(quarter))
+        .contains(&n)
+        .then_some(match (quarter, fiscal) {
+            (true, true) => Period::FiscalQuarter(y, n),
+            (false, true) => Period::FiscalHalf(y, n),
+            (true, false) => Period::Quarter(y, n),
+            (false, false) => Period::Half(y, n),
+        })
 }
 
 /// "4Q16", "3Q 2023", "1H24", "2H FY25" at `i` (the count, before the letter): a quarter or

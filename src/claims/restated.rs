@@ -16,7 +16,7 @@ use crate::lang::Language;
 use crate::period::Period;
 use crate::span::Span;
 
-use super::subject::{content_words, Keys};
+use super::subject::{content_words, coordinated, Keys};
 
 /// How many sentences after a change its figures may be restated in.
 const REACH: usize = 2;
@@ -116,10 +116,7 @@ fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
 /// The latest year written in a sentence ("its 1986 domestic group net profit fell by around
 /// 20 pct against 1985"), read from four-digit numbers.
 fn latest_year(doc: &Document, toks: &[Token], sentence: Span) -> Option<i32> {
-    let first = toks.partition_point(|t| t.start < sentence.start);
-    toks[first..]
-        .iter()
-        .take_while(|t| t.end <= sentence.end)
+    tokens_of(toks, sentence)
         .filter(|t| t.kind == Kind::Num && t.end - t.start == 4)
         .filter_map(|t| t.text(&doc.text).parse::<i32>().ok())
         .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
@@ -158,15 +155,16 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         let first = ex
             .mentions
             .partition_point(|m| m.span.start < c.sentence.start);
-        let stray = ex.mentions[first..]
-            .iter()
-            .take_while(|m| m.span.end <= c.sentence.end)
-            .enumerate()
-            .any(|(k, _)| !used[first + k]);
+        let end = first
+            + ex.mentions[first..]
+                .iter()
+                .take_while(|m| m.span.end <= c.sentence.end)
+                .count();
+        let stray = used[first..end].contains(&false);
         if stray || !any_figure(doc, claims, c.sentence, measure) {
             continue;
         }
-        if coordinated(doc, &c.subject) || qualified(doc, toks, c.sentence) {
+        if coordinated(&doc.lang.subjects, &c.subject) || qualified(doc, toks, c.sentence) {
             continue;
         }
         let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
@@ -280,7 +278,7 @@ fn restatement(
                 || earlier
                 || qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end])
                     > MAX_QUALIFIERS
-                || coordinated(doc, &d.subject)
+                || coordinated(&doc.lang.subjects, &d.subject)
                 || qualified(doc, toks, sentence)
                 || outlook(doc, toks, sentence)
                     != *forecast.get_or_insert_with(|| outlook(doc, toks, c.sentence))
@@ -347,34 +345,22 @@ fn attach(doc: &Document, claims: &mut [Claim], i: usize, j: usize) {
 /// adjusted", "forecast"): a change and a figure may then be on different bases.
 fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> bool {
     let words = &doc.lang.subjects;
-    let first = toks.partition_point(|t| t.start < sentence.start);
-    toks[first..]
-        .iter()
-        .take_while(|t| t.end <= sentence.end)
-        .any(|t| {
-            t.is_in(&doc.text, &words.basis_words) || t.is_in(&doc.text, &words.basis_references)
-        })
+    tokens_of(toks, sentence).any(|t| {
+        t.is_in(&doc.text, &words.basis_words) || t.is_in(&doc.text, &words.basis_references)
+    })
 }
 
 /// Whether a sentence speaks of the future or a forecast ("will fall 25% next season").
 fn outlook(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+    tokens_of(toks, sentence).any(|t| t.is_in(&doc.text, &doc.lang.claims.outlook))
+}
+
+/// The tokens of a sentence.
+fn tokens_of(toks: &[Token], sentence: Span) -> impl Iterator<Item = &Token> {
     let first = toks.partition_point(|t| t.start < sentence.start);
     toks[first..]
         .iter()
-        .take_while(|t| t.end <= sentence.end)
-        .any(|t| t.is_in(&doc.text, &doc.lang.claims.outlook))
-}
-
-/// Whether a subject joins several things ("Oil and field natural gas liquids production").
-fn coordinated(doc: &Document, subject: &str) -> bool {
-    let words = &doc.lang.subjects;
-    subject.split_whitespace().any(|w| {
-        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            words.coordinators.contains(&w.to_lowercase())
-        } else {
-            words.coordinators.contains(w)
-        }
-    })
+        .take_while(move |t| t.end <= sentence.end)
 }
 
 /// Whether a change claim has no figures of its own for a neighbour to give.

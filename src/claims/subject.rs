@@ -210,7 +210,7 @@ impl Keys {
 }
 
 /// Whether a subject joins two things ("share and bond turnover").
-fn coordinated(words: &SubjectWords, subject: &str) -> bool {
+pub(super) fn coordinated(words: &SubjectWords, subject: &str) -> bool {
     subject
         .split_whitespace()
         .any(|w| words.coordinators.contains(&lower(w)))
