@@ -529,3 +529,27 @@ fn conformance_files_parse_as_documented() {
         cases("Sales rose 5% to 12 from 10.\n> change: 12 | rose 5% | 10\n! change-mismatch\n");
     assert_eq!(flagged[0].findings, ["change-mismatch"]);
 }
+
+/// `claims.comparison_connectors` is a quick test the linker makes before reading a baseline
+/// connector after a figure's words; it must name exactly the first words of those connectors
+/// other than "from" and "than", or a connector added later is never read there.
+#[test]
+fn comparison_connectors_are_the_first_words_of_the_baseline_connectors() {
+    for l in ALL {
+        let c = &l.claims;
+        let mut derived: Vec<&str> = c
+            .baseline_words
+            .list()
+            .iter()
+            .chain(c.baseline_pairs.0.list())
+            .chain(c.connector_prefixes.list())
+            .copied()
+            .filter(|&w| w != c.from && w != c.than)
+            .collect();
+        derived.sort_unstable();
+        derived.dedup();
+        let mut listed = c.comparison_connectors.list().to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, derived, "{}: claims.comparison_connectors", l.code);
+    }
+}
