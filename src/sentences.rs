@@ -199,7 +199,12 @@ fn terminal_end(
         return Some(after);
     }
     if k == after {
-        return None; // "3.5", "U.S.-based", "example.com"
+        // "3.5", "U.S.-based", "example.com"; but "data showed Monday.Outbound shipments"
+        // (a space lost when a page was copied) ends a sentence.
+        let glued = bytes[i] == b'.'
+            && glued_sentence_start(bytes, start, i, end)
+            && abbreviation(words, bytes, start, line_start, i) == Abbrev::None;
+        return glued.then_some(after);
     }
     // A line break after the terminal is decided where the newline is seen.
     if newline {
@@ -227,6 +232,31 @@ fn terminal_end(
         }
     }
     Some(after)
+}
+
+/// Whether the period at `i`, with no space after it, joins two sentences: a lowercase word of
+/// three letters or more before it, and a capitalised word of lowercase letters after it
+/// ("Monday.Outbound"), which no abbreviation, number, address or code name is.
+fn glued_sentence_start(bytes: &[u8], start: usize, i: usize, end: usize) -> bool {
+    let before = bytes[start..i]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word_end = bytes[i + 1..end]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .map_or(end, |n| i + 1 + n);
+    let after = &bytes[i + 1..word_end];
+    before >= 3
+        && bytes[i - 1].is_ascii_lowercase()
+        && bytes[i - before..i]
+            .iter()
+            .skip(1)
+            .all(u8::is_ascii_lowercase)
+        && after.len() >= 3
+        && after[0].is_ascii_uppercase()
+        && after[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// True for `.)` / `."`: a period followed only by closers, where the period may still belong
@@ -490,6 +520,18 @@ mod tests {
                 "Why?",
                 "Nobody knows."
             ]
+        );
+        // A space lost between two sentences, not in a name, an abbreviation or an address.
+        assert_eq!(
+            sentences("Exports rose, data showed Monday.Outbound shipments reached $40.3 billion."),
+            [
+                "Exports rose, data showed Monday.",
+                "Outbound shipments reached $40.3 billion."
+            ]
+        );
+        assert_eq!(
+            sentences("Mrs.Jones met U.S.Steel at Amazon.com and Node.Js on Jan.Fifth."),
+            ["Mrs.Jones met U.S.Steel at Amazon.com and Node.Js on Jan.Fifth."]
         );
         assert_eq!(sentences("  \n "), Vec::<&str>::new());
         assert_eq!(sentences("No end"), ["No end"]);

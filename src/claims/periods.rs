@@ -354,17 +354,17 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         }
         // Months: "June", "June 2024", but not dates ("May 10") nor the verb "may".
         if let Some(m) = c.lang.units.months.get(w) {
-            // "December gold", "the June contract": a futures delivery month.
-            if !c.capitalized(i)
-                || c.small_num(i + 1)
-                || (same(w, pw.may_verb.0) && c.is_any(i + 1, &pw.may_verb.1))
-                || c.is_any(i + 1, &pw.delivered)
-            {
+            if !c.capitalized(i) {
                 return None;
             }
-            if w.len() <= 3
-                && c.toks.get(i + 1).is_some_and(|t| t.text(c.text) == ".")
-                && c.small_num(i + 2)
+            // "Nov. 13", "May 10": a date, unless a range of days ("Nov. 1-10").
+            let dot = w.len() <= 3 && c.is(i + 1, ".");
+            if c.small_num(i + 1) || dot && c.small_num(i + 2) {
+                return day_range(c, i, m, date);
+            }
+            // "December gold", "the June contract": a futures delivery month.
+            if (same(w, pw.may_verb.0) && c.is_any(i + 1, &pw.may_verb.1))
+                || c.is_any(i + 1, &pw.delivered)
             {
                 return None;
             }
@@ -558,6 +558,41 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
         }
     }
     Some((PeriodRef::Absolute(months(from_year, m, y, last)?), next))
+}
+
+/// A range of days of one month at `i` (the month): "Nov. 1-10", "April 18-24", "June 1-20,
+/// 2025", as weekly and ten-day trade figures are dated.
+#[cold]
+#[inline(never)]
+fn day_range(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let dot = c.is(i + 1, ".") && c.glued(i + 1);
+    let j = i + 1 + usize::from(dot);
+    let day = |k: usize| -> Option<u8> {
+        let t = c.toks.get(k)?;
+        let s = t.text(c.text);
+        (t.kind == Kind::Num && s.len() <= 2)
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let from = day(j).filter(|_| c.small_num(j))?;
+    let to = day(j + 2).filter(|&d| d > from && c.joiner(j + 1) && c.glued(j + 2))?;
+    let mut next = j + 3;
+    let y = if c.is(next, ",") && c.year(next + 1).is_some() {
+        next += 2;
+        c.year(next - 1)?
+    } else if let Some(y) = c.year(next) {
+        next += 1;
+        y
+    } else {
+        month_year(m, date)?
+    };
+    // "the Nov. 1-10 period", "the April 18-24 week"
+    if c.is(next, c.w.period) || c.is(next, c.w.week) {
+        next += 1;
+    }
+    let period = Period::span(Date::new(y, m, from)?, Date::new(y, m, to)?)?;
+    Some((PeriodRef::Absolute(period), next))
 }
 
 /// "nine months", "20 days of March" after "the first" (`i` is the count).
@@ -1754,6 +1789,31 @@ mod tests {
                 None,
                 "in the quarter ended Oct. 31, 2022",
                 "2022-08..2022-10",
+                false,
+            ),
+            // A range of days of one month, as ten-day trade figures are dated.
+            (
+                "Shipments reached $18.24 billion in the Nov. 1-10 period.",
+                "2023-11-13",
+                None,
+                "in the Nov. 1-10 period",
+                "2023-11-01..2023-11-10",
+                false,
+            ),
+            (
+                "There were 15,700 cases in the week (April 18-24).",
+                "2022-04-26",
+                None,
+                "(April 18-24)",
+                "2022-04-18..2022-04-24",
+                false,
+            ),
+            (
+                "Exports were $35.7 billion for June 1-20, 2025.",
+                "2025-06-23",
+                None,
+                "for June 1-20, 2025",
+                "2025-06-01..2025-06-20",
                 false,
             ),
             // A day of the week: the last one by the article's date, that day included.

@@ -16,6 +16,7 @@ use crate::lang::Language;
 use crate::period::Period;
 use crate::span::Span;
 
+use super::periods::{self, PeriodMark};
 use super::subject::{content_words, coordinated, Keys};
 
 /// How many sentences after a change its figures may be restated in.
@@ -160,8 +161,13 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
                 .iter()
                 .take_while(|m| m.span.end <= c.sentence.end)
                 .count();
-        let stray = used[first..end].contains(&false);
-        if stray || !any_figure(doc, claims, c.sentence, measure) {
+        if !any_figure(doc, claims, c.sentence, measure) {
+            continue;
+        }
+        let unused = (first..end)
+            .filter(|&k| !used[k])
+            .map(|k| ex.mentions[k].span);
+        if stray(doc, toks, c.sentence, unused) {
             continue;
         }
         if coordinated(&doc.lang.subjects, &c.subject) || qualified(doc, toks, c.sentence) {
@@ -201,6 +207,44 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         }
         attach(doc, claims, i, j);
     }
+}
+
+/// Whether a sentence has a figure that no claim took and that does not date the sentence:
+/// the day of a date ("SEOUL, Nov. 13") and a count inside a period phrase ("the first 10
+/// days of November") measure nothing a change may be about.
+fn stray(
+    doc: &Document,
+    toks: &[Token],
+    sentence: Span,
+    unused: impl Iterator<Item = Span>,
+) -> bool {
+    let month = |k: usize| toks[k].look_up(&doc.text, &doc.lang.units.months).is_some();
+    let day_of_month = |figure: Span| {
+        let at = toks.partition_point(|t| t.start < figure.start);
+        let after_month = match at {
+            0 => false,
+            1 => month(0),
+            _ => month(at - 1) || (toks[at - 1].is(&doc.text, ".") && month(at - 2)),
+        };
+        after_month && toks.get(at).is_some_and(|t| t.end == figure.end)
+    };
+    let mut marks: Option<Vec<PeriodMark>> = None;
+    for figure in unused.filter(|&f| !day_of_month(f)) {
+        let marks = marks.get_or_insert_with(|| {
+            let first = toks.partition_point(|t| t.start < sentence.start);
+            let end = first + tokens_of(toks, sentence).count();
+            let mut marks = Vec::new();
+            periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
+            marks
+        });
+        let in_period = marks
+            .iter()
+            .any(|m| toks[m.first].start <= figure.start && figure.end <= toks[m.end - 1].end);
+        if !in_period {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether one of the sentences after `sentence` that a change's figures may be restated in
@@ -292,9 +336,13 @@ fn restatement(
                 (None, _) => true,
             };
             let own_base = d.baseline.as_ref().filter(|b| !b.implied);
-            if agrees(period, measured(doc, v.period))
-                && own_base.is_none_or(|b| agrees(base_period, measured(doc, b.period)))
-            {
+            // A baseline with no period of its own is of the value's comparison ("compared
+            // with $17.67 billion tallied a year earlier").
+            let base_agrees = |b: &Figure| {
+                let p = measured(doc, b.period);
+                p.is_none() || agrees(base_period, p)
+            };
+            if agrees(period, measured(doc, v.period)) && own_base.is_none_or(base_agrees) {
                 candidates.push(j);
             }
         }
@@ -450,6 +498,30 @@ mod tests {
     fn the_restated_figures_check_the_change() {
         let wrong = RESTATED.replace("12 percent", "21 percent");
         assert_eq!(rules(&wrong), ["change-mismatch"]);
+    }
+
+    #[test]
+    fn a_dateline_and_the_count_of_a_period_are_no_stray_figures() {
+        // The day of the dateline and the "10" of "the first 10 days" measure nothing; the
+        // restatement names the days as a range and its baseline's period loosely.
+        let text = "BUSAN, Nov. 21 -- Exports of chips rose 8.1 percent on-year in the first 20 \
+                    days of November, data showed.Chip exports reached $9.31 billion in the \
+                    Nov. 1-20 period, compared with $8.61 billion posted a year earlier.";
+        assert_eq!(
+            figures(text, "rose 8.1 percent"),
+            ("$9.31 billion".into(), "$8.61 billion".into())
+        );
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
+        assert_eq!(
+            rules(&text.replace("8.1 percent", "18.1 percent")),
+            ["change-mismatch"]
+        );
+        // Another range of days is another period.
+        let other = text.replace("Nov. 1-20", "Nov. 1-10");
+        assert_eq!(
+            figures(&other, "rose 8.1 percent"),
+            (String::new(), String::new())
+        );
     }
 
     #[test]
