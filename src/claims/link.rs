@@ -1009,7 +1009,14 @@ impl<'a> Sentence<'a> {
         let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
             return;
         };
-        let mut k = self.mtoks[prev].1;
+        // After a change, from the end of its phrase: "9 cents higher than a month ago and
+        // 23 cents above the same time a year ago".
+        let mut k = match self.role(prev) {
+            Role::Change(h) if self.drafts[h].end <= first => {
+                self.drafts[h].end.max(self.mtoks[prev].1)
+            }
+            _ => self.mtoks[prev].1,
+        };
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
                 || self.is_any(k, &self.w.connectors)

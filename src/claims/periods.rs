@@ -29,6 +29,9 @@ pub enum PeriodRef {
     Last(Period),
     /// "a week ago", "week-on-week": the week before a day or a week; unknown otherwise.
     WeekEarlier,
+    /// "a month ago", "a month earlier": the month before a month, the same day a month
+    /// before a day; unknown otherwise.
+    MonthEarlier,
 }
 
 impl PeriodRef {
@@ -55,6 +58,15 @@ impl PeriodRef {
                 p @ Period::Range(a, b) if b.add_days(-6) == a => Some(p.previous()),
                 _ => None,
             },
+            PeriodRef::MonthEarlier => match current? {
+                p @ Period::Month(..) => Some(p.previous()),
+                Period::Day(y, m, d) => {
+                    let (y, m) = Date::months_later(y, m, -1);
+                    let d = d.min(crate::period::days_in_month(y, m));
+                    Some(Period::Day(y, m, d))
+                }
+                _ => None,
+            },
         }
     }
 
@@ -66,6 +78,7 @@ impl PeriodRef {
                 | PeriodRef::SameIn(_)
                 | PeriodRef::Previous
                 | PeriodRef::WeekEarlier
+                | PeriodRef::MonthEarlier
         )
     }
 }
@@ -516,6 +529,7 @@ fn fixed_phrase(
             PeriodPhrase::YearEarlier => PeriodRef::YearEarlier,
             PeriodPhrase::Previous => PeriodRef::Previous,
             PeriodPhrase::WeekEarlier => PeriodRef::WeekEarlier,
+            PeriodPhrase::MonthEarlier => PeriodRef::MonthEarlier,
             PeriodPhrase::YearToDate => {
                 // Through the last month reported: the one before the article's, except
                 // in January.
@@ -1121,6 +1135,40 @@ mod tests {
     #[test]
     fn previous_period_phrases() {
         check(&[
+            (
+                "Gas is 3 cents lower than a month ago.",
+                "2024-06-12",
+                Some("2024-06-10"),
+                "a month ago",
+                "2024-05-10",
+                true,
+            ),
+            (
+                "Sales rose 2% from a month earlier.",
+                "2024-06-12",
+                Some("2024-05"),
+                "a month earlier",
+                "2024-04",
+                true,
+            ),
+            // A month before the 31st is the last day of a shorter month.
+            (
+                "Gas is 3 cents lower than a month ago.",
+                "2024-03-31",
+                Some("2024-03-31"),
+                "a month ago",
+                "2024-02-29",
+                true,
+            ),
+            // A month before a quarter is no period this reads.
+            (
+                "Sales rose 2% from a month earlier.",
+                "2024-06-12",
+                Some("2024-Q1"),
+                "a month earlier",
+                "-",
+                true,
+            ),
             (
                 "Prices rose 0.3% m/m.",
                 "2024-06-12",

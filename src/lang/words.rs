@@ -29,6 +29,8 @@ pub enum PeriodPhrase {
     Previous,
     /// A week earlier ("a week ago", "week-on-week", "w/w").
     WeekEarlier,
+    /// A month earlier ("a month ago", "a month earlier").
+    MonthEarlier,
     /// From the start of the article's year to its month ("year to date", "YTD").
     YearToDate,
     /// The calendar week (Monday to Sunday) before the article's ("last week").

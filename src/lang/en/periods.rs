@@ -5,7 +5,7 @@
 use crate::lang::shapes::Shapes;
 use crate::lang::{Map, PeriodPhrase, PeriodWords, Words};
 
-use PeriodPhrase::{LastWeek, Previous, WeekEarlier, YearEarlier, YearToDate};
+use PeriodPhrase::{LastWeek, MonthEarlier, Previous, WeekEarlier, YearEarlier, YearToDate};
 
 /// Fixed phrases by their first word, each the words after it (longest first where one
 /// begins another); a hyphen between two words is optional ("year-over-year", "y-o-y").
@@ -23,6 +23,9 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
             (&["week", "ago"], WeekEarlier),
             (&["week", "earlier"], WeekEarlier),
             (&["week", "before"], WeekEarlier),
+            (&["month", "ago"], MonthEarlier),
+            (&["month", "earlier"], MonthEarlier),
+            (&["month", "before"], MonthEarlier),
         ],
     ),
     (
