@@ -1469,11 +1469,70 @@ impl<'a> Sentence<'a> {
         (d != Direction::Flat).then_some((d, dt, before))
     }
 
+    /// "fell by 43,000 bpd and 24,000 bpd to 712,000 bpd and 2.19 million bpd, respectively":
+    /// two changes of one verb, each with its own value, paired in order. Takes the figures
+    /// and returns true when the whole list is there.
+    fn respective_pair(&mut self, m: usize, measure: Measure) -> bool {
+        let (_, me) = self.mtoks[m];
+        if !self.is(me, self.w.and) {
+            return false;
+        }
+        let Some(second) = self.mention_starting(me + 1) else {
+            return false;
+        };
+        let free = |s: &Self, x: usize| s.role(x) == Role::Free;
+        let mut k = self.mtoks[second].1;
+        if self.is(k, ",") {
+            k += 1;
+        }
+        if !self.is(k, self.w.to) || self.kind(second) != self.kind(m) || !free(self, second) {
+            return false;
+        }
+        let Some(x) = self.mention_starting(k + 1) else {
+            return false;
+        };
+        let xe = self.mtoks[x].1;
+        let Some(y) = self
+            .is(xe, self.w.and)
+            .then(|| self.mention_starting(xe + 1))
+            .flatten()
+        else {
+            return false;
+        };
+        let ye = self.mtoks[y].1;
+        let listed = (ye..(ye + 2).min(self.end)).any(|j| self.is(j, self.w.respectively));
+        let values = [x, y]
+            .iter()
+            .all(|&v| free(self, v) && self.value_like(v) && self.kind(v) == self.kind(x));
+        let amounts_fit = measure != Measure::Absolute || self.same_unit(m, x);
+        if !listed || !values || !amounts_fit {
+            return false;
+        }
+        let Some((d, dt, true)) = self.change_direction(m) else {
+            return false;
+        };
+        for (change, value, phrase) in [(m, x, (dt, me)), (second, y, self.mtoks[second])] {
+            let draft = self.new_draft(ClaimKind::Change, change, phrase, measure, Some((d, dt)));
+            self.drafts[draft].value = Some(value);
+            self.set_role(value, Role::Value(draft));
+        }
+        true
+    }
+
     /// Pass 1: a change phrase around a percent or points ("rose 12.5 pct", "a 5% increase"),
     /// with its value and baseline.
     fn percent_change(&mut self, m: usize) {
         let (mf, me) = self.mtoks[m];
         let kind = self.kind(m);
+        let measure = if kind == MentionKind::Points {
+            Measure::Points
+        } else {
+            Measure::Percent
+        };
+        // The second change of a respective pair is drafted already.
+        if matches!(self.role(m), Role::Change(_)) || self.respective_pair(m, measure) {
+            return;
+        }
         let Some((d, dt, before)) = self
             .change_direction(m)
             .or_else(|| self.signed_change(m))
@@ -1485,11 +1544,6 @@ impl<'a> Sentence<'a> {
             return;
         };
         let phrase = if before { (dt, me) } else { (mf, dt + 1) };
-        let measure = if kind == MentionKind::Points {
-            Measure::Points
-        } else {
-            Measure::Percent
-        };
         let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
         let after = self.restated_percent(draft, phrase.1);
         self.attach_after(draft, after);
@@ -1525,6 +1579,9 @@ impl<'a> Sentence<'a> {
         let glued =
             me < self.end && !self.toks[me].space_before && self.toks[me].kind == Kind::Word;
         if glued && self.kind(m) == MentionKind::Number {
+            return;
+        }
+        if self.respective_pair(m, Measure::Absolute) {
             return;
         }
         let Some((d, dt, before)) = self.change_direction(m) else {
