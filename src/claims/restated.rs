@@ -67,6 +67,18 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
         return about;
     }
     let text = &doc.text;
+    // The object of a transitive verb, before the figure: "(the bank) lifted interest rates
+    // by 0.5 percentage points".
+    let object = tokens_of(toks, stated)
+        .take_while(|t| t.kind == Kind::Word)
+        .last();
+    if let Some(last) = object.filter(|t| t.end > stated.start) {
+        let phrase = format!("{} {}", c.subject, &text[stated.start..last.end]);
+        let about = About::of(doc.lang, &phrase);
+        if !about.measures.is_empty() {
+            return about;
+        }
+    }
     let first = toks.partition_point(|t| t.start < stated.end);
     let tail = toks[first..]
         .iter()
@@ -522,6 +534,23 @@ mod tests {
             figures(&other, "rose 8.1 percent"),
             (String::new(), String::new())
         );
+    }
+
+    #[test]
+    fn the_object_of_a_transitive_verb_names_the_measure() {
+        // The subject is the bank; the rate is the verb's object.
+        let text = "The central bank raised interest rates by 0.75 percentage points. The \
+                    cash rate has risen to 4.5 per cent from 3.75 per cent.";
+        let change = "raised interest rates by 0.75 percentage points";
+        assert_eq!(
+            figures(text, change),
+            ("4.5 per cent".into(), "3.75 per cent".into())
+        );
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
+        // Another measure in the object is not restated.
+        let other = text.replace("interest rates", "its inflation forecast");
+        let change = change.replace("interest rates", "its inflation forecast");
+        assert_eq!(figures(&other, &change), (String::new(), String::new()));
     }
 
     #[test]

@@ -509,6 +509,9 @@ impl<'a> Scanner<'a> {
         let mut k = if hyphen { j + 1 } else { j };
         if hyphen && self.is_word(k, u.percentage) && self.is_punct(k + 1, "-") {
             k += 2;
+        } else if !hyphen && self.is_word(k, u.percentage) && self.is_word(k + 1, u.point) {
+            // "half a percentage point"
+            k += 1;
         }
         // Not "one point five", where "point" is a decimal point.
         let decimal_point = self.tok(k + 1).is_some_and(|n| {
@@ -1554,16 +1557,23 @@ impl<'a> Scanner<'a> {
             return Step::Skip(j);
         }
         if fraction != Bare::No {
-            // "a quarter-point cut", "a half-point rise"
-            if of && self.is_word(j + 1, self.lang.numbers.article) {
+            // "a quarter-point cut", "a half-point rise", "half a percentage point", "a quarter
+            // of a point"
+            let article = usize::from(of) + j;
+            let point = self.fraction_point(j, value).or_else(|| {
+                self.is_word(article, self.lang.numbers.article)
+                    .then(|| self.fraction_point(article + 1, value))
+                    .flatten()
+            });
+            if let Some(end) = point {
+                tail.end = end;
+                tail.unit = Unit::Points(1.0);
+            } else if of && self.is_word(j + 1, self.lang.numbers.article) {
                 // "two thirds of a million"
                 let scaled = self.tail(j + 2);
                 if scaled.scale > 1.0 {
                     tail = scaled;
                 }
-            } else if let Some(end) = self.fraction_point(j, value) {
-                tail.end = end;
-                tail.unit = Unit::Points(1.0);
             } else if !(of
                 || tail.unit != Unit::None
                 || fraction == Bare::Counted
@@ -2145,6 +2155,20 @@ mod tests {
             "a half-point",
             Points,
             0.5,
+            Some("pp"),
+        );
+        one(
+            "It made a cut of half a percentage point.",
+            "half a percentage point",
+            Points,
+            0.5,
+            Some("pp"),
+        );
+        one(
+            "It rose by a quarter of a point.",
+            "a quarter of a point",
+            Points,
+            0.25,
             Some("pp"),
         );
         one(
