@@ -21,7 +21,7 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 446;
+const LINKED: usize = 447;
 const LINKED_WITH_PERIOD: usize = 284;
 const PLANTED_CAUGHT: usize = 135;
 const INCONSISTENT_FLAGGED: usize = 4;
