@@ -238,6 +238,13 @@ fn terminal_end(
 /// three letters or more before it, and a capitalised word of lowercase letters after it
 /// ("Monday.Outbound"), which no abbreviation, number, address or code name is.
 fn glued_sentence_start(bytes: &[u8], start: usize, i: usize, end: usize) -> bool {
+    // Most glued periods are decimals and abbreviations: turned down on the bytes around it.
+    if i == start
+        || !bytes[i - 1].is_ascii_lowercase()
+        || !bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+    {
+        return false;
+    }
     let before = bytes[start..i]
         .iter()
         .rev()
@@ -249,13 +256,11 @@ fn glued_sentence_start(bytes: &[u8], start: usize, i: usize, end: usize) -> boo
         .map_or(end, |n| i + 1 + n);
     let after = &bytes[i + 1..word_end];
     before >= 3
-        && bytes[i - 1].is_ascii_lowercase()
         && bytes[i - before..i]
             .iter()
             .skip(1)
             .all(u8::is_ascii_lowercase)
         && after.len() >= 3
-        && after[0].is_ascii_uppercase()
         && after[1..].iter().all(u8::is_ascii_lowercase)
 }
 
