@@ -43,6 +43,8 @@ struct Draft {
     baseline_mark: Option<usize>,
     /// The draft whose change this one restates in another measure ("$13.40, or 0.8%").
     restates: Option<usize>,
+    /// A results-table row: its figures are whole cells ("$18.8bn3", "(5.3)").
+    table_row: bool,
 }
 
 struct Sentence<'a> {
@@ -996,6 +998,7 @@ impl<'a> Sentence<'a> {
             times_more: false,
             baseline_mark: None,
             restates: None,
+            table_row: false,
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Change(d));
@@ -1396,38 +1399,122 @@ impl<'a> Sentence<'a> {
         same_kind.then_some((d, mf, true))
     }
 
-    /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |": this period's figure,
-    /// last period's and the change between them, cell after cell.
-    fn table_row(&mut self, m: usize) {
-        let cell_before_token = |f: usize| -> Option<usize> {
-            if f < self.first + 2 || !self.is(f - 1, "|") {
+    /// The figure of the table cell that ends right before token `k`: a free figure, with a
+    /// footnote mark glued after it ("$18.8bn3") or in the parentheses of an accounting
+    /// negative ("(15.4)"). With `piped`, `k` is the pipe closing the cell; without, the
+    /// cells are set apart by spaces ("EBIT (5.3) 33.1 (116.1%)"). (figure, first token.)
+    fn cell_before(&self, k: usize, piped: bool) -> Option<(usize, usize)> {
+        let mut e = k;
+        if piped {
+            if k < self.first + 2 || !self.is(k - 1, "|") {
                 return None;
             }
-            // "$18.8bn3 |": a footnote mark glued to the figure.
-            let footnote = |e: usize| self.toks[e].kind == Kind::Num && !self.toks[e].space_before;
-            self.ms
-                .clone()
-                .rfind(|&o| {
-                    let e = self.mtoks[o].1;
-                    e == f - 1 || e + 1 == f - 1 && footnote(e)
-                })
-                .filter(|&o| self.role(o) == Role::Free && self.value_like(o))
-        };
-        let cell_before = |x: usize| cell_before_token(self.mtoks[x].0);
+            e = k - 1;
+        }
+        // "$18.8bn3 |": a footnote mark glued to the figure (not "|115.1|", a figure glued
+        // to its pipe).
+        let mark = &self.toks[e - 1];
+        if piped
+            && mark.kind == Kind::Num
+            && !mark.space_before
+            && !self.is(e.saturating_sub(2), "|")
+        {
+            e -= 1;
+        }
+        let paren = e > self.first + 1 && self.is(e - 1, ")");
+        let e = e - usize::from(paren);
+        let o = self.ms.clone().rfind(|&o| self.mtoks[o].1 <= e)?;
+        let (of, oe) = self.mtoks[o];
+        let free = self.role(o) == Role::Free && self.value_like(o);
+        (oe == e && self.parenthesised(o) == paren && free).then_some((o, of - usize::from(paren)))
+    }
+
+    /// Whether mention `m` is in parentheses of its own ("(5.3)").
+    fn parenthesised(&self, m: usize) -> bool {
+        let (mf, me) = self.mtoks[m];
+        mf > self.first && self.is(mf - 1, "(") && self.is(me, ")")
+    }
+
+    /// Whether the line of the text ends at byte `at`, but for spaces.
+    fn line_ends_at(&self, at: usize) -> bool {
+        let rest = &self.text.as_bytes()[at..];
+        let next = rest.iter().find(|&&c| !matches!(c, b' ' | b'\t' | b'\r'));
+        matches!(next, None | Some(b'\n'))
+    }
+
+    /// Whether mention `m` may be the change cell of a table row, told from the bytes around
+    /// it (most percents are in prose, and this test comes first): a pipe before it ("|
+    /// +75.7%", or at the end of the line before), or the end of its line after it ("62.1%",
+    /// "(116.1%)").
+    fn may_be_change_cell(&self, m: usize) -> bool {
+        let span = self.mentions[m].span;
+        let bytes = self.text.as_bytes();
+        let before = bytes[..span.start]
+            .iter()
+            .rfind(|&&c| c > b' ' && c != b'+' && c != b'(');
+        let after = span.end + usize::from(bytes.get(span.end) == Some(&b')'));
+        before == Some(&b'|') || self.line_ends_at(after)
+    }
+
+    /// The figure of mention `m`, one side of draft `dr`'s comparison with `other`. A table
+    /// row's is its whole cell, with a footnote mark glued after it ("$18.8bn3") or the
+    /// parentheses of an accounting negative ("(5.3)"): negative when the other side is not in
+    /// parentheses too (a profit turned into a loss; costs both in parentheses are compared
+    /// as amounts).
+    fn row_figure(
+        &self,
+        dr: &Draft,
+        m: usize,
+        other: Option<usize>,
+        period: Option<Period>,
+    ) -> Figure {
+        let mut f = figure(&self.mentions[m], m, period);
+        if !dr.table_row {
+            return f;
+        }
+        let (mf, me) = self.mtoks[m];
+        let paren = self.parenthesised(m);
+        let mut end = me + usize::from(paren);
+        if end < self.end && self.toks[end].kind == Kind::Num && !self.toks[end].space_before {
+            end += 1;
+        }
+        let first = mf - usize::from(paren);
+        f.stated = Some(Span::new(self.toks[first].start, self.toks[end - 1].end));
+        if paren && !other.is_some_and(|o| self.parenthesised(o)) {
+            f.interval = f.interval.scale(-1.0);
+        }
+        f
+    }
+
+    /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |" or one set apart by
+    /// spaces at the end of its line ("Net finance costs (5.3) (3.3) 62.1%"): this period's
+    /// figure, last period's and the change between them, cell after cell.
+    fn table_row(&mut self, m: usize) {
         // "| +75.7% |", "| (5.8%) |": a plus sign glued before the change, or the parentheses
         // of an accounting negative around it.
+        if !self.may_be_change_cell(m) {
+            return;
+        }
         let (mf, me) = self.mtoks[m];
         let plus = mf > self.first && !self.toks[mf].space_before && self.is(mf - 1, "+");
-        let negative = mf > self.first && self.is(mf - 1, "(") && self.is(me, ")");
+        let negative = self.parenthesised(m);
         let cell = if plus || negative { mf - 1 } else { mf };
+        let piped = cell > self.first && self.is(cell - 1, "|");
+        if !piped && !self.line_ends_at(self.toks[me - 1 + usize::from(negative)].end) {
+            return;
+        }
         // A percent change is of amounts; a change in points may be of percentages.
         let points = self.kind(m) == MentionKind::Points;
-        let Some(base) =
-            cell_before_token(cell).filter(|&b| points || self.kind(b) != MentionKind::Percent)
+        let Some((base, base_cell)) = self
+            .cell_before(cell, piped)
+            .filter(|&(b, _)| points || self.kind(b) != MentionKind::Percent)
         else {
             return;
         };
-        let Some(value) = cell_before(base).filter(|&v| self.kind(v) == self.kind(base)) else {
+        let Some((value, _)) = self
+            .cell_before(base_cell, piped)
+            .filter(|&(v, _)| self.kind(v) == self.kind(base))
+        else {
             return;
         };
         // "In €m | H1 2023 | H1 2024 | Change |": the earlier year's column is the baseline.
@@ -1454,6 +1541,7 @@ impl<'a> Sentence<'a> {
         self.drafts[draft].first = self.mtoks[value].0;
         self.drafts[draft].value = Some(value);
         self.drafts[draft].baseline = Some(base);
+        self.drafts[draft].table_row = true;
         self.set_role(value, Role::Value(draft));
         self.set_role(base, Role::Baseline(draft));
     }
@@ -2152,6 +2240,7 @@ impl<'a> Sentence<'a> {
             times_more: false,
             baseline_mark: None,
             restates: None,
+            table_row: false,
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Value(d));
@@ -2209,6 +2298,7 @@ impl<'a> Sentence<'a> {
             times_more: false,
             baseline_mark: None,
             restates: None,
+            table_row: false,
         });
         let d = self.drafts.len() - 1;
         if let Some(value) = value {
@@ -2608,14 +2698,16 @@ fn build(
         }
     };
     let value = dr.value.map(|m| {
-        let mut f = figure(&s.mentions[m], m, current);
+        let mut f = s.row_figure(dr, m, dr.baseline, current);
         if let Some(h) = head.and_then(|h| h.value.clone()) {
             f = h;
         }
         f
     });
     let base_period = base_mark.and_then(|k| s.marks[k].period.resolve(current));
-    let mut baseline = dr.baseline.map(|b| figure(&s.mentions[b], b, base_period));
+    let mut baseline = dr
+        .baseline
+        .map(|b| s.row_figure(dr, b, dr.value, base_period));
     let mut value = value;
     if let (Some(v), Some(b), Some(bm), Some(vf)) =
         (dr.value, baseline.as_mut(), dr.baseline, value.as_mut())

@@ -176,6 +176,38 @@ mod tests {
     }
 
     #[test]
+    fn a_table_cell_keeps_its_footnote_mark_and_parentheses() {
+        let table = "In $m | 2025 | 2024 | Change |\n---|---|---|---|\n\
+                     Sales | $1.8bn | $1.5bn2 | 20.0%3 |\n\
+                     Net loss | (30.0) | 20.0 | (250.0%) |\n";
+        assert_eq!(
+            links(table),
+            [
+                link("$1.8bn", "$1.5bn2", "20.0%"),
+                link("(30.0)", "20.0", "250.0%")
+            ]
+        );
+        // A loss against a profit is a fall of more than 100%, and no impossible one.
+        assert!(report(table, None).findings.is_empty());
+    }
+
+    #[test]
+    fn a_row_set_apart_by_spaces_reads_costs_in_parentheses_as_amounts() {
+        let rows = "Results ($m)\nEBIT 1 8.0 10.0 (20.0%)\nFinance costs (6.0) (5.0) 20.0%\n";
+        assert_eq!(
+            links(rows),
+            [
+                link("8.0", "10.0", "20.0%"),
+                link("(6.0)", "(5.0)", "20.0%")
+            ]
+        );
+        assert!(report(rows, None).findings.is_empty());
+        // A figure or a word after the percent is no row's change column.
+        let not_rows = "Costs 6.0 5.0 20.0% of sales\nCosts 6.0 5.0 20.0% 3\n";
+        assert!(links(not_rows).is_empty(), "{:?}", links(not_rows));
+    }
+
+    #[test]
     fn a_bare_baseline_takes_its_values_unit_and_scale() {
         let c = &claims("Sales rose 5 pct to 105 mln dlrs from 100.", None)[0];
         let base = c.baseline.as_ref().unwrap();

@@ -1333,6 +1333,14 @@ impl<'a> Scanner<'a> {
         )
     }
 
+    /// Whether token `i` is a footnote mark glued to a figure: one digit ending the word, as
+    /// the "4" of "11.2%4 |" (a URL escape has two hex digits, "%2D").
+    fn footnote_mark(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 1)
+            && self.tok(i + 1).is_none_or(|n| n.space_before)
+    }
+
     /// Whether the number at `i` is glued to what comes before it, as in a code: "G7",
     /// "COVID-19", "A320".
     fn glued_to_code(&self, i: usize) -> bool {
@@ -1413,9 +1421,10 @@ impl<'a> Scanner<'a> {
                 && self
                     .tok(j + 1)
                     .is_some_and(|m| m.kind != Kind::Punct && !m.space_before)
+                && !self.footnote_mark(j + 1)
             {
                 // URL escapes ("issn%280024%2D9114"): no percent has a letter or digit glued
-                // after its sign.
+                // after its sign, but for a table's footnote mark ("11.2%4 |").
                 return Err(j + 1);
             }
         }
@@ -2631,6 +2640,8 @@ mod tests {
         let got = read("See test.com/search?q=30%25%2020% and issn%280024%2D9114%29 now.");
         assert!(got.iter().all(|m| m.1 != Percent), "{got:?}");
         one("It rose 5%, the most.", "5%", Percent, 5.0, Some("%"));
+        // A table's footnote mark glued after the sign is no escape.
+        one("Sales | 9.3%2 |", "9.3%", Percent, 9.3, Some("%"));
     }
 
     #[test]

@@ -228,7 +228,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if allowed.overlaps(&change.interval) {
         return loose_only(ctx, claim, (value, baseline), &allowed);
     }
-    if impossible_decrease::applies(change) || points_vs_percent::mixup(claim).is_some() {
+    if impossible_decrease::applies(claim) || points_vs_percent::mixup(claim).is_some() {
         return None;
     }
     if direction_mismatch::contradiction(claim).is_some()

@@ -1,6 +1,6 @@
 //! `impossible-decrease`: a fall of more than 100%, which would leave less than nothing.
 
-use crate::claim::{Change, Direction, Measure};
+use crate::claim::{Claim, Direction, Measure};
 use crate::finding::{Finding, Severity};
 
 use crate::measure::format::fmt_number;
@@ -17,7 +17,9 @@ Flags a percent decrease whose smallest reading is above 100% (\"fell 150%\"): e
 its lowest (\"150%\" as 149.5%), the figure would have to drop below zero. A quantity that can
 turn negative (a profit into a loss) is still better described in absolute terms.
 
-When it fires, `change-mismatch` stays silent for the claim.
+A fall to a figure written as negative (a profit turned into a loss, \"(5.3)\" against \"33.1\"
+in a results table) is no impossibility: `change-mismatch` checks it. When this rule fires,
+`change-mismatch` stays silent for the claim.
 
 ## Why is this bad?
 A decrease of 100% leaves nothing; more is meaningless. The writer usually inverted the ratio:
@@ -33,16 +35,22 @@ Imports fell 60% to 2 mln tonnes.
 ```
 ";
 
-/// A percent change that states a fall of more than 100% under every reading.
-pub fn applies(change: &Change) -> bool {
-    change.measure == Measure::Percent
+/// A percent change that states a fall of more than 100% under every reading, to a value not
+/// below zero.
+pub fn applies(claim: &Claim) -> bool {
+    let Some(change) = claim.change.as_ref() else {
+        return false;
+    };
+    let below_zero = claim.value.as_ref().is_some_and(|v| v.interval.high < 0.0);
+    !below_zero
+        && change.measure == Measure::Percent
         && (change.direction == Some(Direction::Down) || change.interval.high < 0.0)
         && least_magnitude(&any_reading(change)) > 100.0
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for claim in ctx.claims {
-        let Some(change) = claim.change.as_ref().filter(|c| applies(c)) else {
+        let Some(change) = claim.change.as_ref().filter(|_| applies(claim)) else {
             continue;
         };
         let stated = magnitude(&change.interval);
