@@ -80,11 +80,21 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
             continue;
         }
         let points = change.measure == Measure::Points;
+        // The sentence just before, or the one before it when it states no figure ("In
+        // absolute terms, March saw the highest volumes since May 2021. The result was still
+        // down by 14.8%").
+        let states_figure = |s: &Span| {
+            claims[..i]
+                .iter()
+                .any(|c| c.sentence == *s && c.value.as_ref().is_some_and(|v| v.stated.is_some()))
+        };
         let Some(previous) = doc
             .sentences
             .iter()
             .rev()
-            .find(|s| s.end <= claim.sentence.start)
+            .filter(|s| s.end <= claim.sentence.start)
+            .take(2)
+            .find(|s| states_figure(s))
         else {
             continue;
         };

@@ -474,7 +474,9 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     extremes: Words::new(&["low", "high", "peak", "trough"]),
     // "time" of "all-time", which the tokenizer splits at its hyphen.
     extreme_qualifiers: Words::new(&["time", "record"]),
-    anaphors: Words::new(&["it", "that", "this", "they", "those", "result"]),
+    anaphors: Words::new(&[
+        "it", "that", "this", "they", "those", "result", "figure", "number",
+    ]),
     after_figure_only: Words::new(&["less", "more", "fewer"]),
     and: "and",
     respectively: "respectively",
