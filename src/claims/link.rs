@@ -1411,6 +1411,9 @@ impl<'a> Sentence<'a> {
             }
             e = k - 1;
         }
+        if e <= self.first {
+            return None;
+        }
         // "$18.8bn3 |": a footnote mark glued to the figure (not "|115.1|", a figure glued
         // to its pipe).
         let mark = &self.toks[e - 1];
