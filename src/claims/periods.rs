@@ -220,6 +220,15 @@ impl<'a> Cursor<'a> {
         }
         Some(k)
     }
+    /// A day of a month written in digits at `i` ("10" of "Nov. 10", "20" of "1-20").
+    fn day(&self, i: usize) -> Option<u8> {
+        let t = self.toks.get(i)?;
+        let s = t.text(self.text);
+        (t.kind == Kind::Num && s.len() <= 2)
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
     fn small_num(&self, i: usize) -> bool {
         self.toks
             .get(i)
@@ -244,6 +253,21 @@ fn part_year(n: u8, per_year: u8, date: Option<Date>) -> Option<i32> {
 /// The months from `from` of year `y1` to the end of `to` of `y2`, as one period.
 fn months(y1: i32, from: u8, y2: i32, to: u8) -> Option<Period> {
     Period::span(Date::month_start(y1, from), Date::month_end(y2, to))
+}
+
+/// Whether the number at token `k` is the day of a date ("SEOUL, Nov. 13", "May 10"): a day
+/// after a capitalised month word, its abbreviation's full stop allowed.
+pub fn day_of_date(lang: &'static Language, text: &str, toks: &[Token], k: usize) -> bool {
+    let c = Cursor {
+        text,
+        toks,
+        lang,
+        w: &lang.periods,
+    };
+    let month = |j: Option<usize>| j.and_then(|j| c.month(j)).is_some();
+    c.day(k).is_some()
+        && (month(k.checked_sub(1))
+            || k.checked_sub(1).is_some_and(|j| c.is(j, ".")) && month(k.checked_sub(2)))
 }
 
 /// Finds every period phrase in `toks[first..end]`.
@@ -576,21 +600,13 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
 
 /// A range of days of one month at `i` (the month): "Nov. 1-10", "April 18-24", "June 1-20,
 /// 2025", as weekly and ten-day trade figures are dated.
-#[cold]
-#[inline(never)]
 fn day_range(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let dot = c.is(i + 1, ".") && c.glued(i + 1);
     let j = i + 1 + usize::from(dot);
-    let day = |k: usize| -> Option<u8> {
-        let t = c.toks.get(k)?;
-        let s = t.text(c.text);
-        (t.kind == Kind::Num && s.len() <= 2)
-            .then(|| s.parse().ok())
-            .flatten()
-            .filter(|d| (1..=31).contains(d))
-    };
-    let from = day(j).filter(|_| c.small_num(j))?;
-    let to = day(j + 2).filter(|&d| d > from && c.joiner(j + 1) && c.glued(j + 2))?;
+    let from = c.day(j).filter(|_| c.small_num(j))?;
+    let to = c
+        .day(j + 2)
+        .filter(|&d| d > from && c.joiner(j + 1) && c.glued(j + 2))?;
     let mut next = j + 3;
     let y = if c.is(next, ",") && c.year(next + 1).is_some() {
         next += 2;
@@ -850,12 +866,7 @@ fn month_or_day(
     mut j: usize,
     date: Option<Date>,
 ) -> Option<(i32, u8, Option<u8>, usize)> {
-    let day_number = |k: usize| -> Option<u8> {
-        c.small_num(k)
-            .then(|| c.toks[k].text(c.text).parse().ok())
-            .flatten()
-            .filter(|d| (1..=31).contains(d))
-    };
+    let day_number = |k: usize| c.day(k).filter(|_| c.small_num(k));
     let mut day = day_number(j).filter(|_| c.month(j + 1).is_some());
     if day.is_some() {
         j += 1;
@@ -1130,6 +1141,22 @@ mod tests {
             "2023-Q3",
             true,
         )]);
+    }
+
+    #[test]
+    fn the_day_of_a_date() {
+        let lang = crate::lang::default_language();
+        let day = |text: &str, number: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, 0, text.len(), &mut toks);
+            let k = toks.iter().position(|t| t.text(text) == number).unwrap();
+            day_of_date(lang, text, &toks, k)
+        };
+        assert!(day("SEOUL, Nov. 13 -- Exports rose.", "13"));
+        assert!(day("On May 10 it fell.", "10"));
+        assert!(!day("Prices may 10 times rise.", "10"));
+        assert!(!day("Nov. 2024 sales rose 13 pct.", "13"));
+        assert!(!day("13 were sold in November.", "13"));
     }
 
     #[test]

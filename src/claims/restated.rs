@@ -230,15 +230,10 @@ fn stray(
     sentence: Span,
     unused: impl Iterator<Item = Span>,
 ) -> bool {
-    let month = |k: usize| toks[k].look_up(&doc.text, &doc.lang.units.months).is_some();
     let day_of_month = |figure: Span| {
         let at = toks.partition_point(|t| t.start < figure.start);
-        let after_month = match at {
-            0 => false,
-            1 => month(0),
-            _ => month(at - 1) || (toks[at - 1].is(&doc.text, ".") && month(at - 2)),
-        };
-        after_month && toks.get(at).is_some_and(|t| t.end == figure.end)
+        toks.get(at).is_some_and(|t| t.end == figure.end)
+            && periods::day_of_date(doc.lang, &doc.text, toks, at)
     };
     let mut marks: Option<Vec<PeriodMark>> = None;
     for figure in unused.filter(|&f| !day_of_month(f)) {
