@@ -133,6 +133,13 @@ pub struct Claim {
     /// a claim with a value carries its period on the value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The current period (the value's, or `period`) is not written but assumed: the latest
+    /// month, quarter or half ended by the article's date, by the periods and words the
+    /// article uses ("Amazon's net quarterly sales grew 9% year over year", published
+    /// 2022-02-03: 2021-Q4). Rules that compare periods across claims or with the registry
+    /// take an assumed period as unknown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub period_assumed: bool,
     /// `None` until the registry stage, and when no fact applies to any figure. Boxed:
     /// most claims have none, and claims are moved often.
     pub registry: Option<Box<RegistryVerdicts>>,

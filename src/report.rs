@@ -64,6 +64,9 @@ pub struct ClaimOut<'a> {
     /// The period of a claim with no current value ("rose 3.4% in December").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
+    /// The current period is assumed from the article's date and cadence, not written.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub period_assumed: bool,
     pub registry: Option<Cow<'a, RegistryMatch>>,
 }
 
@@ -232,6 +235,7 @@ fn build<'a, 'r, H: Hold<'a, 'r>>(checked: &'a Checked, with_mentions: bool) -> 
                     .as_ref()
                     .map(|f| figure_out::<H>(doc, f, verdicts.and_then(|v| v.baseline.as_ref()))),
                 period: c.period,
+                period_assumed: c.period_assumed,
                 registry: verdicts.map(|v| H::hold(&v.claim)),
             }
         })

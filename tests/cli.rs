@@ -494,3 +494,30 @@ fn explain_knows_the_registry_codes_too() {
     );
     assert!(stdout.contains("`vaule:`"), "{stdout}");
 }
+
+#[test]
+fn a_period_not_written_is_marked_assumed_in_json_and_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "---\ntitle: Results\ndate: 2022-02-03\n---\n\
+        Amazon's net quarterly sales grew 9% year over year to $137.4 billion.\n\
+        Exports rose 4.1% to $31.2 billion in January.\n";
+    std::fs::write(dir.path().join("a.md"), article).unwrap();
+    let out = run(&["extract", "--format", "json", "a.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    // No period written: the latest quarter ended by the date, marked as assumed, and the
+    // year-earlier baseline reckoned from it.
+    assert_eq!(claims[0]["value"]["period"], "2021-Q4");
+    assert_eq!(claims[0]["baseline"]["period"], "2020-Q4");
+    assert_eq!(claims[0]["period_assumed"], true);
+    // A period written: no mark (the field is left out when false).
+    assert_eq!(claims[1]["value"]["period"], "2022-01");
+    assert!(claims[1].get("period_assumed").is_none());
+    let out = run(&["extract", "a.md"], dir.path());
+    assert!(
+        text(&out.stdout).contains("2021-Q4 assumed"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -374,8 +374,10 @@ fn numbers_months_and_periods_are_complete_and_sane() {
 
 /// A claim as the conformance files write it: `kind: value | change | baseline`, each part
 /// the text as written (`-` when absent, `~` for an implied baseline), with `@period` (a
-/// claim without a value: its own period, `- @period`).
+/// claim without a value: its own period, `- @period`; `@?period` when it is assumed from the
+/// article's date and cadence, not written).
 fn summary(text: &str, c: &Claim) -> String {
+    let at = if c.period_assumed { "@?" } else { "@" };
     let figure = |f: &Option<Figure>| match f {
         None => "-".to_string(),
         Some(f) => {
@@ -383,7 +385,7 @@ fn summary(text: &str, c: &Claim) -> String {
                 .stated
                 .map_or("~".to_string(), |s: Span| s.slice(text).to_string());
             match f.period {
-                Some(p) => format!("{written} @{p}"),
+                Some(p) => format!("{written} {at}{p}"),
                 None => written,
             }
         }
@@ -397,7 +399,7 @@ fn summary(text: &str, c: &Claim) -> String {
     let change = c.change.as_ref().map_or("-", |ch| ch.stated.slice(text));
     // A claim without a value carries its own period: `- @2025-03`.
     let value = match (&c.value, c.period) {
-        (None, Some(p)) => format!("- @{p}"),
+        (None, Some(p)) => format!("- {at}{p}"),
         (value, _) => figure(value),
     };
     format!("{kind}: {value} | {change} | {}", figure(&c.baseline))

@@ -2374,6 +2374,9 @@ struct Running {
     /// The period the article last named for a current figure: a figure whose sentence names
     /// none is about it ("Exports rose 4.1% in March. Imports fell 2% to $31.2 billion.").
     period: Option<Period>,
+    /// The period the article is assumed to report on ([`super::reporting`]), worked out
+    /// the first time a comparison names none.
+    reporting: std::cell::OnceCell<Option<Period>>,
 }
 
 /// Whether period `p` ends before period `c` does (by fiscal year number for fiscal periods).
@@ -2435,6 +2438,11 @@ fn link_tokens(
     let owned: Vec<usize> = s.figure_marks.iter().flatten().copied().collect();
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
     let carried = state.period;
+    let reporting = || {
+        *state
+            .reporting
+            .get_or_init(|| super::reporting::period(doc, ex))
+    };
     // The period the sentence names for its last figure (drafts go in order; only heads name
     // one).
     let mut named: Option<Period> = None;
@@ -2445,7 +2453,15 @@ fn link_tokens(
                 continue;
             }
             let head = s.drafts[d].inherited_from.and_then(|h| built[h].clone());
-            let (claim, own) = build(&s, d, sentence, &owned, head.as_ref(), carried, named);
+            let (claim, own) = build(
+                &s,
+                d,
+                sentence,
+                &owned,
+                head.as_ref(),
+                (carried, &reporting),
+                named,
+            );
             // "rose 0.3% last month, from being down 0.4% in July": a figure for an earlier
             // period later in the sentence looks back; the sentence stays in the later one.
             named = match (own, named) {
@@ -2566,7 +2582,8 @@ fn adopt(
 /// Builds draft `d` into a claim; `owned` are the period phrases that follow a mention
 /// directly ("1238 tons in May"), `head` the claim whose value an inherited draft shares.
 /// Builds draft `d` into a claim, with `carried` as the period of a figure whose sentence
-/// names none and `named_before` the one the sentence named for an earlier figure (what "in
+/// names none, `reporting` the period a comparison is assumed to be about when no period
+/// applies, and `named_before` the one the sentence named for an earlier figure (what "in
 /// the previous quarter" looks back from); also returns the period the sentence itself names
 /// for it, if any.
 fn build(
@@ -2575,7 +2592,7 @@ fn build(
     sentence: Span,
     owned: &[usize],
     head: Option<&Claim>,
-    carried: Option<Period>,
+    (carried, reporting): (Option<Period>, &dyn Fn() -> Option<Period>),
     named_before: Option<Period>,
 ) -> (Claim, Option<Period>) {
     let dr = &s.drafts[d];
@@ -2671,8 +2688,12 @@ fn build(
         begun.then_some(p)
     };
     let mut inferred = None;
+    let mut assumed = false;
     let current = match head {
-        Some(h) => h.value.as_ref().and_then(|v| v.period),
+        Some(h) => {
+            assumed = h.period_assumed;
+            h.value.as_ref().and_then(|v| v.period)
+        }
         None => {
             // "exports rose 10% in June, while imports jumped 15.5%": the period the sentence
             // named for an earlier figure, before the one carried from earlier sentences.
@@ -2694,7 +2715,48 @@ fn build(
                     inferred = following()
                         .or_else(|| s.settled_on_the_day(dr))
                         .or_else(|| s.decided_this_month(dr));
-                    inferred
+                    // The article's period, unless the sentence names one of its own that
+                    // linking left unattached ("over the 12 months to November 2024 to reach
+                    // £285,000", "in the two months"), or the assumed period would not come
+                    // after those it names for other figures ("compared with 146,610 in
+                    // April").
+                    let sentence_names_one = || {
+                        let end = dr.end.max(dr.phrase.1);
+                        // "in the two months", not "in the quarter" nor "the same period".
+                        let counted = (dr.first + 1..(end + 4).min(s.end)).any(|k| {
+                            s.is_any(k, &s.lang.periods.same_units)
+                                && (s.toks[k - 1].kind == Kind::Num
+                                    || s.ms.clone().any(|m| s.mtoks[m].1 == k))
+                        });
+                        // A phrase of the claim's value or change, or of no figure; a year or
+                        // a day says little ("will return to growth in 2019", "said IDC
+                        // Thursday").
+                        let own = [dr.value, dr.change];
+                        counted
+                            || (0..s.marks.len()).any(|k| {
+                                let m = &s.marks[k];
+                                !m.baseline
+                                    && Some(k) != base_mark
+                                    && matches!(m.period, PeriodRef::Absolute(p) if !matches!(p, Period::Year(_) | Period::Day(..)))
+                                    && (!owned.contains(&k)
+                                        || own.iter().flatten().any(|&f| s.figure_mark(f) == Some(k)))
+                            })
+                    };
+                    // Every period the sentence names for other figures is earlier.
+                    let after_baselines = |p: Period| {
+                        s.marks.iter().all(|m| match m.period {
+                            PeriodRef::Absolute(Period::Year(_) | Period::Day(..)) => true,
+                            PeriodRef::Absolute(b) => ends_before(b, p),
+                            _ => true,
+                        })
+                    };
+                    inferred.or_else(|| {
+                        let p = reporting()
+                            .filter(|&p| after_baselines(p))
+                            .filter(|_| !sentence_names_one());
+                        assumed = p.is_some();
+                        p
+                    })
                 }
                 None => sentence_period,
             }
@@ -2812,6 +2874,7 @@ fn build(
         change,
         baseline,
         period: if value_stated { None } else { current },
+        period_assumed: assumed,
         registry: None,
     };
     // A year named for a figure alone is often a forecast or an aside ("growth would be just

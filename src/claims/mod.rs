@@ -5,6 +5,7 @@ mod anaphora;
 mod baseline;
 mod link;
 pub mod periods;
+mod reporting;
 mod restated;
 pub mod subject;
 mod table_columns;

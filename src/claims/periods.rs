@@ -9,7 +9,7 @@
 
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
-use crate::lang::{same, Language, PeriodPhrase, PeriodWords, Words};
+use crate::lang::{same, Cadence, Language, PeriodPhrase, PeriodWords, Words};
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -296,6 +296,17 @@ pub fn find(
         let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
         let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
+        // "mid-March", "early June": a part of a month dates a figure as the month does.
+        if matches!(period, PeriodRef::Absolute(Period::Month(..))) && start > first {
+            if c.is_any(start - 1, &c.w.month_parts) {
+                start -= 1;
+            } else if start >= first + 2
+                && c.is(start - 1, "-")
+                && c.is_any(start - 2, &c.w.month_parts)
+            {
+                start -= 2;
+            }
+        }
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
         }
@@ -318,6 +329,86 @@ pub fn find(
         i = next.max(i + 1);
     }
     relative_to_named_years(&c, out);
+}
+
+/// What tokens `first..end` say of how often an article's figures come, by the first period
+/// phrase among `marks` (found by [`find`] over the same tokens) that names a month, a
+/// quarter or a half, or the first word that says it ("quarterly", "a challenging quarter",
+/// "interim", "monthly"), whichever comes first: `Some(Some(cadence))`; `Some(None)` when
+/// the first is a day or a fiscal period (a daily story, or a company calendar not known
+/// here: nothing is assumed); `None` when they say nothing (years and ranges say nothing).
+pub fn cadence(
+    lang: &'static Language,
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    end: usize,
+    marks: &[PeriodMark],
+) -> Option<Option<Cadence>> {
+    let c = Cursor {
+        text,
+        toks,
+        lang,
+        w: &lang.periods,
+    };
+    let of_mark = marks.iter().find_map(|m| {
+        let said = match m.period {
+            PeriodRef::Absolute(p) | PeriodRef::Last(p) => match p {
+                Period::Month(..) => Some(Cadence::Month),
+                Period::Quarter(..) => Some(Cadence::Quarter),
+                Period::Half(..) => Some(Cadence::Half),
+                Period::Day(..)
+                | Period::Fiscal(_)
+                | Period::FiscalHalf(..)
+                | Period::FiscalQuarter(..)
+                | Period::FiscalMonths(..) => None,
+                Period::Year(_) | Period::Range(..) => return None,
+            },
+            _ => return None,
+        };
+        Some((m.first, said))
+    });
+    let before = of_mark.map_or(end, |(k, _)| k);
+    // "a month ago" dates a figure against another in any story, daily ones included.
+    let dating = |i: usize| {
+        marks.iter().any(|m| {
+            (m.first..m.end).contains(&i)
+                && matches!(m.period, PeriodRef::MonthEarlier | PeriodRef::WeekEarlier)
+        })
+    };
+    let of_word = (first..before)
+        .find_map(|i| Some((i, cadence_word(&c, i, first, end).filter(|_| !dating(i))?)));
+    match (of_word, of_mark) {
+        (Some((_, said)), _) => Some(Some(said)),
+        (None, Some((_, said))) => Some(said),
+        (None, None) => None,
+    }
+}
+
+/// The cadence a word at `i` says ("quarterly", "half-year"), unless it is a fraction or a
+/// step ("a quarter of", "a quarter point").
+fn cadence_word(c: &Cursor, i: usize, first: usize, end: usize) -> Option<Cadence> {
+    let pw = c.w;
+    if c.toks[i].kind != Kind::Word || !c.toks[i].may_be_in(pw.cadences.shapes()) {
+        return None;
+    }
+    let phrases = pw.cadences.get(&c.low(i)?)?;
+    for &(rest, cadence) in phrases {
+        let next = if rest.is_empty() {
+            i + 1
+        } else {
+            let Some(next) = c.phrase(c.after_hyphen(i + 1, end), end, rest) else {
+                continue;
+            };
+            next
+        };
+        let after = c.after_hyphen(next, end);
+        if c.is_any(after, &pw.not_cadence) || (i > first && c.is_any(i - 1, &pw.fraction_before)) {
+            return None;
+        }
+        return Some(cadence);
+    }
+    None
 }
 
 /// "in the 12 months to March 2022, up from 5.5% in February": a month written without its
@@ -447,7 +538,8 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             };
             if n <= max {
                 let mut next = q + 1;
-                let year = if c.is(next, pw.of) && c.year(next + 1).is_some() {
+                // "the first half of 2023", "the first half in 2023"
+                let year = if c.is_any(next, &pw.in_of) && c.year(next + 1).is_some() {
                     next += 2;
                     c.year(next - 1)
                 } else if let Some(y) = c.year(next) {
@@ -849,6 +941,14 @@ fn months_to(
 ) -> Option<(PeriodRef, usize)> {
     if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
         return None;
+    }
+    // "to the June 2025 quarter": twelve months to a quarter named by its last month are that
+    // quarter's annual rate.
+    if n == 12 && c.is(k + 1, c.w.the) && c.is_any(k, &c.w.rate_to) {
+        let m = c.month(k + 2)?;
+        let (quarter, next) = month_phrase(c, k + 2, m, date)?;
+        return matches!(quarter, PeriodRef::Absolute(Period::Quarter(..)))
+            .then_some((quarter, next));
     }
     let (y, m, _, next) = month_or_day(c, k + 1, date)?;
     if n == 12 && c.is_any(k, &c.w.rate_to) {
@@ -1446,6 +1546,25 @@ mod tests {
                 "2023-11",
                 false,
             ),
+            // "the June 2025 quarter": the quarter that ends in June, as Stats NZ and the
+            // ABS name quarters; its annual rate compares it with the same quarter a year
+            // earlier.
+            (
+                "CPI increased 2.7 percent in the 12 months to the June 2025 quarter.",
+                "2025-07-20",
+                None,
+                "in the 12 months to the June 2025 quarter",
+                "2025-Q2",
+                false,
+            ),
+            (
+                "Prices rose 3% in the year to the March quarter.",
+                "2025-04-20",
+                None,
+                "in the year to the March quarter",
+                "2025-Q1",
+                false,
+            ),
             // The year "ended" a day: the whole year, as accounts report it.
             (
                 "Revenue rose 5% in the year ended June 30, 2023.",
@@ -1739,6 +1858,23 @@ mod tests {
     #[test]
     fn quarters_named_by_their_months_and_by_the_article_date() {
         check(&[
+            // A part of a month dates a figure as the month does.
+            (
+                "Sales dipped 3.6 pct in the mid-March sales period.",
+                "1987-03-24",
+                None,
+                "in the mid-March",
+                "1987-03",
+                false,
+            ),
+            (
+                "Prices rose in early June.",
+                "2024-07-02",
+                None,
+                "in early June",
+                "2024-06",
+                false,
+            ),
             (
                 "Profit rose in the March quarter.",
                 "2024-05-02",

@@ -578,8 +578,8 @@ fn shows_unit(stated: &str, unit: &str) -> bool {
 }
 
 /// `353 tons (t, 2025-06)` for a stated figure, `≈46.4 t (2025-05, implied 46.3…46.6)` for an
-/// implied one.
-pub(super) fn figure(f: &FigureOut) -> String {
+/// implied one; `2021-Q4 assumed` for a period not written ([`ClaimOut::period_assumed`]).
+pub(super) fn figure(f: &FigureOut, period_assumed: bool) -> String {
     let mut details: Vec<String> = Vec::new();
     let head = match &f.stated {
         Some(stated) if !f.implied => {
@@ -602,7 +602,13 @@ pub(super) fn figure(f: &FigureOut) -> String {
             approx.map_or_else(|| "?".into(), |a| with_unit(a, f.unit))
         }
     };
-    details.extend(f.period.map(|p| p.to_string()));
+    details.extend(f.period.map(|p| {
+        if period_assumed {
+            format!("{p} assumed")
+        } else {
+            p.to_string()
+        }
+    }));
     if f.implied {
         let bounded = f.low.is_finite() && f.high.is_finite();
         details.push(match range(f.low, f.high, 4, false, &plain) {
@@ -803,9 +809,13 @@ fn claim_rows(w: &mut dyn Write, report: &ArticleReport) -> io::Result<()> {
                 c.id.to_string(),
                 kind(c),
                 format!("{}:{}", c.line, c.column),
-                c.value.as_ref().map_or("-".into(), figure),
+                c.value
+                    .as_ref()
+                    .map_or("-".into(), |f| figure(f, c.period_assumed)),
                 c.change.as_ref().map_or("-".into(), change),
-                c.baseline.as_ref().map_or("-".into(), figure),
+                c.baseline
+                    .as_ref()
+                    .map_or("-".into(), |f| figure(f, c.period_assumed)),
                 registry(c),
             ]
         })

@@ -194,6 +194,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
                 registry: None,
             }),
             period: None,
+            period_assumed: false,
             registry: Some(Cow::Owned(RegistryMatch {
                 fact: "cn-magnet-exports-us-2025-06".into(),
                 verdict: Verdict::Confirmed,
@@ -225,6 +226,7 @@ Sales rose 20.8% from 72.6 mln to 87.1 mln dlrs.\n";
             change: None,
             baseline: None,
             period: None,
+            period_assumed: false,
             registry: None,
         }
     }

@@ -37,6 +37,15 @@ pub enum PeriodPhrase {
     LastWeek,
 }
 
+/// How often an article's figures come: a comparison whose sentence names no period is
+/// assumed to be about the latest such period ended by the article's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cadence {
+    Month,
+    Quarter,
+    Half,
+}
+
 /// Numbers written in words, multiples, approximators and scales.
 #[derive(Debug)]
 pub struct NumberWords {
@@ -482,6 +491,18 @@ pub struct PeriodWords {
     pub on: &'static str,
     /// The shapes of every word a period phrase can start with.
     pub starts: Shapes,
+    /// Words that say how often an article's figures come, by first word, each with the
+    /// words after it (a hyphen between two is optional): "quarterly", "a challenging
+    /// quarter", "interim", "half-year", "monthly".
+    pub cadences: Map<&'static [(&'static [&'static str], Cadence)]>,
+    /// Words after a cadence word that make it a fraction or a step ("a quarter of", "a
+    /// quarter point", "half a percentage point").
+    pub not_cadence: Words,
+    /// Words before a cadence word that make it a fraction ("a quarter", "three quarters").
+    pub fraction_before: Words,
+    /// Words before a month, with or without a hyphen, naming a part of it ("mid-March",
+    /// "early June"): the month's figures.
+    pub month_parts: Words,
 }
 
 /// The words of subject phrases and the keys that tell measures apart (claims/subject.rs).

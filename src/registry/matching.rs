@@ -84,6 +84,10 @@ pub fn annotate(registry: &Registry, doc: &Document, claims: &mut [Claim]) -> Ve
 fn figure_matches(registry: &Registry, doc: &Document, claims: &[Claim]) -> Vec<Match> {
     let mut matches = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
+        // A period assumed from the article's date is not one a fact can be matched on.
+        if claim.period_assumed {
+            continue;
+        }
         let sentence = claim.sentence.slice(&doc.text);
         for (name, figure) in [("value", &claim.value), ("baseline", &claim.baseline)] {
             let Some(figure) = figure else { continue };
@@ -320,6 +324,7 @@ mod tests {
             change: None,
             baseline,
             period: None,
+            period_assumed: false,
             registry: None,
         }];
         let findings = registry().annotate(&doc, &mut claims);
@@ -547,6 +552,7 @@ mod tests {
             change: None,
             baseline: None,
             period: None,
+            period_assumed: false,
             registry: None,
         }];
         assert!(v.registry.annotate(&doc, &mut claims).is_empty());

@@ -196,23 +196,25 @@ pub static RULES: &[Rule] = &[
 pub const MAX_CLAIMS_PER_PERIOD: usize = 1_000;
 
 /// Pairs of claims `(a, b)`, `a` before `b`, that give figures (value or baseline) for a
-/// common period: the only pairs whose figures can conflict. Linear in the claims for
+/// common period (an assumed one is no common period: [`Claim::period_assumed`]): the only
+/// pairs whose figures can conflict. Linear in the claims for
 /// articles whose figures are spread over periods, instead of every pair.
 pub fn pairs_sharing_a_period(claims: &[Claim]) -> Vec<(usize, usize)> {
-    pairs_sharing(claims, |f| f.period)
+    pairs_sharing(claims, |c, f| f.period.filter(|_| !c.period_assumed))
 }
 
 /// Pairs of claims `(a, b)`, `a` before `b`, that share a written figure (one mention is the
 /// value or baseline of both).
 pub fn pairs_sharing_a_written_figure(claims: &[Claim]) -> Vec<(usize, usize)> {
-    pairs_sharing(claims, |f| f.stated)
+    pairs_sharing(claims, |_, f| f.stated)
 }
 
-/// Pairs of claims `(a, b)`, `a` before `b`, with figures of the same `key`; at most
+/// Pairs of claims `(a, b)`, `a` before `b`, with figures of the same `key` (of the claim
+/// and the figure); at most
 /// [`MAX_CLAIMS_PER_PERIOD`] claims per key are paired, so the work stays bounded.
 fn pairs_sharing<K: Ord + Copy>(
     claims: &[Claim],
-    key: impl Fn(&crate::claim::Figure) -> Option<K>,
+    key: impl Fn(&Claim, &crate::claim::Figure) -> Option<K>,
 ) -> Vec<(usize, usize)> {
     let key = &key;
     let mut keyed: Vec<(K, usize)> = claims
@@ -222,7 +224,7 @@ fn pairs_sharing<K: Ord + Copy>(
             [c.value.as_ref(), c.baseline.as_ref()]
                 .into_iter()
                 .flatten()
-                .filter_map(move |f| key(f).map(|k| (k, i)))
+                .filter_map(move |f| key(c, f).map(|k| (k, i)))
         })
         .collect();
     keyed.sort_unstable();

@@ -230,6 +230,7 @@ impl Article {
             change: None,
             baseline: None,
             period: None,
+            period_assumed: false,
             registry: None,
         }
     }

@@ -433,9 +433,9 @@ fn claims_table(n: usize, report: &ArticleReport, states: &[State], linked: bool
                         td { span class={ "state s-" (st.as_str()) } { (st.label()) } }
                         td { (kind(c)) }
                         td { (c.line) ":" (c.column) }
-                        td { (c.value.as_ref().map_or("-".into(), figure)) }
+                        td { (c.value.as_ref().map_or("-".into(), |f| figure(f, c.period_assumed))) }
                         td { (c.change.as_ref().map_or("-".into(), change)) }
-                        td { (c.baseline.as_ref().map_or("-".into(), figure)) }
+                        td { (c.baseline.as_ref().map_or("-".into(), |f| figure(f, c.period_assumed))) }
                         td { (registry(c)) }
                     }
                 }

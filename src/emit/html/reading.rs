@@ -145,6 +145,10 @@ impl Html {
                         None => { dt { "Baseline" } dd { "none" } }
                     }
                     @if let Some(p) = c.period { dt { "Period" } dd { (p.to_string()) } }
+                    @if c.period_assumed {
+                        dt { "Period assumed" }
+                        dd { "not written: the latest period of the article's cadence ended by its date" }
+                    }
                     @if let Some(m) = claim_verdict {
                         dt { "Registry" }
                         dd {

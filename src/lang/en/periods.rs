@@ -3,7 +3,7 @@
 //! "the first nine months", "the year to June".
 
 use crate::lang::shapes::Shapes;
-use crate::lang::{Map, PeriodPhrase, PeriodWords, Words};
+use crate::lang::{Cadence, Map, PeriodPhrase, PeriodWords, Words};
 
 use PeriodPhrase::{LastWeek, MonthEarlier, Previous, WeekEarlier, YearEarlier, YearToDate};
 
@@ -87,6 +87,22 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
         ],
     ),
     ("sequentially", &[(&[], Previous)]),
+]);
+
+/// Words that say how often the figures come, as [`PHRASES`] (the period phrases themselves,
+/// "the third quarter", "in June", also say it).
+const CADENCES: Map<&[(&[&str], Cadence)]> = Map::new(&[
+    ("qtr", &[(&[], Cadence::Quarter)]),
+    (
+        "half",
+        &[(&["year"], Cadence::Half), (&["yearly"], Cadence::Half)],
+    ),
+    ("month", &[(&[], Cadence::Month)]),
+    ("quarter", &[(&[], Cadence::Quarter)]),
+    ("monthly", &[(&[], Cadence::Month)]),
+    ("interim", &[(&[], Cadence::Half)]),
+    ("quarterly", &[(&[], Cadence::Quarter)]),
+    ("semiannual", &[(&[], Cadence::Half)]),
 ]);
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
@@ -208,6 +224,10 @@ pub const PERIODS: PeriodWords = PeriodWords {
     month_letter: "m",
     month_quarter: Words::new(&["qtr", "quarter"]),
     on: "on",
+    cadences: CADENCES,
+    not_cadence: Words::new(&["of", "basis", "point", "points", "century", "percentage"]),
+    fraction_before: Words::new(&["a", "one", "two", "three"]),
+    month_parts: Words::new(&["end", "mid", "late", "early"]),
     starts: Shapes::EMPTY
         .union(PHRASES.shapes())
         .union(FISCAL.shapes())
