@@ -257,6 +257,9 @@ impl Line<'_> {
             self.raw(b",\"period\":");
             self.value(period)?;
         }
+        if c.period_assumed {
+            self.raw(b",\"period_assumed\":true");
+        }
         self.raw(b",\"registry\":");
         match &c.registry {
             Some(verdict) => self.value(verdict)?,
@@ -561,8 +564,8 @@ mod tests {
         for with_mentions in [false, true] {
             let mut report = Report::of(&checked, with_mentions);
             assert_eq!(by_hand(&report), serde_json::to_string(&report).unwrap());
-            // The optional parts the article lacks: notes, a registry match, every period
-            // shape, infinite bounds, an error.
+            // The optional parts the article lacks: notes, a registry match, an assumed
+            // period, every period shape, infinite bounds, an error.
             let verdict = |figure| {
                 Some(Cow::Owned(RegistryMatch {
                     fact: "magnets-us-2025-06 \"x\"".into(),
@@ -571,6 +574,7 @@ mod tests {
                 }))
             };
             report.claims[0].registry = verdict(Some("value"));
+            report.claims[0].period_assumed = true;
             // Each figure's own verdict, on one claim with a change and a baseline.
             let claim = report
                 .claims
