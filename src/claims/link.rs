@@ -158,6 +158,50 @@ impl<'a> Sentence<'a> {
             .then_some(Period::Month(d.year, d.month))
     }
 
+    /// Whether the sentence names a period for draft `dr` that linking left unattached, so
+    /// that no period may be assumed for it: a count of months or quarters in its words ("in
+    /// the two months", not "in the quarter" nor "the same period"), or a month, quarter, half
+    /// or range that is not its baseline's (`base_mark`) and is its value's or change's own
+    /// phrase or no figure's ("over the 12 months to November 2024 to reach £285,000"). Years
+    /// and days say little ("will return to growth in 2019", "said IDC Thursday"); `owned` are
+    /// the phrases that follow a figure.
+    fn names_unattached_period(
+        &self,
+        dr: &Draft,
+        base_mark: Option<usize>,
+        owned: &[usize],
+    ) -> bool {
+        let end = dr.end.max(dr.phrase.1);
+        let counted = (dr.first + 1..(end + 4).min(self.end))
+            .take_while(|&k| k < end || !self.is_punct(k))
+            .any(|k| {
+                self.is_any(k, &self.lang.periods.same_units)
+                    && (self.toks[k - 1].kind == Kind::Num
+                        || self.ms.clone().any(|m| self.mtoks[m].1 == k))
+            });
+        let own = |k: usize| {
+            !owned.contains(&k)
+                || [dr.value, dr.change]
+                    .into_iter()
+                    .flatten()
+                    .any(|f| self.figure_mark(f) == Some(k))
+        };
+        counted
+            || (0..self.marks.len()).any(|k| {
+                let m = &self.marks[k];
+                !m.baseline && Some(k) != base_mark && names_part_of_year(m.period) && own(k)
+            })
+    }
+
+    /// Whether every month, quarter, half or range the sentence names ends before `p`
+    /// ("compared with 146,610 in April" keeps March from being assumed).
+    fn names_only_earlier(&self, p: Period) -> bool {
+        self.marks.iter().all(|m| match m.period {
+            PeriodRef::Absolute(b) if names_part_of_year(m.period) => ends_before(b, p),
+            _ => true,
+        })
+    }
+
     /// Whether period phrase `mk` looks back from the sentence's period and dates a figure
     /// with "in" or "during" ("in the previous quarter"), rather than giving a baseline's.
     fn looks_back_within(&self, mk: usize) -> bool {
@@ -2379,6 +2423,12 @@ struct Running {
     reporting: std::cell::OnceCell<Option<Period>>,
 }
 
+/// Whether `period` is a written period shorter than a year and longer than a day: a month,
+/// quarter, half, fiscal part or range.
+fn names_part_of_year(period: PeriodRef) -> bool {
+    matches!(period, PeriodRef::Absolute(p) if !matches!(p, Period::Year(_) | Period::Day(..)))
+}
+
 /// Whether period `p` ends before period `c` does (by fiscal year number for fiscal periods).
 fn ends_before(p: Period, c: Period) -> bool {
     match (p.bounds(), c.bounds()) {
@@ -2716,44 +2766,12 @@ fn build(
                         .or_else(|| s.settled_on_the_day(dr))
                         .or_else(|| s.decided_this_month(dr));
                     // The article's period, unless the sentence names one of its own that
-                    // linking left unattached ("over the 12 months to November 2024 to reach
-                    // £285,000", "in the two months"), or the assumed period would not come
-                    // after those it names for other figures ("compared with 146,610 in
-                    // April").
-                    let sentence_names_one = || {
-                        let end = dr.end.max(dr.phrase.1);
-                        // "in the two months", not "in the quarter" nor "the same period".
-                        let counted = (dr.first + 1..(end + 4).min(s.end)).any(|k| {
-                            s.is_any(k, &s.lang.periods.same_units)
-                                && (s.toks[k - 1].kind == Kind::Num
-                                    || s.ms.clone().any(|m| s.mtoks[m].1 == k))
-                        });
-                        // A phrase of the claim's value or change, or of no figure; a year or
-                        // a day says little ("will return to growth in 2019", "said IDC
-                        // Thursday").
-                        let own = [dr.value, dr.change];
-                        counted
-                            || (0..s.marks.len()).any(|k| {
-                                let m = &s.marks[k];
-                                !m.baseline
-                                    && Some(k) != base_mark
-                                    && matches!(m.period, PeriodRef::Absolute(p) if !matches!(p, Period::Year(_) | Period::Day(..)))
-                                    && (!owned.contains(&k)
-                                        || own.iter().flatten().any(|&f| s.figure_mark(f) == Some(k)))
-                            })
-                    };
-                    // Every period the sentence names for other figures is earlier.
-                    let after_baselines = |p: Period| {
-                        s.marks.iter().all(|m| match m.period {
-                            PeriodRef::Absolute(Period::Year(_) | Period::Day(..)) => true,
-                            PeriodRef::Absolute(b) => ends_before(b, p),
-                            _ => true,
-                        })
-                    };
+                    // linking left unattached, or one for another figure that does not end
+                    // before it.
                     inferred.or_else(|| {
                         let p = reporting()
-                            .filter(|&p| after_baselines(p))
-                            .filter(|_| !sentence_names_one());
+                            .filter(|&p| s.names_only_earlier(p))
+                            .filter(|_| !s.names_unattached_period(dr, base_mark, owned));
                         assumed = p.is_some();
                         p
                     })

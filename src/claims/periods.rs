@@ -376,13 +376,11 @@ pub fn cadence(
                 && matches!(m.period, PeriodRef::MonthEarlier | PeriodRef::WeekEarlier)
         })
     };
-    let of_word = (first..before)
-        .find_map(|i| Some((i, cadence_word(&c, i, first, end).filter(|_| !dating(i))?)));
-    match (of_word, of_mark) {
-        (Some((_, said)), _) => Some(Some(said)),
-        (None, Some((_, said))) => Some(said),
-        (None, None) => None,
-    }
+    // A word before the first such phrase, else the phrase.
+    (first..before)
+        .find_map(|i| cadence_word(&c, i, first, end).filter(|_| !dating(i)))
+        .map(Some)
+        .or(of_mark.map(|(_, said)| said))
 }
 
 /// The cadence a word at `i` says ("quarterly", "half-year"), unless it is a fraction or a

@@ -1,7 +1,7 @@
 //! `multiple-mismatch`: a multiple ("seven times", "doubled") that disagrees with its own
 //! figures or with a percent change stated for the same comparison.
 
-use crate::claim::{Change, Claim, Measure};
+use crate::claim::{Change, Claim, Figure, Measure};
 use crate::finding::Finding;
 use crate::interval::Interval;
 
@@ -165,21 +165,28 @@ fn candidate_pairs(ctx: &Context) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Figure `f` of claim `c` for comparing its period with another claim's: none when the
+/// period is assumed from the article's date, which says nothing of such a comparison.
+fn known<'a>(c: &Claim, f: Option<&'a Figure>) -> Option<&'a Figure> {
+    f.filter(|_| !c.period_assumed)
+}
+
 /// Whether a multiple claim and a percent claim describe the same comparison: the same
 /// measure against the same baseline period (and no conflicting current period), or the
 /// same written figure in one sentence.
 fn same_comparison(lang: &crate::lang::Language, m: &Claim, p: &Claim, same: SameMeasure) -> bool {
-    let baselines = match (m.baseline.as_ref(), p.baseline.as_ref()) {
+    let baselines = match (known(m, m.baseline.as_ref()), known(p, p.baseline.as_ref())) {
         (Some(a), Some(b)) => same_period(a, b),
         _ => false,
     };
-    let values_agree = super::arith::periods_agree(m.value.as_ref(), p.value.as_ref());
+    let values_agree =
+        super::arith::periods_agree(known(m, m.value.as_ref()), known(p, p.value.as_ref()));
     if baselines && values_agree && same(lang, m, p) {
         return true;
     }
-    let shares_figure = |a: Option<&crate::claim::Figure>, b: Option<&crate::claim::Figure>| matches!((a.and_then(|f| f.stated), b.and_then(|f| f.stated)), (Some(x), Some(y)) if x == y);
+    let shares_figure = |a: Option<&Figure>, b: Option<&Figure>| matches!((a.and_then(|f| f.stated), b.and_then(|f| f.stated)), (Some(x), Some(y)) if x == y);
     m.sentence == p.sentence
-        && super::arith::periods_agree(m.baseline.as_ref(), p.baseline.as_ref())
+        && super::arith::periods_agree(known(m, m.baseline.as_ref()), known(p, p.baseline.as_ref()))
         && (shares_figure(m.value.as_ref(), p.value.as_ref())
             || shares_figure(m.baseline.as_ref(), p.baseline.as_ref()))
 }
@@ -197,30 +204,41 @@ mod tests {
 
     fn seed(multiple_words: &str, ratio: Interval) -> Article {
         let text = SEED.replace("SEVEN", multiple_words);
-        let mut art = Article::new(&text);
-        let pct = art.pct("an increase of 660%", "660%", Direction::Up);
+        let words = format!("more than {multiple_words} times");
+        let claim_words = format!("{words} that of May");
+        pair(
+            &text,
+            (
+                "an increase of 660%",
+                "353 tons to the US in June, an increase of 660% compared to May",
+            ),
+            (&words, &claim_words),
+            ratio,
+        )
+    }
+
+    /// `text` with a percent claim (its change's words, the claim's words) and a multiple
+    /// claim (the same) on its "353 tons" of June, both against May.
+    fn pair(text: &str, pct: (&str, &str), mult: (&str, &str), ratio: Interval) -> Article {
+        let mut art = Article::new(text);
+        let pct_change = art.pct(pct.0, "660%", Direction::Up);
         let value = art.figure("353 tons", Some("t"), month(2025, 6));
         let base = Measure::Percent
-            .before(&value.interval, &pct.interval)
+            .before(&value.interval, &pct_change.interval)
             .unwrap();
         let claim = Claim {
             value: Some(value.clone()),
             baseline: Some(implied(base, Some("t"), month(2025, 5))),
-            change: Some(pct),
-            ..art.claim(
-                ClaimKind::Change,
-                "353 tons to the US in June, an increase of 660% compared to May",
-                "exports to the US",
-            )
+            change: Some(pct_change),
+            ..art.claim(ClaimKind::Change, pct.1, "exports to the US")
         };
         art.push(claim);
-        let words = format!("more than {multiple_words} times that of May");
-        let mult = art.multiple(&format!("more than {multiple_words} times"), ratio);
+        let mult_change = art.multiple(mult.0, ratio);
         let claim = Claim {
             value: Some(value),
             baseline: Some(implied(Interval::everything(), Some("t"), month(2025, 5))),
-            change: Some(mult),
-            ..art.claim(ClaimKind::Multiple, &words, "exports to the US")
+            change: Some(mult_change),
+            ..art.claim(ClaimKind::Multiple, mult.1, "exports to the US")
         };
         art.push(claim);
         art
@@ -261,6 +279,28 @@ mod tests {
         art.claims[1].subject = "exports to Japan".into();
         art.claims[1].value = None;
         assert_none(&run(&art));
+    }
+
+    /// A percent and a multiple on one written figure in two sentences, both against May.
+    fn across_sentences(period_assumed: bool) -> Article {
+        let mut art = pair(
+            "Exports rose 660% to 353 tons. That is more than eight times May's.",
+            ("rose 660%", "rose 660% to 353 tons"),
+            ("more than eight times", "more than eight times May's"),
+            Interval::new(8.0, f64::INFINITY),
+        );
+        for claim in &mut art.claims {
+            claim.period_assumed = period_assumed;
+        }
+        art
+    }
+
+    #[test]
+    fn assumed_periods_do_not_make_two_sentences_one_comparison() {
+        // Written periods: the same baseline month makes them one comparison.
+        assert_eq!(run(&across_sentences(false)).len(), 1);
+        // Assumed ones say nothing of it.
+        assert_none(&run(&across_sentences(true)));
     }
 
     #[test]
