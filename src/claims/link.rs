@@ -140,22 +140,47 @@ impl<'a> Sentence<'a> {
             .then_some(Period::Day(d.year, d.month, d.day))
     }
 
+    /// "The Dow rose 87 points", "Shares of Nvidia jumped 1%": a market's move on the
+    /// article's day, when the sentence names no period, whatever period the story is about.
+    fn traded_on_the_day(&self, dr: &Draft) -> Option<Period> {
+        let d = self.date?;
+        if dr.table_row {
+            return None;
+        }
+        // "The Dow rose 87 points, or 0.2%": the market named a few words before.
+        let from = dr.first.saturating_sub(8).max(self.first);
+        (from..dr.first)
+            .rev()
+            .take_while(|&k| !self.is(k, ";") && self.mark_at(k).is_none())
+            .any(|k| self.is_any(k, &self.w.traded))
+            .then_some(Period::Day(d.year, d.month, d.day))
+    }
+
     /// "raised its main rate by 50 basis points", "cut interest rates by a half point": a
     /// policy decision, announced in the article's month when the sentence names no period.
     fn decided_this_month(&self, dr: &Draft) -> Option<Period> {
-        let (_, verb) = dr.direction?;
         let d = self.date?;
-        if !self.is_any(verb, &self.w.transitive_verbs) {
-            return None;
-        }
-        let figure = [dr.change, dr.value, dr.baseline]
+        self.sets_a_policy_rate(dr)
+            .then_some(Period::Month(d.year, d.month))
+    }
+
+    /// Whether draft `dr` is a policy decision: a transitive verb with a rate for its object
+    /// ("lift the cash rate target to 3.85 per cent"). The rate holds from one meeting to the
+    /// next, so the decision is dated by its month, even when the sentence names the day.
+    fn sets_a_policy_rate(&self, dr: &Draft) -> bool {
+        let Some((_, verb)) = dr.direction else {
+            return false;
+        };
+        let Some(figure) = [dr.change, dr.value, dr.baseline]
             .into_iter()
             .flatten()
             .map(|m| self.mtoks[m].0)
-            .min()?;
-        (verb + 1..figure.min(verb + 6))
-            .any(|k| self.is_any(k, &self.w.policy_rates))
-            .then_some(Period::Month(d.year, d.month))
+            .min()
+        else {
+            return false;
+        };
+        self.is_any(verb, &self.w.transitive_verbs)
+            && (verb + 1..figure.min(verb + 6)).any(|k| self.is_any(k, &self.w.policy_rates))
     }
 
     /// Whether the sentence names a period for draft `dr` that linking left unattached, so
@@ -1533,6 +1558,21 @@ impl<'a> Sentence<'a> {
         f
     }
 
+    /// The period the header cell over table figure `m` names ("HY 2024", "H1 2023", "FY24").
+    fn header_period(&self, m: usize) -> Option<Period> {
+        let (start, end) = table_columns::header_cell(self.text, self.mentions[m].span.start)?;
+        let first = self.toks.partition_point(|t| t.start < start);
+        let last = self.toks.partition_point(|t| t.start < end);
+        let mut marks = Vec::new();
+        periods::find(
+            self.lang, self.text, self.toks, first, last, self.date, &mut marks,
+        );
+        marks.iter().find_map(|mk| match mk.period {
+            PeriodRef::Absolute(p) => Some(p),
+            _ => None,
+        })
+    }
+
     /// A results-table row, "Revenue | $20.9bn | $18.8bn | 11.2% |" or one set apart by
     /// spaces at the end of its line ("Net finance costs (5.3) (3.3) 62.1%"): this period's
     /// figure, last period's and the change between them, cell after cell.
@@ -2758,6 +2798,7 @@ fn build(
             let earlier_in_sentence = named_before.filter(|_| !names_own());
             let sentence_period = named
                 .or(looking_back)
+                .or_else(|| s.traded_on_the_day(dr).filter(|_| compares))
                 .or(earlier_in_sentence.or(carried).filter(|_| compares));
             match relative_mark {
                 Some(k) => s.marks[k].period.resolve(sentence_period),
@@ -2780,6 +2821,22 @@ fn build(
             }
         }
     };
+    // "HY 2024 | HY 2023 | Change |" over a results row: a figure's column names its period.
+    let header = |m: Option<usize>| m.filter(|_| dr.table_row).and_then(|m| s.header_period(m));
+    let current = match header(dr.value) {
+        Some(p) => {
+            assumed = false;
+            Some(p)
+        }
+        None => current,
+    };
+    // "on Tuesday decided to increase the cash rate target by 25 basis points": the month.
+    let current = match current {
+        Some(Period::Day(y, m, _)) if head.is_none() && s.sets_a_policy_rate(dr) => {
+            Some(Period::Month(y, m))
+        }
+        p => p,
+    };
     let value = dr.value.map(|m| {
         let mut f = s.row_figure(dr, m, dr.baseline, current);
         if let Some(h) = head.and_then(|h| h.value.clone()) {
@@ -2787,7 +2844,8 @@ fn build(
         }
         f
     });
-    let base_period = base_mark.and_then(|k| s.marks[k].period.resolve(current));
+    let base_period =
+        header(dr.baseline).or_else(|| base_mark.and_then(|k| s.marks[k].period.resolve(current)));
     let mut baseline = dr
         .baseline
         .map(|b| s.row_figure(dr, b, dr.value, base_period));

@@ -72,7 +72,7 @@ pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::check;
-    use crate::claim::{Claim, ClaimKind};
+    use crate::claim::{Claim, ClaimKind, Figure};
     use crate::document::Document;
     use crate::period::{Date, Period};
     use crate::span::Span;
@@ -152,6 +152,33 @@ mod tests {
                 "{table}"
             );
         }
+    }
+
+    #[test]
+    fn a_table_row_takes_its_columns_periods_from_the_header() {
+        let periods = |table: &str| -> Vec<(String, String)> {
+            claims(table, Some("2024-05-14"))
+                .iter()
+                .map(|c| {
+                    let p = |f: &Option<Figure>| {
+                        f.as_ref()
+                            .and_then(|f| f.period)
+                            .map_or("-".to_string(), |p| p.to_string())
+                    };
+                    (p(&c.value), p(&c.baseline))
+                })
+                .collect()
+        };
+        let p = |v: &str, b: &str| (v.to_string(), b.to_string());
+        // A header without the label cell, its first cell a period; "HY" is a fiscal half.
+        let fiscal = "HY 2024 | HY 2023 | Change | |\nRevenue | $20.9bn | $18.8bn | 11.2% |\n";
+        assert_eq!(periods(fiscal), [p("FY2024-H1", "FY2023-H1")]);
+        let calendar = "| In €m | H1 2024 | H1 2023 | Change |\n|---|---|---|---|\n\
+                        | Revenue | 2,325.2 | 2,179.1 | 6.7% |\n";
+        assert_eq!(periods(calendar), [p("2024-H1", "2023-H1")]);
+        // A header naming no period leaves the row's figures undated.
+        let plain = "Item | Now | Before | Change |\nSales | 12.0 | 10.0 | 20% |\n";
+        assert_eq!(periods(plain), [p("-", "-")]);
     }
 
     #[test]

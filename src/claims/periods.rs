@@ -582,6 +582,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             let (y, next) = fiscal_year(c, i)?;
             return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));
         }
+        if pw.fiscal_half.contains(w) {
+            // "HY 2024", "HY24": a results half year, fiscal as the company's year is.
+            let (y, next) = fiscal_year(c, i)?;
+            return Some((PeriodRef::Absolute(Period::FiscalHalf(y, 1)), next));
+        }
         if (same(w, pw.quarter_letter) || same(w, pw.half_letter)) && c.glued(i + 1) {
             return quarter_code(c, i, same(w, pw.quarter_letter), date);
         }
@@ -1731,6 +1736,22 @@ mod tests {
                 "H1 23",
                 "2023-H1",
                 true,
+            ),
+            (
+                "Revenue grew in HY 2024.",
+                d,
+                None,
+                "in HY 2024",
+                "FY2024-H1",
+                false,
+            ),
+            (
+                "Revenue grew in HY24.",
+                d,
+                None,
+                "in HY24",
+                "FY2024-H1",
+                false,
             ),
             (
                 "Sales rose in H1 2024.",

@@ -1,5 +1,8 @@
-//! The order of a results table's figure columns, read from its header row: "In €m | H1 2023 |
-//! H1 2024 | Change |" puts the earlier period first, so a row's first figure is the baseline.
+//! The columns of a results table, read from its header row: "In €m | H1 2023 | H1 2024 |
+//! Change |" puts the earlier period first, so a row's first figure is the baseline, and names
+//! the period of each figure column. A header may leave out the rows' label cell ("HY 2024 |
+//! HY 2023 | Change |" over "Revenue | $20.9bn | $18.8bn | 11.2% |"): its cells then stand
+//! over the rows' second and later ones.
 
 /// The year a header cell names: its last run of digits, four of them (1900 to 2100) or two
 /// after a letter or a space ("H1 2023", "FY24", "Q3 24", "2023/24" is 2024).
@@ -18,11 +21,20 @@ fn cell_year(cell: &str) -> Option<u32> {
     }
 }
 
-/// The cells of one table line, without the outer pipes' empty ends.
-fn cells(line: &str) -> Vec<&str> {
-    let line = line.trim();
-    let line = line.strip_prefix('|').unwrap_or(line);
-    line.split('|').collect()
+/// The byte ranges of the cells of table line `line`, which starts at byte `at`, without the
+/// outer pipes' empty ends: cell 0 is the one before the first inner pipe.
+fn cells(at: usize, line: &str) -> Vec<(usize, usize)> {
+    let trimmed = line.trim_start();
+    let mut start = at + line.len() - trimmed.len();
+    let trimmed = trimmed.trim_end();
+    let body = trimmed.strip_prefix('|').unwrap_or(trimmed);
+    start += trimmed.len() - body.len();
+    let mut out = Vec::new();
+    for cell in body.split('|') {
+        out.push((start, start + cell.len()));
+        start += cell.len() + 1;
+    }
+    out
 }
 
 /// Whether the line is a Markdown table's separator ("---|---|", "|:--|--:|").
@@ -36,9 +48,9 @@ fn is_separator(line: &str) -> bool {
 /// order.
 const MAX_HEADER_DISTANCE: usize = 64;
 
-/// The header row of the table whose row starts at byte `row_start` of `text`: the first line
-/// of the block of table lines above it, or the line above the separator.
-fn header(text: &str, row_start: usize) -> Option<&str> {
+/// The header row of the table whose row starts at byte `row_start` of `text`, with its start:
+/// the first line of the block of table lines above it, or the line above the separator.
+fn header(text: &str, row_start: usize) -> Option<(usize, &str)> {
     let mut header = None;
     let mut end = row_start;
     for _ in 0..MAX_HEADER_DISTANCE {
@@ -52,7 +64,7 @@ fn header(text: &str, row_start: usize) -> Option<&str> {
             return header;
         }
         if !is_separator(line) {
-            header = Some(line);
+            header = Some((start, line));
         }
         end = start;
     }
@@ -60,16 +72,57 @@ fn header(text: &str, row_start: usize) -> Option<&str> {
     None
 }
 
+/// The header cells of the table row starting at `row_start`, lined up with the row's cells:
+/// entry `c` is the header cell over the row's cell `c`, `None` over label cells the header
+/// leaves out.
+fn header_cells(text: &str, row_start: usize) -> Vec<Option<(usize, usize)>> {
+    let Some((start, line)) = header(text, row_start) else {
+        return Vec::new();
+    };
+    let row_end = text[row_start..]
+        .find('\n')
+        .map_or(text.len(), |p| row_start + p);
+    let row = cells(row_start, &text[row_start..row_end]).len();
+    let header = cells(start, line);
+    // A first header cell that names a year stands over figures, not over the rows' labels;
+    // else a header shorter than the row leaves out its first cells.
+    let missing = if header
+        .first()
+        .is_some_and(|&(a, b)| cell_year(&text[a..b]).is_some())
+    {
+        1
+    } else {
+        row.saturating_sub(header.len())
+    };
+    (0..missing)
+        .map(|_| None)
+        .chain(header.into_iter().map(Some))
+        .collect()
+}
+
 /// Whether the table of the row starting at `row_start` puts column `first` (0-based, counting
 /// cells) in an earlier year than column `second`: then a row's figure in `first` is the
 /// baseline of the one in `second`.
 pub fn earlier_first(text: &str, row_start: usize, first: usize, second: usize) -> bool {
-    let Some(header) = header(text, row_start) else {
-        return false;
+    let cells = header_cells(text, row_start);
+    let year = |c: usize| {
+        cells
+            .get(c)
+            .copied()
+            .flatten()
+            .and_then(|(a, b)| cell_year(&text[a..b]))
     };
-    let cells = cells(header);
-    let year = |c: usize| cells.get(c).and_then(|cell| cell_year(cell));
     matches!((year(first), year(second)), (Some(a), Some(b)) if a < b)
+}
+
+/// The byte range of the header cell over the table cell holding byte `at` of `text`, if its
+/// table has a header with a cell there.
+pub fn header_cell(text: &str, at: usize) -> Option<(usize, usize)> {
+    let row_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    header_cells(text, row_start)
+        .get(column_at(text, at))
+        .copied()
+        .flatten()
 }
 
 /// The 0-based cell of byte `at` in its line (the number of pipes before it, less a leading
@@ -109,6 +162,30 @@ mod tests {
         assert_eq!((column_at(TABLE, base), column_at(TABLE, value)), (1, 2));
         assert!(earlier_first(TABLE, row, 1, 2));
         assert!(!earlier_first(TABLE, row, 2, 1));
+    }
+
+    #[test]
+    fn a_header_without_the_label_cell_lines_up_with_the_last_cells() {
+        // The trailing empty cell makes the header as long as the row.
+        let table = "HY 2024 | HY 2023 | Change | |\nRevenue | $20.9bn | $18.8bn | 11.2% |\n";
+        let at = |s: &str| table.find(s).unwrap();
+        let cell = |s: &str| header_cell(table, at(s)).map(|(a, b)| table[a..b].trim());
+        assert_eq!(cell("$20.9bn"), Some("HY 2024"));
+        assert_eq!(cell("$18.8bn"), Some("HY 2023"));
+        assert_eq!(cell("11.2%"), Some("Change"));
+        assert_eq!(cell("Revenue"), None);
+        assert!(earlier_first(table, at("Revenue"), 2, 1));
+        assert!(!earlier_first(table, at("Revenue"), 1, 2));
+        // With the label cell, the same columns.
+        let full = "In $m | HY 2024 | HY 2023 | Change |\nRevenue | 20.9 | 18.8 | 11.2% |\n";
+        let (a, b) = header_cell(full, full.find("18.8").unwrap()).unwrap();
+        assert_eq!(full[a..b].trim(), "HY 2023");
+        // Shorter than the row, with no year first.
+        let short = "Revenue | Change |\nTotal | Sales | 11.2% |\n";
+        let (a, b) = header_cell(short, short.find("Sales").unwrap()).unwrap();
+        assert_eq!(short[a..b].trim(), "Revenue");
+        // No header: no cell.
+        assert_eq!(header_cell("Sales | 12 | 10 |", 8), None);
     }
 
     #[test]

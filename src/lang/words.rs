@@ -298,6 +298,9 @@ pub struct ClaimWords {
     /// Verbs of a market's daily settlement before its level ("to settle at", "closed at"):
     /// the level of the article's day when no other is named.
     pub session_close: Words,
+    /// What trades on a market, whose moves are the day's ("The Dow rose 87 points", "Shares
+    /// of Nvidia jumped 1%"): dated by the article's day when the sentence names no period.
+    pub traded: Words,
     /// The object of a policy decision's verb ("raised its main rate by 50 basis points",
     /// "cut interest rates"): dated by the article's month when no period is named.
     pub policy_rates: Words,
@@ -418,6 +421,9 @@ pub struct PeriodWords {
     pub may_verb: (&'static str, Words),
     /// "fiscal 1987", "fy 1987" and the optional "year" between.
     pub fiscal: Words,
+    /// A fiscal year's first half named like a fiscal year ("HY 2024", "HY24"): the half
+    /// year that results name by the fiscal year it opens.
+    pub fiscal_half: Words,
     /// One-letter prefixes glued to a number: quarter ("q") and half ("h").
     pub quarter_letter: &'static str,
     pub half_letter: &'static str,

@@ -421,6 +421,11 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     session_close: Words::new(&[
         "close", "closed", "settle", "settled", "closing", "settling",
     ]),
+    traded: Words::new(&[
+        // "p" of "S&P".
+        "p", "cac", "dax", "dow", "asx", "tsx", "ftse", "seng", "kospi", "nifty", "stoxx", "topix",
+        "nasdaq", "nikkei", "sensex", "shares", "stocks", "bovespa",
+    ]),
     policy_rates: Words::new(&["rate", "rates"]),
     by: "by",
     value_verbs: Words::new(&[

@@ -107,6 +107,7 @@ const CADENCES: Map<&[(&[&str], Cadence)]> = Map::new(&[
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
 const FISCAL: Words = Words::new(&["fy", "fiscal"]);
+const FISCAL_HALF: Words = Words::new(&["hy"]);
 const WEEKDAYS: Map<u8> = Map::new(&[
     ("monday", 0),
     ("friday", 4),
@@ -174,6 +175,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
         Words::new(&["be", "not", "have", "also", "well", "still"]),
     ),
     fiscal: FISCAL,
+    fiscal_half: FISCAL_HALF,
     quarter_letter: "q",
     half_letter: "h",
     year: "year",
@@ -231,6 +233,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     starts: Shapes::EMPTY
         .union(PHRASES.shapes())
         .union(FISCAL.shapes())
+        .union(FISCAL_HALF.shapes())
         .with("q")
         .with("h")
         .union(RELATIVE_STARTS.shapes())
