@@ -1023,14 +1023,42 @@ impl<'a> Sentence<'a> {
     /// ("88 cents per share a year earlier").
     fn find_figure_mark(&self, m: usize) -> Option<usize> {
         let k = self.after_rate(self.mtoks[m].1);
-        self.owned_mark(k).or_else(|| {
-            // "6.4 per cent of GDP in FY23": a rate's period after the whole it is of.
-            if self.kind(m) != MentionKind::Percent {
-                return None;
-            }
-            let w = self.ratio_whole_end(k);
-            (w != k).then(|| self.owned_mark(w)).flatten()
-        })
+        self.owned_mark(k)
+            .or_else(|| {
+                // "6.4 per cent of GDP in FY23": a rate's period after the whole it is of.
+                if self.kind(m) != MentionKind::Percent {
+                    return None;
+                }
+                let w = self.ratio_whole_end(k);
+                (w != k).then(|| self.owned_mark(w)).flatten()
+            })
+            .or_else(|| self.owned_mark(self.past_conversion(m, k)?))
+    }
+
+    /// Past the same amount in another currency after amount `m` ending at token `k`: "2.43
+    /// trillion won, or around 1.8 billion U.S. dollars, in the July-September period",
+    /// "S$2.54 billion (US$1.9b) for its 9MFY17". Where the period phrase would start.
+    fn past_conversion(&self, m: usize, k: usize) -> Option<usize> {
+        if self.kind(m) != MentionKind::Currency {
+            return None;
+        }
+        let paren = self.is(k, "(");
+        let open = if paren {
+            k + 1
+        } else if self.is(k, ",") && self.is_any(k + 1, &self.w.restating) {
+            k + 2
+        } else {
+            return None;
+        };
+        let o = self.mention_starting(open)?;
+        if self.kind(o) != MentionKind::Currency || self.mentions[o].unit == self.mentions[m].unit {
+            return None;
+        }
+        let end = self.mtoks[o].1;
+        match paren {
+            true => self.is(end, ")").then_some(end + 1),
+            false => Some(end),
+        }
     }
 
     /// [`Self::find_figure_mark`], as found for every mention after linking.
@@ -2190,8 +2218,32 @@ impl<'a> Sentence<'a> {
                 && !self.is_any(j, &self.w.aside_stops)
         };
         // The connector first: most figures have none a word or two after them.
-        let j = (k + 1..k + 3).find(|&j| compares(j))?;
-        (k..j).all(plain).then_some(j)
+        if let Some(j) = (k + 1..k + 3).find(|&j| compares(j)) {
+            return (k..j).all(plain).then_some(j);
+        }
+        // "15,700 fresh cases in the week (April 18-24) as compared to 8,050", "15,700 cases
+        // in April compared with 8,050 in March": up to two such words, then the figure's
+        // period phrases.
+        let mut j = k;
+        while j < k + 2 && plain(j) {
+            j += 1;
+        }
+        let words = j;
+        let p = &self.lang.periods;
+        loop {
+            if let Some(mk) = self.mark_starting(j) {
+                j = self.marks[mk].end;
+            } else if self.is_any(j, &p.prepositions)
+                && self.is(j + 1, p.the)
+                && self.is_any(j + 2, &p.spans)
+            {
+                // "in the week": the span a count is made over.
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        (j > words && compares(j)).then_some(j)
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in

@@ -8,7 +8,7 @@
 //! measure (the same measure words, no other place or scope), agree on the period, be the only
 //! such pair, and nothing in between may speak of that measure.
 
-use crate::claim::{Claim, Figure, Measure};
+use crate::claim::{Change, Claim, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Extraction;
@@ -279,7 +279,7 @@ fn sentence_claims(claims: &[Claim], sentence: Span) -> std::ops::Range<usize> {
 /// The claim of one of the next sentences that restates the measure of change claim `i`: the
 /// first sentence that speaks of the measure decides; its claim must fit the change's measure
 /// and period, and be the only one there with complete figures (a value and a baseline with no
-/// change of their own), or the only one at all.
+/// change of their own), else the only one that says the same change, or the only one at all.
 fn restatement(
     doc: &Document,
     toks: &[Token],
@@ -311,7 +311,7 @@ fn restatement(
             let Some(written) = v.stated else {
                 continue;
             };
-            if !fits(measure, v) {
+            if !fits(measure, v) || conversion(doc, claims, j, v, written) {
                 continue;
             }
             let (restated, phrase) = about_value(doc, d, written);
@@ -319,7 +319,12 @@ fn restatement(
                 continue;
             }
             speaks = true;
-            let own_change = d.change.as_ref().is_some_and(|ch| ch.interval.is_bounded());
+            // A change of its own that says the same ("dropped nearly 78 percent in the third
+            // quarter. ... came to 2.43 trillion won, down 77.57 percent from a year earlier")
+            // restates the change, with the figures it left out.
+            let own_change = d.change.as_ref().is_some_and(|ch| {
+                ch.interval.is_bounded() && !c.change.as_ref().is_some_and(|o| same_change(o, ch))
+            });
             // A sentence with a change of its own about the measure, a value of the period
             // the change compares with, or a qualified measure is about something else.
             let v_period = measured(doc, v.period);
@@ -361,12 +366,56 @@ fn restatement(
             .copied()
             .filter(|&j| complete(&claims[j]))
             .collect();
-        return match (complete.as_slice(), candidates.as_slice()) {
-            ([j], _) | ([], [j]) => Some(*j),
+        // Else the one that restates the change: the amount beside it in another currency
+        // ("2.43 trillion won, or around 1.8 billion U.S. dollars, ..., down 77.57 percent")
+        // is a bare value.
+        let restating: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| {
+                claims[j]
+                    .change
+                    .as_ref()
+                    .is_some_and(|ch| ch.interval.is_bounded())
+            })
+            .collect();
+        return match (
+            complete.as_slice(),
+            restating.as_slice(),
+            candidates.as_slice(),
+        ) {
+            ([j], _, _) | ([], [j], _) | ([], [], [j]) => Some(*j),
             _ => None,
         };
     }
     None
+}
+
+/// Whether value `v` of claim `j`, written at `written`, gives another claim's value of its
+/// sentence in another unit, right after it: "2.43 trillion won, or around 1.8 billion U.S.
+/// dollars", "S$3.17 billion (US$2.4b)".
+fn conversion(doc: &Document, claims: &[Claim], j: usize, v: &Figure, written: Span) -> bool {
+    let restating = &doc.lang.claims.restating;
+    sentence_claims(claims, claims[j].sentence)
+        .filter(|&k| k != j)
+        .filter_map(|k| claims[k].value.as_ref())
+        .filter(|o| o.unit != v.unit)
+        .filter_map(|o| o.stated)
+        .any(|o| {
+            o.end <= written.start && {
+                let between = doc.text[o.end..written.start].trim();
+                let word = between.trim_start_matches(',').trim();
+                between == "(" || between.starts_with(',') && restating.contains(word)
+            }
+        })
+}
+
+/// Whether two changes say the same: one measure and direction, figures that overlap.
+fn same_change(a: &Change, b: &Change) -> bool {
+    a.measure == b.measure
+        && a.direction.is_some()
+        && a.direction == b.direction
+        && a.interval.overlaps(&b.interval)
 }
 
 /// A value with a stated baseline and no change figure of its own ("rose to S$2.63 billion
@@ -546,6 +595,32 @@ mod tests {
         let other = text.replace("interest rates", "its inflation forecast");
         let change = change.replace("interest rates", "its inflation forecast");
         assert_eq!(figures(&other, &change), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn a_change_restated_with_its_figures_gives_them() {
+        // The next sentence says the same fall with the value; the amount in dollars beside
+        // the won is a conversion, not a second candidate.
+        let text = "Samsung said its operating profit dropped nearly 78 percent in the third \
+                    quarter. The tech giant said in a regulatory filing on Tuesday that its \
+                    operating profit came to 2.43 trillion won, or around 1.8 billion U.S. \
+                    dollars, in the July-September period, down 77.57 percent from a year \
+                    earlier.";
+        assert_eq!(
+            figures(text, "dropped nearly 78 percent"),
+            ("2.43 trillion won".into(), String::new())
+        );
+        // A change that says otherwise is another comparison: nothing is taken.
+        let other = text.replace("down 77.57 percent", "down 61.2 percent");
+        assert_eq!(
+            figures(&other, "dropped nearly 78 percent"),
+            (String::new(), String::new())
+        );
+        let rise = text.replace("down 77.57 percent", "up 77.57 percent");
+        assert_eq!(
+            figures(&rise, "dropped nearly 78 percent"),
+            (String::new(), String::new())
+        );
     }
 
     #[test]

@@ -38,12 +38,19 @@ pub fn phrase(
     else {
         return String::new();
     };
-    // "the company said sales ..." → "sales ..."
+    // "the company said sales ..." → "sales ..."; "said in a regulatory filing that its
+    // operating profit ..." → "its operating profit ...".
     let from = (first..=last)
         .rev()
         .filter(kept)
         .find(|&i| is_reporting_verb(words, text, &toks[i]))
-        .map_or(first, |i| i + 1);
+        .map_or(first, |v| {
+            (v + 1..=last)
+                .rev()
+                .find(|&i| toks[i].is_in(text, &words.reported_clause))
+                .unwrap_or(v)
+                + 1
+        });
     let Some(from) = (from..=last)
         .filter(kept)
         .find(|&i| !droppable(i, &|t| t.is_in(text, &words.leading_fillers)))
@@ -273,6 +280,23 @@ mod tests {
         let year = "1986 year excludes extraordinary loss";
         assert!(!Keys::same_thing(en, qtr, year));
         assert!(Keys::same_thing(en, year, year));
+    }
+
+    #[test]
+    fn a_reported_clause_starts_after_that() {
+        let lang = &crate::lang::en::ENGLISH;
+        let subject = |text: &str| {
+            let mut toks = Vec::new();
+            crate::extract::tokens::tokenize(text, 0, text.len(), &mut toks);
+            phrase(lang, text, &toks, 0, toks.len(), |_| false)
+        };
+        assert_eq!(
+            subject("The firm said in a regulatory filing that its operating profit came to"),
+            "operating profit came"
+        );
+        assert_eq!(subject("The company said sales"), "sales");
+        // "that" with no reporting verb before it is no clause opener.
+        assert_eq!(subject("Sales of that unit"), "Sales of that unit");
     }
 
     #[test]

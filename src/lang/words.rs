@@ -460,6 +460,8 @@ pub struct PeriodWords {
     pub same: &'static str,
     /// Units after "the same" ("period", "month", "time").
     pub same_units: Words,
+    /// Spans a count is made over, after "in the" ("15,700 fresh cases in the week").
+    pub spans: Words,
     /// "in"/"of" before the year of "the same period in 2024".
     pub in_of: Words,
     /// "of" in "second half of 2025".
@@ -520,6 +522,8 @@ pub struct SubjectWords {
     pub leading_fillers: Words,
     /// Verbs that end the clause before a subject ("said").
     pub reporting_verbs: Words,
+    /// Words that open the clause a reporting verb reports ("said in a filing that profit").
+    pub reported_clause: Words,
     /// Words normalised to keys that tell measures apart ("exports" → "export").
     pub keys: Map<&'static str>,
     /// Keys that say where or how much of something, not what is measured.

@@ -207,6 +207,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     same_units: Words::new(&[
         "time", "half", "month", "period", "months", "quarter", "period's",
     ]),
+    spans: Words::new(&["week", "year", "month", "period", "quarter"]),
     in_of: Words::new(&["in", "of"]),
     of: "of",
     earlier: "earlier",

@@ -80,6 +80,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "whereas",
         "meanwhile",
     ]),
+    reported_clause: Words::new(&["that"]),
     reporting_verbs: Words::new(&[
         "said",
         "says",
