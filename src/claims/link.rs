@@ -1032,33 +1032,19 @@ impl<'a> Sentence<'a> {
                 let w = self.ratio_whole_end(k);
                 (w != k).then(|| self.owned_mark(w)).flatten()
             })
-            .or_else(|| self.owned_mark(self.past_conversion(m, k)?))
+            .or_else(|| self.owned_mark(self.past_conversion(m)?))
     }
 
-    /// Past the same amount in another currency after amount `m` ending at token `k`: "2.43
-    /// trillion won, or around 1.8 billion U.S. dollars, in the July-September period",
-    /// "S$2.54 billion (US$1.9b) for its 9MFY17". Where the period phrase would start.
-    fn past_conversion(&self, m: usize, k: usize) -> Option<usize> {
-        if self.kind(m) != MentionKind::Currency {
-            return None;
-        }
-        let paren = self.is(k, "(");
-        let open = if paren {
-            k + 1
-        } else if self.is(k, ",") && self.is_any(k + 1, &self.w.restating) {
-            k + 2
-        } else {
-            return None;
-        };
-        let o = self.mention_starting(open)?;
-        if self.kind(o) != MentionKind::Currency || self.mentions[o].unit == self.mentions[m].unit {
+    /// Past the same amount in another currency right after amount `m` ("2.43 trillion won,
+    /// or around 1.8 billion U.S. dollars, in the July-September period", "S$2.54 billion
+    /// (US$1.9b) for its 9MFY17"): where the period phrase of `m` would start.
+    fn past_conversion(&self, m: usize) -> Option<usize> {
+        let o = m + 1;
+        if o >= self.ms.end || self.converted(o) != Some(m) {
             return None;
         }
         let end = self.mtoks[o].1;
-        match paren {
-            true => self.is(end, ")").then_some(end + 1),
-            false => Some(end),
-        }
+        Some(end + usize::from(self.is(end, ")")))
     }
 
     /// [`Self::find_figure_mark`], as found for every mention after linking.

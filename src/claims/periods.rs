@@ -250,6 +250,29 @@ fn part_year(n: u8, per_year: u8, date: Option<Date>) -> Option<i32> {
     Some(if n > current { d.year - 1 } else { d.year })
 }
 
+/// Quarter or half `n` (of `per_year`) named without a year ("the fourth quarter", "Q4"): of
+/// the year [`part_year`] gives, unless it is a quarter that ended more than a quarter before
+/// the last one ended by the article's date. Results are reported within weeks of a quarter's
+/// end, so "the fourth quarter" in a July story is a fiscal quarter, just ended: Microsoft's
+/// fiscal fourth quarter, reported on 2017-07-20, is `FY2017-Q4`. Its fiscal year is the one
+/// that ends `4 - n` quarters after the month before the article's.
+fn bare_part(n: u8, per_year: u8, date: Option<Date>) -> Option<Period> {
+    let y = part_year(n, per_year, date)?;
+    let quarter = per_year == 4;
+    let calendar = part(quarter, false, y, n)?;
+    let d = date?;
+    let current = i32::from((d.month - 1) / 3);
+    let named = i32::from(n - 1) - 4 * (d.year - y);
+    // Quarters back from the last one ended by the date (the current one is -1 of them).
+    let back = current - 1 - named;
+    if !quarter || back < 2 {
+        return Some(calendar);
+    }
+    let (ended_y, ended_m) = Date::months_later(d.year, d.month, -1);
+    let (fy, _) = Date::months_later(ended_y, ended_m, 3 * i32::from(4 - n));
+    part(true, true, fy, n)
+}
+
 /// The months from `from` of year `y1` to the end of `to` of `y2`, as one period.
 fn months(y1: i32, from: u8, y2: i32, to: u8) -> Option<Period> {
     Period::span(Date::month_start(y1, from), Date::month_end(y2, to))
@@ -566,7 +589,8 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
                     };
                     return Some((PeriodRef::Absolute(p), after));
                 } else {
-                    part_year(n, max, date)
+                    // "the fourth quarter"
+                    return Some((PeriodRef::Absolute(bare_part(n, max, date)?), next));
                 };
                 let y = year?;
                 let p = if max == 4 {
@@ -817,7 +841,7 @@ fn quarter_code(
     } else if c.toks.get(k).is_some_and(|t| t.space_before) && c.short_year(k).is_some() {
         (c.short_year(k)?, k + 1)
     } else {
-        (part_year(n, max, date)?, k)
+        return Some((PeriodRef::Absolute(bare_part(n, max, date)?), k));
     };
     Some((PeriodRef::Absolute(part(quarter, false, y, n)?), next))
 }
@@ -1941,6 +1965,52 @@ mod tests {
                 None,
                 "in Q4",
                 "2023-Q4",
+                false,
+            ),
+            // A quarter that ended more than a quarter before the last one is a fiscal
+            // quarter just ended: its year ends 4 - n quarters after the month before the
+            // article's (Microsoft's fourth quarter, reported in July 2017, is FY2017's).
+            (
+                "Profit rose in the fourth quarter.",
+                "2017-07-20",
+                None,
+                "in the fourth quarter",
+                "FY2017-Q4",
+                false,
+            ),
+            (
+                "Profit rose in Q3.",
+                "2017-05-10",
+                None,
+                "in Q3",
+                "FY2017-Q3",
+                false,
+            ),
+            // The quarter before the last one ended is still the calendar's ("third-quarter
+            // revenue" in a February story), and so is the quarter under way.
+            (
+                "Profit rose in the third quarter.",
+                "2017-02-10",
+                None,
+                "in the third quarter",
+                "2016-Q3",
+                false,
+            ),
+            (
+                "Profit rose in the third quarter.",
+                "2017-08-10",
+                None,
+                "in the third quarter",
+                "2017-Q3",
+                false,
+            ),
+            // Halves stay calendar halves.
+            (
+                "Profit rose in the first half.",
+                "2017-12-10",
+                None,
+                "in the first half",
+                "2017-H1",
                 false,
             ),
             (
