@@ -141,17 +141,21 @@ impl<'a> Sentence<'a> {
     }
 
     /// "The Dow rose 87 points", "Shares of Nvidia jumped 1%": a market's move on the
-    /// article's day, when the sentence names no period, whatever period the story is about.
-    fn traded_on_the_day(&self, dr: &Draft) -> Option<Period> {
+    /// article's day, when the sentence names no period, whatever period the story is about;
+    /// not a comparison with a dated baseline ("rose to 12.53 billion dlrs from 6.19 billion
+    /// dlrs in 1985").
+    fn traded_on_the_day(&self, dr: &Draft, base_mark: Option<usize>) -> Option<Period> {
         let d = self.date?;
-        if dr.table_row {
+        if dr.table_row || base_mark.is_some() {
             return None;
         }
-        // "The Dow rose 87 points, or 0.2%": the market named a few words before.
-        let from = dr.first.saturating_sub(8).max(self.first);
-        (from..dr.first)
+        // The market is what moves: named just before the direction word ("The Dow rose",
+        // "Shares of Nvidia jumped", "the Sensex was down"), no comma, figure or period
+        // phrase between ("converted a loan to common shares, raising its stake" is none).
+        let (_, dt) = dr.direction?;
+        (dt.saturating_sub(5).max(self.first)..dt)
             .rev()
-            .take_while(|&k| !self.is(k, ";") && self.mark_at(k).is_none())
+            .take_while(|&k| !self.covered[k - self.first] && !self.is(k, ",") && !self.is(k, ";"))
             .any(|k| self.is_any(k, &self.w.traded))
             .then_some(Period::Day(d.year, d.month, d.day))
     }
@@ -2210,8 +2214,14 @@ impl<'a> Sentence<'a> {
         // "15,700 fresh cases in the week (April 18-24) as compared to 8,050", "15,700 cases
         // in April compared with 8,050 in March": up to two such words, then the figure's
         // period phrases.
+        // Words by kind first, the connector next, and the words' meaning last: most figures
+        // have no connector after them.
         let mut j = k;
-        while j < k + 2 && plain(j) {
+        while j < k + 2
+            && j < self.end
+            && self.toks[j].kind == Kind::Word
+            && !self.covered[j - self.first]
+        {
             j += 1;
         }
         let words = j;
@@ -2229,7 +2239,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
-        (j > words && compares(j)).then_some(j)
+        (j > words && compares(j) && (k..words).all(plain)).then_some(j)
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
@@ -2836,7 +2846,11 @@ fn build(
             let earlier_in_sentence = named_before.filter(|_| !names_own());
             let sentence_period = named
                 .or(looking_back)
-                .or_else(|| s.traded_on_the_day(dr).filter(|_| compares))
+                .or_else(|| {
+                    compares
+                        .then(|| s.traded_on_the_day(dr, base_mark))
+                        .flatten()
+                })
                 .or(earlier_in_sentence.or(carried).filter(|_| compares));
             match relative_mark {
                 Some(k) => s.marks[k].period.resolve(sentence_period),

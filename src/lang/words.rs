@@ -300,6 +300,7 @@ pub struct ClaimWords {
     pub session_close: Words,
     /// What trades on a market, whose moves are the day's ("The Dow rose 87 points", "Shares
     /// of Nvidia jumped 1%"): dated by the article's day when the sentence names no period.
+    /// Not "stocks", which are as often a commodity's inventories ("crude stocks fell").
     pub traded: Words,
     /// The object of a policy decision's verb ("raised its main rate by 50 basis points",
     /// "cut interest rates"): dated by the article's month when no period is named.

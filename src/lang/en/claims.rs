@@ -423,8 +423,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     traded: Words::new(&[
         // "p" of "S&P".
-        "p", "cac", "dax", "dow", "asx", "tsx", "ftse", "seng", "kospi", "nifty", "stoxx", "topix",
-        "nasdaq", "nikkei", "sensex", "shares", "stocks", "bovespa",
+        "p", "cac", "dax", "dow", "asx", "tsx", "ftse", "kospi", "nifty", "stoxx", "topix",
+        "nasdaq", "nikkei", "sensex", "shares", "bovespa",
     ]),
     policy_rates: Words::new(&["rate", "rates"]),
     by: "by",

@@ -278,7 +278,8 @@ const QUANTITIES: &[(&str, &str)] = &[
 /// Words before a number that make it a name, not a quantity ("Boeing 747", "No. 1",
 /// "Section 301", "Flight 370").
 const NAMING: &[&str] = &[
-    // With market indexes named by their count of stocks: "S&P 500", "FTSE 100".
+    // With market indexes named by their count of stocks: "S&P 500", "FTSE 100", "Nifty
+    // Midcap 100".
     "p",
     "no",
     "dc",
@@ -354,6 +355,7 @@ const NAMING: &[&str] = &[
     "iphone",
     "apollo",
     "figure",
+    "midcap",
     "russell",
     "section",
     "article",
@@ -372,6 +374,8 @@ const NAMING: &[&str] = &[
     "platform",
     "terminal",
     "postcode",
+    "smallcap",
+    "largecap",
     "paragraph",
     "amendment",
     "telephone",
