@@ -1037,6 +1037,14 @@ impl<'a> Sentence<'a> {
                 (w != k).then(|| self.owned_mark(w)).flatten()
             })
             .or_else(|| self.owned_mark(self.past_conversion(m)?))
+            .or_else(|| {
+                // "$671.7bn (£484bn) in 2004": the conversion's period is the amount's.
+                self.converted(m)?;
+                let end = self.mtoks[m].1;
+                self.is(end, ")")
+                    .then(|| self.owned_mark(end + 1))
+                    .flatten()
+            })
     }
 
     /// Past the same amount in another currency right after amount `m` ("2.43 trillion won,
