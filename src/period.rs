@@ -371,6 +371,19 @@ impl Period {
         })
     }
 
+    /// A part of a fiscal year read in a fiscal year that is the calendar year ("9MFY17" as
+    /// `2017-01..2017-09`, "Q3FY17" as `2017-Q3`); `None` for any other period.
+    pub fn calendar_reading(&self) -> Option<Period> {
+        match *self {
+            Period::FiscalQuarter(y, q) => Some(Period::Quarter(y, q)),
+            Period::FiscalHalf(y, h) => Some(Period::Half(y, h)),
+            Period::FiscalMonths(y, n) => {
+                Period::span(Date::month_start(y, 1), Date::month_end(y, n))
+            }
+            _ => None,
+        }
+    }
+
     /// The same period `years` years earlier (year-on-year comparisons).
     pub fn years_earlier(&self, years: i32) -> Period {
         match *self {
@@ -389,9 +402,10 @@ impl Period {
 
     /// The period a figure most likely reports when the only period named is its baseline's
     /// ("fell to $49.3 billion from $55.7 billion in October": November): the next month or
-    /// quarter, or the same half, months or fiscal year a year later, as results compare
-    /// them. `None` for a year, a day or a range, which are as often the start of a longer
-    /// span ("rose to 112 from 108 in 2019").
+    /// quarter, or the same half, months (whole months of a range too: "from 1.71% in
+    /// 9MFY17") or fiscal year a year later, as results compare them. `None` for a year, a
+    /// day or a range of days, which are as often the start of a longer span ("rose to 112
+    /// from 108 in 2019").
     pub fn following(&self) -> Option<Period> {
         Some(match *self {
             Period::Month(y, 12) => Period::Month(y + 1, 1),
@@ -404,6 +418,10 @@ impl Period {
             | Period::FiscalHalf(..)
             | Period::FiscalMonths(..)
             | Period::Fiscal(_) => self.years_earlier(-1),
+            // "the first nine months", "the 12 months to June": a year later.
+            Period::Range(a, b) if a.day == 1 && b.day == days_in_month(b.year, b.month) => {
+                self.years_earlier(-1)
+            }
             Period::Year(_) | Period::Day(..) | Period::Range(..) => return None,
         })
     }

@@ -167,6 +167,12 @@ impl<'a> Cursor<'a> {
     fn joiner(&self, i: usize) -> bool {
         self.glued(i) && (self.is(i, "-") || self.is(i, "\u{2013}") || self.is(i, "/"))
     }
+    /// Whether `k` is "on" after a percent: "up 17.6% on 2022", "rose 12 percent on FY23".
+    fn percent_on(&self, k: usize) -> bool {
+        k > 0
+            && self.is(k, self.w.on)
+            && (self.is(k - 1, "%") || self.is_any(k - 1, &self.lang.units.percent))
+    }
     /// A count written in digits or in words ("nine", "20"), up to `max`.
     fn count(&self, i: usize, max: u32) -> Option<u32> {
         let t = self.toks.get(i)?;
@@ -273,6 +279,27 @@ fn bare_part(n: u8, per_year: u8, date: Option<Date>) -> Option<Period> {
     part(true, true, fy, n)
 }
 
+/// A part of a fiscal year read in the calendar year when that reading, or the one a year
+/// later (the same part of the next year, which a baseline's is compared with), ended in the
+/// three months before the article's date: results come out within weeks of a period's end,
+/// and a fiscal year ending in March, June or September would have ended that part three or
+/// more months earlier. "9MFY17" in a story of 2017-11-03 is `2017-01..2017-09` (Singapore's
+/// banks); in one of 2017-02-10 it stays `FY2017-9M` (India's, to December 2016).
+fn calendar_if_just_ended(p: Period, date: Option<Date>) -> Period {
+    let (Some(calendar), Some(d)) = (p.calendar_reading(), date) else {
+        return p;
+    };
+    let just_ended = |q: Period| {
+        q.bounds()
+            .is_some_and(|(_, end)| end < d && end.add_days(100) >= d)
+    };
+    if just_ended(calendar) || just_ended(calendar.years_earlier(-1)) {
+        calendar
+    } else {
+        p
+    }
+}
+
 /// The months from `from` of year `y1` to the end of `to` of `y2`, as one period.
 fn months(y1: i32, from: u8, y2: i32, to: u8) -> Option<Period> {
     Period::span(Date::month_start(y1, from), Date::month_end(y2, to))
@@ -316,7 +343,20 @@ pub fn find(
             i += 1;
             continue;
         };
-        let baseline = period.is_comparison() || introduced_as_baseline(&c, i, first);
+        let period = match period {
+            PeriodRef::Absolute(p) => PeriodRef::Absolute(calendar_if_just_ended(p, date)),
+            p => p,
+        };
+        // "From January to September 2023": the words are the range's, not a baseline's.
+        let in_words = i > first && words_range(&c, i) && c.month(i + 2).is_some();
+        // "than in 2022 and 2019": a baseline's period joined to another's.
+        let joined = || {
+            i > first
+                && c.is_any(i - 1, &c.w.joined)
+                && out.last().is_some_and(|m| m.baseline && m.end + 1 == i)
+        };
+        let baseline = period.is_comparison()
+            || !in_words && (introduced_as_baseline(&c, i, first) || joined());
         let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
         // "mid-March", "early June": a part of a month dates a figure as the month does.
@@ -333,7 +373,7 @@ pub fn find(
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
         }
-        if start > first && c.is_any(start - 1, &c.w.prepositions) {
+        if start > first && c.is_any(start - 1, &c.w.prepositions) || in_words {
             start -= 1;
         }
         let mut next = next;
@@ -427,6 +467,10 @@ fn cadence_word(c: &Cursor, i: usize, first: usize, end: usize) -> Option<Cadenc
         if c.is_any(after, &pw.not_cadence) || (i > first && c.is_any(i - 1, &pw.fraction_before)) {
             return None;
         }
+        // "nine-month net profit", "a six-month high": a span of several, not how often.
+        if i >= first + 2 && c.is(i - 1, "-") && c.count(i - 2, 99).is_some_and(|n| n > 1) {
+            return None;
+        }
         return Some(cadence);
     }
     None
@@ -476,10 +520,9 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
         k -= 1;
     }
     // "up 5% on last year", "rose 12 percent on FY23"; not "up 5% on Thursday".
-    if c.is(k - 1, w.on)
-        && c.low(i).is_none_or(|d| w.weekdays.get(&d).is_none())
+    if c.low(i).is_none_or(|d| w.weekdays.get(&d).is_none())
         && k >= first + 2
-        && (c.is(k - 2, "%") || c.is_any(k - 2, &c.lang.units.percent))
+        && c.percent_on(k - 1)
     {
         return true;
     }
@@ -602,7 +645,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             }
             return None;
         }
-        if pw.fiscal.contains(w) {
+        if pw.fiscal.contains(w) || pw.financial.contains(w) && c.is(i + 1, pw.year) {
             let (y, next) = fiscal_year(c, i)?;
             return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));
         }
@@ -627,7 +670,9 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     }
     // A bare year: "in 2024", "2025's"; a fiscal or season year: "in 2023-24".
     let y = c.year(i)?;
-    if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the)) {
+    if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the))
+        || i > 1 && c.percent_on(i - 1)
+    {
         if c.joiner(i + 1)
             && c.glued(i + 2)
             && c.toks.get(i + 2).is_some_and(|t| t.text(c.text).len() == 2)
@@ -694,8 +739,11 @@ fn fixed_phrase(
 /// March quarter", "the October-December quarter".
 fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let pw = c.w;
-    // "January-March", "Jan/Feb", "January-November 2018"
-    let (last, mut next) = match c.joiner(i + 1).then(|| c.month(i + 2)).flatten() {
+    // "January-March", "Jan/Feb", "January-November 2018", "from January to September".
+    let (last, mut next) = match (c.joiner(i + 1) || words_range(c, i))
+        .then(|| c.month(i + 2))
+        .flatten()
+    {
         Some(m2) => (m2, i + 3),
         None => (m, i + 1),
     };
@@ -715,6 +763,12 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
         }
     }
     Some((PeriodRef::Absolute(months(from_year, m, y, last)?), next))
+}
+
+/// Whether the month at `i` opens a range written in words: "from January to", "between
+/// January and".
+fn words_range(c: &Cursor, i: usize) -> bool {
+    i > 0 && c.is_any(i - 1, &c.w.range_from) && c.is_any(i + 1, &c.w.range_to)
 }
 
 /// A range of days of one month at `i` (the month): "Nov. 1-10", "April 18-24", "June 1-20,
@@ -1828,11 +1882,11 @@ mod tests {
                 false,
             ),
             (
-                "Profit in 3QFY24 rose.",
+                "Profit in 3QFY25 rose.",
                 d,
                 None,
-                "in 3QFY24",
-                "FY2024-Q3",
+                "in 3QFY25",
+                "FY2025-Q3",
                 false,
             ),
             (
@@ -2036,6 +2090,65 @@ mod tests {
                 None,
                 "First-half",
                 "2024-H1",
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_fiscal_part_just_ended_in_the_calendar_year_is_read_in_it() {
+        check(&[
+            // Singapore's banks: fiscal years are calendar years, reported in November.
+            (
+                "Profit rose 8% in 9MFY17.",
+                "2017-11-03",
+                None,
+                "in 9MFY17",
+                "2017-01..2017-09",
+                false,
+            ),
+            (
+                "Profit rose 8% in Q3FY17.",
+                "2017-11-03",
+                None,
+                "in Q3FY17",
+                "2017-Q3",
+                false,
+            ),
+            // The baseline a year before the part just ended.
+            (
+                "Margins rose from 1.71% in 9MFY17.",
+                "2018-11-03",
+                None,
+                "in 9MFY17",
+                "2017-01..2017-09",
+                false,
+            ),
+            // India's nine months to December, reported in February; Nvidia's third quarter
+            // to October, reported in November; a calendar reading not yet ended.
+            (
+                "Profit rose 8% in 9MFY17.",
+                "2017-02-10",
+                None,
+                "in 9MFY17",
+                "FY2017-9M",
+                false,
+            ),
+            (
+                "Revenue rose in Q3 FY23.",
+                "2022-11-16",
+                None,
+                "in Q3 FY23",
+                "FY2023-Q3",
+                false,
+            ),
+            // Too long after the calendar reading's end for results just out.
+            (
+                "Profit rose 8% in 1HFY17.",
+                "2017-12-20",
+                None,
+                "in 1HFY17",
+                "FY2017-H1",
                 false,
             ),
         ]);

@@ -132,6 +132,11 @@ mod tests {
             ),
             ("About a quarter of sales rose 5% in value.", "2024-09-18"),
             ("Rates rose half a percentage point to 5%.", "2024-09-18"),
+            // A span of several months is no cadence.
+            (
+                "OCBC posted a 5% decline in nine-month net profit.",
+                "2017-11-03",
+            ),
             // A year says nothing of the cadence.
             (
                 "Growth would be 1% in 2025, after 3% a year earlier.",

@@ -486,6 +486,15 @@ pub struct PeriodWords {
     pub up_to: Words,
     /// Of `up_to`, those that make twelve months an annual rate's month ("to", "through").
     pub rate_to: Words,
+    /// The words that open and join a range of months: "from January to September 2023",
+    /// "between January and March".
+    /// Words that say a fiscal year before "year" only: "financial year 2024-25".
+    pub financial: Words,
+    pub range_from: Words,
+    pub range_to: Words,
+    /// The words that join a period to the one before it, which it shares a role with:
+    /// "more than in 2022 and 2019".
+    pub joined: Words,
     /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
     pub months: Words,
     pub days: Words,

@@ -107,6 +107,7 @@ const CADENCES: Map<&[(&[&str], Cadence)]> = Map::new(&[
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
 const FISCAL: Words = Words::new(&["fy", "fiscal"]);
+const FINANCIAL: Words = Words::new(&["financial"]);
 const FISCAL_HALF: Words = Words::new(&["hy"]);
 const WEEKDAYS: Map<u8> = Map::new(&[
     ("monday", 0),
@@ -221,6 +222,10 @@ pub const PERIODS: PeriodWords = PeriodWords {
     week: "week",
     up_to: Words::new(&["to", "thru", "ended", "ending", "through"]),
     rate_to: Words::new(&["to", "thru", "through"]),
+    financial: FINANCIAL,
+    range_from: Words::new(&["from", "between"]),
+    range_to: Words::new(&["to", "and", "thru", "until", "through"]),
+    joined: Words::new(&["or", "and"]),
     months: Words::new(&["months"]),
     days: Words::new(&["days"]),
     this_month: Words::new(&["the", "this"]),
@@ -234,6 +239,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     starts: Shapes::EMPTY
         .union(PHRASES.shapes())
         .union(FISCAL.shapes())
+        .union(FINANCIAL.shapes())
         .union(FISCAL_HALF.shapes())
         .with("q")
         .with("h")
