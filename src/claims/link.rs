@@ -784,6 +784,13 @@ impl<'a> Sentence<'a> {
         self.mark_starting(k)
             .or_else(|| self.mark_starting(j).filter(|_| j > k))
             .or_else(|| self.mark_starting(k + 1).filter(|_| j > k + 1))
+            // "up 19.4% on FY23": "on" before a baseline's period.
+            .or_else(|| {
+                self.is(k, p.on)
+                    .then(|| self.mark_starting(k + 1))
+                    .flatten()
+                    .filter(|&mk| self.marks[mk].baseline)
+            })
     }
 
     /// ", lifting the cash rate from 2.6 per cent to 2.85 per cent": a clause restating the
@@ -2475,11 +2482,19 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         if next_mention == ex.mentions.len() {
             break;
         }
+        let first = || ex.tokens.partition_point(|t| t.start < sentence.start);
+        let end = || ex.tokens.partition_point(|t| t.start < sentence.end);
         if mention_start(next_mention) >= sentence.end {
+            // "Reliance ended the financial year 2024–25 on a strong note.": a sentence
+            // without figures, before the first claim, that names the period the next
+            // sentences are about.
+            if claims.is_empty() && state.period.is_none() {
+                state.period = lead_period(doc, ex, (first(), end()), &mut state.marks);
+                state.lead = state.period.is_some();
+            }
             continue;
         }
-        let first = ex.tokens.partition_point(|t| t.start < sentence.start);
-        let end = ex.tokens.partition_point(|t| t.start < sentence.end);
+        let (first, end) = (first(), end());
         let mut from = first;
         while from < end {
             let to = window_end(from, end, &ex.mention_tokens);
@@ -2514,9 +2529,52 @@ struct Running {
     /// The period the article last named for a current figure: a figure whose sentence names
     /// none is about it ("Exports rose 4.1% in March. Imports fell 2% to $31.2 billion.").
     period: Option<Period>,
+    /// Whether `period` comes from a sentence without figures ([`lead_period`]): any period
+    /// named for a figure replaces it.
+    lead: bool,
     /// The period the article is assumed to report on ([`super::reporting`]), worked out
     /// the first time a comparison names none.
     reporting: std::cell::OnceCell<Option<Period>>,
+}
+
+/// The one period phrase the tokens `first..end` of a sentence without figures have (found
+/// into the buffer `marks`), when it is a current figure's (no baseline's, none looking
+/// back) in no forecast, and recent: this year or the last, a part of a year under way at
+/// the article's date or ended in the 200 days before it, as a story's lead names what it
+/// reports ("ended the financial year 2024–25 on a strong note"), not history ("founded in
+/// 1998").
+fn lead_period(
+    doc: &Document,
+    ex: &Extraction,
+    (first, end): (usize, usize),
+    marks: &mut Vec<PeriodMark>,
+) -> Option<Period> {
+    // A period phrase with a number in it (the cheap test first), in no forecast ("is
+    // expected to slow further in 1987").
+    let toks = &ex.tokens[first..end];
+    if !toks.iter().any(|t| t.kind == Kind::Num)
+        || toks
+            .iter()
+            .any(|t| t.is_in(&doc.text, &doc.lang.claims.outlook))
+    {
+        return None;
+    }
+    periods::find(doc.lang, &doc.text, &ex.tokens, first, end, doc.date, marks);
+    let [mark] = &marks[..] else {
+        return None;
+    };
+    let PeriodRef::Absolute(p) = mark.period else {
+        return None;
+    };
+    let d = doc.date?;
+    let recent = match (p, p.bounds()) {
+        // This year or the last.
+        (Period::Year(y), _) => y >= d.year - 1,
+        (_, Some((start, end))) => start <= d && end.add_days(200) >= d,
+        // A fiscal year that ends this year or the next.
+        (_, None) => (d.year..=d.year + 1).contains(&p.year()),
+    };
+    (!mark.baseline && recent).then_some(p)
 }
 
 /// Whether `period` is a written period shorter than a year and longer than a day: a month,
@@ -2619,8 +2677,11 @@ fn link_tokens(
     }
     // An earlier period named later is nearly always a look back ("the last time the rate was
     // this low was in December 1969"), not the period the story moves on to.
-    if let Some(p) = named.filter(|&p| state.period.is_none_or(|c| !ends_before(p, c))) {
+    if let Some(p) =
+        named.filter(|&p| state.lead || state.period.is_none_or(|c| !ends_before(p, c)))
+    {
         state.period = Some(p);
+        state.lead = false;
     }
     let mut id_of = vec![0; s.drafts.len()];
     for (n, &d) in order.iter().enumerate() {

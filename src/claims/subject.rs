@@ -313,4 +313,19 @@ mod tests {
             "Durable goods sales"
         ));
     }
+
+    #[test]
+    fn gross_and_operating_name_another_measure() {
+        let en = &crate::lang::en::ENGLISH.subjects;
+        assert!(!Keys::same_thing(
+            en,
+            "parent company profit",
+            "bank's parent company gross operating profits"
+        ));
+        assert!(Keys::same_thing(
+            en,
+            "parent company gross operating profit",
+            "bank's parent company gross operating profits"
+        ));
+    }
 }

@@ -526,8 +526,11 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     change_labels: Words::new(&["change"]),
     outlook: Words::new(&[
         "will",
+        "would",
         "shall",
+        "expect",
         "expects",
+        "expected",
         "forecast",
         "forecasts",
         "projected",
