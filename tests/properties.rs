@@ -172,4 +172,24 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn the_percent_of_an_amount_contains_every_true_one_and_no_more_than_the_corners(
+        a in -1e5f64..1e5, v in -1e6f64..1e6,
+        (wa, wv) in (0.0f64..100.0, 0.0f64..1000.0),
+        (ta, tv) in (0.0f64..=1.0, 0.0f64..=1.0),
+    ) {
+        // An amount of change and the value it ends at, each true somewhere in its interval.
+        let (amount, value) = (Interval::around(a, wa), Interval::around(v, wv));
+        let pick = |iv: &Interval, t: f64| iv.low + (iv.high - iv.low) * t;
+        let (pa, pv) = (pick(&amount, ta), pick(&value, tv));
+        if let Some(p) = claimcheck::measure::percent_of_amount(&amount, &value) {
+            let truth = 100.0 * pa / (pv - pa);
+            prop_assert!(p.contains(truth), "{p} misses {truth}");
+            // Never wider than the reading that takes the value twice.
+            let before = Measure::Absolute.before(&value, &amount).unwrap();
+            let wide = Measure::Percent.between(&before, &value).unwrap();
+            prop_assert!(p.low >= wide.low - 1e-6 * wide.low.abs() && p.high <= wide.high + 1e-6 * wide.high.abs(), "{p} outside {wide}");
+        }
+    }
 }

@@ -30,6 +30,31 @@ pub fn percent_factor(pct: &Interval) -> Interval {
     pct.scale(0.01).add(&Interval::point(1.0))
 }
 
+/// The percent that an amount of change ending at `current` is of the level before it,
+/// `amount / (current - amount) × 100`, with each figure read once. Computing the level before
+/// first and then `current / before` would read `current` twice, as if the two could round
+/// apart, and widen the range: "$191 billion, down $6.2b" would allow -3.7% to -2.6%, not the
+/// -3.18% to -3.11% it gives. For any fixed `current` the expression moves one way with
+/// `amount`, and for any fixed `amount` one way with `current`, so its extremes are at the
+/// corners. `None` when the level before may be zero.
+pub fn percent_of_amount(amount: &Interval, current: &Interval) -> Option<Interval> {
+    if current.sub(amount).contains(0.0) {
+        return None;
+    }
+    let p = |a: f64, c: f64| 100.0 * a / (c - a);
+    let corners = [
+        p(amount.low, current.low),
+        p(amount.low, current.high),
+        p(amount.high, current.low),
+        p(amount.high, current.high),
+    ];
+    let low = corners.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = corners.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // Three roundings in each corner: widen by far more than they can move it.
+    let slack = |x: f64| x.abs() * 1e-12 + f64::MIN_POSITIVE;
+    Some(Interval::new(low - slack(low), high + slack(high)))
+}
+
 impl Measure {
     /// The serialised name (the JSON writer writes it without serde; a test holds it equal).
     pub fn as_str(self) -> &'static str {
@@ -98,6 +123,26 @@ mod tests {
         let to = Interval::around(320.5, 0.05);
         let pct = Measure::Percent.between(&from, &to).unwrap();
         assert!(pct.contains(12.5), "{pct}");
+    }
+
+    #[test]
+    fn an_amount_is_a_percent_of_the_level_before_read_once() {
+        // $191 billion (190.5..191.5), down $6.2b (6.15..6.25): -3.18% to -3.11%.
+        let p =
+            percent_of_amount(&Interval::new(-6.25, -6.15), &Interval::new(190.5, 191.5)).unwrap();
+        assert!(p.low > -3.18 && p.low < -3.17, "{p}");
+        assert!(p.high > -3.12 && p.high < -3.11, "{p}");
+        // The two-step reading allows far more, 3.4% included.
+        let before = Measure::Absolute
+            .before(&Interval::new(190.5, 191.5), &Interval::new(-6.25, -6.15))
+            .unwrap();
+        let wide = Measure::Percent
+            .between(&before, &Interval::new(190.5, 191.5))
+            .unwrap();
+        assert!(wide.contains(-3.4) && !p.contains(-3.4), "{wide} {p}");
+        // A level before that may be zero has no percent; one below zero has.
+        assert!(percent_of_amount(&Interval::point(5.0), &Interval::new(4.0, 6.0)).is_none());
+        assert!(percent_of_amount(&Interval::point(10.0), &Interval::new(4.0, 6.0)).is_some());
     }
 
     #[test]

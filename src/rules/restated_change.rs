@@ -46,7 +46,7 @@ Gold rose $13.40, or 0.8%, to settle at $1,780.20 an ounce.
 /// of it.
 fn percent_of_amount(amount: &Interval, value: &Interval) -> Option<(Interval, Interval)> {
     let before = Measure::Absolute.before(value, amount)?;
-    Some((before, Measure::Percent.between(&before, value)?))
+    Some((before, crate::measure::percent_of_amount(amount, value)?))
 }
 
 pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -149,6 +149,22 @@ mod tests {
         // The same move stated the right way round has no finding.
         assert_none(&lint(
             "The index fell 300.5 points, or 1.15 per cent, to close at 25,800.2.",
+            NAME,
+        ));
+    }
+
+    #[test]
+    fn the_current_value_is_read_once_for_the_level_before_and_the_percent() {
+        // $191 billion down $6.2b is -3.18% to -3.11% under any rounding of either: 3.4 is
+        // the percent of a rise (+3.35% to +3.41%), so the direction is what is wrong.
+        let f = lint(
+            "Overall sales were $191 billion, down $6.2b or 3.4 per cent.",
+            NAME,
+        );
+        let found = assert_one(&f, Severity::Error, "restated as 3.4 per cent");
+        assert!(found.notes.iter().any(|n| n == REVERSED_NOTE), "{found:?}");
+        assert_none(&lint(
+            "Overall sales were $191 billion, up $6.2b or 3.4 per cent.",
             NAME,
         ));
     }
