@@ -486,6 +486,16 @@ impl<'a> Sentence<'a> {
                 && self.direction_after(self.mtoks[m].1).is_none()
         };
         let mut k = self.skip_fillers(k);
+        // "to Rs Rs 610 crore": a currency word doubled in editing.
+        if k + 1 < self.end
+            && self.mention_starting(k).is_none()
+            && self.mention_starting(k + 1).is_some_and(|m| {
+                let t = |j: usize| self.toks[j].text(self.text);
+                self.toks[k].kind == Kind::Word && t(k) == t(self.mtoks[m].0)
+            })
+        {
+            k += 1;
+        }
         // "15-year high of 5 per cent": a count glued to its noun describes the figure.
         let counted = |j: usize| {
             self.mention_starting(j).is_some_and(|m| {
@@ -992,15 +1002,26 @@ impl<'a> Sentence<'a> {
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
 
-    /// The "from" ending a short aside that starts at `k` (a parenthesis, "for the three
-    /// months to December,"), if the aside holds no other figure or change word.
+    /// The "from" (or "against" right before a figure) ending a short aside that starts at
+    /// `k` (a parenthesis, "for the three months to December,", "in the quarter"), if the
+    /// aside holds no other figure or change word.
     fn aside_before_from(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut depth = 0i32;
+        // "against" after a comma sets the value against another period ("rose 0.6 pct to
+        // 53.6 pct, against 67.3 pct"), as in `attach_after`.
+        let mut comma = false;
         while j < self.end && j < k + 16 {
-            if depth == 0 && j > k && self.is(j, self.w.from) {
+            if depth == 0
+                && j > k
+                && (self.is(j, self.w.from)
+                    || !comma
+                        && self.is_any(j, &self.w.figure_connectors)
+                        && self.mention_starting(j + 1).is_some())
+            {
                 return Some(j);
             }
+            comma |= self.is(j, ",");
             if depth == 0
                 && self
                     .ms

@@ -1198,7 +1198,7 @@ fn relative(
             i + 3,
         ));
     }
-    if c.is(i + 1, pw.same) {
+    if c.is_any(i + 1, &pw.same) {
         // "the same period/month/quarter (in|of) 2024", "... last year", "... a year earlier"
         if !c.is_any(i + 2, &pw.same_units) {
             return None;

@@ -384,6 +384,9 @@ pub struct ClaimWords {
     /// The first words of the connectors that set a figure against another with words
     /// between ("7,4% annual rate compared to 7,7%"): neither "from" nor "than".
     pub comparison_connectors: Words,
+    /// Of those, the ones a baseline figure follows at once ("in the quarter against Rs 484
+    /// crore"), which may end an aside as "from" does.
+    pub figure_connectors: Words,
     /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
     pub at: &'static str,
 }
@@ -457,8 +460,8 @@ pub struct PeriodWords {
     pub ago: Words,
     /// "before" in "the year before".
     pub before: &'static str,
-    /// "same" in "the same period".
-    pub same: &'static str,
+    /// "same" in "the same period", "comparable" in "the comparable quarter last year".
+    pub same: Words,
     /// Units after "the same" ("period", "month", "time").
     pub same_units: Words,
     /// Spans a count is made over, after "in the" ("15,700 fresh cases in the week").

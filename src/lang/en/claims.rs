@@ -538,6 +538,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
     rate_nouns: Words::new(&["pace", "rate"]),
     comparison_connectors: Words::new(&["as", "vs", "versus", "against", "compared", "relative"]),
+    figure_connectors: Words::new(&["vs", "versus", "against"]),
     at: "at",
     rate_adjectives: Words::new(&[
         "annual",

@@ -204,7 +204,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     the: "the",
     ago: Words::new(&["ago", "before", "earlier"]),
     before: "before",
-    same: "same",
+    same: Words::new(&["same", "comparable", "corresponding"]),
     same_units: Words::new(&[
         "time", "half", "month", "period", "months", "quarter", "period's",
     ]),
