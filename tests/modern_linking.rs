@@ -23,7 +23,7 @@ use modern::planted::{self, Mutation, Target};
 /// file and `tests/fixtures/modern/README.md` say when).
 const LINKED: usize = 460;
 const LINKED_WITH_PERIOD: usize = 363;
-const PLANTED_CAUGHT: usize = 151;
+const PLANTED_CAUGHT: usize = 150;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

@@ -604,7 +604,13 @@ impl<'a> Sentence<'a> {
                     // points ... against the previous close of 82,176.45".
                     let near = self
                         .baseline_near(k + len)
-                        .filter(|&m| !amount || self.mtoks[m].0 > k + len + 1);
+                        .filter(|&m| !amount || self.mtoks[m].0 > k + len + 1)
+                        .map(|m| {
+                            self.drafts[d]
+                                .value
+                                .and_then(|v| self.complement_figure(v, m))
+                                .unwrap_or(m)
+                        });
                     if let Some(m) = near {
                         // "rose by 6.2% in the 12 months to March, up from 5.5% in February":
                         // the rate before, not the level the 6.2% is of.
@@ -1000,6 +1006,30 @@ impl<'a> Sentence<'a> {
                 !closes && !stated
             })
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
+    }
+
+    /// "earned 108 mln dlrs on sales of 4.50 billion dlrs, compared with 276 mln dlrs on sales
+    /// of 4.67 billion": when value `v` is the figure of an "on ... of" complement, its
+    /// baseline is the one of the same complement after baseline candidate `m`, not `m`.
+    fn complement_figure(&self, v: usize, m: usize) -> Option<usize> {
+        let on = self.past_figure(self.mtoks[m].1);
+        if !self.is(on, self.lang.periods.on) {
+            return None;
+        }
+        let of = (on + 1..(on + 4).min(self.end)).find(|&j| self.is(j, self.w.of))?;
+        let words = |from: usize, to: usize| {
+            (from..to)
+                .map(|j| self.toks[j].text(self.text))
+                .collect::<Vec<_>>()
+        };
+        // The value's own complement, with the same words: "on sales of".
+        let v_first = self.mtoks[v].0;
+        let len = of - on;
+        let same = v_first > len + self.first
+            && self.is(v_first - 1, self.w.of)
+            && words(v_first - 1 - len, v_first - 1) == words(on, of);
+        let b = self.mention_starting(of + 1)?;
+        (same && self.role(b) == Role::Free && self.compatible(v, b)).then_some(b)
     }
 
     /// The "from" (or "against" right before a figure) ending a short aside that starts at
@@ -2129,7 +2159,10 @@ impl<'a> Sentence<'a> {
         }) {
             // A bare number before "down from 88 cents" is a day or a count, not the value.
             let bare = |x: usize| self.kind(x) == MentionKind::Number;
-            if let Some(o) = self.baseline_near(k + len).filter(|&o| {
+            let near = self
+                .baseline_near(k + len)
+                .map(|o| self.complement_figure(m, o).unwrap_or(o));
+            if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
                     && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
             }) {
@@ -3125,6 +3158,22 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
         start -= 1;
     }
     let skip = |i: usize| s.covered[i - s.first];
+    // "Exports rose 5% to $10bn and imports fell 3%": the subject starts after an earlier
+    // claim of the clause; "the sector expanded by 18.5 percent but contracted by 1.8
+    // percent": with nothing but fillers between, the two share the earlier one's.
+    let earlier = s
+        .drafts
+        .iter()
+        .filter(|e| e.first >= start && e.end > e.first && e.end <= anchor && e.first < dr.first)
+        .max_by_key(|e| e.end);
+    if let Some(e) = earlier {
+        let text = subject::phrase(s.lang, s.text, s.toks, e.end, anchor, skip);
+        return if text.is_empty() {
+            subject_of(s, e)
+        } else {
+            text
+        };
+    }
     let mut text = subject::phrase(s.lang, s.text, s.toks, start, anchor, skip);
     if let Some(v) = dr
         .value

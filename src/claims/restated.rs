@@ -330,7 +330,13 @@ fn restatement(
             let v_period = measured(doc, v.period);
             let earlier = v_period
                 .is_some_and(|p| Some(p) == base_period || year.is_some_and(|y| p.year() < y));
+            // "Toyota sales jumped 11%. ... sales across the industry also fell to 1.25
+            // million vehicles": a move said the other way in words is another (a flip of a
+            // direction word restated this way goes unreported: no false alarm is worth it).
+            let direction = |x: &Claim| x.change.as_ref().and_then(|ch| ch.direction);
+            let opposite = matches!((direction(c), direction(d)), (Some(a), Some(b)) if a != b);
             if own_change
+                || opposite
                 || earlier
                 || qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end])
                     > MAX_QUALIFIERS

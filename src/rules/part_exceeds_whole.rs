@@ -61,10 +61,14 @@ fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
         && is_stated(value)
         && value.unit == Some("%")
         && value.interval.low > 100.0;
-    (oversized
-        && !is_ratio_whole(&ctx.doc.lang.subjects, &claim.subject)
-        && !tied_to_another_quantity(ctx, claim, value))
-    .then_some(value)
+    // The whole is named in the subject or after the figure: "account for 110 pct of
+    // year-end equity and reserves".
+    let ratio = || {
+        let words = &ctx.doc.lang.subjects;
+        is_ratio_whole(words, &claim.subject)
+            || is_ratio_whole(words, &share_words(ctx, claim, value))
+    };
+    (oversized && !ratio() && !tied_to_another_quantity(ctx, claim, value)).then_some(value)
 }
 
 /// Longest quote of a share's words, in words.
@@ -212,5 +216,13 @@ mod tests {
             Severity::Error,
             "\"120 pct of the market\" states a share",
         );
+    }
+
+    #[test]
+    fn accepts_a_ratio_whose_whole_is_named_after_the_figure() {
+        assert_none(&lint(
+            "Its approximately 1.4 billion dlrs of loans to the four major Latin debtor countries account for 110 pct of year-end equity and reserves.",
+            NAME,
+        ));
     }
 }

@@ -65,6 +65,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "by",
         "so",
         "of",
+        "or",
         "but",
         "and",
         "the",
@@ -277,4 +278,7 @@ pub const RATIO_WHOLES: &[&str] = &[
     "benchmark",
     "limit",
     "requirement",
+    "equity",
+    "capital",
+    "reserves",
 ];
