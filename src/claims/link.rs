@@ -1017,17 +1017,13 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let of = (on + 1..(on + 4).min(self.end)).find(|&j| self.is(j, self.w.of))?;
-        let words = |from: usize, to: usize| {
-            (from..to)
-                .map(|j| self.toks[j].text(self.text))
-                .collect::<Vec<_>>()
-        };
         // The value's own complement, with the same words: "on sales of".
         let v_first = self.mtoks[v].0;
         let len = of - on;
+        let text = |j: usize| self.toks[j].text(self.text);
         let same = v_first > len + self.first
             && self.is(v_first - 1, self.w.of)
-            && words(v_first - 1 - len, v_first - 1) == words(on, of);
+            && (0..len).all(|i| text(v_first - 1 - len + i) == text(on + i));
         let b = self.mention_starting(of + 1)?;
         (same && self.role(b) == Role::Free && self.compatible(v, b)).then_some(b)
     }
@@ -2603,6 +2599,7 @@ fn lead_period(
     (first, end): (usize, usize),
     marks: &mut Vec<PeriodMark>,
 ) -> Option<Period> {
+    let d = doc.date?;
     // A period phrase with a number in it (the cheap test first), in no forecast ("is
     // expected to slow further in 1987").
     let toks = &ex.tokens[first..end];
@@ -2620,7 +2617,6 @@ fn lead_period(
     let PeriodRef::Absolute(p) = mark.period else {
         return None;
     };
-    let d = doc.date?;
     let recent = match (p, p.bounds()) {
         // This year or the last.
         (Period::Year(y), _) => y >= d.year - 1,
