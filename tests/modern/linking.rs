@@ -10,6 +10,7 @@ use claimcheck::finding::Severity;
 use claimcheck::period::Period;
 use serde_yaml::Value;
 
+use super::figures::first_number;
 use super::{check, overlaps, Claim, Passage};
 
 /// One annotated claim that is not linked fully right (with the period, when `period_only`).
@@ -62,19 +63,40 @@ fn annotated_change(claim: &Claim) -> Option<&str> {
         .filter(|c| !c.contains("direction word only"))
 }
 
+/// Whether a linked figure, as written, is the annotated one: the same text, or one inside the
+/// other around the same number, so that an approximator or a unit noun the annotation keeps
+/// or leaves out ("some 5.8 million passengers", "225,183 aircraft movements") is no miss.
+fn same_figure(linked: Option<&str>, annotated: Option<&str>) -> bool {
+    match (linked, annotated) {
+        (None, None) => true,
+        (Some(l), Some(a)) => {
+            let number = |s: &str| {
+                first_number(s).map(|n| {
+                    let scale = n.scale_word.map(|(x, y)| s[x..y].to_ascii_lowercase());
+                    (s[n.digits.0..n.digits.1].to_string(), scale)
+                })
+            };
+            l == a
+                || (l.contains(a) || a.contains(l)) && number(l).is_some() && number(l) == number(a)
+        }
+        _ => false,
+    }
+}
+
 /// Change, value and baseline as annotated.
 fn linked_right(annotation: &Claim, checked: &Checked, claim: &Linked) -> bool {
     annotated_change(annotation).is_some() == stated_change(checked, claim).is_some()
-        && annotation
-            .value
-            .as_deref()
-            .is_none_or(|v| stated(checked, &claim.value) == Some(v))
-        && stated(checked, &claim.baseline) == annotation.baseline.as_deref()
+        && (annotation.value.is_none()
+            || same_figure(stated(checked, &claim.value), annotation.value.as_deref()))
+        && same_figure(
+            stated(checked, &claim.baseline),
+            annotation.baseline.as_deref(),
+        )
 }
 
 /// The period an annotation label names, when claimcheck can express it: `2024`, `FY2025`,
-/// `2024-H1`, `2024-Q3`, `2024-06`, `2024-05-09`. Ranges (`2023-01..2023-09`), fiscal parts
-/// (`FY2025-Q4`), weeks and seasons cannot be, and lists are several periods.
+/// `2024-H1`, `2024-Q3`, `2024-06`, `2024-05-09`, `FY2025-Q4`, ranges of months or days
+/// (`2023-01..2023-09`). Weeks and seasons cannot be, and lists are several periods.
 fn annotated_period(label: &Value) -> Option<Period> {
     let label = match label {
         Value::Number(n) => n.to_string(),
