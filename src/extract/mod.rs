@@ -691,13 +691,15 @@ impl<'a> Scanner<'a> {
             return Err(end);
         }
         let num = numeral::parse(raw).ok_or(j)?;
-        // a decimal comma ("1,4 mln") only with nothing glued after it: "1,4;73,100" in a
-        // table is a garbled thousands figure
+        // a decimal comma ("1,4 mln") only with no figure or word glued after it: "1,4;73,100"
+        // in a table is a garbled thousands figure ("4,5%." ends a sentence)
         if !num.grouped
             && num.decimals == 1
             && raw.contains(',')
             && self.tok(j).is_some_and(|t| !t.space_before)
-            && self.tok(j + 1).is_some_and(|t| !t.space_before)
+            && self
+                .tok(j + 1)
+                .is_some_and(|t| !t.space_before && t.kind != Kind::Punct)
         {
             return Err(self.skip_code(j));
         }
@@ -2886,6 +2888,15 @@ mod tests {
             None,
         );
         one("The rate is 3,5.", "3,5", Number, 3.5, None);
+        // a unit glued after it, then the sentence's punctuation
+        one("Inflation rose from 4,5%.", "4,5%", Percent, 4.5, Some("%"));
+        one(
+            "It fell from 4,5%, the bank said.",
+            "4,5%",
+            Percent,
+            4.5,
+            Some("%"),
+        );
         // garbled table figures with something glued after the comma's digit are none
         assert!(read("Net profit 1,4;73,100").iter().all(|r| r.2 != 1.4));
         // two digits after the comma are a thousands figure with a digit lost, not 110.00
