@@ -478,6 +478,43 @@ impl<'a> Sentence<'a> {
         self.figure_after(k, false)
     }
 
+    /// Whether token `j` is a period noun in the possessive, which owns the figure after it:
+    /// "last year's", "January's".
+    fn possessive_period(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let word = t.text(self.text);
+        let Some(stem) = self
+            .lang
+            .subjects
+            .possessives
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+        else {
+            return false;
+        };
+        let capital = stem.starts_with(|c: char| c.is_uppercase());
+        Low::new(stem).is_some_and(|low| {
+            self.lang.periods.possessed.contains(&low)
+                || capital && self.lang.units.months.get(&low).is_some()
+        })
+    }
+
+    /// The figure right after "than" at `k` - 1, or after a period's possessive ("than last
+    /// year's ₹18,951 crore"); not one further on ("higher than in 1985 at a total of 133.9
+    /// billion dlrs" is the value).
+    fn than_figure(&self, k: usize) -> Option<usize> {
+        let k = self.skip_fillers(k);
+        let owner = (k..(k + 3).min(self.end))
+            .take_while(|&j| self.toks[j].kind == Kind::Word)
+            .find(|&j| self.possessive_period(j));
+        let at = owner.map_or(k, |j| j + 1);
+        self.mention_starting(at)
+            .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
+    }
+
     fn figure_after(&self, k: usize, extremes: bool) -> Option<usize> {
         // "to stand 91.6 pct higher than": a change of its own, not a level.
         let free = |m: usize| {
@@ -527,6 +564,12 @@ impl<'a> Sentence<'a> {
                 && !self.is_any(j - 1, &self.w.extreme_qualifiers)
             {
                 return None;
+            }
+            // "from last year's $4.8 billion", "from January's 4.5%"
+            if self.possessive_period(j) {
+                if let Some(m) = self.mention_starting(j + 1) {
+                    return Some(m).filter(|&m| free(m));
+                }
             }
             let counted = counted(j);
             let word = self.toks[j].kind == Kind::Word || self.is(j, "-");
@@ -1295,7 +1338,9 @@ impl<'a> Sentence<'a> {
         for m in self.ms.clone() {
             self.comparison_at(m);
         }
+        self.joined_comparisons();
         for m in self.ms.clone() {
+            self.unchanged(m);
             self.baseline_only(m);
         }
         if self.drafts.len() > 1 {
@@ -2150,19 +2195,140 @@ impl<'a> Sentence<'a> {
         if direction.is_some() {
             k += 1;
         }
+        // "higher than last year's ₹18,951 crore": "than" after a comparative only.
+        let than = direction.is_some_and(|(_, dt)| self.is_any(dt, &self.w.than_comparatives));
         if let Some(len) = self.baseline_connector(k).filter(|_| {
-            !self.is(k, self.w.than) && (direction.is_some() || !self.is(k, self.w.from))
+            if self.is(k, self.w.than) {
+                than
+            } else {
+                direction.is_some() || !self.is(k, self.w.from)
+            }
         }) {
             // A bare number before "down from 88 cents" is a day or a count, not the value.
             let bare = |x: usize| self.kind(x) == MentionKind::Number;
-            let near = self
-                .baseline_near(k + len)
-                .map(|o| self.complement_figure(m, o).unwrap_or(o));
+            let near = if self.is(k, self.w.than) {
+                self.than_figure(k + len)
+            } else {
+                self.baseline_near(k + len)
+                    .map(|o| self.complement_figure(m, o).unwrap_or(o))
+            };
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
                     && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
             }) {
                 self.comparison(Some(m), o, mf, direction);
+            }
+        }
+    }
+
+    /// A change of zero said in words about value `m`: "unchanged at 4.1%", "unchanged YoY at
+    /// 1.74%", "held steady at 5.25%", "(4.1 percent, stable compared to May)"; not one
+    /// hedged ("little changed", "broadly stable").
+    fn unchanged(&mut self, m: usize) {
+        if self.role(m) != Role::Free || !self.value_like(m) {
+            return;
+        }
+        let (mf, me) = self.mtoks[m];
+        let flat = |j: usize| {
+            matches!(self.direction_at(j), Some((Direction::Flat, _)))
+                && !(j > self.first && self.is_any(j - 1, &self.w.flat_hedges))
+        };
+        // Before the figure: the word, a period phrase saying how it is measured, "at".
+        let before = (mf > self.first + 1 && self.is(mf - 1, self.w.at))
+            .then(|| {
+                let j = self
+                    .marks
+                    .iter()
+                    .find(|k| k.end == mf - 1 && k.first > self.first)
+                    .map_or(mf - 2, |k| k.first - 1);
+                flat(j).then_some((j, me))
+            })
+            .flatten();
+        // After it and a comma, with what it is compared with: "4.1 percent, stable compared
+        // to May".
+        let after = || {
+            let j = me + 1;
+            (self.is(me, ",") && j < self.end && flat(j)).then(|| {
+                let mark = self
+                    .baseline_connector(j + 1)
+                    .and_then(|len| self.mark_starting(j + 1 + len));
+                (j, mark.map_or(j + 1, |k| self.marks[k].end), mark)
+            })
+        };
+        let Some((dt, end, baseline_mark)) = before.map(|(j, e)| (j, e, None)).or_else(after)
+        else {
+            return;
+        };
+        let measure = if self.kind(m) == MentionKind::Percent {
+            Measure::Points
+        } else {
+            Measure::Percent
+        };
+        self.drafts.push(Draft {
+            kind: ClaimKind::Change,
+            first: mf.min(dt),
+            end,
+            value: Some(m),
+            inherited_from: None,
+            baseline: None,
+            change: None,
+            measure,
+            direction: Some((Direction::Flat, dt)),
+            phrase: (dt, dt + 1),
+            times_more: false,
+            baseline_mark,
+            restates: None,
+            table_row: false,
+        });
+        let d = self.drafts.len() - 1;
+        self.set_role(m, Role::Value(d));
+    }
+
+    /// A second comparison of a change's value, joined to it by "and" with a direction and no
+    /// figure of its own: "₹19,407 crore, a 2.4% increase from the last quarter and higher
+    /// than last year's ₹18,951 crore", "$18 billion, up 9% from the prior quarter and up from
+    /// $12.8 billion a year ago".
+    fn joined_comparisons(&mut self) {
+        for d in 0..self.drafts.len() {
+            let dr = &self.drafts[d];
+            let Some(v) = dr.value.filter(|_| dr.change.is_some() && !dr.table_row) else {
+                continue;
+            };
+            let mut j = dr.end + usize::from(self.is(dr.end, ","));
+            if !self.is(j, self.w.and) {
+                continue;
+            }
+            j += 1;
+            let Some((direction, _)) = self
+                .direction_at(j)
+                .filter(|_| self.is_any(j, &self.w.direction_adjectives))
+            else {
+                continue;
+            };
+            let dt = j;
+            j += 1;
+            let than = self.is(j, self.w.than);
+            if than && !self.is_any(dt, &self.w.than_comparatives) {
+                continue;
+            }
+            let Some(len) = self.baseline_connector(j) else {
+                continue;
+            };
+            let near = if than {
+                self.than_figure(j + len)
+            } else {
+                self.baseline_near(j + len)
+            };
+            let Some(o) = near.filter(|&o| self.compatible(v, o) && self.kind(o) == self.kind(v))
+            else {
+                continue;
+            };
+            self.comparison(None, o, dt, Some((direction, dt)));
+            if let Role::Baseline(n) = self.role(o) {
+                if self.drafts[n].value.is_none() {
+                    self.drafts[n].value = Some(v);
+                    self.drafts[n].inherited_from = Some(d);
+                }
             }
         }
     }
@@ -3090,11 +3256,18 @@ fn build(
             }
         })
         .or_else(|| {
+            // "unchanged at 4.1%": a change of zero, in the measure the drafter chose.
+            let flat = matches!(dr.direction, Some((Direction::Flat, _)));
+            let (measure, interval) = if flat {
+                (dr.measure, Interval::point(0.0))
+            } else {
+                (Measure::Absolute, Interval::everything())
+            };
             (dr.kind == ClaimKind::Change).then(|| Change {
                 stated: Span::new(s.toks[dr.phrase.0].start, s.toks[dr.phrase.1 - 1].end),
-                measure: Measure::Absolute,
-                interval: Interval::everything(),
-                truncated: Interval::everything(),
+                measure,
+                interval,
+                truncated: interval,
                 direction: dr.direction.map(|(d, _)| d),
                 direction_span: dr
                     .direction

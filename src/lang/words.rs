@@ -250,6 +250,10 @@ pub struct ClaimWords {
     pub connectors: Words,
     /// Direction words that follow a percent as adjectives ("5 pct higher").
     pub direction_adjectives: Words,
+    /// Of those, the comparatives that take "than" for a baseline after a value ("₹19,407
+    /// crore, higher than last year's ₹18,951 crore"); "more than" and "less than" mostly
+    /// round a figure instead.
+    pub than_comparatives: Words,
     /// Words skipped before a figure after a change phrase ("to a record 5").
     pub fillers_before_figure: Words,
     /// One-word baseline connectors ("from", "against", "versus", "vs").
@@ -389,6 +393,9 @@ pub struct ClaimWords {
     pub figure_connectors: Words,
     /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
     pub at: &'static str,
+    /// Words before "unchanged" or "stable" that make it roughly so ("little changed",
+    /// "broadly stable"): no zero change is read.
+    pub flat_hedges: Words,
 }
 
 /// The words of period phrases (claims/periods.rs).
@@ -524,6 +531,9 @@ pub struct PeriodWords {
     /// Words before a month, with or without a hyphen, naming a part of it ("mid-March",
     /// "early June"): the month's figures.
     pub month_parts: Words,
+    /// Period nouns that own a figure in the possessive, as a month does ("from last
+    /// year's $4.8 billion", "from January's 4.5%").
+    pub possessed: Words,
 }
 
 /// The words of subject phrases and the keys that tell measures apart (claims/subject.rs).

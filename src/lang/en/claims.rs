@@ -298,6 +298,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "up", "off", "down", "less", "more", "fewer", "lower", "above", "below", "higher",
         "cheaper",
     ]),
+    than_comparatives: Words::new(&["lower", "higher", "cheaper"]),
     fillers_before_figure: Words::new(&[
         "a",
         "an",
@@ -540,6 +541,20 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     comparison_connectors: Words::new(&["as", "vs", "versus", "against", "compared", "relative"]),
     figure_connectors: Words::new(&["vs", "versus", "against"]),
     at: "at",
+    flat_hedges: Words::new(&[
+        "little",
+        "nearly",
+        "almost",
+        "mostly",
+        "fairly",
+        "largely",
+        "broadly",
+        "roughly",
+        "virtually",
+        "basically",
+        "relatively",
+        "essentially",
+    ]),
     rate_adjectives: Words::new(&[
         "annual",
         "weekly",

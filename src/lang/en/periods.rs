@@ -236,6 +236,16 @@ pub const PERIODS: PeriodWords = PeriodWords {
     not_cadence: Words::new(&["of", "basis", "point", "points", "century", "percentage"]),
     fraction_before: Words::new(&["a", "one", "two", "three"]),
     month_parts: Words::new(&["end", "mid", "late", "early"]),
+    possessed: Words::new(&[
+        "half",
+        "week",
+        "year",
+        "month",
+        "period",
+        "season",
+        "quarter",
+        "yesterday",
+    ]),
     starts: Shapes::EMPTY
         .union(PHRASES.shapes())
         .union(FISCAL.shapes())
