@@ -3032,11 +3032,31 @@ fn build(
     };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
+    // "grew 9% in the first quarter to $137.4 billion": the change's own phrase too.
+    let inside = |k: usize| {
+        let of_change = dr.change.and_then(|c| s.figure_mark(c));
+        !s.marks[k].baseline
+            && (!owned.contains(&k) || of_change == Some(k))
+            && s.marks[k].first >= dr.first
+            && s.marks[k].first < dr.end
+    };
+    // "showed on Wednesday the region's house prices fell by 1.4 per cent in August
+    // year-on-year": a change without a value is about the period inside its own words
+    // before one earlier in the sentence.
+    let own_words = || {
+        dr.value.is_none().then_some(())?;
+        (0..s.marks.len()).find(|&k| {
+            inside(k)
+                && !s.marks[k].basis
+                && matches!(s.marks[k].period, PeriodRef::Absolute(_))
+        })
+    };
     let current_mark = dr
         .value
         .filter(|_| dr.inherited_from.is_none())
         .and_then(own_current_mark)
         .or_else(after_words)
+        .or_else(own_words)
         .or_else(|| {
             let anchor = dr
                 .value
@@ -3045,16 +3065,7 @@ fn build(
             (0..s.marks.len())
                 .rfind(|&k| !s.marks[k].baseline && !owned.contains(&k) && s.marks[k].end <= anchor)
         })
-        .or_else(|| {
-            // "grew 9% in the first quarter to $137.4 billion": the change's own phrase too.
-            let of_change = dr.change.and_then(|c| s.figure_mark(c));
-            (0..s.marks.len()).find(|&k| {
-                !s.marks[k].baseline
-                    && (!owned.contains(&k) || of_change == Some(k))
-                    && s.marks[k].first >= dr.first
-                    && s.marks[k].first < dr.end
-            })
-        })
+        .or_else(|| (0..s.marks.len()).find(|&k| inside(k)))
         .or_else(|| {
             // "exported 3188 tons of rare earth magnets to the world in June": later in the clause.
             let v = dr.value.filter(|_| dr.inherited_from.is_none())?;
