@@ -8,10 +8,12 @@ use crate::claim::{Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::lang::{DirectionPos, Language};
+use crate::period::Period;
 use crate::span::Span;
 
-/// Whether the sentence whose tokens are `toks[first..end]` opens with a word pointing back
-/// and a verb of being ("This was", "The result was"); "It said ..." of wire copy does not.
+/// Whether the sentence whose tokens are `toks[first..end]` opens, after a short aside at
+/// most ("Compared to the previous quarter,"), with a word pointing back and a verb of being
+/// ("This was", "The result was", "it represents"); "It said ..." of wire copy does not.
 pub fn opens_with_anaphor(
     lang: &Language,
     text: &str,
@@ -20,6 +22,17 @@ pub fn opens_with_anaphor(
     end: usize,
 ) -> bool {
     let w = &lang.claims;
+    // Not after an aside that names another basis: "On a comparable-store basis, it was a
+    // 9.4 pct gain" is not the change of the sales figure before.
+    let aside = past_aside(text, &toks[first..end]);
+    let basis = &lang.subjects;
+    if toks[first..first + aside]
+        .iter()
+        .any(|t| t.is_in(text, &basis.basis_words) || t.is_in(text, &basis.basis_references))
+    {
+        return false;
+    }
+    let first = first + aside;
     let k = first
         + usize::from(
             toks.get(first)
@@ -28,17 +41,23 @@ pub fn opens_with_anaphor(
     k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphor_verbs)
 }
 
+/// The tokens of a short aside of words and its comma that opens a sentence ("On
+/// year-on-year basis,"), none when there is none.
+fn past_aside(text: &str, sentence: &[Token]) -> usize {
+    let comma = |t: &Token| t.is(text, ",");
+    sentence
+        .iter()
+        .take(12)
+        .take_while(|t| t.kind == Kind::Word || t.is(text, "-") || comma(t))
+        .position(comma)
+        .map_or(0, |c| c + 1)
+}
+
 /// Whether a sentence (its tokens) opens, after a short aside and its comma at most ("On
 /// year-on-year basis,"), with a pronoun and a verb of change: "On year-on-year basis, it
 /// jumped 35.8% from Rs776.82 crore" is about the measure of the sentence before.
 fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) -> bool {
-    let comma = |t: &Token| t.is(text, ",");
-    let aside = sentence
-        .iter()
-        .take(12)
-        .take_while(|t| t.kind == Kind::Word || t.is(text, "-") || comma(t))
-        .position(comma);
-    let k = aside.map_or(0, |c| c + 1);
+    let k = past_aside(text, sentence);
     sentence
         .get(k)
         .is_some_and(|t| t.is_in(text, &lang.claims.anaphor_pronouns))
@@ -123,6 +142,20 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
             .clone()
             .filter(|b| labelled && !b.implied && claims[j].change.is_none());
         let claim = &mut claims[i];
+        // An implied baseline's period read back from the claim's own day ("the previous
+        // quarter" of the article's day) is not of the value carried in, which has another.
+        let day = matches!(claim.period, Some(Period::Day(..)));
+        let other = value
+            .as_ref()
+            .and_then(|v| v.period)
+            .is_some_and(|p| !matches!(p, Period::Day(..)));
+        if let Some(b) = claim
+            .baseline
+            .as_mut()
+            .filter(|b| b.implied && b.stated.is_none() && day && other)
+        {
+            b.period = None;
+        }
         claim.value = value;
         claim.period = None;
         if let Some(b) = compared {

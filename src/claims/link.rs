@@ -3046,9 +3046,7 @@ fn build(
     let own_words = || {
         dr.value.is_none().then_some(())?;
         (0..s.marks.len()).find(|&k| {
-            inside(k)
-                && !s.marks[k].basis
-                && matches!(s.marks[k].period, PeriodRef::Absolute(_))
+            inside(k) && !s.marks[k].basis && matches!(s.marks[k].period, PeriodRef::Absolute(_))
         })
     };
     let current_mark = dr

@@ -99,8 +99,15 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
 }
 
 /// What a claim with a value is about: its subject's keys, or, when its subject names no
-/// measure ("with a figure of £536,000"), those of its sentence up to its first figure.
-fn about_value<'a>(doc: &'a Document, c: &'a Claim, value: Span) -> (About, &'a str) {
+/// measure ("with a figure of £536,000"), those of its sentence up to its first figure, from
+/// after the last comma, reporting verb or "that" ("The tech giant said in a filing that its
+/// operating profit is estimated at ...").
+fn about_value<'a>(
+    doc: &'a Document,
+    toks: &[Token],
+    c: &'a Claim,
+    value: Span,
+) -> (About, &'a str) {
     let about = About::of(doc.lang, &c.subject);
     if !about.measures.is_empty() {
         return (about, &c.subject);
@@ -108,9 +115,31 @@ fn about_value<'a>(doc: &'a Document, c: &'a Claim, value: Span) -> (About, &'a 
     let upto = c
         .change
         .as_ref()
-        .map_or(value.start, |ch| ch.stated.start.min(value.start));
-    let before = &doc.text[c.sentence.start..upto.max(c.sentence.start)];
-    (About::of(doc.lang, before), before)
+        .map_or(value.start, |ch| ch.stated.start.min(value.start))
+        .max(c.sentence.start);
+    let words = &doc.lang.subjects;
+    // The shortest such stretch that names a measure ("its operating profit is estimated
+    // at", not "at").
+    tokens_of(toks, Span::new(c.sentence.start, upto))
+        .filter(|t| {
+            t.is(&doc.text, ",")
+                || t.is_in(&doc.text, &words.reporting_verbs)
+                || t.is_in(&doc.text, &words.reported_clause)
+        })
+        .map(|t| t.end)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .chain([c.sentence.start])
+        .map(|from| {
+            let before = &doc.text[from..upto];
+            (About::of(doc.lang, before), before)
+        })
+        .find(|(about, _)| !about.measures.is_empty())
+        .unwrap_or_else(|| {
+            let before = &doc.text[c.sentence.start..upto];
+            (About::of(doc.lang, before), before)
+        })
 }
 
 /// How many content words of `phrase` that name no known key are not in `sentence`: the
@@ -182,7 +211,7 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         if stray(doc, toks, c.sentence, unused) {
             continue;
         }
-        if coordinated(&doc.lang.subjects, &c.subject) || qualified(doc, toks, c.sentence) {
+        if coordinated(&doc.lang.subjects, &c.subject) {
             continue;
         }
         let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
@@ -206,7 +235,7 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
                 .value
                 .as_ref()
                 .and_then(|v| v.stated)
-                .is_some_and(|v| about.same_measure(&about_value(doc, other, v).0))
+                .is_some_and(|v| about.same_measure(&about_value(doc, toks, other, v).0))
         });
         if apart {
             continue;
@@ -297,6 +326,7 @@ fn restatement(
         .then(|| latest_year(doc, toks, c.sentence))
         .flatten();
     let mut forecast = None;
+    let mut qualification = None;
     let at = doc
         .sentences
         .partition_point(|s| s.start < c.sentence.start);
@@ -314,7 +344,7 @@ fn restatement(
             if !fits(measure, v) || conversion(doc, claims, j, v, written) {
                 continue;
             }
-            let (restated, phrase) = about_value(doc, d, written);
+            let (restated, phrase) = about_value(doc, toks, d, written);
             if !about.same_measure(&restated) {
                 continue;
             }
@@ -326,7 +356,8 @@ fn restatement(
                 ch.interval.is_bounded() && !c.change.as_ref().is_some_and(|o| same_change(o, ch))
             });
             // A sentence with a change of its own about the measure, a value of the period
-            // the change compares with, or a qualified measure is about something else.
+            // the change compares with, or a measure qualified otherwise than the change's
+            // ("estimated" in both is one basis) is about something else.
             let v_period = measured(doc, v.period);
             let earlier = v_period
                 .is_some_and(|p| Some(p) == base_period || year.is_some_and(|y| p.year() < y));
@@ -342,6 +373,7 @@ fn restatement(
                     > MAX_QUALIFIERS
                 || coordinated(&doc.lang.subjects, &d.subject)
                 || qualified(doc, toks, sentence)
+                    != *qualification.get_or_insert_with(|| qualified(doc, toks, c.sentence))
                 || outlook(doc, toks, sentence)
                     != *forecast.get_or_insert_with(|| outlook(doc, toks, c.sentence))
             {
@@ -451,13 +483,20 @@ fn attach(doc: &Document, claims: &mut [Claim], i: usize, j: usize) {
     }
 }
 
-/// Whether a sentence names a basis of its figures ("on a comparable store basis", "seasonally
-/// adjusted", "forecast"): a change and a figure may then be on different bases.
-fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+/// The words by which a sentence names a basis of its figures ("on a comparable store
+/// basis", "seasonally adjusted", "estimated"), lowercase and sorted: a change and a figure
+/// whose sentences name different ones may be on different bases; two estimates are one.
+fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> Vec<String> {
     let words = &doc.lang.subjects;
-    tokens_of(toks, sentence).any(|t| {
-        t.is_in(&doc.text, &words.basis_words) || t.is_in(&doc.text, &words.basis_references)
-    })
+    let mut said: Vec<String> = tokens_of(toks, sentence)
+        .filter(|t| {
+            t.is_in(&doc.text, &words.basis_words) || t.is_in(&doc.text, &words.basis_references)
+        })
+        .map(|t| t.text(&doc.text).to_lowercase())
+        .collect();
+    said.sort();
+    said.dedup();
+    said
 }
 
 /// Whether a sentence speaks of the future or a forecast ("will fall 25% next season").
