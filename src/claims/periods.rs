@@ -646,8 +646,10 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             return None;
         }
         if pw.fiscal.contains(w) || pw.financial.contains(w) && c.is(i + 1, pw.year) {
-            let (y, next) = fiscal_year(c, i)?;
-            return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));
+            if let Some((y, next)) = fiscal_year(c, i) {
+                return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));
+            }
+            return fiscal_year_to(c, i, end, date);
         }
         if pw.fiscal_half.contains(w) {
             // "HY 2024", "HY24": a results half year, fiscal as the company's year is.
@@ -864,6 +866,29 @@ fn fiscal_year(c: &Cursor, i: usize) -> Option<(i32, usize)> {
         return Some((y + 1, k + 2));
     }
     Some((y, k))
+}
+
+/// "the financial year to March 31", "fiscal year ending June 2025" at `i` (the fiscal word):
+/// the twelve months that end that month (a whole year, not the month's annual rate as "the
+/// year to March" is). Without a year, the month's next end that is not more than 100 days
+/// before the article's date: a forecast in October is for the year to next March, results
+/// in May for the one just ended.
+fn fiscal_year_to(
+    c: &Cursor,
+    i: usize,
+    end: usize,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    let k = i + 1 + usize::from(c.is(i + 1, c.w.year));
+    if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
+        return None;
+    }
+    let (y, m, _, next) = month_or_day(c, k + 1, date)?;
+    let written = c.year(next - 1).is_some();
+    let ended_long_ago = !written && date.is_some_and(|d| Date::month_end(y, m).add_days(100) < d);
+    let y = y + i32::from(ended_long_ago);
+    let (fy, fm) = Date::months_later(y, m, -11);
+    Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
 }
 
 /// "Q2", "Q2 2024", "Q2 23", "Q2-23", "Q1FY18", "Q4 FY24", "H1 2024", "H1 24" at `i`.

@@ -70,7 +70,7 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
     // The object of a transitive verb, before the figure: "(the bank) lifted interest rates
     // by 0.5 percentage points".
     let object = tokens_of(toks, stated)
-        .take_while(|t| t.kind == Kind::Word)
+        .take_while(|t| t.kind == Kind::Word || t.is(text, "-"))
         .last();
     if let Some(last) = object.filter(|t| t.end > stated.start) {
         let phrase = format!("{} {}", c.subject, &text[stated.start..last.end]);
@@ -138,7 +138,16 @@ fn about_value<'a>(
         .find(|(about, _)| !about.measures.is_empty())
         .unwrap_or_else(|| {
             let before = &doc.text[c.sentence.start..upto];
-            (About::of(doc.lang, before), before)
+            // The object of its own verb of change: "The company cut its operating profit
+            // forecast ... to 550 billion yen".
+            let object = c
+                .change
+                .as_ref()
+                .map(|ch| about_change(doc, toks, c, ch.stated));
+            match object.filter(|o| !o.measures.is_empty()) {
+                Some(o) => (o, before),
+                None => (About::of(doc.lang, before), before),
+            }
         })
 }
 
@@ -332,6 +341,9 @@ fn restatement(
         .partition_point(|s| s.start < c.sentence.start);
     for &sentence in doc.sentences.iter().skip(at + 1).take(REACH) {
         let mut candidates = Vec::new();
+        // A figure of another measure was passed over: only a complete restatement is then
+        // clear enough to take.
+        let mut other_measure = false;
         let mut speaks = false;
         for j in sentence_claims(claims, sentence) {
             let d = &claims[j];
@@ -366,11 +378,17 @@ fn restatement(
             // direction word restated this way goes unreported: no false alarm is worth it).
             let direction = |x: &Claim| x.change.as_ref().and_then(|ch| ch.direction);
             let opposite = matches!((direction(c), direction(d)), (Some(a), Some(b)) if a != b);
+            // "..., missing the average estimate of 672.2 billion yen": a figure of the
+            // measure with many more words of its own is another measure; the sentence still
+            // speaks of this one, and may restate it in another figure.
+            if qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end]) > MAX_QUALIFIERS
+            {
+                other_measure = true;
+                continue;
+            }
             if own_change
                 || opposite
                 || earlier
-                || qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end])
-                    > MAX_QUALIFIERS
                 || coordinated(&doc.lang.subjects, &d.subject)
                 || qualified(doc, toks, sentence)
                     != *qualification.get_or_insert_with(|| qualified(doc, toks, c.sentence))
@@ -422,7 +440,8 @@ fn restatement(
             restating.as_slice(),
             candidates.as_slice(),
         ) {
-            ([j], _, _) | ([], [j], _) | ([], [], [j]) => Some(*j),
+            ([j], _, _) => Some(*j),
+            ([], [j], _) | ([], [], [j]) if !other_measure => Some(*j),
             _ => None,
         };
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use claimcheck::analysis::Checked;
 use claimcheck::claim::{Claim as Linked, Figure};
 use claimcheck::finding::Severity;
-use claimcheck::period::Period;
+use claimcheck::period::{Date, Period};
 use serde_yaml::Value;
 
 use super::figures::first_number;
@@ -117,7 +117,22 @@ fn period_right(annotation: &Claim, claim: &Linked) -> bool {
         return true;
     }
     let got = claim_period(claim);
-    annotated_period(&annotation.period).is_some_and(|want| got == Some(want))
+    annotated_period(&annotation.period)
+        .is_some_and(|want| got == Some(want) || fiscal_year(want, got))
+}
+
+/// A fiscal year read as its twelve months: "the financial year to March 31" is
+/// `2024-04..2025-03`, which the annotation calls `FY2025` (fiscal years are named by the
+/// calendar year they end in).
+fn fiscal_year(want: Period, got: Option<Period>) -> bool {
+    let (Period::Fiscal(y), Some(Period::Range(from, to))) = (want, got) else {
+        return false;
+    };
+    let months = (to.year - from.year) * 12 + i32::from(to.month) - i32::from(from.month) + 1;
+    to.year == y
+        && months == 12
+        && from.day == 1
+        && to == Date::month_end(to.year, to.month)
 }
 
 fn label(value: &Value) -> String {
