@@ -129,10 +129,7 @@ fn fiscal_year(want: Period, got: Option<Period>) -> bool {
         return false;
     };
     let months = (to.year - from.year) * 12 + i32::from(to.month) - i32::from(from.month) + 1;
-    to.year == y
-        && months == 12
-        && from.day == 1
-        && to == Date::month_end(to.year, to.month)
+    to.year == y && months == 12 && from.day == 1 && to == Date::month_end(to.year, to.month)
 }
 
 fn label(value: &Value) -> String {

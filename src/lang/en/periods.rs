@@ -92,6 +92,10 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
 /// Words that say how often the figures come, as [`PHRASES`] (the period phrases themselves,
 /// "the third quarter", "in June", also say it).
 const CADENCES: Map<&[(&[&str], Cadence)]> = Map::new(&[
+    // "MoM", "QoQ": changes month on month, quarter on quarter, as monthly and quarterly
+    // figures are reported.
+    ("mom", &[(&[], Cadence::Month)]),
+    ("qoq", &[(&[], Cadence::Quarter)]),
     ("qtr", &[(&[], Cadence::Quarter)]),
     (
         "half",
