@@ -4,7 +4,7 @@
 //! last figure stated in the sentence before.
 
 use super::comparable_size;
-use crate::claim::{Claim, ClaimKind, Figure, Measure};
+use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::lang::{DirectionPos, Language};
@@ -67,6 +67,39 @@ fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) ->
         })
 }
 
+/// Whether a change is what something is compared with: "than the 9.4 pct rise", "from a
+/// 10.2 pct increase".
+fn compared_with(doc: &Document, toks: &[Token], change: &Change) -> bool {
+    let text = &doc.text;
+    let at = toks.partition_point(|t| t.start < change.stated.start);
+    let article =
+        |k: usize| toks[k].is(text, doc.lang.periods.the) || toks[k].is(text, doc.lang.periods.a);
+    let k = match at.checked_sub(1) {
+        Some(k) if article(k) => k.checked_sub(1),
+        k => k,
+    };
+    k.is_some_and(|k| toks[k].is_in(text, &doc.lang.claims.introducing_baseline))
+}
+
+/// Whether a change in points is a noun phrase after "the", "this" or "that" ("The
+/// announcement of the 0.5 percentage point rise came after ..."): a move of a rate named
+/// before, whose figures it takes; not one compared with ("slower than the 9.4 pct rise in
+/// the same period to January").
+fn definite_change(doc: &Document, toks: &[Token], change: &Change) -> bool {
+    let at = toks.partition_point(|t| t.start < change.stated.start);
+    let text = &doc.text;
+    let determiner = at > 0
+        && (toks[at - 1].is(text, doc.lang.periods.the)
+            || toks[at - 1].is_in(text, &doc.lang.claims.anaphors));
+    if change.measure != Measure::Points || compared_with(doc, toks, change) {
+        return false;
+    }
+    let noun = change
+        .direction_span
+        .is_some_and(|d| d.start > change.stated.start);
+    determiner && noun && toks.get(at).is_some_and(|t| t.kind == Kind::Num)
+}
+
 /// Whether a change stated at `stated` is labelled with a colon and opens its sentence (its
 /// tokens), after a bullet at most: "-Earnings Growth (Y-o-Y): 40.0%".
 fn opens_with_label(doc: &Document, sentence: &[Token], stated: Span) -> bool {
@@ -91,8 +124,14 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
         }
         let first = toks.partition_point(|t| t.start < claim.sentence.start);
         let end = toks.partition_point(|t| t.start < claim.sentence.end);
+        // "That is smaller than the 0.5 percentage point rise of last May": another move.
+        if compared_with(doc, toks, change) {
+            continue;
+        }
         let labelled = opens_with_label(doc, &toks[first..end], change.stated);
+        let definite = definite_change(doc, toks, change);
         if !labelled
+            && !definite
             && !opens_with_anaphor(doc.lang, &doc.text, toks, first, end)
             && !opens_with_pronoun_change(doc.lang, &doc.text, &toks[first..end])
         {
@@ -123,6 +162,13 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
         let comparable = |v: &Figure| {
             base.is_none_or(|b| v.unit == b.unit && comparable_size(&v.interval, &b.interval))
         };
+        // "The 0.25 percentage point hike" names a move said before, the same way.
+        let same_move = |c: &Claim| {
+            !definite
+                || c.change
+                    .as_ref()
+                    .is_some_and(|o| o.direction.is_some() && o.direction == change.direction)
+        };
         let found = claims[..i].iter().rposition(|c| {
             c.value.as_ref().is_some_and(|v| {
                 v.stated.is_some()
@@ -131,16 +177,18 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
                     && comparable(v)
             })
         });
+        let found = found.filter(|&j| same_move(&claims[j]));
         let Some(j) = found else {
             continue;
         };
         let value = claims[j].value.clone();
         // "-Earnings (Q4): $7.67 Bln. vs. $5.48 Bln. last year. -Earnings Growth (Y-o-Y):
         // 40.0%": the labelled change is the one between the two figures before it.
-        let compared = claims[j]
-            .baseline
-            .clone()
-            .filter(|b| labelled && !b.implied && claims[j].change.is_none());
+        // "to 3.85 per cent, up from 3.6 per cent. ... The 0.25 percentage point hike": the
+        // move between the two figures before it.
+        let compared = claims[j].baseline.clone().filter(|b| {
+            !b.implied && b.stated.is_some() && (labelled && claims[j].change.is_none() || definite)
+        });
         let claim = &mut claims[i];
         // An implied baseline's period read back from the claim's own day ("the previous
         // quarter" of the article's day) is not of the value carried in, which has another.
