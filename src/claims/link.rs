@@ -2225,16 +2225,18 @@ impl<'a> Sentence<'a> {
     /// 1.74%", "held steady at 5.25%", "(4.1 percent, stable compared to May)"; not one
     /// hedged ("little changed", "broadly stable").
     fn unchanged(&mut self, m: usize) {
-        if self.role(m) != Role::Free || !self.value_like(m) {
+        let (mf, me) = self.mtoks[m];
+        // Most figures have neither "at" before nor a comma after: two tests tell.
+        let at = mf > self.first + 1 && self.is(mf - 1, self.w.at);
+        if !at && !self.is(me, ",") || self.role(m) != Role::Free || !self.value_like(m) {
             return;
         }
-        let (mf, me) = self.mtoks[m];
         let flat = |j: usize| {
             matches!(self.direction_at(j), Some((Direction::Flat, _)))
                 && !(j > self.first && self.is_any(j - 1, &self.w.flat_hedges))
         };
         // Before the figure: the word, a period phrase saying how it is measured, "at".
-        let before = (mf > self.first + 1 && self.is(mf - 1, self.w.at))
+        let before = at
             .then(|| {
                 let j = self
                     .marks
