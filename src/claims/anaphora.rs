@@ -1,7 +1,8 @@
 //! Figures carried across a sentence boundary: a change whose sentence opens with a word that
 //! points back and a verb of being ("This translates to a year-over-year gain of 8.6%", "The
 //! result was still down by 14.8%", "This was up from $22.64 billion last year") is about the
-//! last figure stated in the sentence before.
+//! last figure stated in the sentence before; so is a move in points named again after "the"
+//! ("The 0.25 percentage point hike"), when the move before went the same way.
 
 use super::comparable_size;
 use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
