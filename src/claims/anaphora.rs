@@ -84,17 +84,17 @@ fn compared_with(doc: &Document, toks: &[Token], change: &Change) -> bool {
 
 /// Whether a change in points is a noun phrase after "the", "this" or "that" ("The
 /// announcement of the 0.5 percentage point rise came after ..."): a move of a rate named
-/// before, whose figures it takes; not one compared with ("slower than the 9.4 pct rise in
-/// the same period to January").
+/// before, whose figures it takes. (A change compared with, "slower than the 9.4 pct rise",
+/// is turned down by [`compared_with`] before this is asked.)
 fn definite_change(doc: &Document, toks: &[Token], change: &Change) -> bool {
+    if change.measure != Measure::Points {
+        return false;
+    }
     let at = toks.partition_point(|t| t.start < change.stated.start);
     let text = &doc.text;
     let determiner = at > 0
         && (toks[at - 1].is(text, doc.lang.periods.the)
             || toks[at - 1].is_in(text, &doc.lang.claims.anaphors));
-    if change.measure != Measure::Points || compared_with(doc, toks, change) {
-        return false;
-    }
     let noun = change
         .direction_span
         .is_some_and(|d| d.start > change.stated.start);

@@ -502,6 +502,18 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The figure a baseline connector at `k` introduces ("from", "compared with", "vs"), after
+    /// direction word `dt` if one comes first: "than" only after a comparative ("higher than
+    /// last year's ₹18,951 crore"), and then the figure right after it.
+    fn compared_figure(&self, k: usize, dt: Option<usize>) -> Option<usize> {
+        let len = self.baseline_connector(k)?;
+        if !self.is(k, self.w.than) {
+            return self.baseline_near(k + len);
+        }
+        dt.filter(|&dt| self.is_any(dt, &self.w.than_comparatives))?;
+        self.than_figure(k + len)
+    }
+
     /// The figure right after "than" at `k` - 1, or after a period's possessive ("than last
     /// year's ₹18,951 crore"); not one further on ("higher than in 1985 at a total of 133.9
     /// billion dlrs" is the value).
@@ -2195,23 +2207,13 @@ impl<'a> Sentence<'a> {
         if direction.is_some() {
             k += 1;
         }
-        // "higher than last year's ₹18,951 crore": "than" after a comparative only.
-        let than = direction.is_some_and(|(_, dt)| self.is_any(dt, &self.w.than_comparatives));
-        if let Some(len) = self.baseline_connector(k).filter(|_| {
-            if self.is(k, self.w.than) {
-                than
-            } else {
-                direction.is_some() || !self.is(k, self.w.from)
-            }
-        }) {
+        // "from" only after a direction ("down from"), else a figure's own range.
+        if direction.is_some() || !self.is(k, self.w.from) {
             // A bare number before "down from 88 cents" is a day or a count, not the value.
             let bare = |x: usize| self.kind(x) == MentionKind::Number;
-            let near = if self.is(k, self.w.than) {
-                self.than_figure(k + len)
-            } else {
-                self.baseline_near(k + len)
-                    .map(|o| self.complement_figure(m, o).unwrap_or(o))
-            };
+            let near = self
+                .compared_figure(k, direction.map(|(_, dt)| dt))
+                .map(|o| self.complement_figure(m, o).unwrap_or(o));
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
                     && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
@@ -2308,19 +2310,7 @@ impl<'a> Sentence<'a> {
                 continue;
             };
             let dt = j;
-            j += 1;
-            let than = self.is(j, self.w.than);
-            if than && !self.is_any(dt, &self.w.than_comparatives) {
-                continue;
-            }
-            let Some(len) = self.baseline_connector(j) else {
-                continue;
-            };
-            let near = if than {
-                self.than_figure(j + len)
-            } else {
-                self.baseline_near(j + len)
-            };
+            let near = self.compared_figure(j + 1, Some(dt));
             let Some(o) = near.filter(|&o| self.compatible(v, o) && self.kind(o) == self.kind(v))
             else {
                 continue;

@@ -118,37 +118,42 @@ fn about_value<'a>(
         .map_or(value.start, |ch| ch.stated.start.min(value.start))
         .max(c.sentence.start);
     let words = &doc.lang.subjects;
+    let text = &doc.text;
     // The shortest such stretch that names a measure ("its operating profit is estimated
-    // at", not "at").
-    tokens_of(toks, Span::new(c.sentence.start, upto))
-        .filter(|t| {
-            t.is(&doc.text, ",")
-                || t.is_in(&doc.text, &words.reporting_verbs)
-                || t.is_in(&doc.text, &words.reported_clause)
-        })
-        .map(|t| t.end)
-        .collect::<Vec<_>>()
-        .into_iter()
+    // at", not "at"), else the whole start of the sentence.
+    let first = toks.partition_point(|t| t.start < c.sentence.start);
+    let last = toks.partition_point(|t| t.start < upto);
+    let cut = |t: &&Token| {
+        t.is(text, ",")
+            || t.is_in(text, &words.reporting_verbs)
+            || t.is_in(text, &words.reported_clause)
+    };
+    let stretch = |from: usize| {
+        let before = &text[from..upto];
+        (About::of(doc.lang, before), before)
+    };
+    let named = toks[first..last]
+        .iter()
         .rev()
+        .filter(cut)
+        .map(|t| t.end)
         .chain([c.sentence.start])
-        .map(|from| {
-            let before = &doc.text[from..upto];
-            (About::of(doc.lang, before), before)
-        })
-        .find(|(about, _)| !about.measures.is_empty())
-        .unwrap_or_else(|| {
-            let before = &doc.text[c.sentence.start..upto];
-            // The object of its own verb of change: "The company cut its operating profit
-            // forecast ... to 550 billion yen".
-            let object = c
-                .change
-                .as_ref()
-                .map(|ch| about_change(doc, toks, c, ch.stated));
-            match object.filter(|o| !o.measures.is_empty()) {
-                Some(o) => (o, before),
-                None => (About::of(doc.lang, before), before),
-            }
-        })
+        .map(stretch)
+        .find(|(about, _)| !about.measures.is_empty());
+    named.unwrap_or_else(|| {
+        // The object of its own verb of change: "The company cut its operating profit
+        // forecast ... to 550 billion yen".
+        let before = &text[c.sentence.start..upto];
+        let object = c
+            .change
+            .as_ref()
+            .map(|ch| about_change(doc, toks, c, ch.stated))
+            .unwrap_or(About {
+                measures: Vec::new(),
+                places: Vec::new(),
+            });
+        (object, before)
+    })
 }
 
 /// How many content words of `phrase` that name no known key are not in `sentence`: the
