@@ -70,6 +70,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.rate_nouns", &c.rate_nouns),
         ("claims.comparison_connectors", &c.comparison_connectors),
         ("claims.figure_connectors", &c.figure_connectors),
+        ("claims.present_tense", &c.present_tense),
+        ("claims.policy_makers", &c.policy_makers),
         ("numbers.verb_particles.0", &n.verb_particles.0),
         ("numbers.verb_particles.1", &n.verb_particles.1),
         ("periods.quarters", &p.quarters),

@@ -21,9 +21,9 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 480;
-const LINKED_WITH_PERIOD: usize = 385;
-const PLANTED_CAUGHT: usize = 150;
+const LINKED: usize = 481;
+const LINKED_WITH_PERIOD: usize = 392;
+const PLANTED_CAUGHT: usize = 155;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

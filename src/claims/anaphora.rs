@@ -5,9 +5,11 @@
 //! ("The 0.25 percentage point hike"), when the move before went the same way.
 
 use super::comparable_size;
+use super::link::scale_of;
 use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
+use crate::extract::Extraction;
 use crate::lang::{DirectionPos, Language};
 use crate::period::Period;
 use crate::span::Span;
@@ -114,7 +116,8 @@ fn opens_with_label(doc: &Document, sentence: &[Token], stated: Span) -> bool {
 /// Gives each change claim without a value, in a sentence that opens with an anaphor, the
 /// value of the last claim of the sentence just before (a figure in the same kind of unit:
 /// a percent for a change in points, any other unit for a percent or an amount).
-pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
+pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
+    let toks = &ex.tokens[..];
     for i in 0..claims.len() {
         let claim = &claims[i];
         let Some(change) = claim.change.as_ref() else {
@@ -163,6 +166,15 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
         let comparable = |v: &Figure| {
             base.is_none_or(|b| v.unit == b.unit && comparable_size(&v.interval, &b.interval))
         };
+        // "rose 9.1% to $24.7 million. This was up from $22.64 billion": two amounts each
+        // with a scale word are one comparison even a scale apart, a slip to report.
+        let scaled = |f: &Figure| {
+            f.mention
+                .and_then(|m| ex.mentions.get(m))
+                .and_then(|m| scale_of(&doc.text, m))
+                .is_some_and(|x| x > 1.0)
+        };
+        let slipped = |v: &Figure| base.is_some_and(|b| v.unit == b.unit && scaled(v) && scaled(b));
         // "The 0.25 percentage point hike" names a move said before, the same way.
         let same_move = |c: &Claim| {
             !definite
@@ -170,14 +182,18 @@ pub fn carry_values(doc: &Document, toks: &[Token], claims: &mut [Claim]) {
                     .as_ref()
                     .is_some_and(|o| o.direction.is_some() && o.direction == change.direction)
         };
-        let found = claims[..i].iter().rposition(|c| {
+        let candidate = |c: &Claim, fits: &dyn Fn(&Figure) -> bool| {
             c.value.as_ref().is_some_and(|v| {
                 v.stated.is_some()
                     && c.sentence == *previous
                     && (v.unit == Some("%")) == points
-                    && comparable(v)
+                    && fits(v)
             })
-        });
+        };
+        let found = claims[..i]
+            .iter()
+            .rposition(|c| candidate(c, &comparable))
+            .or_else(|| claims[..i].iter().rposition(|c| candidate(c, &slipped)));
         let found = found.filter(|&j| same_move(&claims[j]));
         let Some(j) = found else {
             continue;

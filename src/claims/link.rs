@@ -160,6 +160,32 @@ impl<'a> Sentence<'a> {
             .then_some(Period::Day(d.year, d.month, d.day))
     }
 
+    /// "Premium gas is 3 cents lower than a month ago at $2.80", "which is 26.5 cents higher
+    /// than a year ago": a comparison in the present tense, of the article's day, when
+    /// neither the sentence nor the article names a period. The verb comes just before the
+    /// change, with adverbs at most ("is now just a penny cheaper").
+    fn stands_today(&self, dr: &Draft) -> Option<Period> {
+        let d = self.date?;
+        // "rose to 400 tons from 100 tons, which is an increase of 300%": a stated baseline
+        // dates the comparison in the past.
+        if dr.baseline.is_some() {
+            return None;
+        }
+        // Back over adverbs ("now", "slightly"), to the verb: not "is expected to grow".
+        let mut k = dr.phrase.0;
+        while k > self.first
+            && k + 3 > dr.phrase.0
+            && (self.is_any(k - 1, &self.w.present_tense)
+                || self
+                    .low(k - 1)
+                    .is_some_and(|w| w.as_str().ends_with(self.w.adverb_suffix)))
+        {
+            k -= 1;
+        }
+        (k < dr.phrase.0 && self.is_any(k, &self.w.present_tense))
+            .then_some(Period::Day(d.year, d.month, d.day))
+    }
+
     /// "raised its main rate by 50 basis points", "cut interest rates by a half point": a
     /// policy decision, announced in the article's month when the sentence names no period.
     fn decided_this_month(&self, dr: &Draft) -> Option<Period> {
@@ -169,8 +195,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether draft `dr` is a policy decision: a transitive verb with a rate for its object
-    /// ("lift the cash rate target to 3.85 per cent"). The rate holds from one meeting to the
-    /// next, so the decision is dated by its month, even when the sentence names the day.
+    /// ("lift the cash rate target to 3.85 per cent, up from 3.6 per cent"), or a rate named
+    /// just before the move ("a surprise rate cut of half a percentage point", "the interest
+    /// rate paid on balances also up by 25 basis points"), of a percentage. The rate holds
+    /// from one meeting to the next, so the decision is dated by its month, even when the
+    /// sentence names the day.
     fn sets_a_policy_rate(&self, dr: &Draft) -> bool {
         let Some((_, verb)) = dr.direction else {
             return false;
@@ -183,8 +212,30 @@ impl<'a> Sentence<'a> {
         else {
             return false;
         };
-        self.is_any(verb, &self.w.transitive_verbs)
-            && (verb + 1..figure.min(verb + 6)).any(|k| self.is_any(k, &self.w.policy_rates))
+        let of_percentage = dr.measure == Measure::Points
+            || [dr.value, dr.baseline]
+                .into_iter()
+                .flatten()
+                .any(|m| self.kind(m) == MentionKind::Percent);
+        if !of_percentage {
+            return false;
+        }
+        // The words before the first figure, back to a clause mark.
+        let from = (figure.saturating_sub(10).max(self.first)..figure)
+            .rev()
+            .take_while(|&k| !self.is(k, ";") && (k == figure - 1 || !self.is(k, ",")))
+            .last()
+            .unwrap_or(figure);
+        let rate = (from..figure).find(|&k| self.is_any(k, &self.w.policy_rates));
+        // A rate before the move is a policy rate when a policy maker is named: "the interest
+        // rate paid on balances" in a central bank's decision, not "the contract rate on a
+        // 30-year fixed mortgage increased".
+        let by_policy_maker =
+            || (self.first..self.end).any(|k| self.is_any(k, &self.w.policy_makers));
+        rate.is_some_and(|r| {
+            (from..r).any(|k| self.is_any(k, &self.w.transitive_verbs))
+                || (r < verb && verb <= figure && by_policy_maker())
+        })
     }
 
     /// Whether the sentence names a period for draft `dr` that linking left unattached, so
@@ -1897,6 +1948,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         let Some((d, dt, before)) = self.change_direction(m) else {
+            self.amount_before_restated_direction(m);
             return;
         };
         let phrase = if before {
@@ -1925,6 +1977,51 @@ impl<'a> Sentence<'a> {
         if points {
             self.drafts[draft].measure = Measure::Points;
         } else if linked.is_none_or(|f| !self.same_unit(m, f)) {
+            self.drop_amount_keep_percent(draft);
+            return;
+        }
+        self.share_value_with_restatement(draft);
+    }
+
+    /// "ended at 24,826.20, 174.95 points or 0.70 per cent lower than the previous close of
+    /// 25,001.15": an amount restated as a percent, the direction after both. Drafts the amount
+    /// with the percent restating it, the value before the comma and the baseline after.
+    fn amount_before_restated_direction(&mut self, m: usize) {
+        let (mf, me) = self.mtoks[m];
+        let or = self.after_count_noun(me);
+        if !self.is_any(or, &self.w.restating) {
+            return;
+        }
+        let Some(p) = self
+            .mention_starting(or + 1)
+            .filter(|&p| self.role(p) == Role::Free && self.kind(p) == MentionKind::Percent)
+        else {
+            return;
+        };
+        let Some((d, dt)) = self
+            .direction_after(self.mtoks[p].1)
+            .filter(|&(d, _)| d != Direction::Flat)
+        else {
+            return;
+        };
+        let draft = self.new_draft(
+            ClaimKind::Change,
+            m,
+            (mf, dt + 1),
+            Measure::Absolute,
+            Some((d, dt)),
+        );
+        self.restated_percent(draft, or);
+        self.attach_after(draft, dt + 1);
+        if self.drafts[draft].value.is_none() {
+            self.value_before(draft);
+        }
+        let dr = &self.drafts[draft];
+        if dr
+            .value
+            .or(dr.baseline)
+            .is_none_or(|f| !self.same_unit(m, f))
+        {
             self.drop_amount_keep_percent(draft);
             return;
         }
@@ -2906,6 +3003,25 @@ fn link_tokens(
     }
 }
 
+/// The first and last month of a span of whole months, or its first and last year when it
+/// spans whole years ("between 2019 and 2023"); `None` for one month, or a span of days.
+fn ends_of_span(from: Date, to: Date) -> Option<(Period, Period)> {
+    let whole = from.day == 1 && to == Date::month_end(to.year, to.month);
+    if !whole || (from.year, from.month) == (to.year, to.month) {
+        return None;
+    }
+    Some(
+        if from.month == 1 && to.month == 12 && from.year < to.year {
+            (Period::Year(from.year), Period::Year(to.year))
+        } else {
+            (
+                Period::Month(from.year, from.month),
+                Period::Month(to.year, to.month),
+            )
+        },
+    )
+}
+
 /// Which tokens of the sentence `toks[first..end]` the period phrases `marks` and the mention
 /// token ranges `mentions` cover.
 fn covered(
@@ -2938,7 +3054,7 @@ fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
 }
 
 /// The scale a mention was written with ("284.9 mln" is 1e6), if it has a plain numeral.
-fn scale_of(text: &str, m: &Mention) -> Option<f64> {
+pub(super) fn scale_of(text: &str, m: &Mention) -> Option<f64> {
     let n = crate::extract::numeral::parse(m.number_span.slice(text))?;
     (n.value != 0.0 && !m.words && !m.range).then(|| (m.value / n.value).abs())
 }
@@ -3083,6 +3199,35 @@ fn build(
     let named = current_mark.and_then(|k| s.marks[k].period.resolve(None));
     // Only a comparison is read in the period the article last named.
     let compares = matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple);
+    // "slipped 0.6% between December and January", "between 2019 and 2023": a move from one
+    // end to the other, about the later end, from the earlier.
+    let between = current_mark
+        .filter(|_| compares && dr.value.is_none())
+        .and_then(|k| {
+            let f = s.marks[k].first;
+            if s.is(f, s.w.between) || f > s.first && s.is(f - 1, s.w.between) {
+                let (from, to) = named?.bounds()?;
+                return ends_of_span(from, to);
+            }
+            // Two phrases: "between 2019 and 2023", the claim's period read at either.
+            let joined = |a: usize, b: usize| {
+                s.marks[a].end + 1 == s.marks[b].first
+                    && s.is(s.marks[a].end, s.w.and)
+                    && s.marks[a].first > s.first
+                    && s.is(s.marks[a].first - 1, s.w.between)
+            };
+            let (a, b) = if k > 0 && joined(k - 1, k) {
+                (k - 1, k)
+            } else if k + 1 < s.marks.len() && joined(k, k + 1) {
+                (k, k + 1)
+            } else {
+                return None;
+            };
+            let from = s.marks[a].period.resolve(None)?;
+            let to = s.marks[b].period.resolve(None)?;
+            ends_before(from, to).then_some((from, to))
+        });
+    let named = between.map(|(_, to)| to).or(named);
     // "the 2.1% expansion in the previous quarter": the period before the sentence's.
     let looking_back = current_mark
         .filter(|&k| s.marks[k].period.is_comparison())
@@ -3147,13 +3292,15 @@ fn build(
                     // The article's period, unless the sentence names one of its own that
                     // linking left unattached, or one for another figure that does not end
                     // before it.
-                    inferred.or_else(|| {
-                        let p = reporting()
-                            .filter(|&p| s.names_only_earlier(p))
-                            .filter(|_| !s.names_unattached_period(dr, base_mark, owned));
-                        assumed = p.is_some();
-                        p
-                    })
+                    inferred
+                        .or_else(|| {
+                            let p = reporting()
+                                .filter(|&p| s.names_only_earlier(p))
+                                .filter(|_| !s.names_unattached_period(dr, base_mark, owned));
+                            assumed = p.is_some();
+                            p
+                        })
+                        .or_else(|| s.stands_today(dr))
                 }
                 None => sentence_period,
             }
@@ -3182,8 +3329,9 @@ fn build(
         }
         f
     });
-    let base_period =
-        header(dr.baseline).or_else(|| base_mark.and_then(|k| s.marks[k].period.resolve(current)));
+    let base_period = header(dr.baseline)
+        .or_else(|| base_mark.and_then(|k| s.marks[k].period.resolve(current)))
+        .or(between.map(|(from, _)| from));
     let mut baseline = dr
         .baseline
         .map(|b| s.row_figure(dr, b, dr.value, base_period));

@@ -61,7 +61,7 @@ fn comparable_size(a: &Interval, b: &Interval) -> bool {
 /// Links an article's mentions into claims, with implied baselines filled in.
 pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = link(doc, ex);
-    anaphora::carry_values(doc, &ex.tokens, &mut claims);
+    anaphora::carry_values(doc, ex, &mut claims);
     restated::fill(doc, ex, &mut claims);
     for claim in &mut claims {
         baseline::imply(claim);

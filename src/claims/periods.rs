@@ -672,6 +672,14 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     }
     // A bare year: "in 2024", "2025's"; a fiscal or season year: "in 2023-24".
     let y = c.year(i)?;
+    // "between 1996 and 2002": the years from one to the other (not "between 2000 and 2100
+    // GMT", hours a century apart).
+    if i > 0 && c.is(i - 1, pw.between) && c.is_any(i + 1, &pw.range_to) {
+        if let Some(to) = c.year(i + 2).filter(|&to| to > y && to - y <= 50) {
+            let range = Period::span(Date::new(y, 1, 1)?, Date::new(to, 12, 31)?)?;
+            return Some((PeriodRef::Absolute(range), i + 3));
+        }
+    }
     if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the))
         || i > 1 && c.percent_on(i - 1)
     {

@@ -306,12 +306,24 @@ pub struct ClaimWords {
     /// of Nvidia jumped 1%"): dated by the article's day when the sentence names no period.
     /// Not "stocks", which are as often a commodity's inventories ("crude stocks fell").
     pub traded: Words,
+    /// A verb of being in the present, or "now", just before a change without a period
+    /// ("Premium gas is 3 cents lower than a month ago"): the figure of the article's day.
+    pub present_tense: Words,
+    /// The ending of an adverb that may stand between that verb and the change ("is
+    /// slightly lower").
+    pub adverb_suffix: &'static str,
     /// The object of a policy decision's verb ("raised its main rate by 50 basis points",
     /// "cut interest rates"): dated by the article's month when no period is named.
     pub policy_rates: Words,
+    /// Who sets a policy rate ("the Reserve Bank", "the Fed", "the ECB"): a rate named before
+    /// a move in their sentence is theirs.
+    pub policy_makers: Words,
     /// "by" before a change figure, after a verb's object ("raised its rate by 50 basis
     /// points", "increased in Northern Ireland by 2.1 percent").
     pub by: &'static str,
+    /// "between" before a range a change spans end to end ("slipped 0.6% between December
+    /// and January": from December's level to January's).
+    pub between: &'static str,
     /// Verbs between "to" and a value ("to settle at $1,780.20", "to reach 5%").
     pub value_verbs: Words,
     /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
@@ -500,6 +512,8 @@ pub struct PeriodWords {
     /// "between January and March".
     /// Words that say a fiscal year before "year" only: "financial year 2024-25".
     pub financial: Words,
+    /// "between" before two years a range runs over ("between 1996 and 2002").
+    pub between: &'static str,
     pub range_from: Words,
     pub range_to: Words,
     /// The words that join a period to the one before it, which it shares a role with:

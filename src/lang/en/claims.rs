@@ -427,8 +427,14 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "p", "cac", "dax", "dow", "asx", "tsx", "ftse", "kospi", "nifty", "stoxx", "topix",
         "nasdaq", "nikkei", "sensex", "shares", "bovespa",
     ]),
+    present_tense: Words::new(&["is", "are", "now"]),
+    adverb_suffix: "ly",
     policy_rates: Words::new(&["rate", "rates"]),
+    policy_makers: Words::new(&[
+        "boe", "boj", "ecb", "fed", "rba", "rbi", "bank", "reserve", "riksbank",
+    ]),
     by: "by",
+    between: "between",
     value_verbs: Words::new(&[
         "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",
     ]),

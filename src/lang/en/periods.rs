@@ -227,6 +227,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     up_to: Words::new(&["to", "thru", "ended", "ending", "through"]),
     rate_to: Words::new(&["to", "thru", "through"]),
     financial: FINANCIAL,
+    between: "between",
     range_from: Words::new(&["from", "between"]),
     range_to: Words::new(&["to", "and", "thru", "until", "through"]),
     joined: Words::new(&["or", "and"]),
