@@ -1988,6 +1988,10 @@ impl<'a> Sentence<'a> {
     /// with the percent restating it, the value before the comma and the baseline after.
     fn amount_before_restated_direction(&mut self, m: usize) {
         let (mf, me) = self.mtoks[m];
+        // The cheap test first: "or" right after the figure or its noun.
+        if !self.is_any(me, &self.w.restating) && !self.is_any(me + 1, &self.w.restating) {
+            return;
+        }
         let or = self.after_count_noun(me);
         if !self.is_any(or, &self.w.restating) {
             return;
