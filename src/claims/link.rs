@@ -223,7 +223,7 @@ impl<'a> Sentence<'a> {
         // The words before the first figure, back to a clause mark.
         let from = (figure.saturating_sub(10).max(self.first)..figure)
             .rev()
-            .take_while(|&k| !self.is(k, ";") && (k == figure - 1 || !self.is(k, ",")))
+            .take_while(|&k| !self.is(k, ";") && !self.is(k, ","))
             .last()
             .unwrap_or(figure);
         let rate = (from..figure).find(|&k| self.is_any(k, &self.w.policy_rates));
@@ -1947,14 +1947,22 @@ impl<'a> Sentence<'a> {
         if self.respective_pair(m, Measure::Absolute) {
             return;
         }
-        let Some((d, dt, before)) = self.change_direction(m) else {
-            self.amount_before_restated_direction(m);
-            return;
-        };
-        let phrase = if before {
-            (dt, self.after_count_noun(me))
-        } else {
-            (mf, dt + 1)
+        // The phrase, where a restating percent may follow, and where "to"/"from" may.
+        let (d, dt, phrase, restated_at, attach_at) = match self.change_direction(m) {
+            Some((d, dt, before)) => {
+                let phrase = if before {
+                    (dt, self.after_count_noun(me))
+                } else {
+                    (mf, dt + 1)
+                };
+                (d, dt, phrase, phrase.1, None)
+            }
+            None => {
+                let Some((or, d, dt)) = self.restated_before_direction(m) else {
+                    return;
+                };
+                (d, dt, (mf, dt + 1), or, Some(dt + 1))
+            }
         };
         let draft = self.new_draft(
             ClaimKind::Change,
@@ -1963,8 +1971,8 @@ impl<'a> Sentence<'a> {
             Measure::Absolute,
             Some((d, dt)),
         );
-        let after = self.restated_percent(draft, phrase.1);
-        self.attach_after(draft, after);
+        let after = self.restated_percent(draft, restated_at);
+        self.attach_after(draft, attach_at.unwrap_or(after));
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
         }
@@ -1984,52 +1992,25 @@ impl<'a> Sentence<'a> {
     }
 
     /// "ended at 24,826.20, 174.95 points or 0.70 per cent lower than the previous close of
-    /// 25,001.15": an amount restated as a percent, the direction after both. Drafts the amount
-    /// with the percent restating it, the value before the comma and the baseline after.
-    fn amount_before_restated_direction(&mut self, m: usize) {
-        let (mf, me) = self.mtoks[m];
+    /// 25,001.15": an amount restated as a percent, the direction after both. The token of
+    /// "or", the direction and its token.
+    fn restated_before_direction(&self, m: usize) -> Option<(usize, Direction, usize)> {
+        let me = self.mtoks[m].1;
         // The cheap test first: "or" right after the figure or its noun.
         if !self.is_any(me, &self.w.restating) && !self.is_any(me + 1, &self.w.restating) {
-            return;
+            return None;
         }
         let or = self.after_count_noun(me);
         if !self.is_any(or, &self.w.restating) {
-            return;
+            return None;
         }
-        let Some(p) = self
+        let p = self
             .mention_starting(or + 1)
-            .filter(|&p| self.role(p) == Role::Free && self.kind(p) == MentionKind::Percent)
-        else {
-            return;
-        };
-        let Some((d, dt)) = self
+            .filter(|&p| self.role(p) == Role::Free && self.kind(p) == MentionKind::Percent)?;
+        let (d, dt) = self
             .direction_after(self.mtoks[p].1)
-            .filter(|&(d, _)| d != Direction::Flat)
-        else {
-            return;
-        };
-        let draft = self.new_draft(
-            ClaimKind::Change,
-            m,
-            (mf, dt + 1),
-            Measure::Absolute,
-            Some((d, dt)),
-        );
-        self.restated_percent(draft, or);
-        self.attach_after(draft, dt + 1);
-        if self.drafts[draft].value.is_none() {
-            self.value_before(draft);
-        }
-        let dr = &self.drafts[draft];
-        if dr
-            .value
-            .or(dr.baseline)
-            .is_none_or(|f| !self.same_unit(m, f))
-        {
-            self.drop_amount_keep_percent(draft);
-            return;
-        }
-        self.share_value_with_restatement(draft);
+            .filter(|&(d, _)| d != Direction::Flat)?;
+        Some((or, d, dt))
     }
 
     /// Past the noun a bare count is of, when linking words follow it ("fell 845.12 points
@@ -3205,20 +3186,29 @@ fn build(
     let compares = matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple);
     // "slipped 0.6% between December and January", "between 2019 and 2023": a move from one
     // end to the other, about the later end, from the earlier.
+    let between_word = s.lang.periods.between;
+    let opened = |k: usize| {
+        let f = s.marks[k].first;
+        s.is(f, between_word) || f > s.first && s.is(f - 1, between_word)
+    };
     let between = current_mark
         .filter(|_| compares && dr.value.is_none())
         .and_then(|k| {
-            let f = s.marks[k].first;
-            if s.is(f, s.w.between) || f > s.first && s.is(f - 1, s.w.between) {
-                let (from, to) = named?.bounds()?;
-                return ends_of_span(from, to);
+            if opened(k) {
+                // One phrase: "between December and January".
+                if let Some(ends) = named
+                    .and_then(|p| p.bounds())
+                    .and_then(|(from, to)| ends_of_span(from, to))
+                {
+                    return Some(ends);
+                }
             }
-            // Two phrases: "between 2019 and 2023", the claim's period read at either.
+            // Two phrases: "between March 2023 and March 2024", the claim's period read at
+            // either.
             let joined = |a: usize, b: usize| {
-                s.marks[a].end + 1 == s.marks[b].first
-                    && s.is(s.marks[a].end, s.w.and)
-                    && s.marks[a].first > s.first
-                    && s.is(s.marks[a].first - 1, s.w.between)
+                opened(a)
+                    && s.marks[b].first > s.marks[a].end
+                    && (s.marks[a].end..s.marks[b].first).all(|j| s.is(j, s.w.and))
             };
             let (a, b) = if k > 0 && joined(k - 1, k) {
                 (k - 1, k)

@@ -321,9 +321,6 @@ pub struct ClaimWords {
     /// "by" before a change figure, after a verb's object ("raised its rate by 50 basis
     /// points", "increased in Northern Ireland by 2.1 percent").
     pub by: &'static str,
-    /// "between" before a range a change spans end to end ("slipped 0.6% between December
-    /// and January": from December's level to January's).
-    pub between: &'static str,
     /// Verbs between "to" and a value ("to settle at $1,780.20", "to reach 5%").
     pub value_verbs: Words,
     /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
@@ -512,7 +509,8 @@ pub struct PeriodWords {
     /// "between January and March".
     /// Words that say a fiscal year before "year" only: "financial year 2024-25".
     pub financial: Words,
-    /// "between" before two years a range runs over ("between 1996 and 2002").
+    /// "between" before two years a range runs over ("between 1996 and 2002"), and before
+    /// the two ends a change spans ("slipped 0.6% between December and January").
     pub between: &'static str,
     pub range_from: Words,
     pub range_to: Words,

@@ -434,7 +434,6 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "boe", "boj", "ecb", "fed", "rba", "rbi", "bank", "reserve", "riksbank",
     ]),
     by: "by",
-    between: "between",
     value_verbs: Words::new(&[
         "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",
     ]),
