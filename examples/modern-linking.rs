@@ -71,8 +71,13 @@ fn print_linking_misses(score: &Linking, family: Option<u8>) {
 
 fn print_planted_misses(planting: &Planting) {
     for missed in &planting.missed {
+        let warned = if missed.warned {
+            ", a warning only"
+        } else {
+            ""
+        };
         println!(
-            "{} ({}: {})",
+            "{} ({}: {}{warned})",
             missed.id,
             missed.mutation.name(),
             missed.what

@@ -23,11 +23,13 @@ use modern::planted::{self, Mutation, Target};
 /// file and `tests/fixtures/modern/README.md` say when).
 const LINKED: usize = 481;
 const LINKED_WITH_PERIOD: usize = 392;
-const PLANTED_CAUGHT: usize = 155;
+/// 153 of 175: lower than the 155 of 188 before only because copies that are no clear error
+/// are no longer planted (a flipped direction with a rebuilt baseline, a bound "more than").
+const PLANTED_CAUGHT: usize = 153;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
-const REUTERS_CAUGHT: usize = 981;
+const REUTERS_CAUGHT: usize = 978;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
 

@@ -102,6 +102,16 @@ pub fn error_on(checked: &Checked, start: usize, end: usize) -> bool {
         .any(|f| f.severity == Severity::Error && overlaps(f.span, start, end))
 }
 
+/// Whether the checker raised a warning, and no error, on the words `start..end`: a near
+/// miss it reports but does not count as wrong.
+pub fn warning_only_on(checked: &Checked, start: usize, end: usize) -> bool {
+    !error_on(checked, start, end)
+        && checked
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Warning && overlaps(f.span, start, end))
+}
+
 /// A count out of a total, printed as "n of N (p%)".
 pub fn share(n: usize, total: usize) -> String {
     let percent = if total == 0 {
@@ -156,8 +166,8 @@ pub fn linking_table(score: &linking::Linking) -> String {
 /// Planted errors caught per mutation, as a Markdown table.
 pub fn planting_table(planting: &planted::Planting) -> String {
     let mut lines = vec![
-        "| planted error | caught | not plantable |".to_string(),
-        "|---|---|---|".to_string(),
+        "| planted error | caught (an error) | warned only | not plantable |".to_string(),
+        "|---|---|---|---|".to_string(),
     ];
     let rows = planting
         .tallies
@@ -166,8 +176,9 @@ pub fn planting_table(planting: &planted::Planting) -> String {
         .chain([("**all**", planting.total())]);
     for (name, tally) in rows {
         lines.push(format!(
-            "| {name} | {} | {} |",
+            "| {name} | {} | {} | {} |",
             share(tally.caught, tally.planted),
+            tally.warned,
             tally.skipped
         ));
     }

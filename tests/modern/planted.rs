@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 use claimcheck::interval::Interval;
 use regex::Regex;
 
-use super::figures::{implied, rounding, scale_of, slack, Figures, Kind, Number};
-use super::{check, error_on};
+use super::figures::{implied, rounding, scale_of, slack, Figures, Kind, Number, Stated};
+use super::{check, error_on, warning_only_on};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mutation {
@@ -208,6 +208,15 @@ impl Target<'_> {
     pub fn plant(&self, mutation: Mutation) -> Option<Planted> {
         // Only where the figures as written agree by this arithmetic too.
         let figures = self.figures().filter(Figures::consistent)?;
+        // A value or baseline written as a bound or an estimate ("more than 15,700") stays
+        // true under most changes: the copy would be no clear error.
+        if [self.value_at, self.baseline_at]
+            .into_iter()
+            .flatten()
+            .any(|at| qualified(&self.text[..at]))
+        {
+            return None;
+        }
         match mutation {
             Mutation::Percent => self.shift_percent(&figures),
             Mutation::Direction => self.flip_direction(&figures),
@@ -239,10 +248,31 @@ impl Target<'_> {
         if truth.contains(0.0) {
             return None;
         }
+        // A baseline rebuilt from the stated amount flips with it: "decreased 17,400 to
+        // 11,775,800" is as consistent as "increased 17,400", so that copy is no error at all
+        // unless another stated change (a percent) then disagrees with the rebuilt baseline.
+        if figures.baseline.is_none() && !Self::wrong_when_flipped(figures) {
+            return None;
+        }
         let word = DIRECTION.find(self.quote)?;
         let new = same_case(word.as_str(), opposite(word.as_str())?);
         let at = self.start + word.start();
         Some(self.planted(at, at + word.len(), &new))
+    }
+
+    /// Every stated change negated, with the baseline rebuilt from the negated amount: some
+    /// change is off by at least twice the rounding slack.
+    fn wrong_when_flipped(figures: &Figures) -> bool {
+        let value = figures.value.interval();
+        let negated = |c: &Stated| c.interval.scale(-1.0);
+        let Some(amount) = figures.changes.iter().find(|c| c.kind == Kind::Absolute) else {
+            return true;
+        };
+        let baseline = value.sub(&negated(amount));
+        figures.changes.iter().any(|c| {
+            implied(c.kind, value, baseline)
+                .is_some_and(|now| negated(c).gap(&now) >= 2.0 * (slack(c.interval) + slack(now)))
+        })
     }
 
     fn change_baseline_digit(&self, figures: &Figures) -> Option<Planted> {
@@ -310,6 +340,8 @@ impl Target<'_> {
 pub struct Tally {
     pub planted: usize,
     pub caught: usize,
+    /// Copies with a warning (a near miss) on them but no error: not counted as caught.
+    pub warned: usize,
     pub skipped: usize,
 }
 
@@ -318,6 +350,8 @@ pub struct Missed {
     pub id: String,
     pub mutation: Mutation,
     pub what: String,
+    /// The checker raised a warning on it, not an error.
+    pub warned: bool,
     /// The claim's words after the substitution.
     pub quote: String,
 }
@@ -333,6 +367,7 @@ impl Planting {
         self.tallies.values().fold(Tally::default(), |a, t| Tally {
             planted: a.planted + t.planted,
             caught: a.caught + t.caught,
+            warned: a.warned + t.warned,
             skipped: a.skipped + t.skipped,
         })
     }
@@ -353,16 +388,49 @@ pub fn plant_all(targets: &[Target]) -> Planting {
             if error_on(&checked, planted.start, planted.end) {
                 tally.caught += 1;
             } else {
+                let warned = warning_only_on(&checked, planted.start, planted.end);
+                tally.warned += usize::from(warned);
                 planting.missed.push(Missed {
                     id: target.id.to_string(),
                     mutation,
                     what: planted.what,
+                    warned,
                     quote: planted.text[planted.start..planted.end].to_string(),
                 });
             }
         }
     }
     planting
+}
+
+/// Words that make the figure after them a bound or an estimate.
+const QUALIFIERS: &[&str] = &[
+    "more than",
+    "less than",
+    "fewer than",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "at least",
+    "up to",
+];
+
+/// `before` (the text before a figure) ends with a qualifier word.
+fn qualified(before: &str) -> bool {
+    let before = before.trim_end().to_ascii_lowercase();
+    QUALIFIERS.iter().any(|q| {
+        before.strip_suffix(q).is_some_and(|rest| {
+            rest.chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
 /// The places of `part` in `quote` where it is a whole figure: not the end of a longer number

@@ -238,6 +238,7 @@ pub fn table(forms: &BTreeMap<Form, PerForm>) -> String {
             let sum = all.planting.tallies.entry(*m).or_default();
             sum.planted += t.planted;
             sum.caught += t.caught;
+            sum.warned += t.warned;
             sum.skipped += t.skipped;
         }
     }
