@@ -74,6 +74,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.policy_makers", &c.policy_makers),
         ("numbers.verb_particles.0", &n.verb_particles.0),
         ("numbers.verb_particles.1", &n.verb_particles.1),
+        ("claims.particle_verbs.0", &c.particle_verbs.0),
+        ("claims.adjective_articles", &c.adjective_articles),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
         ("periods.year_prepositions", &p.year_prepositions),
@@ -125,6 +127,7 @@ fn word_maps(l: &Language) -> Vec<NamedMap> {
     }
     let (n, u) = (&l.numbers, &l.units);
     vec![
+        map("claims.particle_verbs.1", &l.claims.particle_verbs.1),
         map("numbers.scales", &n.scales),
         map("numbers.attached_scales", &n.attached_scales),
         map("numbers.cardinals", &n.cardinals),

@@ -16,6 +16,10 @@ use crate::mention::{Mention, MentionKind};
 use crate::period::{Date, Period};
 use crate::span::Span;
 
+/// Words of a measure read between a percent and its noun of change ("a 5% net profit
+/// decline").
+const MEASURE_WORDS: usize = 2;
+
 /// What a mention has become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -111,7 +115,15 @@ impl<'a> Sentence<'a> {
                 .find(|(s, _)| *s == sign)
                 .map(|&(_, d)| (d, DirectionPos::Verb));
         }
-        t.look_up(self.text, &self.lang.directions)
+        let found = t.look_up(self.text, &self.lang.directions)?;
+        // "made up 20% of sales", "gave up 2%": the particle of another verb.
+        let (particles, verbs) = &self.w.particle_verbs;
+        if i > self.first && t.is_in(self.text, particles) {
+            if let Some(direction) = self.toks[i - 1].look_up(self.text, verbs) {
+                return direction.map(|d| (d, found.1));
+            }
+        }
+        Some(found)
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -370,7 +382,7 @@ impl<'a> Sentence<'a> {
             {
                 continue;
             }
-            if self.is(k, "-") {
+            if self.is(k, "-") || k + 1 == first && self.adjective_after_verb(k) {
                 continue;
             }
             if by {
@@ -381,6 +393,17 @@ impl<'a> Sentence<'a> {
             return self.noun_quoted_at(k).or_else(|| self.rate_of(k));
         }
         None
+    }
+
+    /// "rose an unexpected 0.3%", "fell a sharp 5%": the word at `k`, right before the
+    /// figure, is an adjective after an article after a verb of change.
+    fn adjective_after_verb(&self, k: usize) -> bool {
+        k >= self.first + 2
+            && self.toks[k].kind == Kind::Word
+            && self.is_any(k - 1, &self.w.adjective_articles)
+            && self
+                .direction_at(k - 2)
+                .is_some_and(|(_, pos)| pos == DirectionPos::Verb)
     }
 
     /// "revenue increased by 21% to HK$2,674 million and operating profit by 101% to
@@ -493,12 +516,17 @@ impl<'a> Sentence<'a> {
             k = self.marks[m].end;
         }
         let Some((d, pos)) = self.direction_at(k) else {
-            // "a 2.5 percent annual increase": a noun after an adjective of rate.
-            if !self.is_any(k, &self.w.rate_adjectives) {
-                return None;
-            }
-            return match self.direction_at(k + 1) {
-                Some((d, DirectionPos::Noun)) => Some((d, k + 1)),
+            // "a 2.5 percent annual increase": a noun after an adjective of rate; "its 9%
+            // revenue growth", "a 5% net profit decline": after the words of a measure.
+            let words = if self.is_any(k, &self.w.rate_adjectives) {
+                1
+            } else {
+                (k..self.end.min(k + MEASURE_WORDS))
+                    .take_while(|&j| self.measure_word(j))
+                    .count()
+            };
+            return match self.direction_at(k + words) {
+                Some((d, DirectionPos::Noun)) if words > 0 => Some((d, k + words)),
                 _ => None,
             };
         };
@@ -506,6 +534,17 @@ impl<'a> Sentence<'a> {
         let w = self.low(k)?;
         let adjective = self.w.direction_adjectives.contains(&w);
         (pos == DirectionPos::Noun || adjective).then_some((d, k))
+    }
+
+    /// Whether the word at `j` names a measure in lower case ("revenue", "profit"), not a
+    /// place or a scope.
+    fn measure_word(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let subjects = &self.lang.subjects;
+        t.kind == Kind::Word
+            && t.text(self.text).starts_with(|c: char| c.is_lowercase())
+            && t.look_up(self.text, &subjects.keys)
+                .is_some_and(|key| !subjects.places_and_scopes.contains(&key))
     }
 
     /// Skips filler words after a change phrase: "a", "the", "a record", "an estimated".

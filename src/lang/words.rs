@@ -385,6 +385,13 @@ pub struct ClaimWords {
     /// "is expected to"): a change and a figure are restated across sentences only when both
     /// or neither are forecasts.
     pub outlook: Words,
+    /// Articles before one adjective between a verb of change and its figure: "rose an
+    /// unexpected 0.3%", "fell a sharp 5%".
+    pub adjective_articles: Words,
+    /// Particles that are direction words ("up"), and the verbs before them that make the
+    /// pair a phrasal verb of their own: no direction ("made up 20% of sales", `None`) or
+    /// another one ("gave up 2% to $50", a fall).
+    pub particle_verbs: (Words, Map<Option<crate::claim::Direction>>),
     /// Arrows written as the direction of a change in results highlights: "$255m ↑ 19.4% on
     /// FY23".
     pub direction_signs: &'static [(&'static str, crate::claim::Direction)],
