@@ -76,6 +76,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("numbers.verb_particles.1", &n.verb_particles.1),
         ("claims.particle_verbs.0", &c.particle_verbs.0),
         ("claims.adjective_articles", &c.adjective_articles),
+        ("claims.anaphor_contractions", &c.anaphor_contractions),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
         ("periods.year_prepositions", &p.year_prepositions),

@@ -21,8 +21,8 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 482;
-const LINKED_WITH_PERIOD: usize = 394;
+const LINKED: usize = 484;
+const LINKED_WITH_PERIOD: usize = 395;
 /// 153 of 175: lower than the 155 of 188 before only because copies that are no clear error
 /// are no longer planted (a flipped direction with a rebuilt baseline, a bound "more than").
 const PLANTED_CAUGHT: usize = 153;

@@ -41,7 +41,10 @@ pub fn opens_with_anaphor(
             toks.get(first)
                 .is_some_and(|t| t.is(text, lang.periods.the)),
         );
-    k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphor_verbs)
+    k < end && toks[k].is_in(text, &w.anaphor_contractions)
+        || k + 1 < end
+            && toks[k].is_in(text, &w.anaphors)
+            && toks[k + 1].is_in(text, &w.anaphor_verbs)
 }
 
 /// The tokens of a short aside of words and its comma that opens a sentence ("On

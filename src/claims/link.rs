@@ -126,6 +126,11 @@ impl<'a> Sentence<'a> {
         Some(found)
     }
 
+    /// A comma, or a dash set like one ("$77.11 per barrel—down from $79.80").
+    fn is_comma_like(&self, i: usize) -> bool {
+        self.is(i, ",") || self.is(i, "—") || self.is(i, "–")
+    }
+
     fn is_punct(&self, i: usize) -> bool {
         i < self.end && self.toks[i].kind == Kind::Punct
     }
@@ -2317,8 +2322,9 @@ impl<'a> Sentence<'a> {
         if let Some(comma) = self.aside_to_comma(k) {
             k = comma;
         }
-        // ", down from", "Bln. vs.": the comma, or the full stop of an abbreviated scale.
-        if self.is(k, ",") || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
+        // ", down from", "—down from", "Bln. vs.": the comma or a dash, or the full stop of
+        // an abbreviated scale.
+        if self.is_comma_like(k) || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
             k += 1;
         }
         let direction = self
@@ -2624,7 +2630,7 @@ impl<'a> Sentence<'a> {
         if !opens {
             return None;
         }
-        let comma = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, ","))?;
+        let comma = (k + 1..(k + 12).min(self.end)).find(|&j| self.is_comma_like(j))?;
         let next = comma + 1;
         let compares = self
             .baseline_connector(next)

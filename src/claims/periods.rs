@@ -772,6 +772,11 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
             return Some((PeriodRef::Absolute(months(fy, fm, y, last)?), next + 1));
         }
     }
+    // "the June year": the twelve months to June, named by the month as "the year to June"
+    // is (an annual figure's period, as New Zealand statistics write it).
+    if last == m && c.is(next, pw.year) && i > 0 && c.is(i - 1, pw.the) {
+        return Some((PeriodRef::Absolute(Period::Month(y, m)), next + 1));
+    }
     Some((PeriodRef::Absolute(months(from_year, m, y, last)?), next))
 }
 

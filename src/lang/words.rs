@@ -348,6 +348,8 @@ pub struct ClaimWords {
     /// Verbs after an anaphor that make it point back to a figure ("This was", "It
     /// represents"): "It said" does not.
     pub anaphor_verbs: Words,
+    /// An anaphor and its verb of being in one word: "That's up from 1.8".
+    pub anaphor_contractions: Words,
     /// The separator of a baseline given in parentheses ("HK$536 million (2016: HK$496
     /// million)").
     pub label_colon: &'static str,

@@ -491,6 +491,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     after_figure_only: Words::new(&["less", "more", "fewer"]),
     and: "and",
     respectively: "respectively",
+    anaphor_contractions: Words::new(&["it's", "it’s", "that's", "that’s"]),
     anaphor_verbs: Words::new(&[
         "is",
         "was",
