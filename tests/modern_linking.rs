@@ -21,11 +21,12 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 484;
-const LINKED_WITH_PERIOD: usize = 395;
-/// 153 of 175: lower than the 155 of 188 before only because copies that are no clear error
-/// are no longer planted (a flipped direction with a rebuilt baseline, a bound "more than").
-const PLANTED_CAUGHT: usize = 153;
+const LINKED: usize = 485;
+const LINKED_WITH_PERIOD: usize = 396;
+/// 155 of 175 (153 of 175 when the planting was made stricter, from 155 of 188: copies that
+/// are no clear error are no longer planted, a flipped direction with a rebuilt baseline and
+/// a bound "more than").
+const PLANTED_CAUGHT: usize = 155;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;

@@ -1692,7 +1692,13 @@ impl<'a> Sentence<'a> {
         if !compared {
             return None;
         }
-        let head = self.drafts.iter().rev().find(|dr| dr.end == mf - 1)?;
+        // ", and 13.9% against September 2019": a comma before the "and" too.
+        let comma = mf >= self.first + 2 && self.is(mf - 2, ",");
+        let head = self
+            .drafts
+            .iter()
+            .rev()
+            .find(|dr| dr.end == mf - 1 || comma && dr.end == mf - 2)?;
         let same_kind = head.kind == ClaimKind::Change
             && head.change.is_some_and(|c| self.kind(c) == self.kind(m))
             && (head.baseline.is_some() || head.baseline_mark.is_some());
@@ -2334,8 +2340,14 @@ impl<'a> Sentence<'a> {
         if direction.is_some() {
             k += 1;
         }
-        // "from" only after a direction ("down from"), else a figure's own range.
-        if direction.is_some() || !self.is(k, self.w.from) {
+        // "from" only after a direction ("down from"), else a figure's own range; or before
+        // a figure dated as a baseline ("9,710,481 passengers in September, from 8,881,695
+        // in the same month last year").
+        let dated = direction.is_none()
+            && self.kind(m) != MentionKind::Number
+            && self.is(k, self.w.from)
+            && self.dated_baseline(k + 1);
+        if direction.is_some() || !self.is(k, self.w.from) || dated {
             // A bare number before "down from 88 cents" is a day or a count, not the value.
             let bare = |x: usize| self.kind(x) == MentionKind::Number;
             let near = self
@@ -2343,11 +2355,27 @@ impl<'a> Sentence<'a> {
                 .map(|o| self.complement_figure(m, o).unwrap_or(o));
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
-                    && (self.kind(o) == self.kind(m) || direction.is_some() && !bare(m) && !bare(o))
+                    && (self.kind(o) == self.kind(m)
+                        || direction.is_some() && !bare(m) && !bare(o)
+                        || dated)
             }) {
                 self.comparison(Some(m), o, mf, direction);
             }
         }
+    }
+
+    /// Whether a figure starts at token `j` and a period phrase of a baseline follows it
+    /// ("8,881,695 in the same month last year", "4.1 mln a year earlier"), not a range's
+    /// other end.
+    fn dated_baseline(&self, j: usize) -> bool {
+        let Some(o) = self.mention_starting(j) else {
+            return false;
+        };
+        let e = self.mtoks[o].1;
+        let within = usize::from(self.is_any(e, &self.lang.periods.prepositions));
+        self.mark_starting(e + within)
+            .or_else(|| self.mark_starting(e))
+            .is_some_and(|mk| self.marks[mk].baseline || self.marks[mk].period.is_comparison())
     }
 
     /// A change of zero said in words about value `m`: "unchanged at 4.1%", "unchanged YoY at

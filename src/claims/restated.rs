@@ -245,9 +245,12 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             // A figure of the measure in the change's own sentence that the linker left
             // apart ("fell to 383,380 from 402,599, down 4.8 pct") is kept apart: the change
             // is not the neighbour's either.
+            // Only a figure that could be the change's level: "grew 9.3% ..., and 13.9%
+            // against September 2019" is another change, not a level.
             other
                 .value
                 .as_ref()
+                .filter(|v| fits(measure, v))
                 .and_then(|v| v.stated)
                 .is_some_and(|v| about.same_measure(&about_value(doc, toks, other, v).0))
         });
