@@ -77,6 +77,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.particle_verbs.0", &c.particle_verbs.0),
         ("claims.adjective_articles", &c.adjective_articles),
         ("claims.anaphor_contractions", &c.anaphor_contractions),
+        ("claims.position_comparatives", &c.position_comparatives),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
         ("periods.year_prepositions", &p.year_prepositions),

@@ -742,7 +742,31 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
-            if let Some(len) = self.baseline_connector(k) {
+            // "6.4% below the revised official forecast of 23.5 million tonnes": the word of
+            // direction names the figure compared with itself.
+            // Not after a figure joined by a verb ("compared with a December figure of 15.0
+            // billion guilders and were 25 pct below last year's level"), which would be
+            // taken for the value; after a comma it is one ("22 million tonnes, 6.4% below").
+            let positioned = self.drafts[d].direction.is_some_and(|(_, dt)| {
+                dt + 1 == k
+                    && self.drafts[d].value.is_none()
+                    && self.is_any(dt, &self.w.position_comparatives)
+                    && self.apposed(d)
+            });
+            // Then only the figure right after it: in "23.4 pct below the 12.4 mln to 12.6
+            // mln tonnes" the "to" closes a range, not a move to a value.
+            if let Some(m) = self
+                .baseline_near(k)
+                .filter(|_| positioned && self.drafts[d].baseline.is_none())
+                .filter(|&m| !self.is(self.past_figure(self.mtoks[m].1), self.w.to))
+            {
+                self.drafts[d].baseline = Some(m);
+                self.set_role(m, Role::Baseline(d));
+                self.drafts[d].end = self.past_figure(self.mtoks[m].1);
+                break;
+            }
+            let connector = self.baseline_connector(k);
+            if let Some(len) = connector {
                 // An amount's baseline comes with "from": "up 16 to 180, against 398" sets
                 // this week's count against last year's.
                 // So does a level quoted "at": in "up 13.1 cents at 6.785 dlrs from 6.84 dlrs"
@@ -1135,6 +1159,14 @@ impl<'a> Sentence<'a> {
                     .is_some()
                     || self.is_any(j, &self.w.exchange_words)
             })
+    }
+
+    /// Whether draft `d` has no figure before it in its sentence, or is set off from the
+    /// one before by a comma, a dash or a parenthesis.
+    fn apposed(&self, d: usize) -> bool {
+        let first = self.drafts[d].first;
+        let before = self.ms.clone().any(|m| self.mtoks[m].1 <= first);
+        !before || first > self.first && (self.is_comma_like(first - 1) || self.is(first - 1, "("))
     }
 
     /// "compared with a December figure of 15.0 billion", "from 17.4 billion": a figure

@@ -770,12 +770,14 @@ mod tests {
     }
 
     #[test]
-    fn a_figure_left_in_the_changes_own_sentence_keeps_it_apart() {
+    fn a_change_below_a_level_of_its_own_sentence_takes_that_level_not_the_next_figures() {
+        // The May level below which sales were is the change's own baseline; the next
+        // sentence's figures are not its value.
         let text = "Home sales in May were 20.7 pct below the May level of 777,000. \
                     The number of homes sold in May totaled 58,000, down from 71,000 in April.";
         assert_eq!(
             figures(text, "20.7 pct below"),
-            (String::new(), String::new())
+            (String::new(), "777,000".to_string())
         );
     }
 

@@ -250,6 +250,9 @@ pub struct ClaimWords {
     pub connectors: Words,
     /// Direction words that follow a percent as adjectives ("5 pct higher").
     pub direction_adjectives: Words,
+    /// Of those, the ones that name the figure compared with right after them, as "than"
+    /// does: "6.4% below the revised official forecast of 23.5 million tonnes".
+    pub position_comparatives: Words,
     /// Of those, the comparatives that take "than" for a baseline after a value ("₹19,407
     /// crore, higher than last year's ₹18,951 crore"); "more than" and "less than" mostly
     /// round a figure instead.

@@ -298,6 +298,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "up", "off", "down", "less", "more", "fewer", "lower", "above", "below", "higher",
         "cheaper",
     ]),
+    position_comparatives: Words::new(&["above", "below"]),
     than_comparatives: Words::new(&["lower", "higher", "cheaper"]),
     fillers_before_figure: Words::new(&[
         "a",
@@ -486,7 +487,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     // "time" of "all-time", which the tokenizer splits at its hyphen.
     extreme_qualifiers: Words::new(&["time", "record"]),
     anaphors: Words::new(&[
-        "it", "that", "this", "they", "those", "result", "figure", "number",
+        "it", "that", "this", "they", "those", "result", "figure", "number", "forecast", "estimate",
     ]),
     after_figure_only: Words::new(&["less", "more", "fewer"]),
     and: "and",
