@@ -755,9 +755,9 @@ impl<'a> Sentence<'a> {
             });
             // Then only the figure right after it: in "23.4 pct below the 12.4 mln to 12.6
             // mln tonnes" the "to" closes a range, not a move to a value.
-            if let Some(m) = self
-                .baseline_near(k)
-                .filter(|_| positioned && self.drafts[d].baseline.is_none())
+            if let Some(m) = (positioned && self.drafts[d].baseline.is_none())
+                .then(|| self.baseline_near(k))
+                .flatten()
                 .filter(|&m| !self.is(self.past_figure(self.mtoks[m].1), self.w.to))
             {
                 self.drafts[d].baseline = Some(m);
@@ -765,8 +765,7 @@ impl<'a> Sentence<'a> {
                 self.drafts[d].end = self.past_figure(self.mtoks[m].1);
                 break;
             }
-            let connector = self.baseline_connector(k);
-            if let Some(len) = connector {
+            if let Some(len) = self.baseline_connector(k) {
                 // An amount's baseline comes with "from": "up 16 to 180, against 398" sets
                 // this week's count against last year's.
                 // So does a level quoted "at": in "up 13.1 cents at 6.785 dlrs from 6.84 dlrs"
@@ -2403,10 +2402,11 @@ impl<'a> Sentence<'a> {
         let Some(o) = self.mention_starting(j) else {
             return false;
         };
+        // The phrase starts right after the figure, or after its preposition ("in").
         let e = self.mtoks[o].1;
         let within = usize::from(self.is_any(e, &self.lang.periods.prepositions));
-        self.mark_starting(e + within)
-            .or_else(|| self.mark_starting(e))
+        (e..=e + within)
+            .find_map(|k| self.mark_starting(k))
             .is_some_and(|mk| self.marks[mk].baseline || self.marks[mk].period.is_comparison())
     }
 

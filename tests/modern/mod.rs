@@ -102,14 +102,13 @@ pub fn error_on(checked: &Checked, start: usize, end: usize) -> bool {
         .any(|f| f.severity == Severity::Error && overlaps(f.span, start, end))
 }
 
-/// Whether the checker raised a warning, and no error, on the words `start..end`: a near
-/// miss it reports but does not count as wrong.
-pub fn warning_only_on(checked: &Checked, start: usize, end: usize) -> bool {
-    !error_on(checked, start, end)
-        && checked
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Warning && overlaps(f.span, start, end))
+/// Whether the checker raised a warning on the words `start..end`: a near miss it reports
+/// but does not count as wrong.
+pub fn warning_on(checked: &Checked, start: usize, end: usize) -> bool {
+    checked
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Warning && overlaps(f.span, start, end))
 }
 
 /// A count out of a total, printed as "n of N (p%)".

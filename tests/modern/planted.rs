@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use claimcheck::interval::Interval;
+use claimcheck::lang::default_language;
 use regex::Regex;
 
 use super::figures::{implied, rounding, scale_of, slack, Figures, Kind, Number, Stated};
-use super::{check, error_on, warning_only_on};
+use super::{check, error_on, warning_on};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Mutation {
@@ -388,7 +389,7 @@ pub fn plant_all(targets: &[Target]) -> Planting {
             if error_on(&checked, planted.start, planted.end) {
                 tally.caught += 1;
             } else {
-                let warned = warning_only_on(&checked, planted.start, planted.end);
+                let warned = warning_on(&checked, planted.start, planted.end);
                 tally.warned += usize::from(warned);
                 planting.missed.push(Missed {
                     id: target.id.to_string(),
@@ -403,34 +404,19 @@ pub fn plant_all(targets: &[Target]) -> Planting {
     planting
 }
 
-/// Words that make the figure after them a bound or an estimate.
-const QUALIFIERS: &[&str] = &[
-    "more than",
-    "less than",
-    "fewer than",
-    "over",
-    "under",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-    "at least",
-    "up to",
-];
-
-/// `before` (the text before a figure) ends with a qualifier word.
+/// `before` (the text before a figure) ends with one of the checker's approximators ("more
+/// than", "about", "nearly"): the figure after it is a bound or an estimate.
 fn qualified(before: &str) -> bool {
-    let before = before.trim_end().to_ascii_lowercase();
-    QUALIFIERS.iter().any(|q| {
-        before.strip_suffix(q).is_some_and(|rest| {
-            rest.chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-        })
-    })
+    let before = before.to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    default_language()
+        .numbers
+        .approximators
+        .iter()
+        .any(|(approximator, _, _)| words.ends_with(approximator))
 }
 
 /// The places of `part` in `quote` where it is a whole figure: not the end of a longer number
