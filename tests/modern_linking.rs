@@ -21,8 +21,8 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 485;
-const LINKED_WITH_PERIOD: usize = 396;
+const LINKED: usize = 487;
+const LINKED_WITH_PERIOD: usize = 397;
 /// 155 of 175 (153 of 175 when the planting was made stricter, from 155 of 188: copies that
 /// are no clear error are no longer planted, a flipped direction with a rebuilt baseline and
 /// a bound "more than").
@@ -30,7 +30,7 @@ const PLANTED_CAUGHT: usize = 155;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
-const REUTERS_CAUGHT: usize = 978;
+const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
 

@@ -20,6 +20,13 @@ use crate::span::Span;
 /// decline").
 const MEASURE_WORDS: usize = 2;
 
+/// Days after a period's end within which its figures are reported.
+const FIGURES_OUT_WITHIN_DAYS: i64 = 100;
+
+/// Tokens read before "split" for a word saying the figures were adjusted for it ("adjusted
+/// for a three-for-two stock split" is nine tokens before it).
+const SPLIT_ADJUSTED_REACH: usize = 10;
+
 /// What a mention has become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -124,6 +131,17 @@ impl<'a> Sentence<'a> {
             }
         }
         Some(found)
+    }
+
+    /// Whether the sentence names a stock split that its figures were not said to be adjusted
+    /// for: "adjusted for a three-for-two stock split" keeps a per-share baseline comparable.
+    fn unadjusted_split(&self) -> bool {
+        let (adjusting, split) = &self.w.stock_split;
+        (self.first..self.end).any(|k| {
+            self.is(k, split)
+                && !(k.saturating_sub(SPLIT_ADJUSTED_REACH).max(self.first)..k)
+                    .any(|j| self.is_any(j, adjusting))
+        })
     }
 
     /// A comma, or a dash set like one ("$77.11 per barrel—down from $79.80").
@@ -796,6 +814,11 @@ impl<'a> Sentence<'a> {
                             && self.drafts[d].measure == Measure::Percent
                             && self.kind(m) == MentionKind::Percent
                             && !to_value;
+                        if rate_before && self.rate_named_by_noun(d) {
+                            self.rate_against_rate(d, k, m);
+                            k = self.past_figure(self.mtoks[m].1);
+                            continue;
+                        }
                         if !rate_before
                             && self.drafts[d].value.is_none_or(|v| self.compatible(v, m))
                         {
@@ -957,6 +980,48 @@ impl<'a> Sentence<'a> {
             && with_unit
             && self.drafts[d].value.is_none_or(|v| self.same_unit(v, b)))
         .then_some(b)
+    }
+
+    /// Whether draft `d` is a percent named by a noun of change with no value: "a growth of
+    /// 8.4 per cent", "an annual increase of 5,2%", "29% revenue growth".
+    fn rate_named_by_noun(&self, d: usize) -> bool {
+        let dr = &self.drafts[d];
+        dr.value.is_none()
+            && dr.change.is_some()
+            && dr.restates.is_none()
+            && dr
+                .direction
+                .is_some_and(|(_, t)| matches!(self.direction_at(t), Some((_, DirectionPos::Noun))))
+    }
+
+    /// Makes draft `d`, a growth rate named by a noun, the rate compared with the earlier rate
+    /// `m` after the connector at `k`: in "a growth of 8.4 per cent as against 4.3 per cent"
+    /// and "an annual increase of 5,2% in April, down from 5,3% in March" the two figures are
+    /// rates, and the growth word is what they measure, not a move between them. The word
+    /// before the connector ("down from") is the direction between the two rates.
+    fn rate_against_rate(&mut self, d: usize, k: usize, m: usize) {
+        let direction = k
+            .checked_sub(1)
+            .filter(|&j| j >= self.first && self.is_any(j, &self.w.direction_adjectives))
+            .and_then(|j| self.direction_at(j).map(|(dir, _)| (dir, j)));
+        let end = self.past_figure(self.mtoks[m].1);
+        let dr = &mut self.drafts[d];
+        let Some(rate) = dr.change.take() else {
+            return;
+        };
+        dr.kind = if direction.is_some() {
+            ClaimKind::Change
+        } else {
+            ClaimKind::Value
+        };
+        dr.value = Some(rate);
+        dr.baseline = Some(m);
+        dr.measure = Measure::Absolute;
+        dr.direction = direction;
+        dr.phrase = direction.map_or(self.mtoks[rate], |(_, t)| (t, t + 1));
+        dr.end = end;
+        self.set_role(rate, Role::Value(d));
+        self.set_role(m, Role::Baseline(d));
     }
 
     /// A period phrase starting at `k`, or after a preposition and an article there ("in the
@@ -3023,9 +3088,7 @@ fn link_tokens(
     };
     s.link();
     s.figure_marks = s.ms.clone().map(|m| s.find_figure_mark(m)).collect();
-    if s.drafts.iter().any(|d| d.baseline.is_some())
-        && (first..end).any(|k| ex.tokens[k].is(text, doc.lang.claims.stock_split))
-    {
+    if s.drafts.iter().any(|d| d.baseline.is_some()) && s.unadjusted_split() {
         // A stock split rescales per-share figures: before and after are not comparable.
         for d in &mut s.drafts {
             d.baseline = None;
@@ -3348,12 +3411,24 @@ fn build(
     // baseline's, when the sentence names no other and it has begun by the article's date.
     let following = || {
         let k = base_mark.filter(|&k| matches!(s.marks[k].period, PeriodRef::Absolute(_)))?;
-        let p = s.marks[k].period.resolve(None)?.following()?;
-        let begun = match (p.bounds(), s.date) {
+        let base = s.marks[k].period.resolve(None)?;
+        let p = base.following()?;
+        let begun = |p: &Period| match (p.bounds(), s.date) {
             (Some((start, _)), Some(d)) => start <= d,
             _ => true,
         };
-        begun.then_some(p)
+        // "up 78.4 pct from 825,087 contracts in February last year", in a March 1987
+        // story: figures come out within weeks, so a next month long over by the article's
+        // date makes the comparison one with the same month a year earlier.
+        let long_over = |p: &Period| match (p.bounds(), s.date) {
+            (Some((_, end)), Some(d)) => end.add_days(FIGURES_OUT_WITHIN_DAYS) < d,
+            _ => false,
+        };
+        if long_over(&p) {
+            let year_later = base.years_earlier(-1);
+            return (begun(&year_later) && !long_over(&year_later)).then_some(year_later);
+        }
+        begun(&p).then_some(p)
     };
     let mut inferred = None;
     let mut assumed = false;

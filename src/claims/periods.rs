@@ -481,7 +481,9 @@ fn cadence_word(c: &Cursor, i: usize, first: usize, end: usize) -> Option<Cadenc
 /// that period's end, not by the article's date (a baseline's year, as in "up 3.6% from
 /// January 2024", says nothing of the current month's).
 fn relative_to_named_years(c: &Cursor, out: &mut [PeriodMark]) {
-    let written_year = |m: &PeriodMark| (m.first..m.end).any(|k| c.year(k).is_some());
+    // "January 2024", "January this year", "February last year".
+    let written_year =
+        |m: &PeriodMark| (m.first..m.end).any(|k| c.year(k).is_some() || c.is(k, c.w.year));
     let mut last_named: Option<Date> = None;
     for m in out.iter_mut() {
         match m.period {
@@ -539,7 +541,15 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         return None;
     }
     let w = c.low(i);
-    let ref_year = date.map(|d| d.year);
+    // "3rd quarter", "4th qtr": a numeral with its ordinal suffix.
+    // Only of quarters: "1st half" heads the half-year rows of a results table, which the
+    // figures above it are not of.
+    if let Some(found) = numeral_ordinal(c, i)
+        .filter(|_| c.is_any(i + 2, &pw.quarters))
+        .and_then(|n| ordinal_part(c, n, i, i + 2, end, date))
+    {
+        return Some(found);
+    }
     if let Some(w) = w.as_deref() {
         if let Some(found) = fixed_phrase(c, i, end, w, date) {
             return Some(found);
@@ -583,67 +593,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         }
         // "first quarter", "4th qtr", "first half", "second half of 2025"
         if let Some(n) = pw.ordinals.get(w) {
-            // "fourth-quarter profit": the hyphen of an adjective.
-            let q = c.after_hyphen(i + 1, end);
-            let kind = if c.is_any(q, &pw.quarters) {
-                Some(4u8)
-            } else if c.low(q).is_some_and(|u| same(&u, pw.half)) {
-                Some(2u8)
-            } else {
-                None
-            };
-            let Some(max) = kind else {
-                // "the first nine months", "the first 20 days of March"
-                return if n == 1 {
-                    first_months_or_days(c, i + 1, date)
-                } else {
-                    None
-                };
-            };
-            if n <= max {
-                let mut next = q + 1;
-                // "the first half of 2023", "the first half in 2023"
-                let year = if c.is_any(next, &pw.in_of) && c.year(next + 1).is_some() {
-                    next += 2;
-                    c.year(next - 1)
-                } else if let Some(y) = c.year(next) {
-                    next += 1;
-                    Some(y)
-                } else if c.is(next, pw.of) && c.is(next + 1, pw.this) && c.is(next + 2, pw.year) {
-                    next += 3;
-                    ref_year
-                } else if c.is(next, pw.of) && c.is(next + 1, pw.last) && c.is(next + 2, pw.year) {
-                    next += 3;
-                    ref_year.map(|y| y - 1)
-                } else if c.is(next, pw.last) && c.is(next + 1, pw.year) {
-                    // "the fourth quarter last year"
-                    next += 2;
-                    ref_year.map(|y| y - 1)
-                } else if c.is(next, pw.this) && c.is(next + 1, pw.year) {
-                    next += 2;
-                    ref_year
-                } else if c.is(next, pw.of) && c.is_any(next + 1, &pw.fiscal) {
-                    // "the second quarter of fiscal 2025"
-                    let (y, after) = fiscal_year(c, next + 1)?;
-                    let p = if max == 4 {
-                        Period::FiscalQuarter(y, n)
-                    } else {
-                        Period::FiscalHalf(y, n)
-                    };
-                    return Some((PeriodRef::Absolute(p), after));
-                } else {
-                    // "the fourth quarter"
-                    return Some((PeriodRef::Absolute(bare_part(n, max, date)?), next));
-                };
-                let y = year?;
-                let p = if max == 4 {
-                    Period::Quarter(y, n)
-                } else {
-                    Period::Half(y, n)
-                };
-                return Some((PeriodRef::Absolute(p), next));
-            }
-            return None;
+            return ordinal_part(c, n, i, i + 1, end, date);
         }
         if pw.fiscal.contains(w) || pw.financial.contains(w) && c.is(i + 1, pw.year) {
             if let Some((y, next)) = fiscal_year(c, i) {
@@ -745,6 +695,99 @@ fn fixed_phrase(
     None
 }
 
+/// The quarter or half an ordinal names, `n` its number, at `i` and `after` the token after
+/// it: "first quarter", "4th qtr", "first half of 2023", "the second quarter of fiscal 2025",
+/// "3rd Quarter of Financial Year 2024", "1986 4th qtr"; also "the first nine months".
+fn ordinal_part(
+    c: &Cursor,
+    n: u8,
+    i: usize,
+    after: usize,
+    end: usize,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    let pw = c.w;
+    let ref_year = date.map(|d| d.year);
+    // "fourth-quarter profit": the hyphen of an adjective.
+    let q = c.after_hyphen(after, end);
+    let kind = if c.is_any(q, &pw.quarters) {
+        Some(4u8)
+    } else if c.low(q).is_some_and(|u| same(&u, pw.half)) {
+        Some(2u8)
+    } else {
+        None
+    };
+    let Some(max) = kind else {
+        // "the first nine months", "the first 20 days of March"
+        return if n == 1 {
+            first_months_or_days(c, after, date)
+        } else {
+            None
+        };
+    };
+    if n > max {
+        return None;
+    }
+    {
+        let mut next = q + 1;
+        // "the first half of 2023", "the first half in 2023"
+        let year = if c.is_any(next, &pw.in_of) && c.year(next + 1).is_some() {
+            next += 2;
+            c.year(next - 1)
+        } else if let Some(y) = c.year(next) {
+            next += 1;
+            Some(y)
+        } else if c.is(next, pw.of) && c.is(next + 1, pw.this) && c.is(next + 2, pw.year) {
+            next += 3;
+            ref_year
+        } else if c.is(next, pw.of) && c.is(next + 1, pw.last) && c.is(next + 2, pw.year) {
+            next += 3;
+            ref_year.map(|y| y - 1)
+        } else if c.is(next, pw.last) && c.is(next + 1, pw.year) {
+            // "the fourth quarter last year"
+            next += 2;
+            ref_year.map(|y| y - 1)
+        } else if c.is(next, pw.this) && c.is(next + 1, pw.year) {
+            next += 2;
+            ref_year
+        } else if c.is(next, pw.of)
+            && (c.is_any(next + 1, &pw.fiscal)
+                || c.is_any(next + 1, &pw.financial) && c.is(next + 2, pw.year))
+        {
+            // "the second quarter of fiscal 2025", "3rd Quarter of Financial Year 2024"
+            let (y, after) = fiscal_year(c, next + 1)?;
+            let p = if max == 4 {
+                Period::FiscalQuarter(y, n)
+            } else {
+                Period::FiscalHalf(y, n)
+            };
+            return Some((PeriodRef::Absolute(p), after));
+        } else if let Some(y) = i.checked_sub(1).and_then(|j| c.year(j)) {
+            // "1986 1st qtr oper net": the year before the ordinal.
+            Some(y)
+        } else {
+            // "the fourth quarter"
+            return Some((PeriodRef::Absolute(bare_part(n, max, date)?), next));
+        };
+        let y = year?;
+        let p = if max == 4 {
+            Period::Quarter(y, n)
+        } else {
+            Period::Half(y, n)
+        };
+        Some((PeriodRef::Absolute(p), next))
+    }
+}
+
+/// The number of an ordinal written as a numeral at `i` ("3rd", "4th"), from 1 to 4.
+fn numeral_ordinal(c: &Cursor, i: usize) -> Option<u8> {
+    // One digit first: most numbers are longer.
+    let t = c.toks.get(i).filter(|t| t.end - t.start == 1 && t.kind == Kind::Num)?;
+    let d = c.text.as_bytes()[t.start];
+    ((b'1'..=b'4').contains(&d) && c.glued(i + 1) && c.is_any(i + 1, &c.w.ordinal_suffixes))
+        .then_some(d - b'0')
+}
+
 /// A month at `i` and what may follow it: "June", "June 2024", "January-March 2024", "the
 /// March quarter", "the October-December quarter".
 fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodRef, usize)> {
@@ -761,6 +804,15 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
         Some(y) => {
             next += 1;
             y
+        }
+        // "in February last year", "in June this year"
+        None if c.is(next + 1, pw.year) && c.is(next, pw.last) => {
+            next += 2;
+            date?.year - 1
+        }
+        None if c.is(next + 1, pw.year) && c.is(next, pw.this) => {
+            next += 2;
+            date?.year
         }
         None => month_year(last, date)?,
     };

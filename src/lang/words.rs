@@ -300,8 +300,10 @@ pub struct ClaimWords {
     pub of: &'static str,
     /// Words that restate a figure as a share of a whole ("1,500 jobs, or 15% of 12,000").
     pub restating: Words,
-    /// A word that makes per-share figures of a sentence incomparable ("split").
-    pub stock_split: &'static str,
+    /// A word that makes per-share figures of a sentence incomparable ("split"), and the words
+    /// that say the figures were made comparable again ("adjusted for a three-for-two stock
+    /// split", "to reflect the split").
+    pub stock_split: (Words, &'static str),
     /// Verbs of a market's daily settlement before its level ("to settle at", "closed at"):
     /// the level of the article's day when no other is named.
     pub session_close: Words,
@@ -424,6 +426,8 @@ pub struct ClaimWords {
 pub struct PeriodWords {
     /// Ordinals for quarters and halves ("first" → 1).
     pub ordinals: Map<u8>,
+    /// The letters that make a numeral an ordinal ("3rd", "4th").
+    pub ordinal_suffixes: Words,
     /// Words naming a quarter after an ordinal ("quarter", "qtr").
     pub quarters: Words,
     /// "half" after an ordinal.

@@ -419,7 +419,17 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ),
     of: "of",
     restating: Words::new(&["or"]),
-    stock_split: "split",
+    stock_split: (
+        Words::new(&[
+            "reflect",
+            "adjusted",
+            "reflects",
+            "adjusting",
+            "reflected",
+            "reflecting",
+        ]),
+        "split",
+    ),
     session_close: Words::new(&[
         "close", "closed", "settle", "settled", "closing", "settling",
     ]),

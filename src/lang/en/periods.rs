@@ -128,6 +128,7 @@ const RELATIVE_STARTS: Words = Words::new(&[
 
 pub const PERIODS: PeriodWords = PeriodWords {
     ordinals: ORDINALS,
+    ordinal_suffixes: Words::new(&["nd", "rd", "st", "th"]),
     quarters: Words::new(&["qtr", "quarter", "quarters"]),
     half: "half",
     prepositions: Words::new(&["in", "of", "for", "during"]),
