@@ -647,6 +647,8 @@ impl<'a> Sentence<'a> {
                 && self.value_like(m)
                 && self.direction_after(self.mtoks[m].1).is_none()
         };
+        // A period phrase may open with a filler word ("a week earlier", "the previous week").
+        let period_first = self.mark_starting(k);
         let mut k = self.skip_fillers(k);
         // "to Rs Rs 610 crore": a currency word doubled in editing.
         if k + 1 < self.end
@@ -676,11 +678,31 @@ impl<'a> Sentence<'a> {
             }
         }
         let mut j = k;
+        let mut after_mark = false;
+        if let Some(mk) = period_first {
+            j = self.marks[mk].end.max(k);
+            after_mark = true;
+        }
         while j < self.end && j < k + 8 {
             if let Some(mk) = self.mark_starting(j) {
                 j = self.marks[mk].end;
+                after_mark = true;
                 continue;
             }
+            // "up from last week when it averaged 6.24 percent", "down from 2019, when it was
+            // 5.1%": the figure of the period named, in a clause about it.
+            if after_mark {
+                let at = j + usize::from(self.is(j, ","));
+                if self.is_any(at, &self.w.period_relatives) {
+                    return (at + 1..(at + 5).min(self.end))
+                        .take_while(|&t| self.toks[t].kind == Kind::Word && self.plain_word(t))
+                        .last()
+                        .map_or(Some(at + 1), |t| Some(t + 1))
+                        .and_then(|t| self.mention_starting(t))
+                        .filter(|&m| free(m));
+                }
+            }
+            after_mark = false;
             if self.is(j, self.w.of) {
                 return self.mention_starting(j + 1).filter(|&m| free(m));
             }
@@ -895,6 +917,20 @@ impl<'a> Sentence<'a> {
                     || self.is_any(next, &self.w.restating_verbs)
                     || self.is_any(next, &self.w.direction_adjectives)
                         && self.baseline_connector(next + 1).is_some());
+            // "fell by 13% and stood slightly higher at 272 million", "up 3.8 percent in June -
+            // coming in at 4,310": a clause giving the level the change reached.
+            if let Some(m) = self.drafts[d]
+                .value
+                .is_none()
+                .then(|| self.level_clause(d, k))
+                .flatten()
+            {
+                self.drafts[d].value = Some(m);
+                self.set_role(m, Role::Value(d));
+                k = self.past_figure(self.mtoks[m].1);
+                self.drafts[d].end = k;
+                continue;
+            }
             let restating = self.is_any(k, &self.w.restating_verbs);
             // ", bringing the benchmark to 4%": a restating verb, its object, then the value.
             if restating && self.drafts[d].value.is_none() {
@@ -980,6 +1016,37 @@ impl<'a> Sentence<'a> {
             && with_unit
             && self.drafts[d].value.is_none_or(|v| self.same_unit(v, b)))
         .then_some(b)
+    }
+
+    /// The figure of a clause at `k` that gives the level change `d` reached: a comma, "and"
+    /// or a dash, a verb of level, its particle and up to two plain words, then the figure or
+    /// "at" or "to" and the figure ("and stood slightly higher at 272 million", "- coming in
+    /// at 4,310", ", shipping 101 million units"). Not a percent for a change in percent: ",
+    /// recording 5% growth" is another change.
+    fn level_clause(&self, d: usize, k: usize) -> Option<usize> {
+        let (verbs, particles) = &self.w.level_verbs;
+        let joined = self.is_comma_like(k) || self.is(k, self.w.and) || self.is(k, "-");
+        if !joined || !self.is_any(k + 1, verbs) {
+            return None;
+        }
+        let mut j = k + 2;
+        if self.is_any(j, particles) {
+            j += 1;
+        }
+        let figure = (j..(j + 3).min(self.end)).find_map(|t| {
+            if self.is_any(t, &self.w.value_words) {
+                Some(self.mention_near(t + 1))
+            } else if self.mention_starting(t).is_some() {
+                Some(self.mention_near(t))
+            } else if self.toks[t].kind == Kind::Word && self.plain_word(t) {
+                None
+            } else {
+                Some(None)
+            }
+        })??;
+        let rate =
+            self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
+        (!rate).then_some(figure)
     }
 
     /// Whether draft `d` is a percent named by a noun of change with no value: "a growth of

@@ -630,6 +630,17 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             return Some((PeriodRef::Absolute(range), i + 3));
         }
     }
+    // "in 2020's first quarter", "2024's 3rd quarter": a part of the year.
+    if possessive_s(c, i + 1) {
+        let o = i + 3;
+        let part = match c.low(o).and_then(|w| pw.ordinals.get(&w)) {
+            Some(n) => ordinal_part(c, n, o, o + 1, end, date),
+            None => numeral_ordinal(c, o).and_then(|n| ordinal_part(c, n, o, o + 2, end, date)),
+        };
+        if part.is_some() {
+            return part;
+        }
+    }
     if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the))
         || i > 1 && c.percent_on(i - 1)
     {
@@ -762,8 +773,8 @@ fn ordinal_part(
                 Period::FiscalHalf(y, n)
             };
             return Some((PeriodRef::Absolute(p), after));
-        } else if let Some(y) = i.checked_sub(1).and_then(|j| c.year(j)) {
-            // "1986 1st qtr oper net": the year before the ordinal.
+        } else if let Some(y) = year_before(c, i) {
+            // "1986 1st qtr oper net", "in 2020's first quarter": the year before the ordinal.
             Some(y)
         } else {
             // "the fourth quarter"
@@ -779,10 +790,39 @@ fn ordinal_part(
     }
 }
 
+/// The year written right before token `i`, or before it in the possessive ("2020's").
+fn year_before(c: &Cursor, i: usize) -> Option<i32> {
+    let j = i.checked_sub(1)?;
+    if let Some(y) = c.year(j) {
+        return Some(y);
+    }
+    if j >= 2 && possessive_s(c, j - 1) {
+        c.year(j - 2)
+    } else {
+        None
+    }
+}
+
+/// Whether tokens `j` and `j + 1` are a possessive ending ("'s") glued to the token before.
+fn possessive_s(c: &Cursor, j: usize) -> bool {
+    let (Some(a), Some(b)) = (c.toks.get(j), c.toks.get(j + 1)) else {
+        return false;
+    };
+    c.glued(j)
+        && c.glued(j + 1)
+        && c.lang
+            .subjects
+            .possessives
+            .contains(&&c.text[a.start..b.end])
+}
+
 /// The number of an ordinal written as a numeral at `i` ("3rd", "4th"), from 1 to 4.
 fn numeral_ordinal(c: &Cursor, i: usize) -> Option<u8> {
     // One digit first: most numbers are longer.
-    let t = c.toks.get(i).filter(|t| t.end - t.start == 1 && t.kind == Kind::Num)?;
+    let t = c
+        .toks
+        .get(i)
+        .filter(|t| t.end - t.start == 1 && t.kind == Kind::Num)?;
     let d = c.text.as_bytes()[t.start];
     ((b'1'..=b'4').contains(&d) && c.glued(i + 1) && c.is_any(i + 1, &c.w.ordinal_suffixes))
         .then_some(d - b'0')

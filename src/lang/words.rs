@@ -331,6 +331,13 @@ pub struct ClaimWords {
     /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
     /// to 2.5%").
     pub restating_verbs: Words,
+    /// Verbs of a clause after a change that gives the level it reached, joined by a comma,
+    /// "and" or a dash ("fell by 13% and stood slightly higher at 272 million", "up 3.8
+    /// percent in June - coming in at 4,310"), and the particle they may take ("in").
+    pub level_verbs: (Words, Words),
+    /// A word opening a clause about the period just named, which gives its figure ("up from
+    /// last week when it averaged 6.24 percent").
+    pub period_relatives: Words,
     /// Verbs that take an object between them and their figures ("raised its main rate by
     /// 50 basis points", "cut its forecast to 550 billion yen from 692 billion yen").
     pub transitive_verbs: Words,

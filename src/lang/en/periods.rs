@@ -219,9 +219,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     earlier: "earlier",
     ago_word: "ago",
     phrases: PHRASES,
-    not_after: Words::new(&[
-        "as", "ago", "end", "that", "when", "ahead", "before", "earlier",
-    ]),
+    not_after: Words::new(&["as", "ago", "end", "that", "ahead", "before", "earlier"]),
     back_the: Words::new(&["prior", "previous", "preceding"]),
     period: "period",
     week: "week",
