@@ -931,6 +931,18 @@ impl<'a> Sentence<'a> {
                 self.drafts[d].end = k;
                 continue;
             }
+            // "up 3.8 percent in June, Statistics New Zealand said on Friday - coming in at
+            // 4,310": a reporting aside before the clause that gives the level.
+            if let Some(j) = self.drafts[d]
+                .value
+                .is_none()
+                .then(|| self.reporting_aside(k))
+                .flatten()
+                .filter(|&j| self.level_clause(d, j).is_some())
+            {
+                k = j;
+                continue;
+            }
             let restating = self.is_any(k, &self.w.restating_verbs);
             // ", bringing the benchmark to 4%": a restating verb, its object, then the value.
             if restating && self.drafts[d].value.is_none() {
@@ -1047,6 +1059,23 @@ impl<'a> Sentence<'a> {
         let rate =
             self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
         (!rate).then_some(figure)
+    }
+
+    /// A reporting aside at `k`: a comma, up to six plain words ending in a reporting verb,
+    /// and the day it was said ("Statistics New Zealand said on Friday"); the comma or dash
+    /// after it.
+    fn reporting_aside(&self, k: usize) -> Option<usize> {
+        if !self.is(k, ",") {
+            return None;
+        }
+        let verb = (k + 1..(k + 8).min(self.end))
+            .take_while(|&j| self.toks[j].kind == Kind::Word && self.plain_word(j))
+            .find(|&j| self.is_any(j, &self.lang.subjects.reporting_verbs))?;
+        let mut j = verb + 1;
+        if self.is(j, self.lang.periods.on) && self.is_any(j + 1, &self.w.weekdays) {
+            j += 2;
+        }
+        (self.is_comma_like(j) || self.is(j, "-")).then_some(j)
     }
 
     /// Whether draft `d` is a percent named by a noun of change with no value: "a growth of
