@@ -20,9 +20,6 @@ use crate::span::Span;
 /// decline").
 const MEASURE_WORDS: usize = 2;
 
-/// Days after a period's end within which its figures are reported.
-const FIGURES_OUT_WITHIN_DAYS: i64 = 100;
-
 /// Tokens read before "split" for a word saying the figures were adjusted for it ("adjusted
 /// for a three-for-two stock split" is nine tokens before it).
 const SPLIT_ADJUSTED_REACH: usize = 10;
@@ -694,12 +691,10 @@ impl<'a> Sentence<'a> {
             if after_mark {
                 let at = j + usize::from(self.is(j, ","));
                 if self.is_any(at, &self.w.period_relatives) {
-                    return (at + 1..(at + 5).min(self.end))
+                    let words = (at + 1..(at + 5).min(self.end))
                         .take_while(|&t| self.toks[t].kind == Kind::Word && self.plain_word(t))
-                        .last()
-                        .map_or(Some(at + 1), |t| Some(t + 1))
-                        .and_then(|t| self.mention_starting(t))
-                        .filter(|&m| free(m));
+                        .count();
+                    return self.mention_starting(at + 1 + words).filter(|&m| free(m));
                 }
             }
             after_mark = false;
@@ -917,30 +912,24 @@ impl<'a> Sentence<'a> {
                     || self.is_any(next, &self.w.restating_verbs)
                     || self.is_any(next, &self.w.direction_adjectives)
                         && self.baseline_connector(next + 1).is_some());
-            // "fell by 13% and stood slightly higher at 272 million", "up 3.8 percent in June -
-            // coming in at 4,310": a clause giving the level the change reached.
+            // "fell by 13% and stood slightly higher at 272 million": a clause giving the level
+            // the change reached; also after a reporting aside ("up 3.8 percent in June,
+            // Statistics New Zealand said on Friday - coming in at 4,310").
             if let Some(m) = self.drafts[d]
                 .value
                 .is_none()
-                .then(|| self.level_clause(d, k))
+                .then(|| {
+                    self.level_clause(d, k).or_else(|| {
+                        self.reporting_aside(k)
+                            .and_then(|j| self.level_clause(d, j))
+                    })
+                })
                 .flatten()
             {
                 self.drafts[d].value = Some(m);
                 self.set_role(m, Role::Value(d));
                 k = self.past_figure(self.mtoks[m].1);
                 self.drafts[d].end = k;
-                continue;
-            }
-            // "up 3.8 percent in June, Statistics New Zealand said on Friday - coming in at
-            // 4,310": a reporting aside before the clause that gives the level.
-            if let Some(j) = self.drafts[d]
-                .value
-                .is_none()
-                .then(|| self.reporting_aside(k))
-                .flatten()
-                .filter(|&j| self.level_clause(d, j).is_some())
-            {
-                k = j;
                 continue;
             }
             let restating = self.is_any(k, &self.w.restating_verbs);
@@ -3517,7 +3506,7 @@ fn build(
         // story: figures come out within weeks, so a next month long over by the article's
         // date makes the comparison one with the same month a year earlier.
         let long_over = |p: &Period| match (p.bounds(), s.date) {
-            (Some((_, end)), Some(d)) => end.add_days(FIGURES_OUT_WITHIN_DAYS) < d,
+            (Some((_, end)), Some(d)) => end.add_days(periods::REPORTED_WITHIN_DAYS) < d,
             _ => false,
         };
         if long_over(&p) {

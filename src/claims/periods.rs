@@ -242,6 +242,10 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Days after a period's end within which its figures are reported: a period that ended
+/// longer ago than this is rarely the one a results or statistics story is about.
+pub(super) const REPORTED_WITHIN_DAYS: i64 = 100;
+
 /// Resolves a month without a year: the most recent such month not after the article date.
 fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
     let d = date?;
@@ -291,7 +295,7 @@ fn calendar_if_just_ended(p: Period, date: Option<Date>) -> Period {
     };
     let just_ended = |q: Period| {
         q.bounds()
-            .is_some_and(|(_, end)| end < d && end.add_days(100) >= d)
+            .is_some_and(|(_, end)| end < d && end.add_days(REPORTED_WITHIN_DAYS) >= d)
     };
     if just_ended(calendar) || just_ended(calendar.years_earlier(-1)) {
         calendar
@@ -545,7 +549,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     // Only of quarters: "1st half" heads the half-year rows of a results table, which the
     // figures above it are not of.
     if let Some(found) = numeral_ordinal(c, i)
-        .filter(|_| c.is_any(i + 2, &pw.quarters))
+        .filter(|_| c.is_any(c.after_hyphen(i + 2, end), &pw.quarters))
         .and_then(|n| ordinal_part(c, n, i, i + 2, end, date))
     {
         return Some(found);
@@ -739,54 +743,58 @@ fn ordinal_part(
     if n > max {
         return None;
     }
+    let mut next = q + 1;
+    let of = usize::from(c.is(next, pw.of));
+    // "the first half of 2023", "the first half in 2023"
+    let year = if c.is_any(next, &pw.in_of) && c.year(next + 1).is_some() {
+        next += 2;
+        c.year(next - 1)
+    } else if let Some(y) = c.year(next) {
+        next += 1;
+        Some(y)
+    } else if let Some(y) = this_or_last_year(c, next + of, ref_year) {
+        // "the fourth quarter last year", "the first half of this year"
+        next += of + 2;
+        Some(y)
+    } else if c.is(next, pw.of)
+        && (c.is_any(next + 1, &pw.fiscal)
+            || c.is_any(next + 1, &pw.financial) && c.is(next + 2, pw.year))
     {
-        let mut next = q + 1;
-        // "the first half of 2023", "the first half in 2023"
-        let year = if c.is_any(next, &pw.in_of) && c.year(next + 1).is_some() {
-            next += 2;
-            c.year(next - 1)
-        } else if let Some(y) = c.year(next) {
-            next += 1;
-            Some(y)
-        } else if c.is(next, pw.of) && c.is(next + 1, pw.this) && c.is(next + 2, pw.year) {
-            next += 3;
-            ref_year
-        } else if c.is(next, pw.of) && c.is(next + 1, pw.last) && c.is(next + 2, pw.year) {
-            next += 3;
-            ref_year.map(|y| y - 1)
-        } else if c.is(next, pw.last) && c.is(next + 1, pw.year) {
-            // "the fourth quarter last year"
-            next += 2;
-            ref_year.map(|y| y - 1)
-        } else if c.is(next, pw.this) && c.is(next + 1, pw.year) {
-            next += 2;
-            ref_year
-        } else if c.is(next, pw.of)
-            && (c.is_any(next + 1, &pw.fiscal)
-                || c.is_any(next + 1, &pw.financial) && c.is(next + 2, pw.year))
-        {
-            // "the second quarter of fiscal 2025", "3rd Quarter of Financial Year 2024"
-            let (y, after) = fiscal_year(c, next + 1)?;
-            let p = if max == 4 {
-                Period::FiscalQuarter(y, n)
-            } else {
-                Period::FiscalHalf(y, n)
-            };
-            return Some((PeriodRef::Absolute(p), after));
-        } else if let Some(y) = year_before(c, i) {
-            // "1986 1st qtr oper net", "in 2020's first quarter": the year before the ordinal.
-            Some(y)
-        } else {
-            // "the fourth quarter"
-            return Some((PeriodRef::Absolute(bare_part(n, max, date)?), next));
-        };
-        let y = year?;
+        // "the second quarter of fiscal 2025", "3rd Quarter of Financial Year 2024"
+        let (y, after) = fiscal_year(c, next + 1)?;
         let p = if max == 4 {
-            Period::Quarter(y, n)
+            Period::FiscalQuarter(y, n)
         } else {
-            Period::Half(y, n)
+            Period::FiscalHalf(y, n)
         };
-        Some((PeriodRef::Absolute(p), next))
+        return Some((PeriodRef::Absolute(p), after));
+    } else if let Some(y) = year_before(c, i) {
+        // "1986 1st qtr oper net", "in 2020's first quarter": the year before the ordinal.
+        Some(y)
+    } else {
+        // "the fourth quarter"
+        return Some((PeriodRef::Absolute(bare_part(n, max, date)?), next));
+    };
+    let y = year?;
+    let p = if max == 4 {
+        Period::Quarter(y, n)
+    } else {
+        Period::Half(y, n)
+    };
+    Some((PeriodRef::Absolute(p), next))
+}
+
+/// The year that "last year" or "this year" at `k` names, by the article's year.
+fn this_or_last_year(c: &Cursor, k: usize, ref_year: Option<i32>) -> Option<i32> {
+    if !c.is(k + 1, c.w.year) {
+        return None;
+    }
+    if c.is(k, c.w.last) {
+        ref_year.map(|y| y - 1)
+    } else if c.is(k, c.w.this) {
+        ref_year
+    } else {
+        None
     }
 }
 
@@ -845,16 +853,14 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
             next += 1;
             y
         }
-        // "in February last year", "in June this year"
-        None if c.is(next + 1, pw.year) && c.is(next, pw.last) => {
-            next += 2;
-            date?.year - 1
-        }
-        None if c.is(next + 1, pw.year) && c.is(next, pw.this) => {
-            next += 2;
-            date?.year
-        }
-        None => month_year(last, date)?,
+        None => match this_or_last_year(c, next, date.map(|d| d.year)) {
+            // "in February last year", "in June this year"
+            Some(y) => {
+                next += 2;
+                y
+            }
+            None => month_year(last, date)?,
+        },
     };
     let from_year = if m <= last { y } else { y - 1 };
     if c.is_any(next, &pw.month_quarter) && last % 3 == 0 {
@@ -990,7 +996,8 @@ fn fiscal_year_to(
     }
     let (y, m, _, next) = month_or_day(c, k + 1, date)?;
     let written = c.year(next - 1).is_some();
-    let ended_long_ago = !written && date.is_some_and(|d| Date::month_end(y, m).add_days(100) < d);
+    let ended_long_ago =
+        !written && date.is_some_and(|d| Date::month_end(y, m).add_days(REPORTED_WITHIN_DAYS) < d);
     let y = y + i32::from(ended_long_ago);
     let (fy, fm) = Date::months_later(y, m, -11);
     Some((PeriodRef::Absolute(months(fy, fm, y, m)?), next))
