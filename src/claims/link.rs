@@ -24,6 +24,9 @@ const MEASURE_WORDS: usize = 2;
 /// for a three-for-two stock split" is nine tokens before it).
 const SPLIT_ADJUSTED_REACH: usize = 10;
 
+/// The most words an aside set between dashes may have and be passed over.
+const ASIDE_WORDS: usize = 12;
+
 /// What a mention has become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -146,6 +149,20 @@ impl<'a> Sentence<'a> {
         self.is(i, ",") || self.is(i, "—") || self.is(i, "–")
     }
 
+    /// The opening dash of an aside set between dashes whose closing dash is at `close`
+    /// ("— which affects many loans for households and businesses —"): words only between.
+    fn dash_aside_opening(&self, close: usize) -> Option<usize> {
+        let dash = |i: usize| self.is(i, "—") || self.is(i, "–");
+        if !dash(close) {
+            return None;
+        }
+        (close.saturating_sub(ASIDE_WORDS + 1).max(self.first)..close)
+            .rev()
+            .take_while(|&i| dash(i) || self.toks[i].kind == Kind::Word || self.is(i, ","))
+            .find(|&i| dash(i))
+            .filter(|&open| open + 1 < close)
+    }
+
     fn is_punct(&self, i: usize) -> bool {
         i < self.end && self.toks[i].kind == Kind::Punct
     }
@@ -252,8 +269,9 @@ impl<'a> Sentence<'a> {
         if !of_percentage {
             return false;
         }
-        // The words before the first figure, back to a clause mark.
-        let from = (figure.saturating_sub(10).max(self.first)..figure)
+        // The words before the first figure, back to a clause mark, and at least back to the
+        // verb ("cut its benchmark rate — which affects many loans — by a quarter-point").
+        let from = (figure.saturating_sub(10).min(verb).max(self.first)..figure)
             .rev()
             .take_while(|&k| !self.is(k, ";") && !self.is(k, ","))
             .last()
@@ -363,7 +381,12 @@ impl<'a> Sentence<'a> {
     fn value_like(&self, m: usize) -> bool {
         let men = &self.mentions[m];
         match men.kind {
-            MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent => !men.range,
+            // A range of rates is a level too, read as its whole span: "to a range of 2% to
+            // 2.25%". Ranges of amounts stay out: estimates quoted against last week's
+            // ("9.6 to 9.9 mln tonnes, against last week's 9.9 to 10.1 mln tonnes, down 21.4
+            // to 22.6 pct on the 12.4 to 12.6 mln tonnes") are compared with several figures.
+            MentionKind::Percent => true,
+            MentionKind::Currency | MentionKind::Quantity => !men.range,
             // "to four", "from nine": bare numbers in words are rarely the figures compared.
             MentionKind::Number => !men.range && !men.words,
             _ => false,
@@ -392,6 +415,9 @@ impl<'a> Sentence<'a> {
                     .low(k)
                     .is_some_and(|w| self.w.after_figure_only.contains(&w));
                 return (!after_only).then_some((d, k));
+            }
+            if by && self.dash_aside_opening(k).is_some() {
+                return self.verb_before_object(k);
             }
             let w = self.low(k)?;
             if same(&w, self.w.by) {
@@ -508,6 +534,12 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if self.is(j, "-") && !self.toks[j].space_before && j > self.first {
+                continue;
+            }
+            // "cut its benchmark rate — which affects many loans — by a quarter-point": an
+            // aside between dashes is not counted.
+            if let Some(open) = self.dash_aside_opening(j) {
+                j = open;
                 continue;
             }
             words += 1;
@@ -2188,6 +2220,9 @@ impl<'a> Sentence<'a> {
                 };
                 (d, dt, phrase, phrase.1, None)
             }
+            // A range restated as a percent is a level ("1.23 to 1.30 mln hectares or 10.3 to
+            // 15.2 pct less than ..."), not an amount of change.
+            None if self.mentions[m].range => return,
             None => {
                 let Some((or, d, dt)) = self.restated_before_direction(m) else {
                     return;

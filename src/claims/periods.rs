@@ -386,6 +386,10 @@ pub fn find(
             start -= 1;
             next += 1;
         }
+        i = next.max(i + 1);
+        if superlative_scope(&c, start, first, period) {
+            continue;
+        }
         out.push(PeriodMark {
             first: start,
             end: next,
@@ -393,9 +397,23 @@ pub fn find(
             baseline,
             basis,
         });
-        i = next.max(i + 1);
     }
     relative_to_named_years(&c, out);
+}
+
+/// Whether the year phrase starting at token `start` is the scope of a superlative right
+/// before it ("Exports rose 1% to $189.9 billion, the highest level this year", "the
+/// lowest in 2023"), which dates no figure.
+fn superlative_scope(c: &Cursor, start: usize, first: usize, period: PeriodRef) -> bool {
+    if !matches!(period, PeriodRef::Absolute(Period::Year(_))) || start == first {
+        return false;
+    }
+    let (superlatives, nouns) = &c.w.superlatives;
+    let mut j = start - 1;
+    if c.is_any(j, nouns) && j > first {
+        j -= 1;
+    }
+    c.is_any(j, superlatives)
 }
 
 /// What tokens `first..end` say of how often an article's figures come, by the first period
@@ -2457,6 +2475,15 @@ mod tests {
     }
 
     #[test]
+    fn a_superlative_scopes_a_year_only() {
+        // A month after a superlative is still the figure's: "hit its lowest level in March".
+        let got = one("Output hit its lowest level in March.", "2024-05-02", None);
+        assert_eq!((got.0.as_str(), got.1.as_str()), ("in March", "2024-03"));
+        let got = one("Output rose 5% in 2023, a record.", "2024-05-02", None);
+        assert_eq!(got.1, "2023");
+    }
+
+    #[test]
     fn words_that_are_no_period() {
         for text in [
             "The year was hard.",
@@ -2476,6 +2503,10 @@ mod tests {
             // The day of the report, not of its figures.
             "Data showed Saturday that output rose 6%.",
             "The bank said on Thursday that profit rose 2%.",
+            // A superlative's scope.
+            "Exports rose 1%, the highest level this year.",
+            "It was the lowest in 2023.",
+            "Sales were the biggest in 2022, at $5 billion.",
         ] {
             assert!(
                 marks(text, "2024-05-02", None).is_empty(),

@@ -96,6 +96,10 @@ struct Scanner<'a> {
     lang: &'static Language,
 }
 
+/// The widest band of rates, in points, read as one range after a bare "to" ("to 4.75% to
+/// 5%").
+const MAX_RATE_BAND: f64 = 0.5;
+
 /// How much "about", "nearly" and friends widen a number: relative to its value.
 /// "about 50" allows 45 to 55; "nearly 50" allows 45 up to 50.
 pub const APPROX_RELATIVE: f64 = 0.10;
@@ -1245,6 +1249,15 @@ impl<'a> Scanner<'a> {
                     tail = t2;
                 }
             }
+        } else if let Some((n2, t2)) =
+            self.unit_range_end(first, &tail, (num.value, prefix.is_some()))
+        {
+            if n2.value > num.value {
+                second = Some(n2);
+                number_end = self.toks[tail.end + 1].end;
+                end = t2.end;
+                tail = t2;
+            }
         }
         let has_unit = tail.unit != Unit::None || prefix.is_some() || tail.scale != 1.0;
         // "1 in 20", "3 out of 4"
@@ -1470,6 +1483,44 @@ impl<'a> Scanner<'a> {
         (t2.unit != Unit::None).then_some((n2, t2))
     }
 
+    /// The second number of a range written with the unit after both ends, where the words
+    /// before it say it is one: "a range between 4.75% and 5%", "a range of 2% to 2.25%",
+    /// "lowers the rate to 4.75% to 5%" (a level cannot go "to" a change). Not "rose 5% to
+    /// 7%", "from 5% to 7%" or "between 5% and 7 pct" (other units).
+    fn unit_range_end(
+        &self,
+        first: usize,
+        tail: &Tail,
+        (start, prefix): (f64, bool),
+    ) -> Option<(Numeral, Tail)> {
+        let u = &self.lang.units;
+        if prefix || tail.unit == Unit::None || first == 0 {
+            return None;
+        }
+        let bare_to = self.is_word(first - 1, u.to);
+        let conn = if self.is_word(first - 1, u.between) {
+            u.and
+        } else if bare_to
+            || self.is_word(first - 1, u.range_of.1)
+                && first > 1
+                && self.is_any(first - 2, &u.range_of.0)
+        {
+            u.to
+        } else {
+            return None;
+        };
+        if !self.is_word(tail.end, conn) {
+            return None;
+        }
+        // After a bare "to", only the narrow band of a policy rate ("to 4.75% to 5%"), not a
+        // slip for "from" ("fell to 36.3 pct to 40.3 pct a year before").
+        self.range_end(tail.end).filter(|(n2, t2)| {
+            t2.unit == tail.unit
+                && t2.scale == tail.scale
+                && (!bare_to || tail.unit == Unit::Percent && n2.value - start <= MAX_RATE_BAND)
+        })
+    }
+
     /// Skips the rest of a code like "COVID-19" or "747-400": glued words, numbers, hyphens.
     fn skip_code(&self, mut j: usize) -> usize {
         while let Some(t) = self.tok(j) {
@@ -1679,8 +1730,7 @@ impl Reading<'_> {
         };
         let mut value = num.value * factor;
         if let Some(n2) = self.second {
-            let r2 = n2.rounded(factor, zeros_round);
-            rounded = rounded.hull(&r2);
+            rounded = num.range_to(n2, factor, zeros_round);
             truncated = rounded;
             value = (value + n2.value * factor) / 2.0;
         }
@@ -2903,6 +2953,48 @@ mod tests {
         assert!(read("The cover sold for $110,00 at auction.").is_empty());
         // a list of numbers with commas is none of them
         assert!(read("See items 12,14,16.").is_empty());
+    }
+
+    #[test]
+    fn ranges_with_the_unit_after_both_ends() {
+        // After "to", "between" or "a range of": one range, its ends read to the finer
+        // precision of the two.
+        for (text, span, low, high) in [
+            (
+                "The cut lowers the rate to 4.75% to 5%.",
+                "4.75% to 5%",
+                4.745,
+                5.005,
+            ),
+            (
+                "It set a range between 4.75% and 5%.",
+                "4.75% and 5%",
+                4.745,
+                5.005,
+            ),
+            (
+                "The target band of 2% to 2.25%.",
+                "2% to 2.25%",
+                1.995,
+                2.255,
+            ),
+            ("Yields between 3% and 5% apply.", "3% and 5%", 2.5, 5.5),
+        ] {
+            one(text, span, Percent, (low + high) / 2.0, Some("%"));
+            let (l, h) = interval(text);
+            assert!(close(l, low) && close(h, high), "{text}: {l}..{h}");
+        }
+        // A change and a level, a move, and ends in other units stay two figures.
+        for text in [
+            "Sales rose 5% to 7% of revenue.",
+            "The rate went from 5% to 7% last year.",
+            "It moved to 5% to reach 7 pct.",
+            "The yield was between 5% and 7 dlrs.",
+            "The rate fell to 7% to 5% in a year.",
+            "Load factor fell to 36.3 pct to 40.3 pct a year before.",
+        ] {
+            assert_eq!(read(text).len(), 2, "{text}: {:?}", read(text));
+        }
     }
 
     #[test]

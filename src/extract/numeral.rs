@@ -246,6 +246,17 @@ impl Numeral {
         Interval::around(self.value, half).scale(factor)
     }
 
+    /// Every value of the range from this numeral to `end`, both read to the finer of their
+    /// two precisions (a range's ends are written alike: "4.75% to 5%" is 4.75–5.00), times
+    /// `factor`.
+    pub fn range_to(&self, end: &Numeral, factor: f64, zeros_are_rounding: bool) -> Interval {
+        let half = self
+            .ulp(zeros_are_rounding)
+            .min(end.ulp(zeros_are_rounding))
+            / 2.0;
+        Interval::new(self.value - half, end.value + half).scale(factor)
+    }
+
     /// Every value that truncates to the numeral (toward zero), times `factor`.
     pub fn truncated(&self, factor: f64, zeros_are_rounding: bool) -> Interval {
         Interval::new(self.value, self.value + self.ulp(zeros_are_rounding)).scale(factor)

@@ -214,6 +214,9 @@ pub struct UnitWords {
     pub and: &'static str,
     pub to: &'static str,
     pub from: &'static str,
+    /// Nouns of a range with both ends in the unit, and the "of" after them: "a range of 2%
+    /// to 2.25%", "its target band of 4.75% to 5%".
+    pub range_of: (Words, &'static str),
 }
 
 impl UnitWords {
@@ -566,6 +569,9 @@ pub struct PeriodWords {
     /// Words before a month, with or without a hyphen, naming a part of it ("mid-March",
     /// "early June"): the month's figures.
     pub month_parts: Words,
+    /// Superlatives, and the nouns that may follow them, whose year is the superlative's
+    /// scope, not a figure's period: "the highest level this year", "the lowest in 2023".
+    pub superlatives: (Words, Words),
     /// Period nouns that own a figure in the possessive, as a month does ("from last
     /// year's $4.8 billion", "from January's 4.5%").
     pub possessed: Words,

@@ -92,6 +92,17 @@ fn range_compared_with_range(ctx: &Context, claim: &Claim) -> bool {
     let Some(word) = claim.change.as_ref().and_then(|c| c.direction_span) else {
         return false;
     };
+    // A range read whole as the value ("to 5.75% to 6%, down from its prior range of 5.25% to
+    // 5.5%") is no range misread as a move.
+    let whole = |f: &Option<crate::claim::Figure>| {
+        f.as_ref()
+            .and_then(|f| f.mention)
+            .and_then(|m| ctx.mentions.get(m))
+            .is_some_and(|m| m.range)
+    };
+    if whole(&claim.value) && whole(&claim.baseline) {
+        return false;
+    }
     let end = word.start.max(claim.sentence.start);
     let mut start = claim.sentence.start.max(end.saturating_sub(RANGE_LOOKBACK));
     while !ctx.text().is_char_boundary(start) {

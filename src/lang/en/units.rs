@@ -116,6 +116,7 @@ const WORDS: UnitWords = UnitWords {
     and: "and",
     to: "to",
     from: "from",
+    range_of: (Words::new(&["band", "range"]), "of"),
 };
 
 /// Currency words and codes, with the factor to the currency's base unit.
