@@ -561,7 +561,8 @@ impl<'a> Sentence<'a> {
     /// Direction noun or adjective after a percent ("a 5% increase", "5 pct higher").
     fn direction_after(&self, end: usize) -> Option<(Direction, usize)> {
         let mut k = end;
-        if let Some(m) = self
+        // "45.7% year on year (Y-o-Y) drop": one or two phrases of the comparison.
+        while let Some(m) = self
             .mark_starting(k)
             .filter(|&m| self.marks[m].period.is_comparison())
         {
@@ -1196,7 +1197,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// After a change noun ("a 5% decline", "a 1.3% fall"), the words saying what it is of,
-    /// from "in" at `k` up to a "to" with a value: where that "to" is.
+    /// from "in" at `k` up to a "to" or "at" with a value ("drop in its consolidated net
+    /// profit at Rs 47 crore"): where that word is.
     fn noun_complement(&self, d: usize, k: usize) -> Option<usize> {
         let dr = &self.drafts[d];
         let noun = dr.direction.is_some_and(|(_, t)| {
@@ -1220,7 +1222,7 @@ impl<'a> Sentence<'a> {
             .take_while(|&j| {
                 self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
             })
-            .find(|&j| self.is(j, self.w.to) && self.mention_near(j + 1).is_some())
+            .find(|&j| self.is_any(j, &self.w.value_words) && self.mention_near(j + 1).is_some())
     }
 
     /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
@@ -2250,11 +2252,45 @@ impl<'a> Sentence<'a> {
             && linked.is_some_and(|f| self.kind(f) == MentionKind::Percent);
         if points {
             self.drafts[draft].measure = Measure::Points;
-        } else if linked.is_none_or(|f| !self.same_unit(m, f)) {
+        } else if linked.is_some_and(|f| !self.same_unit(m, f))
+            || linked.is_none() && !self.change_in_its_own_words(m, dt)
+        {
             self.drop_amount_keep_percent(draft);
             return;
         }
         self.share_value_with_restatement(draft);
+    }
+
+    /// Whether amount `m`, with its direction word at `dt` after it, states a change with no
+    /// level beside it: a comparative before "than" ("9 cents higher than a month ago",
+    /// "3,100 fewer than in 2023"; not "the top 40 more than nine years after", whose "more
+    /// than" is the next figure's) or a noun of change after an article and before what it
+    /// is of ("a $3.1bn decrease in the deficit"; not "a 17 mln dlr net gain before taxes
+    /// from the sale", a gain booked). "cut 500 jobs" may be a count of jobs cut, not a
+    /// change of a level.
+    fn change_in_its_own_words(&self, m: usize, dt: usize) -> bool {
+        let (mf, me) = self.mtoks[m];
+        if dt < me {
+            return false;
+        }
+        let noun = self
+            .direction_at(dt)
+            .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
+            && self.is_any(dt + 1, &self.lang.periods.prepositions);
+        // "£6,000 lower in November 2023 than 12 months earlier", "23 cents above the same
+        // time a year ago": past the figure's own period, or to a period looking back.
+        let mut k = dt + 1;
+        if let Some(mk) = self.mark_starting(k) {
+            if self.marks[mk].period.is_comparison() {
+                return true;
+            }
+            k = self.marks[mk].end;
+        }
+        // A bare count needs the period: "3,100 fewer than in 2023".
+        let compared = self.kind(m) != MentionKind::Number
+            || self.is_any(k + 1, &self.lang.periods.prepositions);
+        self.is(k, self.w.than) && self.mention_starting(k + 1).is_none() && compared
+            || noun && mf > self.first && self.is_any(mf - 1, &self.w.adjective_articles)
     }
 
     /// "ended at 24,826.20, 174.95 points or 0.70 per cent lower than the previous close of
