@@ -371,13 +371,21 @@ fn a_closed_stdout_ends_every_format_with_0() {
             &["check", "--format", format, "articles"][..],
             &["registry", "check", "--format", format, failing],
         ] {
-            // Closed before the first write, and before any other child can inherit it: every
-            // write meets a broken pipe.
+            // A pipe whose reading end is closed before the child starts (closing the parent's
+            // end after the spawn raced the child's first write): every write meets a broken
+            // pipe.
             let child = {
                 let _starting = STARTING.lock().unwrap_or_else(|e| e.into_inner());
-                let mut child = start(root, args);
-                drop(child.stdout.take());
-                child
+                let (reader, writer) = std::io::pipe().expect("a pipe");
+                drop(reader);
+                Command::new(BIN)
+                    .current_dir(root)
+                    .args(args)
+                    .stdin(Stdio::piped())
+                    .stdout(writer)
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("start claimcheck")
             };
             let out = wait_at_most(child, Duration::from_secs(60));
             assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
