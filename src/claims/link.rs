@@ -356,7 +356,29 @@ impl<'a> Sentence<'a> {
                 k = m.end;
                 continue;
             }
-            if self.is_punct(k) || self.mention_starting(k).is_some() {
+            // "expanding by 11.8 percent and 10.3 percent, respectively, last month": past
+            // the list's other changes and its "respectively".
+            if self.is(k, self.w.and) {
+                if let Some(m) = self
+                    .mention_starting(k + 1)
+                    .filter(|&m| matches!(self.role(m), Role::Change(_)))
+                {
+                    k = self.mtoks[m].1;
+                    continue;
+                }
+            }
+            let comma = usize::from(self.is(k, ","));
+            if self.is(k + comma, self.w.respectively) {
+                k += comma + 1;
+                k += usize::from(self.is(k, ","));
+                continue;
+            }
+            // "off 64 pct and 56 pct respectively from those estimated in 1986": the period
+            // after a baseline's words is the baseline's.
+            if self.is_punct(k)
+                || self.mention_starting(k).is_some()
+                || self.baseline_connector(k).is_some()
+            {
                 return None;
             }
             words += 1;
