@@ -1498,6 +1498,31 @@ mod tests {
     #[test]
     fn previous_period_phrases() {
         check(&[
+            // Wire shorthand and its spelt-out forms: the period before.
+            (
+                "Permits were up 3.5 percent on month.",
+                "2023-07-31",
+                Some("2023-06"),
+                "on month",
+                "2023-05",
+                true,
+            ),
+            (
+                "GDP rose 0.8 percent on the quarter.",
+                "2023-07-31",
+                Some("2023-Q2"),
+                "on the quarter",
+                "2023-Q1",
+                true,
+            ),
+            (
+                "The index was up 2.1 percent on a monthly basis.",
+                "2023-07-31",
+                Some("2023-06"),
+                "on a monthly basis",
+                "2023-05",
+                true,
+            ),
             (
                 "Gas is 3 cents lower than a month ago.",
                 "2024-06-12",

@@ -36,6 +36,13 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
             (&["an", "annual", "basis"], YearEarlier),
             (&["a", "yearly", "basis"], YearEarlier),
             (&["an", "annualized", "basis"], YearEarlier),
+            // "up 3.5 percent on month", "rose 0.8 percent on the quarter"
+            (&["month"], Previous),
+            (&["quarter"], Previous),
+            (&["the", "month"], Previous),
+            (&["the", "quarter"], Previous),
+            (&["a", "monthly", "basis"], Previous),
+            (&["a", "quarterly", "basis"], Previous),
         ],
     ),
     ("yoy", &[(&[], YearEarlier)]),
