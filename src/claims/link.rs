@@ -146,20 +146,24 @@ impl<'a> Sentence<'a> {
 
     /// A comma, or a dash set like one ("$77.11 per barrel—down from $79.80").
     fn is_comma_like(&self, i: usize) -> bool {
-        self.is(i, ",") || self.is(i, "—") || self.is(i, "–")
+        self.is(i, ",") || self.is_dash(i)
+    }
+
+    /// An em or en dash.
+    fn is_dash(&self, i: usize) -> bool {
+        self.is(i, "—") || self.is(i, "–")
     }
 
     /// The opening dash of an aside set between dashes whose closing dash is at `close`
     /// ("— which affects many loans for households and businesses —"): words only between.
     fn dash_aside_opening(&self, close: usize) -> Option<usize> {
-        let dash = |i: usize| self.is(i, "—") || self.is(i, "–");
-        if !dash(close) {
+        if !self.is_dash(close) {
             return None;
         }
         (close.saturating_sub(ASIDE_WORDS + 1).max(self.first)..close)
             .rev()
-            .take_while(|&i| dash(i) || self.toks[i].kind == Kind::Word || self.is(i, ","))
-            .find(|&i| dash(i))
+            .take_while(|&i| self.is_comma_like(i) || self.toks[i].kind == Kind::Word)
+            .find(|&i| self.is_dash(i))
             .filter(|&open| open + 1 < close)
     }
 

@@ -1249,8 +1249,10 @@ impl<'a> Scanner<'a> {
                     tail = t2;
                 }
             }
-        } else if let Some((n2, t2)) =
-            self.unit_range_end(first, &tail, (num.value, prefix.is_some()))
+        } else if let Some((n2, t2)) = second
+            .is_none()
+            .then(|| self.unit_range_end(first, &tail, (num.value, prefix.is_some())))
+            .flatten()
         {
             if n2.value > num.value {
                 second = Some(n2);
@@ -2992,6 +2994,8 @@ mod tests {
             "The yield was between 5% and 7 dlrs.",
             "The rate fell to 7% to 5% in a year.",
             "Load factor fell to 36.3 pct to 40.3 pct a year before.",
+            // A range already read is not read again as the first end of another.
+            "It kept a range of 5-7% to 9%.",
         ] {
             assert_eq!(read(text).len(), 2, "{text}: {:?}", read(text));
         }
