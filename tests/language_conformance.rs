@@ -111,6 +111,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("periods.possessed", &p.possessed),
         ("periods.months", &p.months),
         ("periods.days", &p.days),
+        ("periods.durations", &p.durations),
         ("periods.this_month", &p.this_month),
         ("periods.month_quarter", &p.month_quarter),
         ("subjects.trailing_fillers", &s.trailing_fillers),
@@ -118,6 +119,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("subjects.reporting_verbs", &s.reporting_verbs),
         ("subjects.not_proper", &s.not_proper),
         ("subjects.stopwords", &s.stopwords),
+        ("subjects.qualifier_links", &s.qualifier_links),
     ]
 }
 

@@ -202,6 +202,18 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             continue;
         };
         let value = claims[j].value.clone();
+        // "It is the third increase after the RBA lifted it by 50 basis points in June": a
+        // change that names a period of its own other than the figure's is another move.
+        // (With a baseline stated, the period read may be the baseline's.)
+        let own = claim
+            .period
+            .filter(|p| !claim.period_assumed && !matches!(p, Period::Day(..)))
+            .filter(|_| base.is_none());
+        if let (Some(p), Some(q)) = (own, value.as_ref().and_then(|v| v.period)) {
+            if p != q {
+                continue;
+            }
+        }
         // "-Earnings (Q4): $7.67 Bln. vs. $5.48 Bln. last year. -Earnings Growth (Y-o-Y):
         // 40.0%": the labelled change is the one between the two figures before it.
         // "to 3.85 per cent, up from 3.6 per cent. ... The 0.25 percentage point hike": the

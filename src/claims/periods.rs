@@ -324,6 +324,16 @@ pub fn day_of_date(lang: &'static Language, text: &str, toks: &[Token], k: usize
             || k.checked_sub(1).is_some_and(|j| c.is(j, ".")) && month(k.checked_sub(2)))
 }
 
+/// Whether the number at token `k` counts units of time ("the first cut in four years", "a
+/// 23-year high"), a hyphen allowed before the unit.
+pub fn counts_time(lang: &'static Language, text: &str, toks: &[Token], k: usize) -> bool {
+    let unit = match toks.get(k + 1) {
+        Some(t) if t.is(text, "-") && !t.space_before => toks.get(k + 2),
+        next => next,
+    };
+    unit.is_some_and(|t| t.is_in(text, &lang.periods.durations))
+}
+
 /// Finds every period phrase in `toks[first..end]`.
 pub fn find(
     lang: &'static Language,

@@ -17,7 +17,7 @@ use crate::period::Period;
 use crate::span::Span;
 
 use super::periods::{self, PeriodMark};
-use super::subject::{content_words, coordinated, Keys};
+use super::subject::{content_words, coordinated, measure_words, Keys};
 
 /// How many sentences after a change its figures may be restated in.
 const REACH: usize = 2;
@@ -162,7 +162,7 @@ fn about_value<'a>(
 fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
     let words = &doc.lang.subjects;
     let said = content_words(words, sentence);
-    content_words(words, phrase)
+    measure_words(words, phrase)
         .iter()
         .filter(|w| Keys::of(words, w).known().is_empty())
         .filter(|w| !said.contains(w))
@@ -268,18 +268,21 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
 }
 
 /// Whether a sentence has a figure that no claim took and that does not date the sentence:
-/// the day of a date ("SEOUL, Nov. 13") and a count inside a period phrase ("the first 10
-/// days of November") measure nothing a change may be about.
+/// the day of a date ("SEOUL, Nov. 13"), a count of time ("the first cut in four years") and
+/// a count inside a period phrase ("the first 10 days of November") measure nothing a change
+/// may be about.
 fn stray(
     doc: &Document,
     toks: &[Token],
     sentence: Span,
     unused: impl Iterator<Item = Span>,
 ) -> bool {
+    // A day of a date, or a count of time ("the first cut in four years").
     let day_of_month = |figure: Span| {
         let at = toks.partition_point(|t| t.start < figure.start);
         toks.get(at).is_some_and(|t| t.end == figure.end)
-            && periods::day_of_date(doc.lang, &doc.text, toks, at)
+            && (periods::day_of_date(doc.lang, &doc.text, toks, at)
+                || periods::counts_time(doc.lang, &doc.text, toks, at))
     };
     let mut marks: Option<Vec<PeriodMark>> = None;
     for figure in unused.filter(|&f| !day_of_month(f)) {
@@ -298,6 +301,20 @@ fn stray(
         }
     }
     false
+}
+
+/// Whether a sentence names no period at all: no period phrase, and no month in words not
+/// read as one ("ahead of the meeting on February 22").
+fn names_no_period(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let end = first + tokens_of(toks, sentence).count();
+    let mut marks = Vec::new();
+    periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
+    let months = &doc.lang.units.months;
+    marks.is_empty()
+        && !toks[first..end]
+            .iter()
+            .any(|t| t.look_up(&doc.text, months).is_some())
 }
 
 /// Whether one of the sentences after `sentence` that a change's figures may be restated in
@@ -406,10 +423,15 @@ fn restatement(
                 return None;
             }
             // A period the change names must be the value's; a value with no period is of
-            // whatever period its sentence names in words not read.
+            // whatever period its sentence names in words not read, and of the change's when
+            // its sentence names none ("The cut lowers the benchmark rate to 4.75%").
             let agrees = |a: Option<Period>, b: Option<Period>| match (a, b) {
                 (Some(a), b) => Some(a) == b,
                 (None, _) => true,
+            };
+            let v_agrees = match measured(doc, v.period) {
+                None if period.is_some() => names_no_period(doc, toks, sentence),
+                p => agrees(period, p),
             };
             let own_base = d.baseline.as_ref().filter(|b| !b.implied);
             // A baseline with no period of its own is of the value's comparison ("compared
@@ -418,7 +440,7 @@ fn restatement(
                 let p = measured(doc, b.period);
                 p.is_none() || agrees(base_period, p)
             };
-            if agrees(period, measured(doc, v.period)) && own_base.is_none_or(base_agrees) {
+            if v_agrees && own_base.is_none_or(base_agrees) {
                 candidates.push(j);
             }
         }
@@ -691,6 +713,59 @@ mod tests {
         let rise = text.replace("down 77.57 percent", "up 77.57 percent");
         assert_eq!(
             figures(&rise, "dropped nearly 78 percent"),
+            (String::new(), String::new())
+        );
+    }
+
+    #[test]
+    fn the_measure_is_named_by_its_noun_phrase_not_the_clause_around_it() {
+        // "means", "new" and "gone" are no qualifiers of the cash rate; nor is the cut that
+        // lowers the federal funds rate. A count of years is no stray figure.
+        let text = "The Reserve Bank has lifted the interest rates by 0.25 percentage points \
+                    during its February meeting. This means that new cash rate has gone up to \
+                    3.85 per cent from the previous 3.6 per cent.";
+        let change = "lifted the interest rates by 0.25 percentage points";
+        assert_eq!(
+            figures(text, change),
+            ("3.85 per cent".into(), "3.6 per cent".into())
+        );
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
+        assert_eq!(
+            rules(&text.replace("0.25 percentage", "0.35 percentage")),
+            ["change-mismatch"]
+        );
+        let text = "The Fed said it is cutting its benchmark interest rate by 0.50 percentage \
+                    points, the first reduction in four years. The Fed said the cut lowers the \
+                    federal funds rate to 4.75% to 5%, down from its prior range of 5.25% to \
+                    5.5%.";
+        let change = "cutting its benchmark interest rate by 0.50 percentage points";
+        assert_eq!(
+            figures(text, change),
+            ("4.75% to 5%".into(), "5.25% to 5.5%".into())
+        );
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
+        assert_eq!(
+            rules(&text.replace("0.50 percentage", "0.75 percentage")),
+            ["change-mismatch"]
+        );
+        // A figure that is no count of time still stands apart.
+        let other = text.replace("in four years", "in four markets");
+        let change = change.to_string();
+        assert_eq!(figures(&other, &change), (String::new(), String::new()));
+    }
+
+    #[test]
+    fn a_value_whose_sentence_names_no_period_is_of_the_changes() {
+        let text = "The Federal Reserve cut rates by a half-point on Wednesday. \
+                    The cut lowers the benchmark rate to a range between 4.75% and 5%.";
+        assert_eq!(
+            figures(text, "cut rates by a half-point"),
+            ("4.75% and 5%".into(), String::new())
+        );
+        // One that names another period is of that one.
+        let other = text.replace("The cut lowers", "In July the cut lowered");
+        assert_eq!(
+            figures(&other, "cut rates by a half-point"),
             (String::new(), String::new())
         );
     }

@@ -223,20 +223,21 @@ pub(super) fn coordinated(words: &SubjectWords, subject: &str) -> bool {
         .any(|w| words.coordinators.contains(&lower(w)))
 }
 
-/// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
-pub fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
-    let normalized = unalias(words, subject);
-    let mut out: Vec<String> = Vec::new();
-    // Hyphenated words stay whole: "non-durable" is not "durable".
-    for word in normalized
+/// The words of a subject as they are compared: split at anything but letters, digits,
+/// apostrophes and hyphens (hyphenated words stay whole: "non-durable" is not "durable"),
+/// lowercase, without a possessive ending.
+fn words_of<'s>(words: &'s SubjectWords, subject: &'s str) -> impl Iterator<Item = String> + 's {
+    subject
         .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-    {
-        let w = lower(strip_possessive(words, word));
-        if words.stopwords.contains(&w) {
-            continue;
-        }
+        .map(|w| lower(strip_possessive(words, w)).into_owned())
+}
+
+/// Content words (no stopwords) normalised, each once ("exports" and "export" alike).
+fn normalised(words: &SubjectWords, all: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in all.filter(|w| !words.stopwords.contains(w)) {
         let w = match key(words, &w, false) {
             Some(Key::Known(k)) => k.to_string(),
             _ => w
@@ -250,6 +251,32 @@ pub fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The content words of a subject, normalised ("exports" and "export" alike, "U.S." is "us").
+pub fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
+    normalised(words, words_of(words, &unalias(words, subject)))
+}
+
+/// The content words of the name of the measure in `phrase`: from the unbroken run of words
+/// before its first key to its last key, and on through the words that carry a qualifier
+/// after it ("consumer prices index for the families of workers"). The words of the clause
+/// around it are not part of the name ("the cut lowers the federal funds rate", "new cash
+/// rate has gone"). All content words when no key is named.
+pub fn measure_words(words: &SubjectWords, phrase: &str) -> Vec<String> {
+    let all: Vec<String> = words_of(words, &unalias(words, phrase)).collect();
+    let is_key = |w: &String| matches!(key(words, w, false), Some(Key::Known(_)));
+    let (Some(first), Some(last)) = (all.iter().position(is_key), all.iter().rposition(is_key))
+    else {
+        return normalised(words, all.into_iter());
+    };
+    let stop = |w: &String| words.stopwords.contains(w);
+    let from = all[..first].iter().rposition(stop).map_or(0, |i| i + 1);
+    let to = all[last + 1..]
+        .iter()
+        .position(|w| stop(w) && !words.qualifier_links.contains(w))
+        .map_or(all.len(), |i| last + 1 + i);
+    normalised(words, all[from..to].iter().cloned())
 }
 
 #[cfg(test)]

@@ -1487,8 +1487,8 @@ impl<'a> Scanner<'a> {
 
     /// The second number of a range written with the unit after both ends, where the words
     /// before it say it is one: "a range between 4.75% and 5%", "a range of 2% to 2.25%",
-    /// "lowers the rate to 4.75% to 5%" (a level cannot go "to" a change). Not "rose 5% to
-    /// 7%", "from 5% to 7%" or "between 5% and 7 pct" (other units).
+    /// "lowers the rate to 4.75% to 5%" (a level cannot go "to" a change), "4.25%-4.5%". Not
+    /// "rose 5% to 7%", "from 5% to 7%" or "between 5% and 7 pct" (other units).
     fn unit_range_end(
         &self,
         first: usize,
@@ -1496,7 +1496,22 @@ impl<'a> Scanner<'a> {
         (start, prefix): (f64, bool),
     ) -> Option<(Numeral, Tail)> {
         let u = &self.lang.units;
-        if prefix || tail.unit == Unit::None || first == 0 {
+        if prefix || tail.unit == Unit::None {
+            return None;
+        }
+        // "4.25%-4.5%": a percent band hyphenated whole (a sign glued after a percent sign
+        // is no minus).
+        let dash = tail.end;
+        if tail.unit == Unit::Percent
+            && (self.is_punct(dash, "-") || self.is_punct(dash, "–"))
+            && self.glued(dash)
+            && self.glued(dash + 1)
+        {
+            return self.range_end(dash).filter(|(n2, t2)| {
+                t2.unit == tail.unit && t2.scale == tail.scale && n2.value > start
+            });
+        }
+        if first == 0 {
             return None;
         }
         let bare_to = self.is_word(first - 1, u.to);
@@ -2981,6 +2996,9 @@ mod tests {
                 2.255,
             ),
             ("Yields between 3% and 5% apply.", "3% and 5%", 2.5, 5.5),
+            // A percent band hyphenated whole: no minus sign.
+            ("A range of 4.25%-4.5% holds.", "4.25%-4.5%", 4.245, 4.505),
+            ("It held at 4.25%–4.5%.", "4.25%–4.5%", 4.245, 4.505),
         ] {
             one(text, span, Percent, (low + high) / 2.0, Some("%"));
             let (l, h) = interval(text);
@@ -2996,6 +3014,9 @@ mod tests {
             "Load factor fell to 36.3 pct to 40.3 pct a year before.",
             // A range already read is not read again as the first end of another.
             "It kept a range of 5-7% to 9%.",
+            // Spaced, or falling: no band.
+            "Margins were 4.5% - 4.25% lower.",
+            "It went 4.5%-4.25% in a day.",
         ] {
             assert_eq!(read(text).len(), 2, "{text}: {:?}", read(text));
         }

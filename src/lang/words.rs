@@ -546,6 +546,9 @@ pub struct PeriodWords {
     /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
     pub months: Words,
     pub days: Words,
+    /// Units of time a count is made in ("the first cut in four years", "a 23-year high"):
+    /// the count measures time, not what a claim measures.
+    pub durations: Words,
     /// "month" after "this" or "the" in "the first 20 days of this month".
     pub this_month: Words,
     /// The letter of a count of months glued to a number ("9M-24", "9MFY17": "m").
@@ -622,6 +625,9 @@ pub struct SubjectWords {
     /// Words that pair a list of figures with a list of items ("13.1 mln and 17.4 mln
     /// dlrs, respectively"): each figure belongs to its own item.
     pub list_pairing: Words,
+    /// Words that carry a qualifier on after the name of a measure ("index for the families
+    /// of workers"): the name goes on over them, and ends at any other stopword.
+    pub qualifier_links: Words,
 }
 
 /// Abbreviations and sentence starters for the sentence splitter (sentences.rs); bytes,

@@ -221,10 +221,56 @@ fn loose_only(
     })
 }
 
+/// The two ends of a figure written as a range of plain numerals ("4.75% to 5%", "5.25-5.5%"),
+/// each read to the finer precision of the two, as the range itself is.
+fn band_ends(ctx: &Context, figure: &Figure) -> Option<(Interval, Interval)> {
+    let mention = ctx.mentions.get(figure.mention?)?;
+    if !mention.range || mention.approx.is_some() || mention.bound != Bound::Exact || mention.words
+    {
+        return None;
+    }
+    let mut ends = mention
+        .number_span
+        .slice(ctx.text())
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|s| s.trim_matches([',', '.']))
+        .filter(|s| !s.is_empty())
+        .map(numeral::parse);
+    let (Some(Some(low)), Some(Some(high)), None) = (ends.next(), ends.next(), ends.next()) else {
+        return None;
+    };
+    let factor = mention.value / ((low.value + high.value) / 2.0);
+    if !factor.is_finite() || factor <= 0.0 {
+        return None;
+    }
+    let half = low.ulp(true).min(high.ulp(true)) / 2.0;
+    let end = |n: f64| Interval::new(n - half, n + half).scale(factor);
+    Some((end(low.value), end(high.value)))
+}
+
+/// A change in points between two bands ("cut by 0.5 percentage points to 4.75% to 5%, down
+/// from 5.25% to 5.5%") moves both ends: what both end-to-end moves allow, when they agree.
+/// A band that widened or narrowed has no single move, and the whole ranges decide.
+fn band_move(
+    ctx: &Context,
+    change: &Change,
+    value: &Figure,
+    baseline: &Figure,
+) -> Option<Interval> {
+    if change.measure != Measure::Points {
+        return None;
+    }
+    let ((v_low, v_high), (b_low, b_high)) = (band_ends(ctx, value)?, band_ends(ctx, baseline)?);
+    let low = change.measure.between(&b_low, &v_low)?;
+    let high = change.measure.between(&b_high, &v_high)?;
+    low.intersect(&high)
+}
+
 fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     let change = claim.change.as_ref()?;
     let (value, baseline) = stated_pair(claim)?;
-    let allowed = allowed(change, value, baseline)?;
+    let allowed =
+        band_move(ctx, change, value, baseline).or_else(|| allowed(change, value, baseline))?;
     if allowed.overlaps(&change.interval) {
         return loose_only(ctx, claim, (value, baseline), &allowed);
     }
@@ -396,6 +442,23 @@ mod tests {
         };
         art.push(claim);
         art
+    }
+
+    #[test]
+    fn a_move_between_bands_is_the_move_of_both_ends() {
+        // 5.25-5.5% to 4.75-5% is a cut of 0.5 points at each end; the whole ranges would
+        // allow anything from -0.76 to -0.24.
+        let text = |cut: &str, from: &str| {
+            format!("The Fed cut the federal funds rate by {cut} to 4.75%-5%, down from {from}.")
+        };
+        let f = lint(&text("0.75 percentage points", "5.25%-5.5%"), NAME);
+        assert_one(&f, Severity::Error, "those figures give -0.5 points");
+        let f = lint(&text("a quarter point", "5.25%-5.5%"), NAME);
+        assert_one(&f, Severity::Error, "those figures give -0.5 points");
+        assert_none(&lint(&text("0.5 percentage points", "5.25%-5.5%"), NAME));
+        assert_none(&lint(&text("half a point", "5.25%-5.5%"), NAME));
+        // A band that changed its width has no one move: the whole ranges decide.
+        assert_none(&lint(&text("0.5 percentage points", "5.25%-5.75%"), NAME));
     }
 
     #[test]

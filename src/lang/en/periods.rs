@@ -239,6 +239,10 @@ pub const PERIODS: PeriodWords = PeriodWords {
     joined: Words::new(&["or", "and"]),
     months: Words::new(&["months"]),
     days: Words::new(&["days"]),
+    durations: Words::new(&[
+        "day", "days", "week", "year", "month", "weeks", "years", "decade", "months", "decades",
+        "quarters",
+    ]),
     this_month: Words::new(&["the", "this"]),
     month_letter: "m",
     month_quarter: Words::new(&["qtr", "quarter"]),

@@ -264,6 +264,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
     ]),
     basis_references: Words::new(&["basis"]),
     list_pairing: Words::new(&["respectively"]),
+    qualifier_links: Words::new(&["a", "an", "of", "or", "and", "for", "its", "the", "their"]),
 };
 
 /// Wholes that a ratio may exceed: a figure "of GDP" is a ratio, not a part.
