@@ -343,6 +343,17 @@ impl<'a> Sentence<'a> {
         m.period.is_comparison() && !m.basis && self.is_any(m.first, &self.lang.periods.within)
     }
 
+    /// Whether period phrase `mk`, starting at token `at` right after a change, is "the"
+    /// period before with no word of comparison ("after a 0.64% rise the previous month"):
+    /// it dates the change ("on the previous month" compares).
+    fn dates_as_previous(&self, mk: usize, at: usize) -> bool {
+        let m = &self.marks[mk];
+        m.first == at
+            && m.period == PeriodRef::Previous
+            && !m.basis
+            && self.is(m.first, self.lang.periods.the)
+    }
+
     /// The period phrase that dates the words of a claim without a value ending at `end`:
     /// the first current one later in the clause with no figure or punctuation before it,
     /// over phrases that only say how the change is measured ("grew 0.4% on a year-on-year
@@ -354,7 +365,9 @@ impl<'a> Sentence<'a> {
         while k < self.end && words <= 8 {
             if let Some(mk) = self.mark_starting(k) {
                 let m = &self.marks[mk];
-                if !m.basis && (!m.baseline || self.looks_back_within(mk)) {
+                let dating =
+                    self.looks_back_within(mk) || k == end && self.dates_as_previous(mk, k);
+                if !m.basis && (!m.baseline || dating) {
                     return Some(mk);
                 }
                 k = m.end;
@@ -932,7 +945,8 @@ impl<'a> Sentence<'a> {
                 let span = self.is_any(k, &self.w.span_prepositions)
                     && (matches!(m.period, PeriodRef::Absolute(Period::Range(..)))
                         || (m.first..m.end).any(|j| self.is_any(j, &self.lang.periods.up_to)));
-                if self.marks[mk].baseline && !span && !self.looks_back_within(mk) {
+                let dating = self.looks_back_within(mk) || self.dates_as_previous(mk, k);
+                if self.marks[mk].baseline && !span && !dating {
                     if self.drafts[d].baseline_mark.is_some() {
                         break;
                     }

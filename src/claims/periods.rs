@@ -9,7 +9,7 @@
 
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Low;
-use crate::lang::{same, Cadence, Language, PeriodPhrase, PeriodWords, Words};
+use crate::lang::{same, Cadence, DirectionPos, Language, PeriodPhrase, PeriodWords, Words};
 use crate::period::{Date, Period};
 
 /// A period as written, before it is resolved against a claim's own period.
@@ -252,6 +252,29 @@ fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
     Some(if month > d.month { d.year - 1 } else { d.year })
 }
 
+/// A month in the possessive, one word, before a noun of change ("November’s increase of 1.2
+/// percent"): that month, the latest by the article's date. The change is of that month, even
+/// after "compared with": it is no baseline's period.
+fn possessive_month(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
+    let raw = c.toks[i].text(c.text);
+    let stem = c
+        .lang
+        .subjects
+        .possessives
+        .iter()
+        .find_map(|p| raw.strip_suffix(p))?;
+    let noun_of_change = c.toks.get(i + 1).is_some_and(|t| {
+        t.look_up(c.text, &c.lang.directions)
+            .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
+    });
+    if !c.capitalized(i) || !noun_of_change {
+        return None;
+    }
+    let m = c.lang.units.months.get(&stem.to_lowercase())?;
+    let y = month_year(m, date)?;
+    Some((PeriodRef::Absolute(Period::Month(y, m)), i + 1))
+}
+
 /// Resolves a quarter or half (`n` of `per_year`) without a year: the year in which it most
 /// recently started, up to the article date ("the fourth quarter" in January is last year's).
 fn part_year(n: u8, per_year: u8, date: Option<Date>) -> Option<i32> {
@@ -369,8 +392,10 @@ pub fn find(
                 && c.is_any(i - 1, &c.w.joined)
                 && out.last().is_some_and(|m| m.baseline && m.end + 1 == i)
         };
+        // Only a month in the possessive is read from a word of another shape.
+        let possessive = c.toks[i].kind == Kind::Word && !c.toks[i].may_be_in(&c.w.starts);
         let baseline = period.is_comparison()
-            || !in_words && (introduced_as_baseline(&c, i, first) || joined());
+            || !in_words && !possessive && (introduced_as_baseline(&c, i, first) || joined());
         let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
         // "mid-March", "early June": a part of a month dates a figure as the month does.
@@ -570,7 +595,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     let t = c.toks[i];
     let pw = c.w;
     if t.kind == Kind::Word && !t.may_be_in(&pw.starts) {
-        return None;
+        return possessive_month(c, i, date);
     }
     let w = c.low(i);
     // "3rd quarter", "4th qtr": a numeral with its ordinal suffix.
