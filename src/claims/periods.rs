@@ -253,8 +253,9 @@ fn month_year(month: u8, date: Option<Date>) -> Option<i32> {
 }
 
 /// A month in the possessive, one word, before a noun of change ("November’s increase of 1.2
-/// percent"): that month, the latest by the article's date. The change is of that month, even
-/// after "compared with": it is no baseline's period.
+/// percent"; [`period_at`] lets through only capitalised words ending in "s"): that month, the
+/// latest by the article's date. The change is of that month, even after "compared with": it
+/// is no baseline's period.
 fn possessive_month(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let raw = c.toks[i].text(c.text);
     let stem = c
@@ -267,7 +268,7 @@ fn possessive_month(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodR
         t.look_up(c.text, &c.lang.directions)
             .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
     });
-    if !c.capitalized(i) || !noun_of_change {
+    if !noun_of_change {
         return None;
     }
     let m = c.lang.units.months.get(&stem.to_lowercase())?;
@@ -595,6 +596,12 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     let t = c.toks[i];
     let pw = c.w;
     if t.kind == Kind::Word && !t.may_be_in(&pw.starts) {
+        // Only a possessive month, capitalised and ending in "s", is read from such a word:
+        // two bytes rule out most.
+        let bytes = c.text.as_bytes();
+        if bytes[t.end - 1] | 0x20 != b's' || !bytes[t.start].is_ascii_uppercase() {
+            return None;
+        }
         return possessive_month(c, i, date);
     }
     let w = c.low(i);

@@ -250,11 +250,24 @@ impl Numeral {
     /// two precisions (a range's ends are written alike: "4.75% to 5%" is 4.75–5.00), times
     /// `factor`.
     pub fn range_to(&self, end: &Numeral, factor: f64, zeros_are_rounding: bool) -> Interval {
+        let (low, high) = self.range_ends(end, factor, zeros_are_rounding);
+        low.hull(&high)
+    }
+
+    /// The values of each end of the range from this numeral to `end`, read to the finer of
+    /// their two precisions, times `factor`.
+    pub fn range_ends(
+        &self,
+        end: &Numeral,
+        factor: f64,
+        zeros_are_rounding: bool,
+    ) -> (Interval, Interval) {
         let half = self
             .ulp(zeros_are_rounding)
             .min(end.ulp(zeros_are_rounding))
             / 2.0;
-        Interval::new(self.value - half, end.value + half).scale(factor)
+        let at = |v: f64| Interval::new(v - half, v + half).scale(factor);
+        (at(self.value), at(end.value))
     }
 
     /// Every value that truncates to the numeral (toward zero), times `factor`.

@@ -144,12 +144,7 @@ fn printed(ctx: &Context, figure: &Figure) -> Option<Printed> {
     if mention.approx.is_some() || mention.bound != Bound::Exact || mention.range || mention.words {
         return None;
     }
-    let text = mention.number_span.slice(ctx.text());
-    let digits = text
-        .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .next()?
-        .trim_end_matches([',', '.']);
+    let digits = numerals(mention.number_span.slice(ctx.text())).next()?;
     let numeral = numeral::parse(digits).filter(|n| n.value != 0.0)?;
     let point = figure.interval.mid();
     let factor = point / numeral.value;
@@ -229,13 +224,7 @@ fn band_ends(ctx: &Context, figure: &Figure) -> Option<(Interval, Interval)> {
     {
         return None;
     }
-    let mut ends = mention
-        .number_span
-        .slice(ctx.text())
-        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-        .map(|s| s.trim_matches([',', '.']))
-        .filter(|s| !s.is_empty())
-        .map(numeral::parse);
+    let mut ends = numerals(mention.number_span.slice(ctx.text())).map(numeral::parse);
     let (Some(Some(low)), Some(Some(high)), None) = (ends.next(), ends.next(), ends.next()) else {
         return None;
     };
@@ -243,9 +232,15 @@ fn band_ends(ctx: &Context, figure: &Figure) -> Option<(Interval, Interval)> {
     if !factor.is_finite() || factor <= 0.0 {
         return None;
     }
-    let half = low.ulp(true).min(high.ulp(true)) / 2.0;
-    let end = |n: f64| Interval::new(n - half, n + half).scale(factor);
-    Some((end(low.value), end(high.value)))
+    Some(low.range_ends(&high, factor, true))
+}
+
+/// The plain numerals written in a figure's number ("4.75" and "5" of "4.75% to 5"), without
+/// a comma or point at either end.
+fn numerals(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|s| s.trim_matches([',', '.']))
+        .filter(|s| !s.is_empty())
 }
 
 /// A change in points between two bands ("cut by 0.5 percentage points to 4.75% to 5%, down
