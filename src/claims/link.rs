@@ -426,8 +426,11 @@ impl<'a> Sentence<'a> {
             // to 22.6 pct on the 12.4 to 12.6 mln tonnes") are compared with several figures.
             MentionKind::Percent => true,
             MentionKind::Currency | MentionKind::Quantity => !men.range,
-            // "to four", "from nine": bare numbers in words are rarely the figures compared.
-            MentionKind::Number => !men.range && !men.words,
+            // "to four", "from nine": bare numbers in words are rarely the figures compared;
+            // a number inside a period phrase is the period's ("in the first 10 months").
+            MentionKind::Number => {
+                !men.range && !men.words && self.mark_at(self.mtoks[m].0).is_none()
+            }
             _ => false,
         }
     }
@@ -1560,10 +1563,19 @@ impl<'a> Sentence<'a> {
     }
 
     /// The current value before a change phrase: "353 tons, an increase of 660%",
+    /// The last figure ending by token `first`, a period's number not one ("in the first 10
+    /// months").
+    fn figure_before(&self, first: usize) -> Option<usize> {
+        self.ms
+            .clone()
+            .rev()
+            .find(|&m| self.mtoks[m].1 <= first && self.mark_at(self.mtoks[m].0).is_none())
+    }
+
     /// "121,580, up 8.8 pct from 111,743", or the head of an earlier claim.
     fn value_before(&mut self, d: usize) {
         let first = self.drafts[d].first;
-        let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
+        let Some(prev) = self.figure_before(first) else {
             return;
         };
         // After a change, from the end of its phrase: "9 cents higher than a month ago and
@@ -1649,12 +1661,13 @@ impl<'a> Sentence<'a> {
                 return;
             };
             // Only the figure of the clause just before: "8,520,058 travelled on domestic
-            // flights, up 6.8%", not one further back.
-            if self
-                .ms
-                .clone()
-                .any(|o| o != main && self.mtoks[o].0 > self.mtoks[main].1 && self.mtoks[o].1 < j)
-            {
+            // flights, up 6.8%", not one further back (a period's number is no figure).
+            if self.ms.clone().any(|o| {
+                o != main
+                    && self.mtoks[o].0 > self.mtoks[main].1
+                    && self.mtoks[o].1 < j
+                    && self.mark_at(self.mtoks[o].0).is_none()
+            }) {
                 return;
             }
             prev = self.converted(main).unwrap_or(main);
@@ -1672,6 +1685,16 @@ impl<'a> Sentence<'a> {
                 self.drafts[d].first = self.mtoks[prev].0;
                 self.set_role(prev, Role::Value(d));
             }
+            // "growth was 5.7 percent in the first 10 months, rising by 0.3 percentage point":
+            // a change in points after a rate of change is the rate's own.
+            Role::Change(h)
+                if h != d
+                    && self.drafts[d].measure == Measure::Points
+                    && self.kind(prev) == MentionKind::Percent
+                    && self.drafts[h].change == Some(prev) =>
+            {
+                self.drafts[d].value = Some(prev);
+            }
             // "$18 billion, up 9% from the prior quarter and up 41% from a year ago".
             Role::Baseline(h) | Role::Value(h) | Role::Change(h)
                 if h != d && !self.own_value_ahead(self.drafts[d].end) =>
@@ -1683,6 +1706,47 @@ impl<'a> Sentence<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Whether changes `d` and `e` (the next) are in clauses joined by a joiner word, with no
+    /// figure or word of comparison between, no period phrase in the first clause (read or
+    /// not: "grew 2.6% overall last year") and no forecast in either ("and is forecast to see
+    /// growth of 2.1% in 2005"): "expanded by 18.5 percent year on year but contracted by 1.8
+    /// percent".
+    fn clauses_joined(&self, d: usize, e: usize) -> bool {
+        let (a, b) = (&self.drafts[d], &self.drafts[e]);
+        let change = |k: ClaimKind| matches!(k, ClaimKind::Change | ClaimKind::Multiple);
+        if !change(a.kind) || !change(b.kind) {
+            return false;
+        }
+        let from = [a.value, a.baseline, a.change]
+            .into_iter()
+            .flatten()
+            .map(|m| self.mtoks[m].1)
+            .fold(a.end.max(a.phrase.1), usize::max);
+        let to = b.first.min(b.phrase.0);
+        let (first, end) = (a.first.min(a.phrase.0), b.end.max(b.phrase.1));
+        if (first..end).any(|k| self.is_any(k, &self.w.outlook))
+            || (first..to).any(|k| {
+                self.mark_at(k).is_some_and(|mk| {
+                    let m = &self.marks[mk];
+                    !(m.basis || m.baseline || m.period.is_comparison())
+                })
+            })
+        {
+            return false;
+        }
+        let mut joined = false;
+        for k in from..to {
+            if self.mention_starting(k).is_some()
+                || self.is_any(k, &self.w.comparison_connectors)
+                || self.is_any(k, &self.w.introducing_baseline)
+            {
+                return false;
+            }
+            joined |= self.is_any(k, &self.w.clause_joiners);
+        }
+        joined
     }
 
     /// Links the sentence's mentions into drafts, pass by pass: change phrases first, so
@@ -1895,7 +1959,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         let first = dr.first;
-        let Some(prev) = self.ms.clone().rev().find(|&m| self.mtoks[m].1 <= first) else {
+        let Some(prev) = self.figure_before(first) else {
             return;
         };
         let Role::Baseline(h) = self.role(prev) else {
@@ -3304,6 +3368,8 @@ fn link_tokens(
     // The period the sentence names for its last figure (drafts go in order; only heads name
     // one).
     let mut named: Option<Period> = None;
+    // The period each draft's own phrase names.
+    let mut owns: Vec<Option<Period>> = vec![None; s.drafts.len()];
     // Heads first, so inherited claims can take their subject and period.
     for pass in 0..2 {
         for &d in &order {
@@ -3326,7 +3392,43 @@ fn link_tokens(
                 (Some(o), Some(n)) if ends_before(o, n) => Some(n),
                 (o, n) => o.or(n),
             };
+            owns[d] = own;
             built[d] = Some(claim);
+        }
+        if pass > 0 {
+            continue;
+        }
+        // "expanded by 18.5 percent year on year but contracted by 1.8 percent quarter on
+        // quarter in the second quarter": the period named for the last of changes in joined
+        // clauses is the earlier ones' too, over one carried from earlier sentences.
+        let heads: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&d| s.drafts[d].inherited_from.is_none())
+            .collect();
+        let mut late = owns.clone();
+        for pair in heads.windows(2).rev() {
+            let (d, e) = (pair[0], pair[1]);
+            let Some(p) = late[e] else {
+                continue;
+            };
+            let unnamed = built[d].as_ref().is_some_and(|c| {
+                let period = c.value.as_ref().map_or(c.period, |v| v.period);
+                c.period_assumed || period == carried
+            });
+            if owns[d].is_none() && unnamed && s.clauses_joined(d, e) {
+                let (claim, _) = build(
+                    &s,
+                    d,
+                    sentence,
+                    &owned,
+                    None,
+                    (carried, &reporting),
+                    Some(p),
+                );
+                built[d] = Some(claim);
+                late[d] = Some(p);
+            }
         }
     }
     // An earlier period named later is nearly always a look back ("the last time the rate was

@@ -145,8 +145,23 @@ impl<'a> Scanner<'a> {
                 .is_some_and(|t| t.look_up(self.text, &self.lang.units.months).is_some())
     }
 
+    /// A unit written as a ratio with a slash at `j`, its three parts glued together
+    /// ("280,700b/d", "1.385mb/d", "900,000 b/d"): its factor and code.
+    fn slash_unit(&self, j: usize) -> Option<(f64, &'static str)> {
+        if !self.is_punct(j + 1, "/") || !self.glued(j + 1) || !self.glued(j + 2) {
+            return None;
+        }
+        let (after, factor, code) = self
+            .tok(j)?
+            .look_up(self.text, &self.lang.units.slash_units)?;
+        self.is_word(j + 2, after).then_some((factor, code))
+    }
+
     /// Scale and unit after a number whose last token is `j - 1`.
     fn tail(&self, mut j: usize) -> Tail {
+        if self.slash_unit(j).is_some() {
+            return self.tail_at(j, 1.0);
+        }
         let mut scale = 1.0;
         let n = &self.lang.numbers;
         // "$70.1-million": a scale hyphenated to its number.
@@ -190,6 +205,13 @@ impl<'a> Scanner<'a> {
     /// The unit at `j` after a number of scale `scale`, and a scale written after a currency
     /// code ("75 USD million").
     fn tail_at(&self, mut j: usize, mut scale: f64) -> Tail {
+        if let Some((factor, code)) = self.slash_unit(j) {
+            return Tail {
+                end: j + 3,
+                scale: scale * factor,
+                unit: Unit::Quantity(code),
+            };
+        }
         let unit = self.unit_at(&mut j, scale);
         if scale == 1.0 && matches!(unit, Unit::Currency(_, f) if f == 1.0) {
             if let Some(s) = self
@@ -1405,6 +1427,10 @@ impl<'a> Scanner<'a> {
                 let Some(w) = self.low(j) else {
                     return Err(j + 1);
                 };
+                if self.slash_unit(j).is_some() {
+                    // "280,700b/d": read with the unit after
+                    return Ok((j, None));
+                }
                 let w = w.as_str();
                 let u = &self.lang.units;
                 if u.numeral_suffixes.contains(w) {
@@ -1981,6 +2007,39 @@ mod tests {
             1.242e9,
             Some("USD"),
         );
+    }
+
+    #[test]
+    fn units_written_with_a_slash() {
+        // The "b" of "b/d" is barrels, not a billion; "mb/d" is millions of barrels a day.
+        one(
+            "Output rose by 280,700b/d.",
+            "280,700b/d",
+            Quantity,
+            280_700.0,
+            Some("bpd"),
+        );
+        one(
+            "Output reached 1.385mb/d in May.",
+            "1.385mb/d",
+            Quantity,
+            1.385e6,
+            Some("bpd"),
+        );
+        one("Up 900,000 b/d.", "900,000 b/d", Quantity, 9e5, Some("bpd"));
+        one("Up 50 kb/d.", "50 kb/d", Quantity, 5e4, Some("bpd"));
+        one(
+            "Up 1.2 million b/d.",
+            "1.2 million b/d",
+            Quantity,
+            1.2e6,
+            Some("bpd"),
+        );
+        one("At 120km/h.", "120km/h", Quantity, 120.0, Some("km/h"));
+        // A slash that is no unit's leaves the number as it was.
+        one("A 5b/x split.", "5b", Number, 5e9, None);
+        let got = read("It rose 3 b / d.");
+        assert!(got.iter().all(|m| m.3 != Some("bpd")), "{got:?}");
     }
 
     #[test]

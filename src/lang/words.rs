@@ -170,6 +170,11 @@ pub struct UnitWords {
     pub squared: Map<&'static str>,
     /// A rate per day after barrels: ("per", "a") then "day".
     pub per_day: (Words, &'static str),
+    /// Units written as a ratio with a slash, its three parts glued together, keyed by the
+    /// word before the slash: the word after it, the factor to the code's unit and the
+    /// code ("280,700b/d", "1.385mb/d" is 1.385 million barrels a day). Read before a
+    /// glued scale, so the "b" of "b/d" is no billion.
+    pub slash_units: Map<(&'static str, f64, &'static str)>,
     /// Percent words ("pct", "percent").
     pub percent: Words,
     /// A percent written as two words: "per" "cent".
@@ -285,6 +290,10 @@ pub struct ClaimWords {
     pub introducing_baseline: Words,
     /// Words that end an aside before "from": a new clause or a verb of being.
     pub aside_stops: Words,
+    /// Words that join two changes' clauses, so that a period named for the last is the
+    /// earlier ones' too ("expanded 18.5% year on year but contracted 1.8% quarter on quarter
+    /// in the second quarter").
+    pub clause_joiners: Words,
     /// Words starting a participial clause that refers back ("marking", "up", "which").
     pub clause_starters: Words,
     /// Comparatives before "than" after a multiple ("three times more than").

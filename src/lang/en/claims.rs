@@ -376,6 +376,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     exchange_words: Words::new(&["exchange", "currency"]),
     introducing_baseline: Words::new(&["vs", "from", "than", "versus", "against", "compared"]),
     aside_stops: Words::new(&["is", "and", "but", "was", "are", "were", "while"]),
+    clause_joiners: Words::new(&["and", "but", "yet", "while", "whereas"]),
     clause_starters: Words::new(&[
         "a",
         "an",
