@@ -2664,6 +2664,12 @@ impl<'a> Sentence<'a> {
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.past_figure(me);
+        // "$30.8-million, or 36 cents per share, compared to $27.8-million or 32 cents per
+        // share": an amount restated per share, each compared with its own.
+        let per_share = self.per_share_restated(k);
+        if let Some((_, after)) = per_share {
+            k = after;
+        }
         // "HK$12,692,000 (Six months ended 30 June 2018: HK$15,646,000)"
         if let Some(b) = self.labelled_baseline(k).filter(|&b| self.compatible(m, b)) {
             self.comparison(Some(m), b, mf, None);
@@ -2716,8 +2722,34 @@ impl<'a> Sentence<'a> {
                         || dated)
             }) {
                 self.comparison(Some(m), o, mf, direction);
+                let (Some((p, _)), Some((q, _))) = (
+                    per_share,
+                    self.per_share_restated(self.past_figure(self.mtoks[o].1)),
+                ) else {
+                    return;
+                };
+                if self.role(p) == Role::Free && self.role(q) == Role::Free && self.compatible(p, q)
+                {
+                    self.comparison(Some(p), q, self.mtoks[p].0, direction);
+                }
             }
         }
+    }
+
+    /// A figure per unit restating the amount that ends before token `k` ("$30.8-million, or
+    /// 36 cents per share", "$14.3 million or 18 cents a share"): the figure, and the token
+    /// after its unit.
+    fn per_share_restated(&self, k: usize) -> Option<(usize, usize)> {
+        let k = if self.is(k, ",") { k + 1 } else { k };
+        if !self.is_any(k, &self.w.restating) {
+            return None;
+        }
+        let p = self
+            .mention_starting(k + 1)
+            .filter(|&p| self.kind(p) == MentionKind::Currency)?;
+        let end = self.mtoks[p].1;
+        let after = self.after_rate(end);
+        (after != end).then_some((p, after))
     }
 
     /// Whether a figure starts at token `j` and a period phrase of a baseline follows it
