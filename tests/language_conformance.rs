@@ -58,6 +58,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.introducing_baseline", &c.introducing_baseline),
         ("claims.aside_stops", &c.aside_stops),
         ("claims.clause_joiners", &c.clause_joiners),
+        ("claims.losses", &c.losses),
         ("claims.clause_starters", &c.clause_starters),
         ("claims.comparatives", &c.comparatives),
         ("claims.comparison_starts", &c.comparison_starts),

@@ -2721,6 +2721,9 @@ impl<'a> Sentence<'a> {
                         || direction.is_some() && !bare(m) && !bare(o)
                         || dated)
             }) {
+                // "to a loss of 61.7 mln dlrs, ..., down from the previously-reported loss of
+                // 12.1 mln dlrs": the direction is the results', not the amounts'.
+                let direction = direction.filter(|_| !self.loss_amount(m) && !self.loss_amount(o));
                 self.comparison(Some(m), o, mf, direction);
                 let (Some((p, _)), Some((q, _))) = (
                     per_share,
@@ -2734,6 +2737,12 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// Whether figure `m` is the amount of a loss: "a loss of 61.7 mln dlrs".
+    fn loss_amount(&self, m: usize) -> bool {
+        let f = self.mtoks[m].0;
+        f >= self.first + 2 && self.is(f - 1, self.w.of) && self.is_any(f - 2, &self.w.losses)
     }
 
     /// A figure per unit restating the amount that ends before token `k` ("$30.8-million, or

@@ -310,7 +310,14 @@ impl<'a> Scanner<'a> {
             *j = i + 1;
             return Unit::Points(0.01);
         }
-        if u.times.contains(w) {
+        // "times", "fold"; "2.7x" glued, but not "4x4".
+        if u.times.contains(w)
+            || same(w, u.times_suffix)
+                && self.glued(i)
+                && !self
+                    .tok(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Num && !n.space_before)
+        {
             *j = i + 1;
             return Unit::Times;
         }
@@ -2007,6 +2014,27 @@ mod tests {
             1.242e9,
             Some("USD"),
         );
+    }
+
+    #[test]
+    fn a_multiple_with_a_glued_x() {
+        one(
+            "Sales rose 3x.",
+            "3x",
+            MentionKind::Multiple,
+            3.0,
+            Some("x"),
+        );
+        one(
+            "Cases are up 2.7x.",
+            "2.7x",
+            MentionKind::Multiple,
+            2.7,
+            Some("x"),
+        );
+        // A dimension is no multiple; an "x" apart is a letter.
+        let got = read("A 4x4 truck and plan 3 x 2.");
+        assert!(got.iter().all(|m| m.1 != MentionKind::Multiple), "{got:?}");
     }
 
     #[test]

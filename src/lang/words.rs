@@ -234,6 +234,7 @@ impl UnitWords {
             .with(self.basis)
             .union(self.basis_points.shapes())
             .union(self.times.shapes())
+            .with(self.times_suffix)
             .union(self.currencies.shapes())
             .union(self.million_codes.shapes())
             .union(self.scaled_currencies.shapes())
@@ -312,6 +313,10 @@ pub struct ClaimWords {
     pub of: &'static str,
     /// Words that restate a figure as a share of a whole ("1,500 jobs, or 15% of 12,000").
     pub restating: Words,
+    /// Nouns of a loss before "of" and its amount ("to a loss of 61.7 mln dlrs ... down from
+    /// the previously-reported loss of 12.1 mln"): a direction beside such amounts speaks of
+    /// the results, which fall as the loss grows, not of the amounts.
+    pub losses: Words,
     /// A word that makes per-share figures of a sentence incomparable ("split"), and the words
     /// that say the figures were made comparable again ("adjusted for a three-for-two stock
     /// split", "to reflect the split").

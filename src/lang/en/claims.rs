@@ -420,6 +420,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ),
     of: "of",
     restating: Words::new(&["or"]),
+    losses: Words::new(&["loss", "losses"]),
     stock_split: (
         Words::new(&[
             "reflect",
