@@ -142,6 +142,7 @@ fn word_maps(l: &Language) -> Vec<NamedMap> {
     let (n, u) = (&l.numbers, &l.units);
     vec![
         map("claims.particle_verbs.1", &l.claims.particle_verbs.1),
+        map("claims.particle_changes", &l.claims.particle_changes),
         map("numbers.scales", &n.scales),
         map("numbers.attached_scales", &n.attached_scales),
         map("numbers.cardinals", &n.cardinals),

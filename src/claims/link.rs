@@ -458,6 +458,16 @@ impl<'a> Sentence<'a> {
                     .is_some_and(|w| self.w.after_figure_only.contains(&w));
                 return (!after_only).then_some((d, k));
             }
+            // "tacked on $11.50": a verb that is a change with its particle.
+            if k > self.first {
+                if let Some((particle, d)) =
+                    self.toks[k - 1].look_up(self.text, &self.w.particle_changes)
+                {
+                    if self.is(k, particle) {
+                        return Some((d, k - 1));
+                    }
+                }
+            }
             if by && self.dash_aside_opening(k).is_some() {
                 return self.verb_before_object(k);
             }
@@ -3409,8 +3419,13 @@ fn link_tokens(
     // The period the sentence names for its last figure (drafts go in order; only heads name
     // one).
     let mut named: Option<Period> = None;
-    // The period each draft's own phrase names.
-    let mut owns: Vec<Option<Period>> = vec![None; s.drafts.len()];
+    // The period each draft's own phrase names, when there are several drafts.
+    let several = s.drafts.len() > 1;
+    let mut owns: Vec<Option<Period>> = if several {
+        vec![None; s.drafts.len()]
+    } else {
+        Vec::new()
+    };
     // Heads first, so inherited claims can take their subject and period.
     for pass in 0..2 {
         for &d in &order {
@@ -3433,10 +3448,12 @@ fn link_tokens(
                 (Some(o), Some(n)) if ends_before(o, n) => Some(n),
                 (o, n) => o.or(n),
             };
-            owns[d] = own;
+            if let Some(o) = owns.get_mut(d) {
+                *o = own;
+            }
             built[d] = Some(claim);
         }
-        if pass > 0 {
+        if pass > 0 || !several {
             continue;
         }
         // "expanded by 18.5 percent year on year but contracted by 1.8 percent quarter on
