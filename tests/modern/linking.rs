@@ -49,9 +49,13 @@ fn stated<'a>(checked: &'a Checked, figure: &Option<Figure>) -> Option<&'a str> 
 }
 
 /// The stated change text of a claim; a direction word without a figure ("rose to X from Y",
-/// an unbounded interval) is no stated change.
+/// an interval with no bound) is no stated change, a bound is ("more than doubled": at least
+/// twice).
 fn stated_change<'a>(checked: &'a Checked, claim: &Linked) -> Option<&'a str> {
-    let change = claim.change.as_ref().filter(|c| c.interval.is_bounded())?;
+    let change = claim
+        .change
+        .as_ref()
+        .filter(|c| c.interval.low.is_finite() || c.interval.high.is_finite())?;
     Some(change.stated.slice(&checked.doc.text))
 }
 
