@@ -27,6 +27,10 @@ const SPLIT_ADJUSTED_REACH: usize = 10;
 /// The most words an aside set between dashes may have and be passed over.
 const ASIDE_WORDS: usize = 12;
 
+/// The most words read back from a figure's verb for the noun of change heading its subject
+/// ("the combined monthly increase in OPEC's output during September stood at").
+const SUBJECT_COMPLEMENT_WORDS: usize = 8;
+
 /// What a mention has become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -488,7 +492,69 @@ impl<'a> Sentence<'a> {
                     .verb_before_object(k)
                     .or_else(|| self.gapped_verb(k + 1));
             }
-            return self.noun_quoted_at(k).or_else(|| self.rate_of(k));
+            return self
+                .noun_quoted_at(k)
+                .or_else(|| self.rate_of(k))
+                .or_else(|| self.noun_heading_subject(k, first).filter(|_| !multiple));
+        }
+        None
+    }
+
+    /// "The increase in sales was 12%", "The growth in real GDP during 2023-24 is estimated
+    /// at 7.3 per cent": a noun of change heading the subject of the percent or points at
+    /// `first`, with what it is of between them and a verb before the figure. `k` is the
+    /// last word before the figure that is no filler ("sales", or "at" of "stood at").
+    /// Not a noun that is itself of something ("the share of growth in Asia was 40%"), nor a
+    /// figure of a whole ("was 40% of the total").
+    fn noun_heading_subject(&self, k: usize, first: usize) -> Option<(Direction, usize)> {
+        // Most figures have no verb between them and the word before.
+        if k + 1 >= first && !self.is(k, self.w.at) {
+            return None;
+        }
+        // Past the verb: "stood at", "is estimated at", "reached".
+        let mut j = k;
+        if self.is(j, self.w.at) {
+            j = j.checked_sub(1)?;
+        }
+        while j > self.first
+            && (self.is_any(j, &self.w.level_verbs.0)
+                || self.is_any(j, &self.w.fillers_before_percent))
+        {
+            j -= 1;
+        }
+        let verb = (j + 1..first)
+            .any(|t| self.is_any(t, &self.w.aside_stops) || self.is_any(t, &self.w.level_verbs.0));
+        if !verb {
+            return None;
+        }
+        let m = self.mention_starting(first)?;
+        let percent = matches!(self.kind(m), MentionKind::Percent | MentionKind::Points);
+        if !percent || self.is(self.mtoks[m].1, self.w.of) {
+            return None;
+        }
+        // Back over what the noun is of, to the preposition after it.
+        let mut t = j + 1;
+        let mut words = 0;
+        while t > self.first + 1 && words < SUBJECT_COMPLEMENT_WORDS {
+            t -= 1;
+            if self.toks[t].kind != Kind::Word {
+                if self.is(t, "-") || self.is(t, "'") || self.is(t, "\u{2019}") {
+                    continue;
+                }
+                // A number only inside a period phrase ("during 2023-24").
+                t = self.mark_at(t).map(|mk| self.marks[mk].first)?;
+                continue;
+            }
+            if self.is_any(t, &self.lang.periods.prepositions) {
+                if let Some((d, DirectionPos::Noun)) = self.direction_at(t - 1) {
+                    let of_something = t >= self.first + 2 && self.is(t - 2, self.w.of);
+                    return (!of_something).then_some((d, t - 1));
+                }
+            }
+            if self.direction_at(t).is_some() || self.is_any(t, &self.w.aside_stops) {
+                return None;
+            }
+            words += 1;
         }
         None
     }
@@ -951,6 +1017,16 @@ impl<'a> Sentence<'a> {
                 }
             }
             let mark = self.mark_after_preposition(k);
+            // "a 9.9% YoY growth in Q4 FY25 operating revenue to ₹2.64 lakh crore": the
+            // current period opens what the change noun is of.
+            let current = |j: usize| self.mark_at(j).is_none_or(|mk| !self.marks[mk].baseline);
+            if let Some(j) = mark
+                .and_then(|_| self.noun_complement(d, k))
+                .filter(|&j| (k..j).all(current))
+            {
+                k = j;
+                continue;
+            }
             if let Some(mk) = mark {
                 // "over the 12 months to November": the span the change is over, not the
                 // baseline's period.
@@ -997,7 +1073,8 @@ impl<'a> Sentence<'a> {
                     || self.is(k, "(") && self.baseline_connector(next).is_some()
                     || self.is_any(next, &self.w.restating_verbs)
                     || self.is_any(next, &self.w.direction_adjectives)
-                        && self.baseline_connector(next + 1).is_some());
+                        && self.baseline_connector(next + 1).is_some())
+                || self.dated_comparison_after_comma(d, k);
             // "fell by 13% and stood slightly higher at 272 million": a clause giving the level
             // the change reached; also after a reporting aside ("up 3.8 percent in June,
             // Statistics New Zealand said on Friday - coming in at 4,310").
@@ -1028,6 +1105,11 @@ impl<'a> Sentence<'a> {
                     k = j;
                     continue;
                 }
+            }
+            // "rose 5% over the past year to $300,000": a span up to now, passed over.
+            if let Some(j) = self.recent_span(k) {
+                k = j;
+                continue;
             }
             // "by 2.1 percent annually to £180,000"
             if self.is_any(k, &self.w.rate_adverbs) {
@@ -1075,6 +1157,18 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// Past a span reaching up to now from a preposition at `k`: "over the past year", "in
+    /// the last 12 months".
+    fn recent_span(&self, k: usize) -> Option<usize> {
+        let p = &self.lang.periods;
+        let opens = self.is_any(k, &self.w.span_prepositions) || self.is_any(k, &p.prepositions);
+        if !opens || !self.is(k + 1, p.the) || !self.is_any(k + 2, &self.w.recent_spans) {
+            return None;
+        }
+        let j = k + 3 + usize::from(k + 3 < self.end && self.toks[k + 3].kind == Kind::Num);
+        self.is_any(j, &p.durations).then_some(j + 1)
     }
 
     /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic
@@ -2649,23 +2743,52 @@ impl<'a> Sentence<'a> {
                 let to_first = self.is(mf - 1, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
                 let k = self.past_ratio_whole(self.past_figure(me));
+                // "rose to $1.1 billion, or 45 cents a share, from $900 million, or 37
+                // cents": the amount restated per share, each compared with its own.
+                let per_share = self.per_share_restated(k);
+                let k = per_share.map_or(k, |(_, after)| after);
                 let k = if self.is(k, ",") || self.is(k, "(") {
                     k + 1
                 } else {
                     k
                 };
-                if self.is(k, other_conn) {
+                // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
+                // ago": after "to", any word of a baseline.
+                let connector = if self.is(k, other_conn) {
+                    Some(1)
+                } else if to_first
+                    && (self.is_any(k, &self.w.baseline_words)
+                        || self.is_any(k, &self.w.baseline_pairs.0)
+                        || self.is_any(k, &self.w.connector_prefixes))
+                {
+                    self.baseline_connector(k)
+                } else {
+                    None
+                };
+                if let Some(len) = connector {
+                    let from = self.is(k, other_conn);
+                    let k = k + len - 1;
                     let digits = |x: usize| !self.mentions[x].words;
                     let other = if to_first {
                         self.baseline_near(k + 1)
                     } else {
                         self.mention_near(k + 1)
                     };
-                    if let Some(o) =
-                        other.filter(|&o| self.compatible(m, o) && digits(o) && digits(m))
-                    {
+                    // Another word than "from" names the level moved from only when the
+                    // figure follows it or is dated so: "to 14% compared to a previous
+                    // estimate of 12%" sets two forecasts side by side.
+                    let moved_from = |o: usize| {
+                        let f = self.mtoks[o].0;
+                        from || f == self.skip_fillers(k + 1) || self.dated_baseline(f)
+                    };
+                    if let Some(o) = other.filter(|&o| {
+                        self.compatible(m, o) && digits(o) && digits(m) && moved_from(o)
+                    }) {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
                         self.comparison(Some(value), base, dt, direction);
+                        if let Some((p, _)) = per_share {
+                            self.per_share_pair(p, o, direction);
+                        }
                         return;
                     }
                 }
@@ -2735,17 +2858,34 @@ impl<'a> Sentence<'a> {
                 // 12.1 mln dlrs": the direction is the results', not the amounts'.
                 let direction = direction.filter(|_| !self.loss_amount(m) && !self.loss_amount(o));
                 self.comparison(Some(m), o, mf, direction);
-                let (Some((p, _)), Some((q, _))) = (
-                    per_share,
-                    self.per_share_restated(self.past_figure(self.mtoks[o].1)),
-                ) else {
-                    return;
-                };
-                if self.role(p) == Role::Free && self.role(q) == Role::Free && self.compatible(p, q)
-                {
-                    self.comparison(Some(p), q, self.mtoks[p].0, direction);
+                if let Some((p, _)) = per_share {
+                    self.per_share_pair(p, o, direction);
                 }
             }
+        }
+    }
+
+    /// Compares `p`, the value's amount restated per share, with the baseline `o`'s own
+    /// ("..., or 36 cents per share, compared to $27.8-million or 32 cents per share").
+    /// The baseline's may leave out "a share" ("from $900 million, or 37 cents, a year
+    /// earlier"), when it is of the same magnitude.
+    fn per_share_pair(&mut self, p: usize, o: usize, direction: Option<(Direction, usize)>) {
+        let k = self.past_figure(self.mtoks[o].1);
+        let restated = self.per_share_restated(k).map(|(q, _)| q).or_else(|| {
+            let j = k + 1;
+            (self.is(k, ",") && self.is_any(j, &self.w.restating))
+                .then(|| self.mention_starting(j + 1))
+                .flatten()
+                .filter(|&q| {
+                    let (a, b) = (&self.mentions[p], &self.mentions[q]);
+                    a.unit == b.unit && super::comparable_size(&a.interval, &b.interval)
+                })
+        });
+        let Some(q) = restated else {
+            return;
+        };
+        if self.role(p) == Role::Free && self.role(q) == Role::Free && self.compatible(p, q) {
+            self.comparison(Some(p), q, self.mtoks[p].0, direction);
         }
     }
 
@@ -2775,15 +2915,39 @@ impl<'a> Sentence<'a> {
     /// ("8,881,695 in the same month last year", "4.1 mln a year earlier"), not a range's
     /// other end.
     fn dated_baseline(&self, j: usize) -> bool {
-        let Some(o) = self.mention_starting(j) else {
-            return false;
-        };
-        // The phrase starts right after the figure, or after its preposition ("in").
+        self.baseline_date(j)
+            .is_some_and(|mk| self.marks[mk].baseline || self.marks[mk].period.is_comparison())
+    }
+
+    /// The period phrase right after a figure starting at token `j`, or after its
+    /// preposition ("in").
+    fn baseline_date(&self, j: usize) -> Option<usize> {
+        let o = self.mention_starting(j)?;
         let e = self.mtoks[o].1;
         let within = usize::from(self.is_any(e, &self.lang.periods.prepositions));
-        (e..=e + within)
-            .find_map(|k| self.mark_starting(k))
-            .is_some_and(|mk| self.marks[mk].baseline || self.marks[mk].period.is_comparison())
+        (e..=e + within).find_map(|k| self.mark_starting(k))
+    }
+
+    /// After a comma at `k`, a comparison with a figure dated as a baseline, the draft `d`
+    /// with a value and no baseline compares with, when it names no other comparison: "rose
+    /// 25 per cent year-on-year to 4.1 billion yuan, compared with 3.28 billion yuan a year
+    /// ago"; not "rose 31.3 pct to 154,711, compared with 146,610 in April".
+    fn dated_comparison_after_comma(&self, d: usize, k: usize) -> bool {
+        let dr = &self.drafts[d];
+        if !self.is(k, ",") || dr.value.is_none() || dr.baseline.is_some() {
+            return false;
+        }
+        let Some(mk) = self
+            .baseline_connector(k + 1)
+            .and_then(|len| self.baseline_date(k + 1 + len))
+        else {
+            return false;
+        };
+        let mark = &self.marks[mk];
+        mark.baseline
+            && dr
+                .baseline_mark
+                .is_none_or(|own| self.marks[own].period == mark.period)
     }
 
     /// A change of zero said in words about value `m`: "unchanged at 4.1%", "unchanged YoY at
@@ -3687,11 +3851,20 @@ fn build(
             let clause_end = (s.mtoks[v].1..s.end)
                 .find(|&k| s.is(k, ",") || s.is(k, ";"))
                 .unwrap_or(s.end);
+            // "... from 360.1 mln a year earlier and for the two-month period available miles
+            // totaled 1.32 billion": a phrase opening the next clause is that clause's.
+            let opens_clause = |k: usize| {
+                let f = s.marks[k].first;
+                let at =
+                    f - usize::from(f > s.first && s.is_any(f - 1, &s.lang.periods.prepositions));
+                at > s.first && s.is_any(at - 1, &s.w.clause_joiners)
+            };
             (0..s.marks.len()).find(|&k| {
                 !s.marks[k].baseline
                     && s.marks[k].first >= s.mtoks[v].1
                     && s.marks[k].first <= s.mtoks[v].1 + 8
                     && s.marks[k].end <= clause_end
+                    && !opens_clause(k)
                     && !owned.iter().any(|&o| {
                         o == k && s.ms.clone().any(|m| m != v && s.figure_mark(m) == Some(k))
                     })

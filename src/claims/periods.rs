@@ -673,6 +673,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if (same(w, pw.quarter_letter) || same(w, pw.half_letter)) && c.glued(i + 1) {
             return quarter_code(c, i, same(w, pw.quarter_letter), date);
         }
+        if same(w, pw.the) {
+            if let Some(found) = counted_months_period(c, i + 1, end, date) {
+                return Some(found);
+            }
+        }
         if pw.relative_starts.contains(w) {
             return relative(c, i, end, w, date);
         }
@@ -969,6 +974,30 @@ fn day_range(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodR
     }
     let period = Period::span(Date::new(y, m, from)?, Date::new(y, m, to)?)?;
     Some((PeriodRef::Absolute(period), next))
+}
+
+/// "nine months period", "nine-month period" after "the" (`i` is the count): the first months
+/// of the year, as "the first nine months" says. Only before "period": "a nine-month high"
+/// counts time.
+fn counted_months_period(
+    c: &Cursor,
+    i: usize,
+    end: usize,
+    date: Option<Date>,
+) -> Option<(PeriodRef, usize)> {
+    let pw = c.w;
+    // Most words after "the" are no count: one shape test turns them down.
+    let t = c.toks.get(i)?;
+    if t.kind != Kind::Num && !t.may_be_in(c.lang.numbers.cardinals.shapes()) {
+        return None;
+    }
+    let unit = c.after_hyphen(i + 1, end);
+    if !c.is_any(unit, &pw.counted_months) || !c.is(unit + 1, pw.period) {
+        return None;
+    }
+    let n = c.count(i, 11)? as u8;
+    let y = month_year(n, date)?;
+    Some((PeriodRef::Absolute(months(y, 1, y, n)?), unit + 2))
 }
 
 /// "nine months", "20 days of March" after "the first" (`i` is the count).

@@ -104,6 +104,10 @@ const MAX_RATE_BAND: f64 = 0.5;
 /// "about 50" allows 45 to 55; "nearly 50" allows 45 up to 50.
 pub const APPROX_RELATIVE: f64 = 0.10;
 
+/// How many words a verb of change may stand before the "by" of a fraction ("cut its 2024
+/// forecast by a third").
+const FRACTION_VERB_REACH: usize = 6;
+
 impl<'a> Scanner<'a> {
     fn tok(&self, i: usize) -> Option<&Token> {
         self.toks.get(i)
@@ -1052,6 +1056,49 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// Whether the fraction in words from token `i` to `j` is the size of a change: after a
+    /// word of direction ("down a third", "fell more than half") or after "by" in a clause
+    /// with one ("cut its forecast by a quarter"), or before a comparative ("a third
+    /// higher"). Only where a change phrase may go on: at the end of a clause, or before a
+    /// preposition or a comparative; "rose a third straight month", "half a percent" and "a
+    /// third of the shares" are no changes.
+    fn fraction_of_change(&self, i: usize, j: usize) -> bool {
+        let claims = &self.lang.claims;
+        let comparative = self.is_any(j, &claims.direction_adjectives);
+        let goes_on = comparative
+            || self.clause_ends(j)
+            || !self.is_word(j, claims.of)
+                && (self.is_any(j, &self.lang.periods.year_prepositions)
+                    || self.is_any(j, &claims.value_words));
+        if !goes_on {
+            return false;
+        }
+        let start = self.approximator(i).map_or(i, |(a, _, _)| a);
+        let Some(before) = start.checked_sub(1) else {
+            return comparative;
+        };
+        let direction = |k: usize| {
+            let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else {
+                return false;
+            };
+            if t.look_up(self.text, &self.lang.directions).is_none() {
+                return false;
+            }
+            // "made up half": the particle of another verb.
+            let (particles, verbs) = &claims.particle_verbs;
+            !(k > 0
+                && t.is_in(self.text, particles)
+                && self.toks[k - 1].look_up(self.text, verbs).is_some())
+        };
+        if self.is_word(before, claims.by) {
+            return (before.saturating_sub(FRACTION_VERB_REACH)..before)
+                .rev()
+                .take_while(|&k| self.toks[k].kind != Kind::Punct)
+                .any(direction);
+        }
+        comparative || direction(before)
+    }
+
     /// The fraction after a scale and "and" that ends `tail`, when no unit came between:
     /// "and a half" of "3 million and a half", "and three quarters" of "five billion and three
     /// quarters". (Its value in the scale, its step, the token after it.)
@@ -1680,6 +1727,11 @@ impl<'a> Scanner<'a> {
             if let Some(end) = point {
                 tail.end = end;
                 tail.unit = Unit::Points(1.0);
+            } else if tail.unit == Unit::None && tail.scale == 1.0 && self.fraction_of_change(i, j)
+            {
+                // "fell by a third", "a quarter higher": the size of a change, in percent.
+                tail.unit = Unit::Percent;
+                value *= 100.0;
             } else if of && self.is_word(j + 1, self.lang.numbers.article) {
                 // "two thirds of a million"
                 let scaled = self.tail(j + 2);
@@ -2463,10 +2515,66 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_that_sizes_a_change_is_a_percent() {
+        for (text, span, value) in [
+            ("Sales dropped by a third.", "a third", 100.0 / 3.0),
+            ("Costs rose by one eighth, he said.", "one eighth", 12.5),
+            ("Profit fell by half to $3 billion.", "half", 50.0),
+            (
+                "Sales were about a third higher.",
+                "about a third",
+                100.0 / 3.0,
+            ),
+            (
+                "Exports were down more than a third in June.",
+                "more than a third",
+                100.0 / 3.0,
+            ),
+            ("It cut its 2024 forecast by a quarter.", "a quarter", 25.0),
+            (
+                "Output was two-thirds lower than in May.",
+                "two-thirds",
+                200.0 / 3.0,
+            ),
+        ] {
+            let found: Vec<Read> = read(text).into_iter().filter(|m| m.1 == Percent).collect();
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let (s, kind, v, unit, _, _) = &found[0];
+            assert_eq!(
+                (s.as_str(), *kind, *unit),
+                (span, Percent, Some("%")),
+                "{text}"
+            );
+            assert!(close(*v, value), "{text}: {v} is not {value}");
+        }
+        // A spoken fraction is read to a tenth of itself: "a third" is 30% to 36.7%.
+        let (_, _, _, _, low, high) = read("Sales dropped by a third.")[0].clone();
+        assert!(
+            close(low, 30.0) && close(high, 110.0 / 3.0),
+            "{low}..{high}"
+        );
+        // Not a change: an ordinal, a fraction of something, the fraction of a unit, or a
+        // particle of another verb.
+        for text in [
+            "Prices rose a third straight month.",
+            "Prices fell for a third time.",
+            "Shares were down half a percent.",
+            "They rose by a third of the shares.",
+            "It made up half.",
+        ] {
+            assert!(
+                read(text).iter().all(|m| m.1 != Percent),
+                "{text}: {:?}",
+                read(text)
+            );
+        }
+    }
+
+    #[test]
     fn fractions_in_words_alone_and_after_a_whole() {
         // A counted fraction reads wherever it stands.
         one(
-            "Turnout fell by two thirds in the north.",
+            "Turnout was two thirds in the north.",
             "two thirds",
             Number,
             2.0 / 3.0,
@@ -2489,14 +2597,14 @@ mod tests {
         // A single fraction reads before "of" or at the end of a clause, not before a noun,
         // where it is an ordinal.
         one(
-            "Sales dropped by a third.",
-            "a third",
+            "They kept one third, he said.",
+            "one third",
             Number,
             1.0 / 3.0,
             None,
         );
         one(
-            "Costs rose by one eighth, he said.",
+            "The cost is one eighth of the price.",
             "one eighth",
             Number,
             0.125,

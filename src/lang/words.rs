@@ -386,8 +386,12 @@ pub struct ClaimWords {
     /// against").
     pub connector_prefixes: Words,
     /// Prepositions before a period phrase that a change spans ("fell by 2.1 percent over
-    /// the 12 months to November to reach £285,000").
+    /// the 12 months to November to reach £285,000", "has risen by 5.25 percentage points
+    /// since March 2022, to 5.5%").
     pub span_prepositions: Words,
+    /// Words after "over the" or "in the" that open a span up to now, before a unit of time
+    /// ("over the past year", "in the last 12 months").
+    pub recent_spans: Words,
     /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
     /// annually to £180,000").
     pub rate_adverbs: Words,
@@ -562,6 +566,9 @@ pub struct PeriodWords {
     pub joined: Words,
     /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
     pub months: Words,
+    /// Units after "the" and a count of months before "period" ("the nine months period",
+    /// "the nine-month period").
+    pub counted_months: Words,
     pub days: Words,
     /// Units of time a count is made in ("the first cut in four years", "a 23-year high"):
     /// the count measures time, not what a claim measures.

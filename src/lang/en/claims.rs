@@ -539,7 +539,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     label_colon: ":",
     connector_prefixes: Words::new(&["as"]),
-    span_prepositions: Words::new(&["over", "across", "throughout"]),
+    span_prepositions: Words::new(&["over", "since", "across", "throughout"]),
+    recent_spans: Words::new(&["last", "past"]),
     rate_adverbs: Words::new(&["yearly", "monthly", "annually", "quarterly", "sequentially"]),
     per_unit: (Words::new(&["a", "an"]), "per"),
     weekdays: Words::new(&[

@@ -238,6 +238,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     range_to: Words::new(&["to", "and", "thru", "until", "through"]),
     joined: Words::new(&["or", "and"]),
     months: Words::new(&["months"]),
+    counted_months: Words::new(&["month", "months"]),
     days: Words::new(&["days"]),
     durations: Words::new(&[
         "day", "days", "week", "year", "month", "weeks", "years", "decade", "months", "decades",
