@@ -590,8 +590,19 @@ impl<'a> Scanner<'a> {
         let t = self.tok(p)?;
         if t.kind == Kind::Punct {
             let code = self.lang.units.currency_symbols.get(t.text(self.text))?;
-            if code == "USD" && self.glued(p) {
-                if let Some(q) = p.checked_sub(1) {
+            // "US$", "HK$"; a prefix of two capitals also set apart ("US $114.66 billion"),
+            // where one letter would be a word ("A $5 fee").
+            let spaced_code = |q: usize| {
+                self.tok(q).is_some_and(|w| {
+                    let raw = w.text(self.text);
+                    raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_uppercase())
+                })
+            };
+            if code == "USD" {
+                if let Some(q) = p
+                    .checked_sub(1)
+                    .filter(|&q| self.glued(p) || spaced_code(q))
+                {
                     if let Some(c) = self
                         .low(q)
                         .and_then(|w| self.lang.units.dollar_prefixes.get(&w))
@@ -2261,6 +2272,8 @@ mod tests {
             ("C$5", "CAD"),
             ("NZ$5", "NZD"),
             ("R$5", "BRL"),
+            ("US $5", "USD"),
+            ("HK $5", "HKD"),
             ("€5", "EUR"),
             ("£5", "GBP"),
             ("¥5", "JPY"),
@@ -2286,6 +2299,8 @@ mod tests {
         );
         // "won" without a scale is the verb.
         assert_eq!(read("Series 3 won three awards.")[0].3, None);
+        // One letter set apart is a word, not a prefix.
+        one("It charged A $5 fee.", "$5", Currency, 5.0, Some("USD"));
     }
 
     #[test]
