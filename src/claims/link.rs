@@ -8,7 +8,7 @@ use super::subject;
 use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
-use crate::extract::tokens::{Kind, Token};
+use crate::extract::tokens::{word_direction, Kind, Token};
 use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
 use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
@@ -126,15 +126,8 @@ impl<'a> Sentence<'a> {
                 .find(|(s, _)| *s == sign)
                 .map(|&(_, d)| (d, DirectionPos::Verb));
         }
-        let found = t.look_up(self.text, &self.lang.directions)?;
         // "made up 20% of sales", "gave up 2%": the particle of another verb.
-        let (particles, verbs) = &self.w.particle_verbs;
-        if i > self.first && t.is_in(self.text, particles) {
-            if let Some(direction) = self.toks[i - 1].look_up(self.text, verbs) {
-                return direction.map(|d| (d, found.1));
-            }
-        }
-        Some(found)
+        word_direction(self.lang, self.text, self.toks, i, self.first)
     }
 
     /// Whether the sentence names a stock split that its figures were not said to be adjusted
@@ -432,9 +425,7 @@ impl<'a> Sentence<'a> {
             MentionKind::Currency | MentionKind::Quantity => !men.range,
             // "to four", "from nine": bare numbers in words are rarely the figures compared;
             // a number inside a period phrase is the period's ("in the first 10 months").
-            MentionKind::Number => {
-                !men.range && !men.words && self.mark_at(self.mtoks[m].0).is_none()
-            }
+            MentionKind::Number => !men.range && !men.words && !self.in_period(m),
             _ => false,
         }
     }
@@ -1673,7 +1664,12 @@ impl<'a> Sentence<'a> {
         self.ms
             .clone()
             .rev()
-            .find(|&m| self.mtoks[m].1 <= first && self.mark_at(self.mtoks[m].0).is_none())
+            .find(|&m| self.mtoks[m].1 <= first && !self.in_period(m))
+    }
+
+    /// Whether mention `m` is a number inside a period phrase ("in the first 10 months").
+    fn in_period(&self, m: usize) -> bool {
+        self.mark_at(self.mtoks[m].0).is_some()
     }
 
     /// "121,580, up 8.8 pct from 111,743", or the head of an earlier claim.
@@ -1770,7 +1766,7 @@ impl<'a> Sentence<'a> {
                 o != main
                     && self.mtoks[o].0 > self.mtoks[main].1
                     && self.mtoks[o].1 < j
-                    && self.mark_at(self.mtoks[o].0).is_none()
+                    && !self.in_period(o)
             }) {
                 return;
             }
@@ -2754,19 +2750,15 @@ impl<'a> Sentence<'a> {
                 };
                 // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
                 // ago": after "to", any word of a baseline.
-                let connector = if self.is(k, other_conn) {
+                let from = self.is(k, other_conn);
+                let connector = if from {
                     Some(1)
-                } else if to_first
-                    && (self.is_any(k, &self.w.baseline_words)
-                        || self.is_any(k, &self.w.baseline_pairs.0)
-                        || self.is_any(k, &self.w.connector_prefixes))
-                {
+                } else if to_first && !self.is(k, self.w.than) {
                     self.baseline_connector(k)
                 } else {
                     None
                 };
                 if let Some(len) = connector {
-                    let from = self.is(k, other_conn);
                     let k = k + len - 1;
                     let digits = |x: usize| !self.mentions[x].words;
                     let other = if to_first {
@@ -2871,17 +2863,12 @@ impl<'a> Sentence<'a> {
     /// earlier"), when it is of the same magnitude.
     fn per_share_pair(&mut self, p: usize, o: usize, direction: Option<(Direction, usize)>) {
         let k = self.past_figure(self.mtoks[o].1);
-        let restated = self.per_share_restated(k).map(|(q, _)| q).or_else(|| {
-            let j = k + 1;
-            (self.is(k, ",") && self.is_any(j, &self.w.restating))
-                .then(|| self.mention_starting(j + 1))
-                .flatten()
-                .filter(|&q| {
-                    let (a, b) = (&self.mentions[p], &self.mentions[q]);
-                    a.unit == b.unit && super::comparable_size(&a.interval, &b.interval)
-                })
-        });
-        let Some(q) = restated else {
+        let Some(q) = self.per_share_restated(k).map(|(q, _)| q).or_else(|| {
+            self.restated_amount(k).filter(|&q| {
+                let (a, b) = (&self.mentions[p], &self.mentions[q]);
+                a.unit == b.unit && super::comparable_size(&a.interval, &b.interval)
+            })
+        }) else {
             return;
         };
         if self.role(p) == Role::Free && self.role(q) == Role::Free && self.compatible(p, q) {
@@ -2899,16 +2886,20 @@ impl<'a> Sentence<'a> {
     /// 36 cents per share", "$14.3 million or 18 cents a share"): the figure, and the token
     /// after its unit.
     fn per_share_restated(&self, k: usize) -> Option<(usize, usize)> {
+        let p = self.restated_amount(k)?;
+        let end = self.mtoks[p].1;
+        let after = self.after_rate(end);
+        (after != end).then_some((p, after))
+    }
+
+    /// An amount after "or" (and a comma) at token `k`: "..., or 37 cents".
+    fn restated_amount(&self, k: usize) -> Option<usize> {
         let k = if self.is(k, ",") { k + 1 } else { k };
         if !self.is_any(k, &self.w.restating) {
             return None;
         }
-        let p = self
-            .mention_starting(k + 1)
-            .filter(|&p| self.kind(p) == MentionKind::Currency)?;
-        let end = self.mtoks[p].1;
-        let after = self.after_rate(end);
-        (after != end).then_some((p, after))
+        self.mention_starting(k + 1)
+            .filter(|&p| self.kind(p) == MentionKind::Currency)
     }
 
     /// Whether a figure starts at token `j` and a period phrase of a baseline follows it

@@ -1088,18 +1088,10 @@ impl<'a> Scanner<'a> {
         let Some(before) = start.checked_sub(1) else {
             return comparative;
         };
+        // Not "made up half": the particle of another verb.
         let direction = |k: usize| {
-            let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else {
-                return false;
-            };
-            if t.look_up(self.text, &self.lang.directions).is_none() {
-                return false;
-            }
-            // "made up half": the particle of another verb.
-            let (particles, verbs) = &claims.particle_verbs;
-            !(k > 0
-                && t.is_in(self.text, particles)
-                && self.toks[k - 1].look_up(self.text, verbs).is_some())
+            self.tok(k).is_some_and(|t| t.kind == Kind::Word)
+                && tokens::word_direction(self.lang, self.text, self.toks, k, 0).is_some()
         };
         if self.is_word(before, claims.by) {
             return (before.saturating_sub(FRACTION_VERB_REACH)..before)

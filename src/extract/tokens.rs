@@ -1,8 +1,9 @@
 //! A single linear pass that splits text into words, numbers and punctuation, with byte
 //! spans; whitespace is dropped but remembered as "space before" and "newline before".
 
+use crate::claim::Direction;
 use crate::lang::shapes::{Ends, Shapes};
-use crate::lang::{same, Low, Map, Words};
+use crate::lang::{same, DirectionPos, Language, Low, Map, Words};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +131,28 @@ const CLASSES: [Class; 256] = {
     }
     table
 };
+
+/// The direction of the word at `toks[i]`, unless it is the particle of another verb
+/// before it (no earlier than token `first`): "made up 20% of sales" has none, "edged up"
+/// the verb's.
+#[inline(always)]
+pub fn word_direction(
+    lang: &Language,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    first: usize,
+) -> Option<(Direction, DirectionPos)> {
+    let t = &toks[i];
+    let found = t.look_up(text, &lang.directions)?;
+    let (particles, verbs) = &lang.claims.particle_verbs;
+    if i > first && t.is_in(text, particles) {
+        if let Some(direction) = toks[i - 1].look_up(text, verbs) {
+            return direction.map(|d| (d, found.1));
+        }
+    }
+    Some(found)
+}
 
 /// Splits `text[start..end]` into tokens, appending to `out` (cleared first). Not inlined:
 /// inside the extractor's loop its own loop ran short of registers.
