@@ -4,6 +4,7 @@
 //! stated change ("19,020 against 18,145", "rose to X from Y"), multiples, shares and values.
 
 use super::periods::{self, PeriodMark, PeriodRef};
+use super::sentence_marks::SentenceMarks;
 use super::subject;
 use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
@@ -15,6 +16,7 @@ use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Mention, MentionKind};
 use crate::period::{Date, Period};
 use crate::span::Span;
+use std::cell::{OnceCell, RefCell};
 
 /// Words of a measure read between a percent and its noun of change ("a 5% net profit
 /// decline").
@@ -3396,12 +3398,15 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     // A claim takes two or three mentions in figure prose: room enough that a huge article's
     // claims are not copied again and again as they grow.
     let mut claims = Vec::with_capacity(ex.mentions.len() / 2);
-    let mut state = Running::default();
+    let mut state = Running {
+        sentence_marks: RefCell::new(SentenceMarks::new(doc.sentences.len())),
+        ..Running::default()
+    };
     // The first mention not before the current sentence: most sentences have none, and are
     // passed over without looking at their tokens.
     let mention_start = |m: usize| ex.tokens[ex.mention_tokens[m].0].start;
     let mut next_mention = 0;
-    for &sentence in &doc.sentences {
+    for (k, &sentence) in doc.sentences.iter().enumerate() {
         while next_mention < ex.mentions.len() && mention_start(next_mention) < sentence.start {
             next_mention += 1;
         }
@@ -3415,7 +3420,8 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
             // without figures, before the first claim, that names the period the next
             // sentences are about.
             if claims.is_empty() && state.period.is_none() {
-                state.period = lead_period(doc, ex, (first(), end()), &mut state.marks);
+                let marks = state.sentence_marks.get_mut();
+                state.period = lead_period(doc, ex, k, (first(), end()), marks);
                 state.lead = state.period.is_some();
             }
             continue;
@@ -3424,7 +3430,17 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         let mut from = first;
         while from < end {
             let to = window_end(from, end, &ex.mention_tokens);
-            link_tokens(doc, ex, sentence, from, to, &mut state, &mut claims);
+            // The sentence's period phrases are those of its one window, as a rule.
+            let whole = (from == first && to == end).then_some(k);
+            link_tokens(
+                doc,
+                ex,
+                (sentence, whole),
+                from,
+                to,
+                &mut state,
+                &mut claims,
+            );
             from = to;
         }
     }
@@ -3452,6 +3468,9 @@ fn window_end(from: usize, end: usize, mtoks: &[(usize, usize)]) -> usize {
 struct Running {
     /// The period phrases of the current window (a buffer reused between windows).
     marks: Vec<PeriodMark>,
+    /// The period phrases of whole sentences, shared with the search for the reporting
+    /// period.
+    sentence_marks: RefCell<SentenceMarks>,
     /// The period the article last named for a current figure: a figure whose sentence names
     /// none is about it ("Exports rose 4.1% in March. Imports fell 2% to $31.2 billion.").
     period: Option<Period>,
@@ -3460,7 +3479,7 @@ struct Running {
     lead: bool,
     /// The period the article is assumed to report on ([`super::reporting`]), worked out
     /// the first time a comparison names none.
-    reporting: std::cell::OnceCell<Option<Period>>,
+    reporting: OnceCell<Option<Period>>,
 }
 
 /// The one period phrase the tokens `first..end` of a sentence without figures have (found
@@ -3472,8 +3491,9 @@ struct Running {
 fn lead_period(
     doc: &Document,
     ex: &Extraction,
+    k: usize,
     (first, end): (usize, usize),
-    marks: &mut Vec<PeriodMark>,
+    marks: &mut SentenceMarks,
 ) -> Option<Period> {
     let d = doc.date?;
     // A period phrase with a number in it (the cheap test first), in no forecast ("is
@@ -3486,8 +3506,8 @@ fn lead_period(
     {
         return None;
     }
-    periods::find(doc.lang, &doc.text, &ex.tokens, first, end, doc.date, marks);
-    let [mark] = &marks[..] else {
+    let marks = marks.of(doc, ex, k, (first, end));
+    let [mark] = marks else {
         return None;
     };
     let PeriodRef::Absolute(p) = mark.period else {
@@ -3517,11 +3537,12 @@ fn ends_before(p: Period, c: Period) -> bool {
     }
 }
 
-/// Links the mentions of tokens `first..end` of `sentence` into claims, appended to `claims`.
+/// Links the mentions of tokens `first..end` of `sentence` into claims, appended to `claims`;
+/// `whole` is the sentence's number when the tokens are all of it.
 fn link_tokens(
     doc: &Document,
     ex: &Extraction,
-    sentence: Span,
+    (sentence, whole): (Span, Option<usize>),
     first: usize,
     end: usize,
     state: &mut Running,
@@ -3534,7 +3555,13 @@ fn link_tokens(
     if ms_first == ms_end {
         return;
     }
-    periods::find(doc.lang, text, &ex.tokens, first, end, doc.date, marks);
+    match whole {
+        Some(k) => {
+            marks.clear();
+            marks.extend_from_slice(state.sentence_marks.get_mut().of(doc, ex, k, (first, end)));
+        }
+        None => periods::find(doc.lang, text, &ex.tokens, first, end, doc.date, marks),
+    }
     let mut s = Sentence {
         lang: doc.lang,
         w: &doc.lang.claims,
@@ -3567,9 +3594,9 @@ fn link_tokens(
     let mut built: Vec<Option<Claim>> = vec![None; s.drafts.len()];
     let carried = state.period;
     let reporting = || {
-        *state
-            .reporting
-            .get_or_init(|| super::reporting::period(doc, ex))
+        *state.reporting.get_or_init(|| {
+            super::reporting::period(doc, ex, &mut state.sentence_marks.borrow_mut())
+        })
     };
     // The period the sentence names for its last figure (drafts go in order; only heads name
     // one).

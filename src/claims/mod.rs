@@ -7,6 +7,7 @@ mod link;
 pub mod periods;
 mod reporting;
 mod restated;
+mod sentence_marks;
 pub mod subject;
 mod table_columns;
 

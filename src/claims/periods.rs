@@ -592,6 +592,16 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
             || (k >= first + 2 && (c.is(k - 2, w.compared) || c.is(k - 2, w.relative))))
 }
 
+/// Whether the token at `k`, after "a" or "the", may go on a period phrase: a number, a word
+/// of [`PeriodWords::after_articles`]' shape, or a hyphen (left to the phrases to judge).
+fn opens_after_article(c: &Cursor, k: usize) -> bool {
+    c.toks.get(k).is_some_and(|t| match t.kind {
+        Kind::Num => true,
+        Kind::Word => t.may_be_in(&c.w.after_articles),
+        _ => t.text(c.text) == "-",
+    })
+}
+
 fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let t = c.toks[i];
     let pw = c.w;
@@ -615,6 +625,11 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         return Some(found);
     }
     if let Some(w) = w.as_deref() {
+        // "the" and "a", the commonest words of all, open a period phrase only before a
+        // number or one of a few words.
+        if (same(w, pw.the) || same(w, pw.a)) && !opens_after_article(c, i + 1) {
+            return None;
+        }
         if let Some(found) = fixed_phrase(c, i, end, w, date) {
             return Some(found);
         }
@@ -2414,6 +2429,24 @@ mod tests {
                     "{}: {first}",
                     lang.code
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_word_after_an_article_in_a_period_phrase_is_let_through() {
+        for lang in crate::lang::ALL {
+            let pw = &lang.periods;
+            let mut words: Vec<&str> = vec![pw.year, pw.month, pw.week];
+            for list in [&pw.quarters, &pw.same, &pw.back_the] {
+                words.extend(list.list());
+            }
+            words.extend(lang.numbers.cardinals.entries().iter().map(|(w, _)| *w));
+            for (_, phrases) in pw.phrases.entries() {
+                words.extend(phrases.iter().filter_map(|(rest, _)| rest.first()));
+            }
+            for w in words {
+                assert!(pw.after_articles.may_contain_lower(w), "{}: {w}", lang.code);
             }
         }
     }

@@ -5,24 +5,23 @@
 //! period from the article's date: the latest such month, quarter or half ended by then.
 //! Claims carry it as assumed, not read ([`crate::claim::Claim::period_assumed`]).
 
-use super::periods::{self, PeriodMark};
+use super::periods;
+use super::sentence_marks::SentenceMarks;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::lang::Cadence;
 use crate::period::{Date, Period};
 
 /// The period `doc` is assumed to report on, when its date is known and its words say how
-/// often its figures come; `None` when they do not, or say a day or a fiscal period.
-pub fn period(doc: &Document, ex: &Extraction) -> Option<Period> {
+/// often its figures come; `None` when they do not, or say a day or a fiscal period. The
+/// sentences' period phrases are read from (and left in) `marks`.
+pub fn period(doc: &Document, ex: &Extraction, marks: &mut SentenceMarks) -> Option<Period> {
     let date = doc.date?;
-    let mut marks: Vec<PeriodMark> = Vec::new();
-    for &sentence in &doc.sentences {
+    for (k, &sentence) in doc.sentences.iter().enumerate() {
         let first = ex.tokens.partition_point(|t| t.start < sentence.start);
         let end = ex.tokens.partition_point(|t| t.start < sentence.end);
-        periods::find(
-            doc.lang, &doc.text, &ex.tokens, first, end, doc.date, &mut marks,
-        );
-        if let Some(said) = periods::cadence(doc.lang, &doc.text, &ex.tokens, first, end, &marks) {
+        let found = marks.of(doc, ex, k, (first, end));
+        if let Some(said) = periods::cadence(doc.lang, &doc.text, &ex.tokens, first, end, found) {
             return said.map(|cadence| latest_ended(cadence, date));
         }
     }
@@ -52,7 +51,8 @@ mod tests {
         );
         doc.date = Date::parse(date);
         let ex = crate::extract::extract(&doc);
-        period(&doc, &ex).map(|p| p.to_string())
+        let mut marks = SentenceMarks::new(doc.sentences.len());
+        period(&doc, &ex, &mut marks).map(|p| p.to_string())
     }
 
     #[test]

@@ -584,6 +584,10 @@ pub struct PeriodWords {
     pub on: &'static str,
     /// The shapes of every word a period phrase can start with.
     pub starts: Shapes,
+    /// The shapes of every word after [`Self::a`] or [`Self::the`] in a period phrase ("the
+    /// same period", "a year earlier", "the nine months"), a number after them being always
+    /// let through: most articles are turned down on the word after them.
+    pub after_articles: Shapes,
     /// Words that say how often an article's figures come, by first word, each with the
     /// words after it (a hyphen between two is optional): "quarterly", "a challenging
     /// quarter", "interim", "half-year", "monthly".

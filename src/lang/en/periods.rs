@@ -129,6 +129,29 @@ const WEEKDAYS: Map<u8> = Map::new(&[
     ("saturday", 5),
     ("wednesday", 2),
 ]);
+const QUARTERS: Words = Words::new(&["qtr", "quarter", "quarters"]);
+const SAME: Words = Words::new(&["same", "comparable", "corresponding"]);
+const BACK_THE: Words = Words::new(&["prior", "previous", "preceding"]);
+
+/// The second words of every fixed phrase (of any first word).
+const fn second_words(phrases: &Map<&[(&[&str], PeriodPhrase)]>) -> Shapes {
+    let mut shapes = Shapes::EMPTY;
+    let entries = phrases.entries();
+    let mut i = 0;
+    while i < entries.len() {
+        let list = entries[i].1;
+        let mut k = 0;
+        while k < list.len() {
+            if let [second, ..] = list[k].0 {
+                shapes = shapes.with(second);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    shapes
+}
+
 const RELATIVE_STARTS: Words = Words::new(&[
     "a", "the", "last", "this", "same", "year", "prior", "month", "quarter", "previous",
 ]);
@@ -136,7 +159,7 @@ const RELATIVE_STARTS: Words = Words::new(&[
 pub const PERIODS: PeriodWords = PeriodWords {
     ordinals: ORDINALS,
     ordinal_suffixes: Words::new(&["nd", "rd", "st", "th"]),
-    quarters: Words::new(&["qtr", "quarter", "quarters"]),
+    quarters: QUARTERS,
     half: "half",
     prepositions: Words::new(&["in", "of", "for", "during"]),
     year_prepositions: Words::new(&[
@@ -216,7 +239,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     the: "the",
     ago: Words::new(&["ago", "before", "earlier"]),
     before: "before",
-    same: Words::new(&["same", "comparable", "corresponding"]),
+    same: SAME,
     same_units: Words::new(&[
         "time", "half", "month", "period", "months", "quarter", "period's",
     ]),
@@ -227,7 +250,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     ago_word: "ago",
     phrases: PHRASES,
     not_after: Words::new(&["as", "ago", "end", "that", "ahead", "before", "earlier"]),
-    back_the: Words::new(&["prior", "previous", "preceding"]),
+    back_the: BACK_THE,
     period: "period",
     week: "week",
     up_to: Words::new(&["to", "thru", "ended", "ending", "through"]),
@@ -292,4 +315,12 @@ pub const PERIODS: PeriodWords = PeriodWords {
         .union(WEEKDAYS.shapes())
         .union(super::units::UNITS.months.shapes())
         .union(ORDINALS.shapes()),
+    // "the same period", "the prior quarter", "the quarter ended", "the week ended", "the
+    // year before", "a year earlier", "the nine months", "a month ago", "the year-ago period".
+    after_articles: second_words(&PHRASES)
+        .union(QUARTERS.shapes())
+        .union(SAME.shapes())
+        .union(BACK_THE.shapes())
+        .with_all(&["week", "year", "month"])
+        .union(super::numbers::NUMBERS.cardinals.shapes()),
 };
