@@ -64,8 +64,14 @@ pub fn folder() -> PathBuf {
 
 /// Every passage of the set, with the file it came from, in file order.
 pub fn load() -> Vec<(String, Passage)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder())
-        .expect("tests/fixtures/modern exists")
+    load_from(&folder())
+}
+
+/// Every passage of the YAML files in `dir` (the set's schema), with the file each came from,
+/// in file order: the development set, or a held-out set kept outside the project.
+pub fn load_from(dir: &Path) -> Vec<(String, Passage)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
         .map(|entry| entry.expect("readable folder entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
         .collect();
