@@ -13,7 +13,7 @@ use crate::extract::tokens::{word_direction, Kind, Token};
 use crate::extract::{Extraction, Low};
 use crate::interval::Interval;
 use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
-use crate::mention::{Mention, MentionKind};
+use crate::mention::{Bound, Mention, MentionKind};
 use crate::period::{Date, Period};
 use crate::span::Span;
 use std::cell::{OnceCell, RefCell};
@@ -788,6 +788,7 @@ impl<'a> Sentence<'a> {
                 && self.value_like(m)
                 && self.direction_after(self.mtoks[m].1).is_none()
         };
+        let start = k;
         // A period phrase may open with a filler word ("a week earlier", "the previous week").
         let period_first = self.mark_starting(k);
         let mut k = self.skip_fillers(k);
@@ -845,9 +846,11 @@ impl<'a> Sentence<'a> {
             if self.is(j, self.w.of) {
                 return self.mention_starting(j + 1).filter(|&m| free(m));
             }
+            // "from a high of 6.75 dlrs", an extreme of the period; "from the peak of",
+            // "from its high-water mark of", "from an all-time high of": the level itself.
             if !extremes
                 && self.is_any(j, &self.w.extremes)
-                && !self.is_any(j - 1, &self.w.extreme_qualifiers)
+                && !(start..j).any(|q| self.is_any(q, &self.w.extreme_qualifiers))
             {
                 return None;
             }
@@ -1879,6 +1882,7 @@ impl<'a> Sentence<'a> {
         }
         for d in 0..self.drafts.len() {
             self.level_before(d);
+            self.baseline_in_parentheses(d);
         }
         for m in self.ms.clone() {
             self.share_at(m);
@@ -1926,6 +1930,44 @@ impl<'a> Sentence<'a> {
         if self.role(b) == Role::Free {
             self.set_role(b, Role::Baseline(d));
         }
+    }
+
+    /// "2.31m attendances, 17% higher than last year (2.17m in Nov 2023)", "increased by 8.29
+    /// per cent over the same period of 2020-21 (USD 9.73 billion)": a figure alone in
+    /// parentheses (with its period at most) right after the baseline's period phrase that
+    /// ends a change is that period's figure, the baseline.
+    fn baseline_in_parentheses(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let Some(v) = dr.value else {
+            return;
+        };
+        if dr.kind != ClaimKind::Change || dr.baseline.is_some() || dr.inherited_from.is_some() {
+            return;
+        }
+        let k = dr.end;
+        let after_baseline_period = self.marks.iter().any(|mk| mk.baseline && mk.end == k);
+        if !after_baseline_period || !self.is(k, "(") {
+            return;
+        }
+        let Some(b) = self.mention_starting(k + 1) else {
+            return;
+        };
+        let mut e = self.mtoks[b].1;
+        if let Some(mk) = self.mark_after_preposition(e) {
+            e = self.marks[mk].end;
+        }
+        let digits = |x: usize| !self.mentions[x].words;
+        if !self.is(e, ")")
+            || self.role(b) != Role::Free
+            || !self.compatible(v, b)
+            || !digits(v)
+            || !digits(b)
+        {
+            return;
+        }
+        self.drafts[d].baseline = Some(b);
+        self.drafts[d].end = e + 1;
+        self.set_role(b, Role::Baseline(d));
     }
 
     /// The level an "after" clause starting at `k` reaches: the value of its own change
@@ -2459,7 +2501,9 @@ impl<'a> Sentence<'a> {
         if points {
             self.drafts[draft].measure = Measure::Points;
         } else if linked.is_some_and(|f| !self.same_unit(m, f))
-            || linked.is_none() && !self.change_in_its_own_words(m, dt)
+            || linked.is_none()
+                && !self.change_in_its_own_words(m, dt)
+                && (!self.amount_after_verb(m, dt) || self.restated(draft))
         {
             self.drop_amount_keep_percent(draft);
             return;
@@ -2497,6 +2541,30 @@ impl<'a> Sentence<'a> {
             || self.is_any(k + 1, &self.lang.periods.prepositions);
         self.is(k, self.w.than) && self.mention_starting(k + 1).is_none() && compared
             || noun && mf > self.first && self.is_any(mf - 1, &self.w.adjective_articles)
+    }
+
+    /// "Employment rose by 44,000 people in April", "Sales fell $5 million": an amount right
+    /// after a verb of change that takes no object, or after its "by", is the change, with
+    /// no level beside it ("cut 500 jobs" may be a count of jobs cut).
+    fn amount_after_verb(&self, m: usize, dt: usize) -> bool {
+        let mf = self.mtoks[m].0;
+        let by = mf == dt + 2 && self.is(dt + 1, self.w.by);
+        if dt >= mf
+            || !(by || mf == dt + 1)
+            || self.is_any(dt, &self.w.transitive_verbs)
+            || self.is_any(dt, &self.w.loss_verbs)
+        {
+            return false;
+        }
+        // "rose above 18 ringgit", "dropped below four billion dlrs": a level reached.
+        let bounded = !matches!(self.mentions[m].bound, Bound::Exact | Bound::About);
+        // "were off 100,000 barrels", not "write off 50 mln dlrs".
+        let particle = self.is_any(dt, &self.w.particle_directions)
+            && !(dt > self.first && self.is_any(dt - 1, &self.w.amount_copulas));
+        let verb = self
+            .direction_at(dt)
+            .is_some_and(|(_, pos)| pos == DirectionPos::Verb);
+        verb && !particle && (by || !bounded)
     }
 
     /// "ended at 24,826.20, 174.95 points or 0.70 per cent lower than the previous close of
@@ -2551,8 +2619,14 @@ impl<'a> Sentence<'a> {
     /// Undoes the amount of change of draft `d`, which has no level of its unit ("cut 500
     /// jobs"), but keeps the percent restating it as a change of its own: "The Dow rose 87
     /// points, or 0.2%" states a rise of 0.2%.
+    /// Whether the last draft after draft `d` is a percent restating it ("rose 87 points, or
+    /// 0.2%").
+    fn restated(&self, d: usize) -> bool {
+        self.drafts.len() == d + 2 && self.drafts[d + 1].restates == Some(d)
+    }
+
     fn drop_amount_keep_percent(&mut self, d: usize) {
-        let restating = self.drafts.len() == d + 2 && self.drafts[d + 1].restates == Some(d);
+        let restating = self.restated(d);
         let kept = if restating { self.drafts.pop() } else { None };
         self.drop_drafts_from(d);
         if let Some(mut p) = kept {
@@ -2750,6 +2824,7 @@ impl<'a> Sentence<'a> {
                 } else {
                     k
                 };
+                let k = self.past_manner(k);
                 // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
                 // ago": after "to", any word of a baseline.
                 let from = self.is(k, other_conn);
@@ -3259,10 +3334,24 @@ impl<'a> Sentence<'a> {
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
     /// "widened in April"): within a few words, with only words and period phrases between.
     fn direction_in_clause(&self, k: usize) -> Option<(Direction, usize)> {
-        if let Some((d, _)) = k.checked_sub(1).and_then(|j| self.direction_at(j)) {
-            return Some((d, k - 1));
+        // "fell sharply to 4.4%", "eased slightly from 2.8%"
+        let mut j = k;
+        while j > self.first + 1 && k - j < 2 && self.is_any(j - 1, &self.w.manner_adverbs) {
+            j -= 1;
+        }
+        if let Some((d, _)) = j.checked_sub(1).and_then(|j| self.direction_at(j)) {
+            return Some((d, j - 1));
         }
         self.verb_before_object(k.checked_sub(1)?)
+    }
+
+    /// `k`, or the token after the adverbs of manner at `k` ("from 3.1% back to 3%").
+    fn past_manner(&self, mut k: usize) -> usize {
+        let start = k;
+        while k < self.end && k - start < 2 && self.is_any(k, &self.w.manner_adverbs) {
+            k += 1;
+        }
+        k
     }
 
     /// Pass 3: a share: "over 90% of the global supply", "accounts for 40%".

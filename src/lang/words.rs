@@ -361,8 +361,9 @@ pub struct ClaimWords {
     /// Extremes that a figure after "from a ... of" is, rather than the baseline ("up 12.5
     /// cents at 6.705 dlrs from a high of 6.75 dlrs").
     pub extremes: Words,
-    /// Words before an extreme that make it a level the change is measured from: "from an
-    /// all-time high of 28 million tons", "from a record high of".
+    /// Words before an extreme (anywhere between the connector and it) that make it a level
+    /// the change is measured from: "from an all-time high of 28 million tons", "from a
+    /// record high of", "from the peak of", "from its four year low of".
     pub extreme_qualifiers: Words,
     /// Words opening a sentence that points back to the figure of the sentence before
     /// ("This was up 8.6%", "The result was down 14.8%").
@@ -430,6 +431,18 @@ pub struct ClaimWords {
     /// Verbs that are a change only with their particle, by the verb: the particle and the
     /// direction ("tacked on $11.50", "piled on 2%").
     pub particle_changes: Map<(&'static str, crate::claim::Direction)>,
+    /// Verbs of losing: the amount after them is a loss booked ("the company lost 120 mln
+    /// dlrs"), not a change of a level.
+    pub loss_verbs: Words,
+    /// Direction words that are also particles of other verbs ("signed up 14,619", "write
+    /// off 50 mln dlrs"): an amount right after one is a change only after a word of
+    /// [`Self::amount_copulas`] ("were off 100,000 barrels", "closing down 7/8").
+    pub particle_directions: Words,
+    pub amount_copulas: Words,
+    /// Adverbs of manner or degree between a verb of change and the "to" or "from" of its
+    /// levels, or between the two levels: "fell sharply to 4.4% from 2.3%", "eased slightly
+    /// from 2.8% to 2.7%", "fell from 3.1% back to 3%".
+    pub manner_adverbs: Words,
     /// Arrows written as the direction of a change in results highlights: "$255m ↑ 19.4% on
     /// FY23".
     pub direction_signs: &'static [(&'static str, crate::claim::Direction)],
