@@ -1134,10 +1134,7 @@ impl<'a> Sentence<'a> {
             // figure of the baseline just named, in parentheses.
             if self.drafts[d].baseline.is_none() && self.drafts[d].baseline_mark.is_some() {
                 if let Some(b) = self.parenthesised_level(d, k) {
-                    self.drafts[d].baseline = Some(b);
-                    self.set_role(b, Role::Baseline(d));
-                    k = self.past_figure(self.mtoks[b].1);
-                    self.drafts[d].end = k;
+                    k = self.take_parenthesised(d, b);
                     continue;
                 }
             }
@@ -1168,8 +1165,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic
-    /// levels (€9.2bn –"), for draft `d` whose baseline period is named: a figure with a unit,
-    /// of the value's unit when the value is known, and no words after it in the parenthesis.
+    /// levels (€9.2bn –"), or right after the baseline's period phrase that ends at `k`
+    /// ("17% higher than last year (2.17m in Nov 2023)"), for draft `d` whose baseline period
+    /// is named: the figure, with its own period at most, before the parenthesis closes or
+    /// a dash; with a unit, the value's unit when the value is known; a bare figure or a
+    /// percent only beside a known value of its unit.
     fn parenthesised_level(&self, d: usize, k: usize) -> Option<usize> {
         let mut j = k;
         while j < self.end
@@ -1183,16 +1183,33 @@ impl<'a> Sentence<'a> {
             j += 1;
         }
         // Words name the level first: "to $2.29 billion ($2.28 billion expected)" is an aside.
-        if j == k || !self.is(j, "(") {
+        let after_period = || self.marks.iter().any(|mk| mk.baseline && mk.end == k);
+        if !self.is(j, "(") || j == k && !after_period() {
             return None;
         }
         let b = self.mention_starting(j + 1)?;
+        let mut e = self.mtoks[b].1;
+        if let Some(mk) = self.mark_after_preposition(e) {
+            e = self.marks[mk].end;
+        }
         let with_unit = matches!(self.kind(b), MentionKind::Currency | MentionKind::Quantity);
-        (self.role(b) == Role::Free
-            && self.is_punct(self.mtoks[b].1)
-            && with_unit
-            && self.drafts[d].value.is_none_or(|v| self.same_unit(v, b)))
-        .then_some(b)
+        let digits = |x: usize| !self.mentions[x].words;
+        let fits = match self.drafts[d].value {
+            None => with_unit,
+            Some(v) => self.same_unit(v, b) && (with_unit || digits(v) && digits(b)),
+        };
+        (self.role(b) == Role::Free && self.is_punct(e) && fits).then_some(b)
+    }
+
+    /// Takes figure `b` in parentheses as draft `d`'s baseline; the token after it and the
+    /// parenthesis closing it.
+    fn take_parenthesised(&mut self, d: usize, b: usize) -> usize {
+        self.drafts[d].baseline = Some(b);
+        self.set_role(b, Role::Baseline(d));
+        let k = self.past_figure(self.mtoks[b].1);
+        let k = k + usize::from(self.is(k, ")"));
+        self.drafts[d].end = k;
+        k
     }
 
     /// The figure of a clause at `k` that gives the level change `d` reached: a comma, "and"
@@ -1932,42 +1949,21 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// "2.31m attendances, 17% higher than last year (2.17m in Nov 2023)", "increased by 8.29
-    /// per cent over the same period of 2020-21 (USD 9.73 billion)": a figure alone in
-    /// parentheses (with its period at most) right after the baseline's period phrase that
-    /// ends a change is that period's figure, the baseline.
+    /// "2.31m attendances, 17% higher than last year (2.17m in Nov 2023)": the figure in
+    /// parentheses after the baseline's period ([`Self::parenthesised_level`]) once the value
+    /// before the change is known, which a bare figure needs.
     fn baseline_in_parentheses(&mut self, d: usize) {
         let dr = &self.drafts[d];
-        let Some(v) = dr.value else {
-            return;
-        };
-        if dr.kind != ClaimKind::Change || dr.baseline.is_some() || dr.inherited_from.is_some() {
-            return;
-        }
-        let k = dr.end;
-        let after_baseline_period = self.marks.iter().any(|mk| mk.baseline && mk.end == k);
-        if !after_baseline_period || !self.is(k, "(") {
-            return;
-        }
-        let Some(b) = self.mention_starting(k + 1) else {
-            return;
-        };
-        let mut e = self.mtoks[b].1;
-        if let Some(mk) = self.mark_after_preposition(e) {
-            e = self.marks[mk].end;
-        }
-        let digits = |x: usize| !self.mentions[x].words;
-        if !self.is(e, ")")
-            || self.role(b) != Role::Free
-            || !self.compatible(v, b)
-            || !digits(v)
-            || !digits(b)
+        if dr.kind != ClaimKind::Change
+            || dr.value.is_none()
+            || dr.baseline.is_some()
+            || dr.inherited_from.is_some()
         {
             return;
         }
-        self.drafts[d].baseline = Some(b);
-        self.drafts[d].end = e + 1;
-        self.set_role(b, Role::Baseline(d));
+        if let Some(b) = self.parenthesised_level(d, dr.end) {
+            self.take_parenthesised(d, b);
+        }
     }
 
     /// The level an "after" clause starting at `k` reaches: the value of its own change
@@ -2616,15 +2612,15 @@ impl<'a> Sentence<'a> {
         ua == ub || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
     }
 
-    /// Undoes the amount of change of draft `d`, which has no level of its unit ("cut 500
-    /// jobs"), but keeps the percent restating it as a change of its own: "The Dow rose 87
-    /// points, or 0.2%" states a rise of 0.2%.
     /// Whether the last draft after draft `d` is a percent restating it ("rose 87 points, or
     /// 0.2%").
     fn restated(&self, d: usize) -> bool {
         self.drafts.len() == d + 2 && self.drafts[d + 1].restates == Some(d)
     }
 
+    /// Undoes the amount of change of draft `d`, which has no level of its unit ("cut 500
+    /// jobs"), but keeps the percent restating it as a change of its own: "The Dow rose 87
+    /// points, or 0.2%" states a rise of 0.2%.
     fn drop_amount_keep_percent(&mut self, d: usize) {
         let restating = self.restated(d);
         let kept = if restating { self.drafts.pop() } else { None };
