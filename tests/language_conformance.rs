@@ -122,6 +122,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("periods.days", &p.days),
         ("periods.durations", &p.durations),
         ("periods.this_month", &p.this_month),
+        ("periods.future.0", &p.future.0),
+        ("periods.future.1", &p.future.1),
         ("periods.month_quarter", &p.month_quarter),
         ("subjects.trailing_fillers", &s.trailing_fillers),
         ("subjects.leading_fillers", &s.leading_fillers),

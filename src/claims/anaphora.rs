@@ -25,6 +25,8 @@ pub fn opens_with_anaphor(
     end: usize,
 ) -> bool {
     let w = &lang.claims;
+    // "“This was 0.8 percentage points higher than a year ago,” she said."
+    let first = first + opening_quotes(text, &toks[first..end]);
     // Not after an aside that names another basis: "On a comparable-store basis, it was a
     // 9.4 pct gain" is not the change of the sales figure before.
     let aside = past_aside(text, &toks[first..end]);
@@ -47,6 +49,17 @@ pub fn opens_with_anaphor(
             && toks[k + 1].is_in(text, &w.anaphor_verbs)
 }
 
+/// The quotation marks that open a sentence, which an anaphor may follow.
+fn opening_quotes(text: &str, sentence: &[Token]) -> usize {
+    sentence
+        .iter()
+        .take_while(|t| t.kind == Kind::Punct && OPENING_QUOTES.contains(&t.text(text)))
+        .count()
+}
+
+/// Quotation marks a quoted sentence may open with.
+const OPENING_QUOTES: [&str; 5] = ["\"", "“", "‘", "'", "«"];
+
 /// The tokens of a short aside of words and its comma that opens a sentence ("On
 /// year-on-year basis,"), none when there is none.
 fn past_aside(text: &str, sentence: &[Token]) -> usize {
@@ -63,6 +76,7 @@ fn past_aside(text: &str, sentence: &[Token]) -> usize {
 /// year-on-year basis,"), with a pronoun and a verb of change: "On year-on-year basis, it
 /// jumped 35.8% from Rs776.82 crore" is about the measure of the sentence before.
 fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) -> bool {
+    let sentence = &sentence[opening_quotes(text, sentence)..];
     let k = past_aside(text, sentence);
     sentence
         .get(k)
@@ -185,11 +199,18 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
                     .as_ref()
                     .is_some_and(|o| o.direction.is_some() && o.direction == change.direction)
         };
+        // An amount of change in a unit is of a figure in that unit: "we added 1.5 billion
+        // bushels" is no change of "235 mln acre" before it.
+        let amount_unit = (change.measure == Measure::Absolute)
+            .then(|| change.mention.and_then(|m| ex.mentions.get(m)))
+            .flatten()
+            .and_then(|m| m.unit);
         let candidate = |c: &Claim, fits: &dyn Fn(&Figure) -> bool| {
             c.value.as_ref().is_some_and(|v| {
                 v.stated.is_some()
                     && c.sentence == *previous
                     && (v.unit == Some("%")) == points
+                    && amount_unit.is_none_or(|u| v.unit == Some(u))
                     && fits(v)
             })
         };

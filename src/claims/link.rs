@@ -3203,6 +3203,13 @@ impl<'a> Sentence<'a> {
             // One cheap test by shape first: most figures have no connector after them.
             self.is_any(j, &self.w.comparison_connectors) && self.baseline_connector(j).is_some()
         };
+        // "45 measles cases nationwide, up from 41": up to three words of what a count is of,
+        // then a comma and a direction before "from", which the caller reads.
+        let moved_from = |j: usize| {
+            self.is_comma_like(j)
+                && self.is_any(j + 1, &self.w.direction_adjectives)
+                && self.is(j + 2, self.w.from)
+        };
         if k >= self.end {
             return None;
         }
@@ -3222,8 +3229,11 @@ impl<'a> Sentence<'a> {
                 && !self.is_any(j, &self.w.aside_stops)
         };
         // The connector first: most figures have none a word or two after them.
-        if let Some(j) = (k + 1..k + 3).find(|&j| compares(j)) {
-            return (k..j).all(plain).then_some(j);
+        if let Some(j) = (k + 1..k + 4).find(|&j| j < k + 3 && compares(j) || moved_from(j)) {
+            // Before ", up from", not the words of a period: "the March 1 through 20 period,
+            // up from 8,817".
+            let span = |t: usize| moved_from(j) && self.is_any(t, &self.lang.periods.spans);
+            return (k..j).all(|t| plain(t) && !span(t)).then_some(j);
         }
         // "15,700 fresh cases in the week (April 18-24) as compared to 8,050", "15,700 cases
         // in April compared with 8,050 in March": up to two such words, then the figure's

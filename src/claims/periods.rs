@@ -103,9 +103,59 @@ struct Cursor<'a> {
     lang: &'static Language,
     /// The period words of `lang`.
     w: &'static PeriodWords,
+    /// The tokens searched (a sentence, as [`find`] is called).
+    first: usize,
+    end: usize,
+    /// Whether those tokens speak of the future ("will rise", "is expected to"), found when
+    /// first asked.
+    ahead: std::cell::Cell<Option<bool>>,
+    /// Set when a month was put in this year because the sentence speaks of the future.
+    looked_ahead: std::cell::Cell<bool>,
 }
 
 impl<'a> Cursor<'a> {
+    fn new(
+        lang: &'static Language,
+        text: &'a str,
+        toks: &'a [Token],
+        first: usize,
+        end: usize,
+    ) -> Self {
+        Cursor {
+            text,
+            toks,
+            lang,
+            w: &lang.periods,
+            first,
+            end,
+            ahead: std::cell::Cell::new(None),
+            looked_ahead: std::cell::Cell::new(false),
+        }
+    }
+    /// Whether the tokens searched speak of the future: a word that always does ("will"), or
+    /// one that does before "to" ("expected to", "forecast to").
+    fn ahead(&self) -> bool {
+        if let Some(a) = self.ahead.get() {
+            return a;
+        }
+        let (always, before_to) = &self.w.future;
+        let a = (self.first..self.end.min(self.toks.len())).any(|k| {
+            self.is_any(k, always) || (self.is_any(k, before_to) && self.is(k + 1, self.w.to))
+        });
+        self.ahead.set(Some(a));
+        a
+    }
+    /// The year of a month named without one: the most recent such month not after the
+    /// article date, or, in a sentence about the future, this year's when it is still to come
+    /// ("the cap will rise in October", in May).
+    fn month_year(&self, month: u8, date: Option<Date>) -> Option<i32> {
+        let d = date?;
+        if month > d.month && self.ahead() {
+            self.looked_ahead.set(true);
+            return Some(d.year);
+        }
+        month_year(month, Some(d))
+    }
     #[inline]
     fn low(&self, i: usize) -> Option<Low<'a>> {
         self.toks.get(i)?.low(self.text)
@@ -272,7 +322,7 @@ fn possessive_month(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodR
         return None;
     }
     let m = c.lang.units.months.get(&stem.to_lowercase())?;
-    let y = month_year(m, date)?;
+    let y = c.month_year(m, date)?;
     Some((PeriodRef::Absolute(Period::Month(y, m)), i + 1))
 }
 
@@ -336,12 +386,7 @@ fn months(y1: i32, from: u8, y2: i32, to: u8) -> Option<Period> {
 /// Whether the number at token `k` is the day of a date ("SEOUL, Nov. 13", "May 10"): a day
 /// after a capitalised month word, its abbreviation's full stop allowed.
 pub fn day_of_date(lang: &'static Language, text: &str, toks: &[Token], k: usize) -> bool {
-    let c = Cursor {
-        text,
-        toks,
-        lang,
-        w: &lang.periods,
-    };
+    let c = Cursor::new(lang, text, toks, k, k);
     let month = |j: Option<usize>| j.and_then(|j| c.month(j)).is_some();
     c.day(k).is_some()
         && (month(k.checked_sub(1))
@@ -369,19 +414,16 @@ pub fn find(
     out: &mut Vec<PeriodMark>,
 ) {
     out.clear();
-    let c = Cursor {
-        text,
-        toks,
-        lang,
-        w: &lang.periods,
-    };
+    let c = Cursor::new(lang, text, toks, first, end);
     let mut i = first;
     while i < end {
-        let Some((period, next)) = period_at(&c, i, end, date) else {
+        c.looked_ahead.set(false);
+        let Some((mut period, next)) = period_at(&c, i, end, date) else {
             i += 1;
             continue;
         };
-        let period = match period {
+        let period_looked_ahead = c.looked_ahead.get();
+        period = match period {
             PeriodRef::Absolute(p) => PeriodRef::Absolute(calendar_if_just_ended(p, date)),
             p => p,
         };
@@ -397,6 +439,11 @@ pub fn find(
         let possessive = c.toks[i].kind == Kind::Word && !c.toks[i].may_be_in(&c.w.starts);
         let baseline = period.is_comparison()
             || !in_words && !possessive && (introduced_as_baseline(&c, i, first) || joined());
+        // A baseline's month is not still to come: "will rise in the January/March quarter
+        // from the October/December quarter" compares with the last one.
+        if let (true, true, PeriodRef::Absolute(p)) = (baseline, period_looked_ahead, period) {
+            period = PeriodRef::Absolute(p.years_earlier(1));
+        }
         let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
         // "mid-March", "early June": a part of a month dates a figure as the month does.
@@ -466,12 +513,7 @@ pub fn cadence(
     end: usize,
     marks: &[PeriodMark],
 ) -> Option<Option<Cadence>> {
-    let c = Cursor {
-        text,
-        toks,
-        lang,
-        w: &lang.periods,
-    };
+    let c = Cursor::new(lang, text, toks, first, end);
     let of_mark = marks.iter().find_map(|m| {
         let said = match m.period {
             PeriodRef::Absolute(p) | PeriodRef::Last(p) => match p {
@@ -939,7 +981,7 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
                 next += 2;
                 y
             }
-            None => month_year(last, date)?,
+            None => c.month_year(last, date)?,
         },
     };
     let from_year = if m <= last { y } else { y - 1 };
@@ -981,7 +1023,7 @@ fn day_range(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(PeriodR
         next += 1;
         y
     } else {
-        month_year(m, date)?
+        c.month_year(m, date)?
     };
     // "the Nov. 1-10 period", "the April 18-24 week"
     if c.is(next, c.w.period) || c.is(next, c.w.week) {
@@ -1011,11 +1053,12 @@ fn counted_months_period(
         return None;
     }
     let n = c.count(i, 11)? as u8;
-    let y = month_year(n, date)?;
+    let y = c.month_year(n, date)?;
     Some((PeriodRef::Absolute(months(y, 1, y, n)?), unit + 2))
 }
 
-/// "nine months", "20 days of March" after "the first" (`i` is the count).
+/// "nine months", "20 days of March", "week of April" after "the first" (`i` is the count,
+/// or "week").
 fn first_months_or_days(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodRef, usize)> {
     let pw = c.w;
     let ref_year = date.map(|d| d.year);
@@ -1034,31 +1077,34 @@ fn first_months_or_days(c: &Cursor, i: usize, date: Option<Date>) -> Option<(Per
         } else if c.is(k, pw.of) && c.is(k + 1, pw.last) && c.is(k + 2, pw.year) {
             (ref_year.map(|y| y - 1), k + 3)
         } else if c.is(k, pw.of) && c.is(k + 1, pw.the) && c.is(k + 2, pw.year) {
-            (month_year(n, date), k + 3)
+            (c.month_year(n, date), k + 3)
         } else {
-            (month_year(n, date), k)
+            (c.month_year(n, date), k)
         };
         return Some((PeriodRef::Absolute(months(y?, 1, y?, n)?), next));
     }
-    if c.is_any(i + 1, &pw.days) && c.is(i + 2, pw.of) {
-        let n = c.count(i, 31)? as u8;
-        let k = i + 3;
-        let (y, m, next) = if let Some(m) = c.month(k) {
-            match c.year(k + 1) {
-                Some(y) => (y, m, k + 2),
-                None => (month_year(m, date)?, m, k + 1),
-            }
-        } else if c.is_any(k, &pw.this_month) && c.is(k + 1, pw.month) {
-            let d = date?;
-            (d.year, d.month, k + 2)
-        } else {
-            return None;
-        };
-        let from = Date::month_start(y, m);
-        let to = Date::new(y, m, n)?;
-        return Some((PeriodRef::Absolute(Period::span(from, to)?), next));
-    }
-    None
+    // "the first 20 days of March", "the first week of this month"
+    let (days, k) = if c.is_any(i + 1, &pw.days) && c.is(i + 2, pw.of) {
+        (c.count(i, 31)? as u8, i + 3)
+    } else if c.is(i, pw.week) && c.is(i + 1, pw.of) {
+        (7, i + 2)
+    } else {
+        return None;
+    };
+    let (y, m, next) = if let Some(m) = c.month(k) {
+        match c.year(k + 1) {
+            Some(y) => (y, m, k + 2),
+            None => (c.month_year(m, date)?, m, k + 1),
+        }
+    } else if c.is_any(k, &pw.this_month) && c.is(k + 1, pw.month) {
+        let d = date?;
+        (d.year, d.month, k + 2)
+    } else {
+        return None;
+    };
+    let from = Date::month_start(y, m);
+    let to = Date::new(y, m, days)?;
+    Some((PeriodRef::Absolute(Period::span(from, to)?), next))
 }
 
 /// "FY25", "FY2025", "FY 2025", "fiscal 2025", "fiscal year 2025", "FY2023-24", "FY24-25"
@@ -1309,7 +1355,7 @@ fn month_or_day(
     }
     let (y, next) = match c.year(j) {
         Some(y) => (y, j + 1),
-        None => (month_year(m, date)?, j),
+        None => (c.month_year(m, date)?, j),
     };
     let day = day.filter(|&d| d <= crate::period::days_in_month(y, m));
     Some((y, m, day, next))
@@ -1366,7 +1412,16 @@ fn relative(
                 },
                 i + 2,
             ))
-        } else if (same(&unit, pw.month) || same(&unit, pw.quarter)) && back {
+        } else if (same(&unit, pw.month) || same(&unit, pw.quarter)) && !back {
+            // "this month", "this quarter": the article's.
+            let d = date?;
+            let p = if same(&unit, pw.month) {
+                Period::Month(d.year, d.month)
+            } else {
+                Period::Quarter(d.year, (d.month - 1) / 3 + 1)
+            };
+            Some((PeriodRef::Absolute(p), i + 2))
+        } else if same(&unit, pw.month) || same(&unit, pw.quarter) {
             // "fell 11.2% last month": the month before the article's; "from the previous
             // month" only compares.
             let last = date.filter(|_| same(w, pw.last)).map(|d| {
@@ -1830,6 +1885,101 @@ mod tests {
         )]);
         // "on" elsewhere introduces nothing.
         assert!(marks("The plan focuses on 2024.", "2024-07-30", None).is_empty());
+    }
+
+    #[test]
+    fn this_month_and_this_quarter_are_the_articles() {
+        check(&[
+            (
+                "Exports rose 5% this month.",
+                "2022-04-08",
+                None,
+                "this month",
+                "2022-04",
+                false,
+            ),
+            (
+                "Profit rose this quarter.",
+                "2024-05-02",
+                None,
+                "this quarter",
+                "2024-Q2",
+                false,
+            ),
+            (
+                "Exports rose in the first week of this month.",
+                "2022-04-08",
+                None,
+                "in the first week of this month",
+                "2022-04-01..2022-04-07",
+                false,
+            ),
+            (
+                "Exports rose in the first week of March.",
+                "2022-04-08",
+                None,
+                "in the first week of March",
+                "2022-03-01..2022-03-07",
+                false,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_month_still_to_come_in_a_sentence_about_the_future_is_this_years() {
+        check(&[
+            (
+                "The cap will rise in October.",
+                "2024-05-24",
+                None,
+                "in October",
+                "2024-10",
+                false,
+            ),
+            (
+                "Prices are expected to rise in December.",
+                "2024-05-24",
+                None,
+                "in December",
+                "2024-12",
+                false,
+            ),
+            // A month already past stays this year's; without the future, a later month is
+            // last year's.
+            (
+                "The cap will be lower than in April.",
+                "2024-05-24",
+                None,
+                "in April",
+                "2024-04",
+                true,
+            ),
+            (
+                "The cap rose in October.",
+                "2024-05-24",
+                None,
+                "in October",
+                "2023-10",
+                false,
+            ),
+            (
+                "Exports will rise from the October/December quarter.",
+                "1987-03-24",
+                None,
+                "the October/December quarter",
+                "1986-Q4",
+                true,
+            ),
+            // "than expected" says nothing of the future.
+            (
+                "Sales rose in October, more than expected.",
+                "2025-02-10",
+                None,
+                "in October",
+                "2024-10",
+                false,
+            ),
+        ]);
     }
 
     #[test]

@@ -588,6 +588,9 @@ pub struct PeriodWords {
     pub durations: Words,
     /// "month" after "this" or "the" in "the first 20 days of this month".
     pub this_month: Words,
+    /// Words that put a sentence in the future, a month named after the article's month then
+    /// being this year's: always ("will"), or before [`Self::to`] ("expected to").
+    pub future: (Words, Words),
     /// The letter of a count of months glued to a number ("9M-24", "9MFY17": "m").
     pub month_letter: &'static str,
     /// Words that make the month before them a quarter ("the March quarter").
