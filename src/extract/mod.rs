@@ -670,7 +670,7 @@ impl<'a> Scanner<'a> {
                 .enumerate()
                 .all(|(k, w)| self.is_word(first + k, w))
             {
-                if self.verb_particle(first) {
+                if self.verb_particle(first) || self.particle_before_from(first, i) {
                     return None;
                 }
                 return Some((first, canonical, *bound));
@@ -686,6 +686,47 @@ impl<'a> Scanner<'a> {
         i > 0
             && self.tok(i).is_some_and(|t| t.is_in(self.text, particles))
             && self.tok(i - 1).is_some_and(|t| t.is_in(self.text, verbs))
+    }
+
+    /// Whether the particle at `first` opens a move to the figure starting at token `i`, not a
+    /// bound: "from" follows the figure a few tokens on, before a figure written the same way
+    /// (the same symbol, or the same word after the number). "Railways up to $6.32 billion
+    /// from $5.86 billion" is a rise; "up to 300 people from 20 countries" stays a bound.
+    fn particle_before_from(&self, first: usize, i: usize) -> bool {
+        let (particles, _) = &self.lang.numbers.verb_particles;
+        if !self
+            .tok(first)
+            .is_some_and(|t| t.is_in(self.text, particles))
+        {
+            return false;
+        }
+        let from = self.lang.units.from;
+        let Some(f) = (i + 1..i + 6).find(|&k| self.is_word(k, from)) else {
+            return false;
+        };
+        // Only the figure between: no punctuation that parts a clause (a comma glued between
+        // digits is the number's own).
+        let parts = |k: usize| {
+            let t = self.toks[k];
+            t.kind == Kind::Punct
+                && (t.space_before
+                    || matches!(t.text(self.text), "," | ";" | ":" | "(" | ")")
+                        && self
+                            .tok(k + 1)
+                            .is_none_or(|n| n.kind != Kind::Num || n.space_before))
+        };
+        if (i + 1..f).any(parts) {
+            return false;
+        }
+        let same = |a: usize, b: usize| match (self.tok(a), self.tok(b)) {
+            (Some(x), Some(y)) => x.text(self.text).eq_ignore_ascii_case(y.text(self.text)),
+            _ => false,
+        };
+        if self.toks[i].kind == Kind::Num {
+            self.tok(f + 1).is_some_and(|t| t.kind == Kind::Num) && same(i + 1, f + 2)
+        } else {
+            same(i, f + 1)
+        }
     }
 
     /// Is the number at `i` a day of a date ("May 10", "10 May", "July 20th")?
