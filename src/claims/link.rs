@@ -3381,19 +3381,40 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Pass 4: a value: any other free figure with a unit.
+    /// Pass 4: a value: any other free figure with a unit, and a bare count a verb of level
+    /// names one.
     fn value_at(&mut self, m: usize) {
         if self.role(m) != Role::Free {
             return;
         }
-        if !matches!(
+        let with_unit = matches!(
             self.kind(m),
             MentionKind::Currency | MentionKind::Quantity | MentionKind::Percent
-        ) {
+        );
+        if !with_unit && !self.bare_level(m) {
             return;
         }
         let end = self.after_owned_mark(self.mtoks[m].1);
         self.single_figure(ClaimKind::Value, m, end);
+    }
+
+    /// Whether bare figure `m` is a level a verb names: "Registrations reached 272,610 in
+    /// September", "The total stood at 1,204" (a verb of level, its "at" or "to"); not a year.
+    fn bare_level(&self, m: usize) -> bool {
+        let men = &self.mentions[m];
+        if men.kind != MentionKind::Number || !self.value_like(m) {
+            return false;
+        }
+        let (mf, me) = self.mtoks[m];
+        let year = me == mf + 1 && self.toks[mf].end - self.toks[mf].start == 4;
+        if year || mf < self.first + 1 {
+            return false;
+        }
+        let mut k = mf - 1;
+        if self.is_any(k, &self.w.value_words) && k > self.first {
+            k -= 1;
+        }
+        self.is_any(k, &self.w.level_verbs.0)
     }
 
     /// A claim of one figure (a share or a value), ending at token `end`.

@@ -8,7 +8,7 @@
 //! measure (the same measure words, no other place or scope), agree on the period, be the only
 //! such pair, and nothing in between may speak of that measure.
 
-use crate::claim::{Change, Claim, Figure, Measure};
+use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Extraction;
@@ -378,7 +378,10 @@ fn restatement(
             let Some(written) = v.stated else {
                 continue;
             };
-            if !fits(measure, v) || conversion(doc, claims, j, v, written) {
+            // A bare count alone ("Imports from the EC totalled 830.2 billion", its currency
+            // not read) says too little of what it counts to restate a change.
+            let bare_level = d.kind == ClaimKind::Value && v.unit.is_none() && d.baseline.is_none();
+            if bare_level || !fits(measure, v) || conversion(doc, claims, j, v, written) {
                 continue;
             }
             let (restated, phrase) = about_value(doc, toks, d, written);
