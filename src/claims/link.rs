@@ -3140,6 +3140,39 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The change draft a comparison of its figures restates, alone in parentheses right after
+    /// it with no direction of its own ("were up 33% on last year (84,266 vs 63,227)"): a
+    /// change in percent or points that states no figures (`first..end` are the comparison's tokens).
+    fn restated_before(&self, first: usize, end: usize, value: Option<usize>) -> Option<usize> {
+        if value.is_none()
+            || first < self.first + 2
+            || !self.is(first - 1, "(")
+            || !self.is(end, ")")
+        {
+            return None;
+        }
+        let open = first - 1;
+        // Up to the parenthesis, or a period phrase that ends there ("up 2.3 percentage points
+        // on last year (72.1% vs 69.8%)").
+        let reaches = |end: usize| {
+            end == open
+                || self
+                    .marks
+                    .iter()
+                    .any(|m| m.end == open && (m.first == end || m.first == end + 1))
+        };
+        self.drafts.iter().position(|dr| {
+            reaches(dr.end)
+                && dr.kind == ClaimKind::Change
+                && dr.change.is_some()
+                && matches!(dr.measure, Measure::Percent | Measure::Points)
+                && dr.value.is_none()
+                && dr.baseline.is_none()
+                && dr.restates.is_none()
+                && dr.inherited_from.is_none()
+        })
+    }
+
     /// Past "of GDP" and its period after a percent ending at token `k` ("from 6.4 per cent of
     /// GDP in FY23 to 5.6 per cent"): the whole the rate is of; else `k`.
     fn past_ratio_whole(&self, k: usize) -> usize {
@@ -3473,6 +3506,30 @@ impl<'a> Sentence<'a> {
                 self.set_role(base, Role::Baseline(d));
                 return;
             }
+        }
+        // "up 33% on last year (84,266 vs 63,227)": the figures of the change before.
+        if let Some(d) = self.restated_before(first, end, value) {
+            // The period phrase between is the baseline's ("on last year").
+            let between = self.drafts[d].end;
+            let mark = (self.drafts[d].baseline_mark.is_none())
+                .then(|| {
+                    self.marks
+                        .iter()
+                        .position(|m| m.baseline && m.end == first - 1 && m.first >= between)
+                })
+                .flatten();
+            let dr = &mut self.drafts[d];
+            dr.value = value;
+            dr.baseline = Some(base);
+            dr.end = end + 1;
+            if mark.is_some() {
+                dr.baseline_mark = mark;
+            }
+            if let Some(value) = value {
+                self.set_role(value, Role::Value(d));
+            }
+            self.set_role(base, Role::Baseline(d));
+            return;
         }
         self.drafts.push(Draft {
             kind: if direction.is_some() {

@@ -217,11 +217,16 @@ impl<'a> Cursor<'a> {
     fn joiner(&self, i: usize) -> bool {
         self.glued(i) && (self.is(i, "-") || self.is(i, "\u{2013}") || self.is(i, "/"))
     }
-    /// Whether `k` is "on" after a percent: "up 17.6% on 2022", "rose 12 percent on FY23".
+    /// Whether `k` is "on" after a percent or points: "up 17.6% on 2022", "rose 12 percent on
+    /// FY23", "up 2.3 percentage points on last year", "up 25bps on last year".
     fn percent_on(&self, k: usize) -> bool {
+        let u = &self.lang.units;
         k > 0
             && self.is(k, self.w.on)
-            && (self.is(k - 1, "%") || self.is_any(k - 1, &self.lang.units.percent))
+            && (self.is(k - 1, "%")
+                || self.is_any(k - 1, &u.percent)
+                || self.is_any(k - 1, &u.point_words)
+                || self.is_any(k - 1, &u.basis_points))
     }
     /// A count written in digits or in words ("nine", "20"), up to `max`.
     fn count(&self, i: usize, max: u32) -> Option<u32> {
