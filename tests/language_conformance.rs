@@ -41,6 +41,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("units.numeral_suffixes", &u.numeral_suffixes),
         ("units.naming", &u.naming),
         ("units.range_of.0", &u.range_of.0),
+        ("claims.current_levels", &c.current_levels),
         ("claims.fillers_before_percent", &c.fillers_before_percent),
         ("claims.fillers_before_multiple", &c.fillers_before_multiple),
         ("claims.connectors", &c.connectors),

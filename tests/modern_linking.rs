@@ -32,8 +32,8 @@ const INCONSISTENT_FLAGGED: usize = 6;
 const FALSE_FINDINGS: usize = 0;
 /// The held-out set (`tests/fixtures/modern-heldout/`), a guard against regressions since it
 /// was read: 117, 75 and 9 of 48 when first measured, before any work looked at it.
-const HELDOUT_LINKED: usize = 137;
-const HELDOUT_LINKED_WITH_PERIOD: usize = 89;
+const HELDOUT_LINKED: usize = 138;
+const HELDOUT_LINKED_WITH_PERIOD: usize = 90;
 const HELDOUT_PLANTED_CAUGHT: usize = 20;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.

@@ -2788,6 +2788,32 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The "from" before a level a few words describe, at figure token `mf`: "from their
+    /// historic low of 0.25%", "from a low of 0.25%", "from the current £1,690"; when "to"
+    /// and a figure follow the figure, so that the two are the levels moved between.
+    fn described_level_from(&self, mf: usize) -> Option<usize> {
+        // The word before the figure first: most figures have neither.
+        if mf < self.first + 3 {
+            return None;
+        }
+        let extreme_of = self.is(mf - 1, self.w.of) && self.is_any(mf - 2, &self.w.extremes);
+        let current = self.is_any(mf - 1, &self.w.current_levels)
+            && self.is(mf - 2, self.lang.periods.the)
+            && self.is(mf - 3, self.w.from);
+        if !extreme_of && !current {
+            return None;
+        }
+        let from = (mf.saturating_sub(6).max(self.first)..mf - 1)
+            .rev()
+            .find(|&j| self.is(j, self.w.from))?;
+        if !(from + 1..mf).all(|j| self.toks[j].kind == Kind::Word && self.plain_word(j)) {
+            return None;
+        }
+        let m = self.mention_starting(mf)?;
+        let after = self.past_figure(self.mtoks[m].1);
+        (self.is(after, self.w.to) && self.mention_starting(after + 1).is_some()).then_some(from)
+    }
+
     /// Pass 2: a comparison without a stated change: "rose to X from Y", "raised Bank Rate
     /// to X from Y", "X, down from Y", "X, compared with Y", "X vs Y".
     fn comparison_at(&mut self, m: usize) {
@@ -2795,20 +2821,24 @@ impl<'a> Sentence<'a> {
             return;
         }
         let (mf, me) = self.mtoks[m];
-        // "rose to X from Y", "fell from Y to X", "widened in April to X from Y"
-        if mf >= self.first + 2
+        // "rose to X from Y", "fell from Y to X", "widened in April to X from Y"; "raised
+        // rates from their historic low of 0.25% to 0.5%"
+        let opener = if mf >= self.first + 2
             && (self.is(mf - 1, self.w.to) || self.is(mf - 1, self.w.from))
-            && !self.ranged_before(mf - 1)
-            && !self.exchange_rate(m)
         {
+            Some(mf - 1)
+        } else {
+            self.described_level_from(mf)
+        };
+        if let Some(o) = opener.filter(|&o| !self.ranged_before(o) && !self.exchange_rate(m)) {
             // "taking the cash rate from 0.10% in April to 2.60% in October": a verb of
             // moving names the two levels without a direction.
             let clause = self
-                .direction_in_clause(mf - 1)
+                .direction_in_clause(o)
                 .map(|(d, dt)| (Some((d, dt)).filter(|_| !self.contradicted(d, dt)), dt))
-                .or_else(|| self.moving_verb_before(mf - 1).map(|t| (None, t)));
+                .or_else(|| self.moving_verb_before(o).map(|t| (None, t)));
             if let Some((direction, dt)) = clause {
-                let to_first = self.is(mf - 1, self.w.to);
+                let to_first = self.is(o, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
                 let k = self.past_ratio_whole(self.past_figure(me));
                 // "rose to $1.1 billion, or 45 cents a share, from $900 million, or 37

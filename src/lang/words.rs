@@ -275,6 +275,9 @@ pub struct ClaimWords {
     pub baseline_pairs: (Words, Words),
     /// The comparative connector ("than").
     pub than: &'static str,
+    /// Words after "the" that make the figure after them the level a move starts from: "fell
+    /// from the current £1,690 to £1,568".
+    pub current_levels: Words,
     /// Words introducing a value after a change ("to", "at").
     pub value_words: Words,
     /// "from": the baseline after a value ("rose to X from Y").

@@ -332,6 +332,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&["to", "with", "against"]),
     ),
     than: "than",
+    current_levels: Words::new(&["current", "present", "existing"]),
     value_words: Words::new(&["to", "at"]),
     from: "from",
     to: "to",
