@@ -3173,7 +3173,12 @@ impl<'a> Sentence<'a> {
     /// The change draft a comparison of its figures restates, alone in parentheses right after
     /// it with no direction of its own ("were up 33% on last year (84,266 vs 63,227)"): a
     /// change in percent or points that states no figures (`first..end` are the comparison's tokens).
-    fn restated_before(&self, first: usize, end: usize, value: Option<usize>) -> Option<usize> {
+    fn change_before_parenthesis(
+        &self,
+        first: usize,
+        end: usize,
+        value: Option<usize>,
+    ) -> Option<usize> {
         if value.is_none()
             || first < self.first + 2
             || !self.is(first - 1, "(")
@@ -3184,12 +3189,12 @@ impl<'a> Sentence<'a> {
         let open = first - 1;
         // Up to the parenthesis, or a period phrase that ends there ("up 2.3 percentage points
         // on last year (72.1% vs 69.8%)").
-        let reaches = |end: usize| {
-            end == open
+        let reaches = |draft_end: usize| {
+            draft_end == open
                 || self
                     .marks
                     .iter()
-                    .any(|m| m.end == open && (m.first == end || m.first == end + 1))
+                    .any(|m| m.end == open && (m.first == draft_end || m.first == draft_end + 1))
         };
         self.drafts.iter().position(|dr| {
             reaches(dr.end)
@@ -3462,15 +3467,16 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether bare figure `m` is a level a verb names: "Registrations reached 272,610 in
-    /// September", "The total stood at 1,204" (a verb of level, its "at" or "to"); not a year.
+    /// September", "The total stood at 1,204" (a verb of level, its "at" or "to"); not four
+    /// digits without a separator, a year or a model ("NEC's best-selling 9801 computer").
     fn bare_level(&self, m: usize) -> bool {
         let men = &self.mentions[m];
         if men.kind != MentionKind::Number || !self.value_like(m) {
             return false;
         }
         let (mf, me) = self.mtoks[m];
-        let year = me == mf + 1 && self.toks[mf].end - self.toks[mf].start == 4;
-        if year || mf < self.first + 1 {
+        let four_digits = me == mf + 1 && self.toks[mf].end - self.toks[mf].start == 4;
+        if four_digits || mf < self.first + 1 {
             return false;
         }
         let mut k = mf - 1;
@@ -3503,6 +3509,17 @@ impl<'a> Sentence<'a> {
         self.set_role(m, Role::Value(d));
     }
 
+    /// Makes `value` and `base` the figures of draft `d`.
+    fn give_figures(&mut self, d: usize, value: Option<usize>, base: usize) {
+        let dr = &mut self.drafts[d];
+        dr.value = value;
+        dr.baseline = Some(base);
+        if let Some(value) = value {
+            self.set_role(value, Role::Value(d));
+        }
+        self.set_role(base, Role::Baseline(d));
+    }
+
     /// A value with a stated baseline and no stated change.
     fn comparison(
         &mut self,
@@ -3522,23 +3539,20 @@ impl<'a> Sentence<'a> {
                     .direction
                     .is_none_or(|(other, _)| other == dir)
             });
-            let dr = &mut self.drafts[d];
-            dr.value = value;
-            dr.baseline = Some(base);
             // One claim when the words agree. When they do not ("fell from 8,387 to 33,989,
             // marking a rise of 305.26%"), both claims keep the figures, so that the one the
             // figures contradict is reported.
             if agree {
-                dr.first = first;
-                if let Some(value) = value {
-                    self.set_role(value, Role::Value(d));
-                }
-                self.set_role(base, Role::Baseline(d));
+                self.drafts[d].first = first;
+                self.give_figures(d, value, base);
                 return;
             }
+            let dr = &mut self.drafts[d];
+            dr.value = value;
+            dr.baseline = Some(base);
         }
         // "up 33% on last year (84,266 vs 63,227)": the figures of the change before.
-        if let Some(d) = self.restated_before(first, end, value) {
+        if let Some(d) = self.change_before_parenthesis(first, end, value) {
             // The period phrase between is the baseline's ("on last year").
             let between = self.drafts[d].end;
             let mark = (self.drafts[d].baseline_mark.is_none())
@@ -3549,16 +3563,11 @@ impl<'a> Sentence<'a> {
                 })
                 .flatten();
             let dr = &mut self.drafts[d];
-            dr.value = value;
-            dr.baseline = Some(base);
             dr.end = end + 1;
             if mark.is_some() {
                 dr.baseline_mark = mark;
             }
-            if let Some(value) = value {
-                self.set_role(value, Role::Value(d));
-            }
-            self.set_role(base, Role::Baseline(d));
+            self.give_figures(d, value, base);
             return;
         }
         self.drafts.push(Draft {
