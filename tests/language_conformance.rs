@@ -37,6 +37,10 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("units.points", &u.points),
         ("units.point_words", &u.point_words),
         ("units.basis_points", &u.basis_points),
+        (
+            "units.percentage_point_abbreviations",
+            &u.percentage_point_abbreviations,
+        ),
         ("units.times", &u.times),
         ("units.numeral_suffixes", &u.numeral_suffixes),
         ("units.naming", &u.naming),

@@ -889,6 +889,20 @@ impl<'a> Sentence<'a> {
             Some(if self.is(k + 1, ".") { 2 } else { 1 })
         } else if pair_first.contains(&w) && self.is_any(k + 1, pair_second) {
             Some(2)
+        } else if same(&w, self.w.baseline_before_determiner) {
+            // Only right before the figure ("over the 64.5 million", "over last year's 70.75
+            // million"): "over the previous year" or "over January's figure" is a span or a
+            // period, read as such.
+            let after_the = self.is(k + 1, self.lang.periods.the).then_some(k + 2);
+            let after_owner = (k + 1..(k + 3).min(self.end))
+                .find(|&j| self.possessive_period(j))
+                .map(|j| j + 1);
+            // Not the count of a span: "over the 12 months to the end of February".
+            let figure = |j: usize| {
+                self.mention_starting(j)
+                    .is_some_and(|f| !self.is_any(self.mtoks[f].1, &self.lang.periods.durations))
+            };
+            after_the.or(after_owner).is_some_and(figure).then_some(1)
         } else {
             same(&w, self.w.than).then_some(1)
         }
@@ -901,6 +915,16 @@ impl<'a> Sentence<'a> {
         ma.unit == mb.unit
             || (ma.unit.is_none() && mb.unit != Some("%"))
             || (mb.unit.is_none() && ma.unit != Some("%"))
+    }
+
+    /// Whether the two ends of a from/to pair can be compared: [`Self::compatible`], or a
+    /// percent and a bare number of its size, the unit left out at one end ("from 21.79
+    /// percent in February to 22.95 in March").
+    fn ends_compatible(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        let bare = |m: &Mention| m.kind == MentionKind::Number && m.unit.is_none();
+        let percent_and_bare = ma.unit == Some("%") && bare(mb) || mb.unit == Some("%") && bare(ma);
+        self.compatible(a, b) || percent_and_bare && (0.5..=2.0).contains(&(ma.value / mb.value))
     }
 
     /// Attaches "to X", "at X", "from Y", "compared with Y", period phrases after a change
@@ -1889,6 +1913,7 @@ impl<'a> Sentence<'a> {
         self.joined_comparisons();
         for m in self.ms.clone() {
             self.unchanged(m);
+            self.value_far_before(m);
             self.baseline_only(m);
         }
         if self.drafts.len() > 1 {
@@ -2056,7 +2081,16 @@ impl<'a> Sentence<'a> {
         let to_value = self.is(me, ",")
             && self.is(me + 1, self.w.to)
             && self.mention_starting(me + 2).is_some();
-        (compared || to_value).then_some((d, mf, true))
+        // "Domestic: 35.3 million, +4.5%", "Load factor: 83.4%, -0.3 ppt": a signed change
+        // set after the figure it is of; "(+25.1 per cent)": a plus sign alone says a rise.
+        let sign_at = if glued_sign { mf - 1 } else { mf };
+        let after_figure = sign_at > self.first + 1
+            && self.is(sign_at - 1, ",")
+            && self.ms.clone().any(|p| self.mtoks[p].1 == sign_at - 1);
+        let plus_alone = d == Direction::Up
+            && sign_at > self.first
+            && (self.is(sign_at - 1, "(") || self.is(sign_at - 1, ","));
+        (compared || to_value || after_figure || plus_alone).then_some((d, mf, true))
     }
 
     /// "-Earnings Growth (Y-o-Y): 40.0%", "Revenue Change (Y-o-Y): 9.1%": a noun of change
@@ -2334,6 +2368,10 @@ impl<'a> Sentence<'a> {
     /// ("a 5% increase"): (direction, its token, whether it comes first).
     fn change_direction(&self, m: usize) -> Option<(Direction, usize, bool)> {
         let (mf, me) = self.mtoks[m];
+        // "boost its 22 pct stake": a holding the verb acts on, not the size of its move.
+        if self.is_any(me, &self.w.share_words) {
+            return None;
+        }
         let ((d, dt), before) = self
             .direction_before(mf, false)
             .map(|x| (x, true))
@@ -2877,7 +2915,7 @@ impl<'a> Sentence<'a> {
                         from || f == self.skip_fillers(k + 1) || self.dated_baseline(f)
                     };
                     if let Some(o) = other.filter(|&o| {
-                        self.compatible(m, o) && digits(o) && digits(m) && moved_from(o)
+                        self.ends_compatible(m, o) && digits(o) && digits(m) && moved_from(o)
                     }) {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
                         self.comparison(Some(value), base, dt, direction);
@@ -3332,6 +3370,86 @@ impl<'a> Sentence<'a> {
             }
         }
         (j > words && compares(j) && (k..words).all(plain)).then_some(j)
+    }
+
+    /// "7.75 million people were waiting to start treatment at the end of August, up from
+    /// 7.68 million in July": a baseline after ", up from" whose value stands further back
+    /// in the clause than the few words [`Self::words_before_comparison`] passes over. The
+    /// value is the nearest free figure of the baseline's kind and unit, with no comma,
+    /// word of direction or clause break between.
+    fn value_far_before(&mut self, m: usize) {
+        const REACH: usize = 30;
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 4 || !self.is(mf - 1, self.w.from) {
+            return;
+        }
+        let (dt, comma) = (mf - 2, mf - 3);
+        // ", up from", "— up from", " - up from"
+        let spaced_hyphen =
+            self.is(comma, "-") && self.toks[comma].space_before && self.toks[dt].space_before;
+        if !self.is_any(dt, &self.w.direction_adjectives)
+            || !(self.is_comma_like(comma) || spaced_hyphen)
+        {
+            return;
+        }
+        if self.role(m) != Role::Free || !self.value_like(m) {
+            return;
+        }
+        let Some((d, _)) = self.direction_at(dt) else {
+            return;
+        };
+        // The nearest figure of the baseline's own unit, else the nearest of a unit it can
+        // be compared with ("7.75 million people ..., up from 7.68 million"); either of a
+        // comparable size: "46.496 Ecus per 100 kilos for 118,350 tonnes of sugar, down
+        // from 46.864 Ecus" compares the rebates.
+        let fits = |s: &Self, p: usize| {
+            let (a, b) = (&s.mentions[p], &s.mentions[m]);
+            let counted = s.is(s.mtoks[p].1, "-");
+            let counts = |k: MentionKind| matches!(k, MentionKind::Number | MentionKind::Quantity);
+            s.role(p) == Role::Free
+                && s.value_like(p)
+                && !counted
+                && s.compatible(p, m)
+                && (a.kind == b.kind || counts(a.kind) && counts(b.kind))
+                && !a.words
+                && !b.words
+                && super::comparable_size(&a.interval, &b.interval)
+        };
+        let lo = comma.saturating_sub(REACH).max(self.first);
+        let mut fallback = None;
+        let mut j = comma;
+        while j > lo {
+            j -= 1;
+            let within = |p: usize| self.mtoks[p].0 <= j && j < self.mtoks[p].1;
+            if let Some(p) = self.ms.clone().rfind(|&p| within(p)) {
+                if self.mtoks[p].0 != j {
+                    continue;
+                }
+                if fits(self, p) {
+                    if self.mentions[p].unit == self.mentions[m].unit {
+                        self.comparison(Some(p), m, dt, Some((d, dt)));
+                        return;
+                    }
+                    fallback = fallback.or(Some(p));
+                }
+                continue;
+            }
+            // Stops at the marks that end a clause, not at "(", "-" or "&".
+            let stop = self.is_comma_like(j)
+                || self.is_punct(j) && matches!(self.toks[j].text(self.text), ";" | ":" | "." | "!" | "?")
+                // "value-added": a word of direction inside a compound is none.
+                || self.direction_at(j).is_some() && (self.toks[j].space_before || !self.is(j - 1, "-"))
+                || self.is_any(j, &self.w.clause_joiners)
+                // "a 1.7 billion dlr charge against earnings, down from": the figure of
+                // another comparison.
+                || !self.is(j, self.w.from) && self.baseline_connector(j).is_some();
+            if stop {
+                break;
+            }
+        }
+        if let Some(p) = fallback {
+            self.comparison(Some(p), m, dt, Some((d, dt)));
+        }
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in

@@ -280,8 +280,13 @@ impl<'a> Scanner<'a> {
                 *j = i + 2;
                 return Unit::Times;
             }
-            // "a 12-cent dividend", "a one-yen rise"
             if self.is_punct(i, "-") && self.glued(i) && self.glued(i + 1) {
+                // "a 9.6-percent increase", "a nine-percent boost"
+                if self.is_any(i + 1, &u.percent) {
+                    *j = i + 2;
+                    return Unit::Percent;
+                }
+                // "a 12-cent dividend", "a one-yen rise"
                 if let Some((code, factor)) = self.low(i + 1).and_then(|w| u.currencies.get(&w)) {
                     *j = i + 2;
                     return Unit::Currency(code, factor);
@@ -313,6 +318,10 @@ impl<'a> Scanner<'a> {
         if u.basis_points.contains(w) {
             *j = i + 1;
             return Unit::Points(0.01);
+        }
+        if u.percentage_point_abbreviations.contains(w) {
+            *j = i + 1;
+            return Unit::Points(1.0);
         }
         // "times", "fold"; "2.7x" glued, but not "4x4".
         if u.times.contains(w)
@@ -1544,6 +1553,7 @@ impl<'a> Scanner<'a> {
                     || u.currencies.get(w).is_some()
                     || u.attached_currencies.get(w).is_some()
                     || u.basis_points.contains(w)
+                    || u.percentage_point_abbreviations.contains(w)
                     || same(w, u.times_suffix))
                 {
                     return Err(self.skip_code(j));
@@ -3296,6 +3306,73 @@ mod tests {
             3e9,
             Some("INR"),
         );
+    }
+
+    #[test]
+    fn currency_codes_prefixes_and_words_of_more_countries() {
+        let cases: &[(&str, &str, f64, &str)] = &[
+            ("It totalled AED 88 billion.", "AED 88 billion", 88e9, "AED"),
+            (
+                "Revenue was Tk76751 crore.",
+                "Tk76751 crore",
+                767.51e9,
+                "BDT",
+            ),
+            (
+                "Earnings hit KSh 141 billion.",
+                "KSh 141 billion",
+                141e9,
+                "KES",
+            ),
+            ("A visa costs Dhs 300 now.", "Dhs 300", 300.0, "AED"),
+            ("It paid 500 dirhams.", "500 dirhams", 500.0, "AED"),
+            ("It paid 300 taka.", "300 taka", 300.0, "BDT"),
+            (
+                "Inflows were PKR 2.1 trillion.",
+                "PKR 2.1 trillion",
+                2.1e12,
+                "PKR",
+            ),
+        ];
+        for &(text, span, value, code) in cases {
+            one(text, span, Currency, value, Some(code));
+        }
+        // Words that name several currencies are left unresolved.
+        for text in [
+            "It paid 40 riyals.",
+            "It paid 40 dinars.",
+            "It paid 40 shillings.",
+        ] {
+            assert!(read(text).iter().all(|r| r.3.is_none()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_percent_hyphenated_and_points_abbreviated() {
+        one(
+            "a 9.6-percent increase",
+            "9.6-percent",
+            Percent,
+            9.6,
+            Some("%"),
+        );
+        one(
+            "a nine-percent boost",
+            "nine-percent",
+            Percent,
+            9.0,
+            Some("%"),
+        );
+        one(
+            "Load factor: -0.3 ppt.",
+            "-0.3 ppt",
+            Points,
+            -0.3,
+            Some("pp"),
+        );
+        one("down 2.3 ppts", "2.3 ppts", Points, 2.3, Some("pp"));
+        one("It fell 0.3ppt.", "0.3ppt", Points, 0.3, Some("pp"));
+        one("It rose 1.5pp.", "1.5pp", Points, 1.5, Some("pp"));
     }
 
     #[test]

@@ -194,6 +194,8 @@ pub struct UnitWords {
     pub point_words: Words,
     /// Basis points in one word ("bps").
     pub basis_points: Words,
+    /// Percentage points in one abbreviation ("0.3 ppt", "-2.3 ppts", "1.5pp").
+    pub percentage_point_abbreviations: Words,
     /// Multiples of a figure after a number ("times", "fold").
     pub times: Words,
     /// The word glued by a hyphen for a multiple ("-fold").
@@ -233,6 +235,7 @@ impl UnitWords {
             .with(self.percentage)
             .with(self.basis)
             .union(self.basis_points.shapes())
+            .union(self.percentage_point_abbreviations.shapes())
             .union(self.times.shapes())
             .with(self.times_suffix)
             .union(self.currencies.shapes())
@@ -273,6 +276,10 @@ pub struct ClaimWords {
     /// Two-word baseline connectors: first words ("compared", "relative") and second
     /// words ("with", "to").
     pub baseline_pairs: (Words, Words),
+    /// A connector that introduces a baseline only before a determiner or a period's
+    /// possessive ("an increase over the 64.5 million", "up 5% over last year's 2.1
+    /// million"), not before a bare figure, where it is a bound ("over 2 years").
+    pub baseline_before_determiner: &'static str,
     /// The comparative connector ("than").
     pub than: &'static str,
     /// Words after "the" that make the figure after them the level a move starts from: "fell

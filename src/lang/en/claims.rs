@@ -44,6 +44,7 @@ pub const DIRECTIONS: Map<(Direction, DirectionPos)> = Map::new(&[
     ("grown", (Up, Verb)),
     ("jumps", (Up, Verb)),
     ("soars", (Up, Verb)),
+    ("boost", (Up, Noun)),
     ("climb", (Up, Noun)),
     ("surge", (Up, Noun)),
     ("above", (Up, Verb)),
@@ -327,6 +328,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "year-earlier",
     ]),
     baseline_words: Words::new(&["vs", "from", "versus", "against"]),
+    baseline_before_determiner: "over",
     baseline_pairs: (
         Words::new(&["as", "compared", "relative"]),
         Words::new(&["to", "with", "against"]),
