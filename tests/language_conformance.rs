@@ -62,6 +62,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.exchange_words", &c.exchange_words),
         ("claims.introducing_baseline", &c.introducing_baseline),
         ("claims.aside_stops", &c.aside_stops),
+        ("claims.aside_openers", &c.aside_openers),
         ("claims.clause_joiners", &c.clause_joiners),
         ("claims.losses", &c.losses),
         ("claims.clause_starters", &c.clause_starters),

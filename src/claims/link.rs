@@ -28,6 +28,8 @@ const SPLIT_ADJUSTED_REACH: usize = 10;
 
 /// The most words an aside set between dashes may have and be passed over.
 const ASIDE_WORDS: usize = 12;
+/// The longest aside between commas, in tokens, read inside the object of a transitive verb.
+const COMMA_ASIDE_WORDS: usize = 20;
 
 /// The most words read back from a figure's verb for the noun of change heading its subject
 /// ("the combined monthly increase in OPEC's output during September stood at").
@@ -153,17 +155,32 @@ impl<'a> Sentence<'a> {
         self.is(i, "—") || self.is(i, "–")
     }
 
-    /// The opening dash of an aside set between dashes whose closing dash is at `close`
-    /// ("— which affects many loans for households and businesses —"): words only between.
-    fn dash_aside_opening(&self, close: usize) -> Option<usize> {
-        if !self.is_dash(close) {
-            return None;
+    /// The opening of an aside that closes at `close`: between dashes ("— which affects many
+    /// loans for households and businesses —"), in parentheses ("the key policy rate (repo)")
+    /// or between commas when it opens with "or", "which" or "who" ("the repo rate, or the rate
+    /// at which the central bank lends short-term cash to other banks,"); words only between.
+    fn aside_opening(&self, close: usize) -> Option<usize> {
+        let back = |reach: usize, inside: &dyn Fn(usize) -> bool, opens: &dyn Fn(usize) -> bool| {
+            (close.saturating_sub(reach + 1).max(self.first)..close)
+                .rev()
+                .take_while(|&i| opens(i) || inside(i))
+                .find(|&i| opens(i))
+                .filter(|&open| open + 1 < close)
+        };
+        let word = |i: usize| self.toks[i].kind == Kind::Word;
+        if self.is_dash(close) {
+            let inside = |i: usize| word(i) || self.is_comma_like(i);
+            return back(ASIDE_WORDS, &inside, &|i| self.is_dash(i));
         }
-        (close.saturating_sub(ASIDE_WORDS + 1).max(self.first)..close)
-            .rev()
-            .take_while(|&i| self.is_comma_like(i) || self.toks[i].kind == Kind::Word)
-            .find(|&i| self.is_dash(i))
-            .filter(|&open| open + 1 < close)
+        if self.is(close, ")") {
+            return back(ASIDE_WORDS, &word, &|i| self.is(i, "("));
+        }
+        if self.is(close, ",") {
+            let inside = |i: usize| word(i) || self.is(i, "-");
+            let opens = |i: usize| self.is(i, ",") && self.is_any(i + 1, &self.w.aside_openers);
+            return back(COMMA_ASIDE_WORDS, &inside, &opens);
+        }
+        None
     }
 
     fn is_punct(&self, i: usize) -> bool {
@@ -465,7 +482,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
-            if by && self.dash_aside_opening(k).is_some() {
+            if by && self.aside_opening(k).is_some() {
                 return self.verb_before_object(k);
             }
             let w = self.low(k)?;
@@ -649,7 +666,7 @@ impl<'a> Sentence<'a> {
             }
             // "cut its benchmark rate — which affects many loans — by a quarter-point": an
             // aside between dashes is not counted.
-            if let Some(open) = self.dash_aside_opening(j) {
+            if let Some(open) = self.aside_opening(j) {
                 j = open;
                 continue;
             }
@@ -771,14 +788,20 @@ impl<'a> Sentence<'a> {
     /// The figure right after "than" at `k` - 1, or after a period's possessive ("than last
     /// year's ₹18,951 crore"); not one further on ("higher than in 1985 at a total of 133.9
     /// billion dlrs" is the value).
-    fn than_figure(&self, k: usize) -> Option<usize> {
-        let k = self.skip_fillers(k);
+    fn than_figure(&self, after_than: usize) -> Option<usize> {
+        let k = self.skip_fillers(after_than);
         let owner = (k..(k + 3).min(self.end))
             .take_while(|&j| self.toks[j].kind == Kind::Word)
             .find(|&j| self.possessive_period(j));
         let at = owner.map_or(k, |j| j + 1);
         self.mention_starting(at)
             .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
+            // "1.9% more than the record set on July 15, 2024 of 745,020 MW": a level named
+            // after "the", then its figure after "of".
+            .or_else(|| {
+                let named = at == k && self.is(after_than, self.lang.periods.the);
+                named.then(|| self.figure_after(after_than, true)).flatten()
+            })
     }
 
     fn figure_after(&self, k: usize, extremes: bool) -> Option<usize> {
@@ -861,7 +884,10 @@ impl<'a> Sentence<'a> {
                 }
             }
             let counted = counted(j);
-            let word = self.toks[j].kind == Kind::Word || self.is(j, "-");
+            // "from the 2019 figure of": a number that is no figure (a year read as a word).
+            let word = self.toks[j].kind == Kind::Word
+                || self.is(j, "-")
+                || self.toks[j].kind == Kind::Num && self.mention_starting(j).is_none();
             if !counted && (!word || self.direction_at(j).is_some()) {
                 return None;
             }
@@ -939,7 +965,9 @@ impl<'a> Sentence<'a> {
                 break;
             }
             if self.is_any(k, &self.w.value_words) && self.drafts[d].value.is_none() {
-                if let Some(m) = self.mention_near(k + 1) {
+                // "fell by 2.50 billion dlrs to a 1986 loss of 1.71 billion dlrs": a loss is
+                // a level below zero, which the figure as written does not say.
+                if let Some(m) = self.mention_near(k + 1).filter(|&m| !self.loss_amount(m)) {
                     quoted_at = !self.is(k, self.w.to);
                     self.drafts[d].value = Some(m);
                     self.set_role(m, Role::Value(d));
@@ -981,8 +1009,11 @@ impl<'a> Sentence<'a> {
                 if self.drafts[d].baseline.is_none() {
                     // An amount takes a baseline that the words name as such: "fell 624.82
                     // points ... against the previous close of 82,176.45".
+                    // "more than the record set on July 15, 2024 of 745,020 MW": after "than"
+                    // an extreme is the level compared with, not one of the period.
+                    let than = self.is(k, self.w.than);
                     let near = self
-                        .baseline_near(k + len)
+                        .figure_after(k + len, than)
                         .filter(|&m| !amount || self.mtoks[m].0 > k + len + 1)
                         .map(|m| {
                             self.drafts[d]

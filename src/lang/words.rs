@@ -305,6 +305,9 @@ pub struct ClaimWords {
     /// earlier ones' too ("expanded 18.5% year on year but contracted 1.8% quarter on quarter
     /// in the second quarter").
     pub clause_joiners: Words,
+    /// Words that open an aside between commas inside the object of a transitive verb ("the
+    /// repo rate, or the rate at which ..., by 50 basis points").
+    pub aside_openers: Words,
     /// Words starting a participial clause that refers back ("marking", "up", "which").
     pub clause_starters: Words,
     /// Comparatives before "than" after a multiple ("three times more than").

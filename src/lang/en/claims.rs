@@ -383,6 +383,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     introducing_baseline: Words::new(&["vs", "from", "than", "versus", "against", "compared"]),
     aside_stops: Words::new(&["is", "and", "but", "was", "are", "were", "while"]),
     clause_joiners: Words::new(&["and", "but", "yet", "while", "whereas"]),
+    aside_openers: Words::new(&["or", "who", "which"]),
     clause_starters: Words::new(&[
         "a",
         "an",
@@ -463,6 +464,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
             "stood",
             "coming",
             "ending",
+            "brought",
             "reached",
             "totaled",
             "selling",
