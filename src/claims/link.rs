@@ -1133,10 +1133,12 @@ impl<'a> Sentence<'a> {
                 .value
                 .is_none()
                 .then(|| {
-                    self.level_clause(d, k).or_else(|| {
-                        self.reporting_aside(k)
-                            .and_then(|j| self.level_clause(d, j))
-                    })
+                    self.level_clause(d, k)
+                        .or_else(|| self.level_with(d, k))
+                        .or_else(|| {
+                            self.reporting_aside(k)
+                                .and_then(|j| self.level_clause(d, j))
+                        })
                 })
                 .flatten()
             {
@@ -1293,6 +1295,30 @@ impl<'a> Sentence<'a> {
                 Some(None)
             }
         })??;
+        let rate =
+            self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
+        (!rate).then_some(figure)
+    }
+
+    /// The figure of ", with the total of 328,041 registrations", ", with an average of 19.3
+    /// million viewers", ", with sales of $3 billion" at `k`: "with", words of a level or up
+    /// to three of a measure, then "of" and the figure. Not a percent for a change in percent
+    /// (", with a share of 5%").
+    fn level_with(&self, d: usize, k: usize) -> Option<usize> {
+        if !self.is(k, ",") || !self.is(k + 1, self.w.level_with) {
+            return None;
+        }
+        // Words of a level ("the total", "an average") or of a measure ("sales"), not "with
+        // the help of 300 dealers".
+        let start = self.skip_fillers(k + 2);
+        let of = (start..(start + 4).min(self.end))
+            .find(|&j| self.is(j, self.w.of) || !(self.plain_word(j) && self.measure_word(j)))?;
+        if of == k + 2 || !self.is(of, self.w.of) {
+            return None;
+        }
+        let figure = self
+            .mention_starting(of + 1)
+            .filter(|&m| self.role(m) == Role::Free && self.value_like(m))?;
         let rate =
             self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
         (!rate).then_some(figure)
@@ -2956,6 +2982,23 @@ impl<'a> Sentence<'a> {
                         return;
                     }
                 }
+                // "MLB drew 69.63 million in 2018 and dropped to 68.49 million in 2019": the
+                // level of the clause the verb's "and" joins is the one moved from.
+                if let Some(b) = to_first
+                    .then(|| self.level_before_and(dt))
+                    .flatten()
+                    .filter(|&b| {
+                        let (a, c) = (&self.mentions[m], &self.mentions[b]);
+                        a.unit == c.unit
+                            && a.kind == c.kind
+                            && !a.words
+                            && !c.words
+                            && super::comparable_size(&a.interval, &c.interval)
+                    })
+                {
+                    self.comparison(Some(m), b, dt, direction);
+                    return;
+                }
             }
         }
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
@@ -3027,6 +3070,25 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+    }
+
+    /// The free figure that ends the clause before "and" at `dt` - 1, with only its period
+    /// phrase between: "drew 69.63 million in 2018 and dropped to", "was 5.1% in May and rose
+    /// to".
+    fn level_before_and(&self, dt: usize) -> Option<usize> {
+        if dt < self.first + 2 || !self.is(dt - 1, self.w.and) {
+            return None;
+        }
+        let mut e = dt - 1;
+        if let Some(mk) = self
+            .marks
+            .iter()
+            .position(|mk| mk.end == e && mk.first > self.first)
+        {
+            e = self.marks[mk].first;
+        }
+        let p = self.ms.clone().rfind(|&p| self.mtoks[p].1 == e)?;
+        (self.role(p) == Role::Free && self.value_like(p)).then_some(p)
     }
 
     /// Compares `p`, the value's amount restated per share, with the baseline `o`'s own

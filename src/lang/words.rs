@@ -365,6 +365,10 @@ pub struct ClaimWords {
     /// "and" or a dash ("fell by 13% and stood slightly higher at 272 million", "up 3.8
     /// percent in June - coming in at 4,310"), and the particle they may take ("in").
     pub level_verbs: (Words, Words),
+    /// "with" after a comma opening a phrase that names the level a change reached, up to
+    /// "of" its figure (", with the total of 328,041 registrations", ", with an average
+    /// audience of 19.3 million viewers").
+    pub level_with: &'static str,
     /// A word opening a clause about the period just named, which gives its figure ("up from
     /// last week when it averaged 6.24 percent").
     pub period_relatives: Words,

@@ -479,6 +479,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         ]),
         Words::new(&["in"]),
     ),
+    level_with: "with",
     period_relatives: Words::new(&["when"]),
     transitive_verbs: Words::new(&[
         "cut",
