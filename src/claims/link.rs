@@ -1164,6 +1164,11 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "rose 42.2 percent in the Northeast to 145,000": a place the change is in.
+            if let Some(j) = self.place_before_level(k) {
+                k = j;
+                continue;
+            }
             // "by 2.1 percent annually to £180,000"
             if self.is_any(k, &self.w.rate_adverbs) {
                 k += 1;
@@ -1207,6 +1212,28 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// Past a place at `k` ("in the Northeast", "in New South Wales": "in", "the" and up to
+    /// three capitalised words) when the level or baseline follows it.
+    fn place_before_level(&self, k: usize) -> Option<usize> {
+        if !self.is(k, self.w.place_preposition) {
+            return None;
+        }
+        let first = k + 1 + usize::from(self.is(k + 1, self.lang.periods.the));
+        let capital = |j: usize| {
+            j < self.end
+                && self.toks[j].kind == Kind::Word
+                && self.toks[j].text(self.text).starts_with(char::is_uppercase)
+                && self.plain_word(j)
+        };
+        let end = (first..first + 3)
+            .find(|&j| !capital(j))
+            .unwrap_or(first + 3);
+        let next = end;
+        let level_follows =
+            self.is_any(next, &self.w.value_words) || self.baseline_connector(next).is_some();
+        (end > first && level_follows).then_some(end)
     }
 
     /// Past a span reaching up to now from a preposition at `k`: "over the past year", "in
@@ -3626,6 +3653,12 @@ impl<'a> Sentence<'a> {
         }
         if let Some((d, _)) = j.checked_sub(1).and_then(|j| self.direction_at(j)) {
             return Some((d, j - 1));
+        }
+        // "has also increased, from 120,120 in August to 125,829": a comma after the verb.
+        if j >= self.first + 2 && self.is(j - 1, ",") && self.is(k, self.w.from) {
+            if let Some((d, DirectionPos::Verb)) = self.direction_at(j - 2) {
+                return Some((d, j - 2));
+            }
         }
         self.verb_before_object(k.checked_sub(1)?)
     }

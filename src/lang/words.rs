@@ -369,6 +369,9 @@ pub struct ClaimWords {
     /// "of" its figure (", with the total of 328,041 registrations", ", with an average
     /// audience of 19.3 million viewers").
     pub level_with: &'static str,
+    /// The preposition of a place a change happened in, between the change and its level
+    /// ("rose 42.2 percent in the Northeast to 145,000").
+    pub place_preposition: &'static str,
     /// A word opening a clause about the period just named, which gives its figure ("up from
     /// last week when it averaged 6.24 percent").
     pub period_relatives: Words,

@@ -480,6 +480,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&["in"]),
     ),
     level_with: "with",
+    place_preposition: "in",
     period_relatives: Words::new(&["when"]),
     transitive_verbs: Words::new(&[
         "cut",
@@ -645,7 +646,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         ("tacking", ("on", Up)),
     ]),
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
-    rate_nouns: Words::new(&["pace", "rate"]),
+    rate_nouns: Words::new(&["clip", "pace", "rate"]),
     comparison_connectors: Words::new(&["as", "vs", "versus", "against", "compared", "relative"]),
     figure_connectors: Words::new(&["vs", "versus", "against"]),
     at: "at",
