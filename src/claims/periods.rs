@@ -1083,6 +1083,11 @@ fn first_months_or_days(c: &Cursor, i: usize, date: Option<Date>) -> Option<(Per
             (ref_year.map(|y| y - 1), k + 3)
         } else if c.is(k, pw.of) && c.is(k + 1, pw.the) && c.is(k + 2, pw.year) {
             (c.month_year(n, date), k + 3)
+        } else if c.is(k, pw.this) && c.is(k + 1, pw.year) {
+            // "the first three months this year"
+            (ref_year, k + 2)
+        } else if c.is(k, pw.last) && c.is(k + 1, pw.year) {
+            (ref_year.map(|y| y - 1), k + 2)
         } else {
             (c.month_year(n, date), k)
         };
@@ -2090,6 +2095,22 @@ mod tests {
                 None,
                 "in the first nine months of 2023",
                 "2023-01..2023-09",
+                false,
+            ),
+            (
+                "Arrivals during the first three months this year rose 3%.",
+                "2017-04-16",
+                None,
+                "during the first three months this year",
+                "2017-Q1",
+                false,
+            ),
+            (
+                "Arrivals in the first three months last year rose 2%.",
+                "2017-04-16",
+                None,
+                "in the first three months last year",
+                "2016-Q1",
                 false,
             ),
             // Written in January, the first nine months are last year's.
