@@ -866,7 +866,10 @@ impl<'a> Sentence<'a> {
                 }
             }
             after_mark = false;
-            if self.is(j, self.w.of) {
+            // "to a 14-month low of 47.8"; "at" after an extreme: "to a two-year low at $3.1
+            // billion".
+            let extreme_at = j > k && self.is(j, self.w.at) && self.is_any(j - 1, &self.w.extremes);
+            if self.is(j, self.w.of) || extremes && extreme_at {
                 return self.mention_starting(j + 1).filter(|&m| free(m));
             }
             // "from a high of 6.75 dlrs", an extreme of the period; "from the peak of",
