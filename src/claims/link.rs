@@ -796,8 +796,8 @@ impl<'a> Sentence<'a> {
         let at = owner.map_or(k, |j| j + 1);
         self.mention_starting(at)
             .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
-            // "1.9% more than the record set on July 15, 2024 of 745,020 MW": a level named
-            // after "the", then its figure after "of".
+            // "higher than the 2019 level of 745,020 MW": a level named after "the", then its
+            // figure after "of".
             .or_else(|| {
                 let named = at == k && self.is(after_than, self.lang.periods.the);
                 named.then(|| self.figure_after(after_than, true)).flatten()
@@ -946,6 +946,18 @@ impl<'a> Sentence<'a> {
             || (mb.unit.is_none() && ma.unit != Some("%"))
     }
 
+    /// Whether figures `a` and `b` may be two levels of one measure: both in digits, of
+    /// compatible units, of one kind (or a count beside a quantity) and of comparable size.
+    fn levels_alike(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
+        let counts = |k: MentionKind| matches!(k, MentionKind::Number | MentionKind::Quantity);
+        !ma.words
+            && !mb.words
+            && self.compatible(a, b)
+            && (ma.kind == mb.kind || counts(ma.kind) && counts(mb.kind))
+            && super::comparable_size(&ma.interval, &mb.interval)
+    }
+
     /// Whether the two ends of a from/to pair can be compared: [`Self::compatible`], or a
     /// percent and a bare number of its size, the unit left out at one end ("from 21.79
     /// percent in February to 22.95 in March").
@@ -1012,8 +1024,8 @@ impl<'a> Sentence<'a> {
                 if self.drafts[d].baseline.is_none() {
                     // An amount takes a baseline that the words name as such: "fell 624.82
                     // points ... against the previous close of 82,176.45".
-                    // "more than the record set on July 15, 2024 of 745,020 MW": after "than"
-                    // an extreme is the level compared with, not one of the period.
+                    // "1.9% more than the record high of 745,020 MW": after "than" an extreme
+                    // is the level compared with, not one of the period.
                     let than = self.is(k, self.w.than);
                     let near = self
                         .figure_after(k + len, than)
@@ -1233,9 +1245,8 @@ impl<'a> Sentence<'a> {
         let end = (first..first + 3)
             .find(|&j| !capital(j))
             .unwrap_or(first + 3);
-        let next = end;
         let level_follows =
-            self.is_any(next, &self.w.value_words) || self.baseline_connector(next).is_some();
+            self.is_any(end, &self.w.value_words) || self.baseline_connector(end).is_some();
         (end > first && level_follows).then_some(end)
     }
 
@@ -3018,12 +3029,7 @@ impl<'a> Sentence<'a> {
                     .then(|| self.level_before_and(dt))
                     .flatten()
                     .filter(|&b| {
-                        let (a, c) = (&self.mentions[m], &self.mentions[b]);
-                        a.unit == c.unit
-                            && a.kind == c.kind
-                            && !a.words
-                            && !c.words
-                            && super::comparable_size(&a.interval, &c.interval)
+                        self.mentions[m].unit == self.mentions[b].unit && self.levels_alike(m, b)
                     })
                 {
                     self.comparison(Some(m), b, dt, direction);
@@ -3526,17 +3532,8 @@ impl<'a> Sentence<'a> {
         // comparable size: "46.496 Ecus per 100 kilos for 118,350 tonnes of sugar, down
         // from 46.864 Ecus" compares the rebates.
         let fits = |s: &Self, p: usize| {
-            let (a, b) = (&s.mentions[p], &s.mentions[m]);
             let counted = s.is(s.mtoks[p].1, "-");
-            let counts = |k: MentionKind| matches!(k, MentionKind::Number | MentionKind::Quantity);
-            s.role(p) == Role::Free
-                && s.value_like(p)
-                && !counted
-                && s.compatible(p, m)
-                && (a.kind == b.kind || counts(a.kind) && counts(b.kind))
-                && !a.words
-                && !b.words
-                && super::comparable_size(&a.interval, &b.interval)
+            s.role(p) == Role::Free && s.value_like(p) && !counted && s.levels_alike(p, m)
         };
         let lo = comma.saturating_sub(REACH).max(self.first);
         let mut fallback = None;

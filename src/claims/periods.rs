@@ -218,7 +218,8 @@ impl<'a> Cursor<'a> {
         self.glued(i) && (self.is(i, "-") || self.is(i, "\u{2013}") || self.is(i, "/"))
     }
     /// Whether `k` is "on" after a percent or points: "up 17.6% on 2022", "rose 12 percent on
-    /// FY23", "up 2.3 percentage points on last year", "up 25bps on last year".
+    /// FY23", "up 2.3 percentage points on last year", "up 25bps on last year", "up 0.3ppt on
+    /// last year".
     fn percent_on(&self, k: usize) -> bool {
         let u = &self.lang.units;
         k > 0
@@ -226,6 +227,7 @@ impl<'a> Cursor<'a> {
             && (self.is(k - 1, "%")
                 || self.is_any(k - 1, &u.percent)
                 || self.is_any(k - 1, &u.point_words)
+                || self.is_any(k - 1, &u.percentage_point_abbreviations)
                 || self.is_any(k - 1, &u.basis_points))
     }
     /// A count written in digits or in words ("nine", "20"), up to `max`.

@@ -235,5 +235,7 @@ mod tests {
         assert_eq!(unit("t"), Some("t"));
         assert_eq!(unit("USD"), Some("USD"));
         assert_eq!(unit("furlongs"), None);
+        assert_eq!(unit("ppt"), Some("pp"));
+        assert_eq!(unit("AED"), Some("AED"));
     }
 }

@@ -504,6 +504,9 @@ pub fn unit_code(word: &str) -> Option<&'static str> {
     if w == "t" {
         return Some("t");
     }
+    if UNITS.percentage_point_abbreviations.contains(w) {
+        return Some("pp");
+    }
     UNITS
         .quantities
         .get(w)
