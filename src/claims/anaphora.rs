@@ -87,6 +87,59 @@ fn opens_with_pronoun_change(lang: &Language, text: &str, sentence: &[Token]) ->
         })
 }
 
+/// Whether a sentence (its tokens) opens, after a short aside at most, with "the", a noun of
+/// change and a verb of being, the noun followed at most by a short phrase that points back:
+/// "The growth in this sector is 7.45 percent", "Accordingly, the growth in this sub-sector
+/// is slightly more than 18 percent", "The increase was 4%". The change is the one between
+/// the figures of the sentence before.
+fn opens_with_change_noun(
+    lang: &Language,
+    text: &str,
+    sentence: &[Token],
+    change: &Change,
+) -> bool {
+    let w = &lang.claims;
+    let sentence = &sentence[opening_quotes(text, sentence)..];
+    let s = &sentence[past_aside(text, sentence)..];
+    let noun = |t: &Token| {
+        t.look_up(text, &lang.directions)
+            .is_some_and(|(_, p)| p == DirectionPos::Noun)
+    };
+    // The noun must be the change's own word: in "The increase was the largest since 1983,
+    // when profits rose 11.4 pct" the change is another.
+    let own = |t: &Token| change.direction_span.is_some_and(|d| d.start == t.start);
+    if !(s.first().is_some_and(|t| t.is(text, lang.periods.the))
+        && s.get(1).is_some_and(|t| noun(t) && own(t)))
+    {
+        return false;
+    }
+    let verb = |t: &Token| t.is_in(text, &w.anaphor_verbs);
+    if s.get(2).is_some_and(verb) {
+        return true;
+    }
+    // "in this sector", "in this sub-sector": a phrase of a few words with a word pointing
+    // back ("The growth in exports was 7%" names a measure of its own).
+    if !s
+        .get(2)
+        .is_some_and(|t| t.is_in(text, &lang.periods.prepositions))
+    {
+        return false;
+    }
+    let phrase = s[3..]
+        .iter()
+        .take(POINTING_PHRASE + 1)
+        .position(verb)
+        .map(|p| &s[3..3 + p]);
+    phrase.is_some_and(|p| {
+        p.iter().any(|t| t.is_in(text, &w.anaphors))
+            && p.iter().all(|t| t.kind == Kind::Word || t.is(text, "-"))
+    })
+}
+
+/// How many tokens the phrase pointing back after a noun of change may have ("in this
+/// sub-sector").
+const POINTING_PHRASE: usize = 4;
+
 /// Whether a change is what something is compared with: "than the 9.4 pct rise", "from a
 /// 10.2 pct increase".
 fn compared_with(doc: &Document, toks: &[Token], change: &Change) -> bool {
@@ -151,8 +204,10 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         }
         let labelled = opens_with_label(doc, &toks[first..end], change.stated);
         let definite = definite_change(doc, toks, change);
+        let noun_opener = opens_with_change_noun(doc.lang, &doc.text, &toks[first..end], change);
         if !labelled
             && !definite
+            && !noun_opener
             && !opens_with_anaphor(doc.lang, &doc.text, toks, first, end)
             && !opens_with_pronoun_change(doc.lang, &doc.text, &toks[first..end])
         {
@@ -239,8 +294,16 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         // 40.0%": the labelled change is the one between the two figures before it.
         // "to 3.85 per cent, up from 3.6 per cent. ... The 0.25 percentage point hike": the
         // move between the two figures before it.
+        // "The growth in this sector is 7.45 percent": the change between the two figures
+        // before it, which state none.
+        let no_change = claims[j]
+            .change
+            .as_ref()
+            .is_none_or(|c| !c.interval.is_bounded());
         let compared = claims[j].baseline.clone().filter(|b| {
-            !b.implied && b.stated.is_some() && (labelled && claims[j].change.is_none() || definite)
+            !b.implied
+                && b.stated.is_some()
+                && (labelled && claims[j].change.is_none() || definite || noun_opener && no_change)
         });
         let claim = &mut claims[i];
         // An implied baseline's period read back from the claim's own day ("the previous

@@ -511,7 +511,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// "The increase in sales was 12%", "The growth in real GDP during 2023-24 is estimated
-    /// at 7.3 per cent": a noun of change heading the subject of the percent or points at
+    /// at 7.3 per cent", "The growth stood at 17.47 percent": a noun of change heading the subject of the percent or points at
     /// `first`, with what it is of between them and a verb before the figure. `k` is the
     /// last word before the figure that is no filler ("sales", or "at" of "stood at").
     /// Not a noun that is itself of something ("the share of growth in Asia was 40%"), nor a
@@ -541,6 +541,11 @@ impl<'a> Sentence<'a> {
         let percent = matches!(self.kind(m), MentionKind::Percent | MentionKind::Points);
         if !percent || self.is(self.mtoks[m].1, self.w.of) {
             return None;
+        }
+        // The noun right before the verb: "The growth stood at 17.47 percent".
+        if let Some((d, DirectionPos::Noun)) = self.direction_at(j) {
+            let of_something = j > self.first && self.is(j - 1, self.w.of);
+            return (!of_something).then_some((d, j));
         }
         // Back over what the noun is of, to the preposition after it.
         let mut t = j + 1;
@@ -2683,7 +2688,8 @@ impl<'a> Sentence<'a> {
         let by = mf == dt + 2 && self.is(dt + 1, self.w.by);
         if dt >= mf
             || !(by || mf == dt + 1)
-            || self.is_any(dt, &self.w.transitive_verbs)
+            // "increased by 33,000 people" takes no object; "increased 500 jobs" may.
+            || !by && self.is_any(dt, &self.w.transitive_verbs)
             || self.is_any(dt, &self.w.loss_verbs)
         {
             return false;
@@ -4129,9 +4135,19 @@ fn link_tokens(
     }
     // An earlier period named later is nearly always a look back ("the last time the rate was
     // this low was in December 1969"), not the period the story moves on to.
-    if let Some(p) =
-        named.filter(|&p| state.lead || state.period.is_none_or(|c| !ends_before(p, c)))
-    {
+    // Nor does a forecast over a longer span move it ("its net for the whole of 1987 will
+    // be reduced by about 51 mln dlrs" in a story of the first quarter).
+    let forecast = || (s.first..s.end).any(|k| s.is_any(k, &s.w.outlook));
+    let wider = |p: Period, c: Period| match (p.bounds(), c.bounds()) {
+        (Some((a, b)), Some((x, y))) => a <= x && y <= b && (a, b) != (x, y),
+        _ => false,
+    };
+    if let Some(p) = named.filter(|&p| {
+        state.lead
+            || state
+                .period
+                .is_none_or(|c| !(ends_before(p, c) || wider(p, c) && forecast()))
+    }) {
         state.period = Some(p);
         state.lead = false;
     }
