@@ -1169,9 +1169,10 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let restating = self.is_any(k, &self.w.restating_verbs);
-            // ", bringing the benchmark to 4%": a restating verb, its object, then the value.
+            // ", bringing the benchmark to 4%", ", taking the total prize pool to 26.75 million
+            // pounds": a restating verb, its object of four words at most, then the value.
             if restating && self.drafts[d].value.is_none() {
-                let to = (k + 1..(k + 5).min(self.end))
+                let to = (k + 1..(k + 6).min(self.end))
                     .take_while(|&j| self.toks[j].kind == Kind::Word && self.plain_word(j))
                     .find(|&j| self.is(j, self.w.to) && self.mention_starting(j + 1).is_some());
                 if let Some(j) = to {
@@ -2273,6 +2274,41 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// "rose 42.2 percent in the Northeast to 145,000; 18.4 percent in the Midwest to 212,000;
+    /// and 17.2 percent in the South to 621,000": a percent opening the next item of a list,
+    /// after a semicolon or comma (and "and"), that goes on "to" its own level, takes the
+    /// direction of the change with a level that ends at the separator.
+    fn list_item_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        if mf < self.first + 2 {
+            return None;
+        }
+        let separator = |k: usize| self.is(k, ";") || self.is(k, ",");
+        let sep = if separator(mf - 1) {
+            mf - 1
+        } else if self.is(mf - 1, self.w.and) && mf >= self.first + 3 && separator(mf - 2) {
+            mf - 2
+        } else {
+            return None;
+        };
+        // Its own level: "to" right after the figure, or after a place it is in.
+        let to = self.place_before_level(me).unwrap_or(me);
+        if !self.is(to, self.w.to) || self.mention_near(to + 1).is_none() {
+            return None;
+        }
+        let head = self.drafts.iter().rev().find(|dr| dr.end == sep)?;
+        // A verb of change, or an item of the list before it.
+        let item = |t: usize| head.change.is_some_and(|c| self.mtoks[c].0 == t);
+        let verb = head.direction.is_some_and(|(_, t)| {
+            item(t) || matches!(self.direction_at(t), Some((_, DirectionPos::Verb)))
+        });
+        let same_kind = head.kind == ClaimKind::Change
+            && head.value.is_some()
+            && head.change.is_some_and(|c| self.kind(c) == self.kind(m));
+        let (d, _) = head.direction?;
+        (verb && same_kind).then_some((d, mf, true))
+    }
+
     /// "down 18.6% from the previous quarter and 1.3% from a year earlier": a second percent
     /// after "and", set against another baseline, takes the direction of the change that
     /// ends at the "and".
@@ -2552,6 +2588,7 @@ impl<'a> Sentence<'a> {
             .or_else(|| self.listed_change(m))
             .or_else(|| self.labelled_change(m))
             .or_else(|| self.second_comparison(m))
+            .or_else(|| self.list_item_change(m))
         else {
             self.table_row(m);
             return;

@@ -96,6 +96,10 @@ struct Scanner<'a> {
     lang: &'static Language,
 }
 
+/// How many tokens after a list of two figures its "respectively" may come ("7 and 5 cents,
+/// respectively, in Indiana").
+const RESPECTIVELY_REACH: usize = 12;
+
 /// The widest band of rates, in points, read as one range after a bare "to" ("to 4.75% to
 /// 5%").
 const MAX_RATE_BAND: f64 = 0.5;
@@ -1377,6 +1381,12 @@ impl<'a> Scanner<'a> {
                     end = t2.end;
                     tail = t2;
                 }
+            } else if let Some(shared) = self.unit_shared_respectively(&tail) {
+                // "up 3.67 and 2.11 per cent respectively": two figures, the unit written once.
+                tail.unit = shared.unit;
+                if tail.scale == 1.0 {
+                    tail.scale = shared.scale;
+                }
             }
         } else if let Some((n2, t2)) = second
             .is_none()
@@ -1606,6 +1616,22 @@ impl<'a> Scanner<'a> {
             return Err(self.skip_code(j + 1));
         }
         Ok(next)
+    }
+
+    /// The unit of the figure after "and" at the end of a bare number's `tail`, when a
+    /// "respectively" follows soon after it: "jumped 7 and 5 cents, respectively", "up 3.67
+    /// and 2.11 per cent respectively" list two figures of one unit written once.
+    fn unit_shared_respectively(&self, tail: &Tail) -> Option<Tail> {
+        let u = &self.lang.units;
+        if !self.is_word(tail.end, u.and) {
+            return None;
+        }
+        let (_, t2) = self.range_end(tail.end)?;
+        let respectively = self.lang.claims.respectively;
+        let listed = (t2.end..(t2.end + RESPECTIVELY_REACH).min(self.toks.len()))
+            .take_while(|&k| !self.is_punct(k, ".") && !self.is_punct(k, ";"))
+            .any(|k| self.is_word(k, respectively));
+        listed.then_some(t2)
     }
 
     /// The second number of a range after the connector at `conn` ("and", "to"), when a

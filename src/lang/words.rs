@@ -466,8 +466,8 @@ pub struct ClaimWords {
     /// Arrows written as the direction of a change in results highlights: "$255m ↑ 19.4% on
     /// FY23".
     pub direction_signs: &'static [(&'static str, crate::claim::Direction)],
-    /// Adjectives of rate between a percent and its noun of change: "a 2.5 percent annual
-    /// increase".
+    /// Adjectives of rate or scope between a percent and its noun of change: "a 2.5 percent
+    /// annual increase", "a seven per cent overall rise".
     pub rate_adjectives: Words,
     /// Nouns of the rate a change runs at: "expanded at an unexpected rate of seven percent",
     /// "shrank at a month-on-month pace of 4.7%".
