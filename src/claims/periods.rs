@@ -1008,9 +1008,16 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
 }
 
 /// Whether the month at `i` opens a range written in words: "from January to", "between
-/// January and".
+/// January and"; or "to" or "through" another month and a year with no "from" ("in the
+/// three-month period July to September 2019"; "rose in July to August's level" names none).
 fn words_range(c: &Cursor, i: usize) -> bool {
-    i > 0 && c.is_any(i - 1, &c.w.range_from) && c.is_any(i + 1, &c.w.range_to)
+    if !c.is_any(i + 1, &c.w.range_to) {
+        return false;
+    }
+    let from = i > 0 && c.is_any(i - 1, &c.w.range_from);
+    let spelled =
+        !c.is(i + 1, c.lang.units.and) && c.month(i + 2).is_some() && c.year(i + 3).is_some();
+    from || spelled
 }
 
 /// A range of days of one month at `i` (the month): "Nov. 1-10", "April 18-24", "June 1-20,
