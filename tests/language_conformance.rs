@@ -93,6 +93,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.position_comparatives", &c.position_comparatives),
         ("claims.span_prepositions", &c.span_prepositions),
         ("claims.recent_spans", &c.recent_spans),
+        ("claims.current_periods", &c.current_periods),
         ("claims.manner_adverbs", &c.manner_adverbs),
         ("claims.loss_verbs", &c.loss_verbs),
         ("claims.particle_directions", &c.particle_directions),

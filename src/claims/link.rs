@@ -1185,6 +1185,11 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "rose 5% in the quarter to $3 billion": the story's own period, passed over.
+            if let Some(j) = self.current_period(k) {
+                k = j;
+                continue;
+            }
             // "rose 42.2 percent in the Northeast to 145,000": a place the change is in.
             if let Some(j) = self.place_before_level(k) {
                 k = j;
@@ -1266,6 +1271,23 @@ impl<'a> Sentence<'a> {
         }
         let j = k + 3 + usize::from(k + 3 < self.end && self.toks[k + 3].kind == Kind::Num);
         self.is_any(j, &p.durations).then_some(j + 1)
+    }
+
+    /// Past "in the quarter", "during the period" at `k`, when a level, a comparison or a
+    /// punctuation mark follows ("rose 5% in the quarter to $3 billion", "was 7.2 per cent in
+    /// the quarter, up from 6.5 per cent"): the story's own period, read from the story, not
+    /// from these words.
+    fn current_period(&self, k: usize) -> Option<usize> {
+        let p = &self.lang.periods;
+        let named = self.is_any(k, &p.prepositions)
+            && self.is(k + 1, p.the)
+            && self.is_any(k + 2, &self.w.current_periods);
+        let j = k + 3;
+        let next = j < self.end
+            && (self.is_comma_like(j)
+                || self.is_any(j, &self.w.value_words)
+                || self.baseline_connector(j).is_some());
+        (named && next).then_some(j)
     }
 
     /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic

@@ -413,6 +413,9 @@ pub struct ClaimWords {
     /// Words after "over the" or "in the" that open a span up to now, before a unit of time
     /// ("over the past year", "in the last 12 months").
     pub recent_spans: Words,
+    /// Period nouns after "in the" that name the story's own period ("rose 5% in the quarter
+    /// to $3 billion"), passed over between a change and its level.
+    pub current_periods: Words,
     /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
     /// annually to £180,000").
     pub rate_adverbs: Words,

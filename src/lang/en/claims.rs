@@ -554,6 +554,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     connector_prefixes: Words::new(&["as"]),
     span_prepositions: Words::new(&["over", "since", "across", "throughout"]),
     recent_spans: Words::new(&["last", "past"]),
+    current_periods: Words::new(&["half", "week", "year", "month", "period", "quarter"]),
     rate_adverbs: Words::new(&["yearly", "monthly", "annually", "quarterly", "sequentially"]),
     per_unit: (Words::new(&["a", "an"]), "per"),
     weekdays: Words::new(&[
