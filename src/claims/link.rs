@@ -511,8 +511,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// "The increase in sales was 12%", "The growth in real GDP during 2023-24 is estimated
-    /// at 7.3 per cent", "The growth stood at 17.47 percent": a noun of change heading the subject of the percent or points at
-    /// `first`, with what it is of between them and a verb before the figure. `k` is the
+    /// at 7.3 per cent", "The growth stood at 17.47 percent": a noun of change heading the
+    /// subject of the percent or points at `first`, with what it is of (if anything) between
+    /// them and a verb before the figure. `k` is the
     /// last word before the figure that is no filler ("sales", or "at" of "stood at").
     /// Not a noun that is itself of something ("the share of growth in Asia was 40%"), nor a
     /// figure of a whole ("was 40% of the total").
