@@ -2657,6 +2657,11 @@ impl<'a> Sentence<'a> {
         if self.respective_pair(m, Measure::Absolute) {
             return;
         }
+        // "jumped 7 and 5 cents, respectively": the second amount of a list, kept as the
+        // first one is.
+        let listed = self
+            .listed_change(m)
+            .filter(|_| self.change_direction(m).is_none());
         // The phrase, where a restating percent may follow, and where "to"/"from" may.
         let (d, dt, phrase, restated_at, attach_at) = match self.change_direction(m) {
             Some((d, dt, before)) => {
@@ -2670,12 +2675,15 @@ impl<'a> Sentence<'a> {
             // A range restated as a percent is a level ("1.23 to 1.30 mln hectares or 10.3 to
             // 15.2 pct less than ..."), not an amount of change.
             None if self.mentions[m].range => return,
-            None => {
-                let Some((or, d, dt)) = self.restated_before_direction(m) else {
-                    return;
-                };
-                (d, dt, (mf, dt + 1), or, Some(dt + 1))
-            }
+            None => match listed {
+                Some((d, dt, _)) => (d, dt, self.mtoks[m], me, None),
+                None => {
+                    let Some((or, d, dt)) = self.restated_before_direction(m) else {
+                        return;
+                    };
+                    (d, dt, (mf, dt + 1), or, Some(dt + 1))
+                }
+            },
         };
         let draft = self.new_draft(
             ClaimKind::Change,
@@ -2699,6 +2707,7 @@ impl<'a> Sentence<'a> {
             self.drafts[draft].measure = Measure::Points;
         } else if linked.is_some_and(|f| !self.same_unit(m, f))
             || linked.is_none()
+                && listed.is_none()
                 && !self.change_in_its_own_words(m, dt)
                 && (!self.amount_after_verb(m, dt) || self.restated(draft))
         {
