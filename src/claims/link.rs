@@ -2283,8 +2283,8 @@ impl<'a> Sentence<'a> {
     fn listed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
         let (mf, me) = self.mtoks[m];
         let joined = mf > self.first + 1 && (self.is(mf - 1, self.w.and) || self.is(mf - 1, ","));
-        let respectively = (me..(me + 12).min(self.end)).any(|k| self.is(k, self.w.respectively));
-        if !joined || !respectively {
+        // The cheap test first: most figures follow no "and" or comma.
+        if !joined || !(me..(me + 12).min(self.end)).any(|k| self.is(k, self.w.respectively)) {
             return None;
         }
         let p = self.ms.clone().rfind(|&p| self.mtoks[p].1 == mf - 1)?;
@@ -2659,11 +2659,10 @@ impl<'a> Sentence<'a> {
         }
         // "jumped 7 and 5 cents, respectively": the second amount of a list, kept as the
         // first one is.
-        let listed = self
-            .listed_change(m)
-            .filter(|_| self.change_direction(m).is_none());
+        let direction = self.change_direction(m);
+        let listed = direction.is_none().then(|| self.listed_change(m)).flatten();
         // The phrase, where a restating percent may follow, and where "to"/"from" may.
-        let (d, dt, phrase, restated_at, attach_at) = match self.change_direction(m) {
+        let (d, dt, phrase, restated_at, attach_at) = match direction {
             Some((d, dt, before)) => {
                 let phrase = if before {
                     (dt, self.after_count_noun(me))
