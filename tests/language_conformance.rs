@@ -32,6 +32,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("units.clock_letters.0", &u.clock_letters.0),
         ("units.pounds", &u.pounds.0),
         ("units.ton_qualifiers", &u.ton_qualifiers),
+        ("units.count_qualifiers.0", &u.count_qualifiers.0),
+        ("units.count_qualifiers.1", &u.count_qualifiers.1),
         ("units.per_day", &u.per_day.0),
         ("units.percent", &u.percent),
         ("units.points", &u.points),

@@ -363,6 +363,15 @@ impl<'a> Scanner<'a> {
                 return Unit::Currency(code, factor);
             }
         }
+        // "272,610 new cars": an adjective between a count and the things it counts.
+        if u.count_qualifiers.0.contains(w) {
+            if let Some(code) = self.low(i + 1).and_then(|n| u.quantities.get(&n)) {
+                if u.count_qualifiers.1.contains(code) {
+                    *j = i + 2;
+                    return Unit::Quantity(code);
+                }
+            }
+        }
         if u.ton_qualifiers.contains(w) {
             if let Some(code) = self.low(i + 1).and_then(|n| u.quantities.get(&n)) {
                 if code == "t" {

@@ -155,6 +155,9 @@ pub struct UnitWords {
     pub quantities: Map<&'static str>,
     /// Words qualifying a ton ("metric tons").
     pub ton_qualifiers: Words,
+    /// Adjectives between a count and what it counts ("272,610 new cars"), and the codes of
+    /// the units they may qualify (things counted, not measured).
+    pub count_qualifiers: (Words, Words),
     /// The metre's letter, a metre only before a word of size ("1.8m tall"), where it is
     /// otherwise a million ("£1.8m").
     pub metre: (&'static str, Words),
@@ -246,6 +249,7 @@ impl UnitWords {
             .union(self.currency_adjectives.shapes())
             .with(self.us_initials.0)
             .union(self.ton_qualifiers.shapes())
+            .union(self.count_qualifiers.0.shapes())
             .union(self.quantities.shapes())
             .union(self.squared.shapes())
     }
