@@ -513,8 +513,8 @@ impl<'a> Sentence<'a> {
     /// "The increase in sales was 12%", "The growth in real GDP during 2023-24 is estimated
     /// at 7.3 per cent", "The growth stood at 17.47 percent": a noun of change heading the
     /// subject of the percent or points at `first`, with what it is of (if anything) between
-    /// them and a verb before the figure. `k` is the
-    /// last word before the figure that is no filler ("sales", or "at" of "stood at").
+    /// them and a verb before the figure. `k` is the last word before the figure that is no
+    /// filler ("sales", or "at" of "stood at").
     /// Not a noun that is itself of something ("the share of growth in Asia was 40%"), nor a
     /// figure of a whole ("was 40% of the total").
     fn noun_heading_subject(&self, k: usize, first: usize) -> Option<(Direction, usize)> {
@@ -1257,9 +1257,13 @@ impl<'a> Sentence<'a> {
         let end = (first..first + 3)
             .find(|&j| !capital(j))
             .unwrap_or(first + 3);
-        let level_follows =
-            self.is_any(end, &self.w.value_words) || self.baseline_connector(end).is_some();
-        (end > first && level_follows).then_some(end)
+        (end > first && self.level_or_comparison_at(end)).then_some(end)
+    }
+
+    /// Whether a level ("to", "at") or a comparison ("from", "compared with") opens at `j`:
+    /// what a phrase passed over between a change and its figures must lead to.
+    fn level_or_comparison_at(&self, j: usize) -> bool {
+        self.is_any(j, &self.w.value_words) || self.baseline_connector(j).is_some()
     }
 
     /// Past a span reaching up to now from a preposition at `k`: "over the past year", "in
@@ -1284,10 +1288,7 @@ impl<'a> Sentence<'a> {
             && self.is(k + 1, p.the)
             && self.is_any(k + 2, &self.w.current_periods);
         let j = k + 3;
-        let next = j < self.end
-            && (self.is_comma_like(j)
-                || self.is_any(j, &self.w.value_words)
-                || self.baseline_connector(j).is_some());
+        let next = j < self.end && (self.is_comma_like(j) || self.level_or_comparison_at(j));
         (named && next).then_some(j)
     }
 
@@ -1365,6 +1366,12 @@ impl<'a> Sentence<'a> {
                 Some(None)
             }
         })??;
+        self.level_of(d, figure)
+    }
+
+    /// `figure` as the level of draft `d`, unless it is a rate beside a change in percent
+    /// (", with a share of 5%" is no level a 3% rise reached).
+    fn level_of(&self, d: usize, figure: usize) -> Option<usize> {
         let rate =
             self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
         (!rate).then_some(figure)
@@ -1389,9 +1396,7 @@ impl<'a> Sentence<'a> {
         let figure = self
             .mention_starting(of + 1)
             .filter(|&m| self.role(m) == Role::Free && self.value_like(m))?;
-        let rate =
-            self.drafts[d].measure == Measure::Percent && self.kind(figure) == MentionKind::Percent;
-        (!rate).then_some(figure)
+        self.level_of(d, figure)
     }
 
     /// A reporting aside at `k`: a comma, up to six plain words ending in a reporting verb,
