@@ -16,8 +16,8 @@ use crate::lang::Language;
 use crate::period::Period;
 use crate::span::Span;
 
-use super::periods::{self, PeriodMark};
-use super::subject::{content_words, coordinated, measure_words, Keys};
+use super::periods::{self, PeriodMark, PeriodRef};
+use super::subject::{content_words, coordinated, head_word, measure_words, Keys};
 
 /// How many sentences after a change its figures may be restated in.
 const REACH: usize = 2;
@@ -25,6 +25,9 @@ const REACH: usize = 2;
 /// Words read after a nominal change for the measure it names ("a 19 percent drop in
 /// third-quarter operating profit").
 const TAIL_WORDS: usize = 6;
+
+/// Words read after a value for what it counts ("16 homicides").
+const COUNTED_WORDS: usize = 3;
 
 /// More qualifiers than this in a restatement's words make it another measure.
 const MAX_QUALIFIERS: usize = 2;
@@ -34,27 +37,50 @@ const MIN_YEAR: i32 = 1900;
 const MAX_YEAR: i32 = 2100;
 
 /// What a claim is about, as the subject table's keys: the measures named, and the places and
-/// scopes.
+/// scopes; when it names no known measure, the word that names it ("emissions", "ridership")
+/// and the content words it is said in.
 struct About {
     measures: Vec<&'static str>,
     places: Vec<&'static str>,
+    head: Option<String>,
+    words: Vec<String>,
 }
 
 impl About {
     fn of(lang: &Language, text: &str) -> About {
         let words = &lang.subjects;
-        let (places, measures) = Keys::of(words, text)
+        let (places, measures): (Vec<&'static str>, Vec<&'static str>) = Keys::of(words, text)
             .known()
             .iter()
             .partition(|k| words.places_and_scopes.contains(k));
-        About { measures, places }
+        // A word of change ("growth", "increase") names no measure.
+        let head = if measures.is_empty() {
+            head_word(words, text, |w| lang.directions.get(w).is_some())
+        } else {
+            None
+        };
+        About {
+            measures,
+            places,
+            head,
+            words: content_words(words, text),
+        }
     }
 
-    /// The same measures, and no place or scope that tells them apart (one side may name none).
+    /// The same measures, and no place or scope that tells them apart (one side may name
+    /// none); with no known measure on either side, `other` says the word that names this one.
     fn same_measure(&self, other: &About) -> bool {
-        !self.measures.is_empty()
-            && self.measures == other.measures
-            && (self.places.is_empty() || other.places.is_empty() || self.places == other.places)
+        let same = if self.measures.is_empty() {
+            other.measures.is_empty() && self.head.as_ref().is_some_and(|h| other.words.contains(h))
+        } else {
+            self.measures == other.measures
+        };
+        same && (self.places.is_empty() || other.places.is_empty() || self.places == other.places)
+    }
+
+    /// Whether it names what it measures, by a key or by a word of its own.
+    fn names_measure(&self) -> bool {
+        !self.measures.is_empty() || self.head.is_some()
     }
 }
 
@@ -89,13 +115,13 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
         })
         .take(TAIL_WORDS)
         .last();
-    match tail {
-        Some(last) => {
-            let phrase = format!("{} {}", c.subject, &text[stated.end..last.end]);
-            About::of(doc.lang, &phrase)
-        }
-        None => about,
-    }
+    // The subject's own word for the measure, when the words after the change name no key.
+    tail.map(|last| {
+        let phrase = format!("{} {}", c.subject, &text[stated.end..last.end]);
+        About::of(doc.lang, &phrase)
+    })
+    .filter(|tail| !tail.measures.is_empty() || about.head.is_none())
+    .unwrap_or(about)
 }
 
 /// What a claim with a value is about: its subject's keys, or, when its subject names no
@@ -144,13 +170,24 @@ fn about_value<'a>(
         // The object of its own verb of change: "The company cut its operating profit
         // forecast ... to 550 billion yen".
         let before = &text[c.sentence.start..upto];
+        // Else the words of the start of the sentence, which may say the word naming a
+        // measure no key names ("Total greenhouse gas emissions were estimated at").
         let object = c
             .change
             .as_ref()
             .map(|ch| about_change(doc, toks, c, ch.stated))
-            .unwrap_or(About {
-                measures: Vec::new(),
-                places: Vec::new(),
+            .filter(|object| !object.measures.is_empty())
+            .unwrap_or_else(|| {
+                // With the words that say what the value counts ("16 homicides in June").
+                let at = toks.partition_point(|t| t.start < value.end);
+                let counted = toks[at..]
+                    .iter()
+                    .take_while(|t| t.end <= c.sentence.end && t.kind == Kind::Word)
+                    .take_while(|t| !t.is_in(text, &words.stopwords))
+                    .take(COUNTED_WORDS)
+                    .last()
+                    .map_or("", |t| &text[value.end..t.end]);
+                About::of(doc.lang, &format!("{before} {counted}"))
             });
         (object, before)
     })
@@ -230,7 +267,7 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         }
         let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
         let about = about_change(doc, toks, c, stated);
-        if about.measures.is_empty() {
+        if !about.names_measure() {
             continue;
         }
         let own = sentence_claims(claims, c.sentence);
@@ -361,6 +398,7 @@ fn restatement(
         .flatten();
     let mut forecast = None;
     let mut qualification = None;
+    let mut comparison = None;
     let at = doc
         .sentences
         .partition_point(|s| s.start < c.sentence.start);
@@ -443,6 +481,18 @@ fn restatement(
                 let p = measured(doc, b.period);
                 p.is_none() || agrees(base_period, p)
             };
+            // "Year-on-year private sector credit grew 30.68 pct in December. ... credit grew
+            // to 22.24 billion dlrs from a revised 20.92 billion in November": a baseline one
+            // comparison the change's sentence names does not give is of another comparison.
+            let compared = own_base
+                .and_then(|b| measured(doc, b.period))
+                .zip(measured(doc, v.period).or(period));
+            if let Some((base, of)) = compared {
+                let named = comparison.get_or_insert_with(|| comparison_of(doc, toks, c.sentence));
+                if named.is_some_and(|r| r.resolve(Some(of)) != Some(base)) {
+                    return None;
+                }
+            }
             if v_agrees && own_base.is_none_or(base_agrees) {
                 candidates.push(j);
             }
@@ -551,6 +601,19 @@ fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> Vec<String> {
     said
 }
 
+/// The comparison a sentence names for its changes, by a phrase of a baseline's period or a
+/// basis ("year-on-year", "from a year earlier", "month-on-month"), the first when several.
+fn comparison_of(doc: &Document, toks: &[Token], sentence: Span) -> Option<PeriodRef> {
+    let first = toks.partition_point(|t| t.start < sentence.start);
+    let end = first + tokens_of(toks, sentence).count();
+    let mut marks = Vec::new();
+    periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
+    marks
+        .into_iter()
+        .find(|m| m.baseline || m.basis)
+        .map(|m| m.period)
+}
+
 /// Whether a sentence speaks of the future or a forecast ("will fall 25% next season").
 fn outlook(doc: &Document, toks: &[Token], sentence: Span) -> bool {
     tokens_of(toks, sentence).any(|t| t.is_in(&doc.text, &doc.lang.claims.outlook))
@@ -569,7 +632,7 @@ fn open_change(c: &Claim) -> Option<Measure> {
     let change = c.change.as_ref()?;
     let bare = c.value.is_none()
         && change.restates.is_none()
-        && change.interval.is_bounded()
+        && (change.interval.is_bounded() || change.mention.is_some())
         && c.baseline
             .as_ref()
             .is_none_or(|b| b.implied && b.stated.is_none());

@@ -258,6 +258,51 @@ pub fn content_words(words: &SubjectWords, subject: &str) -> Vec<String> {
     normalised(words, words_of(words, &unalias(words, subject)))
 }
 
+/// The word naming what a subject measures when no key does: the last word of its first run
+/// of content words ("Transit ridership in the U.S." is "ridership", "Britain's greenhouse
+/// gas emissions" is "emissions"), normalised as content words are. None when that word is a
+/// name, a number, too short to name a measure, or a word `skip` rejects.
+pub fn head_word(
+    words: &SubjectWords,
+    subject: &str,
+    skip: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let mut last: Option<&str> = None;
+    for word in subject
+        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+    {
+        let lowered = lower(strip_possessive(words, word));
+        let content = ![
+            &words.stopwords,
+            &words.leading_fillers,
+            &words.trailing_fillers,
+            &words.basis_words,
+            &words.reporting_verbs,
+            &words.not_proper,
+        ]
+        .iter()
+        .any(|table| table.contains(&lowered));
+        match (content, last) {
+            (true, _) => last = Some(word),
+            (false, Some(_)) => break,
+            (false, None) => {}
+        }
+    }
+    let word = last?;
+    let bare = strip_possessive(words, word);
+    let named = bare.chars().skip(1).any(char::is_uppercase)
+        || bare.starts_with(char::is_uppercase) && !subject.trim_start().starts_with(word);
+    let lowered = lower(bare);
+    let plain = lowered.len() >= 4 && lowered.chars().all(char::is_alphabetic);
+    (plain && !named && !skip(&lowered)).then(|| {
+        normalised(words, std::iter::once(lowered.into_owned()))
+            .pop()
+            .unwrap_or_default()
+    })
+}
+
 /// The content words of the name of the measure in `phrase`: from the unbroken run of words
 /// before its first key to its last key, and on through the words that carry a qualifier
 /// after it ("consumer prices index for the families of workers"). The words of the clause
@@ -282,6 +327,33 @@ pub fn measure_words(words: &SubjectWords, phrase: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_head_word_ends_the_first_run_of_content_words() {
+        let en = &crate::lang::en::ENGLISH.subjects;
+        let head = |s: &str| head_word(en, s, |_| false);
+        assert_eq!(
+            head("Transit ridership in the U.S."),
+            Some("ridership".into())
+        );
+        assert_eq!(
+            head("Britain’s greenhouse gas emissions"),
+            Some("emission".into())
+        );
+        assert_eq!(head("Homicides in Dallas"), Some("homicide".into()));
+        // Function words, names and numbers name no measure.
+        assert_eq!(
+            head("return Latin nations would have to give"),
+            Some("nation".into())
+        );
+        assert_eq!(head("after"), None);
+        assert_eq!(head("the IADB"), None);
+        assert_eq!(head("Tesla"), Some("tesla".into()));
+        assert_eq!(head("bookings at Tesla"), Some("booking".into()));
+        assert_eq!(head("2023"), None);
+        // A word `skip` rejects (a word of change) is none either.
+        assert_eq!(head_word(en, "the growth", |w| w == "growth"), None);
+    }
 
     #[test]
     fn us_and_world_exports_are_different_measures() {
