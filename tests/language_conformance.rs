@@ -98,6 +98,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.current_periods", &c.current_periods),
         ("claims.manner_adverbs", &c.manner_adverbs),
         ("claims.loss_verbs", &c.loss_verbs),
+        ("claims.booked_nouns", &c.booked_nouns),
         ("claims.particle_directions", &c.particle_directions),
         ("claims.amount_copulas", &c.amount_copulas),
         ("periods.ordinal_suffixes", &p.ordinal_suffixes),

@@ -2730,13 +2730,25 @@ impl<'a> Sentence<'a> {
     /// change of a level.
     fn change_in_its_own_words(&self, m: usize, dt: usize) -> bool {
         let (mf, me) = self.mtoks[m];
+        let noun_at = |k: usize| {
+            self.direction_at(k)
+                .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
+        };
         if dt < me {
-            return false;
+            // "This is a drop of £122 over the course of a year": a noun of change after an
+            // article, its amount after "of"; "a gain of 995,000 dlrs for tax credits" is
+            // booked.
+            return dt + 2 == mf
+                && dt > self.first
+                && noun_at(dt)
+                && !self.is_any(dt, &self.w.booked_nouns)
+                // "a rise of 0.4 - 0.5 pct": a bare number opening a range of another unit.
+                && !(self.kind(m) == MentionKind::Number
+                    && (self.is(me, "-") || self.is_dash(me) || self.is(me, self.w.to)))
+                && self.is(dt + 1, self.w.of)
+                && self.is_any(dt - 1, &self.w.adjective_articles);
         }
-        let noun = self
-            .direction_at(dt)
-            .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
-            && self.is_any(dt + 1, &self.lang.periods.prepositions);
+        let noun = noun_at(dt) && self.is_any(dt + 1, &self.lang.periods.prepositions);
         // "£6,000 lower in November 2023 than 12 months earlier", "23 cents above the same
         // time a year ago": past the figure's own period, or to a period looking back.
         let mut k = dt + 1;
@@ -2749,7 +2761,12 @@ impl<'a> Sentence<'a> {
         // A bare count needs the period: "3,100 fewer than in 2023".
         let compared = self.kind(m) != MentionKind::Number
             || self.is_any(k + 1, &self.lang.periods.prepositions);
-        self.is(k, self.w.than) && self.mention_starting(k + 1).is_none() && compared
+        // "than 12 months earlier" is a period, not the next figure.
+        let figure_after_than = self.mention_starting(k + 1).is_some()
+            && self
+                .mark_starting(k + 1)
+                .is_none_or(|mk| !self.marks[mk].period.is_comparison());
+        self.is(k, self.w.than) && !figure_after_than && compared
             || noun && mf > self.first && self.is_any(mf - 1, &self.w.adjective_articles)
     }
 

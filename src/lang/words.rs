@@ -461,6 +461,9 @@ pub struct ClaimWords {
     /// Verbs of losing: the amount after them is a loss booked ("the company lost 120 mln
     /// dlrs"), not a change of a level.
     pub loss_verbs: Words,
+    /// Nouns of change that, after an article and before "of" and an amount, name an amount
+    /// booked ("excludes a gain of 995,000 dlrs for tax credits"), not a change of a level.
+    pub booked_nouns: Words,
     /// Direction words that are also particles of other verbs ("signed up 14,619", "write
     /// off 50 mln dlrs"): an amount right after one is a change only after a word of
     /// [`Self::amount_copulas`] ("were off 100,000 barrels", "closing down 7/8").

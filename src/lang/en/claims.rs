@@ -612,6 +612,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         ]),
     ),
     loss_verbs: Words::new(&["lose", "lost", "loses", "losing"]),
+    booked_nouns: Words::new(&["gain", "gains"]),
     particle_directions: Words::new(&["up", "off", "down"]),
     amount_copulas: Words::new(&[
         "is", "are", "was", "were", "been", "ended", "closed", "closing", "finished",
