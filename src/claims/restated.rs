@@ -47,24 +47,31 @@ struct About {
 }
 
 impl About {
-    fn of(lang: &Language, text: &str) -> About {
+    /// The keys of `text` only: what tells measures apart when the table knows them.
+    fn keys(lang: &Language, text: &str) -> About {
         let words = &lang.subjects;
-        let (places, measures): (Vec<&'static str>, Vec<&'static str>) = Keys::of(words, text)
+        let (places, measures) = Keys::of(words, text)
             .known()
             .iter()
             .partition(|k| words.places_and_scopes.contains(k));
-        // A word of change ("growth", "increase") names no measure.
-        let head = if measures.is_empty() {
-            head_word(words, text, |w| lang.directions.get(w).is_some())
-        } else {
-            None
-        };
         About {
             measures,
             places,
-            head,
-            words: content_words(words, text),
+            head: None,
+            words: Vec::new(),
         }
+    }
+
+    /// The keys of `text`, and when none names a measure, its own word for it and its content
+    /// words. A word of change ("growth", "increase") names no measure.
+    fn of(lang: &Language, text: &str) -> About {
+        let mut about = About::keys(lang, text);
+        if about.measures.is_empty() {
+            let words = &lang.subjects;
+            about.head = head_word(words, text, |w| lang.directions.get(w).is_some());
+            about.words = content_words(words, text);
+        }
+        about
     }
 
     /// The same measures, and no place or scope that tells them apart (one side may name
@@ -88,7 +95,7 @@ impl About {
 /// (a nominal change: "reported a 19 percent drop in third-quarter operating profit"), those of
 /// the few words after the change, up to a figure, a punctuation mark or a coordinator.
 fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> About {
-    let about = About::of(doc.lang, &c.subject);
+    let about = About::keys(doc.lang, &c.subject);
     if !about.measures.is_empty() {
         return about;
     }
@@ -100,7 +107,7 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
         .last();
     if let Some(last) = object.filter(|t| t.end > stated.start) {
         let phrase = format!("{} {}", c.subject, &text[stated.start..last.end]);
-        let about = About::of(doc.lang, &phrase);
+        let about = About::keys(doc.lang, &phrase);
         if !about.measures.is_empty() {
             return about;
         }
@@ -116,12 +123,20 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
         .take(TAIL_WORDS)
         .last();
     // The subject's own word for the measure, when the words after the change name no key.
-    tail.map(|last| {
-        let phrase = format!("{} {}", c.subject, &text[stated.end..last.end]);
-        About::of(doc.lang, &phrase)
-    })
-    .filter(|tail| !tail.measures.is_empty() || about.head.is_none())
-    .unwrap_or(about)
+    let phrase = tail.map(|last| format!("{} {}", c.subject, &text[stated.end..last.end]));
+    if let Some(keys) = phrase
+        .as_deref()
+        .map(|p| About::keys(doc.lang, p))
+        .filter(|keys| !keys.measures.is_empty())
+    {
+        return keys;
+    }
+    // No key names the measure: the subject's own word for it, else the words after's.
+    let own = About::of(doc.lang, &c.subject);
+    match phrase {
+        Some(phrase) if own.head.is_none() => About::of(doc.lang, &phrase),
+        _ => own,
+    }
 }
 
 /// What a claim with a value is about: its subject's keys, or, when its subject names no
@@ -134,7 +149,7 @@ fn about_value<'a>(
     c: &'a Claim,
     value: Span,
 ) -> (About, &'a str) {
-    let about = About::of(doc.lang, &c.subject);
+    let about = About::keys(doc.lang, &c.subject);
     if !about.measures.is_empty() {
         return (about, &c.subject);
     }
@@ -156,7 +171,7 @@ fn about_value<'a>(
     };
     let stretch = |from: usize| {
         let before = &text[from..upto];
-        (About::of(doc.lang, before), before)
+        (About::keys(doc.lang, before), before)
     };
     let named = toks[first..last]
         .iter()
@@ -403,6 +418,16 @@ fn restatement(
         .sentences
         .partition_point(|s| s.start < c.sentence.start);
     for &sentence in doc.sentences.iter().skip(at + 1).take(REACH) {
+        // A measure named by its own word is spoken of only where the word is written: the
+        // cheap test before reading what each figure there is of.
+        let unwritten = about.measures.is_empty()
+            && about
+                .head
+                .as_deref()
+                .is_some_and(|h| !written_in(&doc.text[sentence.start..sentence.end], h));
+        if unwritten {
+            continue;
+        }
         let mut candidates = Vec::new();
         // A figure of another measure was passed over: only a complete restatement is then
         // clear enough to take.
@@ -599,6 +624,17 @@ fn qualified(doc: &Document, toks: &[Token], sentence: Span) -> Vec<String> {
     said.sort();
     said.dedup();
     said
+}
+
+/// Whether `word` (lowercase) is written in `text`, in any case: a test for a word's stem, so
+/// also inside longer words.
+fn written_in(text: &str, word: &str) -> bool {
+    let w = word.as_bytes();
+    !w.is_empty()
+        && text
+            .as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// The comparison a sentence names for its changes, by a phrase of a baseline's period or a
