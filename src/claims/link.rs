@@ -3147,19 +3147,24 @@ impl<'a> Sentence<'a> {
             self.comparison(Some(m), b, mf, None);
             return;
         }
+        // Whether the comparison follows the figure (and its period) with no words between.
+        let mut next_to_value = true;
         // "€m 127.5 (9.1%) vs. €m 88.1", "a 7,4% annual rate compared to 7,7%": a share in
         // parentheses or the noun the figure is of, before the comparison.
         if let Some(j) = self.words_before_comparison(k) {
+            next_to_value = false;
             k = j;
         }
         // "345 million euro, or 18.0% of turnover, up from 222 million euro": a share
         // restating the figure, up to the comma before the comparison.
         if let Some(comma) = self.restating_share(k) {
+            next_to_value = false;
             k = comma;
         }
         // "$35.6 billion in the Nov. 1-20 period, compared with $33.8 billion": a short aside
         // without figures of a unit, up to the comma before the comparison.
         if let Some(comma) = self.aside_to_comma(k) {
+            next_to_value = false;
             k = comma;
         }
         // ", down from", "—down from", "Bln. vs.": the comma or a dash, or the full stop of
@@ -3187,11 +3192,30 @@ impl<'a> Sentence<'a> {
             let near = self
                 .compared_figure(k, direction.map(|(_, dt)| dt))
                 .map(|o| self.complement_figure(m, o).unwrap_or(o));
+            // "115.53 billion dlrs in February, down from 118.04 billion in January": a bare
+            // amount at the value's scale, right after the value's own "up from" or "down
+            // from", is in the value's unit; not after an aside ("1.68 billion dlrs in fresh
+            // funds ... and this year's overall total, up from last year's 2.6 billion") nor
+            // after an amount converted ("32.7 billion crowns, or 4.8 billion dlrs, up from
+            // 30.9 billion").
+            let scaled_alike = |o: usize| {
+                direction.is_some()
+                    && next_to_value
+                    && !bare(m)
+                    && bare(o)
+                    && !(mf >= self.first + 2
+                        && self.is_any(mf - 1, &self.w.restating)
+                        && self.is(mf - 2, ","))
+                    && scale_of(self.text, &self.mentions[o]).is_some_and(|s| {
+                        s > 1.0 && Some(s) == scale_of(self.text, &self.mentions[m])
+                    })
+            };
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
                     && (self.kind(o) == self.kind(m)
                         || direction.is_some() && !bare(m) && !bare(o)
-                        || dated)
+                        || dated
+                        || scaled_alike(o))
             }) {
                 // "to a loss of 61.7 mln dlrs, ..., down from the previously-reported loss of
                 // 12.1 mln dlrs": the direction is the results', not the amounts'.
