@@ -21,7 +21,7 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 510;
+const LINKED: usize = 511;
 const LINKED_WITH_PERIOD: usize = 422;
 /// 155 of 175 (153 of 175 when the planting was made stricter, from 155 of 188: copies that
 /// are no clear error are no longer planted, a flipped direction with a rebuilt baseline and

@@ -874,10 +874,11 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
-        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
-        // and never after a month ("July 6 100 mln dlrs").
+        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000")
+        // or after a currency ("Tk 23 641 crore", "€12 500 million"), and never after a month
+        // ("July 6 100 mln dlrs").
         let round = (i + 1..=k).all(|g| &bytes[self.toks[g].start..self.toks[g].end] == b"000");
-        if k == i + 1 && !round || self.is_day_of_date(i) {
+        if k == i + 1 && !round && self.currency_prefix(i).is_none() || self.is_day_of_date(i) {
             return None;
         }
         // "1 234 5" or "10 100-metre" is something else.
@@ -3495,6 +3496,21 @@ mod tests {
             Quantity,
             1_414_021.0,
             Some("people"),
+        );
+        // One group after a currency: "Tk 23 641 crore" is 236.41 billion taka.
+        one(
+            "Revenue was Tk 23 641 crore.",
+            "Tk 23 641 crore",
+            Currency,
+            236_410_000_000.0,
+            Some("BDT"),
+        );
+        one(
+            "Exports were €12 500 million.",
+            "€12 500 million",
+            Currency,
+            12_500_000_000.0,
+            Some("EUR"),
         );
         // Not groups: a group of another length, a hyphenated word, columns.
         let got = read("Scores of 1 2345 and 10 100-metre races.");
