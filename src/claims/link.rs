@@ -1491,6 +1491,12 @@ impl<'a> Sentence<'a> {
             .find(|&j| self.is(j, self.w.from) || self.is(j, self.w.to))
     }
 
+    /// Whether a figure starting at token `f` follows ", or" ("2.43 trillion won, or around
+    /// 1.8 billion U.S. dollars"): it restates the figure before it.
+    fn after_restating_or(&self, f: usize) -> bool {
+        f >= self.first + 2 && self.is_any(f - 1, &self.w.restating) && self.is(f - 2, ",")
+    }
+
     /// The figure that mention `m` converts, when `m` is a currency in parentheses right after
     /// it ("S$3.11 billion (US$2.3b)").
     fn converted(&self, m: usize) -> Option<usize> {
@@ -1502,7 +1508,7 @@ impl<'a> Sentence<'a> {
             return self.ms.clone().find(|&h| self.mtoks[h].1 == f - 1);
         }
         // "2.43 trillion won, or around 1.8 billion U.S. dollars": another currency restated.
-        if !self.is_any(f - 1, &self.w.restating) || !self.is(f - 2, ",") {
+        if !self.after_restating_or(f) {
             return None;
         }
         self.ms.clone().find(|&h| {
@@ -3203,9 +3209,7 @@ impl<'a> Sentence<'a> {
                     && next_to_value
                     && !bare(m)
                     && bare(o)
-                    && !(mf >= self.first + 2
-                        && self.is_any(mf - 1, &self.w.restating)
-                        && self.is(mf - 2, ","))
+                    && !self.after_restating_or(mf)
                     && scale_of(self.text, &self.mentions[o]).is_some_and(|s| {
                         s > 1.0 && Some(s) == scale_of(self.text, &self.mentions[m])
                     })

@@ -338,13 +338,7 @@ fn stray(
     };
     let mut marks: Option<Vec<PeriodMark>> = None;
     for figure in unused.filter(|&f| !day_of_month(f)) {
-        let marks = marks.get_or_insert_with(|| {
-            let first = toks.partition_point(|t| t.start < sentence.start);
-            let end = first + tokens_of(toks, sentence).count();
-            let mut marks = Vec::new();
-            periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
-            marks
-        });
+        let marks = marks.get_or_insert_with(|| marks_of(doc, toks, sentence).2);
         let in_period = marks
             .iter()
             .any(|m| toks[m.first].start <= figure.start && figure.end <= toks[m.end - 1].end);
@@ -355,13 +349,19 @@ fn stray(
     false
 }
 
-/// Whether a sentence names no period at all: no period phrase, and no month in words not
-/// read as one ("ahead of the meeting on February 22").
-fn names_no_period(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+/// The period phrases of a sentence, with the range of its tokens they index into.
+fn marks_of(doc: &Document, toks: &[Token], sentence: Span) -> (usize, usize, Vec<PeriodMark>) {
     let first = toks.partition_point(|t| t.start < sentence.start);
     let end = first + tokens_of(toks, sentence).count();
     let mut marks = Vec::new();
     periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
+    (first, end, marks)
+}
+
+/// Whether a sentence names no period at all: no period phrase, and no month in words not
+/// read as one ("ahead of the meeting on February 22").
+fn names_no_period(doc: &Document, toks: &[Token], sentence: Span) -> bool {
+    let (first, end, marks) = marks_of(doc, toks, sentence);
     let months = &doc.lang.units.months;
     marks.is_empty()
         && !toks[first..end]
@@ -640,11 +640,8 @@ fn written_in(text: &str, word: &str) -> bool {
 /// The comparison a sentence names for its changes, by a phrase of a baseline's period or a
 /// basis ("year-on-year", "from a year earlier", "month-on-month"), the first when several.
 fn comparison_of(doc: &Document, toks: &[Token], sentence: Span) -> Option<PeriodRef> {
-    let first = toks.partition_point(|t| t.start < sentence.start);
-    let end = first + tokens_of(toks, sentence).count();
-    let mut marks = Vec::new();
-    periods::find(doc.lang, &doc.text, toks, first, end, doc.date, &mut marks);
-    marks
+    marks_of(doc, toks, sentence)
+        .2
         .into_iter()
         .find(|m| m.baseline || m.basis)
         .map(|m| m.period)

@@ -227,11 +227,16 @@ pub(super) fn coordinated(words: &SubjectWords, subject: &str) -> bool {
 /// apostrophes and hyphens (hyphenated words stay whole: "non-durable" is not "durable"),
 /// lowercase, without a possessive ending.
 fn words_of<'s>(words: &'s SubjectWords, subject: &'s str) -> impl Iterator<Item = String> + 's {
+    split_words(subject).map(|w| lower(strip_possessive(words, w)).into_owned())
+}
+
+/// The words of a subject as written: split at anything but letters, digits, apostrophes and
+/// hyphens, without hyphens at either end.
+fn split_words(subject: &str) -> impl Iterator<Item = &str> {
     subject
         .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '-'))
         .map(|w| w.trim_matches('-'))
         .filter(|w| !w.is_empty())
-        .map(|w| lower(strip_possessive(words, w)).into_owned())
 }
 
 /// Content words (no stopwords) normalised, each once ("exports" and "export" alike).
@@ -268,11 +273,7 @@ pub fn head_word(
     skip: impl Fn(&str) -> bool,
 ) -> Option<String> {
     let mut last: Option<&str> = None;
-    for word in subject
-        .split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
-    {
+    for word in split_words(subject) {
         let lowered = lower(strip_possessive(words, word));
         let content = ![
             &words.stopwords,
@@ -296,11 +297,9 @@ pub fn head_word(
         || bare.starts_with(char::is_uppercase) && !subject.trim_start().starts_with(word);
     let lowered = lower(bare);
     let plain = lowered.len() >= 4 && lowered.chars().all(char::is_alphabetic);
-    (plain && !named && !skip(&lowered)).then(|| {
-        normalised(words, std::iter::once(lowered.into_owned()))
-            .pop()
-            .unwrap_or_default()
-    })
+    (plain && !named && !skip(&lowered))
+        .then(|| normalised(words, std::iter::once(lowered.into_owned())).pop())
+        .flatten()
 }
 
 /// The content words of the name of the measure in `phrase`: from the unbroken run of words
