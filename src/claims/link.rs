@@ -10,7 +10,7 @@ use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
 use crate::extract::tokens::{word_direction, Kind, Token};
-use crate::extract::{Extraction, Low};
+use crate::extract::{Extraction, Low, RESPECTIVELY_REACH};
 use crate::interval::Interval;
 use crate::lang::{same, ClaimWords, DirectionPos, Language, Words};
 use crate::mention::{Bound, Mention, MentionKind};
@@ -2295,7 +2295,10 @@ impl<'a> Sentence<'a> {
         let (mf, me) = self.mtoks[m];
         let joined = mf > self.first + 1 && (self.is(mf - 1, self.w.and) || self.is(mf - 1, ","));
         // The cheap test first: most figures follow no "and" or comma.
-        if !joined || !(me..(me + 12).min(self.end)).any(|k| self.is(k, self.w.respectively)) {
+        if !joined
+            || !(me..(me + RESPECTIVELY_REACH).min(self.end))
+                .any(|k| self.is(k, self.w.respectively))
+        {
             return None;
         }
         let p = self.ms.clone().rfind(|&p| self.mtoks[p].1 == mf - 1)?;

@@ -97,8 +97,8 @@ struct Scanner<'a> {
 }
 
 /// How many tokens after a list of two figures its "respectively" may come ("7 and 5 cents,
-/// respectively, in Indiana").
-const RESPECTIVELY_REACH: usize = 12;
+/// respectively, in Indiana"), for the number reader and the linker alike.
+pub const RESPECTIVELY_REACH: usize = 12;
 
 /// The widest band of rates, in points, read as one range after a bare "to" ("to 4.75% to
 /// 5%").
