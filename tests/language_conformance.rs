@@ -104,6 +104,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("periods.ordinal_suffixes", &p.ordinal_suffixes),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
+        ("periods.part_prepositions", &p.part_prepositions),
         ("periods.year_prepositions", &p.year_prepositions),
         ("periods.superlatives.0", &p.superlatives.0),
         ("periods.superlatives.1", &p.superlatives.1),

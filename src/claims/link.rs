@@ -66,6 +66,20 @@ struct Draft {
     table_row: bool,
 }
 
+impl Draft {
+    /// A change in percent or points that states no figures of its own yet, nor restates or
+    /// inherits another's: one a comparison next to it may give its figures.
+    fn rate_change_without_figures(&self) -> bool {
+        self.kind == ClaimKind::Change
+            && self.change.is_some()
+            && matches!(self.measure, Measure::Percent | Measure::Points)
+            && self.value.is_none()
+            && self.baseline.is_none()
+            && self.restates.is_none()
+            && self.inherited_from.is_none()
+    }
+}
+
 struct Sentence<'a> {
     lang: &'static Language,
     /// The claim words of `lang`.
@@ -444,9 +458,21 @@ impl<'a> Sentence<'a> {
             MentionKind::Currency | MentionKind::Quantity => !men.range,
             // "to four", "from nine": bare numbers in words are rarely the figures compared;
             // a number inside a period phrase is the period's ("in the first 10 months").
-            MentionKind::Number => !men.range && !men.words && !self.in_period(m),
+            MentionKind::Number => {
+                !men.range && !men.words && !self.in_period(m) && !self.spans_back(m)
+            }
             _ => false,
         }
+    }
+
+    /// Whether bare number `m` counts the units of a span back from now ("over the last 12
+    /// months compared to 174", "in the previous three years"): the span's, not a figure.
+    fn spans_back(&self, m: usize) -> bool {
+        let (f, e) = self.mtoks[m];
+        let p = &self.lang.periods;
+        f > self.first
+            && (self.is_any(f - 1, &self.w.recent_spans) || self.is_any(f - 1, &p.back))
+            && self.is_any(e, &p.durations)
     }
 
     /// Direction word before a percent: (direction, token).
@@ -3078,6 +3104,13 @@ impl<'a> Sentence<'a> {
                 .direction_in_clause(o)
                 .map(|(d, dt)| (Some((d, dt)).filter(|_| !self.contradicted(d, dt)), dt))
                 .or_else(|| self.moving_verb_before(o).map(|t| (None, t)));
+            // "a 1 per cent increase in earnings in the public sector, from €907.00 to
+            // €915.92": the figures of a change named before the comma.
+            let named = clause
+                .is_none()
+                .then(|| self.change_before_comma(o))
+                .flatten();
+            let clause = clause.or(named.map(|_| (None, o)));
             if let Some((direction, dt)) = clause {
                 let to_first = self.is(o, self.w.to);
                 let other_conn = if to_first { self.w.from } else { self.w.to };
@@ -3121,6 +3154,12 @@ impl<'a> Sentence<'a> {
                         self.ends_compatible(m, o) && digits(o) && digits(m) && moved_from(o)
                     }) {
                         let (value, base) = if to_first { (m, o) } else { (o, m) };
+                        if let Some(d) = named {
+                            let end = self.mtoks[value].1.max(self.mtoks[base].1);
+                            self.drafts[d].end = self.after_owned_mark(end);
+                            self.give_figures(d, Some(value), base);
+                            return;
+                        }
                         self.comparison(Some(value), base, dt, direction);
                         if let Some((p, _)) = per_share {
                             self.per_share_pair(p, o, direction);
@@ -3176,9 +3215,12 @@ impl<'a> Sentence<'a> {
             next_to_value = false;
             k = comma;
         }
-        // ", down from", "—down from", "Bln. vs.": the comma or a dash, or the full stop of
-        // an abbreviated scale.
-        if self.is_comma_like(k) || self.is(k, ".") && self.baseline_connector(k + 1).is_some() {
+        // ", down from", "—down from", "(up from £3m in 2016)", "Bln. vs.": the comma, a
+        // dash or a parenthesis, or the full stop of an abbreviated scale.
+        if self.is_comma_like(k)
+            || self.is(k, "(")
+            || self.is(k, ".") && self.baseline_connector(k + 1).is_some()
+        {
             k += 1;
         }
         let direction = self
@@ -3444,7 +3486,7 @@ impl<'a> Sentence<'a> {
     /// words like "a" or "which is" ("from 100 tons to 400 tons, up 300%"): one with no
     /// figures of its own yet, or with `value` taken as its own by [`Self::value_before`].
     fn restated_by(&self, end: usize, value: Option<usize>) -> Option<usize> {
-        if !(self.is(end, ",") || self.is(end, "(")) {
+        if !(self.is_comma_like(end) || self.is(end, "(")) {
             return None;
         }
         let mut k = end + 1;
@@ -3461,6 +3503,34 @@ impl<'a> Sentence<'a> {
                 && dr.restates.is_none()
                 && dr.inherited_from.is_none()
                 && (dr.value.is_none() || dr.value == value)
+        })
+    }
+
+    /// The change draft whose figures a comparison after a comma at `first` - 1 states, with
+    /// only plain words and period phrases between naming what changed ("a 1 per cent increase
+    /// in earnings in the public sector, from €907.00 to €915.92"): a change in percent or
+    /// points that states no figures.
+    fn change_before_comma(&self, first: usize) -> Option<usize> {
+        if first < self.first + 2 || !self.is(first - 1, ",") {
+            return None;
+        }
+        let comma = first - 1;
+        // Plain words and period phrases from `j` to the comma.
+        let words_to_comma = |mut j: usize| {
+            while j < comma {
+                match self.mark_starting(j) {
+                    Some(mk) => j = self.marks[mk].end,
+                    None if self.toks[j].kind == Kind::Word && self.plain_word(j) => j += 1,
+                    None => return false,
+                }
+            }
+            j == comma
+        };
+        self.drafts.iter().position(|dr| {
+            dr.end <= comma
+                && comma - dr.end <= 8
+                && dr.rate_change_without_figures()
+                && words_to_comma(dr.end)
         })
     }
 
@@ -3490,16 +3560,9 @@ impl<'a> Sentence<'a> {
                     .iter()
                     .any(|m| m.end == open && (m.first == draft_end || m.first == draft_end + 1))
         };
-        self.drafts.iter().position(|dr| {
-            reaches(dr.end)
-                && dr.kind == ClaimKind::Change
-                && dr.change.is_some()
-                && matches!(dr.measure, Measure::Percent | Measure::Points)
-                && dr.value.is_none()
-                && dr.baseline.is_none()
-                && dr.restates.is_none()
-                && dr.inherited_from.is_none()
-        })
+        self.drafts
+            .iter()
+            .position(|dr| reaches(dr.end) && dr.rate_change_without_figures())
     }
 
     /// Past "of GDP" and its period after a percent ending at token `k` ("from 6.4 per cent of

@@ -453,21 +453,28 @@ pub fn find(
         }
         let basis = period.is_comparison() && !c.is_any(i, &c.w.dating_starts);
         let mut start = i;
-        // "mid-March", "early June": a part of a month dates a figure as the month does.
+        // "mid-March", "early June", "at the end of August": a part of a month dates a
+        // figure as the month does.
+        let mut parted = false;
         if matches!(period, PeriodRef::Absolute(Period::Month(..))) && start > first {
             if c.is_any(start - 1, &c.w.month_parts) {
                 start -= 1;
+                parted = true;
             } else if start >= first + 2
-                && c.is(start - 1, "-")
+                && (c.is(start - 1, "-") || c.is(start - 1, c.w.of))
                 && c.is_any(start - 2, &c.w.month_parts)
             {
                 start -= 2;
+                parted = true;
             }
         }
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
         }
-        if start > first && c.is_any(start - 1, &c.w.prepositions) || in_words {
+        let preposition = |j: usize| {
+            c.is_any(j, &c.w.prepositions) || parted && c.is_any(j, &c.w.part_prepositions)
+        };
+        if start > first && preposition(start - 1) || in_words {
             start -= 1;
         }
         let mut next = next;

@@ -662,7 +662,7 @@ impl<'a> Scanner<'a> {
             .units
             .cased_currency_prefixes
             .iter()
-            .find(|(prefix, _)| *prefix == raw)
+            .find(|(prefix, _)| *prefix == raw && (prefix.len() > 1 || self.glued(p + 1)))
             .map(|&(_, code)| (code, 1.0))
     }
 

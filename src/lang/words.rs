@@ -126,7 +126,8 @@ pub struct UnitWords {
     pub starts: Shapes,
     /// Currency symbols before a number ("$" → USD).
     pub currency_symbols: Map<&'static str>,
-    /// Currency prefixes written with their exact case ("Rs" → INR).
+    /// Currency prefixes written with their exact case ("Rs" → INR); one of a single letter
+    /// only glued to its number ("P24.06", not "P 24").
     pub cased_currency_prefixes: &'static [(&'static str, &'static str)],
     /// A prefix glued to "$" ("US$", "HK$").
     pub dollar_prefixes: Map<&'static str>,
@@ -646,6 +647,9 @@ pub struct PeriodWords {
     /// Words before a month, with or without a hyphen, naming a part of it ("mid-March",
     /// "early June"): the month's figures.
     pub month_parts: Words,
+    /// Prepositions that open a part of a month as they open no other period phrase ("at the
+    /// end of August", "by end-June").
+    pub part_prepositions: Words,
     /// Superlatives, and the nouns that may follow them, whose year is the superlative's
     /// scope, not a figure's period: "the highest level this year", "the lowest in 2023".
     pub superlatives: (Words, Words),

@@ -288,6 +288,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     not_cadence: Words::new(&["of", "basis", "point", "points", "century", "percentage"]),
     fraction_before: Words::new(&["a", "one", "two", "three"]),
     month_parts: Words::new(&["end", "mid", "late", "early"]),
+    part_prepositions: Words::new(&["at", "by"]),
     superlatives: (
         Words::new(&[
             "best",

@@ -17,6 +17,7 @@ const WORDS: UnitWords = UnitWords {
         ("¥", "JPY"),
         ("€", "EUR"),
         ("₹", "INR"),
+        ("₱", "PHP"),
     ]),
     cased_currency_prefixes: &[
         ("Rs", "INR"),
@@ -27,6 +28,8 @@ const WORDS: UnitWords = UnitWords {
         ("Dhs", "AED"),
         ("KSh", "KES"),
         ("Ksh", "KES"),
+        ("Sh", "KES"),
+        ("P", "PHP"),
     ],
     dollar_prefixes: Map::new(&[
         ("a", "AUD"),
