@@ -40,11 +40,16 @@ const HELDOUT_PLANTED_CAUGHT: usize = 20;
 const HELDOUT2_LINKED: usize = 120;
 const HELDOUT2_LINKED_WITH_PERIOD: usize = 84;
 const HELDOUT2_PLANTED_CAUGHT: usize = 61;
-/// The third held-out set (`tests/fixtures/modern-heldout-3/`), not tuned on: 92, 62 and 32
-/// of 80 when first measured.
-const HELDOUT3_LINKED: usize = 99;
-const HELDOUT3_LINKED_WITH_PERIOD: usize = 67;
-const HELDOUT3_PLANTED_CAUGHT: usize = 32;
+/// The third held-out set (`tests/fixtures/modern-heldout-3/`), a guard since its misses were
+/// read (sixth session of 2026-12-06): 92, 62 and 32 of 80 when first measured.
+const HELDOUT3_LINKED: usize = 108;
+const HELDOUT3_LINKED_WITH_PERIOD: usize = 72;
+const HELDOUT3_PLANTED_CAUGHT: usize = 37;
+/// The fourth held-out set (`tests/fixtures/modern-heldout-4/`), not tuned on: 68, 37 and 24
+/// of 85, with one false finding, when first measured (its README says which was read).
+const HELDOUT4_LINKED: usize = 69;
+const HELDOUT4_LINKED_WITH_PERIOD: usize = 38;
+const HELDOUT4_PLANTED_CAUGHT: usize = 22;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -176,6 +181,18 @@ fn third_heldout_linking_holds_its_floors() {
             HELDOUT3_LINKED,
             HELDOUT3_LINKED_WITH_PERIOD,
             HELDOUT3_PLANTED_CAUGHT,
+        ),
+    );
+}
+
+#[test]
+fn fourth_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-4",
+        (
+            HELDOUT4_LINKED,
+            HELDOUT4_LINKED_WITH_PERIOD,
+            HELDOUT4_PLANTED_CAUGHT,
         ),
     );
 }
