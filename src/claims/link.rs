@@ -1165,7 +1165,7 @@ impl<'a> Sentence<'a> {
             let next = k + 1;
             // After a comma only "from" continues the claim: "rose 31.3 pct to 154,711,
             // compared with 146,610 in April" sets the value against another period.
-            let joins = (self.is(k, ",") || self.is(k, "("))
+            let joins = (self.is_comma_like(k) || self.is(k, "("))
                 && (self.is_any(next, &self.w.value_words)
                     || self.is(next, self.w.from)
                     || self.is(k, "(") && self.baseline_connector(next).is_some()
@@ -1688,8 +1688,16 @@ impl<'a> Sentence<'a> {
                 self.toks[j]
                     .look_up(self.text, &self.lang.units.currencies)
                     .is_some()
+                    && !self.in_percent(j)
                     || self.is_any(j, &self.w.exchange_words)
             })
+    }
+
+    /// Whether token `j` is a word of a percent ("cent" of "14 per cent" is no currency).
+    fn in_percent(&self, j: usize) -> bool {
+        self.ms.clone().any(|m| {
+            self.kind(m) == MentionKind::Percent && self.mtoks[m].0 <= j && j < self.mtoks[m].1
+        })
     }
 
     /// Whether draft `d` has no figure before it in its sentence, or is set off from the
@@ -1942,7 +1950,7 @@ impl<'a> Sentence<'a> {
             // A participial clause after a comma refers to the main clause's figure:
             // "China exported 3188 tons ... in June, marking a 157.5% increase".
             let mut j = first;
-            while j > self.first && !self.is(j - 1, ",") && !self.is(j - 1, "(") {
+            while j > self.first && !self.is_comma_like(j - 1) && !self.is(j - 1, "(") {
                 if !connector(j - 1) || self.mark_at(j - 1).is_some() {
                     return;
                 }
@@ -2793,9 +2801,21 @@ impl<'a> Sentence<'a> {
             }
             k = self.marks[mk].end;
         }
-        // A bare count needs the period: "3,100 fewer than in 2023".
+        // "54 million more trips taken than last year": up to two words of what is counted
+        // before "than", and then a period after it ("£33.5bn less spending than that
+        // anticipated by Labour" sets a plan against another, not a time against a time).
+        let counted = (k..(k + 2).min(self.end))
+            .take_while(|&j| self.toks[j].kind == Kind::Word && self.naming_word(j))
+            .count();
+        if counted > 0 && self.is(k + counted, self.w.than) {
+            let than = k + counted;
+            return self.mark_starting(than).is_some() || self.mark_starting(than + 1).is_some();
+        }
+        // A bare count needs the period: "3,100 fewer than in 2023", "than last year".
         let compared = self.kind(m) != MentionKind::Number
-            || self.is_any(k + 1, &self.lang.periods.prepositions);
+            || self.is_any(k + 1, &self.lang.periods.prepositions)
+            || self.mark_starting(k).is_some()
+            || self.mark_starting(k + 1).is_some();
         // "than 12 months earlier" is a period, not the next figure.
         let figure_after_than = self.mention_starting(k + 1).is_some()
             && self
@@ -2856,7 +2876,7 @@ impl<'a> Sentence<'a> {
     /// or 1.14 per cent", "increased 17,400 jobs to 11.8 million"), else `k`.
     fn after_count_noun(&self, k: usize) -> usize {
         let links = |j: usize| {
-            self.is(j, ",")
+            self.is_comma_like(j)
                 || self.is(j, "(")
                 || self.is_any(j, &self.w.restating)
                 || self.is_any(j, &self.w.value_words)
@@ -3534,6 +3554,31 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// A rate of change named by its noun after a comparison ending at token `end`, past a
+    /// comma or dash, the words that open a restatement and an adjective of rate: ", showing a
+    /// monthly growth rate of 1.98 per cent". The noun's direction, its token, and the
+    /// percent, which nothing has taken yet.
+    fn restating_rate(&self, end: usize) -> Option<(Direction, usize, usize)> {
+        if !self.is_comma_like(end) {
+            return None;
+        }
+        let mut k = end + 1;
+        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
+            k += 1;
+        }
+        if self.is_any(k, &self.w.rate_adjectives) {
+            k += 1;
+        }
+        let Some((d, DirectionPos::Noun)) = self.direction_at(k) else {
+            return None;
+        };
+        if !self.is_any(k + 1, &self.w.rate_nouns) || !self.is(k + 2, self.w.of) {
+            return None;
+        }
+        let m = self.mention_starting(k + 3)?;
+        (self.kind(m) == MentionKind::Percent && self.role(m) == Role::Free).then_some((d, k, m))
+    }
+
     /// The change draft a comparison of its figures restates, alone in parentheses right after
     /// it with no direction of its own ("were up 33% on last year (84,266 vs 63,227)"): a
     /// change in percent or points that states no figures (`first..end` are the comparison's tokens).
@@ -3984,6 +4029,21 @@ impl<'a> Sentence<'a> {
             let dr = &mut self.drafts[d];
             dr.value = value;
             dr.baseline = Some(base);
+        }
+        // "from 1,053.40 million to 1,074.24 million, showing a monthly growth rate of 1.98
+        // per cent": a rate of change named by its noun restates the comparison.
+        if let Some((dir, dt, m)) = value.and_then(|_| self.restating_rate(end)) {
+            let phrase = (dt, self.mtoks[m].1);
+            let d = self.new_draft(
+                ClaimKind::Change,
+                m,
+                phrase,
+                Measure::Percent,
+                Some((dir, dt)),
+            );
+            self.drafts[d].first = first;
+            self.give_figures(d, value, base);
+            return;
         }
         // "up 33% on last year (84,266 vs 63,227)": the figures of the change before.
         if let Some(d) = self.change_before_parenthesis(first, end, value) {

@@ -572,6 +572,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "or",
         "is",
         "was",
+        "with",
         "which",
         "showing",
         "thereby",
