@@ -99,6 +99,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.manner_adverbs", &c.manner_adverbs),
         ("claims.loss_verbs", &c.loss_verbs),
         ("claims.booked_nouns", &c.booked_nouns),
+        ("claims.figure_participles", &c.figure_participles),
         ("claims.particle_directions", &c.particle_directions),
         ("claims.amount_copulas", &c.amount_copulas),
         ("periods.ordinal_suffixes", &p.ordinal_suffixes),

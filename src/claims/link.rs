@@ -166,7 +166,10 @@ impl<'a> Sentence<'a> {
 
     /// An em or en dash.
     fn is_dash(&self, i: usize) -> bool {
-        self.is(i, "—") || self.is(i, "–")
+        // Both dashes are three bytes opening with 0xE2: one byte turns most tokens away.
+        i < self.end
+            && self.text.as_bytes().get(self.toks[i].start) == Some(&0xE2)
+            && (self.is(i, "—") || self.is(i, "–"))
     }
 
     /// The opening of an aside that closes at `close`: between dashes ("— which affects many
@@ -1812,6 +1815,7 @@ impl<'a> Sentence<'a> {
                 (w != k).then(|| self.owned_mark(w)).flatten()
             })
             .or_else(|| self.owned_mark(self.past_conversion(m)?))
+            .or_else(|| self.participle_mark(k))
             .or_else(|| {
                 // "$671.7bn (£484bn) in 2004": the conversion's period is the amount's.
                 self.converted(m)?;
@@ -1820,6 +1824,27 @@ impl<'a> Sentence<'a> {
                     .then(|| self.owned_mark(end + 1))
                     .flatten()
             })
+    }
+
+    /// The period phrase after a participle saying how a figure ending at token `k` was had,
+    /// a word of what it counts allowed before it: "Rs331 billion collected in October 2020",
+    /// "14,210 cases reported in 2019". A date of its own only: a phrase relative to another
+    /// period ("reported in the same month a year ago") or followed by one ("reported in
+    /// February a year ago") is read against a period this does not know.
+    fn participle_mark(&self, k: usize) -> Option<usize> {
+        let participle = |j: usize| j < self.end && self.is_any(j, &self.w.figure_participles);
+        let j = if participle(k) {
+            k
+        } else if participle(k + 1) && self.naming_word(k) {
+            k + 1
+        } else {
+            return None;
+        };
+        let mk = self.mark_starting(j + 1)?;
+        let mark = &self.marks[mk];
+        let own =
+            matches!(mark.period, PeriodRef::Absolute(_)) && self.mark_starting(mark.end).is_none();
+        own.then_some(mk)
     }
 
     /// Past the same amount in another currency right after amount `m` ("2.43 trillion won,
@@ -2667,6 +2692,7 @@ impl<'a> Sentence<'a> {
         let phrase = if before { (dt, me) } else { (mf, dt + 1) };
         let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
         let after = self.restated_percent(draft, phrase.1);
+        let after = self.amount_in_parentheses(draft, after);
         self.attach_after(draft, after);
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
@@ -2978,6 +3004,39 @@ impl<'a> Sentence<'a> {
             end += 1;
         }
         end
+    }
+
+    /// "rose by 24% (+245 TWh), from 1,039 TWh": the signed amount of percent draft `d` alone
+    /// in parentheses at token `k`, drafted as the amount the percent restates; past the
+    /// parenthesis (and a comma after it), else `k`. Unsigned ("rose 5% ($63 million)") it may
+    /// be the level reached, and is left alone.
+    fn amount_in_parentheses(&mut self, d: usize, k: usize) -> usize {
+        if self.drafts[d].measure != Measure::Percent || !self.is(k, "(") {
+            return k;
+        }
+        let sign = match self.toks.get(k + 1).map(|t| t.text(self.text)) {
+            Some("+") => Direction::Up,
+            Some("-" | "\u{2212}") => Direction::Down,
+            _ => return k,
+        };
+        let first = k + 2;
+        let Some(a) = self.mention_starting(first).filter(|&a| {
+            self.role(a) == Role::Free
+                && matches!(self.kind(a), MentionKind::Currency | MentionKind::Quantity)
+                && self.is(self.mtoks[a].1, ")")
+        }) else {
+            return k;
+        };
+        let ad = self.new_draft(
+            ClaimKind::Change,
+            a,
+            (k + 1, self.mtoks[a].1),
+            Measure::Absolute,
+            Some((sign, k + 1)),
+        );
+        self.drafts[d].restates = Some(ad);
+        let end = self.mtoks[a].1 + 1;
+        end + usize::from(self.is(end, ","))
     }
 
     /// Gives a restating percent draft the value of the draft it restates.
@@ -4011,8 +4070,15 @@ impl<'a> Sentence<'a> {
         let (vf, ve) = value.map_or((bf, be), |v| self.mtoks[v]);
         let first = first.min(vf).min(bf);
         let end = self.after_owned_mark(ve.max(be));
+        // "against Rs331 billion collected during last October 2020, showing a growth of 29
+        // percent": a word saying how the last figure was had, then (after up to two words)
+        // its period phrase.
+        let restated_at = (end + 1..(end + 4).min(self.end))
+            .find_map(|j| self.mark_starting(j).map(|mk| (j, mk)))
+            .filter(|&(j, _)| (end..j).all(|w| self.naming_word(w)))
+            .map_or(end, |(_, mk)| self.marks[mk].end);
         // "rose to 400 tons from 100 tons, a 300% increase": the figures of the change after.
-        if let Some(d) = self.restated_by(end, value) {
+        if let Some(d) = self.restated_by(restated_at, value) {
             let agree = direction.is_none_or(|(dir, _)| {
                 self.drafts[d]
                     .direction
@@ -4032,7 +4098,7 @@ impl<'a> Sentence<'a> {
         }
         // "from 1,053.40 million to 1,074.24 million, showing a monthly growth rate of 1.98
         // per cent": a rate of change named by its noun restates the comparison.
-        if let Some((dir, dt, m)) = value.and_then(|_| self.restating_rate(end)) {
+        if let Some((dir, dt, m)) = value.and_then(|_| self.restating_rate(restated_at)) {
             let phrase = (dt, self.mtoks[m].1);
             let d = self.new_draft(
                 ClaimKind::Change,
@@ -4543,7 +4609,9 @@ fn build(
     // year-over-year increase in gasoline prices in December".
     let after_words = || {
         dr.value.is_none().then_some(())?;
+        // Not the baseline's own phrase ("from the 164.7 mln dlrs reported for February").
         s.mark_after_words(dr.end.max(dr.phrase.1))
+            .filter(|&k| dr.baseline.and_then(|b| s.figure_mark(b)) != Some(k))
     };
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.

@@ -465,6 +465,9 @@ pub struct ClaimWords {
     /// Nouns of change that, after an article and before "of" and an amount, name an amount
     /// booked ("excludes a gain of 995,000 dlrs for tax credits"), not a change of a level.
     pub booked_nouns: Words,
+    /// Participles saying how a figure was had, before its period phrase ("Rs331 billion
+    /// collected in October 2020", "75,968 cases reported in the same period last year").
+    pub figure_participles: Words,
     /// Direction words that are also particles of other verbs ("signed up 14,619", "write
     /// off 50 mln dlrs"): an amount right after one is a change only after a word of
     /// [`Self::amount_copulas`] ("were off 100,000 barrels", "closing down 7/8").
