@@ -1579,7 +1579,29 @@ impl<'a> Sentence<'a> {
     /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
     /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter").
     fn past_figure(&self, k: usize) -> usize {
-        self.after_owned_mark(self.after_conversion(self.after_owned_mark(self.after_rate(k))))
+        let k = self.after_note(self.after_rate(k));
+        self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)))
+    }
+
+    /// Past a note in parentheses right after a figure ending at token `k`: one or two plain
+    /// words ("Rs1,829 billion (net) during", "(provisional)") or a margin of error ("53,200
+    /// (± 900) in the year ended February 2019"); else `k`.
+    fn after_note(&self, k: usize) -> usize {
+        if !self.is(k, "(") {
+            return k;
+        }
+        if self.is(k + 1, "±") {
+            let margin = self.mention_starting(k + 2).map(|m| self.mtoks[m].1);
+            if let Some(close) = margin.filter(|&close| self.is(close, ")")) {
+                return close + 1;
+            }
+        }
+        (k + 2..(k + 4).min(self.end))
+            .find(|&close| self.is(close, ")"))
+            .filter(|&close| {
+                (k + 1..close).all(|j| self.toks[j].kind == Kind::Word && self.naming_word(j))
+            })
+            .map_or(k, |close| close + 1)
     }
 
     /// Past the unit a figure ending at token `k` is a rate of ("per share", "per diluted
@@ -1804,7 +1826,7 @@ impl<'a> Sentence<'a> {
     /// The period phrase of mention `m`: right after it, or after the unit it is a rate of
     /// ("88 cents per share a year earlier").
     fn find_figure_mark(&self, m: usize) -> Option<usize> {
-        let k = self.after_rate(self.mtoks[m].1);
+        let k = self.after_note(self.after_rate(self.mtoks[m].1));
         self.owned_mark(k)
             .or_else(|| {
                 // "6.4 per cent of GDP in FY23": a rate's period after the whole it is of.
