@@ -3583,6 +3583,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// Past the words from `k` that open a restatement ("a", "which is", "showing").
+    fn past_restatement_openers(&self, mut k: usize) -> usize {
+        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
+            k += 1;
+        }
+        k
+    }
+
     /// A change draft restating the comparison that ends at token `end`, after a comma and
     /// words like "a" or "which is" ("from 100 tons to 400 tons, up 300%"): one with no
     /// figures of its own yet, or with `value` taken as its own by [`Self::value_before`].
@@ -3590,10 +3598,7 @@ impl<'a> Sentence<'a> {
         if !(self.is_comma_like(end) || self.is(end, "(")) {
             return None;
         }
-        let mut k = end + 1;
-        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
-            k += 1;
-        }
+        let k = self.past_restatement_openers(end + 1);
         self.drafts.iter().position(|dr| {
             dr.first == k
                 && matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple)
@@ -3643,13 +3648,8 @@ impl<'a> Sentence<'a> {
         if !self.is_comma_like(end) {
             return None;
         }
-        let mut k = end + 1;
-        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
-            k += 1;
-        }
-        if self.is_any(k, &self.w.rate_adjectives) {
-            k += 1;
-        }
+        let k = self.past_restatement_openers(end + 1);
+        let k = k + usize::from(self.is_any(k, &self.w.rate_adjectives));
         let Some((d, DirectionPos::Noun)) = self.direction_at(k) else {
             return None;
         };
