@@ -1598,9 +1598,7 @@ impl<'a> Sentence<'a> {
         }
         (k + 2..(k + 4).min(self.end))
             .find(|&close| self.is(close, ")"))
-            .filter(|&close| {
-                (k + 1..close).all(|j| self.toks[j].kind == Kind::Word && self.naming_word(j))
-            })
+            .filter(|&close| (k + 1..close).all(|j| self.naming_word(j)))
             .map_or(k, |close| close + 1)
     }
 
@@ -2853,7 +2851,7 @@ impl<'a> Sentence<'a> {
         // before "than", and then a period after it ("£33.5bn less spending than that
         // anticipated by Labour" sets a plan against another, not a time against a time).
         let counted = (k..(k + 2).min(self.end))
-            .take_while(|&j| self.toks[j].kind == Kind::Word && self.naming_word(j))
+            .take_while(|&j| self.naming_word(j))
             .count();
         if counted > 0 && self.is(k + counted, self.w.than) {
             let than = k + counted;

@@ -455,19 +455,17 @@ pub fn find(
         let mut start = i;
         // "mid-March", "early June", "at the end of August": a part of a month dates a
         // figure as the month does.
-        let mut parted = false;
         if matches!(period, PeriodRef::Absolute(Period::Month(..))) && start > first {
             if c.is_any(start - 1, &c.w.month_parts) {
                 start -= 1;
-                parted = true;
             } else if start >= first + 2
                 && (c.is(start - 1, "-") || c.is(start - 1, c.w.of))
                 && c.is_any(start - 2, &c.w.month_parts)
             {
                 start -= 2;
-                parted = true;
             }
         }
+        let parted = start < i;
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
         }
