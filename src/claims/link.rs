@@ -1573,7 +1573,18 @@ impl<'a> Sentence<'a> {
             .take_while(|&j| {
                 self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
             })
-            .find(|&j| self.is_any(j, &self.w.value_words) && self.mention_near(j + 1).is_some())
+            .find(|&j| {
+                self.is_any(j, &self.w.value_words)
+                    && self
+                        .mention_near(j + 1)
+                        .is_some_and(|m| !(self.is(j, self.w.at) && self.counted(m)))
+            })
+    }
+
+    /// Whether mention `m` is a bare number counting the plain word after it ("at 2,000
+    /// firms"): a count of something, not a level of what changed.
+    fn counted(&self, m: usize) -> bool {
+        self.kind(m) == MentionKind::Number && self.naming_word(self.mtoks[m].1)
     }
 
     /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
@@ -3611,8 +3622,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// The change draft whose figures a comparison after a comma at `first` - 1 states, with
-    /// only plain words and period phrases between naming what changed ("a 1 per cent increase
-    /// in earnings in the public sector, from €907.00 to €915.92"): a change in percent or
+    /// only plain words, counts and period phrases between naming what changed ("a 1 per cent
+    /// increase in earnings in the public sector, from €907.00 to €915.92"): a change in percent or
     /// points that states no figures.
     fn change_before_comma(&self, first: usize) -> Option<usize> {
         if first < self.first + 2 || !self.is(first - 1, ",") {
@@ -3625,7 +3636,11 @@ impl<'a> Sentence<'a> {
                 match self.mark_starting(j) {
                     Some(mk) => j = self.marks[mk].end,
                     None if self.toks[j].kind == Kind::Word && self.plain_word(j) => j += 1,
-                    None => return false,
+                    // "in earnings at 2,000 firms": a count naming where.
+                    None => match self.mention_starting(j).filter(|&m| self.counted(m)) {
+                        Some(m) => j = self.mtoks[m].1,
+                        None => return false,
+                    },
                 }
             }
             j == comma
