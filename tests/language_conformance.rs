@@ -75,6 +75,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.share_words", &c.share_words),
         ("claims.accounts", &c.accounts.0),
         ("claims.level_nouns", &c.level_nouns),
+        ("claims.level_for", &c.level_for.1),
         ("claims.anaphor_pronouns", &c.anaphor_pronouns),
         ("claims.change_labels", &c.change_labels),
         ("claims.rate_adjectives", &c.rate_adjectives),

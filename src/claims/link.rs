@@ -1225,6 +1225,11 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "was off 26% in its fourth weekend to $8.9 million": what the change is in.
+            if let Some(j) = self.phrase_before_level(d, k) {
+                k = j;
+                continue;
+            }
             // "by 2.1 percent annually to £180,000"
             if self.is_any(k, &self.w.rate_adverbs) {
                 k += 1;
@@ -1268,6 +1273,30 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// Past a phrase at `k` saying what a change with no level yet is in, when "to" and a
+    /// figure follow it: a preposition of period other than "of" and up to five words or
+    /// hyphens ("in its fourth weekend", "during the September plate-change").
+    fn phrase_before_level(&self, d: usize, k: usize) -> Option<usize> {
+        let p = &self.lang.periods;
+        if self.drafts[d].value.is_some()
+            || !self.is_any(k, &p.prepositions)
+            || self.is(k, self.w.of)
+        {
+            return None;
+        }
+        let word = |j: usize| {
+            self.toks[j].kind == Kind::Word
+                && self.mention_starting(j).is_none()
+                && self.direction_at(j).is_none()
+                && self.baseline_connector(j).is_none()
+                && !self.is_any(j, &self.w.value_words)
+                || self.is(j, "-")
+        };
+        let end = (k + 1..(k + 7).min(self.end)).find(|&j| !word(j))?;
+        (end > k + 1 && self.is(end, self.w.to) && self.mention_starting(end + 1).is_some())
+            .then_some(end)
     }
 
     /// Past a place at `k` ("in the Northeast", "in New South Wales": "in", "the" and up to
@@ -1408,15 +1437,24 @@ impl<'a> Sentence<'a> {
 
     /// The figure of ", with the total of 328,041 registrations", ", with an average of 19.3
     /// million viewers", ", with sales of $3 billion" at `k`: "with", words of a level or up
-    /// to three of a measure, then "of" and the figure. Not a percent for a change in percent
-    /// (", with a share of 5%").
+    /// to three of a measure, then "of" and the figure; or of "for a total of 45,323 units".
+    /// Not a percent for a change in percent (", with a share of 5%").
     fn level_with(&self, d: usize, k: usize) -> Option<usize> {
+        let (level_for, totals) = &self.w.level_for;
+        // "total" and "average" are also fillers before a figure: skipped with "a".
+        let of = self.skip_fillers(k + 1);
+        if self.is(k, level_for) && self.is_any(of - 1, totals) && self.is(of, self.w.of) {
+            let figure = self.mention_starting(of + 1)?;
+            return (self.role(figure) == Role::Free && self.value_like(figure))
+                .then(|| self.level_of(d, figure))
+                .flatten();
+        }
         if !self.is(k, ",") || !self.is(k + 1, self.w.level_with) {
             return None;
         }
+        let start = self.skip_fillers(k + 2);
         // Words of a level ("the total", "an average") or of a measure ("sales"), not "with
         // the help of 300 dealers".
-        let start = self.skip_fillers(k + 2);
         let of = (start..(start + 4).min(self.end))
             .find(|&j| self.is(j, self.w.of) || !(self.plain_word(j) && self.measure_word(j)))?;
         if of == k + 2 || !self.is(of, self.w.of) {
@@ -1549,7 +1587,8 @@ impl<'a> Sentence<'a> {
 
     /// After a change noun ("a 5% decline", "a 1.3% fall"), the words saying what it is of,
     /// from "in" at `k` up to a "to" or "at" with a value ("drop in its consolidated net
-    /// profit at Rs 47 crore"): where that word is.
+    /// profit at Rs 47 crore"): where that word is, or the comma after them that a verb
+    /// restating the level follows.
     fn noun_complement(&self, d: usize, k: usize) -> Option<usize> {
         let dr = &self.drafts[d];
         let noun = dr.direction.is_some_and(|(_, t)| {
@@ -1569,16 +1608,24 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        (k + 1..(k + 12).min(self.end))
-            .take_while(|&j| {
-                self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
-            })
-            .find(|&j| {
-                self.is_any(j, &self.w.value_words)
-                    && self
-                        .mention_near(j + 1)
-                        .is_some_and(|m| !(self.is(j, self.w.at) && self.counted(m)))
-            })
+        let words = (k + 1..(k + 12).min(self.end)).take_while(|&j| {
+            self.toks[j].kind == Kind::Word || self.is(j, "-") || self.mark_at(j).is_some()
+        });
+        let mut last = k;
+        for j in words {
+            if self.is_any(j, &self.w.value_words)
+                && self
+                    .mention_near(j + 1)
+                    .is_some_and(|m| !(self.is(j, self.w.at) && self.counted(m)))
+            {
+                return Some(j);
+            }
+            last = j;
+        }
+        // "a 12 per cent increase in prize money, taking it to $29.61 million": the words end
+        // at a comma before a verb restating the level.
+        (last > k && self.is(last + 1, ",") && self.is_any(last + 2, &self.w.restating_verbs))
+            .then_some(last + 1)
     }
 
     /// Whether mention `m` is a bare number counting the plain word after it ("at 2,000

@@ -374,6 +374,9 @@ pub struct ClaimWords {
     /// "of" its figure (", with the total of 328,041 registrations", ", with an average
     /// audience of 19.3 million viewers").
     pub level_with: &'static str,
+    /// "for" opening a phrase of the total a change came to, without a comma ("increased by
+    /// 18.9 per cent for a total of 45,323 units"), and the words of such a total.
+    pub level_for: (&'static str, Words),
     /// The preposition of a place a change happened in, between the change and its level
     /// ("rose 42.2 percent in the Northeast to 145,000").
     pub place_preposition: &'static str,

@@ -483,6 +483,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&["in"]),
     ),
     level_with: "with",
+    level_for: ("for", Words::new(&["total", "average"])),
     place_preposition: "in",
     period_relatives: Words::new(&["when"]),
     transitive_verbs: Words::new(&[
