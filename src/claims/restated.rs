@@ -221,6 +221,42 @@ fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
         .count()
 }
 
+/// Whether two names of the same measure set different words right before it, words no key
+/// knows, and the other's word is also said in the first one's sentence ("with solar energy
+/// rising by 22%" in a sentence about wind power, then "Wind energy grew to"): two measures
+/// of one kind, each said apart. A word before it in one name only ("global smartphone
+/// shipments", "global shipments") leaves one measure.
+fn contrasting(doc: &Document, one: &str, other: &str, sentence: &str) -> bool {
+    let words = &doc.lang.subjects;
+    let known = |w: &String| !Keys::of(words, w).known().is_empty();
+    // The word before the first key of `one`, or before the word naming the measure when no
+    // key does; and that key or word.
+    let name = measure_words(words, one);
+    let at = name.iter().position(known).or_else(|| {
+        let head = head_word(words, one, |_| false)?;
+        name.iter().position(|w| *w == head)
+    });
+    let Some((a, measure)) = at
+        .filter(|&at| at > 0 && !known(&name[at - 1]))
+        .map(|at| (&name[at - 1], &name[at]))
+    else {
+        return false;
+    };
+    let other_name = measure_words(words, other);
+    let b = other_name
+        .iter()
+        .position(|w| w == measure)
+        .filter(|&at| at > 0)
+        .map(|at| &other_name[at - 1]);
+    b.is_some_and(|b| {
+        b != a
+            && !known(b)
+            && !other_name.contains(a)
+            && !name.contains(b)
+            && content_words(words, sentence).contains(b)
+    })
+}
+
 /// The latest year written in a sentence ("its 1986 domestic group net profit fell by around
 /// 20 pct against 1985"), read from four-digit numbers.
 fn latest_year(doc: &Document, toks: &[Token], sentence: Span) -> Option<i32> {
@@ -472,7 +508,15 @@ fn restatement(
             // "..., missing the average estimate of 672.2 billion yen": a figure of the
             // measure with many more words of its own is another measure; the sentence still
             // speaks of this one, and may restate it in another figure.
+            // "with solar energy rising by 22%. ... Wind energy grew to 1,404 TWh": each
+            // names the measure with a qualifier the other lacks.
             if qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end]) > MAX_QUALIFIERS
+                || contrasting(
+                    doc,
+                    &c.subject,
+                    phrase,
+                    &doc.text[c.sentence.start..c.sentence.end],
+                )
             {
                 other_measure = true;
                 continue;
@@ -741,6 +785,26 @@ mod tests {
             ("$5.6 million".into(), "$5.0 million".into())
         );
         assert!(rules(RESTATED).is_empty(), "{:?}", rules(RESTATED));
+    }
+
+    #[test]
+    fn a_measure_qualified_otherwise_is_not_restated() {
+        // Each name sets its own word before "energy", and the first sentence speaks of wind
+        // too: the 22% is solar's, the levels wind's.
+        let text = "Power generated from wind grew by 12% in 2019, with solar energy rising by \
+                    22%. Wind energy grew to 1,404 TWh in 2019, up from 1,260 TWh in 2018.";
+        assert_eq!(
+            figures(text, "rising by 22%"),
+            (String::new(), String::new())
+        );
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
+        // One name longer than the other is the same measure.
+        let text = "Solar energy rose by 22% in 2019. Global solar energy grew to 699 TWh in \
+                    2019, up from 573 TWh in 2018.";
+        assert_eq!(
+            figures(text, "rose by 22%"),
+            ("699 TWh".into(), "573 TWh".into())
+        );
     }
 
     #[test]
