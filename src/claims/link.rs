@@ -3380,12 +3380,19 @@ impl<'a> Sentence<'a> {
         {
             k += 1;
         }
-        let direction = self
+        let adjective = self
             .is_any(k, &self.w.direction_adjectives)
             .then(|| self.direction_at(k).map(|(d, _)| (d, k)))
             .flatten();
-        if direction.is_some() {
-            k += 1;
+        // After "a", "which is": the looser reading, where two figures each named by a word
+        // of their own are not compared.
+        let opened = adjective
+            .is_none()
+            .then(|| self.opened_direction(k))
+            .flatten();
+        let direction = adjective.or(opened);
+        if let Some((_, dt)) = direction {
+            k = dt + 1;
         }
         // "from" only after a direction ("down from"), else a figure's own range; or before
         // a figure dated as a baseline ("9,710,481 passengers in September, from 8,881,695
@@ -3418,6 +3425,7 @@ impl<'a> Sentence<'a> {
             };
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
+                    && !(opened.is_some() && self.named_apart(m, o))
                     && (self.kind(o) == self.kind(m)
                         || direction.is_some() && !bare(m) && !bare(o)
                         || dated
@@ -3645,6 +3653,22 @@ impl<'a> Sentence<'a> {
             k += 1;
         }
         k
+    }
+
+    /// A word of direction after the words that open a restatement at `k`, with the word of a
+    /// baseline right after it: ", which is higher as compared to the 34,074", ", an increase
+    /// from 455 million". The direction and its token.
+    fn opened_direction(&self, k: usize) -> Option<(Direction, usize)> {
+        let j = self.past_restatement_openers(k);
+        if j == k || self.baseline_connector(j + 1).is_none() {
+            return None;
+        }
+        let adjective = self.is_any(j, &self.w.direction_adjectives);
+        match self.direction_at(j)? {
+            (d, DirectionPos::Noun) => Some((d, j)),
+            (d, _) if adjective => Some((d, j)),
+            _ => None,
+        }
     }
 
     /// A change draft restating the comparison that ends at token `end`, after a comma and
@@ -3888,11 +3912,27 @@ impl<'a> Sentence<'a> {
         if mf < self.first + 4 || !self.is(mf - 1, self.w.from) {
             return;
         }
-        let (dt, comma) = (mf - 2, mf - 3);
+        let dt = mf - 2;
+        // ", up from", or a noun after the words opening a restatement: ", an increase from".
+        let adjective = self.is_any(dt, &self.w.direction_adjectives);
+        let noun = !adjective
+            && self
+                .direction_at(dt)
+                .is_some_and(|(_, p)| p == DirectionPos::Noun);
+        let comma = if noun {
+            (self.first..dt)
+                .rev()
+                .take_while(|&j| self.is_any(j, &self.w.restatement_openers))
+                .last()
+                .map_or(dt - 1, |j| j - 1)
+        } else {
+            dt - 1
+        };
         // ", up from", "— up from", " - up from"
         let spaced_hyphen =
             self.is(comma, "-") && self.toks[comma].space_before && self.toks[dt].space_before;
-        if !self.is_any(dt, &self.w.direction_adjectives)
+        if !(adjective || noun && comma + 1 < dt)
+            || comma <= self.first
             || !(self.is_comma_like(comma) || spaced_hyphen)
         {
             return;
@@ -3946,6 +3986,18 @@ impl<'a> Sentence<'a> {
         if let Some(p) = fallback {
             self.comparison(Some(p), m, dt, Some((d, dt)));
         }
+    }
+
+    /// Whether figures `m` and `o` are each named by a word before "of", and not the same word:
+    /// "revenues of 1.85 billion dlrs, a decline from profits of 32 mln dlrs" compares no
+    /// revenues.
+    fn named_apart(&self, m: usize, o: usize) -> bool {
+        let name = |x: usize| {
+            let f = self.mtoks[x].0;
+            (f >= self.first + 2 && self.is(f - 1, self.w.of) && self.naming_word(f - 2))
+                .then(|| self.toks[f - 2].text(self.text).to_lowercase())
+        };
+        matches!((name(m), name(o)), (Some(a), Some(b)) if a != b)
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in

@@ -6,7 +6,7 @@ pub const SENTENCES: SentenceWords = SentenceWords {
     never_end: &[
         b"approx", b"capt", b"cf", b"col", b"dr", b"e.g", b"fig", b"gen", b"gov", b"govs", b"hon",
         b"i.e", b"lt", b"messrs", b"mr", b"mrs", b"ms", b"mt", b"prof", b"rep", b"reps", b"rev",
-        b"sen", b"sens", b"sgt", b"v", b"vs",
+        b"rs", b"sen", b"sens", b"sgt", b"v", b"vs",
     ],
     never_end_cased: &[b"No"],
     end_before_starter: &[
