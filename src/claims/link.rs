@@ -514,6 +514,10 @@ impl<'a> Sentence<'a> {
             if by && self.aside_opening(k).is_some() {
                 return self.verb_before_object(k);
             }
+            // "decreased very slightly (by 0.4%)": the amount in parentheses.
+            if by && steps == 2 && self.is(k, "(") {
+                continue;
+            }
             let w = self.low(k)?;
             if same(&w, self.w.by) {
                 by = true;
@@ -2767,7 +2771,13 @@ impl<'a> Sentence<'a> {
             self.table_row(m);
             return;
         };
-        let phrase = if before { (dt, me) } else { (mf, dt + 1) };
+        // "decreased very slightly (by 0.4%)": the phrase takes the closing parenthesis.
+        let closed = before && self.is(me, ")") && (dt..mf).any(|j| self.is(j, "("));
+        let phrase = if before {
+            (dt, me + usize::from(closed))
+        } else {
+            (mf, dt + 1)
+        };
         let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
         let after = self.restated_percent(draft, phrase.1);
         let after = self.amount_in_parentheses(draft, after);
@@ -3707,6 +3717,8 @@ impl<'a> Sentence<'a> {
                 match self.mark_starting(j) {
                     Some(mk) => j = self.marks[mk].end,
                     None if self.toks[j].kind == Kind::Word && self.plain_word(j) => j += 1,
+                    // "police-recorded homicide offences"
+                    None if self.is(j, "-") && !self.toks[j].space_before => j += 1,
                     // "in earnings at 2,000 firms": a count naming where.
                     None => match self.mention_starting(j).filter(|&m| self.counted(m)) {
                         Some(m) => j = self.mtoks[m].1,

@@ -333,7 +333,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     baseline_words: Words::new(&["vs", "from", "versus", "against"]),
     baseline_before_determiner: "over",
     baseline_pairs: (
-        Words::new(&["as", "compared", "relative"]),
+        Words::new(&["as", "opposed", "compared", "relative"]),
         Words::new(&["to", "with", "against"]),
     ),
     than: "than",
@@ -672,7 +672,9 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
     rate_nouns: Words::new(&["clip", "pace", "rate"]),
-    comparison_connectors: Words::new(&["as", "vs", "versus", "against", "compared", "relative"]),
+    comparison_connectors: Words::new(&[
+        "as", "vs", "versus", "against", "opposed", "compared", "relative",
+    ]),
     figure_connectors: Words::new(&["vs", "versus", "against"]),
     at: "at",
     flat_hedges: Words::new(&[
