@@ -4094,10 +4094,21 @@ impl<'a> Sentence<'a> {
         if let Some((d, _)) = j.checked_sub(1).and_then(|j| self.direction_at(j)) {
             return Some((d, j - 1));
         }
-        // "has also increased, from 120,120 in August to 125,829": a comma after the verb.
-        if j >= self.first + 2 && self.is(j - 1, ",") && self.is(k, self.w.from) {
-            if let Some((d, DirectionPos::Verb)) = self.direction_at(j - 2) {
-                return Some((d, j - 2));
+        // "has also increased, from 120,120 in August to 125,829": a comma after the verb;
+        // "Rapes are also up, to 775": after a particle a verb of being puts before it.
+        let moved = self.is(k, self.w.from) || self.is(k, self.w.to);
+        if j >= self.first + 2 && self.is(j - 1, ",") && moved {
+            let v = j - 2;
+            let copula = || {
+                (v.saturating_sub(2).max(self.first)..v)
+                    .any(|c| self.is_any(c, &self.w.amount_copulas))
+            };
+            match self.direction_at(v) {
+                Some((d, DirectionPos::Verb)) if self.is(k, self.w.from) => return Some((d, v)),
+                Some((d, _)) if self.is_any(v, &self.w.particle_directions) && copula() => {
+                    return Some((d, v))
+                }
+                _ => {}
             }
         }
         self.verb_before_object(k.checked_sub(1)?)
