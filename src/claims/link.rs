@@ -1639,10 +1639,13 @@ impl<'a> Sentence<'a> {
     }
 
     /// Past what belongs to a figure ending at token `k`: its period phrase and a currency
-    /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter").
+    /// conversion, in either order ("97.6 billion yen ($889.05 million) for the quarter"), and
+    /// a participle's period phrase.
     fn past_figure(&self, k: usize) -> usize {
         let k = self.after_note(self.after_rate(k));
-        self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)))
+        let k = self.after_owned_mark(self.after_conversion(self.after_owned_mark(k)));
+        // "77.3 million iPhones shipped worldwide during Q4 2017"
+        self.participle_mark(k).map_or(k, |mk| self.marks[mk].end)
     }
 
     /// Past a note in parentheses right after a figure ending at token `k`: one or two plain
@@ -1909,8 +1912,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// The period phrase after a participle saying how a figure ending at token `k` was had,
-    /// a word of what it counts allowed before it: "Rs331 billion collected in October 2020",
-    /// "14,210 cases reported in 2019". A date of its own only: a phrase relative to another
+    /// a word of what it counts allowed before it and one of where after it: "Rs331 billion
+    /// collected in October 2020", "14,210 cases reported in 2019", "77.3 million iPhones
+    /// shipped worldwide during Q4 2017". A date of its own only: a phrase relative to another
     /// period ("reported in the same month a year ago") or followed by one ("reported in
     /// February a year ago") is read against a period this does not know.
     fn participle_mark(&self, k: usize) -> Option<usize> {
@@ -1922,7 +1926,10 @@ impl<'a> Sentence<'a> {
         } else {
             return None;
         };
-        let mk = self.mark_starting(j + 1)?;
+        // "shipped worldwide during Q4 2017": one word of where between.
+        let mk = self
+            .mark_starting(j + 1)
+            .or_else(|| self.naming_word(j + 1).then(|| self.mark_starting(j + 2))?)?;
         let mark = &self.marks[mk];
         let own =
             matches!(mark.period, PeriodRef::Absolute(_)) && self.mark_starting(mark.end).is_none();

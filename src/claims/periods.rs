@@ -465,6 +465,10 @@ pub fn find(
                 start -= 2;
             }
         }
+        // "in full-year 2017", "for calendar 2024"
+        if matches!(period, PeriodRef::Absolute(Period::Year(_))) {
+            start = past_year_qualifiers(&c, start).max(first);
+        }
         let parted = start < i;
         if start > first && c.is(start - 1, c.w.the) {
             start -= 1;
@@ -494,6 +498,21 @@ pub fn find(
         });
     }
     relative_to_named_years(&c, out);
+}
+
+/// Back from a year at token `i` over the words that leave it whole ("full-year", "calendar"),
+/// up to three tokens: where they start, or `i`.
+fn past_year_qualifiers(c: &Cursor, i: usize) -> usize {
+    let mut j = i;
+    while j > 0 && i - j < 3 && (c.is_any(j - 1, &c.w.year_qualifiers) || c.is(j - 1, "-")) {
+        j -= 1;
+    }
+    // A hyphen alone joins the year to a word before ("mid-2017"): not a qualifier.
+    if (j..i).all(|k| c.is(k, "-")) {
+        i
+    } else {
+        j
+    }
 }
 
 /// Whether the year phrase starting at token `start` is the scope of a superlative right
@@ -779,7 +798,8 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
             return part;
         }
     }
-    if i > 0 && (c.is_any(i - 1, &pw.year_prepositions) || c.is(i - 1, pw.the))
+    let q = past_year_qualifiers(c, i);
+    if q > 0 && (c.is_any(q - 1, &pw.year_prepositions) || c.is(q - 1, pw.the))
         || i > 1 && c.percent_on(i - 1)
     {
         if c.joiner(i + 1)

@@ -517,6 +517,9 @@ pub struct PeriodWords {
     pub prepositions: Words,
     /// Prepositions before a bare year ("in 2024", "since 2024").
     pub year_prepositions: Words,
+    /// Words between such a preposition and its year that leave the year whole ("in
+    /// full-year 2017", "for calendar 2024").
+    pub year_qualifiers: Words,
     /// Words skipped back to a baseline connector ("than in the May").
     pub baseline_skip: Words,
     /// "that"/"those"/"level" + "of" before a period: the baseline's ("that of May").

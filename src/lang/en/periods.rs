@@ -165,6 +165,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     year_prepositions: Words::new(&[
         "in", "of", "to", "for", "and", "from", "than", "with", "since", "during",
     ]),
+    year_qualifiers: Words::new(&["full", "year", "calendar"]),
     baseline_skip: Words::new(&[
         "a",
         "in",
