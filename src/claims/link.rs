@@ -3943,7 +3943,7 @@ impl<'a> Sentence<'a> {
                 .rev()
                 .take_while(|&j| self.is_any(j, &self.w.restatement_openers))
                 .last()
-                .map_or(dt - 1, |j| j - 1)
+                .map_or(dt - 1, |j| j.saturating_sub(1))
         } else {
             dt - 1
         };
@@ -4014,9 +4014,10 @@ impl<'a> Sentence<'a> {
         let name = |x: usize| {
             let f = self.mtoks[x].0;
             (f >= self.first + 2 && self.is(f - 1, self.w.of) && self.naming_word(f - 2))
-                .then(|| self.toks[f - 2].text(self.text).to_lowercase())
+                .then(|| self.low(f - 2))
+                .flatten()
         };
-        matches!((name(m), name(o)), (Some(a), Some(b)) if a != b)
+        matches!((name(m), name(o)), (Some(a), Some(b)) if !same(&a, &b))
     }
 
     /// "This was up from $22.64 billion last year": a baseline with a direction and no value in
