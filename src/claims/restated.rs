@@ -208,12 +208,11 @@ fn about_value<'a>(
     })
 }
 
-/// How many content words of `phrase` that name no known key are not in `sentence`: the
-/// qualifiers a restatement adds ("the consumer prices index for the families of workers and
-/// employees" restates no "consumer price index").
-fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
+/// How many content words of `phrase` that name no known key are not among `said`, the content
+/// words of the change's sentence: the qualifiers a restatement adds ("the consumer prices index
+/// for the families of workers and employees" restates no "consumer price index").
+fn qualifiers(doc: &Document, phrase: &str, said: &[String]) -> usize {
     let words = &doc.lang.subjects;
-    let said = content_words(words, sentence);
     measure_words(words, phrase)
         .iter()
         .filter(|w| Keys::of(words, w).known().is_empty())
@@ -222,20 +221,21 @@ fn qualifiers(doc: &Document, phrase: &str, sentence: &str) -> usize {
 }
 
 /// Whether two names of the same measure set different words right before it, words no key
-/// knows, and the other's word is also said in the first one's sentence ("with solar energy
-/// rising by 22%" in a sentence about wind power, then "Wind energy grew to"): two measures
-/// of one kind, each said apart. A word before it in one name only ("global smartphone
-/// shipments", "global shipments") leaves one measure.
-fn contrasting(doc: &Document, one: &str, other: &str, sentence: &str) -> bool {
+/// knows, and the other's word is among `said`, the content words of the first one's sentence
+/// ("with solar energy rising by 22%" in a sentence about wind power, then "Wind energy grew
+/// to"): two measures of one kind, each said apart. A word before it in one name only ("global
+/// smartphone shipments", "global shipments") leaves one measure. `about` is what the first
+/// is about: its word for the measure when no key names it.
+fn contrasting(doc: &Document, about: &About, one: &str, other: &str, said: &[String]) -> bool {
     let words = &doc.lang.subjects;
     let known = |w: &String| !Keys::of(words, w).known().is_empty();
-    // The word before the first key of `one`, or before the word naming the measure when no
-    // key does; and that key or word.
+    // The word before the first key of `one`, or before its word for the measure; and that
+    // key or word.
     let name = measure_words(words, one);
-    let at = name.iter().position(known).or_else(|| {
-        let head = head_word(words, one, |_| false)?;
-        name.iter().position(|w| *w == head)
-    });
+    let at = name
+        .iter()
+        .position(known)
+        .or_else(|| name.iter().position(|w| Some(w) == about.head.as_ref()));
     let Some((a, measure)) = at
         .filter(|&at| at > 0 && !known(&name[at - 1]))
         .map(|at| (&name[at - 1], &name[at]))
@@ -248,13 +248,8 @@ fn contrasting(doc: &Document, one: &str, other: &str, sentence: &str) -> bool {
         .position(|w| w == measure)
         .filter(|&at| at > 0)
         .map(|at| &other_name[at - 1]);
-    b.is_some_and(|b| {
-        b != a
-            && !known(b)
-            && !other_name.contains(a)
-            && !name.contains(b)
-            && content_words(words, sentence).contains(b)
-    })
+    // `a` is in `name`: a `b` not in it is another word.
+    b.is_some_and(|b| !known(b) && !other_name.contains(a) && !name.contains(b) && said.contains(b))
 }
 
 /// The latest year written in a sentence ("its 1986 domestic group net profit fell by around
@@ -449,6 +444,7 @@ fn restatement(
         .flatten();
     let mut forecast = None;
     let mut qualification = None;
+    let mut said = None;
     let mut comparison = None;
     let at = doc
         .sentences
@@ -510,13 +506,14 @@ fn restatement(
             // speaks of this one, and may restate it in another figure.
             // "with solar energy rising by 22%. ... Wind energy grew to 1,404 TWh": each
             // names the measure with a qualifier the other lacks.
-            if qualifiers(doc, phrase, &doc.text[c.sentence.start..c.sentence.end]) > MAX_QUALIFIERS
-                || contrasting(
-                    doc,
-                    &c.subject,
-                    phrase,
+            let said = said.get_or_insert_with(|| {
+                content_words(
+                    &doc.lang.subjects,
                     &doc.text[c.sentence.start..c.sentence.end],
                 )
+            });
+            if qualifiers(doc, phrase, said) > MAX_QUALIFIERS
+                || contrasting(doc, about, &c.subject, phrase, said)
             {
                 other_measure = true;
                 continue;
