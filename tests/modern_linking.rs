@@ -37,9 +37,9 @@ const HELDOUT_LINKED_WITH_PERIOD: usize = 97;
 const HELDOUT_PLANTED_CAUGHT: usize = 20;
 /// The second held-out set (`tests/fixtures/modern-heldout-2/`), a guard since its misses
 /// were read (third session of 2026-12-06): 86, 54 and 49 of 137 when first measured.
-const HELDOUT2_LINKED: usize = 122;
-const HELDOUT2_LINKED_WITH_PERIOD: usize = 84;
-const HELDOUT2_PLANTED_CAUGHT: usize = 65;
+const HELDOUT2_LINKED: usize = 123;
+const HELDOUT2_LINKED_WITH_PERIOD: usize = 85;
+const HELDOUT2_PLANTED_CAUGHT: usize = 67;
 /// The third held-out set (`tests/fixtures/modern-heldout-3/`), a guard since its misses were
 /// read (sixth session of 2026-12-06): 92, 62 and 32 of 80 when first measured.
 const HELDOUT3_LINKED: usize = 117;
@@ -53,9 +53,9 @@ const HELDOUT4_LINKED_WITH_PERIOD: usize = 44;
 const HELDOUT4_PLANTED_CAUGHT: usize = 40;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), not tuned on: 104, 78 and 14
 /// of 75, with one false finding, when first measured (its README says which was read).
-const HELDOUT5_LINKED: usize = 105;
-const HELDOUT5_LINKED_WITH_PERIOD: usize = 79;
-const HELDOUT5_PLANTED_CAUGHT: usize = 13;
+const HELDOUT5_LINKED: usize = 107;
+const HELDOUT5_LINKED_WITH_PERIOD: usize = 81;
+const HELDOUT5_PLANTED_CAUGHT: usize = 21;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;

@@ -4895,11 +4895,17 @@ fn build(
         .and_then(|b| s.figure_mark(b))
         .or(dr.baseline_mark)
         .or_else(|| {
-            // "a year-on-year decrease of 18.9%"
+            // "a year-on-year decrease of 18.9%"; "On a year-on-year basis, M2 rose 16 pct":
+            // words of how changes are measured, leading the sentence and set off by a
+            // comma, are those of its changes with no baseline figure.
             let from = dr.phrase.0.saturating_sub(7).max(s.first);
+            let lead = |k: usize| {
+                let m = &s.marks[k];
+                m.basis && m.first == s.first && s.is(m.end, ",") && dr.baseline.is_none()
+            };
             (0..s.marks.len()).find(|&k| {
                 s.marks[k].period.is_comparison()
-                    && s.marks[k].first >= from
+                    && (s.marks[k].first >= from || lead(k))
                     && s.marks[k].end <= dr.phrase.1
             })
         });

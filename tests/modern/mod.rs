@@ -56,6 +56,21 @@ impl Claim {
     pub fn inconsistent(&self) -> bool {
         self.consistent == Value::Bool(false)
     }
+
+    /// A difference of percentages that the text writes as a percent ("+1.16 pp (written '1.16
+    /// percent')"): the `points-vs-percent` warning on it is the finding the rule exists for.
+    pub fn points_written_as_percent(&self) -> bool {
+        let Some(written) = self
+            .change
+            .as_deref()
+            .and_then(|c| c.split_once(" pp (written '"))
+            .map(|(_, written)| written)
+        else {
+            return false;
+        };
+        (written.contains('%') || written.contains("percent") || written.contains("per cent"))
+            && !written.contains("point")
+    }
 }
 
 pub fn folder() -> PathBuf {

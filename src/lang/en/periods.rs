@@ -36,6 +36,9 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
             (&["an", "annual", "basis"], YearEarlier),
             (&["a", "yearly", "basis"], YearEarlier),
             (&["an", "annualized", "basis"], YearEarlier),
+            // "on a year-on-year basis", "on a year-over-year basis" (hyphens are optional)
+            (&["a", "year", "on", "year", "basis"], YearEarlier),
+            (&["a", "year", "over", "year", "basis"], YearEarlier),
             // "up 3.5 percent on month", "rose 0.8 percent on the quarter"
             (&["month"], Previous),
             (&["quarter"], Previous),
@@ -43,6 +46,10 @@ const PHRASES: Map<&[(&[&str], PeriodPhrase)]> = Map::new(&[
             (&["the", "quarter"], Previous),
             (&["a", "monthly", "basis"], Previous),
             (&["a", "quarterly", "basis"], Previous),
+            (&["a", "month", "on", "month", "basis"], Previous),
+            (&["a", "month", "over", "month", "basis"], Previous),
+            (&["a", "quarter", "on", "quarter", "basis"], Previous),
+            (&["a", "quarter", "over", "quarter", "basis"], Previous),
         ],
     ),
     ("yoy", &[(&[], YearEarlier)]),
