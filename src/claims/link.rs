@@ -522,6 +522,11 @@ impl<'a> Sentence<'a> {
             if same(&w, self.w.by) {
                 by = true;
             }
+            if k + 1 == first && same(&w, self.w.of) {
+                if let Some(found) = self.noun_with_complement(k) {
+                    return Some(found);
+                }
+            }
             if (multiple && self.w.fillers_before_multiple.contains(&w))
                 || self.w.fillers_before_percent.contains(&w)
             {
@@ -539,6 +544,30 @@ impl<'a> Sentence<'a> {
                 .noun_quoted_at(k)
                 .or_else(|| self.rate_of(k))
                 .or_else(|| self.noun_heading_subject(k, first).filter(|_| !multiple));
+        }
+        None
+    }
+
+    /// "a growth in air transport movements of 5.1%": a noun of change, "in" and up to six
+    /// plain words saying what changed, then the "of" at `of` right before the figure.
+    fn noun_with_complement(&self, of: usize) -> Option<(Direction, usize)> {
+        let mut j = of;
+        while j > self.first + 1 && of - j <= 6 {
+            j -= 1;
+            let t = &self.toks[j];
+            if t.kind != Kind::Word || !self.plain_word(j) || self.direction_at(j).is_some() {
+                return None;
+            }
+            if j + 1 < of && self.is(j, self.w.place_preposition) {
+                // Not a noun that is itself of something ("the share of growth in Asia").
+                let of_something = j >= self.first + 2 && self.is(j - 2, self.w.of);
+                return match self.direction_at(j - 1) {
+                    Some((d, DirectionPos::Noun)) if d != Direction::Flat && !of_something => {
+                        Some((d, j - 1))
+                    }
+                    _ => None,
+                };
+            }
         }
         None
     }
@@ -1279,9 +1308,10 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Past a phrase at `k` saying what a change with no level yet is in, when "to" and a
-    /// figure follow it: a preposition of period other than "of" and up to five words or
-    /// hyphens ("in its fourth weekend", "during the September plate-change").
+    /// Past a phrase at `k` saying what a change with no level yet is in, when "to" or "from"
+    /// and a figure follow it: a preposition of period other than "of" and up to five words or
+    /// hyphens ("in its fourth weekend", "during the September plate-change", "an increase of
+    /// 111% in international students from 28,030 in 2022 to 59,240").
     fn phrase_before_level(&self, d: usize, k: usize) -> Option<usize> {
         let p = &self.lang.periods;
         if self.drafts[d].value.is_some()
@@ -1299,8 +1329,8 @@ impl<'a> Sentence<'a> {
                 || self.is(j, "-")
         };
         let end = (k + 1..(k + 7).min(self.end)).find(|&j| !word(j))?;
-        (end > k + 1 && self.is(end, self.w.to) && self.mention_starting(end + 1).is_some())
-            .then_some(end)
+        let level = self.is(end, self.w.to) || self.is(end, self.w.from);
+        (end > k + 1 && level && self.mention_starting(end + 1).is_some()).then_some(end)
     }
 
     /// Past a place at `k` ("in the Northeast", "in New South Wales": "in", "the" and up to

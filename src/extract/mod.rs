@@ -3369,6 +3369,26 @@ mod tests {
                 2.1e12,
                 "PKR",
             ),
+            (
+                "Exports rose to JD4.198 billion.",
+                "JD4.198 billion",
+                4.198e9,
+                "JOD",
+            ),
+            (
+                "Deposits hit KD 1.2 billion.",
+                "KD 1.2 billion",
+                1.2e9,
+                "KWD",
+            ),
+            ("Profit was QR 9.5 billion.", "QR 9.5 billion", 9.5e9, "QAR"),
+            (
+                "Spending is SR 1.25 trillion.",
+                "SR 1.25 trillion",
+                1.25e12,
+                "SAR",
+            ),
+            ("Petrol costs ₦617 a litre.", "₦617", 617.0, "NGN"),
         ];
         for &(text, span, value, code) in cases {
             one(text, span, Currency, value, Some(code));

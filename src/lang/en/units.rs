@@ -18,6 +18,7 @@ const WORDS: UnitWords = UnitWords {
         ("€", "EUR"),
         ("₹", "INR"),
         ("₱", "PHP"),
+        ("₦", "NGN"),
     ]),
     cased_currency_prefixes: &[
         ("Rs", "INR"),
@@ -29,6 +30,10 @@ const WORDS: UnitWords = UnitWords {
         ("KSh", "KES"),
         ("Ksh", "KES"),
         ("Sh", "KES"),
+        ("JD", "JOD"),
+        ("KD", "KWD"),
+        ("QR", "QAR"),
+        ("SR", "SAR"),
         ("P", "PHP"),
     ],
     dollar_prefixes: Map::new(&[
