@@ -121,8 +121,24 @@ fn period_right(annotation: &Claim, claim: &Linked) -> bool {
         return true;
     }
     let got = claim_period(claim);
-    annotated_period(&annotation.period)
-        .is_some_and(|want| got == Some(want) || fiscal_year(want, got))
+    annotated_period(&annotation.period).is_some_and(|want| {
+        got == Some(want) || fiscal_year(want, got) || rolling_year(annotation, want, got)
+    })
+}
+
+/// "in the year to September": claimcheck names a rolling year by the month it ends (the
+/// month's annual rate, `2019-09`), which an annotation may write as its twelve months
+/// (`2018-10..2019-09`) when the figure is a total over them; the same reading.
+fn rolling_year(annotation: &Claim, want: Period, got: Option<Period>) -> bool {
+    let (Period::Range(from, to), Some(Period::Month(y, m))) = (want, got) else {
+        return false;
+    };
+    let quote = annotation.quote.to_lowercase();
+    let said = ["year to ", "12 months to ", "twelve months to "]
+        .iter()
+        .any(|words| quote.contains(words));
+    let months = (to.year - from.year) * 12 + i32::from(to.month) - i32::from(from.month) + 1;
+    said && months == 12 && (to.year, to.month) == (y, m) && from.day == 1
 }
 
 /// A fiscal year read as its twelve months: "the financial year to March 31" is
