@@ -104,6 +104,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.particle_directions", &c.particle_directions),
         ("claims.amount_copulas", &c.amount_copulas),
         ("periods.ordinal_suffixes", &p.ordinal_suffixes),
+        ("periods.last_parts", &p.last_parts),
         ("periods.quarters", &p.quarters),
         ("periods.prepositions", &p.prepositions),
         ("periods.part_prepositions", &p.part_prepositions),

@@ -1121,6 +1121,10 @@ impl<'a> Sentence<'a> {
                             k = self.past_figure(self.mtoks[m].1);
                             continue;
                         }
+                        if rate_before && self.rate_beside_change(d, k, m) {
+                            k = self.past_figure(self.mtoks[m].1);
+                            continue;
+                        }
                         if !rate_before
                             && self.drafts[d].value.is_none_or(|v| self.compatible(v, m))
                         {
@@ -1280,6 +1284,12 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "added 4.4 million subscribers this summer, bringing its total to 122.7 million":
+            // a few plain words, then a comma and a restating verb.
+            if let Some(j) = self.words_to_restating_verb(d, k) {
+                k = j;
+                continue;
+            }
             let adjective = self.is_any(k, &self.w.direction_adjectives)
                 && self.baseline_connector(k + 1).is_some();
             if joins || restating || adjective {
@@ -1306,6 +1316,24 @@ impl<'a> Sentence<'a> {
             }
             break;
         }
+    }
+
+    /// The comma after up to three plain words from `k`, when a restating verb follows it and
+    /// the change at `d` has no level yet ("this summer, bringing its total to").
+    fn words_to_restating_verb(&self, d: usize, k: usize) -> Option<usize> {
+        if self.drafts[d].value.is_some() {
+            return None;
+        }
+        let plain = |j: usize| {
+            self.toks[j].kind == Kind::Word
+                && self.plain_word(j)
+                && self.direction_at(j).is_none()
+                && !self.is_any(j, &self.w.value_words)
+                && self.baseline_connector(j).is_none()
+        };
+        let comma = (k..(k + 4).min(self.end)).find(|&j| !plain(j))?;
+        (comma > k && self.is(comma, ",") && self.is_any(comma + 1, &self.w.restating_verbs))
+            .then_some(comma)
     }
 
     /// Past a phrase at `k` saying what a change with no level yet is in, when "to" or "from"
@@ -1557,6 +1585,50 @@ impl<'a> Sentence<'a> {
         dr.end = end;
         self.set_role(rate, Role::Value(d));
         self.set_role(m, Role::Baseline(d));
+    }
+
+    /// "Prices rose by 6.2% in the 12 months to March, up from 5.5% in February": a verb's
+    /// rate of change, then a word of direction and the rate before, `m`, after the connector
+    /// at `k`. The change stays a change with no figures; the two rates are a second claim,
+    /// the move between them. Whether that claim was made.
+    fn rate_beside_change(&mut self, d: usize, k: usize, m: usize) -> bool {
+        let dr = &self.drafts[d];
+        let verb = dr
+            .direction
+            .is_some_and(|(_, t)| matches!(self.direction_at(t), Some((_, DirectionPos::Verb))));
+        let Some(rate) = dr
+            .change
+            .filter(|_| verb && dr.rate_change_without_figures())
+        else {
+            return false;
+        };
+        let Some(direction) = k
+            .checked_sub(1)
+            .filter(|&j| j >= self.first && self.is_any(j, &self.w.direction_adjectives))
+            .and_then(|j| self.direction_at(j).map(|(dir, _)| (dir, j)))
+        else {
+            return false;
+        };
+        let end = self.past_figure(self.mtoks[m].1);
+        self.drafts.push(Draft {
+            kind: ClaimKind::Change,
+            first: self.mtoks[rate].0,
+            end,
+            value: Some(rate),
+            inherited_from: None,
+            baseline: Some(m),
+            change: None,
+            measure: Measure::Absolute,
+            direction: Some(direction),
+            phrase: (direction.1, direction.1 + 1),
+            times_more: false,
+            baseline_mark: None,
+            restates: None,
+            table_row: false,
+        });
+        let rate_claim = self.drafts.len() - 1;
+        self.set_role(m, Role::Baseline(rate_claim));
+        true
     }
 
     /// A period phrase starting at `k`, or after a preposition and an article there ("in the

@@ -747,6 +747,21 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if let Some(n) = pw.ordinals.get(w) {
             return ordinal_part(c, n, i, i + 1, end, date);
         }
+        // "the final quarter of 2023", "the last half of 2004": with the year only.
+        if pw.last_parts.contains(w) && i > 0 && c.is(i - 1, pw.the) && c.is_any(i + 2, &pw.in_of) {
+            let n = if c.is_any(i + 1, &pw.quarters) {
+                4
+            } else if c.is(i + 1, pw.half) {
+                2
+            } else {
+                0
+            };
+            let named = c.year(i + 3).is_some()
+                || this_or_last_year(c, i + 3, date.map(|d| d.year)).is_some();
+            if n > 0 && named {
+                return ordinal_part(c, n, i, i + 1, end, date);
+            }
+        }
         if pw.fiscal.contains(w) || pw.financial.contains(w) && c.is(i + 1, pw.year) {
             if let Some((y, next)) = fiscal_year(c, i) {
                 return Some((PeriodRef::Absolute(Period::Fiscal(y)), next));

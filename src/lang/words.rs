@@ -509,6 +509,9 @@ pub struct PeriodWords {
     pub ordinals: Map<u8>,
     /// The letters that make a numeral an ordinal ("3rd", "4th").
     pub ordinal_suffixes: Words,
+    /// Words naming the last quarter or half of a year that is named after them ("the final
+    /// quarter of 2023"); without a year "last quarter" is the one before.
+    pub last_parts: Words,
     /// Words naming a quarter after an ordinal ("quarter", "qtr").
     pub quarters: Words,
     /// "half" after an ordinal.

@@ -125,6 +125,7 @@ const CADENCES: Map<&[(&[&str], Cadence)]> = Map::new(&[
 
 const ORDINALS: Map<u8> = Map::new(&[("first", 1), ("third", 3), ("second", 2), ("fourth", 4)]);
 const FISCAL: Words = Words::new(&["fy", "fiscal"]);
+const LAST_PARTS: Words = Words::new(&["last", "final"]);
 const FINANCIAL: Words = Words::new(&["financial"]);
 const FISCAL_HALF: Words = Words::new(&["hy"]);
 const WEEKDAYS: Map<u8> = Map::new(&[
@@ -166,6 +167,7 @@ const RELATIVE_STARTS: Words = Words::new(&[
 pub const PERIODS: PeriodWords = PeriodWords {
     ordinals: ORDINALS,
     ordinal_suffixes: Words::new(&["nd", "rd", "st", "th"]),
+    last_parts: LAST_PARTS,
     quarters: QUARTERS,
     half: "half",
     prepositions: Words::new(&["in", "of", "for", "during"]),
@@ -336,7 +338,8 @@ pub const PERIODS: PeriodWords = PeriodWords {
         .union(RELATIVE_STARTS.shapes())
         .union(WEEKDAYS.shapes())
         .union(super::units::UNITS.months.shapes())
-        .union(ORDINALS.shapes()),
+        .union(ORDINALS.shapes())
+        .union(LAST_PARTS.shapes()),
     // "the same period", "the prior quarter", "the quarter ended", "the week ended", "the
     // year before", "a year earlier", "the nine months", "a month ago", "the year-ago period".
     after_articles: second_words(&PHRASES)
