@@ -67,6 +67,31 @@ struct Draft {
 }
 
 impl Draft {
+    /// A draft of `kind` over the words `phrase`, with no figures yet.
+    fn over(
+        kind: ClaimKind,
+        phrase: (usize, usize),
+        measure: Measure,
+        direction: Option<(Direction, usize)>,
+    ) -> Draft {
+        Draft {
+            kind,
+            first: phrase.0,
+            end: phrase.1,
+            value: None,
+            inherited_from: None,
+            baseline: None,
+            change: None,
+            measure,
+            direction,
+            phrase,
+            times_more: false,
+            baseline_mark: None,
+            restates: None,
+            table_row: false,
+        }
+    }
+
     /// A change in percent or points that states no figures of its own yet, nor restates or
     /// inherits another's: one a comparison next to it may give its figures.
     fn rate_change_without_figures(&self) -> bool {
@@ -1610,21 +1635,18 @@ impl<'a> Sentence<'a> {
             return false;
         };
         let end = self.past_figure(self.mtoks[m].1);
+        let phrase = (direction.1, direction.1 + 1);
         self.drafts.push(Draft {
-            kind: ClaimKind::Change,
             first: self.mtoks[rate].0,
             end,
             value: Some(rate),
-            inherited_from: None,
             baseline: Some(m),
-            change: None,
-            measure: Measure::Absolute,
-            direction: Some(direction),
-            phrase: (direction.1, direction.1 + 1),
-            times_more: false,
-            baseline_mark: None,
-            restates: None,
-            table_row: false,
+            ..Draft::over(
+                ClaimKind::Change,
+                phrase,
+                Measure::Absolute,
+                Some(direction),
+            )
         });
         let rate_claim = self.drafts.len() - 1;
         self.set_role(m, Role::Baseline(rate_claim));
@@ -2071,20 +2093,8 @@ impl<'a> Sentence<'a> {
         direction: Option<(Direction, usize)>,
     ) -> usize {
         self.drafts.push(Draft {
-            kind,
-            first: phrase.0,
-            end: phrase.1,
-            value: None,
-            inherited_from: None,
-            baseline: None,
             change: Some(m),
-            measure,
-            direction,
-            phrase,
-            times_more: false,
-            baseline_mark: None,
-            restates: None,
-            table_row: false,
+            ..Draft::over(kind, phrase, measure, direction)
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Change(d));
@@ -3710,20 +3720,16 @@ impl<'a> Sentence<'a> {
             Measure::Percent
         };
         self.drafts.push(Draft {
-            kind: ClaimKind::Change,
             first: mf.min(dt),
             end,
             value: Some(m),
-            inherited_from: None,
-            baseline: None,
-            change: None,
-            measure,
-            direction: Some((Direction::Flat, dt)),
-            phrase: (dt, dt + 1),
-            times_more: false,
             baseline_mark,
-            restates: None,
-            table_row: false,
+            ..Draft::over(
+                ClaimKind::Change,
+                (dt, dt + 1),
+                measure,
+                Some((Direction::Flat, dt)),
+            )
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Value(d));
@@ -4295,20 +4301,9 @@ impl<'a> Sentence<'a> {
     fn single_figure(&mut self, kind: ClaimKind, m: usize, end: usize) {
         let (mf, me) = self.mtoks[m];
         self.drafts.push(Draft {
-            kind,
-            first: mf,
             end,
             value: Some(m),
-            inherited_from: None,
-            baseline: None,
-            change: None,
-            measure: Measure::Absolute,
-            direction: None,
-            phrase: (mf, me),
-            times_more: false,
-            baseline_mark: None,
-            restates: None,
-            table_row: false,
+            ..Draft::over(kind, (mf, me), Measure::Absolute, None)
         });
         let d = self.drafts.len() - 1;
         self.set_role(m, Role::Value(d));
@@ -4397,25 +4392,18 @@ impl<'a> Sentence<'a> {
             self.give_figures(d, value, base);
             return;
         }
+        let kind = if direction.is_some() {
+            ClaimKind::Change
+        } else {
+            ClaimKind::Value
+        };
+        let phrase = direction.map_or((vf, ve), |(_, t)| (t, t + 1));
         self.drafts.push(Draft {
-            kind: if direction.is_some() {
-                ClaimKind::Change
-            } else {
-                ClaimKind::Value
-            },
             first,
             end,
             value,
-            inherited_from: None,
             baseline: Some(base),
-            change: None,
-            measure: Measure::Absolute,
-            direction,
-            phrase: direction.map_or((vf, ve), |(_, t)| (t, t + 1)),
-            times_more: false,
-            baseline_mark: None,
-            restates: None,
-            table_row: false,
+            ..Draft::over(kind, phrase, Measure::Absolute, direction)
         });
         let d = self.drafts.len() - 1;
         if let Some(value) = value {
