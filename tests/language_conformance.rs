@@ -92,6 +92,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.stock_split.0", &c.stock_split.0),
         ("claims.level_verbs.0", &c.level_verbs.0),
         ("claims.level_verbs.1", &c.level_verbs.1),
+        ("claims.level_adverbs", &c.level_adverbs),
         ("claims.period_relatives", &c.period_relatives),
         ("claims.position_comparatives", &c.position_comparatives),
         ("claims.span_prepositions", &c.span_prepositions),

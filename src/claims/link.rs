@@ -676,12 +676,25 @@ impl<'a> Sentence<'a> {
     /// "revenue increased by 21% to HK$2,674 million and operating profit by 101% to
     /// HK$1,392 million": a "by" at token `by` after "and" and a few words, whose verb is the
     /// one of the change just before the "and"; the direction of that change, with `by` as
-    /// its word.
+    /// its word. A comma may stand for the "and" inside a list whose last item has it ("The
+    /// Cardinals dropped by 363,000 to 2.88 million, the Blue Jays by 341,000 to 2.68 million
+    /// and the Astros by 217,000 to 2.84 million").
     fn gapped_verb(&self, by: usize) -> Option<(Direction, usize)> {
+        let plain = |j: usize| self.toks[j].kind == Kind::Word && self.plain_word(j);
         let and = (by.saturating_sub(5).max(self.first)..by)
             .rev()
-            .take_while(|&j| j == by || self.toks[j].kind == Kind::Word && self.plain_word(j))
-            .find(|&j| self.is(j, self.w.and))?;
+            .take_while(|&j| j == by || plain(j) || self.is(j, ","))
+            .find(|&j| self.is(j, self.w.and) || self.is(j, ","))?;
+        if self.is(and, ",") {
+            // The list's last item: "and", a few words, then "by".
+            let last = (by + 1..self.end).find(|&j| self.is(j, self.w.and))?;
+            let by_after = (last + 1..(last + 6).min(self.end))
+                .take_while(|&j| plain(j) || self.is(j, self.w.by))
+                .any(|j| self.is(j, self.w.by));
+            if !by_after {
+                return None;
+            }
+        }
         let dr = self.drafts.iter().rev().find(|dr| dr.end == and)?;
         let (d, _) = dr.direction?;
         let c = dr.change?;
@@ -1493,10 +1506,18 @@ impl<'a> Sentence<'a> {
     fn level_clause(&self, d: usize, k: usize) -> Option<usize> {
         let (verbs, particles) = &self.w.level_verbs;
         let joined = self.is_comma_like(k) || self.is(k, self.w.and) || self.is(k, "-");
-        if !joined || !self.is_any(k + 1, verbs) {
+        // ", and now stands at £362,777": "and" after the comma, an adverb of time.
+        let mut v = k + 1;
+        if self.is_comma_like(k) && self.is(v, self.w.and) {
+            v += 1;
+        }
+        if self.is_any(v, &self.w.level_adverbs) {
+            v += 1;
+        }
+        if !joined || !self.is_any(v, verbs) {
             return None;
         }
-        let mut j = k + 2;
+        let mut j = v + 1;
         if self.is_any(j, particles) {
             j += 1;
         }

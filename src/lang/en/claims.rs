@@ -493,6 +493,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&[
             "came",
             "stood",
+            "stands",
             "coming",
             "ending",
             "brought",
@@ -510,6 +511,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         ]),
         Words::new(&["in"]),
     ),
+    level_adverbs: Words::new(&["now", "still"]),
     level_with: "with",
     level_for: ("for", Words::new(&["total", "average"])),
     place_preposition: "in",
