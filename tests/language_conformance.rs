@@ -351,6 +351,20 @@ fn no_table_gives_a_word_twice() {
 }
 
 #[test]
+fn cased_currency_prefixes_open_with_a_capital() {
+    // The scanner turns a word away on its first byte when it is no capital.
+    for l in ALL {
+        for (prefix, code) in l.units.cased_currency_prefixes {
+            assert!(
+                prefix.starts_with(|c: char| c.is_ascii_uppercase()),
+                "{}: {prefix} ({code})",
+                l.code
+            );
+        }
+    }
+}
+
+#[test]
 fn numbers_months_and_periods_are_complete_and_sane() {
     for l in ALL {
         let code = l.code;

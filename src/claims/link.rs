@@ -1362,6 +1362,11 @@ impl<'a> Sentence<'a> {
         if self.drafts[d].value.is_some() {
             return None;
         }
+        // The cheap test first: a comma and a restating verb within reach.
+        let comma = (k + 1..(k + 4).min(self.end)).find(|&j| self.is(j, ","))?;
+        if !self.is_any(comma + 1, &self.w.restating_verbs) {
+            return None;
+        }
         let plain = |j: usize| {
             self.toks[j].kind == Kind::Word
                 && self.plain_word(j)
@@ -1369,9 +1374,7 @@ impl<'a> Sentence<'a> {
                 && !self.is_any(j, &self.w.value_words)
                 && self.baseline_connector(j).is_none()
         };
-        let comma = (k..(k + 4).min(self.end)).find(|&j| !plain(j))?;
-        (comma > k && self.is(comma, ",") && self.is_any(comma + 1, &self.w.restating_verbs))
-            .then_some(comma)
+        (k..comma).all(plain).then_some(comma)
     }
 
     /// Past a phrase at `k` saying what a change with no level yet is in, when "to" or "from"

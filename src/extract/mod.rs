@@ -658,6 +658,10 @@ impl<'a> Scanner<'a> {
                 return Some((code, 1e6));
             }
         }
+        // Cased prefixes open with a capital: most words are turned away on their first byte.
+        if !raw.as_bytes()[0].is_ascii_uppercase() {
+            return None;
+        }
         self.lang
             .units
             .cased_currency_prefixes

@@ -126,8 +126,8 @@ pub struct UnitWords {
     pub starts: Shapes,
     /// Currency symbols before a number ("$" → USD).
     pub currency_symbols: Map<&'static str>,
-    /// Currency prefixes written with their exact case ("Rs" → INR); one of a single letter
-    /// only glued to its number ("P24.06", not "P 24").
+    /// Currency prefixes written with their exact case ("Rs" → INR), each opening with a
+    /// capital; one of a single letter only glued to its number ("P24.06", not "P 24").
     pub cased_currency_prefixes: &'static [(&'static str, &'static str)],
     /// A prefix glued to "$" ("US$", "HK$").
     pub dollar_prefixes: Map<&'static str>,
