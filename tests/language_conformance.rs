@@ -87,6 +87,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("numbers.verb_particles.0", &n.verb_particles.0),
         ("numbers.verb_particles.1", &n.verb_particles.1),
         ("claims.particle_verbs.0", &c.particle_verbs.0),
+        ("claims.negating_adjectives", &c.negating_adjectives),
         ("claims.adjective_articles", &c.adjective_articles),
         ("claims.anaphor_contractions", &c.anaphor_contractions),
         ("claims.stock_split.0", &c.stock_split.0),

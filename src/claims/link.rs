@@ -1133,9 +1133,13 @@ impl<'a> Sentence<'a> {
                     // "1.9% more than the record high of 745,020 MW": after "than" an extreme
                     // is the level compared with, not one of the period.
                     let than = self.is(k, self.w.than);
+                    // "739 fewer than the 36,835": a comparative right before "than" names
+                    // the figure after it as what the amount is counted from.
+                    let compared =
+                        than && self.drafts[d].direction.is_some_and(|(_, dt)| dt + 1 == k);
                     let near = self
                         .figure_after(k + len, than)
-                        .filter(|&m| !amount || self.mtoks[m].0 > k + len + 1)
+                        .filter(|&m| !amount || compared || self.mtoks[m].0 > k + len + 1)
                         .map(|m| {
                             self.drafts[d]
                                 .value
@@ -3828,6 +3832,8 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let k = self.past_restatement_openers(end + 1);
+        // ", showing negative growth of 31.91 percent"
+        let k = k + usize::from(self.is_any(k, &self.w.negating_adjectives));
         self.drafts.iter().position(|dr| {
             dr.first == k
                 && matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple)

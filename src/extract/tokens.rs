@@ -151,6 +151,13 @@ pub fn word_direction(
             return direction.map(|d| (d, found.1));
         }
     }
+    // "negative growth": a rise said to be negative is a fall.
+    if found == (Direction::Up, DirectionPos::Noun)
+        && i > first
+        && toks[i - 1].is_in(text, &lang.claims.negating_adjectives)
+    {
+        return Some((Direction::Down, DirectionPos::Noun));
+    }
     Some(found)
 }
 

@@ -461,6 +461,9 @@ pub struct ClaimWords {
     /// pair a phrasal verb of their own: no direction ("made up 20% of sales", `None`) or
     /// another one ("gave up 2% to $50", a fall).
     pub particle_verbs: (Words, Map<Option<crate::claim::Direction>>),
+    /// Adjectives that turn a noun of rise into one of fall ("negative growth of 31.91
+    /// percent").
+    pub negating_adjectives: Words,
     /// Verbs that are a change only with their particle, by the verb: the particle and the
     /// direction ("tacked on $11.50", "piled on 2%").
     pub particle_changes: Map<(&'static str, crate::claim::Direction)>,

@@ -298,6 +298,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "sizable",
         "healthy",
         "marginal",
+        "negative",
         "recording",
         "reflecting",
         "represents",
@@ -629,6 +630,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "projected",
     ]),
     adjective_articles: Words::new(&["a", "an"]),
+    negating_adjectives: Words::new(&["negative"]),
     particle_verbs: (
         Words::new(&["up"]),
         Map::new(&[
@@ -682,6 +684,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "steeply",
         "rapidly",
         "quickly",
+        "notably",
         "modestly",
         "slightly",
         "steadily",
@@ -692,6 +695,9 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "marginally",
         "moderately",
         "noticeably",
+        "drastically",
+        "continuously",
+        "consistently",
         "dramatically",
         "considerably",
         "significantly",
