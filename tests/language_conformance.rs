@@ -198,6 +198,8 @@ fn slots(l: &Language) -> Vec<(&'static str, &'static str)> {
         ("numbers.over", n.over),
         ("numbers.out_of.0", n.out_of.0),
         ("numbers.out_of.1", n.out_of.1),
+        ("claims.source_aside.0", c.source_aside.0),
+        ("claims.source_aside.1", c.source_aside.1),
         ("units.metre.0", u.metre.0),
         ("units.clock_letters.1", u.clock_letters.1),
         ("units.per_day.1", u.per_day.1),

@@ -1332,6 +1332,11 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "increased by 43%, according to our models, to more than 130,000 deaths"
+            if let Some(j) = self.source_aside_before_level(d, k) {
+                k = j;
+                continue;
+            }
             let adjective = self.is_any(k, &self.w.direction_adjectives)
                 && self.baseline_connector(k + 1).is_some();
             if joins || restating || adjective {
@@ -1379,6 +1384,24 @@ impl<'a> Sentence<'a> {
                 && self.baseline_connector(j).is_none()
         };
         (k..comma).all(plain).then_some(comma)
+    }
+
+    /// The comma closing an aside naming a source at `k` (", according to our models,"), when
+    /// the change at `d` has no level yet and a level follows the aside.
+    fn source_aside_before_level(&self, d: usize, k: usize) -> Option<usize> {
+        let (according, to) = self.w.source_aside;
+        if self.drafts[d].value.is_some()
+            || !self.is(k, ",")
+            || !self.is(k + 1, according)
+            || !self.is(k + 2, to)
+        {
+            return None;
+        }
+        let close = (k + 3..(k + 10).min(self.end))
+            .find(|&j| !(self.toks[j].kind == Kind::Word && self.plain_word(j)))?;
+        let level = self.is_any(close + 1, &self.w.value_words)
+            && self.mention_starting(close + 2).is_some();
+        (close > k + 3 && self.is(close, ",") && level).then_some(close)
     }
 
     /// Past a phrase at `k` saying what a change with no level yet is in, when "to" or "from"

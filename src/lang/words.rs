@@ -373,6 +373,8 @@ pub struct ClaimWords {
     /// "with" after a comma opening a phrase that names the level a change reached, up to
     /// "of" its figure (", with the total of 328,041 registrations", ", with an average
     /// audience of 19.3 million viewers").
+    /// The words that open an aside naming a source (", according to our models,").
+    pub source_aside: (&'static str, &'static str),
     /// Adverbs of time between the joiner and a verb of level (", and now stands at").
     pub level_adverbs: Words,
     pub level_with: &'static str,
