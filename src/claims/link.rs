@@ -2374,12 +2374,33 @@ impl<'a> Sentence<'a> {
         for d in 0..self.drafts.len() {
             self.level_before(d);
             self.baseline_in_parentheses(d);
+            self.growth_rates_compared(d);
         }
         for m in self.ms.clone() {
             self.share_at(m);
         }
         for m in self.ms.clone() {
             self.value_at(m);
+        }
+    }
+
+    /// "bringing year-on-year growth to 10.0 pct in December against 10.2 pct in November": a
+    /// noun naming a rate of growth, with no figure of change, whose level and baseline are
+    /// both percents, names the two rates compared, not a rise between them.
+    fn growth_rates_compared(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let (Some(v), Some(b), Some((_, dt))) = (dr.value, dr.baseline, dr.direction) else {
+            return;
+        };
+        let rates = self.kind(v) == MentionKind::Percent && self.kind(b) == MentionKind::Percent;
+        if dr.kind == ClaimKind::Change
+            && dr.change.is_none()
+            && rates
+            && self.is_any(dt, &self.w.growth_nouns)
+        {
+            let dr = &mut self.drafts[d];
+            dr.kind = ClaimKind::Value;
+            dr.direction = None;
         }
     }
 

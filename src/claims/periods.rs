@@ -1366,8 +1366,18 @@ fn months_to(
     n: u32,
     date: Option<Date>,
 ) -> Option<(PeriodRef, usize)> {
+    // "the 12 months that ended in October"
+    let k = k + usize::from(c.is(k, c.w.relative_that) && c.is_any(k + 1, &c.w.up_to));
     if k + 1 >= end || !c.is_any(k, &c.w.up_to) {
         return None;
+    }
+    // "ended in October", "ending in October": a month, not a day of accounts; twelve
+    // months of it are its annual rate, as "to October" is.
+    if n == 12 && !c.is_any(k, &c.w.rate_to) && c.is_any(k + 1, &c.w.in_of) {
+        let (y, m, day, next) = month_or_day(c, k + 2, date)?;
+        return day
+            .is_none()
+            .then_some((PeriodRef::Absolute(Period::Month(y, m)), next));
     }
     // "to the June 2025 quarter": twelve months to a quarter named by its last month are that
     // quarter's annual rate.

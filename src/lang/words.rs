@@ -375,6 +375,9 @@ pub struct ClaimWords {
     /// audience of 19.3 million viewers").
     /// The words that open an aside naming a source (", according to our models,").
     pub source_aside: (&'static str, &'static str),
+    /// Nouns that name a rate of growth as well as a rise ("year-on-year growth to 10.0 pct
+    /// against 10.2 pct" compares two rates).
+    pub growth_nouns: Words,
     /// Adverbs of time between the joiner and a verb of level (", and now stands at").
     pub level_adverbs: Words,
     pub level_with: &'static str,
@@ -594,6 +597,8 @@ pub struct PeriodWords {
     pub spans: Words,
     /// "in"/"of" before the year of "the same period in 2024".
     pub in_of: Words,
+    /// The relative pronoun before a verb of ending ("the 12 months that ended in October").
+    pub relative_that: &'static str,
     /// "of" in "second half of 2025".
     pub of: &'static str,
     /// "earlier" in "the same period a year earlier".

@@ -514,6 +514,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&["in"]),
     ),
     level_adverbs: Words::new(&["now", "still"]),
+    growth_nouns: Words::new(&["growth"]),
     source_aside: ("according", "to"),
     level_with: "with",
     level_for: ("for", Words::new(&["total", "average"])),

@@ -255,6 +255,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     ]),
     spans: Words::new(&["week", "year", "month", "period", "quarter"]),
     in_of: Words::new(&["in", "of"]),
+    relative_that: "that",
     of: "of",
     earlier: "earlier",
     ago_word: "ago",
