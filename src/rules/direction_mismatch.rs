@@ -4,7 +4,7 @@
 use crate::claim::{Claim, Direction, Measure};
 use crate::finding::{Finding, Severity};
 
-use crate::measure::format::fmt_pct_range;
+use crate::measure::format::{fmt_pct_range, fmt_points_range};
 
 use crate::span::Span;
 
@@ -163,7 +163,14 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let (from, to) = (stated_or_value(ctx, baseline), stated_or_value(ctx, value));
         let mut message = format!("{word} but the figures {moves}: from {from} to {to}");
-        if let Some(pct) = Measure::Percent.between(&baseline.interval, &value.interval) {
+        // Two rates differ by points ("from 3.7 per cent to 3.2 per cent is -0.55 to -0.45
+        // points"), other figures by a percent.
+        let rates = value.unit == Some("%") && baseline.unit == Some("%");
+        if rates {
+            if let Some(points) = Measure::Points.between(&baseline.interval, &value.interval) {
+                message.push_str(&format!(" is {}", fmt_points_range(&points, None)));
+            }
+        } else if let Some(pct) = Measure::Percent.between(&baseline.interval, &value.interval) {
             message.push_str(&format!(" is {}", fmt_pct_range(&pct, None)));
         }
         out.push(Finding {
@@ -216,6 +223,25 @@ mod tests {
         );
         assert_eq!(f.rule, NAME);
         assert_eq!(f.claims, vec![1]);
+    }
+
+    #[test]
+    fn two_rates_are_told_apart_in_points() {
+        let art = Article::with_change(
+            "Inflation rose 1% to 3.2% from 3.7%.",
+            "rose 1%",
+            "1%",
+            Direction::Up,
+            "3.2%",
+            "3.7%",
+            "%",
+            "inflation",
+        );
+        assert_one(
+            &art.run(check),
+            Severity::Error,
+            "a rise but the figures fall: from 3.7% to 3.2% is -0.6 to -0.4 points",
+        );
     }
 
     #[test]
