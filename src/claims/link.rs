@@ -573,8 +573,11 @@ impl<'a> Sentence<'a> {
         None
     }
 
-    /// "a growth in air transport movements of 5.1%": a noun of change, "in" and up to six
-    /// plain words saying what changed, then the "of" at `of` right before the figure.
+    /// "a growth in air transport movements of 5.1%", "a growth in OD and Transfer traffic of
+    /// 9.3%": a noun of change, "in" and up to six plain words saying what changed, then the
+    /// "of" at `of` right before the figure. Stricter than the walk back over a subject's
+    /// complement in [`Self::noun_heading_subject`] (no period phrase, number or hyphen
+    /// between) but, unlike it, past an "and" that joins what changed.
     fn noun_with_complement(&self, of: usize) -> Option<(Direction, usize)> {
         let mut j = of;
         while j > self.first + 1 && of - j <= 6 {
@@ -661,7 +664,6 @@ impl<'a> Sentence<'a> {
         }
         None
     }
-
     /// "rose an unexpected 0.3%", "fell a sharp 5%": the word at `k`, right before the
     /// figure, is an adjective after an article after a verb of change.
     fn adjective_after_verb(&self, k: usize) -> bool {
@@ -1376,14 +1378,20 @@ impl<'a> Sentence<'a> {
         if !self.is_any(comma + 1, &self.w.restating_verbs) {
             return None;
         }
-        let plain = |j: usize| {
-            self.toks[j].kind == Kind::Word
-                && self.plain_word(j)
-                && self.direction_at(j).is_none()
-                && !self.is_any(j, &self.w.value_words)
-                && self.baseline_connector(j).is_none()
-        };
-        (k..comma).all(plain).then_some(comma)
+        (k..comma)
+            .all(|j| self.quiet_word(j) && self.plain_word(j))
+            .then_some(comma)
+    }
+
+    /// Whether token `j` is a word that neither is a figure nor links one: no direction, no
+    /// word of a baseline or a level. What a phrase passed over between a change and its level
+    /// may be made of.
+    fn quiet_word(&self, j: usize) -> bool {
+        self.toks[j].kind == Kind::Word
+            && self.mention_starting(j).is_none()
+            && self.direction_at(j).is_none()
+            && self.baseline_connector(j).is_none()
+            && !self.is_any(j, &self.w.value_words)
     }
 
     /// The comma closing an aside naming a source at `k` (", according to our models,"), when
@@ -1416,14 +1424,8 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let word = |j: usize| {
-            self.toks[j].kind == Kind::Word
-                && self.mention_starting(j).is_none()
-                && self.direction_at(j).is_none()
-                && self.baseline_connector(j).is_none()
-                && !self.is_any(j, &self.w.value_words)
-                || self.is(j, "-")
-        };
+        // Period phrases may be among the words ("during the September plate-change").
+        let word = |j: usize| self.quiet_word(j) || self.is(j, "-");
         let end = (k + 1..(k + 7).min(self.end)).find(|&j| !word(j))?;
         let level = self.is(end, self.w.to) || self.is(end, self.w.from);
         (end > k + 1 && level && self.mention_starting(end + 1).is_some()).then_some(end)
@@ -1639,10 +1641,7 @@ impl<'a> Sentence<'a> {
     /// rates, and the growth word is what they measure, not a move between them. The word
     /// before the connector ("down from") is the direction between the two rates.
     fn rate_against_rate(&mut self, d: usize, k: usize, m: usize) {
-        let direction = k
-            .checked_sub(1)
-            .filter(|&j| j >= self.first && self.is_any(j, &self.w.direction_adjectives))
-            .and_then(|j| self.direction_at(j).map(|(dir, _)| (dir, j)));
+        let direction = self.adjective_before_connector(k);
         let end = self.past_figure(self.mtoks[m].1);
         let dr = &mut self.drafts[d];
         let Some(rate) = dr.change.take() else {
@@ -1663,6 +1662,14 @@ impl<'a> Sentence<'a> {
         self.set_role(m, Role::Baseline(d));
     }
 
+    /// The word of direction right before the connector at `k` ("down" of "down from") and
+    /// its token: the direction between two rates compared.
+    fn adjective_before_connector(&self, k: usize) -> Option<(Direction, usize)> {
+        k.checked_sub(1)
+            .filter(|&j| j >= self.first && self.is_any(j, &self.w.direction_adjectives))
+            .and_then(|j| self.direction_at(j).map(|(dir, _)| (dir, j)))
+    }
+
     /// "Prices rose by 6.2% in the 12 months to March, up from 5.5% in February": a verb's
     /// rate of change, then a word of direction and the rate before, `m`, after the connector
     /// at `k`. The change stays a change with no figures; the two rates are a second claim,
@@ -1678,11 +1685,7 @@ impl<'a> Sentence<'a> {
         else {
             return false;
         };
-        let Some(direction) = k
-            .checked_sub(1)
-            .filter(|&j| j >= self.first && self.is_any(j, &self.w.direction_adjectives))
-            .and_then(|j| self.direction_at(j).map(|(dir, _)| (dir, j)))
-        else {
+        let Some(direction) = self.adjective_before_connector(k) else {
             return false;
         };
         let end = self.past_figure(self.mtoks[m].1);
