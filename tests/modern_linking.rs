@@ -21,12 +21,12 @@ use modern::planted::{self, Mutation, Target};
 
 /// Floors: the figures of the last linking change (raised with each; the history of this
 /// file and `tests/fixtures/modern/README.md` say when).
-const LINKED: usize = 512;
+const LINKED: usize = 513;
 const LINKED_WITH_PERIOD: usize = 422;
 /// 155 of 175 (153 of 175 when the planting was made stricter, from 155 of 188: copies that
 /// are no clear error are no longer planted, a flipped direction with a rebuilt baseline and
 /// a bound "more than").
-const PLANTED_CAUGHT: usize = 155;
+const PLANTED_CAUGHT: usize = 157;
 const INCONSISTENT_FLAGGED: usize = 6;
 /// A ceiling: clean passages with an error or warning finding (the goal is none).
 const FALSE_FINDINGS: usize = 0;
@@ -57,11 +57,16 @@ const HELDOUT4_PLANTED_CAUGHT: usize = 40;
 const HELDOUT5_LINKED: usize = 123;
 const HELDOUT5_LINKED_WITH_PERIOD: usize = 99;
 const HELDOUT5_PLANTED_CAUGHT: usize = 44;
-/// The sixth held-out set (`tests/fixtures/modern-heldout-6/`), not tuned on: 100, 59 and 26
-/// of 72 when first measured.
+/// The sixth held-out set (`tests/fixtures/modern-heldout-6/`), a guard since its misses were
+/// read (ninth session of 2026-12-06): 100, 59 and 26 of 72 when first measured.
 const HELDOUT6_LINKED: usize = 101;
 const HELDOUT6_LINKED_WITH_PERIOD: usize = 60;
 const HELDOUT6_PLANTED_CAUGHT: usize = 28;
+/// The seventh held-out set (`tests/fixtures/modern-heldout-7/`), not tuned on: 92, 66 and 52
+/// of 97, with one false finding (read and fixed), when first measured.
+const HELDOUT7_LINKED: usize = 93;
+const HELDOUT7_LINKED_WITH_PERIOD: usize = 66;
+const HELDOUT7_PLANTED_CAUGHT: usize = 52;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -229,6 +234,18 @@ fn sixth_heldout_linking_holds_its_floors() {
             HELDOUT6_LINKED,
             HELDOUT6_LINKED_WITH_PERIOD,
             HELDOUT6_PLANTED_CAUGHT,
+        ),
+    );
+}
+
+#[test]
+fn seventh_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-7",
+        (
+            HELDOUT7_LINKED,
+            HELDOUT7_LINKED_WITH_PERIOD,
+            HELDOUT7_PLANTED_CAUGHT,
         ),
     );
 }

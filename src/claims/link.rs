@@ -2459,7 +2459,16 @@ impl<'a> Sentence<'a> {
         {
             return;
         }
-        if let Some(b) = self.parenthesised_level(d, dr.end) {
+        let Some(b) = self.parenthesised_level(d, dr.end) else {
+            return;
+        };
+        // Only after a named comparison, a period or "than" ("a fifth more activity than
+        // pre-pandemic (2.1m in Oct 2019)"): "rose 23 percent to 125.25 billion shillings
+        // ($1.23 billion) in 2015" converts the level, it names no level before.
+        let compared = dr.baseline_mark.is_some()
+            || (dr.end..self.mtoks[b].0)
+                .any(|j| self.is(j, self.w.than) || self.baseline_connector(j).is_some());
+        if compared {
             self.take_parenthesised(d, b);
         }
     }

@@ -113,15 +113,24 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
         }
     }
     let first = toks.partition_point(|t| t.start < stated.end);
-    let tail = toks[first..]
-        .iter()
-        .take_while(|t| t.end <= c.sentence.end)
-        .take_while(|t| {
+    // A number joined to a word by a hyphen is part of its name ("Covid-19 cases").
+    let named_number = |k: usize| {
+        toks[k].kind == Kind::Num
+            && k > first
+            && toks[k - 1].is(text, "-")
+            && toks[k - 1].end == toks[k].start
+    };
+    let tail = (first..toks.len())
+        .take_while(|&k| toks[k].end <= c.sentence.end)
+        .take_while(|&k| {
+            let t = &toks[k];
             t.kind == Kind::Word && !t.is_in(text, &doc.lang.subjects.coordinators)
                 || t.is(text, "-")
+                || named_number(k)
         })
         .take(TAIL_WORDS)
-        .last();
+        .last()
+        .map(|k| &toks[k]);
     // The subject's own word for the measure, when the words after the change name no key.
     let phrase = tail.map(|last| format!("{} {}", c.subject, &text[stated.end..last.end]));
     if let Some(keys) = phrase
@@ -183,8 +192,18 @@ fn about_value<'a>(
         .find(|(about, _)| !about.measures.is_empty());
     named.unwrap_or_else(|| {
         // The object of its own verb of change: "The company cut its operating profit
-        // forecast ... to 550 billion yen".
-        let before = &text[c.sentence.start..upto];
+        // forecast ... to 550 billion yen". An opening source aside names no measure ("According
+        // to the data of the Ministry of Health released yesterday, 33,989 cases ...").
+        let (according, to) = doc.lang.claims.source_aside;
+        let opening = &toks[first..last];
+        let from = match opening {
+            [a, b, ..] if a.is(text, according) && b.is(text, to) => opening
+                .iter()
+                .find(|t| t.is(text, ","))
+                .map_or(c.sentence.start, |t| t.end),
+            _ => c.sentence.start,
+        };
+        let before = &text[from..upto];
         // Else the words of the start of the sentence, which may say the word naming a
         // measure no key names ("Total greenhouse gas emissions were estimated at").
         let object = c
@@ -487,8 +506,13 @@ fn restatement(
             // A change of its own that says the same ("dropped nearly 78 percent in the third
             // quarter. ... came to 2.43 trillion won, down 77.57 percent from a year earlier")
             // restates the change, with the figures it left out.
+            // So does an amount of change the same way with no baseline of its own: "plummeted
+            // by 20.5% in September. ... 338,834 cars were registered ..., 87,000 less than in
+            // September 2017" (the percent is then checked against the amount).
             let own_change = d.change.as_ref().is_some_and(|ch| {
-                ch.interval.is_bounded() && !c.change.as_ref().is_some_and(|o| same_change(o, ch))
+                ch.interval.is_bounded()
+                    && !c.change.as_ref().is_some_and(|o| same_change(o, ch))
+                    && !amount_of(c, d)
             });
             // A sentence with a change of its own about the measure, a value of the period
             // the change compares with, or a measure qualified otherwise than the change's
@@ -635,12 +659,32 @@ fn complete(d: &Claim) -> bool {
 
 /// Gives change claim `i` the value of claim `j`, and its baseline when `j` states one without
 /// a change of its own (a baseline of another change may be of another comparison).
+/// Whether claim `d` states the amount of percent change `c` in the same direction, with no
+/// baseline of its own: `d`'s change restates `c`'s ("fell 20.5%. ... 338,834 cars, 87,000
+/// less than in September 2017").
+fn amount_of(c: &Claim, d: &Claim) -> bool {
+    let (Some(percent), Some(amount)) = (c.change.as_ref(), d.change.as_ref()) else {
+        return false;
+    };
+    percent.measure == Measure::Percent
+        && amount.measure == Measure::Absolute
+        && amount.interval.is_bounded()
+        && amount.restates.is_none()
+        && percent.direction.is_some()
+        && percent.direction == amount.direction
+        && d.baseline.as_ref().is_none_or(|b| b.implied)
+}
+
 fn attach(doc: &Document, claims: &mut [Claim], i: usize, j: usize) {
     let baseline = claims[j].baseline.clone().filter(|_| complete(&claims[j]));
     let Some(mut value) = claims[j].value.clone() else {
         return;
     };
+    let restated = amount_of(&claims[i], &claims[j]).then_some(claims[j].id);
     let c = &mut claims[i];
+    if let Some(change) = c.change.as_mut().filter(|_| restated.is_some()) {
+        change.restates = restated;
+    }
     if value.period.is_none() {
         value.period = measured(doc, c.period);
     }

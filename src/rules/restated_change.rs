@@ -26,7 +26,9 @@ direction word, not the rounding, is what is wrong.
 
 The two must be written as one restating the other (\"X, or P%\", \"X (P%)\") with the
 current value after them (\"to\", \"at\") or before them (\"settled at $1,272.70, up $10.40,
-or 0.8%\").
+or 0.8%\"); or the percent said alone and the amount, the same way and with the current value,
+in one of the next two sentences about the same measure (\"Registrations fell 20.5% in
+September. Registrations totalled 338,834, 87,000 fewer than in September 2017.\").
 
 ## Why is this bad?
 Market and results copy gives the same move three ways; when one was updated and another was
@@ -165,6 +167,28 @@ mod tests {
         assert!(found.notes.iter().any(|n| n == REVERSED_NOTE), "{found:?}");
         assert_none(&lint(
             "Overall sales were $191 billion, up $6.2b or 3.4 per cent.",
+            NAME,
+        ));
+    }
+
+    #[test]
+    fn an_amount_in_a_later_sentence_checks_the_percent_said_alone() {
+        // 87,000 fewer to 338,834 starts at 425,834: -20.4% (-20.5% to -20.3% with the
+        // amount's rounding), which 20.5 fits and 25.5 does not.
+        let later = "Registrations totalled 338,834, 87,000 fewer than in September 2017.";
+        let f = lint(
+            &format!("Car registrations fell 25.5% in September. {later}"),
+            NAME,
+        );
+        assert_one(&f, Severity::Error, "87,000 restated as 25.5%");
+        assert_none(&lint(
+            &format!("Car registrations fell 20.5% in September. {later}"),
+            NAME,
+        ));
+        // An amount the other way is another move: no restatement, no finding.
+        assert_none(&lint(
+            "Car registrations rose 25.5% in September. Registrations totalled 338,834, 87,000 \
+             fewer than in September 2017.",
             NAME,
         ));
     }
