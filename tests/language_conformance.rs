@@ -169,6 +169,10 @@ fn word_maps(l: &Language) -> Vec<NamedMap> {
     vec![
         map("claims.particle_verbs.1", &l.claims.particle_verbs.1),
         map("claims.particle_changes", &l.claims.particle_changes),
+        map(
+            "claims.standing_comparatives",
+            &l.claims.standing_comparatives,
+        ),
         map("numbers.scales", &n.scales),
         map("numbers.attached_scales", &n.attached_scales),
         map("numbers.cardinals", &n.cardinals),

@@ -1099,6 +1099,15 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
             }
+            // "5% behind the prior season at 8.13bn litres": the level after the words of what
+            // the figure stands against.
+            if let Some(m) = self.level_after_standing(d, k) {
+                self.drafts[d].value = Some(m);
+                self.set_role(m, Role::Value(d));
+                k = self.past_figure(self.mtoks[m].1);
+                self.drafts[d].end = k;
+                continue;
+            }
             // "6.4% below the revised official forecast of 23.5 million tonnes": the word of
             // direction names the figure compared with itself.
             // Not after a figure joined by a verb ("compared with a December figure of 15.0
@@ -1392,6 +1401,37 @@ impl<'a> Sentence<'a> {
             && self.direction_at(j).is_none()
             && self.baseline_connector(j).is_none()
             && !self.is_any(j, &self.w.value_words)
+    }
+
+    /// The level of change draft `d` after a word of standing right before `k` and up to four
+    /// plain words of what it stands against, a comma at most, then "at": "5% behind the prior
+    /// season at 8.13bn litres", "5.9% below the season prior, at 5.14bn litres".
+    fn level_after_standing(&self, d: usize, k: usize) -> Option<usize> {
+        let dr = &self.drafts[d];
+        let (_, dt) = dr.direction?;
+        let standing = self.is_any(dt, &self.w.position_comparatives)
+            || self.toks[dt]
+                .look_up(self.text, &self.w.standing_comparatives)
+                .is_some();
+        if dr.value.is_some() || dt + 1 != k || !standing {
+            return None;
+        }
+        let words = (k..(k + 5).min(self.end))
+            .take_while(|&j| self.quiet_word(j) && self.mark_at(j).is_none())
+            .count();
+        let mut j = k + words;
+        if !(1..=4).contains(&words) {
+            return None;
+        }
+        if self.is(j, ",") {
+            j += 1;
+        }
+        let m = self
+            .mention_starting(j + 1)
+            .filter(|_| self.is(j, self.w.at))?;
+        let level = self.role(m) == Role::Free
+            && (self.kind(m) == MentionKind::Percent) == (dr.measure == Measure::Points);
+        level.then_some(m)
     }
 
     /// The comma closing an aside naming a source at `k` (", according to our models,"), when
@@ -2895,8 +2935,26 @@ impl<'a> Sentence<'a> {
         let ((d, dt), before) = self
             .direction_before(mf, false)
             .map(|x| (x, true))
-            .or_else(|| self.direction_after(me).map(|x| (x, false)))?;
+            .or_else(|| self.direction_after(me).map(|x| (x, false)))
+            .or_else(|| self.standing_after(m).map(|x| (x, false)))?;
         (d != Direction::Flat).then_some((d, dt, before))
+    }
+
+    /// A word of standing right after a percent or points `m`: "5% behind the prior season",
+    /// "12 percentage points ahead"; not after a level's "at" or "to": "peaked at just above
+    /// nine pct ahead of the meeting" is a time.
+    fn standing_after(&self, m: usize) -> Option<(Direction, usize)> {
+        let (mf, me) = self.mtoks[m];
+        if !matches!(self.kind(m), MentionKind::Percent | MentionKind::Points)
+            || mf > self.first && (self.is(mf - 1, self.w.at) || self.is(mf - 1, self.w.to))
+        {
+            return None;
+        }
+        let d = self
+            .toks
+            .get(me)?
+            .look_up(self.text, &self.w.standing_comparatives)?;
+        Some((d, me))
     }
 
     /// "fell by 43,000 bpd and 24,000 bpd to 712,000 bpd and 2.19 million bpd, respectively":
@@ -3495,6 +3553,11 @@ impl<'a> Sentence<'a> {
                     k
                 };
                 let k = self.past_manner(k);
+                let k = if to_first {
+                    self.past_counted_noun(m, k)
+                } else {
+                    k
+                };
                 // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
                 // ago": after "to", any word of a baseline.
                 let from = self.is(k, other_conn);
@@ -4314,6 +4377,46 @@ impl<'a> Sentence<'a> {
             }
         }
         self.verb_before_object(k.checked_sub(1)?)
+    }
+
+    /// "grew to 72 kobo from 44 kobo", "rose to 72 banks from 44": past the one or two words a
+    /// bare count `m` is of, at `k`, to the "from" after them, when the bare count right after
+    /// "from" is of the same words or of none; else `k`. "exports to 72 countries from
+    /// Brazil" names a source, not a level.
+    fn past_counted_noun(&self, m: usize, k: usize) -> usize {
+        if self.kind(m) != MentionKind::Number {
+            return k;
+        }
+        let words = (k..(k + 2).min(self.end))
+            .take_while(|&j| {
+                self.naming_word(j)
+                    && !self.is_any(j, &self.w.value_words)
+                    && !self.is_any(j, &self.lang.periods.prepositions)
+            })
+            .count();
+        let from = k + words;
+        if words == 0 || !self.is(from, self.w.from) {
+            return k;
+        }
+        let Some(b) = self
+            .mention_starting(from + 1)
+            .filter(|&b| self.kind(b) == MentionKind::Number)
+        else {
+            return k;
+        };
+        let be = self.mtoks[b].1;
+        let text = |j: usize| self.toks[j].text(self.text);
+        // Not before a period phrase, which would be read as the level's, not the baseline's.
+        let same_words = be + words <= self.end
+            && (0..words).all(|i| text(be + i).eq_ignore_ascii_case(text(k + i)))
+            && self.mark_after_preposition(be + words).is_none()
+            && self.mark_starting(be + words).is_none();
+        let no_words = be >= self.end || self.toks[be].kind != Kind::Word || !self.plain_word(be);
+        if same_words || no_words {
+            from
+        } else {
+            k
+        }
     }
 
     /// `k`, or the token after the adverbs of manner at `k` ("from 3.1% back to 3%").

@@ -472,6 +472,10 @@ pub struct ClaimWords {
     /// Verbs that are a change only with their particle, by the verb: the particle and the
     /// direction ("tacked on $11.50", "piled on 2%").
     pub particle_changes: Map<(&'static str, crate::claim::Direction)>,
+    /// Words of standing that give a direction only right after a percent or points: "5%
+    /// behind the prior season", "12 percentage points ahead" (not "go ahead 11 minutes
+    /// later", "falls six quarters behind").
+    pub standing_comparatives: Map<crate::claim::Direction>,
     /// Verbs of losing: the amount after them is a loss booked ("the company lost 120 mln
     /// dlrs"), not a change of a level.
     pub loss_verbs: Words,

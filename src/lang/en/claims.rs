@@ -716,6 +716,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         ("tacked", ("on", Up)),
         ("tacking", ("on", Up)),
     ]),
+    standing_comparatives: Map::new(&[("ahead", Up), ("behind", Down)]),
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
     rate_nouns: Words::new(&["clip", "pace", "rate"]),
     comparison_connectors: Words::new(&[

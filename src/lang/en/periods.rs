@@ -172,7 +172,8 @@ pub const PERIODS: PeriodWords = PeriodWords {
     half: "half",
     prepositions: Words::new(&["in", "of", "for", "during"]),
     year_prepositions: Words::new(&[
-        "in", "of", "to", "for", "and", "from", "than", "with", "since", "during",
+        "in", "of", "to", "vs", "for", "and", "from", "than", "with", "since", "during", "versus",
+        "against",
     ]),
     year_qualifiers: Words::new(&["full", "year", "calendar"]),
     baseline_skip: Words::new(&[
