@@ -370,6 +370,13 @@ fn cased_currency_prefixes_open_with_a_capital() {
                 l.code
             );
         }
+        for (letter, code) in l.units.scaled_letter_prefixes {
+            assert!(
+                letter.len() == 1 && letter.starts_with(|c: char| c.is_ascii_uppercase()),
+                "{}: {letter} ({code}) is no single capital",
+                l.code
+            );
+        }
     }
 }
 

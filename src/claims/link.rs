@@ -1039,7 +1039,19 @@ impl<'a> Sentence<'a> {
                 self.mention_starting(j)
                     .is_some_and(|f| !self.is_any(self.mtoks[f].1, &self.lang.periods.durations))
             };
-            after_the.or(after_owner).is_some_and(figure).then_some(1)
+            // Right after a percent, the figure right after it ("up 11.44 per cent over 7.5 mt
+            // a year ago"; the number reader reads no bound there).
+            let after_percent = (k > self.first
+                && self
+                    .ms
+                    .clone()
+                    .any(|m| self.mtoks[m].1 == k && self.kind(m) == MentionKind::Percent))
+            .then_some(k + 1);
+            after_the
+                .or(after_owner)
+                .or(after_percent)
+                .is_some_and(figure)
+                .then_some(1)
         } else {
             same(&w, self.w.than).then_some(1)
         }

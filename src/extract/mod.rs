@@ -662,12 +662,33 @@ impl<'a> Scanner<'a> {
         if !raw.as_bytes()[0].is_ascii_uppercase() {
             return None;
         }
-        self.lang
-            .units
+        let units = &self.lang.units;
+        if let Some(&(_, code)) = units
             .cased_currency_prefixes
             .iter()
             .find(|(prefix, _)| *prefix == raw && (prefix.len() > 1 || self.glued(p + 1)))
-            .map(|&(_, code)| (code, 1.0))
+        {
+            return Some((code, 1.0));
+        }
+        let &(_, code) = units
+            .scaled_letter_prefixes
+            .iter()
+            .find(|(prefix, _)| *prefix == raw)?;
+        self.scaled_after(p + 1).then_some((code, 1.0))
+    }
+
+    /// Whether token `i` is a number glued to the word before it and a scale follows it, as a
+    /// word or glued ("N155.66 billion", "N1.2trn").
+    fn scaled_after(&self, i: usize) -> bool {
+        let n = &self.lang.numbers;
+        let number = self
+            .tok(i)
+            .is_some_and(|t| t.kind == Kind::Num && self.glued(i));
+        let scale = self.tok(i + 1).is_some_and(|t| {
+            t.look_up(self.text, &n.scales).is_some()
+                || self.glued(i + 1) && t.look_up(self.text, &n.attached_scales).is_some()
+        });
+        number && scale
     }
 
     /// Approximator or bound ending right before token `i`: (first token, word, bound).
@@ -696,13 +717,31 @@ impl<'a> Scanner<'a> {
                 .enumerate()
                 .all(|(k, w)| self.is_word(first + k, w))
             {
-                if self.verb_particle(first) || self.particle_before_from(first, i) {
+                if self.verb_particle(first)
+                    || self.particle_before_from(first, i)
+                    || self.over_after_percent(first)
+                {
                     return None;
                 }
                 return Some((first, canonical, *bound));
             }
         }
         None
+    }
+
+    /// Whether the word at `i` is "over" right after a percent: "up 11.44 per cent over 7.5 mt
+    /// a year ago" compares with the figure after it, it bounds nothing.
+    fn over_after_percent(&self, i: usize) -> bool {
+        let u = &self.lang.units;
+        i > 0
+            && self.is_word(i, self.lang.numbers.over)
+            && self.tok(i - 1).is_some_and(|t| {
+                t.is(self.text, "%")
+                    || t.is_in(self.text, &u.percent)
+                    || t.is(self.text, u.percent_two_words.1)
+                        && i > 1
+                        && self.is_word(i - 2, u.percent_two_words.0)
+            })
     }
 
     /// Whether the word at `i` is a particle of the verb before it ("edged up to 61.5

@@ -129,6 +129,9 @@ pub struct UnitWords {
     /// Currency prefixes written with their exact case ("Rs" → INR), each opening with a
     /// capital; one of a single letter only glued to its number ("P24.06", not "P 24").
     pub cased_currency_prefixes: &'static [(&'static str, &'static str)],
+    /// Single capital letters that are a currency only glued to a number with a scale after
+    /// it ("N155.66 billion", "N1.2trn" is the naira; "N95 masks" is no money).
+    pub scaled_letter_prefixes: &'static [(&'static str, &'static str)],
     /// A prefix glued to "$" ("US$", "HK$").
     pub dollar_prefixes: Map<&'static str>,
     /// Currency words and codes, with the factor to the base unit ("cts" → 0.01 USD).

@@ -586,7 +586,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "represented",
     ]),
     label_colon: ":",
-    connector_prefixes: Words::new(&["as"]),
+    connector_prefixes: Words::new(&["as", "when"]),
     span_prepositions: Words::new(&["over", "since", "across", "throughout"]),
     recent_spans: Words::new(&["last", "past"]),
     current_periods: Words::new(&["half", "week", "year", "month", "period", "quarter"]),
@@ -720,7 +720,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     direction_signs: &[("↑", Up), ("↓", Down), ("▲", Up), ("▼", Down)],
     rate_nouns: Words::new(&["clip", "pace", "rate"]),
     comparison_connectors: Words::new(&[
-        "as", "vs", "versus", "against", "opposed", "compared", "relative",
+        "as", "vs", "when", "versus", "against", "opposed", "compared", "relative",
     ]),
     figure_connectors: Words::new(&["vs", "versus", "against"]),
     at: "at",

@@ -36,6 +36,7 @@ const WORDS: UnitWords = UnitWords {
         ("SR", "SAR"),
         ("P", "PHP"),
     ],
+    scaled_letter_prefixes: &[("N", "NGN")],
     dollar_prefixes: Map::new(&[
         ("a", "AUD"),
         ("c", "CAD"),
