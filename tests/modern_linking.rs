@@ -54,19 +54,19 @@ const HELDOUT4_PLANTED_CAUGHT: usize = 40;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), a guard since its misses were
 /// read (eighth session of 2026-12-06): 104, 78 and 14 of 75, with one false finding, when
 /// first measured.
-const HELDOUT5_LINKED: usize = 123;
-const HELDOUT5_LINKED_WITH_PERIOD: usize = 99;
+const HELDOUT5_LINKED: usize = 124;
+const HELDOUT5_LINKED_WITH_PERIOD: usize = 100;
 const HELDOUT5_PLANTED_CAUGHT: usize = 44;
 /// The sixth held-out set (`tests/fixtures/modern-heldout-6/`), a guard since its misses were
 /// read (ninth session of 2026-12-06): 100, 59 and 26 of 72 when first measured.
-const HELDOUT6_LINKED: usize = 101;
-const HELDOUT6_LINKED_WITH_PERIOD: usize = 60;
-const HELDOUT6_PLANTED_CAUGHT: usize = 28;
+const HELDOUT6_LINKED: usize = 108;
+const HELDOUT6_LINKED_WITH_PERIOD: usize = 65;
+const HELDOUT6_PLANTED_CAUGHT: usize = 36;
 /// The seventh held-out set (`tests/fixtures/modern-heldout-7/`), not tuned on: 92, 66 and 52
 /// of 97, with one false finding (read and fixed), when first measured.
-const HELDOUT7_LINKED: usize = 93;
-const HELDOUT7_LINKED_WITH_PERIOD: usize = 66;
-const HELDOUT7_PLANTED_CAUGHT: usize = 52;
+const HELDOUT7_LINKED: usize = 94;
+const HELDOUT7_LINKED_WITH_PERIOD: usize = 67;
+const HELDOUT7_PLANTED_CAUGHT: usize = 54;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;

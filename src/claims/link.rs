@@ -2236,12 +2236,24 @@ impl<'a> Sentence<'a> {
             }
             _ => self.mtoks[prev].1,
         };
+        // "Rs 20.64 lakh crore, a massive 35 per cent surge": a word of judgement right
+        // before the figure of a change named after it (not of a basis: "a real 2% decline").
+        let judged = |k: usize| {
+            k + 1 == first
+                && self.drafts[d]
+                    .change
+                    .is_some_and(|c| self.mtoks[c].0 == first)
+                && self.drafts[d].direction.is_some_and(|(_, dt)| dt > first)
+                && self.is_any(k, &self.w.fillers_before_percent)
+                && !self.is_any(k, &self.lang.subjects.basis_words)
+        };
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
                 || self.is_any(k, &self.w.connectors)
                 || self
                     .direction_at(k)
                     .is_some_and(|(_, p)| p == DirectionPos::Noun)
+                || judged(k)
         };
         let mut adjacent = true;
         while k < first {

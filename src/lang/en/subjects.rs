@@ -303,7 +303,9 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
     month_span_joiners: Words::new(&["to", "and", "through"]),
     coordinators: Words::new(&["or", "and", "plus"]),
     basis_words: Words::new(&[
+        "real",
         "would",
+        "nominal",
         "revised",
         "adjusted",
         "forecast",
