@@ -2131,6 +2131,24 @@ impl<'a> Sentence<'a> {
             })
             .or_else(|| self.owned_mark(self.past_conversion(m)?))
             .or_else(|| self.participle_mark(k))
+            // "28,545 cases compared to 26,110 cases in 2021": after the word a bare count
+            // counts, when another bare count of the sentence counts it too.
+            .or_else(|| {
+                let text = |j: usize| self.toks[j].text(self.text);
+                // Not a span's unit ("three months") nor a letter ("the 6-3/8s of 1989").
+                let counted_again = self.kind(m) == MentionKind::Number
+                    && self.naming_word(k)
+                    && text(k).len() > 2
+                    && !self.is_any(k, &self.lang.periods.durations)
+                    && self.ms.clone().any(|o| {
+                        let e = self.mtoks[o].1;
+                        o != m
+                            && self.kind(o) == MentionKind::Number
+                            && e < self.end
+                            && text(e).eq_ignore_ascii_case(text(k))
+                    });
+                counted_again.then(|| self.owned_mark(k + 1)).flatten()
+            })
             .or_else(|| {
                 // "$671.7bn (£484bn) in 2004": the conversion's period is the amount's.
                 self.converted(m)?;
