@@ -1421,11 +1421,14 @@ impl<'a> Sentence<'a> {
     fn level_after_standing(&self, d: usize, k: usize) -> Option<usize> {
         let dr = &self.drafts[d];
         let (_, dt) = dr.direction?;
+        if dr.value.is_some() || dt + 1 != k {
+            return None;
+        }
         let standing = self.is_any(dt, &self.w.position_comparatives)
             || self.toks[dt]
                 .look_up(self.text, &self.w.standing_comparatives)
                 .is_some();
-        if dr.value.is_some() || dt + 1 != k || !standing {
+        if !standing {
             return None;
         }
         let words = (k..(k + 5).min(self.end))
@@ -2136,17 +2139,20 @@ impl<'a> Sentence<'a> {
             .or_else(|| {
                 let text = |j: usize| self.toks[j].text(self.text);
                 // Not a span's unit ("three months") nor a letter ("the 6-3/8s of 1989").
+                // The cheap tests first: most figures have no count noun said twice.
                 let counted_again = self.kind(m) == MentionKind::Number
-                    && self.naming_word(k)
+                    && k < self.end
+                    && self.toks[k].kind == Kind::Word
                     && text(k).len() > 2
-                    && !self.is_any(k, &self.lang.periods.durations)
                     && self.ms.clone().any(|o| {
                         let e = self.mtoks[o].1;
                         o != m
-                            && self.kind(o) == MentionKind::Number
                             && e < self.end
+                            && self.kind(o) == MentionKind::Number
                             && text(e).eq_ignore_ascii_case(text(k))
-                    });
+                    })
+                    && self.naming_word(k)
+                    && !self.is_any(k, &self.lang.periods.durations);
                 counted_again.then(|| self.owned_mark(k + 1)).flatten()
             })
             .or_else(|| {
