@@ -51,6 +51,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.fillers_before_percent", &c.fillers_before_percent),
         ("claims.fillers_before_multiple", &c.fillers_before_multiple),
         ("claims.connectors", &c.connectors),
+        ("claims.moving_verbs", &c.moving_verbs),
         ("claims.direction_adjectives", &c.direction_adjectives),
         ("claims.than_comparatives", &c.than_comparatives),
         ("claims.flat_hedges", &c.flat_hedges),

@@ -4138,6 +4138,10 @@ impl<'a> Sentence<'a> {
     /// "taking the cash rate from", "bringing it to": a verb of moving a few words before
     /// token `k`, with only plain words between; its token.
     fn moving_verb_before(&self, k: usize) -> Option<usize> {
+        // "went from": a verb of moving without an object, right before.
+        if k > self.first && self.is_any(k - 1, &self.w.moving_verbs) {
+            return Some(k - 1);
+        }
         // The verb first: it is rare, and the words between cost more to check.
         let v = (k.saturating_sub(5).max(self.first)..k)
             .rev()
@@ -4411,7 +4415,12 @@ impl<'a> Sentence<'a> {
         // "Rapes are also up, to 775": after a particle a verb of being puts before it.
         let moved = self.is(k, self.w.from) || self.is(k, self.w.to);
         if j >= self.first + 2 && self.is(j - 1, ",") && moved {
-            let v = j - 2;
+            // "rose this year, from 8.1 per cent last year": past the verb's period phrase.
+            let v = self
+                .marks
+                .iter()
+                .find(|mk| mk.end == j - 1 && mk.first > self.first)
+                .map_or(j - 2, |mk| mk.first - 1);
             let copula = || {
                 (v.saturating_sub(2).max(self.first)..v)
                     .any(|c| self.is_any(c, &self.w.amount_copulas))

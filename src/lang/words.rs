@@ -368,6 +368,9 @@ pub struct ClaimWords {
     pub value_verbs: Words,
     /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
     /// to 2.5%").
+    /// Verbs of moving that take no object, right before "from": "the tier went from $4.99
+    /// to $5.99" names the two levels of a move.
+    pub moving_verbs: Words,
     pub restating_verbs: Words,
     /// Verbs of a clause after a change that gives the level it reached, joined by a comma,
     /// "and" or a dash ("fell by 13% and stood slightly higher at 272 million", "up 3.8

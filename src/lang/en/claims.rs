@@ -491,6 +491,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",
     ]),
     restating_verbs: Words::new(&["going", "moving", "taking", "bringing"]),
+    moving_verbs: Words::new(&["went", "moved", "shifted", "changed"]),
     level_verbs: (
         Words::new(&[
             "came",
