@@ -3747,13 +3747,22 @@ impl<'a> Sentence<'a> {
                         s > 1.0 && Some(s) == scale_of(self.text, &self.mentions[m])
                     })
             };
+            // "112,163 cases this year, compared to 28,124 last year": a count and a bare count
+            // of its size; not the unit of a rate ("46.864 Ecus per 100 kilos, up from 45.678").
+            let counts_alike = |o: usize| {
+                self.kind(m) == MentionKind::Quantity
+                    && bare(o)
+                    && !(mf > self.first && self.is(mf - 1, self.w.per_unit.1))
+                    && self.levels_alike(m, o)
+            };
             if let Some(o) = near.filter(|&o| {
                 self.compatible(m, o)
                     && !(opened.is_some() && self.named_apart(m, o))
                     && (self.kind(o) == self.kind(m)
                         || direction.is_some() && !bare(m) && !bare(o)
                         || dated
-                        || scaled_alike(o))
+                        || scaled_alike(o)
+                        || counts_alike(o))
             }) {
                 // "to a loss of 61.7 mln dlrs, ..., down from the previously-reported loss of
                 // 12.1 mln dlrs": the direction is the results', not the amounts'.
