@@ -2241,6 +2241,23 @@ impl<'a> Sentence<'a> {
             .find(|&m| self.mtoks[m].1 <= first && !self.in_period(m))
     }
 
+    /// The comma opening an aside with a superlative that ends with "and" right before token
+    /// `first` (", the best opening weekend in six years and"), when only words, numbers and
+    /// hyphens stand in it.
+    fn superlative_aside_before(&self, first: usize) -> Option<usize> {
+        if first < self.first + 4 || !self.is(first - 1, self.w.and) {
+            return None;
+        }
+        let (superlatives, _) = &self.lang.periods.superlatives;
+        let comma = (first.saturating_sub(12).max(self.first)..first - 1)
+            .rev()
+            .find(|&j| self.toks[j].kind == Kind::Punct && !self.is(j, "-"))?;
+        let opens = self.is(comma, ",")
+            && self.is(comma + 1, self.lang.periods.the)
+            && self.is_any(comma + 2, superlatives);
+        opens.then_some(comma)
+    }
+
     /// Whether mention `m` is a number inside a period phrase ("in the first 10 months").
     fn in_period(&self, m: usize) -> bool {
         self.mark_at(self.mtoks[m].0).is_some()
@@ -2249,7 +2266,10 @@ impl<'a> Sentence<'a> {
     /// "121,580, up 8.8 pct from 111,743", or the head of an earlier claim.
     fn value_before(&mut self, d: usize) {
         let first = self.drafts[d].first;
-        let Some(prev) = self.figure_before(first) else {
+        // "18.5 million, the best opening weekend in six years and up 3%": an aside about the
+        // figure, passed over whole.
+        let aside = self.superlative_aside_before(first);
+        let Some(prev) = self.figure_before(aside.unwrap_or(first)) else {
             return;
         };
         // After a change, from the end of its phrase: "9 cents higher than a month ago and
@@ -2281,6 +2301,10 @@ impl<'a> Sentence<'a> {
         };
         let mut adjacent = true;
         while k < first {
+            if aside == Some(k) {
+                k = first;
+                continue;
+            }
             if let Some(mk) = self.mark_at(k) {
                 k = self.marks[mk].end;
                 continue;
