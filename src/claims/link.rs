@@ -664,6 +664,7 @@ impl<'a> Sentence<'a> {
         }
         None
     }
+
     /// "rose an unexpected 0.3%", "fell a sharp 5%": the word at `k`, right before the
     /// figure, is an adjective after an article after a verb of change.
     fn adjective_after_verb(&self, k: usize) -> bool {
@@ -1996,6 +1997,7 @@ impl<'a> Sentence<'a> {
     fn whole_after(&self, k: usize) -> bool {
         (k..(k + 4).min(self.end)).any(|j| self.is_any(j, &self.w.wholes))
     }
+
     /// "estimates ranged from 2.4 to 2.7": a range, not a change.
     fn ranged_before(&self, k: usize) -> bool {
         (k.saturating_sub(4).max(self.first)..k).any(|j| self.is_any(j, &self.w.range_words))

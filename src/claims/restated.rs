@@ -657,8 +657,6 @@ fn complete(d: &Claim) -> bool {
         && d.change.as_ref().is_none_or(|ch| !ch.interval.is_bounded())
 }
 
-/// Gives change claim `i` the value of claim `j`, and its baseline when `j` states one without
-/// a change of its own (a baseline of another change may be of another comparison).
 /// Whether claim `d` states the amount of percent change `c` in the same direction, with no
 /// baseline of its own: `d`'s change restates `c`'s ("fell 20.5%. ... 338,834 cars, 87,000
 /// less than in September 2017").
@@ -675,6 +673,9 @@ fn amount_of(c: &Claim, d: &Claim) -> bool {
         && d.baseline.as_ref().is_none_or(|b| b.implied)
 }
 
+/// Gives change claim `i` the value of claim `j`, and its baseline when `j` states one without
+/// a change of its own (a baseline of another change may be of another comparison), and marks
+/// an amount of `j` that restates `i`'s percent ([`amount_of`]).
 fn attach(doc: &Document, claims: &mut [Claim], i: usize, j: usize) {
     let baseline = claims[j].baseline.clone().filter(|_| complete(&claims[j]));
     let Some(mut value) = claims[j].value.clone() else {

@@ -366,19 +366,16 @@ pub struct ClaimWords {
     pub by: &'static str,
     /// Verbs between "to" and a value ("to settle at $1,780.20", "to reach 5%").
     pub value_verbs: Words,
-    /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
-    /// to 2.5%").
     /// Verbs of moving that take no object, right before "from": "the tier went from $4.99
     /// to $5.99" names the two levels of a move.
     pub moving_verbs: Words,
+    /// Gerunds that restate a change as its two figures ("fell 0.1 point, going from 2.6%
+    /// to 2.5%").
     pub restating_verbs: Words,
     /// Verbs of a clause after a change that gives the level it reached, joined by a comma,
     /// "and" or a dash ("fell by 13% and stood slightly higher at 272 million", "up 3.8
     /// percent in June - coming in at 4,310"), and the particle they may take ("in").
     pub level_verbs: (Words, Words),
-    /// "with" after a comma opening a phrase that names the level a change reached, up to
-    /// "of" its figure (", with the total of 328,041 registrations", ", with an average
-    /// audience of 19.3 million viewers").
     /// The words that open an aside naming a source (", according to our models,").
     pub source_aside: (&'static str, &'static str),
     /// Nouns that name a rate of growth as well as a rise ("year-on-year growth to 10.0 pct
@@ -386,6 +383,9 @@ pub struct ClaimWords {
     pub growth_nouns: Words,
     /// Adverbs of time between the joiner and a verb of level (", and now stands at").
     pub level_adverbs: Words,
+    /// "with" after a comma opening a phrase that names the level a change reached, up to
+    /// "of" its figure (", with the total of 328,041 registrations", ", with an average
+    /// audience of 19.3 million viewers").
     pub level_with: &'static str,
     /// "for" opening a phrase of the total a change came to, without a comma ("increased by
     /// 18.9 per cent for a total of 45,323 units"), and the words of such a total.
