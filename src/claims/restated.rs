@@ -39,7 +39,7 @@ const MAX_YEAR: i32 = 2100;
 /// What a claim is about, as the subject table's keys: the measures named, and the places and
 /// scopes; when it names no known measure, the word that names it ("emissions", "ridership")
 /// and the content words it is said in.
-struct About {
+pub(super) struct About {
     measures: Vec<&'static str>,
     places: Vec<&'static str>,
     head: Option<String>,
@@ -64,7 +64,7 @@ impl About {
 
     /// The keys of `text`, and when none names a measure, its own word for it and its content
     /// words. A word of change ("growth", "increase") names no measure.
-    fn of(lang: &Language, text: &str) -> About {
+    pub(super) fn of(lang: &Language, text: &str) -> About {
         let mut about = About::keys(lang, text);
         if about.measures.is_empty() {
             let words = &lang.subjects;
@@ -76,7 +76,7 @@ impl About {
 
     /// The same measures, and no place or scope that tells them apart (one side may name
     /// none); with no known measure on either side, `other` says the word that names this one.
-    fn same_measure(&self, other: &About) -> bool {
+    pub(super) fn same_measure(&self, other: &About) -> bool {
         let same = if self.measures.is_empty() {
             other.measures.is_empty() && self.head.as_ref().is_some_and(|h| other.words.contains(h))
         } else {
@@ -86,7 +86,7 @@ impl About {
     }
 
     /// Whether it names what it measures, by a key or by a word of its own.
-    fn names_measure(&self) -> bool {
+    pub(super) fn names_measure(&self) -> bool {
         !self.measures.is_empty() || self.head.is_some()
     }
 }
@@ -152,7 +152,7 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
 /// measure ("with a figure of £536,000"), those of its sentence up to its first figure, from
 /// after the last comma, reporting verb or "that" ("The tech giant said in a filing that its
 /// operating profit is estimated at ...").
-fn about_value<'a>(
+pub(super) fn about_value<'a>(
     doc: &'a Document,
     toks: &[Token],
     c: &'a Claim,
@@ -400,7 +400,11 @@ fn stray(
 }
 
 /// The period phrases of a sentence, with the range of its tokens they index into.
-fn marks_of(doc: &Document, toks: &[Token], sentence: Span) -> (usize, usize, Vec<PeriodMark>) {
+pub(super) fn marks_of(
+    doc: &Document,
+    toks: &[Token],
+    sentence: Span,
+) -> (usize, usize, Vec<PeriodMark>) {
     let first = toks.partition_point(|t| t.start < sentence.start);
     let end = first + tokens_of(toks, sentence).count();
     let mut marks = Vec::new();
@@ -435,7 +439,7 @@ fn any_figure(doc: &Document, claims: &[Claim], sentence: Span, measure: Measure
 }
 
 /// The indices of the claims of one sentence (claims are in the order of the text).
-fn sentence_claims(claims: &[Claim], sentence: Span) -> std::ops::Range<usize> {
+pub(super) fn sentence_claims(claims: &[Claim], sentence: Span) -> std::ops::Range<usize> {
     let a = claims.partition_point(|c| c.sentence.start < sentence.start);
     let b = claims.partition_point(|c| c.sentence.start <= sentence.start);
     a..b.max(a)
@@ -725,7 +729,7 @@ fn written_in(text: &str, word: &str) -> bool {
 
 /// The comparison a sentence names for its changes, by a phrase of a baseline's period or a
 /// basis ("year-on-year", "from a year earlier", "month-on-month"), the first when several.
-fn comparison_of(doc: &Document, toks: &[Token], sentence: Span) -> Option<PeriodRef> {
+pub(super) fn comparison_of(doc: &Document, toks: &[Token], sentence: Span) -> Option<PeriodRef> {
     marks_of(doc, toks, sentence)
         .2
         .into_iter()
@@ -761,7 +765,7 @@ fn open_change(c: &Claim) -> Option<Measure> {
 
 /// A period that says when something was reported rather than what it measures: a day in the
 /// week before the article's date ("reported on Monday").
-fn measured(doc: &Document, p: Option<Period>) -> Option<Period> {
+pub(super) fn measured(doc: &Document, p: Option<Period>) -> Option<Period> {
     let (Some(Period::Day(y, m, d)), Some(date)) = (p, doc.date) else {
         return p;
     };
@@ -777,20 +781,10 @@ fn fits(measure: Measure, v: &Figure) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{check, Checked};
-    use crate::document::Document;
-    use crate::period::Date;
-    use crate::span::Span;
+    use crate::analysis::Checked;
 
     fn checked(text: &str) -> Checked {
-        let mut doc = Document::new(
-            "t".into(),
-            "t.md".into(),
-            text.into(),
-            Span::new(0, text.len()),
-        );
-        doc.date = Date::parse("2024-11-21");
-        check(doc, None)
+        super::super::checked_on(text, "2024-11-21")
     }
 
     /// (value, baseline) as written of the claim whose change is written `change`.

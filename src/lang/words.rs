@@ -468,6 +468,12 @@ pub struct ClaimWords {
     /// Articles before one adjective between a verb of change and its figure: "rose an
     /// unexpected 0.3%", "fell a sharp 5%".
     pub adjective_articles: Words,
+    /// A sentence opening "In comparison," or "By comparison," before a level of its own
+    /// earlier period: the prepositions and the noun.
+    pub comparison_opener: (Words, &'static str),
+    /// Verbs of comparing and the prepositions after them, after a word pointing back: "That
+    /// compares with 84,886 during the same month last year."
+    pub comparing: (Words, Words),
     /// Particles that are direction words ("up"), and the verbs before them that make the
     /// pair a phrasal verb of their own: no direction ("made up 20% of sales", `None`) or
     /// another one ("gave up 2% to $50", a fall).

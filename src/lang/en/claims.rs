@@ -634,6 +634,11 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "projected",
     ]),
     adjective_articles: Words::new(&["a", "an"]),
+    comparison_opener: (Words::new(&["by", "in"]), "comparison"),
+    comparing: (
+        Words::new(&["compares", "compared"]),
+        Words::new(&["to", "with", "against"]),
+    ),
     negating_adjectives: Words::new(&["negative"]),
     particle_verbs: (
         Words::new(&["up"]),
