@@ -357,7 +357,7 @@ mod tests {
     use crate::analysis::Checked;
 
     fn checked(text: &str) -> Checked {
-        super::super::checked_on(text, "2023-11-01")
+        super::super::test_support::checked_on(text, "2023-11-01")
     }
 
     /// (value, baseline) as written of each claim with a baseline stated.

@@ -3898,7 +3898,19 @@ impl<'a> Sentence<'a> {
             return false;
         };
         let mark = &self.marks[mk];
-        mark.baseline
+        // "rose 5.1% to $2,065m, compared with $1,966m last year": the year before; so is a
+        // year one before the year the claim names ("to $2,065m in 2023, compared with
+        // $1,966m in 2022").
+        let year_before = match mark.period {
+            PeriodRef::LastYear(_) => true,
+            PeriodRef::Absolute(Period::Year(y)) => self.marks.iter().any(|own| {
+                own.first >= dr.first
+                    && own.end <= k
+                    && own.period == PeriodRef::Absolute(Period::Year(y + 1))
+            }),
+            _ => false,
+        };
+        (mark.baseline || year_before)
             && dr
                 .baseline_mark
                 .is_none_or(|own| self.marks[own].period == mark.period)
@@ -4572,10 +4584,16 @@ impl<'a> Sentence<'a> {
             return false;
         }
         let mut k = mf - 1;
+        // "The NHS waiting list rose to 7.57 million": the level a verb of change reaches;
+        // "rose to 72 countries" counts something else.
+        let reached = k > self.first
+            && !self.counted(m)
+            && self.is(k, self.w.to)
+            && matches!(self.direction_at(k - 1), Some((_, DirectionPos::Verb)));
         if self.is_any(k, &self.w.value_words) && k > self.first {
             k -= 1;
         }
-        self.is_any(k, &self.w.level_verbs.0)
+        reached || self.is_any(k, &self.w.level_verbs.0)
     }
 
     /// A claim of one figure (a share or a value), ending at token `end`.

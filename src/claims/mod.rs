@@ -60,20 +60,6 @@ fn comparable_size(a: &Interval, b: &Interval) -> bool {
     (1.0 / 50.0..=50.0).contains(&(a.mid() / b.mid()).abs())
 }
 
-/// An article of `text` dated `date`, checked with no registry: for the tests of the linking
-/// stages.
-#[cfg(test)]
-pub(crate) fn checked_on(text: &str, date: &str) -> crate::analysis::Checked {
-    let mut doc = Document::new(
-        "t".into(),
-        "t.md".into(),
-        text.into(),
-        crate::span::Span::new(0, text.len()),
-    );
-    doc.date = crate::period::Date::parse(date);
-    crate::analysis::check(doc, None)
-}
-
 /// Links an article's mentions into claims, with implied baselines filled in.
 pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     let mut claims = link(doc, ex);
@@ -84,6 +70,24 @@ pub fn claims(doc: &Document, ex: &Extraction) -> Vec<Claim> {
         baseline::imply(claim);
     }
     claims
+}
+
+#[cfg(test)]
+mod test_support {
+    use crate::document::Document;
+
+    /// An article of `text` dated `date`, checked with no registry: for the tests of the
+    /// linking stages.
+    pub fn checked_on(text: &str, date: &str) -> crate::analysis::Checked {
+        let mut doc = Document::new(
+            "t".into(),
+            "t.md".into(),
+            text.into(),
+            crate::span::Span::new(0, text.len()),
+        );
+        doc.date = crate::period::Date::parse(date);
+        crate::analysis::check(doc, None)
+    }
 }
 
 #[cfg(test)]

@@ -784,7 +784,7 @@ mod tests {
     use crate::analysis::Checked;
 
     fn checked(text: &str) -> Checked {
-        super::super::checked_on(text, "2024-11-21")
+        super::super::test_support::checked_on(text, "2024-11-21")
     }
 
     /// (value, baseline) as written of the claim whose change is written `change`.

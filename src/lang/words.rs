@@ -425,7 +425,7 @@ pub struct ClaimWords {
     /// million)").
     pub label_colon: &'static str,
     /// A word before a baseline connector that belongs to it ("as compared with", "as
-    /// against").
+    /// against", "in comparison with").
     pub connector_prefixes: Words,
     /// Prepositions before a period phrase that a change spans ("fell by 2.1 percent over
     /// the 12 months to November to reach £285,000", "has risen by 5.25 percentage points
