@@ -276,6 +276,9 @@ impl Serialize for Date {
     }
 }
 
+/// Four-digit numbers read as years ("in 2019", "2019's 11%").
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 /// The period a figure refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Period {

@@ -882,6 +882,23 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// The token after a year in the possessive at `j` ("2019's", "2019’s"), which owns the
+    /// figure after it: "up from 2019's 11%".
+    fn possessive_year(&self, j: usize) -> Option<usize> {
+        let t = self
+            .toks
+            .get(j)
+            .filter(|t| t.kind == Kind::Num && j + 2 < self.end)?;
+        let year = t.text(self.text).parse::<i32>().ok()?;
+        let glued = !self.toks[j + 1].space_before && !self.toks[j + 2].space_before;
+        let suffix = &self.text[t.end..self.toks[j + 2].end];
+        (t.end - t.start == 4
+            && crate::period::YEARS.contains(&year)
+            && glued
+            && self.lang.subjects.possessives.contains(&suffix))
+        .then_some(j + 3)
+    }
+
     /// The figure a baseline connector at `k` introduces ("from", "compared with", "vs"), after
     /// direction word `dt` if one comes first: "than" only after a comparative ("higher than
     /// last year's ₹18,951 crore"), and then the figure right after it.
@@ -895,14 +912,17 @@ impl<'a> Sentence<'a> {
     }
 
     /// The figure right after "than" at `k` - 1, or after a period's possessive ("than last
-    /// year's ₹18,951 crore"); not one further on ("higher than in 1985 at a total of 133.9
+    /// year's ₹18,951 crore", "than 2019's 11%"); not one further on ("higher than in 1985 at a total of 133.9
     /// billion dlrs" is the value).
     fn than_figure(&self, after_than: usize) -> Option<usize> {
         let k = self.skip_fillers(after_than);
         let owner = (k..(k + 3).min(self.end))
             .take_while(|&j| self.toks[j].kind == Kind::Word)
             .find(|&j| self.possessive_period(j));
-        let at = owner.map_or(k, |j| j + 1);
+        let at = owner
+            .map(|j| j + 1)
+            .or_else(|| self.possessive_year(k))
+            .unwrap_or(k);
         self.mention_starting(at)
             .filter(|&m| self.role(m) == Role::Free && self.value_like(m))
             // "higher than the 2019 level of 745,020 MW": a level named after "the", then its
@@ -942,6 +962,13 @@ impl<'a> Sentence<'a> {
             })
         };
         if let Some(m) = self.mention_starting(k).filter(|_| !counted(k)) {
+            return Some(m).filter(|&m| free(m));
+        }
+        // "from 2019's 11%": the year is no period phrase of the figure's here.
+        if let Some(m) = self
+            .possessive_year(k)
+            .and_then(|j| self.mention_starting(j))
+        {
             return Some(m).filter(|&m| free(m));
         }
         // "to settle at $1,780.20", "to reach a value of 51.4 billion euros"

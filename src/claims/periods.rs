@@ -179,7 +179,7 @@ impl<'a> Cursor<'a> {
         {
             return None;
         }
-        s.parse().ok().filter(|y| (1900..=2100).contains(y))
+        s.parse().ok().filter(|y| crate::period::YEARS.contains(y))
     }
     fn capitalized(&self, i: usize) -> bool {
         self.toks

@@ -32,10 +32,6 @@ const COUNTED_WORDS: usize = 3;
 /// More qualifiers than this in a restatement's words make it another measure.
 const MAX_QUALIFIERS: usize = 2;
 
-/// Four-digit numbers read as years.
-const MIN_YEAR: i32 = 1900;
-const MAX_YEAR: i32 = 2100;
-
 /// What a claim is about, as the subject table's keys: the measures named, and the places and
 /// scopes; when it names no known measure, the word that names it ("emissions", "ridership")
 /// and the content words it is said in.
@@ -277,7 +273,7 @@ fn latest_year(doc: &Document, toks: &[Token], sentence: Span) -> Option<i32> {
     tokens_of(toks, sentence)
         .filter(|t| t.kind == Kind::Num && t.end - t.start == 4)
         .filter_map(|t| t.text(&doc.text).parse::<i32>().ok())
-        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+        .filter(|y| crate::period::YEARS.contains(y))
         .max()
 }
 
