@@ -25,12 +25,30 @@ use crate::span::Span;
 /// the same quarter last year,", "A year ago at this time,".
 const OPENER_WORDS: usize = 4;
 
+/// Tokens from a sentence's start within which an opening's comma falls: "In the
+/// comparable quarter a year ago," is ten.
+const OPENING_REACH: usize = 12;
+
 /// Links each level of a sentence that opens with an earlier period to the figure of the
 /// sentence before that it is the earlier level of.
 pub fn link(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
     let toks = &ex.tokens[..];
+    // The opening of the sentence last read: a sentence's claims are next to each other.
+    let mut read: Option<(Span, Option<Opener>)> = None;
     for j in 0..claims.len() {
-        let Some((opener, written)) = earlier_level(doc, toks, &claims[j]) else {
+        let sentence = claims[j].sentence;
+        let Some(written) = level(doc, toks, &claims[j]) else {
+            continue;
+        };
+        let opening = match read {
+            Some((s, o)) if s == sentence => o,
+            _ => {
+                let o = opener(doc, toks, sentence).filter(|_| after_figures(doc, claims, j));
+                read = Some((sentence, o));
+                o
+            }
+        };
+        let Some(opener) = opening.filter(|o| placed(toks, o, written)) else {
             continue;
         };
         // A sentence of levels only: "At the same time, fraud dropped from 10,276 cases
@@ -91,30 +109,40 @@ pub fn link(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
     }
 }
 
-/// How a level's sentence opens on an earlier time, and where the level is written: the level
-/// must be a value alone, after the opening.
-fn earlier_level(doc: &Document, toks: &[Token], d: &Claim) -> Option<(Opener, Span)> {
+/// Where a claim's level is written, when it is a value alone that may be an earlier level.
+fn level(doc: &Document, toks: &[Token], d: &Claim) -> Option<Span> {
     if d.kind != ClaimKind::Value || d.change.is_some() || d.baseline.is_some() {
         return None;
     }
-    let v = d.value.as_ref().filter(|v| !v.implied)?;
-    let written = v.stated?;
+    let written = d.value.as_ref().filter(|v| !v.implied)?.stated?;
     // "A year ago, debt was more than 11bn euros higher": an amount of change.
     let after = toks.partition_point(|t| t.start < written.end);
-    if toks.get(after).is_some_and(|t| {
+    let changed = toks.get(after).is_some_and(|t| {
         t.end <= d.sentence.end && t.look_up(&doc.text, &doc.lang.directions).is_some()
-    }) {
-        return None;
-    }
-    let opener = opener(doc, toks, d.sentence)?;
-    // "That compares with analysts' forecasts of $5.1 billion": the figure compared with
-    // comes right after the words of comparing.
-    let next = toks.get(opener.end)?.start;
-    let placed = match opener.when {
-        When::After(_) => next == written.start,
-        _ => next <= written.start,
-    };
-    placed.then_some((opener, written))
+    });
+    (!changed).then_some(written)
+}
+
+/// Whether a level written at `written` stands after its sentence's opening: right after the
+/// words of comparing ("That compares with analysts' forecasts of $5.1 billion" compares no
+/// earlier level), anywhere after an opening period's comma.
+fn placed(toks: &[Token], opener: &Opener, written: Span) -> bool {
+    toks.get(opener.end).is_some_and(|next| match opener.when {
+        When::After(_) => next.start == written.start,
+        _ => next.start <= written.start,
+    })
+}
+
+/// Whether the sentence just before claim `j`'s states a figure: most sentences follow none
+/// an earlier level could be of.
+fn after_figures(doc: &Document, claims: &[Claim], j: usize) -> bool {
+    let at = doc
+        .sentences
+        .partition_point(|s| s.start < claims[j].sentence.start);
+    doc.sentences[..at].last().is_some_and(|&previous| {
+        sentence_claims(claims, previous)
+            .any(|i| claims[i].value.as_ref().is_some_and(|v| v.stated.is_some()))
+    })
 }
 
 /// How a sentence opens on a level of an earlier time.
@@ -140,8 +168,47 @@ enum When {
 /// a comma: "A year earlier,", "In the same period last year,", "A year ago at this time,",
 /// "Last year,". Other words before or after it are a few short ones at most.
 fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
-    let (first, end, marks) = marks_of(doc, toks, sentence);
     let text = &doc.text;
+    let w = &doc.lang.claims;
+    // Most sentences open with neither a word that may start such an opening and a comma
+    // soon, nor words of comparing: the cheap test before their period phrases are read.
+    let start = toks.partition_point(|t| t.start < sentence.start);
+    let pw = &doc.lang.periods;
+    let opens = toks.get(start).is_some_and(|t| {
+        t.is_in(text, &pw.dating_starts)
+            || t.is_in(text, &pw.prepositions)
+            || t.is_in(text, &w.comparison_opener.0)
+            || t.is_in(text, &w.anaphors)
+    });
+    if !opens {
+        return None;
+    }
+    let head = toks[start..]
+        .iter()
+        .take_while(|t| t.end <= sentence.end)
+        .take(OPENING_REACH);
+    // Before the comma, a word of a period or of comparing ("earlier", "year", "quarter",
+    // "comparison").
+    let mut timed = false;
+    let mut comma = false;
+    for t in head {
+        if t.is(text, ",") {
+            comma = timed;
+            break;
+        }
+        timed |= t.is_in(text, &pw.ago)
+            || t.is_in(text, &pw.spans)
+            || t.is_in(text, &pw.same_units)
+            || t.is(text, pw.last)
+            || t.is(text, w.comparison_opener.1);
+    }
+    let comparing = toks
+        .get(start + 1)
+        .is_some_and(|t| t.end <= sentence.end && t.is_in(text, &w.comparing.0));
+    if !comma && !comparing {
+        return None;
+    }
+    let (first, end, marks) = marks_of(doc, toks, sentence);
     let (prepositions, comparison) = &doc.lang.claims.comparison_opener;
     let at = |k: usize| toks[first..end].get(k);
     if at(0).is_some_and(|t| t.is_in(text, prepositions))
@@ -154,7 +221,6 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
         });
     }
     // "That compares with 84,886 during the same month last year."
-    let w = &doc.lang.claims;
     let (verbs, connectors) = &w.comparing;
     if at(0).is_some_and(|t| t.is_in(text, &w.anaphors))
         && at(1).is_some_and(|t| t.is_in(text, verbs))
@@ -177,7 +243,6 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
     };
     // "On an annual basis," says how a figure is measured; "At the same time," names no
     // period of its own.
-    let pw = &doc.lang.periods;
     let same_alone = mark.end - mark.first >= 2
         && toks[mark.end - 1].is_in(text, &pw.same_units)
         && toks[mark.end - 2].is_in(text, &pw.same);
