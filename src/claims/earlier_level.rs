@@ -5,7 +5,8 @@
 //! 30-year rate averaged 6.81 percent, up from 6.69 percent last week. A year ago at this
 //! time, the 30-year rate averaged 5.51 percent."). "In comparison," opens such a level too
 //! when the level names its own earlier period ("In comparison, the average rent in January
-//! 2016 stood at £790").
+//! 2016 stood at £790"), and "That compares with" when a period phrase follows the level
+//! ("That compares with 403,300 tonnes in March last year").
 //!
 //! Favours leaving a level unlinked over linking it wrong: the opening period must be one of
 //! comparison, the level must name the measure of the figure before (or point back to it with
@@ -88,6 +89,7 @@ pub fn link(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             continue;
         }
         level.period = level.period.or(base_period);
+        level.unit = level.unit.or(c.value.as_ref().and_then(|v| v.unit));
         // After "In comparison," the change before may be of another comparison.
         let compared = opener.when != When::Own || c.change.is_none();
         if compared && own_baseline(doc, toks, c, base_period) {
@@ -312,9 +314,12 @@ fn earlier_of(
     let like: Vec<usize> = sentence_claims(claims, *previous)
         .filter(|&i| {
             claims[i].value.as_ref().is_some_and(|o| {
+                // "84,054 new cars ... That compares with 84,886": a bare count pointed
+                // back to takes the unit of the figure before.
+                let unit = o.unit == v.unit || pointing && v.unit.is_none() && o.unit != Some("%");
                 !o.implied
                     && o.stated.is_some()
-                    && o.unit == v.unit
+                    && unit
                     && comparable_size(&o.interval, &v.interval)
             })
         })

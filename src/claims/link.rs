@@ -912,8 +912,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// The figure right after "than" at `k` - 1, or after a period's possessive ("than last
-    /// year's ₹18,951 crore", "than 2019's 11%"); not one further on ("higher than in 1985 at a total of 133.9
-    /// billion dlrs" is the value).
+    /// year's ₹18,951 crore", "than 2019's 11%"); not one further on ("higher than in 1985 at
+    /// a total of 133.9 billion dlrs" is the value).
     fn than_figure(&self, after_than: usize) -> Option<usize> {
         let k = self.skip_fillers(after_than);
         let owner = (k..(k + 3).min(self.end))
@@ -4617,10 +4617,17 @@ impl<'a> Sentence<'a> {
             && !self.counted(m)
             && self.is(k, self.w.to)
             && matches!(self.direction_at(k - 1), Some((_, DirectionPos::Verb)));
+        // "That compares with 84,886 during the same month last year": a level an opening
+        // pointing back compares with (`super::earlier_level` links it).
+        let (verbs, connectors) = &self.w.comparing;
+        let compared = k == self.first + 2
+            && self.is_any(k, connectors)
+            && self.is_any(k - 1, verbs)
+            && self.is_any(k - 2, &self.w.anaphors);
         if self.is_any(k, &self.w.value_words) && k > self.first {
             k -= 1;
         }
-        reached || self.is_any(k, &self.w.level_verbs.0)
+        reached || compared || self.is_any(k, &self.w.level_verbs.0)
     }
 
     /// A claim of one figure (a share or a value), ending at token `end`.
