@@ -2185,6 +2185,14 @@ impl<'a> Sentence<'a> {
                 counted_again.then(|| self.owned_mark(k + 1)).flatten()
             })
             .or_else(|| {
+                // "from 1985's 710 mln dlrs": the year that owns the figure.
+                let mf = self.mtoks[m].0;
+                let owned = mf >= self.first + 3 && self.possessive_year(mf - 3) == Some(mf);
+                owned
+                    .then(|| self.marks.iter().position(|mk| mk.end == mf - 2))
+                    .flatten()
+            })
+            .or_else(|| {
                 // "$671.7bn (£484bn) in 2004": the conversion's period is the amount's.
                 self.converted(m)?;
                 let end = self.mtoks[m].1;
