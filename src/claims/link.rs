@@ -885,18 +885,18 @@ impl<'a> Sentence<'a> {
     /// The token after a year in the possessive at `j` ("2019's", "2019’s"), which owns the
     /// figure after it: "up from 2019's 11%".
     fn possessive_year(&self, j: usize) -> Option<usize> {
-        let t = self
-            .toks
-            .get(j)
-            .filter(|t| t.kind == Kind::Num && j + 2 < self.end)?;
-        let year = t.text(self.text).parse::<i32>().ok()?;
-        let glued = !self.toks[j + 1].space_before && !self.toks[j + 2].space_before;
+        // The cheap tests first: four digits with two tokens glued after them.
+        let t = self.toks.get(j).filter(|t| {
+            t.kind == Kind::Num
+                && t.end - t.start == 4
+                && j + 2 < self.end
+                && !self.toks[j + 1].space_before
+                && !self.toks[j + 2].space_before
+        })?;
         let suffix = &self.text[t.end..self.toks[j + 2].end];
-        (t.end - t.start == 4
-            && crate::period::YEARS.contains(&year)
-            && glued
-            && self.lang.subjects.possessives.contains(&suffix))
-        .then_some(j + 3)
+        let year = t.text(self.text).parse::<i32>().ok()?;
+        (crate::period::YEARS.contains(&year) && self.lang.subjects.possessives.contains(&suffix))
+            .then_some(j + 3)
     }
 
     /// The figure a baseline connector at `k` introduces ("from", "compared with", "vs"), after
