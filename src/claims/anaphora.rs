@@ -14,6 +14,16 @@ use crate::lang::{DirectionPos, Language};
 use crate::period::Period;
 use crate::span::Span;
 
+/// Whether a sentence whose first tokens are `sentence` opens with a word pointing back, a
+/// verb of comparing and its preposition: "That compares with 84,886 during the same month
+/// last year", "This compared with 11.1 pct".
+pub fn opens_comparing(lang: &Language, text: &str, sentence: &[Token]) -> bool {
+    let w = &lang.claims;
+    let (verbs, connectors) = &w.comparing;
+    matches!(sentence, [a, v, c, ..]
+        if a.is_in(text, &w.anaphors) && v.is_in(text, verbs) && c.is_in(text, connectors))
+}
+
 /// Whether the sentence whose tokens are `toks[first..end]` opens, after a short aside at
 /// most ("Compared to the previous quarter,"), with a word pointing back and a verb of being
 /// ("This was", "The result was", "it represents"); "It said ..." of wire copy does not.

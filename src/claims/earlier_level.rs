@@ -12,6 +12,7 @@
 //! comparison, the level must name the measure of the figure before (or point back to it with
 //! "it" or "the figure"), in the same unit and of a comparable size, and be its only match.
 
+use super::anaphora::opens_comparing;
 use super::comparable_size;
 use super::periods::PeriodRef;
 use super::restated::{about_value, comparison_of, marks_of, measured, sentence_claims, About};
@@ -65,8 +66,8 @@ pub fn link(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             continue;
         };
         let c = &claims[i];
-        let current = c.value.as_ref().and_then(|v| v.period).or(c.period);
-        let current = measured(doc, current);
+        let stated = c.value.as_ref().and_then(|v| v.period).or(c.period);
+        let current = measured(doc, stated);
         let Some(mut level) = claims[j].value.clone() else {
             continue;
         };
@@ -92,7 +93,7 @@ pub fn link(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         level.unit = level.unit.or(c.value.as_ref().and_then(|v| v.unit));
         // After "In comparison," the change before may be of another comparison.
         let compared = opener.when != When::Own || c.change.is_none();
-        if compared && own_baseline(doc, toks, c, base_period) {
+        if compared && own_baseline(doc, toks, c, stated, base_period) {
             // The figure's own comparison: the level is its baseline.
             let c = &mut claims[i];
             c.baseline = Some(level.clone());
@@ -204,9 +205,12 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
             || t.is(text, pw.last)
             || t.is(text, w.comparison_opener.1);
     }
-    let comparing = toks
-        .get(start + 1)
-        .is_some_and(|t| t.end <= sentence.end && t.is_in(text, &w.comparing.0));
+    let three = toks[start..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.end <= sentence.end)
+        .count();
+    let comparing = opens_comparing(doc.lang, text, &toks[start..start + three]);
     if !comma && !comparing {
         return None;
     }
@@ -223,11 +227,7 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
         });
     }
     // "That compares with 84,886 during the same month last year."
-    let (verbs, connectors) = &w.comparing;
-    if at(0).is_some_and(|t| t.is_in(text, &w.anaphors))
-        && at(1).is_some_and(|t| t.is_in(text, verbs))
-        && at(2).is_some_and(|t| t.is_in(text, connectors))
-    {
+    if comparing {
         // Only of an earlier time it names: "That compares with 1.1 mln dlrs a year for the
         // average Burger King" compares two chains.
         let after = marks.iter().find(|m| m.first >= first + 3 && !m.basis)?;
@@ -398,7 +398,14 @@ fn points_back(doc: &Document, toks: &[Token], from: usize, written: Span) -> bo
 /// ("Sales fell to $5.2 billion") may be of another comparison than the level's; so may
 /// "held steady" (with the quarter before) and the change of a month ("rose 0.3% in March"
 /// of the month before).
-fn own_baseline(doc: &Document, toks: &[Token], c: &Claim, base_period: Option<Period>) -> bool {
+/// `stated` is `c`'s period as read, before a day of reporting is set aside.
+fn own_baseline(
+    doc: &Document,
+    toks: &[Token],
+    c: &Claim,
+    stated: Option<Period>,
+    base_period: Option<Period>,
+) -> bool {
     if c.baseline.as_ref().is_some_and(|b| !b.implied) {
         return false;
     }
@@ -408,9 +415,8 @@ fn own_baseline(doc: &Document, toks: &[Token], c: &Claim, base_period: Option<P
     if !change.interval.is_bounded() || change.direction == Some(Direction::Flat) {
         return false;
     }
-    let current = c.value.as_ref().and_then(|v| v.period).or(c.period);
     match comparison_of(doc, toks, c.sentence) {
-        None => match current {
+        None => match stated {
             Some(Period::Month(..) | Period::Day(..)) => false,
             // A week, a few days: shorter than a quarter.
             Some(Period::Range(a, b)) => {
@@ -418,7 +424,7 @@ fn own_baseline(doc: &Document, toks: &[Token], c: &Claim, base_period: Option<P
             }
             _ => true,
         },
-        Some(named) => named.resolve(measured(doc, current)) == base_period,
+        Some(named) => named.resolve(measured(doc, stated)) == base_period,
     }
 }
 

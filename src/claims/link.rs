@@ -4627,11 +4627,12 @@ impl<'a> Sentence<'a> {
             && matches!(self.direction_at(k - 1), Some((_, DirectionPos::Verb)));
         // "That compares with 84,886 during the same month last year": a level an opening
         // pointing back compares with (`super::earlier_level` links it).
-        let (verbs, connectors) = &self.w.comparing;
         let compared = k == self.first + 2
-            && self.is_any(k, connectors)
-            && self.is_any(k - 1, verbs)
-            && self.is_any(k - 2, &self.w.anaphors);
+            && super::anaphora::opens_comparing(
+                self.lang,
+                self.text,
+                &self.toks[self.first..k + 1],
+            );
         if self.is_any(k, &self.w.value_words) && k > self.first {
             k -= 1;
         }
