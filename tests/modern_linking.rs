@@ -73,6 +73,11 @@ const HELDOUT7_PLANTED_CAUGHT: usize = 54;
 const HELDOUT8_LINKED: usize = 130;
 const HELDOUT8_LINKED_WITH_PERIOD: usize = 92;
 const HELDOUT8_PLANTED_CAUGHT: usize = 91;
+/// The ninth held-out set (`tests/fixtures/modern-heldout-9/`), not tuned on: 136, 94 and 62
+/// of 152, no false finding, when first measured.
+const HELDOUT9_LINKED: usize = 136;
+const HELDOUT9_LINKED_WITH_PERIOD: usize = 94;
+const HELDOUT9_PLANTED_CAUGHT: usize = 62;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -264,6 +269,18 @@ fn eighth_heldout_linking_holds_its_floors() {
             HELDOUT8_LINKED,
             HELDOUT8_LINKED_WITH_PERIOD,
             HELDOUT8_PLANTED_CAUGHT,
+        ),
+    );
+}
+
+#[test]
+fn ninth_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-9",
+        (
+            HELDOUT9_LINKED,
+            HELDOUT9_LINKED_WITH_PERIOD,
+            HELDOUT9_PLANTED_CAUGHT,
         ),
     );
 }
