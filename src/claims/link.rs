@@ -2687,9 +2687,10 @@ impl<'a> Sentence<'a> {
 
     /// A signed percent set against a period or figure, with no direction word: "+0.4% vs.
     /// H1 23", "(+8.7% compared to 2022)": the sign is the direction.
-    fn signed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
-        let (mf, me) = self.mtoks[m];
-        // The sign is in the mention ("-2%") or a token glued before it ("+0.4%").
+    /// The direction a sign written on mention `m` gives, in the mention ("-2%") or in a token
+    /// glued before it ("+0.4%"), and whether the sign is that glued token.
+    fn written_sign(&self, m: usize) -> Option<(Direction, bool)> {
+        let mf = self.mtoks[m].0;
         let is_sign = |c: char| matches!(c, '+' | '-' | '\u{2212}');
         let glued_sign = mf > self.first
             && !self.toks[mf].space_before
@@ -2699,11 +2700,16 @@ impl<'a> Sentence<'a> {
         } else {
             self.mentions[m].span.slice(self.text)
         };
-        let d = match sign.chars().next()? {
-            '+' => Direction::Up,
-            '-' | '\u{2212}' => Direction::Down,
-            _ => return None,
-        };
+        match sign.chars().next()? {
+            '+' => Some((Direction::Up, glued_sign)),
+            '-' | '\u{2212}' => Some((Direction::Down, glued_sign)),
+            _ => None,
+        }
+    }
+
+    fn signed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
+        let (mf, me) = self.mtoks[m];
+        let (d, glued_sign) = self.written_sign(m)?;
         let compared = self.baseline_connector(me).is_some()
             || self
                 .mark_after_preposition(me)
@@ -3155,6 +3161,7 @@ impl<'a> Sentence<'a> {
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
         }
+        self.drop_value_foreign_to_amount(draft);
         self.share_value_with_restatement(draft);
         // "fell 845.12 points to 73,399.78": points of an index, not of a percentage.
         if let Some(v) = self.drafts[draft].value {
@@ -3469,32 +3476,66 @@ impl<'a> Sentence<'a> {
     /// parenthesis (and a comma after it), else `k`. Unsigned ("rose 5% ($63 million)") it may
     /// be the level reached, and is left alone.
     fn amount_in_parentheses(&mut self, d: usize, k: usize) -> usize {
-        if self.drafts[d].measure != Measure::Percent || !self.is(k, "(") {
+        if self.drafts[d].measure != Measure::Percent {
             return k;
         }
-        let sign = match self.toks.get(k + 1).map(|t| t.text(self.text)) {
-            Some("+") => Direction::Up,
-            Some("-" | "\u{2212}") => Direction::Down,
-            _ => return k,
+        // "rose by 35.1 percent, or $7.5 billion, to": the amount restated after "or" takes
+        // the percent's direction.
+        let (direction, first, closing) = if self.is(k, "(") {
+            let sign = match self.toks.get(k + 1).map(|t| t.text(self.text)) {
+                Some("+") => Direction::Up,
+                Some("-" | "\u{2212}") => Direction::Down,
+                _ => return k,
+            };
+            ((sign, k + 1), k + 2, Some(")"))
+        } else {
+            let or = k + usize::from(self.is(k, ","));
+            match self.drafts[d].direction {
+                Some(dir) if self.is_any(or, &self.w.restating) => (dir, or + 1, None),
+                _ => return k,
+            }
         };
-        let first = k + 2;
         let Some(a) = self.mention_starting(first).filter(|&a| {
             self.role(a) == Role::Free
                 && matches!(self.kind(a), MentionKind::Currency | MentionKind::Quantity)
-                && self.is(self.mtoks[a].1, ")")
+                && closing.is_none_or(|c| self.is(self.mtoks[a].1, c))
         }) else {
             return k;
         };
         let ad = self.new_draft(
             ClaimKind::Change,
             a,
-            (k + 1, self.mtoks[a].1),
+            (
+                if closing.is_some() { first - 1 } else { first },
+                self.mtoks[a].1,
+            ),
             Measure::Absolute,
-            Some((sign, k + 1)),
+            Some(direction),
         );
         self.drafts[d].restates = Some(ad);
-        let end = self.mtoks[a].1 + 1;
+        let end = self.mtoks[a].1 + usize::from(closing.is_some());
         end + usize::from(self.is(end, ","))
+    }
+
+    /// "laying off 5,500 people and cutting its budget by 27 percent, or 1.1 billion dlrs": a
+    /// value of another unit than the amount percent draft `d` restates is another measure's,
+    /// and is let go.
+    fn drop_value_foreign_to_amount(&mut self, d: usize) {
+        let dr = &self.drafts[d];
+        let amount = dr
+            .restates
+            .filter(|&r| self.drafts[r].measure == Measure::Absolute)
+            .and_then(|r| self.drafts[r].change);
+        if let (Some(v), Some(a)) = (dr.value, amount) {
+            if !self.compatible(v, a) {
+                let dr = &mut self.drafts[d];
+                dr.value = None;
+                if dr.first <= self.mtoks[v].0 {
+                    dr.first = dr.phrase.0;
+                }
+                self.set_role(v, Role::Free);
+            }
+        }
     }
 
     /// Gives a restating percent draft the value of the draft it restates.
@@ -3777,7 +3818,8 @@ impl<'a> Sentence<'a> {
             .flatten();
         let direction = adjective.or(opened);
         if let Some((_, dt)) = direction {
-            k = dt + 1;
+            // ", up slightly from 1,418 in August"
+            k = self.past_manner(dt + 1);
         }
         // "from" only after a direction ("down from"), else a figure's own range; or before
         // a figure dated as a baseline ("9,710,481 passengers in September, from 8,881,695
@@ -4150,6 +4192,42 @@ impl<'a> Sentence<'a> {
         (self.kind(m) == MentionKind::Percent && self.role(m) == Role::Free).then_some((d, k, m))
     }
 
+    /// A signed percent alone in parentheses after a comparison ending at token `k`, past a
+    /// few plain words naming the baseline ("against 577.8 mm as per its long period average
+    /// (minus 55 per cent)", "against 157.9 mm expected (-26%)"): its direction, the mention
+    /// and the closing parenthesis. An unsigned percent there is more often a share or a
+    /// margin.
+    fn signed_percent_after(&self, k: usize) -> Option<(Direction, usize, usize)> {
+        const MOST_WORDS: usize = 8;
+        let open = (k..(k + MOST_WORDS + 1).min(self.end))
+            .find(|&j| !self.naming_word(j))
+            .filter(|&j| self.is(j, "("))?;
+        // The sign is in the mention, or a token glued before it.
+        let m = self.mention_starting(open + 1).or_else(|| {
+            self.mention_starting(open + 2)
+                .filter(|&m| self.written_sign(m).is_some_and(|(_, glued)| glued))
+        })?;
+        let close = self.mtoks[m].1;
+        let unlinked = match self.role(m) {
+            Role::Free => true,
+            Role::Change(d) => {
+                let dr = &self.drafts[d];
+                dr.value.is_none() && dr.baseline.is_none() && dr.baseline_mark.is_none()
+            }
+            _ => false,
+        };
+        if !self.is(close, ")") || self.kind(m) != MentionKind::Percent || !unlinked {
+            return None;
+        }
+        let dir = match self.written_sign(m) {
+            Some((dir, _)) => dir,
+            // "minus 55 per cent": the sign in words.
+            None if self.mentions[m].value < 0.0 => Direction::Down,
+            None => return None,
+        };
+        Some((dir, m, close))
+    }
+
     /// The change draft a comparison of its figures restates, alone in parentheses right after
     /// it with no direction of its own ("were up 33% on last year (84,266 vs 63,227)"): a
     /// change in percent or points that states no figures (`first..end` are the comparison's tokens).
@@ -4322,7 +4400,11 @@ impl<'a> Sentence<'a> {
         if mf < self.first + 4 || !self.is(mf - 1, self.w.from) {
             return;
         }
-        let dt = mf - 2;
+        // ", up slightly from 1,418": the direction before an adverb of manner.
+        let mut dt = mf - 2;
+        while dt > self.first + 2 && mf - 2 - dt < 2 && self.is_any(dt, &self.w.manner_adverbs) {
+            dt -= 1;
+        }
         // ", up from", or a noun after the words opening a restatement: ", an increase from".
         let adjective = self.is_any(dt, &self.w.direction_adjectives);
         let noun = !adjective
@@ -4380,15 +4462,22 @@ impl<'a> Sentence<'a> {
                 }
                 continue;
             }
+            // "waiting more than a year": a comparison that measures time.
+            let than_time = |t: usize| {
+                self.is(t, self.w.than)
+                    && periods::counts_time(self.lang, self.text, self.toks, t + 1)
+            };
             // Stops at the marks that end a clause, not at "(", "-" or "&".
             let stop = self.is_comma_like(j)
                 || self.is_punct(j) && matches!(self.toks[j].text(self.text), ";" | ":" | "." | "!" | "?")
                 // "value-added": a word of direction inside a compound is none.
-                || self.direction_at(j).is_some() && (self.toks[j].space_before || !self.is(j - 1, "-"))
+                || self.direction_at(j).is_some()
+                    && (self.toks[j].space_before || !self.is(j - 1, "-"))
+                    && !than_time(j + 1)
                 || self.is_any(j, &self.w.clause_joiners)
                 // "a 1.7 billion dlr charge against earnings, down from": the figure of
                 // another comparison.
-                || !self.is(j, self.w.from) && self.baseline_connector(j).is_some();
+                || !self.is(j, self.w.from) && !than_time(j) && self.baseline_connector(j).is_some();
             if stop {
                 break;
             }
@@ -4712,6 +4801,29 @@ impl<'a> Sentence<'a> {
                 Some((dir, dt)),
             );
             self.drafts[d].first = first;
+            self.give_figures(d, value, base);
+            return;
+        }
+        // "Gujarat received 48.3 mm against 90.1 mm (minus 46 per cent)": a signed percent
+        // alone in parentheses after the comparison is its change.
+        if let Some((dir, m, close)) = value.and_then(|_| self.signed_percent_after(end)) {
+            // "(+20%)" was read as a change of its own, with no figures ("a plus sign alone
+            // says a rise"): it takes the comparison's.
+            let d = match self.role(m) {
+                Role::Change(d) => d,
+                _ => {
+                    let phrase = self.mtoks[m];
+                    self.new_draft(
+                        ClaimKind::Change,
+                        m,
+                        phrase,
+                        Measure::Percent,
+                        Some((dir, phrase.0)),
+                    )
+                }
+            };
+            self.drafts[d].first = first;
+            self.drafts[d].end = close + 1;
             self.give_figures(d, value, base);
             return;
         }
@@ -5213,10 +5325,17 @@ fn build(
     // The current period: a phrase right after the value, else the nearest unowned current
     // phrase before the claim in the sentence, else one inside the claim.
     // "grew 9% in the first quarter to $137.4 billion": the change's own phrase too.
+    // "increased by 28% or €6.2 billion in September to €28.5 billion": the phrase after the
+    // change restated in another measure is the change's too.
+    let of_restatement = |k: usize| {
+        let mark_of = |r: usize| s.drafts[r].change.and_then(|c| s.figure_mark(c)) == Some(k);
+        dr.restates.is_some_and(mark_of)
+            || (0..s.drafts.len()).any(|r| s.drafts[r].restates == Some(d) && mark_of(r))
+    };
     let inside = |k: usize| {
         let of_change = dr.change.and_then(|c| s.figure_mark(c));
         !s.marks[k].baseline
-            && (!owned.contains(&k) || of_change == Some(k))
+            && (!owned.contains(&k) || of_change == Some(k) || of_restatement(k))
             && s.marks[k].first >= dr.first
             && s.marks[k].first < dr.end
     };

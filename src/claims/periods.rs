@@ -1017,7 +1017,15 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
         Some(m2) => (m2, i + 3),
         None => (m, i + 1),
     };
-    let y = match c.year(next) {
+    // "at the end of Sep-17", "Mar-2024": a month and its year joined by a hyphen, as
+    // tables and statistical releases write them.
+    let hyphened_year = (next == i + 1 && c.is(i + 1, "-") && c.glued(i + 1) && c.glued(i + 2))
+        .then(|| c.short_year(i + 2))
+        .flatten();
+    if hyphened_year.is_some() {
+        next = i + 2;
+    }
+    let y = match hyphened_year.or_else(|| c.year(next)) {
         Some(y) => {
             next += 1;
             y
