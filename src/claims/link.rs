@@ -786,8 +786,18 @@ impl<'a> Sentence<'a> {
             if let Some((d, pos)) = self.direction_at(j) {
                 // Only a verb takes an object: "growth forecast to 2.5 pct from 2.8 pct" is
                 // not a rise. Other direction words stop the search.
+                // "drove up operating costs by 35.5 percent": a particle of direction after a
+                // verb of doing, not of being ("prices were up ... by").
+                let particle = || {
+                    j > self.first
+                        && self.is_any(j, &self.w.particle_directions)
+                        && self.toks[j - 1].kind == Kind::Word
+                        && self.direction_at(j - 1).is_none()
+                        && !self.is_any(j - 1, &self.w.amount_copulas)
+                };
                 let verb = self.is_any(j, &self.w.transitive_verbs)
-                    || only_periods && pos == DirectionPos::Verb;
+                    || only_periods && pos == DirectionPos::Verb
+                    || !only_periods && particle();
                 return verb.then_some((d, j));
             }
             only_periods = false;
@@ -2419,7 +2429,9 @@ impl<'a> Sentence<'a> {
             }
             prev = self.converted(main).unwrap_or(main);
         }
-        if self.role(prev) == Role::Free && self.introduced_as_baseline(prev) {
+        if self.role(prev) == Role::Free
+            && (self.introduced_as_baseline(prev) || self.to_end_after_from(prev))
+        {
             return;
         }
         match self.role(prev) {
@@ -2453,6 +2465,22 @@ impl<'a> Sentence<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Whether figure `m` is the "to" end of a from/to whose "from" figure stands earlier in
+    /// its clause ("jumped from 135.1 lakh in 2013 to 149.5 lakh in 2024, an increase of 10.6
+    /// per cent"): the comparison pass links the pair, and the change after it restates it.
+    fn to_end_after_from(&self, m: usize) -> bool {
+        const REACH: usize = 12;
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 3 || !self.is(mf - 1, self.w.to) {
+            return false;
+        }
+        let lo = mf.saturating_sub(REACH).max(self.first + 1);
+        (lo..mf - 1)
+            .rev()
+            .take_while(|&j| !self.is_comma_like(j) && !self.is(j, ";"))
+            .any(|j| self.is(j - 1, self.w.from) && self.mention_starting(j).is_some())
     }
 
     /// Whether changes `d` and `e` (the next) are in clauses joined by a joiner word, with no
@@ -3603,6 +3631,11 @@ impl<'a> Sentence<'a> {
                 self.drafts[draft].baseline = Some(b);
                 self.set_role(b, Role::Baseline(draft));
                 self.drafts[draft].end = self.mtoks[b].1;
+                // "doubled from $21.9 million to $42.8 million": the level moved to.
+                let after = self.past_figure(self.mtoks[b].1);
+                if self.is(after, self.w.to) {
+                    self.attach_after(draft, after);
+                }
             } else if let Some(mk) = self
                 .marks
                 .iter()

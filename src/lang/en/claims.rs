@@ -488,7 +488,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     by: "by",
     value_verbs: Words::new(&[
-        "be", "end", "hit", "close", "reach", "stand", "total", "settle", "finish",
+        "be", "end", "hit", "top", "close", "cross", "reach", "stand", "total", "touch", "record",
+        "settle", "finish", "register",
     ]),
     restating_verbs: Words::new(&["going", "moving", "taking", "bringing"]),
     moving_verbs: Words::new(&["went", "moved", "shifted", "changed"]),
