@@ -252,6 +252,14 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
         && !same_alone
         && (mark.period.is_comparison()
             || matches!(mark.period, PeriodRef::LastYear(_) | PeriodRef::Last(_)));
+    // "A year earlier, in September 2024, the number stood at 2,701": the date the opening
+    // names, set off by commas of its own.
+    let dated = marks.iter().find(|m| m.first > comma).filter(|m| {
+        (comma + 1..m.first).all(|k| toks[k].is_in(text, &pw.prepositions))
+            && m.first <= comma + 2
+            && matches!(m.period, PeriodRef::Absolute(_))
+            && toks.get(m.end).is_some_and(|t| t.is(text, ","))
+    });
     (earlier
         && mark.end <= comma
         && mark.first - first + comma - mark.end <= OPENER_WORDS
@@ -259,7 +267,7 @@ fn opener(doc: &Document, toks: &[Token], sentence: Span) -> Option<Opener> {
         && words(mark.end, comma))
     .then_some(Opener {
         when: When::Opening(mark.period),
-        end: comma + 1,
+        end: dated.map_or(comma, |m| m.end) + 1,
     })
 }
 
@@ -311,12 +319,14 @@ fn earlier_of(
         .sentences
         .partition_point(|s| s.start < d.sentence.start);
     let previous = doc.sentences[..at].last()?;
+    let points = pointing || points_back(doc, toks, from, written);
     let like: Vec<usize> = sentence_claims(claims, *previous)
         .filter(|&i| {
             claims[i].value.as_ref().is_some_and(|o| {
-                // "84,054 new cars ... That compares with 84,886": a bare count pointed
-                // back to takes the unit of the figure before.
-                let unit = o.unit == v.unit || pointing && v.unit.is_none() && o.unit != Some("%");
+                // "84,054 new cars ... That compares with 84,886", "A year earlier, the
+                // figure stood at 249,024": a bare count pointed back to takes the unit of
+                // the figure before.
+                let unit = o.unit == v.unit || points && v.unit.is_none() && o.unit != Some("%");
                 !o.implied
                     && o.stated.is_some()
                     && unit
@@ -333,7 +343,7 @@ fn earlier_of(
         .fold(toks[from].start, usize::max);
     let words = &doc.text[start..written.start];
     let lang = doc.lang;
-    if pointing || points_back(doc, toks, from, written) {
+    if points {
         return match like.as_slice() {
             [i] => Some(*i),
             _ => None,
@@ -486,6 +496,19 @@ mod tests {
         let pairs = compared(text);
         assert!(pairs.contains(&("6.81 percent".into(), "6.69 percent".into())));
         assert!(pairs.contains(&("6.81 percent".into(), "5.51 percent".into())));
+    }
+
+    #[test]
+    fn an_opening_may_date_itself_and_the_figure_may_stand_at_the_level() {
+        let text = "A total of 180,329 people had been waiting at the end of September, down \
+                    from 190,549 at the end of August. A year earlier, in September 2022, the \
+                    figure stood at 249,024.";
+        let pairs = compared(text);
+        assert!(pairs.contains(&("180,329 people".into(), "249,024".into())));
+        // Not a level of another time than the opening's: a date of its own is the level's.
+        let other = "A total of 180,329 people had been waiting at the end of September. Last \
+                     year, in 2019, the figure stood at 149,024.";
+        assert!(!compared(other).contains(&("180,329 people".into(), "149,024".into())));
     }
 
     #[test]

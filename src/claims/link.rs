@@ -4151,7 +4151,7 @@ impl<'a> Sentence<'a> {
     /// A change draft restating the comparison that ends at token `end`, after a comma and
     /// words like "a" or "which is" ("from 100 tons to 400 tons, up 300%"): one with no
     /// figures of its own yet, or with `value` taken as its own by [`Self::value_before`].
-    fn restated_by(&self, end: usize, value: Option<usize>) -> Option<usize> {
+    fn restated_by(&self, end: usize, value: Option<usize>, base: usize) -> Option<usize> {
         if !(self.is_comma_like(end) || self.is(end, "(")) {
             return None;
         }
@@ -4164,11 +4164,38 @@ impl<'a> Sentence<'a> {
                 && dr.change.is_some()
                 && dr.measure != Measure::Absolute
                 && dr.baseline.is_none()
-                && dr.baseline_mark.is_none()
+                && dr
+                    .baseline_mark
+                    .is_none_or(|mk| self.mark_fits_pair(mk, value, base))
                 && dr.restates.is_none()
                 && dr.inherited_from.is_none()
                 && (dr.value.is_none() || dr.value == value)
         })
+    }
+
+    /// Whether the baseline phrase `mk` of a change restating a comparison names the period
+    /// of the comparison's baseline, both its figures dated: "from 1,059.86 million at the end
+    /// of June 2016 to 1,074.24 million at the end of September 2016, registering a growth of
+    /// 1.36 percent over the previous quarter" (a quarter or less apart); "a year earlier"
+    /// (twelve months apart). Another ("rose from 100 in May to 105 in June, up 12% from a
+    /// year earlier") is a comparison of its own.
+    fn mark_fits_pair(&self, mk: usize, value: Option<usize>, base: usize) -> bool {
+        let dated = |m: usize| {
+            let k = self.find_figure_mark(m)?;
+            match self.marks[k].period {
+                PeriodRef::Absolute(p) => p.bounds().map(|(_, end)| end),
+                _ => None,
+            }
+        };
+        let (Some(now), Some(then)) = (value.and_then(dated), dated(base)) else {
+            return false;
+        };
+        let months = (now.year - then.year) * 12 + i32::from(now.month) - i32::from(then.month);
+        match self.marks[mk].period {
+            PeriodRef::Previous => (1..=3).contains(&months),
+            PeriodRef::YearEarlier => months == 12,
+            _ => false,
+        }
     }
 
     /// The change draft whose figures a comparison after a comma at `first` - 1 states, with
@@ -4804,7 +4831,7 @@ impl<'a> Sentence<'a> {
             .filter(|&(j, _)| (end..j).all(|w| self.naming_word(w)))
             .map_or(end, |(_, mk)| self.marks[mk].end);
         // "rose to 400 tons from 100 tons, a 300% increase": the figures of the change after.
-        if let Some(d) = self.restated_by(restated_at, value) {
+        if let Some(d) = self.restated_by(restated_at, value, base) {
             let agree = direction.is_none_or(|(dir, _)| {
                 self.drafts[d]
                     .direction

@@ -582,6 +582,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "are",
         "were",
         "marks",
+        "stood",
+        "stands",
         "marked",
         "represents",
         "translates",
