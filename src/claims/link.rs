@@ -849,7 +849,11 @@ impl<'a> Sentence<'a> {
 
     /// Skips filler words after a change phrase: "a", "the", "a record", "an estimated".
     fn skip_fillers(&self, mut k: usize) -> usize {
-        while k < self.end && self.is_any(k, &self.w.fillers_before_figure) {
+        // Not into a figure's own words: "from just under 25 billion".
+        while k < self.end
+            && self.is_any(k, &self.w.fillers_before_figure)
+            && self.mention_starting(k).is_none()
+        {
             k += 1;
         }
         k
@@ -3116,8 +3120,11 @@ impl<'a> Sentence<'a> {
         if self.is(k, ",") {
             k += 1;
         }
-        if !self.is(k, self.w.to) || self.kind(second) != self.kind(m) || !free(self, second) {
+        if self.kind(second) != self.kind(m) || !free(self, second) {
             return false;
+        }
+        if !self.is(k, self.w.to) {
+            return self.respective_pair_after_values(m, second, measure);
         }
         let Some(x) = self.mention_starting(k + 1) else {
             return false;
@@ -3145,6 +3152,68 @@ impl<'a> Sentence<'a> {
         for (change, value, phrase) in [(m, x, (dt, me)), (second, y, self.mtoks[second])] {
             let draft = self.new_draft(ClaimKind::Change, change, phrase, measure, Some((d, dt)));
             self.drafts[draft].value = Some(value);
+            self.set_role(value, Role::Value(draft));
+        }
+        true
+    }
+
+    /// "Exports and imports were $5 billion and $4 billion, up 3% and 4% respectively",
+    /// "land-based (US$1.95 billion) and sea-based (US$0.53 billion) workers, which rose by 2.3
+    /// percent and 12.7 percent, respectively": a pair of changes `m` and `second` listed
+    /// "respectively" after a pair of values joined by "and", with words, parentheses and a
+    /// comma between at most; each change takes its own value.
+    fn respective_pair_after_values(&mut self, m: usize, second: usize, measure: Measure) -> bool {
+        const REACH: usize = 8;
+        let se = self.mtoks[second].1;
+        let listed = (se..(se + 2).min(self.end)).any(|j| self.is(j, self.w.respectively));
+        if !listed {
+            return false;
+        }
+        let Some((d, dt, true)) = self.change_direction(m) else {
+            return false;
+        };
+        // The figure ending nearest before token `k`, with only words, parentheses and
+        // commas between.
+        let figure_before = |k: usize| {
+            let lo = k.saturating_sub(REACH).max(self.first);
+            let mut j = k;
+            while j > lo {
+                j -= 1;
+                if let Some(v) = self.ms.clone().rfind(|&v| self.mtoks[v].1 == j + 1) {
+                    return Some(v);
+                }
+                // "sea-based": a hyphen inside a word.
+                let hyphen = self.is(j, "-") && !self.toks[j].space_before;
+                let passable = self.toks[j].kind == Kind::Word
+                    || hyphen
+                    || self.is(j, "(")
+                    || self.is(j, ")")
+                    || self.is(j, ",");
+                if !passable || self.is(j, self.w.respectively) {
+                    return None;
+                }
+            }
+            None
+        };
+        let Some(y) = figure_before(dt) else {
+            return false;
+        };
+        let Some(x) = figure_before(self.mtoks[y].0) else {
+            return false;
+        };
+        let joined = (self.mtoks[x].1..self.mtoks[y].0).any(|j| self.is(j, self.w.and));
+        let values = [x, y].iter().all(|&v| {
+            self.role(v) == Role::Free && self.value_like(v) && self.kind(v) == self.kind(x)
+        });
+        let amounts_fit = measure != Measure::Absolute || self.same_unit(m, x);
+        if !joined || !values || !amounts_fit {
+            return false;
+        }
+        let me = self.mtoks[m].1;
+        for (change, value, phrase) in [(m, x, (dt, me)), (second, y, self.mtoks[second])] {
+            let draft = self.new_draft(ClaimKind::Change, change, phrase, measure, Some((d, dt)));
+            self.drafts[draft].value = Some(value);
+            self.drafts[draft].first = self.drafts[draft].first.min(self.mtoks[value].0);
             self.set_role(value, Role::Value(draft));
         }
         true

@@ -325,6 +325,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "the",
         "its",
         "new",
+        "just",
+        "only",
         "some",
         "level",
         "fresh",
