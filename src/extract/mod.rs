@@ -1382,9 +1382,12 @@ impl<'a> Scanner<'a> {
                 tail = self.tail_at(after, tail.scale);
             }
         }
-        // "a 1/4 point cut"
+        // "a 1/4 point cut", "0.5 of a percentage point"
         if tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() {
-            if let Some(end) = self.fraction_point(tail.end, num.value) {
+            let of_a = self.is_word(tail.end, self.lang.claims.of)
+                && self.is_word(tail.end + 1, self.lang.numbers.article);
+            let at = if of_a { tail.end + 2 } else { tail.end };
+            if let Some(end) = self.fraction_point(at, num.value) {
                 tail.end = end;
                 tail.unit = Unit::Points(1.0);
             }
@@ -2497,6 +2500,15 @@ mod tests {
     #[test]
     fn points_of_a_fraction_and_basis_points() {
         one("A 1/4 point cut.", "1/4 point", Points, 0.25, Some("pp"));
+        one(
+            "It rose by 0.5 of a percentage point.",
+            "0.5 of a percentage point",
+            Points,
+            0.5,
+            Some("pp"),
+        );
+        // A decimal "of a" something else is no point.
+        one("He ate 0.5 of a pie.", "0.5", Number, 0.5, None);
         one(
             "A quarter-point cut.",
             "A quarter-point",
