@@ -2739,6 +2739,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// A change in percent or points with its sign written ("-0.1 percentage points, to 2.5
+    /// percent", "+4.5%" after its figure, "(+25.1 per cent)"): its direction and token.
     fn signed_change(&self, m: usize) -> Option<(Direction, usize, bool)> {
         let (mf, me) = self.mtoks[m];
         let (d, glued_sign) = self.written_sign(m)?;
@@ -3253,7 +3255,7 @@ impl<'a> Sentence<'a> {
         };
         let draft = self.new_draft(ClaimKind::Change, m, phrase, measure, Some((d, dt)));
         let after = self.restated_percent(draft, phrase.1);
-        let after = self.amount_in_parentheses(draft, after);
+        let after = self.amount_restating_percent(draft, after);
         self.attach_after(draft, after);
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
@@ -3568,11 +3570,12 @@ impl<'a> Sentence<'a> {
         end
     }
 
-    /// "rose by 24% (+245 TWh), from 1,039 TWh": the signed amount of percent draft `d` alone
-    /// in parentheses at token `k`, drafted as the amount the percent restates; past the
-    /// parenthesis (and a comma after it), else `k`. Unsigned ("rose 5% ($63 million)") it may
-    /// be the level reached, and is left alone.
-    fn amount_in_parentheses(&mut self, d: usize, k: usize) -> usize {
+    /// The amount percent draft `d` restates, at token `k`: signed and alone in parentheses
+    /// ("rose by 24% (+245 TWh), from 1,039 TWh"), or after "or" ("rose by 35.1 percent, or
+    /// $7.5 billion, to"), drafted as the amount the percent restates; past it (and a comma
+    /// after it), else `k`. Unsigned in parentheses ("rose 5% ($63 million)") it may be the
+    /// level reached, and is left alone.
+    fn amount_restating_percent(&mut self, d: usize, k: usize) -> usize {
         if self.drafts[d].measure != Measure::Percent {
             return k;
         }
