@@ -178,6 +178,12 @@ impl Date {
         (k.div_euclid(12), (k.rem_euclid(12) + 1) as u8)
     }
 
+    /// How many months `self`'s month is after `earlier`'s (days not counted): 2024-03-31 is
+    /// two after 2024-01-01, and 0 after any day of March 2024.
+    pub fn months_after(self, earlier: Date) -> i32 {
+        (self.year - earlier.year) * 12 + i32::from(self.month) - i32::from(earlier.month)
+    }
+
     /// The same day `years` years earlier; the last day of a month stays the last day.
     fn years_earlier(self, years: i32) -> Date {
         let year = self.year - years;
@@ -454,7 +460,7 @@ impl Period {
                 let whole_months = a.day == 1 && b.day == days_in_month(b.year, b.month);
                 if whole_months {
                     // The same number of whole months just before.
-                    let n = (b.year - a.year) * 12 + i32::from(b.month) - i32::from(a.month) + 1;
+                    let n = b.months_after(a) + 1;
                     let (ya, ma) = Date::months_later(a.year, a.month, -n);
                     let (yb, mb) = Date::months_later(b.year, b.month, -n);
                     Period::range(Date::month_start(ya, ma), Date::month_end(yb, mb))
@@ -622,6 +628,15 @@ impl FromStr for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_after_counts_months_not_days() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("2024-03-31").months_after(d("2024-01-01")), 2);
+        assert_eq!(d("2024-03-01").months_after(d("2024-03-31")), 0);
+        assert_eq!(d("2025-01-15").months_after(d("2024-12-31")), 1);
+        assert_eq!(d("2023-06-30").months_after(d("2024-06-30")), -12);
+    }
 
     #[test]
     fn periods_round_trip_through_their_strings() {

@@ -429,9 +429,7 @@ fn own_baseline(
         None => match stated {
             Some(Period::Month(..) | Period::Day(..)) => false,
             // A week, a few days: shorter than a quarter.
-            Some(Period::Range(a, b)) => {
-                (b.year - a.year) * 12 + i32::from(b.month) - i32::from(a.month) >= 2
-            }
+            Some(Period::Range(a, b)) => b.months_after(a) >= 2,
             _ => true,
         },
         Some(named) => named.resolve(measured(doc, stated)) == base_period,

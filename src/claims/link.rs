@@ -3174,33 +3174,23 @@ impl<'a> Sentence<'a> {
         let Some((d, dt, true)) = self.change_direction(m) else {
             return false;
         };
-        // The figure ending nearest before token `k`, with only words, parentheses and
-        // commas between.
-        let figure_before = |k: usize| {
-            let lo = k.saturating_sub(REACH).max(self.first);
-            let mut j = k;
-            while j > lo {
-                j -= 1;
-                if let Some(v) = self.ms.clone().rfind(|&v| self.mtoks[v].1 == j + 1) {
-                    return Some(v);
-                }
-                // "sea-based": a hyphen inside a word.
-                let hyphen = self.is(j, "-") && !self.toks[j].space_before;
-                let passable = self.toks[j].kind == Kind::Word
-                    || hyphen
-                    || self.is(j, "(")
-                    || self.is(j, ")")
-                    || self.is(j, ",");
-                if !passable || self.is(j, self.w.respectively) {
-                    return None;
-                }
-            }
-            None
+        // Between a value and what follows it: words ("sea-based" with its hyphen),
+        // parentheses and commas.
+        let passable = |j: usize| {
+            let hyphen = self.is(j, "-") && !self.toks[j].space_before;
+            let mark = self.is(j, "(") || self.is(j, ")") || self.is(j, ",");
+            (self.toks[j].kind == Kind::Word || hyphen || mark) && !self.is(j, self.w.respectively)
         };
-        let Some(y) = figure_before(dt) else {
+        // The figure ending nearest before token `k`, with only such tokens between.
+        let value_before = |k: usize| {
+            let v = self.figure_before(k)?;
+            let between = self.mtoks[v].1..k;
+            (between.len() <= REACH && between.clone().all(passable)).then_some(v)
+        };
+        let Some(y) = value_before(dt) else {
             return false;
         };
-        let Some(x) = figure_before(self.mtoks[y].0) else {
+        let Some(x) = value_before(self.mtoks[y].0) else {
             return false;
         };
         let joined = (self.mtoks[x].1..self.mtoks[y].0).any(|j| self.is(j, self.w.and));
@@ -4262,7 +4252,7 @@ impl<'a> Sentence<'a> {
         let (Some(now), Some(then)) = (value.and_then(dated), dated(base)) else {
             return false;
         };
-        let months = (now.year - then.year) * 12 + i32::from(now.month) - i32::from(then.month);
+        let months = now.months_after(then);
         match self.marks[mk].period {
             PeriodRef::Previous => (1..=3).contains(&months),
             PeriodRef::YearEarlier => months == 12,

@@ -1019,7 +1019,7 @@ fn month_phrase(c: &Cursor, i: usize, m: u8, date: Option<Date>) -> Option<(Peri
     };
     // "at the end of Sep-17", "Mar-2024": a month and its year joined by a hyphen, as
     // tables and statistical releases write them.
-    let hyphened_year = (next == i + 1 && c.is(i + 1, "-") && c.glued(i + 1) && c.glued(i + 2))
+    let hyphened_year = (next == i + 1 && c.joiner(i + 1) && c.glued(i + 2))
         .then(|| c.short_year(i + 2))
         .flatten();
     if hyphened_year.is_some() {
