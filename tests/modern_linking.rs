@@ -79,6 +79,12 @@ const HELDOUT8_PLANTED_CAUGHT: usize = 117;
 const HELDOUT9_LINKED: usize = 138;
 const HELDOUT9_LINKED_WITH_PERIOD: usize = 96;
 const HELDOUT9_PLANTED_CAUGHT: usize = 62;
+/// The tenth held-out set (`tests/fixtures/modern-heldout-10/`), not tuned on: 133, 86 and 44
+/// of 136, with one false finding, when first measured (twelfth session of 2026-12-07).
+const HELDOUT10_LINKED: usize = 133;
+const HELDOUT10_LINKED_WITH_PERIOD: usize = 86;
+const HELDOUT10_PLANTED_CAUGHT: usize = 44;
+const HELDOUT10_FALSE_FINDINGS: usize = 1;
 const REUTERS_CAUGHT: usize = 990;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -143,7 +149,17 @@ fn modern_linking_holds_its_floors() {
 
 /// Holds the floors of a held-out set in `tests/fixtures/NAME`: (linked, with the period,
 /// planted errors caught), and no finding on a clean passage.
-fn heldout_holds(name: &str, (linked, with_period, caught): (usize, usize, usize)) {
+fn heldout_holds(name: &str, figures: (usize, usize, usize)) {
+    heldout_holds_within(name, figures, FALSE_FINDINGS);
+}
+
+/// [`heldout_holds`] with a ceiling of its own on clean passages with findings, for a set
+/// measured with a false finding not yet read.
+fn heldout_holds_within(
+    name: &str,
+    (linked, with_period, caught): (usize, usize, usize),
+    false_findings: usize,
+) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
@@ -168,7 +184,7 @@ fn heldout_holds(name: &str, (linked, with_period, caught): (usize, usize, usize
         (
             "clean passages with findings",
             score.false_findings.len(),
-            FALSE_FINDINGS,
+            false_findings,
             false,
         ),
     ]);
@@ -283,6 +299,19 @@ fn ninth_heldout_linking_holds_its_floors() {
             HELDOUT9_LINKED_WITH_PERIOD,
             HELDOUT9_PLANTED_CAUGHT,
         ),
+    );
+}
+
+#[test]
+fn tenth_heldout_linking_holds_its_floors() {
+    heldout_holds_within(
+        "modern-heldout-10",
+        (
+            HELDOUT10_LINKED,
+            HELDOUT10_LINKED_WITH_PERIOD,
+            HELDOUT10_PLANTED_CAUGHT,
+        ),
+        HELDOUT10_FALSE_FINDINGS,
     );
 }
 
