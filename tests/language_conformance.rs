@@ -64,6 +64,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.range_words", &c.range_words),
         ("claims.exchange_words", &c.exchange_words),
         ("claims.introducing_baseline", &c.introducing_baseline),
+        ("claims.stating_verbs", &c.stating_verbs),
         ("claims.aside_stops", &c.aside_stops),
         ("claims.aside_openers", &c.aside_openers),
         ("claims.clause_joiners", &c.clause_joiners),

@@ -1005,12 +1005,18 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // "up from last week when it averaged 6.24 percent", "down from 2019, when it was
-            // 5.1%": the figure of the period named, in a clause about it.
+            // 5.1%", "compared to the same period last year, where the value was 4.473 billion
+            // dinars": the figure of the period named, in a clause about it, whose words name
+            // no change of their own.
             if after_mark {
                 let at = j + usize::from(self.is(j, ","));
                 if self.is_any(at, &self.w.period_relatives) {
-                    let words = (at + 1..(at + 5).min(self.end))
-                        .take_while(|&t| self.toks[t].kind == Kind::Word && self.plain_word(t))
+                    let words = (at + 1..(at + 9).min(self.end))
+                        .take_while(|&t| {
+                            self.toks[t].kind == Kind::Word
+                                && self.plain_word(t)
+                                && self.direction_at(t).is_none()
+                        })
                         .count();
                     return self.mention_starting(at + 1 + words).filter(|&m| free(m));
                 }
@@ -1050,6 +1056,16 @@ impl<'a> Sentence<'a> {
             };
         }
         None
+    }
+
+    /// Whether figure `m` closes a clause about a period ("when it was 5.1%"): a word of
+    /// [`Words::period_relatives`] before it, only plain words between.
+    fn in_period_relative(&self, m: usize) -> bool {
+        let first = self.mtoks[m].0;
+        (first.saturating_sub(9).max(self.first)..first)
+            .rev()
+            .take_while(|&t| self.toks[t].kind == Kind::Word && self.plain_word(t))
+            .any(|t| self.is_any(t, &self.w.period_relatives))
     }
 
     /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many
@@ -1223,24 +1239,46 @@ impl<'a> Sentence<'a> {
                             && self.drafts[d].measure == Measure::Percent
                             && self.kind(m) == MentionKind::Percent
                             && !to_value;
-                        if rate_before && self.rate_named_by_noun(d) {
+                        // A rate in a clause about the period is left for the period phrase
+                        // below: "a decline of 5.38% from last year when the pass percentage
+                        // was 92.71%" may be in points.
+                        let rate_in_clause = rate_before && self.in_period_relative(m);
+                        if rate_before && !rate_in_clause && self.rate_named_by_noun(d) {
                             self.rate_against_rate(d, k, m);
                             k = self.past_figure(self.mtoks[m].1);
                             continue;
                         }
-                        if rate_before && self.rate_beside_change(d, k, m) {
+                        if rate_before && !rate_in_clause && self.rate_beside_change(d, k, m) {
                             k = self.past_figure(self.mtoks[m].1);
                             continue;
                         }
                         if !rate_before
                             && self.drafts[d].value.is_none_or(|v| self.compatible(v, m))
                         {
+                            // "from the first five months of 1986 when the company posted
+                            // sales of 169.0 mln dlrs": the period the clause is about dates
+                            // its figure.
+                            if self.drafts[d].baseline_mark.is_none() && self.in_period_relative(m)
+                            {
+                                let first = self.mtoks[m].0;
+                                self.drafts[d].baseline_mark = self
+                                    .marks
+                                    .iter()
+                                    .rposition(|mk| mk.first >= k + len && mk.end <= first);
+                            }
                             self.drafts[d].baseline = Some(m);
                             self.set_role(m, Role::Baseline(d));
                             k = self.past_figure(self.mtoks[m].1);
                             self.drafts[d].end = k;
                             continue;
                         }
+                    }
+                }
+                if self.drafts[d].baseline.is_none() {
+                    if let Some((b, mark)) = self.compared_level_in_parentheses(d, k + len) {
+                        self.drafts[d].baseline_mark.get_or_insert(mark);
+                        k = self.take_parenthesised(d, b);
+                        continue;
                     }
                 }
                 // "from a revised November 2015 estimate"
@@ -1582,24 +1620,65 @@ impl<'a> Sentence<'a> {
     /// The figure opening a parenthesis after a few plain words from `k` ("and pre-pandemic
     /// levels (€9.2bn –"), or right after the baseline's period phrase that ends at `k`
     /// ("17% higher than last year (2.17m in Nov 2023)"), for draft `d` whose baseline period
-    /// is named: the figure, with its own period at most, before the parenthesis closes or
-    /// a dash; with a unit, the value's unit when the value is known; a bare figure or a
-    /// percent only beside a known value of its unit.
+    /// is named; the words may name periods of their own ("over the same period of 2020-21
+    /// (USD 9.73 billion)"). See [`Self::parenthesised_figure`] for the figure.
     fn parenthesised_level(&self, d: usize, k: usize) -> Option<usize> {
+        let (j, _) = self.past_level_words(k, 6);
+        // Words name the level first: "to $2.29 billion ($2.28 billion expected)" is an aside.
+        // Or after one more period phrase, which dates it: "over the same period of 2020-21".
+        let named = self.drafts[d].baseline_mark.map(|mk| self.marks[mk].first);
+        let after_period = || {
+            self.marks
+                .iter()
+                .any(|mk| mk.end == k && (mk.baseline || named.is_some_and(|f| mk.first > f)))
+        };
+        if j == k && !after_period() {
+            return None;
+        }
+        self.parenthesised_figure(d, j)
+    }
+
+    /// The figure in parentheses after a baseline connector's words that name a period ("than
+    /// the rate recorded in February 2021 (1.54 percent)", "more than the BE of the previous
+    /// year (Rs. 4.12 lakh crore)"), from `k` right after the connector, for draft `d`: the
+    /// figure and the last period phrase of the words, its period.
+    fn compared_level_in_parentheses(&self, d: usize, k: usize) -> Option<(usize, usize)> {
+        let (j, mark) = self.past_level_words(k, 9);
+        let mark = mark?;
+        self.parenthesised_figure(d, j).map(|b| (b, mark))
+    }
+
+    /// Past the plain words and period phrases from `k` that may name a level before its figure
+    /// (no direction or value word, at most `reach` tokens): where they end, and the last
+    /// period phrase among them.
+    fn past_level_words(&self, k: usize, reach: usize) -> (usize, Option<usize>) {
         let mut j = k;
-        while j < self.end
-            && j < k + 6
-            && (self.toks[j].kind == Kind::Word
+        let mut last_mark = None;
+        while j < self.end && j < k + reach {
+            if let Some(mk) = self.mark_starting(j) {
+                j = self.marks[mk].end;
+                last_mark = Some(mk);
+                continue;
+            }
+            let word = self.toks[j].kind == Kind::Word
                 && self.plain_word(j)
                 && self.direction_at(j).is_none()
                 && !self.is_any(j, &self.w.value_words)
-                || self.is(j, "-"))
-        {
+                && !self.is_any(j, &self.w.outlook);
+            if !(word || self.is(j, "-")) {
+                break;
+            }
             j += 1;
         }
-        // Words name the level first: "to $2.29 billion ($2.28 billion expected)" is an aside.
-        let after_period = || self.marks.iter().any(|mk| mk.baseline && mk.end == k);
-        if !self.is(j, "(") || j == k && !after_period() {
+        (j, last_mark)
+    }
+
+    /// The figure opening the parenthesis at `j`, as draft `d`'s baseline: the figure, with its
+    /// own period at most, before the parenthesis closes or a dash; with a unit, the value's
+    /// unit when the value is known; a bare figure or a percent only beside a known value of
+    /// its unit.
+    fn parenthesised_figure(&self, d: usize, j: usize) -> Option<usize> {
+        if !self.is(j, "(") {
             return None;
         }
         let b = self.mention_starting(j + 1)?;
@@ -2078,7 +2157,9 @@ impl<'a> Sentence<'a> {
         let first = self.mtoks[m].0;
         // Within its clause: "7.7% more than in 2022; and 95,196 tonnes" is a new figure; and
         // after no verb's "at" or "to": "revenue from operations stood at X" states X, where
-        // "from 8,387 to 33,989" pairs a baseline with it.
+        // "from 8,387 to 33,989" pairs a baseline with it; nor after a verb of being or of
+        // level, or "with" but for "compared with": "Arrivals from the region were 100,100",
+        // "from the Australasian region with 100,100 visitors" state it too.
         (first.saturating_sub(5).max(self.first)..first)
             .rev()
             .take_while(|&k| {
@@ -2087,8 +2168,14 @@ impl<'a> Sentence<'a> {
                     && self.toks[k - 1].kind == Kind::Word
                     && !self.covered[k - 1 - self.first]
                     && !self.is_any(k - 1, &self.w.baseline_pairs.0);
+                let with = self.is(k, self.w.level_with)
+                    && k > self.first
+                    && !self.is_any(k - 1, &self.w.baseline_pairs.0);
+                let verb = with
+                    || self.is_any(k, &self.w.stating_verbs)
+                    || self.is_any(k, &self.w.level_verbs.0);
                 let closes = self.is(k, ";") || self.is(k, ",") || self.is(k, ")");
-                !closes && !stated
+                !closes && !stated && !verb
             })
             .any(|k| self.is_any(k, &self.w.introducing_baseline))
     }
@@ -3048,12 +3135,16 @@ impl<'a> Sentence<'a> {
         let at = |x: usize| self.mentions[x].span.start;
         let row_start = self.text[..at(value)].rfind('\n').map_or(0, |p| p + 1);
         let column = |x: usize| table_columns::column_at(self.text, at(x));
-        let (value, base) =
-            if table_columns::earlier_first(self.text, row_start, column(value), column(base)) {
-                (base, value)
-            } else {
-                (value, base)
-            };
+        let earlier_first = if piped {
+            table_columns::earlier_first(self.text, row_start, column(value), column(base))
+        } else {
+            table_columns::spaced_earlier_first(self.text, row_start)
+        };
+        let (value, base) = if earlier_first {
+            (base, value)
+        } else {
+            (value, base)
+        };
         let measure = if points {
             Measure::Points
         } else {
@@ -4063,10 +4154,18 @@ impl<'a> Sentence<'a> {
         if !self.is(k, ",") || dr.value.is_none() || dr.baseline.is_some() {
             return false;
         }
-        let Some(mk) = self
-            .baseline_connector(k + 1)
-            .and_then(|len| self.baseline_date(k + 1 + len))
-        else {
+        let Some(len) = self.baseline_connector(k + 1) else {
+            return false;
+        };
+        let at = k + 1 + len;
+        // ", compared to the same period last year, where the value was 4.473 billion": the
+        // period first, its figure in a clause about it.
+        let described = || {
+            self.figure_after(at, false)
+                .filter(|&m| self.in_period_relative(m))
+                .and_then(|_| self.mark_starting(at))
+        };
+        let Some(mk) = self.baseline_date(at).or_else(described) else {
             return false;
         };
         let mark = &self.marks[mk];
@@ -5457,6 +5556,7 @@ fn build(
     let inside = |k: usize| {
         let of_change = dr.change.and_then(|c| s.figure_mark(c));
         !s.marks[k].baseline
+            && Some(k) != dr.baseline_mark
             && (!owned.contains(&k) || of_change == Some(k) || of_restatement(k))
             && s.marks[k].first >= dr.first
             && s.marks[k].first < dr.end
@@ -5930,19 +6030,42 @@ mod tests {
         assert!(report.findings.is_empty(), "{:?}", report.findings);
     }
 
+    /// Every rule's findings on `text`, as an article with no front matter.
+    fn check(text: &str) -> crate::analysis::Checked {
+        let doc = Document::new(
+            "t".into(),
+            "t.md".into(),
+            text.into(),
+            Span::new(0, text.len()),
+        );
+        crate::analysis::check(doc, None)
+    }
+
+    #[test]
+    fn a_spaced_table_takes_its_columns_order_from_its_header() {
+        let header = "County 2018 spending (in millions) 2019 spending (in millions) Percent \
+                      change versus 2018\n";
+        let rows = "Brown County $696.5 $717.9 3.07%\nFlorence County $5.4 $5.2 -3.99%\n";
+        let fine = check(&format!("{header}{rows}"));
+        assert_eq!(fine.claims.len(), 2, "{:?}", fine.claims);
+        assert!(fine.findings.is_empty(), "{:?}", fine.findings);
+        let value = fine.claims[0].value.as_ref().expect("a value");
+        assert!((value.interval.low - 717.85).abs() < 1e-9, "{value:?}");
+        let wrong = check(&format!("{header}Green Lake County $42.8 $36.2 -5.40%\n"));
+        assert!(
+            wrong.findings.iter().any(|f| f.rule == "change-mismatch"),
+            "{:?}",
+            wrong.findings
+        );
+        // With the later year first, the first figure stays the value.
+        let later = check("Item 2019 2018 Change\nBrown County $717.9 $696.5 3.07%\n");
+        assert!(later.findings.is_empty(), "{:?}", later.findings);
+    }
+
     /// A minus sign after "down" repeats the direction ("down -3.9%" is a fall of 3.9%, as
     /// printed in a car-registrations release), and is checked as such.
     #[test]
     fn a_minus_after_down_is_a_fall() {
-        let check = |text: &str| {
-            let doc = Document::new(
-                "t".into(),
-                "t.md".into(),
-                text.into(),
-                Span::new(0, text.len()),
-            );
-            crate::analysis::check(doc, None)
-        };
         let fine = check("Registrations were down -3.9% from 2,150,495 to 2,066,411.");
         let change = fine.claims[0].change.as_ref().expect("a change");
         assert!(change.interval.high < 0.0, "{:?}", change.interval);

@@ -2,7 +2,8 @@
 //! Change |" puts the earlier period first, so a row's first figure is the baseline, and names
 //! the period of each figure column. A header may leave out the rows' label cell ("HY 2024 |
 //! HY 2023 | Change |" over "Revenue | $20.9bn | $18.8bn | 11.2% |"): its cells then stand
-//! over the rows' second and later ones.
+//! over the rows' second and later ones. A table set apart by spaces has its header in the line
+//! above its rows ("County 2018 spending 2019 spending Percent change").
 
 /// The year a header cell names: its last run of digits, four of them (1900 to 2100) or two
 /// after a letter or a space ("H1 2023", "FY24", "Q3 24", "2023/24" is 2024).
@@ -48,28 +49,37 @@ fn is_separator(line: &str) -> bool {
 /// order.
 const MAX_HEADER_DISTANCE: usize = 64;
 
+/// The lines above the one starting at byte `row_start` of `text`, nearest first, with their
+/// starts: at most [`MAX_HEADER_DISTANCE`] of them, and whether the text's top was reached.
+fn lines_above(text: &str, row_start: usize) -> (Vec<(usize, &str)>, bool) {
+    let mut lines = Vec::new();
+    let mut end = row_start;
+    while lines.len() < MAX_HEADER_DISTANCE {
+        if end == 0 {
+            return (lines, true);
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |p| p + 1);
+        lines.push((start, &text[start..end - 1]));
+        end = start;
+    }
+    (lines, false)
+}
+
 /// The header row of the table whose row starts at byte `row_start` of `text`, with its start:
 /// the first line of the block of table lines above it, or the line above the separator.
 fn header(text: &str, row_start: usize) -> Option<(usize, &str)> {
+    let (lines, top) = lines_above(text, row_start);
     let mut header = None;
-    let mut end = row_start;
-    for _ in 0..MAX_HEADER_DISTANCE {
-        if end == 0 {
-            return header;
-        }
-        let before = &text[..end - 1];
-        let start = before.rfind('\n').map_or(0, |p| p + 1);
-        let line = &text[start..end - 1];
+    for (start, line) in lines {
         if !line.contains('|') {
             return header;
         }
         if !is_separator(line) {
             header = Some((start, line));
         }
-        end = start;
     }
     // Still inside the table: what was found is a row, its header too far up to tell.
-    None
+    header.filter(|_| top)
 }
 
 /// The header cells of the table row starting at `row_start`, lined up with the row's cells:
@@ -113,6 +123,35 @@ pub fn earlier_first(text: &str, row_start: usize, first: usize, second: usize) 
             .and_then(|(a, b)| cell_year(&text[a..b]))
     };
     matches!((year(first), year(second)), (Some(a), Some(b)) if a < b)
+}
+
+/// Whether a line is a row of a table set apart by spaces: it ends with a change cell ("3.07%",
+/// "(5.8%)") after at least two more figures.
+fn is_spaced_row(line: &str) -> bool {
+    let line = line.trim_end();
+    let figures = line
+        .split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    (line.ends_with('%') || line.ends_with("%)")) && figures >= 3
+}
+
+/// Whether the table set apart by spaces whose row starts at byte `row_start` names an earlier
+/// year before a later one in its header, the line above its rows ("County 2018 spending (in
+/// millions) 2019 spending (in millions) Percent change versus 2018"): then a row's first
+/// figure is the baseline of its second.
+pub fn spaced_earlier_first(text: &str, row_start: usize) -> bool {
+    let (lines, _) = lines_above(text, row_start);
+    let Some((_, line)) = lines.into_iter().find(|&(_, line)| !is_spaced_row(line)) else {
+        return false;
+    };
+    let mut years = line
+        .split_whitespace()
+        .filter_map(|w| cell_year(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    let Some(first) = years.next() else {
+        return false;
+    };
+    years.find(|&y| y != first).is_some_and(|y| first < y)
 }
 
 /// The byte range of the header cell over the table cell holding byte `at` of `text`, if its
@@ -210,5 +249,20 @@ mod tests {
         assert!(!earlier_first(&long, last, 1, 2));
         let first = long.find("Row 0").unwrap();
         assert!(earlier_first(&long, first, 1, 2));
+    }
+
+    #[test]
+    fn a_spaced_table_header_naming_the_earlier_year_first_makes_it_the_baseline() {
+        let table = "Spending by county\nCounty 2018 spending (in millions) 2019 spending \
+                     (in millions) Percent change versus 2018\nBrown County $696.5 $717.9 3.07%\n\
+                     Florence County $5.4 $5.2 -3.99%\n";
+        assert!(spaced_earlier_first(table, table.find("Brown").unwrap()));
+        assert!(spaced_earlier_first(table, table.find("Florence").unwrap()));
+        // The later year first, or no years: the written order.
+        let later = "Group FY24 FY23 Change\nRevenue 13.2 48.5 (72.7%)\n";
+        assert!(!spaced_earlier_first(later, later.find("Revenue").unwrap()));
+        let none = "Item Now Before Change\nSales 12 10 20%\n";
+        assert!(!spaced_earlier_first(none, none.find("Sales").unwrap()));
+        assert!(!spaced_earlier_first("Sales 12 10 20%\n", 0));
     }
 }

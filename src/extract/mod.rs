@@ -37,6 +37,7 @@ pub fn extract(doc: &Document) -> Extraction {
         text: &doc.text,
         toks: &ex.tokens,
         lang: doc.lang,
+        spaced_thousands: std::cell::OnceCell::new(),
     };
     let mut i = 0;
     while i < ex.tokens.len() {
@@ -94,6 +95,9 @@ struct Scanner<'a> {
     text: &'a str,
     toks: &'a [Token],
     lang: &'static Language,
+    /// Whether the text writes its thousands apart with spaces ("40 000", "1 414 021"), read
+    /// the first time a figure could be grouped so or be two figures ("37 403 units").
+    spaced_thousands: std::cell::OnceCell<bool>,
 }
 
 /// How many tokens after a list of two figures its "respectively" may come ("7 and 5 cents,
@@ -917,11 +921,14 @@ impl<'a> Scanner<'a> {
             k += 1;
         }
         // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
-        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000")
-        // or after a currency ("Tk 23 641 crore", "€12 500 million"), and never after a month
-        // ("July 6 100 mln dlrs").
+        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
+        // after a currency ("Tk 23 641 crore", "€12 500 million") or in a text that spaces its
+        // thousands ("37 403 units" beside "more than 4 000 vehicles"), and never after a
+        // month ("July 6 100 mln dlrs").
         let round = (i + 1..=k).all(|g| &bytes[self.toks[g].start..self.toks[g].end] == b"000");
-        if k == i + 1 && !round && self.currency_prefix(i).is_none() || self.is_day_of_date(i) {
+        if k == i + 1 && !round && self.currency_prefix(i).is_none() && !self.spaces_thousands()
+            || self.is_day_of_date(i)
+        {
             return None;
         }
         // "1 234 5" or "10 100-metre" is something else.
@@ -931,6 +938,33 @@ impl<'a> Scanner<'a> {
                 !a.space_before && !self.clause_ends(k + 1) || a.kind == Kind::Num
             }))
         .then_some(k)
+    }
+
+    /// Whether the text writes a figure with its thousands apart that can be nothing else: a
+    /// group of one to three digits, then round thousands ("4 000") or two more groups ("1 414
+    /// 021"), each after a single space, with no number before it.
+    fn spaces_thousands(&self) -> bool {
+        *self.spaced_thousands.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let digits = |t: &Token, n: std::ops::RangeInclusive<usize>| {
+                n.contains(&(t.end - t.start))
+                    && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
+            };
+            let spaced = |a: &Token, b: &Token| {
+                b.kind == Kind::Num
+                    && b.start == a.end + 1
+                    && bytes[a.end] == b' '
+                    && digits(b, 3..=3)
+            };
+            self.toks.windows(3).enumerate().any(|(j, w)| {
+                w[0].kind == Kind::Num
+                    && digits(&w[0], 1..=3)
+                    && spaced(&w[0], &w[1])
+                    && (&bytes[w[1].start..w[1].end] == b"000" || spaced(&w[1], &w[2]))
+                    && (j == 0 || self.toks[j - 1].kind != Kind::Num)
+                    && !self.is_day_of_date(j)
+            })
+        })
     }
 
     /// A fraction written with a slash at `k` ("3/4", "7 3 / 4" spaced alike on both sides of
@@ -3605,5 +3639,28 @@ mod tests {
         assert!(got.iter().all(|m| m.2 < 1000.0), "{got:?}");
         let got = read("Rows 12  345 and 7 123 4.");
         assert!(got.iter().all(|m| m.2 < 10_000.0), "{got:?}");
+    }
+
+    #[test]
+    fn one_group_is_a_figure_where_the_text_spaces_its_thousands() {
+        // Round thousands or two groups elsewhere tell the convention.
+        for text in [
+            "Sales fell to 37 403 units, more than 4 000 units down.",
+            "Sales fell to 37 403 units; the city has 1 414 021 residents.",
+        ] {
+            let got = read(text);
+            assert!(got.iter().any(|m| m.2 == 37_403.0), "{text}: {got:?}");
+        }
+        // Without them, two numbers side by side stay two, and a date does not tell.
+        for text in [
+            "Sales fell to 37 403 units.",
+            "On May 15 000 units were sold, and 37 403 units in June.",
+        ] {
+            let got = read(text);
+            assert!(
+                !got.iter().any(|m| m.2 == 37_403.0 || m.2 == 36_100.0),
+                "{text}: {got:?}"
+            );
+        }
     }
 }

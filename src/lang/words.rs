@@ -307,6 +307,10 @@ pub struct ClaimWords {
     pub exchange_words: Words,
     /// Words introducing the other side of a comparison ("compared", "from", "than").
     pub introducing_baseline: Words,
+    /// Verbs of being that state the figure after them, so that a word of
+    /// [`Self::introducing_baseline`] before them is of the subject ("Arrivals from the region
+    /// were 100,100").
+    pub stating_verbs: Words,
     /// Words that end an aside before "from": a new clause or a verb of being.
     pub aside_stops: Words,
     /// Words that join two changes' clauses, so that a period named for the last is the

@@ -398,6 +398,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     exchange_words: Words::new(&["exchange", "currency"]),
     introducing_baseline: Words::new(&["vs", "from", "than", "versus", "against", "compared"]),
+    stating_verbs: Words::new(&["is", "are", "was", "were"]),
     aside_stops: Words::new(&["is", "and", "but", "was", "are", "were", "while"]),
     clause_joiners: Words::new(&["and", "but", "yet", "while", "whereas"]),
     aside_openers: Words::new(&["or", "who", "which"]),
@@ -523,7 +524,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     level_with: "with",
     level_for: ("for", Words::new(&["total", "average"])),
     place_preposition: "in",
-    period_relatives: Words::new(&["when"]),
+    period_relatives: Words::new(&["when", "where"]),
     transitive_verbs: Words::new(&[
         "cut",
         "cuts",
