@@ -1120,6 +1120,7 @@ impl<'a> Sentence<'a> {
     fn compatible(&self, a: usize, b: usize) -> bool {
         let (ma, mb) = (&self.mentions[a], &self.mentions[b]);
         ma.unit == mb.unit
+            || self.counts_alike(ma.unit, mb.unit)
             || (ma.unit.is_none() && mb.unit != Some("%"))
             || (mb.unit.is_none() && ma.unit != Some("%"))
     }
@@ -3379,6 +3380,17 @@ impl<'a> Sentence<'a> {
         // "jumped 7 and 5 cents, respectively": the second amount of a list, kept as the
         // first one is.
         let direction = self.change_direction(m);
+        // "collected Sh 180.714 billion up from Sh 156.095 billion": a level, then the word of
+        // direction of its comparison.
+        if direction.is_some_and(|(_, dt, before)| {
+            !before
+                && dt == me
+                && self.is(dt + 1, self.w.from)
+                && self.is_any(dt, &self.w.direction_adjectives)
+                && !self.is_any(dt, &self.w.than_comparatives)
+        }) {
+            return;
+        }
         let listed = direction.is_none().then(|| self.listed_change(m)).flatten();
         // The phrase, where a restating percent may follow, and where "to"/"from" may.
         let (d, dt, phrase, restated_at, attach_at) = match direction {
@@ -3567,7 +3579,17 @@ impl<'a> Sentence<'a> {
     /// Whether two figures are in the same unit (a bare number takes any but percent).
     fn same_unit(&self, a: usize, b: usize) -> bool {
         let (ua, ub) = (self.mentions[a].unit, self.mentions[b].unit);
-        ua == ub || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
+        ua == ub
+            || self.counts_alike(ua, ub)
+            || (ua.is_none() || ub.is_none()) && ua != Some("%") && ub != Some("%")
+    }
+
+    /// Whether units `a` and `b` are a count of things not named and a count of named things
+    /// ("45,537 units" against "47,977 vehicles").
+    fn counts_alike(&self, a: Option<&str>, b: Option<&str>) -> bool {
+        let units = &self.lang.units;
+        let named = |u: Option<&str>| u.is_some_and(|c| units.count_qualifiers.1.contains(c));
+        a == Some(units.any_count) && named(b) || b == Some(units.any_count) && named(a)
     }
 
     /// Whether the last draft after draft `d` is a percent restating it ("rose 87 points, or
@@ -4285,9 +4307,14 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Past the words from `k` that open a restatement ("a", "which is", "showing").
-    fn past_restatement_openers(&self, mut k: usize) -> usize {
-        while k < self.end && self.is_any(k, &self.w.restatement_openers) {
+    /// Past the words from `start` that open a restatement ("a", "which is", "showing").
+    fn past_restatement_openers(&self, start: usize) -> usize {
+        let mut k = start;
+        // "thereby showing a monthly degrowth of 0.09 percent": an adverb of rate after them.
+        while k < self.end
+            && (self.is_any(k, &self.w.restatement_openers)
+                || k > start && self.is_any(k, &self.w.rate_adverbs))
+        {
             k += 1;
         }
         k
@@ -5831,7 +5858,14 @@ fn build(
             // "down -3.9%": the minus repeats the direction, it does not turn a fall into a
             // rise.
             let repeated_minus = men.interval.high <= 0.0;
-            let sign = match dr.direction {
+            // "a monthly growth rate of (-)0.08 percent": growth written negative is a fall.
+            let direction = match dr.direction {
+                Some((Direction::Up, t)) if repeated_minus && s.is_any(t, &s.w.growth_nouns) => {
+                    Some((Direction::Down, t))
+                }
+                direction => direction,
+            };
+            let sign = match direction {
                 Some((Direction::Down, _)) if dr.measure != Measure::Multiple && repeated_minus => {
                     1.0
                 }
@@ -5844,10 +5878,8 @@ fn build(
                 measure: dr.measure,
                 interval: men.interval.scale(sign),
                 truncated: men.truncated.scale(sign),
-                direction: dr.direction.map(|(d, _)| d),
-                direction_span: dr
-                    .direction
-                    .map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
+                direction: direction.map(|(d, _)| d),
+                direction_span: direction.map(|(_, t)| Span::new(s.toks[t].start, s.toks[t].end)),
                 times_more: dr.times_more,
                 mention: Some(m),
                 restates: None,

@@ -1329,13 +1329,22 @@ impl<'a> Scanner<'a> {
         k
     }
 
-    /// Whether the number starting at token `start` is negative: a minus sign glued to it
-    /// ("-5", "(-8.7)") or a minus word before it ("minus 1,200,000", "negative 5 percent").
-    fn negative_before(&self, start: usize) -> bool {
-        let Some(p) = start.checked_sub(1).map(|k| self.toks[k]) else {
-            return false;
-        };
-        match p.kind {
+    /// The first token of the minus before the number starting at token `start`, when it is
+    /// negative: a minus sign glued to it ("-5", "(-8.7)"), in parentheses of its own before it
+    /// ("(-)0.08 percent", as Indian releases print it) or a minus word before it ("minus
+    /// 1,200,000", "negative 5 percent").
+    fn minus_before(&self, start: usize) -> Option<usize> {
+        if start >= 3
+            && self.is_punct(start - 1, ")")
+            && self.is_punct(start - 2, "-")
+            && self.is_punct(start - 3, "(")
+            && !self.toks[start - 1].space_before
+            && !self.toks[start - 2].space_before
+        {
+            return Some(start - 3);
+        }
+        let p = self.toks[start.checked_sub(1)?];
+        let minus = match p.kind {
             Kind::Punct => {
                 matches!(p.text(self.text), "-" | "−")
                     && !self.toks[start].space_before
@@ -1350,7 +1359,8 @@ impl<'a> Scanner<'a> {
             }
             Kind::Word => p.is_in(self.text, &self.lang.numbers.minus),
             Kind::Num => false,
-        }
+        };
+        minus.then(|| start - 1)
     }
 
     fn numeric(&self, i: usize) -> Step {
@@ -1389,8 +1399,9 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let negative = self.negative_before(start);
-        let mut first = if negative { start - 1 } else { start };
+        let minus = self.minus_before(start);
+        let negative = minus.is_some();
+        let mut first = minus.unwrap_or(start);
         let prefix = self.currency_prefix(first);
         if let Some((p, _, _)) = prefix {
             first = p;

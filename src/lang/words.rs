@@ -162,6 +162,9 @@ pub struct UnitWords {
     /// Adjectives between a count and what it counts ("272,610 new cars"), and the codes of
     /// the units they may qualify (things counted, not measured).
     pub count_qualifiers: (Words, Words),
+    /// The code of a count of things not named ("45,537 units"), comparable with a count of
+    /// any of the things [`Self::count_qualifiers`] names ("47,977 vehicles").
+    pub any_count: &'static str,
     /// The metre's letter, a metre only before a word of size ("1.8m tall"), where it is
     /// otherwise a million ("£1.8m").
     pub metre: (&'static str, Words),

@@ -81,6 +81,7 @@ const WORDS: UnitWords = UnitWords {
     ]),
     quantities: Map::new(QUANTITIES),
     ton_qualifiers: Words::new(&["long", "short", "metric"]),
+    any_count: "units",
     count_qualifiers: (
         Words::new(&["new", "used"]),
         Words::new(&[
