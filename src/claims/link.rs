@@ -4307,6 +4307,23 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The direction draft `d` says: its word's, but a fall for growth written with a minus
+    /// ("registering a growth of -0.34 percent", "(-)0.08 percent").
+    fn said_direction(&self, d: usize) -> Option<(Direction, usize)> {
+        let dr = &self.drafts[d];
+        let Some((Direction::Up, t)) = dr.direction else {
+            return dr.direction;
+        };
+        let minus = dr
+            .change
+            .is_some_and(|m| self.mentions[m].interval.high <= 0.0);
+        if minus && self.is_any(t, &self.w.growth_nouns) {
+            Some((Direction::Down, t))
+        } else {
+            dr.direction
+        }
+    }
+
     /// Past the words from `start` that open a restatement ("a", "which is", "showing").
     fn past_restatement_openers(&self, start: usize) -> usize {
         let mut k = start;
@@ -5021,9 +5038,7 @@ impl<'a> Sentence<'a> {
         // "rose to 400 tons from 100 tons, a 300% increase": the figures of the change after.
         if let Some(d) = self.restated_by(restated_at, value, base) {
             let agree = direction.is_none_or(|(dir, _)| {
-                self.drafts[d]
-                    .direction
-                    .is_none_or(|(other, _)| other == dir)
+                self.said_direction(d).is_none_or(|(other, _)| other == dir)
             });
             // One claim when the words agree. When they do not ("fell from 8,387 to 33,989,
             // marking a rise of 305.26%"), both claims keep the figures, so that the one the
@@ -5858,13 +5873,7 @@ fn build(
             // "down -3.9%": the minus repeats the direction, it does not turn a fall into a
             // rise.
             let repeated_minus = men.interval.high <= 0.0;
-            // "a monthly growth rate of (-)0.08 percent": growth written negative is a fall.
-            let direction = match dr.direction {
-                Some((Direction::Up, t)) if repeated_minus && s.is_any(t, &s.w.growth_nouns) => {
-                    Some((Direction::Down, t))
-                }
-                direction => direction,
-            };
+            let direction = s.said_direction(d);
             let sign = match direction {
                 Some((Direction::Down, _)) if dr.measure != Measure::Multiple && repeated_minus => {
                     1.0
