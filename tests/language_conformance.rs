@@ -65,6 +65,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.exchange_words", &c.exchange_words),
         ("claims.introducing_baseline", &c.introducing_baseline),
         ("claims.stating_verbs", &c.stating_verbs),
+        ("claims.judging_adjectives", &c.judging_adjectives),
         ("claims.aside_stops", &c.aside_stops),
         ("claims.aside_openers", &c.aside_openers),
         ("claims.clause_joiners", &c.clause_joiners),

@@ -447,6 +447,9 @@ pub struct ClaimWords {
     /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
     /// annually to £180,000").
     pub rate_adverbs: Words,
+    /// Adjectives judging a change, passed over between the words opening a restatement and
+    /// its noun ("a sharp fall from US$825.8 million").
+    pub judging_adjectives: Words,
     /// Words that open the unit a figure is a rate of, passed over after the figure ("$80 a
     /// barrel, up from $75"), and the one that may take an adjective too ("70 cents per
     /// diluted share, down from 88 cents").
