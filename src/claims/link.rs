@@ -18,6 +18,10 @@ use crate::period::{Date, Period};
 use crate::span::Span;
 use std::cell::{OnceCell, RefCell};
 
+/// The most plain words a clause about a period may put between its opening word and its
+/// figure ("when the pass percentage was recorded at 92.71%").
+const PERIOD_CLAUSE_WORDS: usize = 8;
+
 /// Words of a measure read between a percent and its noun of change ("a 5% net profit
 /// decline").
 const MEASURE_WORDS: usize = 2;
@@ -1011,7 +1015,7 @@ impl<'a> Sentence<'a> {
             if after_mark {
                 let at = j + usize::from(self.is(j, ","));
                 if self.is_any(at, &self.w.period_relatives) {
-                    let words = (at + 1..(at + 9).min(self.end))
+                    let words = (at + 1..(at + 1 + PERIOD_CLAUSE_WORDS).min(self.end))
                         .take_while(|&t| {
                             self.toks[t].kind == Kind::Word
                                 && self.plain_word(t)
@@ -1059,13 +1063,17 @@ impl<'a> Sentence<'a> {
     }
 
     /// Whether figure `m` closes a clause about a period ("when it was 5.1%"): a word of
-    /// [`Words::period_relatives`] before it, only plain words between.
+    /// [`Words::period_relatives`] before it, only plain words naming no change between, as
+    /// [`Self::figure_after`] reads such a clause.
     fn in_period_relative(&self, m: usize) -> bool {
         let first = self.mtoks[m].0;
-        (first.saturating_sub(9).max(self.first)..first)
+        (first
+            .saturating_sub(PERIOD_CLAUSE_WORDS + 1)
+            .max(self.first)..first)
             .rev()
             .take_while(|&t| self.toks[t].kind == Kind::Word && self.plain_word(t))
-            .any(|t| self.is_any(t, &self.w.period_relatives))
+            .find(|&t| self.is_any(t, &self.w.period_relatives) || self.direction_at(t).is_some())
+            .is_some_and(|t| self.is_any(t, &self.w.period_relatives))
     }
 
     /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many

@@ -50,27 +50,28 @@ fn is_separator(line: &str) -> bool {
 const MAX_HEADER_DISTANCE: usize = 64;
 
 /// The lines above the one starting at byte `row_start` of `text`, nearest first, with their
-/// starts: at most [`MAX_HEADER_DISTANCE`] of them, and whether the text's top was reached.
-fn lines_above(text: &str, row_start: usize) -> (Vec<(usize, &str)>, bool) {
-    let mut lines = Vec::new();
+/// starts: at most [`MAX_HEADER_DISTANCE`] of them.
+fn lines_above(text: &str, row_start: usize) -> impl Iterator<Item = (usize, &str)> {
     let mut end = row_start;
-    while lines.len() < MAX_HEADER_DISTANCE {
+    std::iter::from_fn(move || {
         if end == 0 {
-            return (lines, true);
+            return None;
         }
         let start = text[..end - 1].rfind('\n').map_or(0, |p| p + 1);
-        lines.push((start, &text[start..end - 1]));
+        let line = &text[start..end - 1];
         end = start;
-    }
-    (lines, false)
+        Some((start, line))
+    })
+    .take(MAX_HEADER_DISTANCE)
 }
 
 /// The header row of the table whose row starts at byte `row_start` of `text`, with its start:
 /// the first line of the block of table lines above it, or the line above the separator.
 fn header(text: &str, row_start: usize) -> Option<(usize, &str)> {
-    let (lines, top) = lines_above(text, row_start);
     let mut header = None;
-    for (start, line) in lines {
+    let mut seen = 0;
+    for (start, line) in lines_above(text, row_start) {
+        seen += 1;
         if !line.contains('|') {
             return header;
         }
@@ -79,7 +80,7 @@ fn header(text: &str, row_start: usize) -> Option<(usize, &str)> {
         }
     }
     // Still inside the table: what was found is a row, its header too far up to tell.
-    header.filter(|_| top)
+    header.filter(|_| seen < MAX_HEADER_DISTANCE)
 }
 
 /// The header cells of the table row starting at `row_start`, lined up with the row's cells:
@@ -141,8 +142,8 @@ fn is_spaced_row(line: &str) -> bool {
 /// millions) 2019 spending (in millions) Percent change versus 2018"): then a row's first
 /// figure is the baseline of its second.
 pub fn spaced_earlier_first(text: &str, row_start: usize) -> bool {
-    let (lines, _) = lines_above(text, row_start);
-    let Some((_, line)) = lines.into_iter().find(|&(_, line)| !is_spaced_row(line)) else {
+    let Some((_, line)) = lines_above(text, row_start).find(|&(_, line)| !is_spaced_row(line))
+    else {
         return false;
     };
     let mut years = line

@@ -887,9 +887,12 @@ impl<'a> Scanner<'a> {
         (tail.unit != Unit::None).then_some(tail.end)
     }
 
-    /// The last group of a number whose thousands are spaced ("40 000", "1 414 021 100"),
-    /// starting at `i`: each group three digits after a single space. `None` for one group.
-    fn spaced_groups(&self, i: usize) -> Option<usize> {
+    /// The last token of a run of digit groups spaced by thousands starting at token `i`
+    /// ("40 000", "1 414 021 100", "37 403"): one to three digits with no number before them,
+    /// then groups of three digits each after a single space, and nothing glued after the run
+    /// but a clause's end ("1 234 5" or "10 100-metre" is something else). `None` for one
+    /// group.
+    fn spaced_run(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let three = |t: &Token| {
             t.end - t.start == 3 && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
@@ -920,18 +923,6 @@ impl<'a> Scanner<'a> {
             }
             k += 1;
         }
-        // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
-        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
-        // after a currency ("Tk 23 641 crore", "€12 500 million") or in a text that spaces its
-        // thousands ("37 403 units" beside "more than 4 000 vehicles"), and never after a
-        // month ("July 6 100 mln dlrs").
-        let round = (i + 1..=k).all(|g| &bytes[self.toks[g].start..self.toks[g].end] == b"000");
-        if k == i + 1 && !round && self.currency_prefix(i).is_none() && !self.spaces_thousands()
-            || self.is_day_of_date(i)
-        {
-            return None;
-        }
-        // "1 234 5" or "10 100-metre" is something else.
         let after = self.tok(k + 1);
         (k > i
             && !after.is_some_and(|a| {
@@ -940,29 +931,39 @@ impl<'a> Scanner<'a> {
         .then_some(k)
     }
 
+    /// Whether the groups `i + 1 ..= k` of a spaced run are all "000" ("40 000").
+    fn round_thousands(&self, i: usize, k: usize) -> bool {
+        (i + 1..=k).all(|g| self.toks[g].text(self.text) == "000")
+    }
+
+    /// The last group of a number whose thousands are spaced ("40 000", "1 414 021 100"),
+    /// starting at `i`: a [`Self::spaced_run`] read as one figure. `None` for one group.
+    fn spaced_groups(&self, i: usize) -> Option<usize> {
+        let k = self.spaced_run(i)?;
+        // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
+        // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
+        // after a currency ("Tk 23 641 crore", "€12 500 million") or in a text that spaces its
+        // thousands ("37 403 units" beside "more than 4 000 vehicles"), and never after a
+        // month ("July 6 100 mln dlrs").
+        let one_group = k == i + 1 && !self.round_thousands(i, k);
+        if one_group && self.currency_prefix(i).is_none() && !self.spaces_thousands()
+            || self.is_day_of_date(i)
+        {
+            return None;
+        }
+        Some(k)
+    }
+
     /// Whether the text writes a figure with its thousands apart that can be nothing else: a
-    /// group of one to three digits, then round thousands ("4 000") or two more groups ("1 414
-    /// 021"), each after a single space, with no number before it.
+    /// [`Self::spaced_run`] of round thousands ("4 000") or of more than one group ("1 414
+    /// 021"), not after a month. Read once per article, the first time it is asked.
     fn spaces_thousands(&self) -> bool {
         *self.spaced_thousands.get_or_init(|| {
-            let bytes = self.text.as_bytes();
-            let digits = |t: &Token, n: std::ops::RangeInclusive<usize>| {
-                n.contains(&(t.end - t.start))
-                    && bytes[t.start..t.end].iter().all(u8::is_ascii_digit)
-            };
-            let spaced = |a: &Token, b: &Token| {
-                b.kind == Kind::Num
-                    && b.start == a.end + 1
-                    && bytes[a.end] == b' '
-                    && digits(b, 3..=3)
-            };
-            self.toks.windows(3).enumerate().any(|(j, w)| {
-                w[0].kind == Kind::Num
-                    && digits(&w[0], 1..=3)
-                    && spaced(&w[0], &w[1])
-                    && (&bytes[w[1].start..w[1].end] == b"000" || spaced(&w[1], &w[2]))
-                    && (j == 0 || self.toks[j - 1].kind != Kind::Num)
-                    && !self.is_day_of_date(j)
+            (0..self.toks.len()).any(|j| {
+                self.toks[j].kind == Kind::Num
+                    && self.spaced_run(j).is_some_and(|k| {
+                        (k > j + 1 || self.round_thousands(j, k)) && !self.is_day_of_date(j)
+                    })
             })
         })
     }
