@@ -57,6 +57,10 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.flat_hedges", &c.flat_hedges),
         ("claims.fillers_before_figure", &c.fillers_before_figure),
         ("claims.baseline_words", &c.baseline_words),
+        (
+            "claims.baseline_before_determiner",
+            &c.baseline_before_determiner,
+        ),
         ("claims.baseline_pairs.0", &c.baseline_pairs.0),
         ("claims.baseline_pairs.1", &c.baseline_pairs.1),
         ("claims.value_words", &c.value_words),
@@ -71,6 +75,11 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.clause_joiners", &c.clause_joiners),
         ("claims.losses", &c.losses),
         ("claims.clause_starters", &c.clause_starters),
+        (
+            "claims.unpunctuated_clause_starters",
+            &c.unpunctuated_clause_starters,
+        ),
+        ("claims.cadence_adjectives", &c.cadence_adjectives),
         ("claims.comparatives", &c.comparatives),
         ("claims.comparison_starts", &c.comparison_starts),
         ("claims.that_of", &c.that_of.0),

@@ -1092,7 +1092,7 @@ impl<'a> Sentence<'a> {
             Some(if self.is(k + 1, ".") { 2 } else { 1 })
         } else if pair_first.contains(&w) && self.is_any(k + 1, pair_second) {
             Some(2)
-        } else if same(&w, self.w.baseline_before_determiner) {
+        } else if self.w.baseline_before_determiner.contains(&w) {
             // Only right before the figure ("over the 64.5 million", "over last year's 70.75
             // million"): "over the previous year" or "over January's figure" is a span or a
             // period, read as such.
@@ -1108,6 +1108,7 @@ impl<'a> Sentence<'a> {
             // Right after a percent, the figure right after it ("up 11.44 per cent over 7.5 mt
             // a year ago"; the number reader reads no bound there).
             let after_percent = (k > self.first
+                && same(&w, self.w.baseline_after_percent)
                 && self
                     .ms
                     .clone()
@@ -1244,6 +1245,15 @@ impl<'a> Sentence<'a> {
                         let after = self.past_figure(self.mtoks[m].1);
                         let to_value =
                             self.is(after, self.w.to) && self.mention_near(after + 1).is_some();
+                        // "23.8 to 29.3 pct down on last season's 4.1 mln to 4.2 mln": after
+                        // "on" or "over" the "to" closes a range compared with, not a move
+                        // to a value; a range is no one baseline.
+                        if to_value && self.is_any(k, &self.w.baseline_before_determiner) {
+                            if let Some(top) = self.mention_near(after + 1) {
+                                k = self.past_figure(self.mtoks[top].1);
+                                continue;
+                            }
+                        }
                         let rate_before = self.drafts[d].value.is_none()
                             && self.drafts[d].measure == Measure::Percent
                             && self.kind(m) == MentionKind::Percent
@@ -2160,6 +2170,29 @@ impl<'a> Sentence<'a> {
         !before || first > self.first && (self.is_comma_like(first - 1) || self.is(first - 1, "("))
     }
 
+    /// Whether a figure or a period phrase ends right before token `j`, or a few plain words
+    /// before it ("153,213 casualties of all severities in reported incidents which was 5%
+    /// lower").
+    fn figure_shortly_before(&self, j: usize) -> bool {
+        const WORDS: usize = 8;
+        let ends_figure = |e: usize| {
+            self.mark_at(e - 1).is_some() || self.ms.clone().any(|m| self.mtoks[m].1 == e)
+        };
+        (j.saturating_sub(WORDS).max(self.first + 1)..=j)
+            .rev()
+            .take_while(|&e| e == j || self.toks[e].kind == Kind::Word && self.plain_word(e))
+            .any(ends_figure)
+    }
+
+    /// Whether the figure starting at token `mf` completes a noun with "of" ("exports of 368
+    /// mln dlrs", "a surplus of 6.5 billion"), as a subject does.
+    fn subject_figure(&self, mf: usize) -> bool {
+        mf >= self.first + 2
+            && self.is(mf - 1, self.w.of)
+            && self.toks[mf - 2].kind == Kind::Word
+            && self.mention_starting(mf - 2).is_none()
+    }
+
     /// "compared with a December figure of 15.0 billion", "from 17.4 billion": a figure
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
@@ -2441,6 +2474,8 @@ impl<'a> Sentence<'a> {
         let connector = |k: usize| {
             self.is_punct(k) && !self.is(k, ".")
                 || self.is_any(k, &self.w.connectors)
+                || self.is_any(k, &self.w.manner_adverbs)
+                || self.is_any(k, &self.w.cadence_adjectives)
                 || self
                     .direction_at(k)
                     .is_some_and(|(_, p)| p == DirectionPos::Noun)
@@ -2488,9 +2523,21 @@ impl<'a> Sentence<'a> {
         if !adjacent {
             // A participial clause after a comma refers to the main clause's figure:
             // "China exported 3188 tons ... in June, marking a 157.5% increase".
+            // A semicolon opens it too ("June 30, 2018; which is 46 percent higher"), and some
+            // openers need no stop at all right after a figure or its period phrase ("Rs 15.25
+            // billion which is marginally lower by 2.7 percent").
             let mut j = first;
-            while j > self.first && !self.is_comma_like(j - 1) && !self.is(j - 1, "(") {
+            while j > self.first
+                && !self.is_comma_like(j - 1)
+                && !self.is(j - 1, "(")
+                && !self.is(j - 1, ";")
+            {
                 if !connector(j - 1) || self.mark_at(j - 1).is_some() {
+                    if self.is_any(j, &self.w.unpunctuated_clause_starters)
+                        && self.figure_shortly_before(j)
+                    {
+                        break;
+                    }
                     return;
                 }
                 j -= 1;
@@ -4021,6 +4068,11 @@ impl<'a> Sentence<'a> {
             || self.is(k, ".") && self.baseline_connector(k + 1).is_some()
         {
             k += 1;
+        } else if next_to_value && self.subject_figure(mf) && self.is_any(k, &self.w.stating_verbs)
+        {
+            // "Exports of 368 mln dlrs were up from 314 mln": the figure of the subject, then
+            // the verb of being before the word of direction.
+            k = self.past_manner(k + 1);
         }
         let adjective = self
             .is_any(k, &self.w.direction_adjectives)

@@ -784,12 +784,12 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if pw.relative_starts.contains(w) {
             return relative(c, i, end, w, date);
         }
-        return None;
+        return counted_months(c, i, end, date);
     }
     if t.kind != Kind::Num {
         return None;
     }
-    if let Some(found) = months_code(c, i).or_else(|| twelve_months(c, i, end, date)) {
+    if let Some(found) = months_code(c, i).or_else(|| counted_months(c, i, end, date)) {
         return Some(found);
     }
     // A bare year: "in 2024", "2025's"; a fiscal or season year: "in 2023-24".
@@ -1345,21 +1345,24 @@ fn part_code(c: &Cursor, i: usize, n: u8, quarter: bool) -> Option<(PeriodRef, u
     Some((PeriodRef::Absolute(part(quarter, fiscal, y, n)?), next))
 }
 
-/// "12 months to November 2023", "12 months earlier" at `i` (the count).
-fn twelve_months(
+/// "12 months to November 2023", "six months ending June 30, 2018", "12 months earlier" at
+/// `i` (the count, in digits or a word): without "the", only with a word of ending and its
+/// month after it, or "earlier".
+fn counted_months(
     c: &Cursor,
     i: usize,
     end: usize,
     date: Option<Date>,
 ) -> Option<(PeriodRef, usize)> {
-    if c.toks[i].text(c.text) != "12" || !c.is_any(i + 1, &c.w.months) {
+    if !c.is_any(i + 1, &c.w.months) {
         return None;
     }
-    if i + 2 < end && c.is_any(i + 2, &c.w.ago) {
+    let n = c.count(i, 12)?;
+    if n == 12 && i + 2 < end && c.is_any(i + 2, &c.w.ago) {
         // "12 months earlier"
         return Some((PeriodRef::YearEarlier, i + 3));
     }
-    months_to(c, i + 2, end, 12, date)
+    months_to(c, i + 2, end, n, date)
 }
 
 /// "to June", "through November 2023", "ended June 30, 2024", "ended 30 June 2019" at `k`,

@@ -287,10 +287,14 @@ pub struct ClaimWords {
     /// Two-word baseline connectors: first words ("compared", "relative") and second
     /// words ("with", "to").
     pub baseline_pairs: (Words, Words),
-    /// A connector that introduces a baseline only before a determiner or a period's
+    /// Connectors that introduce a baseline only before a determiner or a period's
     /// possessive ("an increase over the 64.5 million", "up 5% over last year's 2.1
-    /// million"), not before a bare figure, where it is a bound ("over 2 years").
-    pub baseline_before_determiner: &'static str,
+    /// million", "still up on the 201,966 tonnes"), not before a bare figure, where "over"
+    /// is a bound ("over 2 years") and "on" a circumstance ("on 2.1 million shares").
+    pub baseline_before_determiner: Words,
+    /// The one of those that also introduces a bare figure right after a percent ("up 11.44
+    /// per cent over 7.5 mt a year ago").
+    pub baseline_after_percent: &'static str,
     /// The comparative connector ("than").
     pub than: &'static str,
     /// Words after "the" that make the figure after them the level a move starts from: "fell
@@ -325,6 +329,13 @@ pub struct ClaimWords {
     pub aside_openers: Words,
     /// Words starting a participial clause that refers back ("marking", "up", "which").
     pub clause_starters: Words,
+    /// Those of them that open such a clause with no comma before it, right after the figure
+    /// or its period phrase ("Rs 15.25 billion which is marginally lower by 2.7 percent", "Rs
+    /// 17.16 billion over this period recording 26 percent increase").
+    pub unpunctuated_clause_starters: Words,
+    /// Adjectives of cadence that may stand between the article and the noun of a change
+    /// restating a figure before it ("159,700 tons in December, a yearly rise of 15.8%").
+    pub cadence_adjectives: Words,
     /// Comparatives before "than" after a multiple ("three times more than").
     pub comparatives: Words,
     /// Words after a multiple that make it a comparison ("that of", "as", "the", "over").
