@@ -949,6 +949,15 @@ impl<'a> Sentence<'a> {
                 let named = at == k && self.is(after_than, self.lang.periods.the);
                 named.then(|| self.figure_after(after_than, true)).flatten()
             })
+            // "lower than in 2018 (0.51%)", "than in the same period in 2018 (0.52%)": the
+            // period compared with, then its figure alone in parentheses.
+            .or_else(|| {
+                let (j, mark) = self.past_level_words(after_than, 9);
+                mark?;
+                let b = self.mention_starting(j + 1).filter(|_| self.is(j, "("))?;
+                let close = self.past_figure(self.mtoks[b].1);
+                (self.role(b) == Role::Free && self.is(close, ")")).then_some(b)
+            })
     }
 
     fn figure_after(&self, k: usize, extremes: bool) -> Option<usize> {
@@ -1287,7 +1296,7 @@ impl<'a> Sentence<'a> {
                             }
                             self.drafts[d].baseline = Some(m);
                             self.set_role(m, Role::Baseline(d));
-                            k = self.past_figure(self.mtoks[m].1);
+                            k = self.past_count_word(m, self.past_figure(self.mtoks[m].1));
                             self.drafts[d].end = k;
                             continue;
                         }
@@ -2333,6 +2342,14 @@ impl<'a> Sentence<'a> {
                 let owned = mf >= self.first + 3 && self.possessive_year(mf - 3) == Some(mf);
                 owned
                     .then(|| self.marks.iter().position(|mk| mk.end == mf - 2))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "lower than in 2018 (0.51%)": a figure alone in parentheses right after a
+                // period phrase is of that period.
+                let mf = self.mtoks[m].0;
+                (mf > self.first && self.is(mf - 1, "(") && self.is(k, ")"))
+                    .then(|| self.marks.iter().position(|mk| mk.end == mf - 1))
                     .flatten()
             })
             .or_else(|| {
@@ -3612,6 +3629,26 @@ impl<'a> Sentence<'a> {
 
     /// Past the noun a bare count is of, when linking words follow it ("fell 845.12 points
     /// or 1.14 per cent", "increased 17,400 jobs to 11.8 million"), else `k`.
+    /// Past the one word bare count `m` counts, when its period phrase or "to" follows it:
+    /// "from 42 murders last year to 32 this year"; else `k`.
+    fn past_count_word(&self, m: usize, k: usize) -> usize {
+        let counted = self.kind(m) == MentionKind::Number
+            && k + 1 < self.end
+            && self.naming_word(k)
+            && !self.is_any(k, &self.w.value_words)
+            && self.direction_at(k).is_none();
+        let next = k + 1;
+        let to_figure = self.is(next, self.w.to) && self.mention_starting(next + 1).is_some();
+        if counted
+            && !self.is_any(k, &self.w.clause_joiners)
+            && (self.mark_starting(next).is_some() || to_figure)
+        {
+            next
+        } else {
+            k
+        }
+    }
+
     fn after_count_noun(&self, k: usize) -> usize {
         let links = |j: usize| {
             self.is_comma_like(j)

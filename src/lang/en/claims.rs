@@ -204,6 +204,8 @@ pub const DIRECTIONS: Map<(Direction, DirectionPos)> = Map::new(&[
     ("improvement", (Up, Noun)),
     ("contracting", (Down, Verb)),
     ("decelerated", (Down, Verb)),
+    ("appreciated", (Up, Verb)),
+    ("depreciated", (Down, Verb)),
     ("strengthened", (Up, Verb)),
     ("deteriorated", (Down, Verb)),
     ("acceleration", (Up, Noun)),
@@ -728,6 +730,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     ]),
     manner_adverbs: Words::new(&[
         "back",
+        "also",
         "well",
         "again",
         "still",

@@ -138,7 +138,7 @@ const WEEKDAYS: Map<u8> = Map::new(&[
     ("wednesday", 2),
 ]);
 const QUARTERS: Words = Words::new(&["qtr", "quarter", "quarters"]);
-const SAME: Words = Words::new(&["same", "comparable", "corresponding"]);
+const SAME: Words = Words::new(&["same", "comparable", "comparative", "corresponding"]);
 const BACK_THE: Words = Words::new(&["prior", "previous", "preceding"]);
 
 /// The second words of every fixed phrase (of any first word).
