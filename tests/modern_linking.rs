@@ -38,14 +38,14 @@ const HELDOUT_PLANTED_CAUGHT: usize = 20;
 const HELDOUT_INCONSISTENT_FLAGGED: usize = 2;
 /// The second held-out set (`tests/fixtures/modern-heldout-2/`), a guard since its misses
 /// were read (third session of 2026-12-06): 86, 54 and 49 of 137 when first measured.
-const HELDOUT2_LINKED: usize = 126;
+const HELDOUT2_LINKED: usize = 127;
 const HELDOUT2_LINKED_WITH_PERIOD: usize = 88;
 const HELDOUT2_PLANTED_CAUGHT: usize = 71;
 const HELDOUT2_INCONSISTENT_FLAGGED: usize = 0;
 /// The third held-out set (`tests/fixtures/modern-heldout-3/`), a guard since its misses were
 /// read (sixth session of 2026-12-06): 92, 62 and 32 of 80 when first measured.
-const HELDOUT3_LINKED: usize = 119;
-const HELDOUT3_LINKED_WITH_PERIOD: usize = 79;
+const HELDOUT3_LINKED: usize = 121;
+const HELDOUT3_LINKED_WITH_PERIOD: usize = 81;
 const HELDOUT3_PLANTED_CAUGHT: usize = 50;
 const HELDOUT3_INCONSISTENT_FLAGGED: usize = 1;
 /// The fourth held-out set (`tests/fixtures/modern-heldout-4/`), a guard since its misses were
@@ -58,15 +58,15 @@ const HELDOUT4_INCONSISTENT_FLAGGED: usize = 0;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), a guard since its misses were
 /// read (eighth session of 2026-12-06): 104, 78 and 14 of 75, with one false finding, when
 /// first measured.
-const HELDOUT5_LINKED: usize = 124;
+const HELDOUT5_LINKED: usize = 125;
 const HELDOUT5_LINKED_WITH_PERIOD: usize = 100;
 const HELDOUT5_PLANTED_CAUGHT: usize = 44;
-const HELDOUT5_INCONSISTENT_FLAGGED: usize = 0;
+const HELDOUT5_INCONSISTENT_FLAGGED: usize = 1;
 /// The sixth held-out set (`tests/fixtures/modern-heldout-6/`), a guard since its misses were
 /// read (ninth session of 2026-12-06): 100, 59 and 26 of 72 when first measured.
-const HELDOUT6_LINKED: usize = 112;
-const HELDOUT6_LINKED_WITH_PERIOD: usize = 68;
-const HELDOUT6_PLANTED_CAUGHT: usize = 36;
+const HELDOUT6_LINKED: usize = 114;
+const HELDOUT6_LINKED_WITH_PERIOD: usize = 69;
+const HELDOUT6_PLANTED_CAUGHT: usize = 40;
 const HELDOUT6_INCONSISTENT_FLAGGED: usize = 2;
 /// The seventh held-out set (`tests/fixtures/modern-heldout-7/`): 92, 66 and 52 of 97, with one
 /// false finding (read and fixed), when first measured; read in the tenth session of
@@ -78,9 +78,9 @@ const HELDOUT7_INCONSISTENT_FLAGGED: usize = 3;
 /// The eighth held-out set (`tests/fixtures/modern-heldout-8/`): 129, 91 and 91 of 177, no
 /// false finding, when first measured; read in the eleventh session of 2026-12-07, once the
 /// ninth set stood in for it.
-const HELDOUT8_LINKED: usize = 154;
+const HELDOUT8_LINKED: usize = 155;
 const HELDOUT8_LINKED_WITH_PERIOD: usize = 102;
-const HELDOUT8_PLANTED_CAUGHT: usize = 117;
+const HELDOUT8_PLANTED_CAUGHT: usize = 120;
 const HELDOUT8_INCONSISTENT_FLAGGED: usize = 4;
 /// The ninth held-out set (`tests/fixtures/modern-heldout-9/`): 136, 94 and 62 of 152, no
 /// false finding, when first measured; read in the twelfth session of 2026-12-07, once the
@@ -89,13 +89,13 @@ const HELDOUT9_LINKED: usize = 148;
 const HELDOUT9_LINKED_WITH_PERIOD: usize = 106;
 const HELDOUT9_PLANTED_CAUGHT: usize = 73;
 const HELDOUT9_INCONSISTENT_FLAGGED: usize = 2;
-/// The tenth held-out set (`tests/fixtures/modern-heldout-10/`), not tuned on: 133, 86 and 44
-/// of 136, with one false finding, when first measured (twelfth session of 2026-12-07); the
-/// false finding read and fixed (a table set apart by spaces whose header names the earlier
-/// year first), its misses unread.
-const HELDOUT10_LINKED: usize = 143;
-const HELDOUT10_LINKED_WITH_PERIOD: usize = 96;
-const HELDOUT10_PLANTED_CAUGHT: usize = 44;
+/// The tenth held-out set (`tests/fixtures/modern-heldout-10/`): 133, 86 and 44 of 136, with
+/// one false finding, when first measured (twelfth session of 2026-12-07); the false finding
+/// read and fixed (a table set apart by spaces whose header names the earlier year first); its
+/// misses read in the thirteenth session, once the eleventh set stood in for it.
+const HELDOUT10_LINKED: usize = 152;
+const HELDOUT10_LINKED_WITH_PERIOD: usize = 102;
+const HELDOUT10_PLANTED_CAUGHT: usize = 65;
 const HELDOUT10_INCONSISTENT_FLAGGED: usize = 2;
 /// The eleventh held-out set (`tests/fixtures/modern-heldout-11/`), not tuned on: 134, 102 and
 /// 57 of 131, 3 of 8 inconsistent passages flagged, no false finding, when first measured

@@ -1346,7 +1346,11 @@ impl<'a> Sentence<'a> {
                     && (matches!(m.period, PeriodRef::Absolute(Period::Range(..)))
                         || (m.first..m.end).any(|j| self.is_any(j, &self.lang.periods.up_to)));
                 let dating = self.looks_back_within(mk) || self.dates_as_previous(mk, k);
-                if self.marks[mk].baseline && !span && !dating {
+                // "year-over-year (YoY)": the same comparison again, abbreviated in parentheses.
+                let again = self.drafts[d].baseline_mark.is_some_and(|b| {
+                    self.marks[b].end == self.marks[mk].first && self.is(self.marks[mk].first, "(")
+                });
+                if self.marks[mk].baseline && !span && !dating && !again {
                     if self.drafts[d].baseline_mark.is_some() {
                         break;
                     }

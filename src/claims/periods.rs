@@ -662,7 +662,8 @@ fn introduced_as_baseline(c: &Cursor, i: usize, first: usize) -> bool {
     c.is_any(k - 1, &w.baseline_words)
         && (!c.is(k - 1, w.with) || (k >= first + 2 && c.is(k - 2, w.compared)))
         && (!c.is(k - 1, w.to)
-            || (k >= first + 2 && (c.is(k - 2, w.compared) || c.is(k - 2, w.relative))))
+            || (k >= first + 2
+                && (c.is(k - 2, w.compared) || c.is(k - 2, w.relative) || c.is(k - 2, w.contrast))))
 }
 
 /// Whether the token at `k`, after "a" or "the", may go on a period phrase: a number, a word
@@ -679,6 +680,17 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     let t = c.toks[i];
     let pw = c.w;
     if t.kind == Kind::Word && !t.may_be_in(&pw.starts) {
+        // "six months ending June 30, 2018": a count in words before "months" (shapes first:
+        // most words are no count).
+        if t.may_be_in(c.lang.numbers.cardinals.shapes())
+            && c.toks
+                .get(i + 1)
+                .is_some_and(|n| n.may_be_in(pw.months.shapes()))
+        {
+            if let Some(found) = counted_months(c, i, end, date) {
+                return Some(found);
+            }
+        }
         // Only a possessive month, capitalised and ending in "s", is read from such a word:
         // two bytes rule out most.
         let bytes = c.text.as_bytes();

@@ -582,6 +582,8 @@ pub struct PeriodWords {
     pub to: &'static str,
     pub compared: &'static str,
     pub relative: &'static str,
+    /// "in contrast to 2019": the period after it is the baseline's, as after "compared to".
+    pub contrast: &'static str,
     /// Words after a month that make it a futures delivery month ("December gold").
     pub delivered: Words,
     /// Days of the week, Monday 0 to Sunday 6 ("on Thursday": the last one by the article's

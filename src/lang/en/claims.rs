@@ -353,7 +353,14 @@ pub const CLAIMS: ClaimWords = ClaimWords {
     baseline_before_determiner: Words::new(&["on", "over"]),
     baseline_after_percent: "over",
     baseline_pairs: (
-        Words::new(&["as", "opposed", "compared", "relative", "comparison"]),
+        Words::new(&[
+            "as",
+            "opposed",
+            "compared",
+            "contrast",
+            "relative",
+            "comparison",
+        ]),
         Words::new(&["to", "with", "against"]),
     ),
     than: "than",
@@ -780,6 +787,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "against",
         "opposed",
         "compared",
+        "contrast",
         "relative",
         "comparison",
     ]),

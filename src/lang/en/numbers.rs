@@ -38,9 +38,6 @@ const CARDINALS: &[(&str, u32)] = &[
     ("seventeen", 17),
 ];
 
-/// The cardinals as a table, shared with the period grammar ("six months ending June 30").
-pub(super) const CARDINAL_WORDS: Map<u32> = Map::new(CARDINALS);
-
 const MULTIPLES: &[(&[&str], Multiple)] = &[
     (
         &["doubled", "doubling", "doubles", "double"],
@@ -133,7 +130,7 @@ pub const NUMBERS: NumberWords = NumberWords {
     ]),
     attached_scales: Map::new(&[("k", 1e3), ("m", 1e6), ("b", 1e9), ("cr", 1e7)]),
     cased_attached_scales: &[("MM", 1e6, false), ("T", 1e12, true)],
-    cardinals: CARDINAL_WORDS,
+    cardinals: Map::new(CARDINALS),
     hundred: "hundred",
     fractions: Map::new(&[
         ("half", 0.5),

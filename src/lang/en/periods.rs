@@ -195,6 +195,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     to: "to",
     compared: "compared",
     relative: "relative",
+    contrast: "contrast",
     weekdays: WEEKDAYS,
     delivered: Words::new(&[
         "oil",
@@ -341,8 +342,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
         .union(WEEKDAYS.shapes())
         .union(super::units::UNITS.months.shapes())
         .union(ORDINALS.shapes())
-        .union(LAST_PARTS.shapes())
-        .union(super::numbers::CARDINAL_WORDS.shapes()),
+        .union(LAST_PARTS.shapes()),
     // "the same period", "the prior quarter", "the quarter ended", "the week ended", "the
     // year before", "a year earlier", "the nine months", "a month ago", "the year-ago period".
     after_articles: second_words(&PHRASES)
