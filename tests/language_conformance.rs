@@ -132,6 +132,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("periods.baseline_skip", &p.baseline_skip),
         ("periods.that_of", &p.that_of.0),
         ("periods.baseline_words", &p.baseline_words),
+        ("periods.month_counts", &p.month_counts),
         ("periods.may_verb", &p.may_verb.1),
         ("periods.fiscal", &p.fiscal),
         ("periods.on_over", &p.on_over),

@@ -3639,8 +3639,7 @@ impl<'a> Sentence<'a> {
         let counted = self.kind(m) == MentionKind::Number
             && k + 1 < self.end
             && self.naming_word(k)
-            && !self.is_any(k, &self.w.value_words)
-            && self.direction_at(k).is_none();
+            && !self.is_any(k, &self.w.value_words);
         let next = k + 1;
         let to_figure = self.is(next, self.w.to) && self.mention_starting(next + 1).is_some();
         if counted

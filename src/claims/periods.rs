@@ -682,7 +682,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
     if t.kind == Kind::Word && !t.may_be_in(&pw.starts) {
         // "six months ending June 30, 2018": a count in words before "months" (shapes first:
         // most words are no count).
-        if t.may_be_in(c.lang.numbers.cardinals.shapes())
+        if t.may_be_in(pw.month_counts.shapes())
             && c.toks
                 .get(i + 1)
                 .is_some_and(|n| n.may_be_in(pw.months.shapes()))

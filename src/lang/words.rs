@@ -673,6 +673,9 @@ pub struct PeriodWords {
     pub joined: Words,
     /// Plural units after "the first" and a count ("the first nine months", "... 20 days").
     pub months: Words,
+    /// The counts of months in words, one to twelve ("six months ending June 30"): their
+    /// shapes let a word into the period grammar before its count is read.
+    pub month_counts: Words,
     /// Units after "the" and a count of months before "period" ("the nine months period",
     /// "the nine-month period").
     pub counted_months: Words,

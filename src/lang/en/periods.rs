@@ -274,6 +274,10 @@ pub const PERIODS: PeriodWords = PeriodWords {
     range_to: Words::new(&["to", "and", "thru", "until", "through"]),
     joined: Words::new(&["or", "and"]),
     months: Words::new(&["months"]),
+    month_counts: Words::new(&[
+        "one", "two", "six", "ten", "four", "five", "nine", "three", "seven", "eight", "eleven",
+        "twelve",
+    ]),
     counted_months: Words::new(&["month", "months"]),
     days: Words::new(&["days"]),
     durations: Words::new(&[
