@@ -548,6 +548,44 @@ fn cases(source: &str) -> Vec<Case> {
     out
 }
 
+/// Sections of constructions.txt are cited by id ("4ag") in commits and notes: each id names one
+/// section.
+#[test]
+fn construction_sections_have_unique_ids() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for l in ALL {
+        let path = root.join(format!("src/lang/{}/constructions.txt", l.code));
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let mut seen = std::collections::HashMap::new();
+        let mut repeated = Vec::new();
+        for (n, line) in source.lines().enumerate() {
+            let Some(id) = line
+                .strip_prefix("## ")
+                .and_then(|rest| rest.split_once('.'))
+                .map(|(id, _)| id)
+            else {
+                continue;
+            };
+            if let Some(first) = seen.insert(id, n + 1) {
+                repeated.push(format!("{id}: lines {first} and {}", n + 1));
+            }
+        }
+        assert!(
+            seen.len() >= 10,
+            "{}: too few construction sections",
+            l.code
+        );
+        assert!(
+            repeated.is_empty(),
+            "{}: {}",
+            path.display(),
+            repeated.join("; ")
+        );
+    }
+}
+
 #[test]
 fn every_language_gives_the_claims_of_its_conformance_sentences() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
