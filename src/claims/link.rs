@@ -953,10 +953,7 @@ impl<'a> Sentence<'a> {
             // period compared with, then its figure alone in parentheses.
             .or_else(|| {
                 let (j, mark) = self.past_level_words(after_than, 9);
-                mark?;
-                let b = self.mention_starting(j + 1).filter(|_| self.is(j, "("))?;
-                let close = self.past_figure(self.mtoks[b].1);
-                (self.role(b) == Role::Free && self.is(close, ")")).then_some(b)
+                mark.and_then(|_| self.figure_in_parentheses(j))
             })
     }
 
@@ -1710,6 +1707,19 @@ impl<'a> Sentence<'a> {
     /// unit when the value is known; a bare figure or a percent only beside a known value of
     /// its unit.
     fn parenthesised_figure(&self, d: usize, j: usize) -> Option<usize> {
+        let b = self.figure_in_parentheses(j)?;
+        let with_unit = matches!(self.kind(b), MentionKind::Currency | MentionKind::Quantity);
+        let digits = |x: usize| !self.mentions[x].words;
+        let fits = match self.drafts[d].value {
+            None => with_unit,
+            Some(v) => self.same_unit(v, b) && (with_unit || digits(v) && digits(b)),
+        };
+        fits.then_some(b)
+    }
+
+    /// The free figure opening the parenthesis at `j`, with its own period at most, before the
+    /// parenthesis closes or a dash ("(USD 9.73 billion)", "(0.51%)").
+    fn figure_in_parentheses(&self, j: usize) -> Option<usize> {
         if !self.is(j, "(") {
             return None;
         }
@@ -1718,13 +1728,7 @@ impl<'a> Sentence<'a> {
         if let Some(mk) = self.mark_after_preposition(e) {
             e = self.marks[mk].end;
         }
-        let with_unit = matches!(self.kind(b), MentionKind::Currency | MentionKind::Quantity);
-        let digits = |x: usize| !self.mentions[x].words;
-        let fits = match self.drafts[d].value {
-            None => with_unit,
-            Some(v) => self.same_unit(v, b) && (with_unit || digits(v) && digits(b)),
-        };
-        (self.role(b) == Role::Free && self.is_punct(e) && fits).then_some(b)
+        (self.role(b) == Role::Free && self.is_punct(e)).then_some(b)
     }
 
     /// Takes figure `b` in parentheses as draft `d`'s baseline; the token after it and the
