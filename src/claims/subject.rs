@@ -103,7 +103,7 @@ fn strip_possessive<'w>(words: &SubjectWords, word: &'w str) -> &'w str {
     words
         .possessives
         .iter()
-        .fold(word, |w, p| w.trim_end_matches(p))
+        .fold(word, |w, p| w.strip_suffix(p).unwrap_or(w))
 }
 
 /// `subject` with its aliases replaced ("United States" is "US"); borrowed when it has none.
