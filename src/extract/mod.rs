@@ -1523,6 +1523,7 @@ impl<'a> Scanner<'a> {
             && !num.grouped
             && num.int_digits == 4
             && (1000.0..2200.0).contains(&num.value)
+            && !self.count_to(first)
         {
             return Step::Skip(j);
         }
@@ -1798,6 +1799,18 @@ impl<'a> Scanner<'a> {
                 && t2.scale == tail.scale
                 && (!bare_to || tail.unit == Unit::Percent && n2.value - start <= MAX_RATE_BAND)
         })
+    }
+
+    /// Whether the number at token `i` ends a span from a count written with group separators
+    /// ("fell from 1,498 to 1393"): a count like the first, its separator left out, not a year.
+    fn count_to(&self, i: usize) -> bool {
+        i >= 2
+            && self.is_word(i - 1, self.lang.units.to)
+            && self.tok(i - 2).is_some_and(|t| {
+                t.kind == Kind::Num
+                    && numeral::parse(t.text(self.text))
+                        .is_some_and(|n| n.grouped && n.decimals == 0)
+            })
     }
 
     /// Skips the rest of a code like "COVID-19" or "747-400": glued words, numbers, hyphens.
@@ -3333,6 +3346,19 @@ mod tests {
             None,
         );
         assert!(read("The abbey was built in 1200.").is_empty());
+        // After "to" and a count written with separators, four digits are a count whose
+        // separator was left out; after a bare number or a year they stay a year.
+        let counts = read("Murders fell from 1,498 to 1393, a 9.3 percent fall.");
+        assert_eq!(
+            counts.iter().map(|r| r.2).collect::<Vec<_>>(),
+            [1498.0, 1393.0, 9.3]
+        );
+        assert_eq!(read("Sales rose from 12 to 2024.").len(), 1);
+        assert_eq!(
+            read("It rose from 1,200 in 1999 to 1,500 in 2005.").len(),
+            2
+        );
+        assert_eq!(read("Output rose from 1,200.5 to 2020 levels.").len(), 1);
     }
 
     #[test]
