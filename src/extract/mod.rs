@@ -38,6 +38,7 @@ pub fn extract(doc: &Document) -> Extraction {
         toks: &ex.tokens,
         lang: doc.lang,
         spaced_thousands: std::cell::OnceCell::new(),
+        defined_units: std::cell::RefCell::new(Vec::new()),
     };
     let mut i = 0;
     while i < ex.tokens.len() {
@@ -98,6 +99,9 @@ struct Scanner<'a> {
     /// Whether the text writes its thousands apart with spaces ("40 000", "1 414 021"), read
     /// the first time a figure could be grouped so or be two figures ("37 403 units").
     spaced_thousands: std::cell::OnceCell<bool>,
+    /// Units the text defines in parentheses after a scaled quantity, with their scale
+    /// ("194.7 million tonne (MT)"), in the order read.
+    defined_units: std::cell::RefCell<Vec<(&'a str, f64)>>,
 }
 
 /// How many tokens after a list of two figures its "respectively" may come ("7 and 5 cents,
@@ -1428,6 +1432,9 @@ impl<'a> Scanner<'a> {
                 tail = self.tail_at(after, tail.scale);
             }
         }
+        if let Unit::Quantity(_) = tail.unit {
+            self.defined_abbreviation(j, &mut tail);
+        }
         // "a 1/4 point cut", "0.5 of a percentage point"
         if tail.unit == Unit::None && tail.scale == 1.0 && prefix.is_none() {
             let of_a = self.is_word(tail.end, self.lang.claims.of)
@@ -1799,6 +1806,40 @@ impl<'a> Scanner<'a> {
                 && t2.scale == tail.scale
                 && (!bare_to || tail.unit == Unit::Percent && n2.value - start <= MAX_RATE_BAND)
         })
+    }
+
+    /// "194.7 million tonne (MT)": the text defines the unit in parentheses after a scaled
+    /// quantity, its first letter the scale word's, as that quantity's scaled unit, so "214.1
+    /// MT" later in it is read at that scale (million tonnes, not metric tonnes); not "1.2
+    /// million barrels per day (bpd)". Records such a definition after `tail`, whose words
+    /// start at token `j`, or applies one made earlier to it; exact case only, so a text's
+    /// own "mt" keeps its sense.
+    fn defined_abbreviation(&self, j: usize, tail: &mut Tail) {
+        let mut defined = self.defined_units.borrow_mut();
+        let initial = |i: usize| {
+            self.tok(i)
+                .and_then(|t| t.text(self.text).chars().next())
+                .map(|c| c.to_ascii_lowercase())
+        };
+        if tail.scale > 1.0 {
+            let mut k = tail.end + 1;
+            if self.is_punct(tail.end, "(")
+                && self.toks[j].kind == Kind::Word
+                && initial(j) == initial(tail.end + 1)
+                && self.unit_at(&mut k, 1.0) == tail.unit
+                && k == tail.end + 2
+                && self.is_punct(k, ")")
+            {
+                let word = self.toks[tail.end + 1].text(self.text);
+                defined.retain(|(w, _)| *w != word);
+                defined.push((word, tail.scale));
+            }
+        } else if tail.scale == 1.0 && tail.end > 0 && !defined.is_empty() {
+            let word = self.toks[tail.end - 1].text(self.text);
+            if let Some(&(_, scale)) = defined.iter().find(|(w, _)| *w == word) {
+                tail.scale = scale;
+            }
+        }
     }
 
     /// Whether the number at token `i` ends a span from a count written with group separators
@@ -3359,6 +3400,32 @@ mod tests {
             2
         );
         assert_eq!(read("Output rose from 1,200.5 to 2020 levels.").len(), 1);
+    }
+
+    #[test]
+    fn a_unit_defined_in_parentheses_keeps_its_scale() {
+        let values = |text: &str| read(text).iter().map(|r| r.2).collect::<Vec<_>>();
+        // "(MT)" after "million tonne" defines "MT" as million tonnes for the rest of the text.
+        assert_eq!(
+            values("Use fell to 194.7 million tonne (MT). It was 214.1 MT in FY20."),
+            [194.7e6, 214.1e6]
+        );
+        // Undefined, or defined in another case, "MT" is metric tonnes.
+        assert_eq!(values("It was 214.1 MT in FY20."), [214.1]);
+        assert_eq!(
+            values("Use fell to 194.7 million tonne (MT). Ships took 300 mt."),
+            [194.7e6, 300.0]
+        );
+        // A word in parentheses that is no unit of the figure defines nothing, nor an
+        // abbreviation of the unit alone.
+        assert_eq!(
+            values("Sales were 5 million tonnes (estimate). It was 3 tonnes."),
+            [5e6, 3.0]
+        );
+        assert_eq!(
+            values("Output was 1.2 million barrels per day (bpd), against 350,000 bpd."),
+            [1.2e6, 350_000.0]
+        );
     }
 
     #[test]
