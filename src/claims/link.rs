@@ -4296,14 +4296,15 @@ impl<'a> Sentence<'a> {
         };
         let mark = &self.marks[mk];
         // "rose 5.1% to $2,065m, compared with $1,966m last year": the year before; so is a
-        // year one before the year the claim names ("to $2,065m in 2023, compared with
-        // $1,966m in 2022").
+        // period one year before one the sentence names before the comma ("to $2,065m in
+        // 2023, compared with $1,966m in 2022"; "Arrivals in May 2019 recorded a decrease of
+        // 3.5%, reaching 434,578, compared to 450,495 in May 2018").
         let year_before = match mark.period {
             PeriodRef::LastYear(_) => true,
-            PeriodRef::Absolute(Period::Year(y)) => self.marks.iter().any(|own| {
-                own.first >= dr.first
+            PeriodRef::Absolute(p) => self.marks.iter().any(|own| {
+                own.first >= self.first
                     && own.end <= k
-                    && own.period == PeriodRef::Absolute(Period::Year(y + 1))
+                    && matches!(own.period, PeriodRef::Absolute(q) if q.years_earlier(1) == p)
             }),
             _ => false,
         };
@@ -6061,11 +6062,15 @@ fn subject_of(s: &Sentence, dr: &Draft) -> String {
     let mut start = anchor;
     while start > s.first {
         let t = &s.toks[start - 1];
+        // A straight quote glued on both sides is an apostrophe ("BBME"s net profit", as
+        // the old wires print it), not a quotation's start.
+        let apostrophe = !t.space_before && start < s.end && !s.toks[start].space_before;
         if t.kind == Kind::Punct
             && matches!(
                 t.text(s.text),
                 "," | ";" | ":" | "(" | "“" | "\"" | "—" | "–"
             )
+            && !(apostrophe && t.text(s.text) == "\"")
         {
             // Keep going past a comma that only closes an opening period phrase.
             break;

@@ -136,6 +136,21 @@ mod tests {
         (v.into(), b.into(), c.into())
     }
 
+    /// The old wires print an apostrophe as a straight quote ("BBME"s"): the name before it
+    /// stays in the subject, so two banks' profits for one year are not one figure told twice.
+    #[test]
+    fn a_wire_apostrophe_keeps_the_name_in_the_subject() {
+        let two_banks = "BBME\"s net profit fell to 3.2 mln riyals in 1986 from 10.4 mln in \
+                         1985. Standard Chartered\"s net profit recovered to 1.6 mln riyals in 1986.";
+        let checked = report(two_banks, Some("1987-04-26"));
+        assert_eq!(checked.claims[0].subject, "BBME\"s net profit");
+        assert!(checked.findings.is_empty(), "{:?}", checked.findings);
+        let one_bank = two_banks.replace("Standard Chartered", "BBME");
+        let checked = report(&one_bank, Some("1987-04-26"));
+        assert_eq!(checked.findings.len(), 1, "{:?}", checked.findings);
+        assert_eq!(checked.findings[0].rule, "conflicting-figures");
+    }
+
     #[test]
     fn links_the_reuters_shapes() {
         assert_eq!(

@@ -60,7 +60,33 @@ pub fn extract(doc: &Document) -> Extraction {
             }
         }
     }
+    resolve_shared_currencies(&doc.lang.units, &mut ex.mentions);
     ex
+}
+
+/// Amounts in a currency name several countries share ("4.473 billion dinars") are amounts of
+/// the one currency of those the text writes by code or sign ("JD4.514 billion"); with none
+/// or several, they stay amounts of the name alone.
+fn resolve_shared_currencies(units: &crate::lang::UnitWords, mentions: &mut [Mention]) {
+    for &(name, codes) in units.shared_currencies {
+        if !mentions.iter().any(|m| m.unit == Some(name)) {
+            continue;
+        }
+        let mut written = mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Currency)
+            .filter_map(|m| m.unit.filter(|u| codes.contains(u)));
+        let Some(code) = written.next() else {
+            continue;
+        };
+        if written.any(|other| other != code) {
+            continue;
+        }
+        for m in mentions.iter_mut().filter(|m| m.unit == Some(name)) {
+            m.kind = MentionKind::Currency;
+            m.unit = Some(code);
+        }
+    }
 }
 
 /// Whether a mention starts inside one of the document's hidden spans (sorted).
@@ -1553,6 +1579,18 @@ impl<'a> Scanner<'a> {
         );
         if let Some((a, _, _)) = approx {
             first = a;
+        }
+        // "SR 5 million riyals": a currency's sign or code says which the shared name is.
+        if let (Some(_), Unit::Quantity(name)) = (prefix, tail.unit) {
+            if self
+                .lang
+                .units
+                .shared_currencies
+                .iter()
+                .any(|&(n, _)| n == name)
+            {
+                tail.unit = Unit::None;
+            }
         }
         let (kind, unit_code, factor, zeros_round) = kind_of(tail.unit, prefix.map(|(_, c, _)| c));
         let (approx_word, bound) = approx.map_or((None, Bound::Exact), |(_, w, b)| (Some(w), b));
@@ -3557,6 +3595,14 @@ mod tests {
             ("A visa costs Dhs 300 now.", "Dhs 300", 300.0, "AED"),
             ("It paid 500 dirhams.", "500 dirhams", 500.0, "AED"),
             ("It paid 300 taka.", "300 taka", 300.0, "BDT"),
+            ("It fell 50 kobo.", "50 kobo", 0.5, "NGN"),
+            ("It was 800 mln forints.", "800 mln forints", 800e6, "HUF"),
+            (
+                "Output was 3.1 billion zlotys.",
+                "3.1 billion zlotys",
+                3.1e9,
+                "PLN",
+            ),
             (
                 "Inflows were PKR 2.1 trillion.",
                 "PKR 2.1 trillion",
@@ -3587,14 +3633,46 @@ mod tests {
         for &(text, span, value, code) in cases {
             one(text, span, Currency, value, Some(code));
         }
-        // Words that name several currencies are left unresolved.
-        for text in [
-            "It paid 40 riyals.",
+        // Words that name several currencies name no country: amounts of a unit of their own.
+        one(
+            "Revenue reached 108.8bn riyals.",
+            "108.8bn riyals",
+            Quantity,
+            108.8e9,
+            Some("riyal"),
+        );
+        one(
             "It paid 40 dinars.",
-            "It paid 40 shillings.",
-        ] {
-            assert!(read(text).iter().all(|r| r.3.is_none()), "{text}");
-        }
+            "40 dinars",
+            Quantity,
+            40.0,
+            Some("dinar"),
+        );
+        one(
+            "It cost 77 billion shillings.",
+            "77 billion shillings",
+            Quantity,
+            77e9,
+            Some("shilling"),
+        );
+        // In a text that writes one of the currencies the name may be, they are that one.
+        let units = |text: &str| read(text).iter().map(|r| (r.1, r.3)).collect::<Vec<_>>();
+        assert_eq!(
+            units("It was SR 5 million riyals."),
+            [(Currency, Some("SAR"))]
+        );
+        assert_eq!(
+            units("Deposits were JD4.514 billion, against 4.473 billion dinars."),
+            [(Currency, Some("JOD")), (Currency, Some("JOD"))]
+        );
+        assert_eq!(
+            units("It was KD 1.2 billion, or JD 2.8 billion, and 9 million dinars."),
+            [
+                (Currency, Some("KWD")),
+                (Currency, Some("JOD")),
+                (Quantity, Some("dinar"))
+            ]
+        );
     }
 
     #[test]

@@ -144,6 +144,11 @@ pub struct UnitWords {
     pub scaled_currencies: Map<(&'static str, f64)>,
     /// Currency letters read only glued to a number ("59.0c" is 59 cents).
     pub attached_currencies: Map<(&'static str, f64)>,
+    /// Units of `quantities` that name a currency of several countries ("riyal"), with the
+    /// codes they may stand for: in a text that writes amounts in exactly one of those
+    /// currencies by its code or sign ("JD4.514 billion ... 4.473 billion dinars"), they are
+    /// amounts of it.
+    pub shared_currencies: &'static [(&'static str, &'static [&'static str])],
     /// Currency signs written after a number ("20€", "10¢"), with the factor to the base
     /// unit; not when a number follows the sign (then it is that number's prefix).
     pub currency_signs_after: Map<(&'static str, f64)>,

@@ -59,6 +59,15 @@ const WORDS: UnitWords = UnitWords {
     ]),
     scaled_currencies: Map::new(&[("won", ("KRW", 1.0))]),
     attached_currencies: Map::new(&[("c", ("USD", 0.01))]),
+    shared_currencies: &[
+        ("rial", &["OMR", "IRR", "YER"]),
+        ("riyal", &["SAR", "QAR", "OMR", "YER"]),
+        (
+            "dinar",
+            &["KWD", "JOD", "BHD", "IQD", "TND", "LYD", "DZD", "RSD"],
+        ),
+        ("shilling", &["KES", "UGX", "TZS", "SOS"]),
+    ],
     currency_signs_after: Map::new(&[
         ("$", ("USD", 1.0)),
         ("¢", ("USD", 0.01)),
@@ -165,7 +174,10 @@ const WORDS: UnitWords = UnitWords {
     range_of: (Words::new(&["band", "range"]), "of"),
 };
 
-/// Currency words and codes, with the factor to the currency's base unit.
+/// Currency words and codes, with the factor to the currency's base unit. A name several
+/// currencies share ("riyals", "dinars", "shillings") is no currency here but a unit of its
+/// own (`QUANTITIES`): the text's amounts in it compare with each other, and no country is
+/// guessed.
 const CURRENCIES: &[(&str, (&str, f64))] = &[
     ("ct", ("USD", 0.01)),
     ("dm", ("DEM", 1.0)),
@@ -238,6 +250,10 @@ const CURRENCIES: &[(&str, (&str, f64))] = &[
     ("taka", ("BDT", 1.0)),
     ("cedi", ("GHS", 1.0)),
     ("dong", ("VND", 1.0)),
+    ("kobo", ("NGN", 0.01)),
+    ("kina", ("PGK", 1.0)),
+    ("kyat", ("MMK", 1.0)),
+    ("birr", ("ETB", 1.0)),
     ("dimes", ("USD", 0.1)),
     ("cents", ("USD", 0.01)),
     ("pence", ("GBP", 0.01)),
@@ -250,6 +266,9 @@ const CURRENCIES: &[(&str, (&str, f64))] = &[
     ("naira", ("NGN", 1.0)),
     ("ruble", ("RUB", 1.0)),
     ("cedis", ("GHS", 1.0)),
+    ("zloty", ("PLN", 1.0)),
+    ("tenge", ("KZT", 1.0)),
+    ("kyats", ("MMK", 1.0)),
     ("dollar", ("USD", 1.0)),
     ("francs", ("FRF", 1.0)),
     ("rupees", ("INR", 1.0)),
@@ -259,6 +278,11 @@ const CURRENCIES: &[(&str, (&str, f64))] = &[
     ("peseta", ("ESP", 1.0)),
     ("markka", ("FIM", 1.0)),
     ("dirham", ("AED", 1.0)),
+    ("zlotys", ("PLN", 1.0)),
+    ("forint", ("HUF", 1.0)),
+    ("koruna", ("CZK", 1.0)),
+    ("kwacha", ("ZMW", 1.0)),
+    ("shekel", ("ILS", 1.0)),
     ("kopiyka", ("UAH", 0.01)),
     ("dollars", ("USD", 1.0)),
     ("pennies", ("GBP", 0.01)),
@@ -267,10 +291,16 @@ const CURRENCIES: &[(&str, (&str, f64))] = &[
     ("ringgit", ("MYR", 1.0)),
     ("pesetas", ("ESP", 1.0)),
     ("dirhams", ("AED", 1.0)),
+    ("forints", ("HUF", 1.0)),
+    ("korunas", ("CZK", 1.0)),
+    ("hryvnia", ("UAH", 1.0)),
+    ("shekels", ("ILS", 1.0)),
+    ("rufiyaa", ("MVR", 1.0)),
     ("kopiykas", ("UAH", 0.01)),
     ("sterling", ("GBP", 1.0)),
     ("renminbi", ("CNY", 1.0)),
     ("guilders", ("NLG", 1.0)),
+    ("hryvnias", ("UAH", 1.0)),
     ("deutschemarks", ("DEM", 1.0)),
 ];
 
@@ -305,6 +335,7 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("jobs", "jobs"),
     ("cars", "cars"),
     ("kmph", "km/h"),
+    ("rial", "rial"),
     ("tonne", "t"),
     ("kilos", "kg"),
     ("ounce", "oz"),
@@ -318,6 +349,9 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("liter", "l"),
     ("metre", "m"),
     ("meter", "m"),
+    ("riyal", "riyal"),
+    ("dinar", "dinar"),
+    ("rials", "rial"),
     ("tonnes", "t"),
     ("barrel", "bbl"),
     ("ounces", "oz"),
@@ -331,6 +365,8 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("metres", "m"),
     ("inches", "in"),
     ("meters", "m"),
+    ("riyals", "riyal"),
+    ("dinars", "dinar"),
     ("barrels", "bbl"),
     ("bushels", "bu"),
     ("hectare", "ha"),
@@ -344,6 +380,7 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("vehicles", "vehicles"),
     ("visitors", "visitors"),
     ("tourists", "visitors"),
+    ("shilling", "shilling"),
     ("kilograms", "kg"),
     ("megawatts", "MW"),
     ("gigawatts", "GW"),
@@ -353,6 +390,7 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("employees", "workers"),
     ("customers", "users"),
     ("contracts", "contracts"),
+    ("shillings", "shilling"),
     ("kilometres", "km"),
     ("kilometers", "km"),
     ("passengers", "passengers"),
