@@ -3441,6 +3441,31 @@ mod tests {
     }
 
     #[test]
+    fn units_of_data_and_data_rates() {
+        one(
+            "Traffic hit 22,052TB.",
+            "22,052TB",
+            Quantity,
+            22052.0,
+            Some("TB"),
+        );
+        one(
+            "It runs at 219,232Mbps.",
+            "219,232Mbps",
+            Quantity,
+            219232.0,
+            Some("Mbps"),
+        );
+        one(
+            "It holds 30 gigabytes.",
+            "30 gigabytes",
+            Quantity,
+            30.0,
+            Some("GB"),
+        );
+    }
+
+    #[test]
     fn a_unit_defined_in_parentheses_keeps_its_scale() {
         let values = |text: &str| read(text).iter().map(|r| r.2).collect::<Vec<_>>();
         // "(MT)" after "million tonne" defines "MT" as million tonnes for the rest of the text.
