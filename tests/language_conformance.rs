@@ -109,6 +109,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.level_verbs.0", &c.level_verbs.0),
         ("claims.level_verbs.1", &c.level_verbs.1),
         ("claims.level_adverbs", &c.level_adverbs),
+        ("claims.level_passives.0", &c.level_passives.0),
+        ("claims.level_passives.1", &c.level_passives.1),
         ("claims.growth_nouns", &c.growth_nouns),
         ("claims.period_relatives", &c.period_relatives),
         ("claims.position_comparatives", &c.position_comparatives),

@@ -1777,7 +1777,13 @@ impl<'a> Sentence<'a> {
         if self.is_any(v, &self.w.level_adverbs) {
             v += 1;
         }
-        if !joined || !self.is_any(v, verbs) {
+        // "and were recorded at": the participle stands for the verb.
+        let (being, participles) = &self.w.level_passives;
+        let passive = self.is_any(v, being) && self.is_any(v + 1, participles);
+        if passive {
+            v += 1;
+        }
+        if !joined || !(passive || self.is_any(v, verbs)) {
             return None;
         }
         let mut j = v + 1;
@@ -2135,12 +2141,13 @@ impl<'a> Sentence<'a> {
     }
 
     /// The baseline of a labelled aside after a value, "(2016: HK$496 million)", "(Six
-    /// months ended 30 June 2018: HK$15,646,000)": a parenthesis whose label names a period.
+    /// months ended 30 June 2018: HK$15,646,000)", "(2015 – 48.5%)": a parenthesis whose
+    /// label names a period.
     fn labelled_baseline(&self, k: usize) -> Option<usize> {
         if !self.is(k, "(") {
             return None;
         }
-        let colon = (k + 1..(k + 12).min(self.end)).find(|&j| self.is(j, self.w.label_colon))?;
+        let colon = (k + 1..(k + 12).min(self.end)).find(|&j| self.ends_label(j))?;
         let b = self
             .mention_starting(colon + 1)
             .filter(|&b| self.role(b) == Role::Free && self.value_like(b))?;
@@ -2151,12 +2158,17 @@ impl<'a> Sentence<'a> {
         (names_period && self.is(self.mtoks[b].1, ")")).then_some(b)
     }
 
+    /// Whether token `j` ends a label: a colon, or a dash typed for one ("(2015 – 48.5%)").
+    fn ends_label(&self, j: usize) -> bool {
+        self.is(j, self.w.label_colon) || self.is_dash(j) || self.is_spaced_hyphen(j)
+    }
+
     /// The free figure whose labelled baseline is mention `b` ("HK$556 million (2016: HK$426
     /// million)" for HK$426 million).
     fn labelled_before(&self, b: usize) -> Option<usize> {
         let (bf, _) = self.mtoks[b];
         // A labelled baseline follows its colon: most figures are not one.
-        if bf == 0 || !self.is(bf - 1, self.w.label_colon) {
+        if bf == 0 || !self.ends_label(bf - 1) {
             return None;
         }
         let v = self.ms.clone().rev().find(|&o| self.mtoks[o].1 <= bf)?;

@@ -399,6 +399,9 @@ pub struct ClaimWords {
     /// "and" or a dash ("fell by 13% and stood slightly higher at 272 million", "up 3.8
     /// percent in June - coming in at 4,310"), and the particle they may take ("in").
     pub level_verbs: (Words, Words),
+    /// A verb of being and a participle that give the level in the passive after a change
+    /// ("increased by 31.27 percent and were recorded at Rs. 737,295 million").
+    pub level_passives: (Words, Words),
     /// The words that open an aside naming a source (", according to our models,").
     pub source_aside: (&'static str, &'static str),
     /// Nouns that name a rate of growth as well as a rise ("year-on-year growth to 10.0 pct

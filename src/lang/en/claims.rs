@@ -542,6 +542,18 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         Words::new(&["in"]),
     ),
     level_adverbs: Words::new(&["now", "still"]),
+    level_passives: (
+        Words::new(&["is", "was", "are", "were"]),
+        Words::new(&[
+            "put",
+            "pegged",
+            "valued",
+            "recorded",
+            "reported",
+            "estimated",
+            "registered",
+        ]),
+    ),
     growth_nouns: Words::new(&["growth"]),
     source_aside: ("according", "to"),
     level_with: "with",
