@@ -242,11 +242,15 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         else {
             continue;
         };
-        // With a stated baseline, the figure it is compared with is of its unit and size:
-        // "$7.67 billion, or $0.98 per share. This was higher than $5.48 billion".
+        // With a stated baseline, the figure it is compared with is of its unit (or the
+        // baseline is bare: "140.88 billion pesos ... It rose 13.35 pct from 124.27 billion")
+        // and size: "$7.67 billion, or $0.98 per share. This was higher than $5.48 billion".
         let base = claim.baseline.as_ref().filter(|b| !b.implied);
         let comparable = |v: &Figure| {
-            base.is_none_or(|b| v.unit == b.unit && comparable_size(&v.interval, &b.interval))
+            base.is_none_or(|b| {
+                (v.unit == b.unit || b.unit.is_none() && v.unit != Some("%"))
+                    && comparable_size(&v.interval, &b.interval)
+            })
         };
         // "rose 9.1% to $24.7 million. This was up from $22.64 billion": two amounts each
         // with a scale word are one comparison even a scale apart, a slip to report.

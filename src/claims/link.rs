@@ -4182,15 +4182,18 @@ impl<'a> Sentence<'a> {
             // from", is in the value's unit; not after an aside ("1.68 billion dlrs in fresh
             // funds ... and this year's overall total, up from last year's 2.6 billion") nor
             // after an amount converted ("32.7 billion crowns, or 4.8 billion dlrs, up from
-            // 30.9 billion").
+            // 30.9 billion"). So too right after "vs" with no direction, as results tables
+            // write it ("Pre-tax income 788 mln Danish crowns vs 872 mln",
+            // "Shr 20.45 crowns vs 23.79"), at any one scale.
+            let row = direction.is_none() && self.is_any(k, &self.w.table_connectors);
             let scaled_alike = |o: usize| {
-                direction.is_some()
+                (direction.is_some() || row)
                     && next_to_value
                     && !bare(m)
                     && bare(o)
                     && !self.after_restating_or(mf)
                     && scale_of(self.text, &self.mentions[o]).is_some_and(|s| {
-                        s > 1.0 && Some(s) == scale_of(self.text, &self.mentions[m])
+                        (s > 1.0 || row) && Some(s) == scale_of(self.text, &self.mentions[m])
                     })
             };
             // "112,163 cases this year, compared to 28,124 last year": a count and a bare count

@@ -254,6 +254,18 @@ impl<'a> Scanner<'a> {
                 unit: Unit::Quantity(code),
             };
         }
+        // "40.1 bcm": a unit with a scale of its own.
+        if let Some((code, factor)) = self
+            .tok(j)
+            .filter(|t| t.kind == Kind::Word)
+            .and_then(|t| t.look_up(self.text, &self.lang.units.scaled_units))
+        {
+            return Tail {
+                end: j + 1,
+                scale: scale * factor,
+                unit: Unit::Quantity(code),
+            };
+        }
         let unit = self.unit_at(&mut j, scale);
         if scale == 1.0 && matches!(unit, Unit::Currency(_, f) if f == 1.0) {
             if let Some(s) = self
@@ -381,9 +393,20 @@ impl<'a> Scanner<'a> {
             return Unit::Currency(code, 1e6);
         }
         if let Some(code) = u.currency_adjectives.get(w) {
-            if let Some((_, factor)) = self.low(i + 1).and_then(|n| u.currencies.get(&n)) {
-                *j = i + 2;
-                return Unit::Currency(code, factor);
+            if let Some(n) = self.low(i + 1) {
+                if let Some((_, factor)) = u.currencies.get(&n) {
+                    *j = i + 2;
+                    return Unit::Currency(code, factor);
+                }
+                // "Swedish crowns": a name several countries share, made one country's.
+                if u.quantities.get(&n).is_some_and(|name| {
+                    u.shared_currencies
+                        .iter()
+                        .any(|&(shared, codes)| shared == name && codes.contains(&code))
+                }) {
+                    *j = i + 2;
+                    return Unit::Currency(code, 1.0);
+                }
             }
         }
         // "U.S. dlrs"
@@ -412,6 +435,25 @@ impl<'a> Scanner<'a> {
                     *j = i + 2;
                     return Unit::Quantity(code);
                 }
+            }
+        }
+        // "square feet", "sq. km", "cubic metres"
+        if let Some(powers) = u.powers.get(w) {
+            let k = if self.is_punct(i + 1, ".") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let length = self.low(k).and_then(|n| {
+                if same(&n, u.metre.0) {
+                    Some(u.metre.0)
+                } else {
+                    u.quantities.get(&n)
+                }
+            });
+            if let Some(&(_, code)) = length.and_then(|l| powers.iter().find(|(c, _)| *c == l)) {
+                *j = k + 1;
+                return Unit::Quantity(code);
             }
         }
         if let Some(code) = u.quantities.get(w) {
@@ -3698,6 +3740,87 @@ mod tests {
                 (Quantity, Some("dinar"))
             ]
         );
+        // Pesos and crowns too; a nationality before the name says whose they are.
+        one(
+            "Sales were 5.5 million pesos.",
+            "5.5 million pesos",
+            Quantity,
+            5.5e6,
+            Some("peso"),
+        );
+        one(
+            "Net was 500 mln Swedish crowns.",
+            "500 mln Swedish crowns",
+            Currency,
+            500e6,
+            Some("SEK"),
+        );
+        one(
+            "It fell to 2.1 billion kronor.",
+            "2.1 billion kronor",
+            Currency,
+            2.1e9,
+            Some("SEK"),
+        );
+        assert_eq!(
+            units("It was 9 billion Mexican pesos, against 8.2 billion pesos."),
+            [(Currency, Some("MXN")), (Currency, Some("MXN"))]
+        );
+    }
+
+    #[test]
+    fn areas_volumes_and_units_with_a_scale_of_their_own() {
+        one(
+            "The mall has 1.2 million square feet.",
+            "1.2 million square feet",
+            Quantity,
+            1.2e6,
+            Some("ft2"),
+        );
+        one(
+            "It leased 40,000 sq. ft of offices.",
+            "40,000 sq. ft",
+            Quantity,
+            40e3,
+            Some("ft2"),
+        );
+        one(
+            "The flat is 85 sq m.",
+            "85 sq m",
+            Quantity,
+            85.0,
+            Some("m2"),
+        );
+        one(
+            "The fire burnt 300 square miles.",
+            "300 square miles",
+            Quantity,
+            300.0,
+            Some("mi2"),
+        );
+        one(
+            "Exports were 45.2 billion cubic metres.",
+            "45.2 billion cubic metres",
+            Quantity,
+            45.2e9,
+            Some("m3"),
+        );
+        one(
+            "Flows fell to 40.1 bcm.",
+            "40.1 bcm",
+            Quantity,
+            40.1e9,
+            Some("m3"),
+        );
+        one(
+            "Reserves are 12 tcf.",
+            "12 tcf",
+            Quantity,
+            12e12,
+            Some("ft3"),
+        );
+        // "square" and "cubic" before no length are no unit
+        one("It has 12 square tables.", "12", Number, 12.0, None);
     }
 
     #[test]

@@ -183,6 +183,12 @@ pub struct UnitWords {
     pub degrees: Words,
     /// Squared units glued to their digit ("85m2", "190 km²"): the unit, the code squared.
     pub squared: Map<&'static str>,
+    /// Words that make the length unit after them an area or a volume ("square feet", "sq.
+    /// km", "cubic metres"): the codes of the lengths they take, with the code each makes.
+    pub powers: Map<&'static [(&'static str, &'static str)]>,
+    /// Units that carry a scale of their own ("bcm" is a billion cubic metres): the code and
+    /// the factor to it.
+    pub scaled_units: Map<(&'static str, f64)>,
     /// A rate per day after barrels: ("per", "a") then "day".
     pub per_day: (Words, &'static str),
     /// Units written as a ratio with a slash, its three parts glued together, keyed by the
@@ -264,6 +270,8 @@ impl UnitWords {
             .union(self.count_qualifiers.0.shapes())
             .union(self.quantities.shapes())
             .union(self.squared.shapes())
+            .union(self.powers.shapes())
+            .union(self.scaled_units.shapes())
     }
 }
 
@@ -550,6 +558,9 @@ pub struct ClaimWords {
     /// Of those, the ones a baseline figure follows at once ("in the quarter against Rs 484
     /// crore"), which may end an aside as "from" does.
     pub figure_connectors: Words,
+    /// Of those, the ones of results tables ("Net 788 mln dlrs vs 872 mln"), after which a
+    /// bare figure at the value's scale is in the value's unit.
+    pub table_connectors: Words,
     /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
     pub at: &'static str,
     /// Words before "unchanged" or "stable" that make it roughly so ("little changed",

@@ -804,6 +804,7 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "comparison",
     ]),
     figure_connectors: Words::new(&["vs", "versus", "against"]),
+    table_connectors: Words::new(&["vs", "versus"]),
     at: "at",
     flat_hedges: Words::new(&[
         "little",
