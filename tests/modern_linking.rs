@@ -58,7 +58,7 @@ const HELDOUT4_INCONSISTENT_FLAGGED: usize = 0;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), a guard since its misses were
 /// read (eighth session of 2026-12-06): 104, 78 and 14 of 75, with one false finding, when
 /// first measured.
-const HELDOUT5_LINKED: usize = 125;
+const HELDOUT5_LINKED: usize = 126;
 const HELDOUT5_LINKED_WITH_PERIOD: usize = 100;
 const HELDOUT5_PLANTED_CAUGHT: usize = 44;
 const HELDOUT5_INCONSISTENT_FLAGGED: usize = 1;
@@ -85,9 +85,9 @@ const HELDOUT8_INCONSISTENT_FLAGGED: usize = 4;
 /// The ninth held-out set (`tests/fixtures/modern-heldout-9/`): 136, 94 and 62 of 152, no
 /// false finding, when first measured; read in the twelfth session of 2026-12-07, once the
 /// tenth set stood in for it.
-const HELDOUT9_LINKED: usize = 150;
-const HELDOUT9_LINKED_WITH_PERIOD: usize = 108;
-const HELDOUT9_PLANTED_CAUGHT: usize = 77;
+const HELDOUT9_LINKED: usize = 152;
+const HELDOUT9_LINKED_WITH_PERIOD: usize = 109;
+const HELDOUT9_PLANTED_CAUGHT: usize = 80;
 const HELDOUT9_INCONSISTENT_FLAGGED: usize = 2;
 /// The tenth held-out set (`tests/fixtures/modern-heldout-10/`): 133, 86 and 44 of 136, with
 /// one false finding, when first measured (twelfth session of 2026-12-07); the false finding
@@ -113,7 +113,16 @@ const HELDOUT12_LINKED: usize = 156;
 const HELDOUT12_LINKED_WITH_PERIOD: usize = 114;
 const HELDOUT12_PLANTED_CAUGHT: usize = 46;
 const HELDOUT12_INCONSISTENT_FLAGGED: usize = 1;
-const REUTERS_CAUGHT: usize = 990;
+/// The thirteenth held-out set (`tests/fixtures/modern-heldout-13/`), not tuned on: 139, 99
+/// and 48 of 133, 1 of 8 inconsistent passages flagged, when first measured (fifteenth session
+/// of 2026-12-07, at main's 8837e48 with the session's first change); its one false finding (a
+/// percent printed without its sign, "7.815 higher than ... $25.56 billion") read and fixed at
+/// once.
+const HELDOUT13_LINKED: usize = 139;
+const HELDOUT13_LINKED_WITH_PERIOD: usize = 99;
+const HELDOUT13_PLANTED_CAUGHT: usize = 48;
+const HELDOUT13_INCONSISTENT_FLAGGED: usize = 1;
+const REUTERS_CAUGHT: usize = 993;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
 
@@ -371,6 +380,19 @@ fn twelfth_heldout_linking_holds_its_floors() {
             HELDOUT12_PLANTED_CAUGHT,
         ),
         HELDOUT12_INCONSISTENT_FLAGGED,
+    );
+}
+
+#[test]
+fn thirteenth_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-13",
+        (
+            HELDOUT13_LINKED,
+            HELDOUT13_LINKED_WITH_PERIOD,
+            HELDOUT13_PLANTED_CAUGHT,
+        ),
+        HELDOUT13_INCONSISTENT_FLAGGED,
     );
 }
 

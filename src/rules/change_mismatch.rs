@@ -8,7 +8,7 @@ use crate::interval::Interval;
 use crate::extract::numeral;
 use crate::measure::format::{fmt_amount_range, fmt_change_range, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
-use crate::mention::Bound;
+use crate::mention::{Bound, MentionKind};
 
 use super::arith::{both_percent, change_number_text, negate, stated_or_value, stated_pair};
 use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
@@ -261,6 +261,54 @@ fn band_move(
     low.intersect(&high)
 }
 
+/// The factor from a figure's written number to its value: its scale word and currency
+/// subunit ("$27.56 billion" is 1e9), none for a figure in words or a range.
+fn written_factor(ctx: &Context, mention: Option<usize>) -> Option<f64> {
+    let mention = ctx.mentions.get(mention?)?;
+    if mention.words || mention.range {
+        return None;
+    }
+    let numeral =
+        numeral::parse(mention.number_span.slice(ctx.text())).filter(|n| n.value != 0.0)?;
+    Some(mention.value / numeral.value).filter(|f| f.is_finite())
+}
+
+/// Whether a bare amount of change (no unit, no scale word) beside figures written with a
+/// scale word fits another reading of it: at their scale, the word left out ("Profit rose 2 to
+/// $27.56 billion from $25.56 billion"), or a percent whose sign was dropped ("$27.56 billion,
+/// which is 7.815 higher than the $25.56 billion expected"). Such an amount is reported only
+/// when no reading fits.
+fn bare_amount_fits(
+    ctx: &Context,
+    change: &Change,
+    value: &Figure,
+    baseline: &Figure,
+    allowed: &Interval,
+) -> bool {
+    if change.measure != Measure::Absolute {
+        return false;
+    }
+    let Some(mention) = change.mention.and_then(|m| ctx.mentions.get(m)) else {
+        return false;
+    };
+    let bare = mention.kind == MentionKind::Number
+        && mention.unit.is_none()
+        && written_factor(ctx, change.mention) == Some(1.0);
+    let Some(scale) = written_factor(ctx, value.mention).filter(|&f| f > 1.0) else {
+        return false;
+    };
+    if !bare || written_factor(ctx, baseline.mention) != Some(scale) {
+        return false;
+    }
+    let magnitude = |iv: &Interval| Interval::new(iv.low.abs(), iv.high.abs());
+    let at_scale = magnitude(&change.interval).scale(scale);
+    let percent = Measure::Percent
+        .between(&baseline.interval, &value.interval)
+        .map(|p| magnitude(&p));
+    at_scale.overlaps(&magnitude(allowed))
+        || percent.is_some_and(|p| p.overlaps(&magnitude(&change.interval)))
+}
+
 fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     let change = claim.change.as_ref()?;
     let (value, baseline) = stated_pair(claim)?;
@@ -275,6 +323,9 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if direction_mismatch::contradiction(claim).is_some()
         && negate(&stated_readings(change)).overlaps(&allowed)
     {
+        return None;
+    }
+    if bare_amount_fits(ctx, change, value, baseline, &allowed) {
         return None;
     }
     // A currency quoted per dollar: the words may give the currency's own change (the inverse
@@ -381,6 +432,32 @@ mod tests {
             "The index fell by 2,300 to 41,800 from 44,100.",
         ] {
             assert_none(&lint(text, NAME));
+        }
+    }
+
+    #[test]
+    fn reads_a_bare_amount_beside_scaled_figures_at_their_scale_or_as_a_percent() {
+        // The scale word left out, or the percent sign dropped: either reading that fits
+        // silences the rule.
+        for text in [
+            "Profit rose 2 to $27.56 billion from $25.56 billion.",
+            "Output was 27.56 billion tonnes, 7.815 higher than the 25.56 billion tonnes expected.",
+        ] {
+            assert_none(&lint(text, NAME));
+        }
+        // No reading fits: 3 billion is not 2, nor is 3% the +7.8% the figures give; an amount
+        // with separators is no scale word left out.
+        for (text, words) in [
+            (
+                "Sales rose 3 to $27.56 billion from $25.56 billion.",
+                "a rise of 3 from $25.56 billion to $27.56 billion is impossible",
+            ),
+            (
+                "Output rose 2,000 to 27.56 billion tonnes from 25.56 billion tonnes.",
+                "a rise of 2,000 from 25.56 billion tonnes",
+            ),
+        ] {
+            assert_one(&lint(text, NAME), Severity::Error, words);
         }
     }
 
