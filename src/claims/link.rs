@@ -2375,6 +2375,13 @@ impl<'a> Sentence<'a> {
                     && !self.is_any(k, &self.lang.periods.durations);
                 counted_again.then(|| self.owned_mark(k + 1)).flatten()
             })
+            // "up from 28 offences in 2021 to 36": the period after the words the count is of,
+            // before the "to" of the next count.
+            .or_else(|| {
+                (self.past_counted_noun_to(m, k) != k)
+                    .then(|| self.owned_mark(k + self.counted_words(k)))
+                    .flatten()
+            })
             .or_else(|| {
                 // "from 1985's 710 mln dlrs": the year that owns the figure.
                 let mf = self.mtoks[m].0;
@@ -3972,7 +3979,8 @@ impl<'a> Sentence<'a> {
     }
 
     /// The "from" before a level a few words describe, at figure token `mf`: "from their
-    /// historic low of 0.25%", "from a low of 0.25%", "from the current £1,690"; when "to"
+    /// historic low of 0.25%", "from a low of 0.25%", "from the current £1,690", "from last
+    /// week's 97.6%"; when "to"
     /// and a figure follow the figure, so that the two are the levels moved between.
     fn described_level_from(&self, mf: usize) -> Option<usize> {
         // The word before the figure first: most figures have neither.
@@ -3983,7 +3991,9 @@ impl<'a> Sentence<'a> {
         let current = self.is_any(mf - 1, &self.w.current_levels)
             && self.is(mf - 2, self.lang.periods.the)
             && self.is(mf - 3, self.w.from);
-        if !extreme_of && !current {
+        // "dipped from last week's 97.6% to 96.5%"
+        let possessed = !extreme_of && !current && self.possessive_period(mf - 1);
+        if !extreme_of && !current && !possessed {
             return None;
         }
         let from = (mf.saturating_sub(6).max(self.first)..mf - 1)
@@ -4044,7 +4054,7 @@ impl<'a> Sentence<'a> {
                 let k = if to_first {
                     self.past_counted_noun(m, k)
                 } else {
-                    k
+                    self.past_counted_noun_to(m, k)
                 };
                 // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
                 // ago": after "to", any word of a baseline.
@@ -5014,6 +5024,41 @@ impl<'a> Sentence<'a> {
         self.verb_before_object(k.checked_sub(1)?)
     }
 
+    /// The one or two words at `k` that a bare count before them may be of ("72 banks", "28
+    /// offences"): no word of value, preposition or span of time.
+    fn counted_words(&self, k: usize) -> usize {
+        (k..(k + 2).min(self.end))
+            .take_while(|&j| {
+                self.naming_word(j)
+                    && !self.is_any(j, &self.w.value_words)
+                    && !self.is_any(j, &self.lang.periods.prepositions)
+                    && !self.is_any(j, &self.lang.periods.durations)
+            })
+            .count()
+    }
+
+    /// "up from 28 offences in 2021 to 36 in 2022": past the words bare count `m` after
+    /// "from" is of, at `k`, and their period phrase, to the "to" of a bare count after them;
+    /// else `k`.
+    fn past_counted_noun_to(&self, m: usize, k: usize) -> usize {
+        if self.kind(m) != MentionKind::Number {
+            return k;
+        }
+        let words = self.counted_words(k);
+        if words == 0 {
+            return k;
+        }
+        let to = self.after_owned_mark(k + words);
+        let count_after = self
+            .mention_starting(to + 1)
+            .is_some_and(|v| self.kind(v) == MentionKind::Number);
+        if self.is(to, self.w.to) && count_after {
+            to
+        } else {
+            k
+        }
+    }
+
     /// "grew to 72 kobo from 44 kobo", "rose to 72 banks from 44": past the one or two words a
     /// bare count `m` is of, at `k`, to the "from" after them, when the bare count right after
     /// "from" is of the same words or of none; else `k`. "exports to 72 countries from
@@ -5022,13 +5067,7 @@ impl<'a> Sentence<'a> {
         if self.kind(m) != MentionKind::Number {
             return k;
         }
-        let words = (k..(k + 2).min(self.end))
-            .take_while(|&j| {
-                self.naming_word(j)
-                    && !self.is_any(j, &self.w.value_words)
-                    && !self.is_any(j, &self.lang.periods.prepositions)
-            })
-            .count();
+        let words = self.counted_words(k);
         let from = k + words;
         if words == 0 || !self.is(from, self.w.from) {
             return k;
