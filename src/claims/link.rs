@@ -4112,6 +4112,10 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        if let Some((value, base)) = self.dated_pair_in_parentheses(m) {
+            self.comparison(Some(value), base, mf, None);
+            return;
+        }
         // "19,020 against 18,145", "Net 16,362,000 vs 24,325,000", "1.3% in January, down
         // from 1.4% in December", "(2.1%, compared with 2.9% in December)"
         let mut k = self.past_figure(me);
@@ -4231,6 +4235,39 @@ impl<'a> Sentence<'a> {
                     self.per_share_pair(p, o, direction);
                 }
             }
+        }
+    }
+
+    /// "a 17.4 per cent drop in road deaths (259 in 2017 and 214 in 2018)": figure `m` opening
+    /// a parenthesis and another after "and", each with a date of its own and nothing else
+    /// before the parenthesis closes; the later one is the value, the earlier the baseline.
+    fn dated_pair_in_parentheses(&self, m: usize) -> Option<(usize, usize)> {
+        let (mf, me) = self.mtoks[m];
+        if mf <= self.first || !self.is(mf - 1, "(") {
+            return None;
+        }
+        let date = |mk: usize| match self.marks[mk].period {
+            PeriodRef::Absolute(p) if !self.marks[mk].baseline => Some(p),
+            _ => None,
+        };
+        let first_mark = self.owned_mark(me)?;
+        let and = self.marks[first_mark].end;
+        if !self.is(and, self.w.and) {
+            return None;
+        }
+        let o = self.mention_starting(and + 1)?;
+        let second_mark = self.owned_mark(self.mtoks[o].1)?;
+        let closed = self.is(self.marks[second_mark].end, ")");
+        if !closed || self.role(o) != Role::Free || !self.levels_alike(m, o) {
+            return None;
+        }
+        let (p, q) = (date(first_mark)?, date(second_mark)?);
+        if ends_before(p, q) {
+            Some((o, m))
+        } else if ends_before(q, p) {
+            Some((m, o))
+        } else {
+            None
         }
     }
 
@@ -4670,6 +4707,13 @@ impl<'a> Sentence<'a> {
                     .marks
                     .iter()
                     .any(|m| m.end == open && (m.first == draft_end || m.first == draft_end + 1))
+                // "a 17.4 per cent drop in road deaths (259 in 2017 and 214 in 2018)": what
+                // changed, in a few words between.
+                || draft_end < open
+                    && open - draft_end <= 6
+                    && (draft_end..open).all(|j| {
+                        self.toks[j].kind == Kind::Word && self.direction_at(j).is_none()
+                    })
         };
         self.drafts
             .iter()
