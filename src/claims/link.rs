@@ -5035,12 +5035,24 @@ impl<'a> Sentence<'a> {
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
     /// "widened in April"): within a few words, with only words and period phrases between.
     fn direction_in_clause(&self, k: usize) -> Option<(Direction, usize)> {
-        // "fell sharply to 4.4%", "eased slightly from 2.8%"
-        let mut j = k;
-        while j > self.first + 1 && k - j < 2 && self.is_any(j - 1, &self.w.manner_adverbs) {
+        // "fell sharply to 4.4%", "eased slightly from 2.8%", "rose slightly in August to
+        // 4.3 per cent": adverbs of manner, after the verb's period phrase at most.
+        let start = self
+            .marks
+            .iter()
+            .find(|mk| mk.end == k && mk.first > self.first + 1 && !mk.baseline)
+            .map_or(k, |mk| mk.first);
+        let mut j = start;
+        while j > self.first + 1 && start - j < 2 && self.is_any(j - 1, &self.w.manner_adverbs) {
             j -= 1;
         }
-        if let Some((d, _)) = j.checked_sub(1).and_then(|j| self.direction_at(j)) {
+        let adverbs = j < start;
+        let at = |j: usize| j.checked_sub(1).and_then(|j| self.direction_at(j));
+        if let Some((d, _)) = at(j).filter(|_| start == k || adverbs) {
+            return Some((d, j - 1));
+        }
+        let j = if start == k { j } else { k };
+        if let Some((d, _)) = at(j) {
             return Some((d, j - 1));
         }
         // "has also increased, from 120,120 in August to 125,829": a comma after the verb;
