@@ -2241,6 +2241,17 @@ impl<'a> Sentence<'a> {
             && self.mention_starting(mf - 2).is_none()
     }
 
+    /// Whether the sentence opens with "the", figure token `mf`, the one noun at `k` it sizes
+    /// and a verb of being: "The 3% level is", "The 2,000 figure was".
+    fn figure_naming_subject(&self, mf: usize, k: usize) -> bool {
+        mf == self.first + 1
+            && self.is(mf - 1, self.lang.periods.the)
+            && k + 1 < self.end
+            && self.naming_word(k)
+            && !self.is_any(k, &self.w.value_words)
+            && self.is_any(k + 1, &self.w.stating_verbs)
+    }
+
     /// "compared with a December figure of 15.0 billion", "from 17.4 billion": a figure
     /// introduced as the other side of a comparison.
     fn introduced_as_baseline(&self, m: usize) -> bool {
@@ -4162,6 +4173,10 @@ impl<'a> Sentence<'a> {
             // "Exports of 368 mln dlrs were up from 314 mln": the figure of the subject, then
             // the verb of being before the word of direction.
             k = self.past_manner(k + 1);
+        } else if next_to_value && self.figure_naming_subject(mf, k) {
+            // "The 3% level is up from the 2.5% figure": the figure, the noun it sizes and the
+            // verb of being open the sentence.
+            k = self.past_manner(k + 2);
         }
         let adjective = self
             .is_any(k, &self.w.direction_adjectives)
