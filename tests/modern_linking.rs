@@ -93,7 +93,7 @@ const HELDOUT9_INCONSISTENT_FLAGGED: usize = 2;
 /// one false finding, when first measured (twelfth session of 2026-12-07); the false finding
 /// read and fixed (a table set apart by spaces whose header names the earlier year first); its
 /// misses read in the thirteenth session, once the eleventh set stood in for it.
-const HELDOUT10_LINKED: usize = 153;
+const HELDOUT10_LINKED: usize = 154;
 const HELDOUT10_LINKED_WITH_PERIOD: usize = 103;
 const HELDOUT10_PLANTED_CAUGHT: usize = 65;
 const HELDOUT10_INCONSISTENT_FLAGGED: usize = 3;

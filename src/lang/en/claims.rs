@@ -295,6 +295,8 @@ pub const CLAIMS: ClaimWords = ClaimWords {
         "slight",
         "robust",
         "strong",
+        "amount",
+        "figure",
         "marking",
         "overall",
         "showing",
