@@ -2389,7 +2389,10 @@ impl<'a> Sentence<'a> {
             // "up from 28 offences in 2021 to 36": the period after the words the count is of,
             // before the "to" of the next count.
             .or_else(|| {
-                (self.past_counted_noun_to(m, k) != k)
+                // The cheap test first: most figures are not after "from".
+                let mf = self.mtoks[m].0;
+                let after_from = mf > self.first && self.is(mf - 1, self.w.from);
+                (after_from && self.past_counted_noun_to(m, k) != k)
                     .then(|| self.owned_mark(k + self.counted_words(k)))
                     .flatten()
             })
