@@ -1104,6 +1104,10 @@ impl<'a> Sentence<'a> {
     /// "compared with", "compared to", "from", "against", "versus", "vs", "over": how many
     /// tokens the baseline connector at `k` spans.
     fn baseline_connector(&self, k: usize) -> Option<usize> {
+        // One test by shape first: most tokens start no connector.
+        if k >= self.end || !self.toks[k].may_be_in(&self.w.connector_starts) {
+            return None;
+        }
         let w = self.low(k)?;
         // "as compared with", "as against"
         if self.w.connector_prefixes.contains(&w) {

@@ -278,6 +278,9 @@ impl UnitWords {
 /// The words that link figures into claims (claims/link.rs).
 #[derive(Debug)]
 pub struct ClaimWords {
+    /// The shapes of every word a baseline connector can start with
+    /// ([`ClaimWords::connector_starts`]).
+    pub connector_starts: Shapes,
     /// Words allowed between a direction word and its percent ("rose by 5%").
     pub fillers_before_percent: Words,
     /// Extra fillers between a direction and a multiple ("rose to three times", "by").
@@ -566,6 +569,19 @@ pub struct ClaimWords {
     /// Words before "unchanged" or "stable" that make it roughly so ("little changed",
     /// "broadly stable"): no zero change is read.
     pub flat_hedges: Words,
+}
+
+impl ClaimWords {
+    /// The shapes of every word a baseline connector starts with ("from", "compared",
+    /// "as", "over", "than"), for [`Self::connector_starts`]: most tokens are none.
+    pub const fn connector_starts(&self) -> Shapes {
+        Shapes::EMPTY
+            .union(self.connector_prefixes.shapes())
+            .union(self.baseline_words.shapes())
+            .union(self.baseline_pairs.0.shapes())
+            .union(self.baseline_before_determiner.shapes())
+            .with(self.than)
+    }
 }
 
 /// The words of period phrases (claims/periods.rs).

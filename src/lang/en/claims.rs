@@ -1,6 +1,7 @@
 //! English direction words and the words that link figures into claims.
 
 use crate::claim::Direction::{self, Down, Flat, Up};
+use crate::lang::shapes::Shapes;
 use crate::lang::DirectionPos::{self, Noun, Verb};
 use crate::lang::{ClaimWords, Map, Words};
 
@@ -214,6 +215,12 @@ pub const DIRECTIONS: Map<(Direction, DirectionPos)> = Map::new(&[
 ]);
 
 pub const CLAIMS: ClaimWords = ClaimWords {
+    connector_starts: WORDS.connector_starts(),
+    ..WORDS
+};
+
+const WORDS: ClaimWords = ClaimWords {
+    connector_starts: Shapes::EMPTY,
     fillers_before_percent: Words::new(&[
         "a",
         "by",
