@@ -5,9 +5,9 @@
 //! ("The 0.25 percentage point hike"), when the move before went the same way.
 
 use super::comparable_size;
-use super::link::scale_of;
 use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
+use crate::extract::numeral::scale_of;
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Extraction;
 use crate::lang::{DirectionPos, Language};

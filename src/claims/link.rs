@@ -9,6 +9,7 @@ use super::subject;
 use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
+use crate::extract::numeral::scale_of;
 use crate::extract::tokens::{word_direction, Kind, Token};
 use crate::extract::{Extraction, Low, RESPECTIVELY_REACH};
 use crate::interval::Interval;
@@ -2396,9 +2397,8 @@ impl<'a> Sentence<'a> {
                 // The cheap test first: most figures are not after "from".
                 let mf = self.mtoks[m].0;
                 let after_from = mf > self.first && self.is(mf - 1, self.w.from);
-                (after_from && self.past_counted_noun_to(m, k) != k)
-                    .then(|| self.owned_mark(k + self.counted_words(k)))
-                    .flatten()
+                let (words, _) = after_from.then(|| self.counted_noun_to(m, k)).flatten()?;
+                self.owned_mark(k + words)
             })
             .or_else(|| {
                 // "from 1985's 710 mln dlrs": the year that owns the figure.
@@ -4072,7 +4072,7 @@ impl<'a> Sentence<'a> {
                 let k = if to_first {
                     self.past_counted_noun(m, k)
                 } else {
-                    self.past_counted_noun_to(m, k)
+                    self.counted_noun_to(m, k).map_or(k, |(_, to)| to)
                 };
                 // "widened to ₹1.5 lakh crore in October against ₹1.2 lakh crore a year
                 // ago": after "to", any word of a baseline.
@@ -5057,25 +5057,29 @@ impl<'a> Sentence<'a> {
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
     /// "widened in April"): within a few words, with only words and period phrases between.
     fn direction_in_clause(&self, k: usize) -> Option<(Direction, usize)> {
-        // "fell sharply to 4.4%", "eased slightly from 2.8%", "rose slightly in August to
-        // 4.3 per cent": adverbs of manner, after the verb's period phrase at most.
-        let start = self
+        // "fell sharply to 4.4%", "eased slightly from 2.8%": adverbs of manner before `end`.
+        let past_adverbs = |end: usize| {
+            let mut j = end;
+            while j > self.first + 1 && end - j < 2 && self.is_any(j - 1, &self.w.manner_adverbs) {
+                j -= 1;
+            }
+            j
+        };
+        let at = |j: usize| j.checked_sub(1).and_then(|j| self.direction_at(j));
+        let j = past_adverbs(k);
+        if let Some((d, _)) = at(j) {
+            return Some((d, j - 1));
+        }
+        // "rose slightly in August to 4.3 per cent": adverbs before the verb's period phrase.
+        if let Some(mk) = self
             .marks
             .iter()
             .find(|mk| mk.end == k && mk.first > self.first + 1 && !mk.baseline)
-            .map_or(k, |mk| mk.first);
-        let mut j = start;
-        while j > self.first + 1 && start - j < 2 && self.is_any(j - 1, &self.w.manner_adverbs) {
-            j -= 1;
-        }
-        let adverbs = j < start;
-        let at = |j: usize| j.checked_sub(1).and_then(|j| self.direction_at(j));
-        if let Some((d, _)) = at(j).filter(|_| start == k || adverbs) {
-            return Some((d, j - 1));
-        }
-        let j = if start == k { j } else { k };
-        if let Some((d, _)) = at(j) {
-            return Some((d, j - 1));
+        {
+            let v = past_adverbs(mk.first);
+            if let Some((d, _)) = at(v).filter(|_| v < mk.first) {
+                return Some((d, v - 1));
+            }
         }
         // "has also increased, from 120,120 in August to 125,829": a comma after the verb;
         // "Rapes are also up, to 775": after a particle a verb of being puts before it.
@@ -5115,26 +5119,22 @@ impl<'a> Sentence<'a> {
             .count()
     }
 
-    /// "up from 28 offences in 2021 to 36 in 2022": past the words bare count `m` after
-    /// "from" is of, at `k`, and their period phrase, to the "to" of a bare count after them;
-    /// else `k`.
-    fn past_counted_noun_to(&self, m: usize, k: usize) -> usize {
+    /// "up from 28 offences in 2021 to 36 in 2022": the words bare count `m` after "from" is
+    /// of, at `k`, then their period phrase and the "to" of a bare count: how many words, and
+    /// the "to".
+    fn counted_noun_to(&self, m: usize, k: usize) -> Option<(usize, usize)> {
         if self.kind(m) != MentionKind::Number {
-            return k;
+            return None;
         }
         let words = self.counted_words(k);
         if words == 0 {
-            return k;
+            return None;
         }
         let to = self.after_owned_mark(k + words);
         let count_after = self
             .mention_starting(to + 1)
             .is_some_and(|v| self.kind(v) == MentionKind::Number);
-        if self.is(to, self.w.to) && count_after {
-            to
-        } else {
-            k
-        }
+        (self.is(to, self.w.to) && count_after).then_some((words, to))
     }
 
     /// "grew to 72 kobo from 44 kobo", "rose to 72 banks from 44": past the one or two words a
@@ -5755,12 +5755,6 @@ fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
         implied: false,
         mention: Some(index),
     }
-}
-
-/// The scale a mention was written with ("284.9 mln" is 1e6), if it has a plain numeral.
-pub(super) fn scale_of(text: &str, m: &Mention) -> Option<f64> {
-    let n = crate::extract::numeral::parse(m.number_span.slice(text))?;
-    (n.value != 0.0 && !m.words && !m.range).then(|| (m.value / n.value).abs())
 }
 
 /// Gives a bare figure the unit and scale of the other side of its comparison ("to 320.5

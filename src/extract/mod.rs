@@ -399,11 +399,8 @@ impl<'a> Scanner<'a> {
                     return Unit::Currency(code, factor);
                 }
                 // "Swedish crowns": a name several countries share, made one country's.
-                if u.quantities.get(&n).is_some_and(|name| {
-                    u.shared_currencies
-                        .iter()
-                        .any(|&(shared, codes)| shared == name && codes.contains(&code))
-                }) {
+                let shared = u.quantities.get(&n).and_then(|name| u.shared_codes(name));
+                if shared.is_some_and(|codes| codes.contains(&code)) {
                     *j = i + 2;
                     return Unit::Currency(code, 1.0);
                 }
@@ -1624,13 +1621,7 @@ impl<'a> Scanner<'a> {
         }
         // "SR 5 million riyals": a currency's sign or code says which the shared name is.
         if let (Some(_), Unit::Quantity(name)) = (prefix, tail.unit) {
-            if self
-                .lang
-                .units
-                .shared_currencies
-                .iter()
-                .any(|&(n, _)| n == name)
-            {
+            if self.lang.units.shared_codes(name).is_some() {
                 tail.unit = Unit::None;
             }
         }

@@ -335,6 +335,13 @@ pub fn standalone(
     })
 }
 
+/// The scale a mention was written with ("284.9 mln" is 1e6, "$27.56 billion" 1e9, "12 cts"
+/// 0.01), if it has a plain numeral: none for a figure in words or a range.
+pub fn scale_of(text: &str, m: &crate::mention::Mention) -> Option<f64> {
+    let n = parse(m.number_span.slice(text))?;
+    (n.value != 0.0 && !m.words && !m.range).then(|| (m.value / n.value).abs())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

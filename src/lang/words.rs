@@ -248,6 +248,14 @@ pub struct UnitWords {
 }
 
 impl UnitWords {
+    /// The codes a currency name several countries share may stand for ("riyal": SAR, QAR,
+    /// ...), if `name` is one.
+    pub fn shared_codes(&self, name: &str) -> Option<&'static [&'static str]> {
+        self.shared_currencies
+            .iter()
+            .find_map(|&(shared, codes)| (shared == name).then_some(codes))
+    }
+
     /// The shapes of every word a unit after a number can start with, for [`Self::starts`].
     pub const fn unit_starts(&self) -> Shapes {
         Shapes::EMPTY

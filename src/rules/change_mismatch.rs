@@ -5,7 +5,7 @@ use crate::claim::{Change, Claim, Direction, Figure, Measure};
 use crate::finding::{Finding, Severity};
 use crate::interval::Interval;
 
-use crate::extract::numeral;
+use crate::extract::numeral::{self, scale_of};
 use crate::measure::format::{fmt_amount_range, fmt_change_range, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
 use crate::mention::{Bound, MentionKind};
@@ -261,16 +261,9 @@ fn band_move(
     low.intersect(&high)
 }
 
-/// The factor from a figure's written number to its value: its scale word and currency
-/// subunit ("$27.56 billion" is 1e9), none for a figure in words or a range.
-fn written_factor(ctx: &Context, mention: Option<usize>) -> Option<f64> {
-    let mention = ctx.mentions.get(mention?)?;
-    if mention.words || mention.range {
-        return None;
-    }
-    let numeral =
-        numeral::parse(mention.number_span.slice(ctx.text())).filter(|n| n.value != 0.0)?;
-    Some(mention.value / numeral.value).filter(|f| f.is_finite())
+/// The scale the figure of mention `m` was written with ("$27.56 billion" is 1e9).
+fn written_scale(ctx: &Context, m: Option<usize>) -> Option<f64> {
+    scale_of(ctx.text(), ctx.mentions.get(m?)?)
 }
 
 /// Whether a bare amount of change (no unit, no scale word) beside figures written with a
@@ -293,11 +286,11 @@ fn bare_amount_fits(
     };
     let bare = mention.kind == MentionKind::Number
         && mention.unit.is_none()
-        && written_factor(ctx, change.mention) == Some(1.0);
-    let Some(scale) = written_factor(ctx, value.mention).filter(|&f| f > 1.0) else {
+        && written_scale(ctx, change.mention) == Some(1.0);
+    let Some(scale) = written_scale(ctx, value.mention).filter(|&f| f > 1.0) else {
         return false;
     };
-    if !bare || written_factor(ctx, baseline.mention) != Some(scale) {
+    if !bare || written_scale(ctx, baseline.mention) != Some(scale) {
         return false;
     }
     let magnitude = |iv: &Interval| Interval::new(iv.low.abs(), iv.high.abs());
@@ -445,8 +438,8 @@ mod tests {
         ] {
             assert_none(&lint(text, NAME));
         }
-        // No reading fits: 3 billion is not 2, nor is 3% the +7.8% the figures give; an amount
-        // with separators is no scale word left out.
+        // No reading fits: 3 billion is not 2, nor is 3% the +7.8% the figures give; nor are
+        // 2,000 billion or 2,000%.
         for (text, words) in [
             (
                 "Sales rose 3 to $27.56 billion from $25.56 billion.",
