@@ -102,6 +102,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.particle_verbs.0", &c.particle_verbs.0),
         ("claims.negating_adjectives", &c.negating_adjectives),
         ("claims.adjective_articles", &c.adjective_articles),
+        ("claims.level_change_links", &c.level_change_links),
         ("claims.comparison_opener", &c.comparison_opener.0),
         ("claims.comparing.0", &c.comparing.0),
         ("claims.comparing.1", &c.comparing.1),

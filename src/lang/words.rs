@@ -516,6 +516,9 @@ pub struct ClaimWords {
     /// Articles before one adjective between a verb of change and its figure: "rose an
     /// unexpected 0.3%", "fell a sharp 5%".
     pub adjective_articles: Words,
+    /// Words that may join a rate to the change of it after a stop, besides articles: "a pass
+    /// rate of 70.6%, which is an improvement of 5.6% from 2017".
+    pub level_change_links: Words,
     /// A sentence opening "In comparison," or "By comparison," before a level of its own
     /// earlier period: the prepositions and the noun.
     pub comparison_opener: (Words, &'static str),

@@ -88,6 +88,16 @@ pub fn both_percent(a: &Figure, b: &Figure) -> bool {
     a.unit == Some("%") && b.unit == Some("%")
 }
 
+/// Figures further apart than this ratio are taken to measure different things (a monthly
+/// rate beside an annual one, a part beside its whole), not to misstate one measure.
+const MAX_RATIO: f64 = 2.0;
+
+/// Whether two figures are near enough in size to be two statements of one measure.
+pub fn similar_size(a: &Figure, b: &Figure) -> bool {
+    let ratio = (a.interval.mid() / b.interval.mid()).abs();
+    (1.0 / MAX_RATIO..=MAX_RATIO).contains(&ratio)
+}
+
 /// Both periods known and equal.
 pub fn same_period(a: &Figure, b: &Figure) -> bool {
     matches!((a.period, b.period), (Some(x), Some(y)) if x == y)

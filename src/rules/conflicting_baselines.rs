@@ -6,7 +6,7 @@ use crate::finding::Finding;
 
 use super::arith::{
     change_number_text, conflict_message, figure_conflict_severity, is_stated, same_period,
-    stated_or_value,
+    similar_size, stated_or_value,
 };
 use super::{Context, SameMeasure};
 
@@ -19,7 +19,10 @@ to 46.8 under any rounding) and compares it with every other figure the article 
 the same measure and period: another claim's baseline, implied or written, or another
 claim's written value. Both periods must be known and equal, the units the same, and at
 least one of the two figures implied (two written figures are `conflicting-figures`). A claim
-is never compared with itself, and each pair of claims is reported once.
+is never compared with itself, and each pair of claims is reported once. A percent change of
+a rate may be its difference in points written with a bare percent sign, so a rate's implied
+baseline spans both readings; and two rates more than twofold apart are taken for different
+rates (monthly beside annual, food prices beside all prices), not compared.
 
 A near miss, a gap under 1% of the larger figure, is a `warning`; anything larger is an `error`.
 
@@ -55,6 +58,9 @@ fn conflict(a: &Figure, b: &Figure) -> bool {
         && a.unit.is_some()
         && a.unit == b.unit
         && !a.interval.overlaps(&b.interval)
+        // Rates more than twofold apart are different rates (a monthly one beside an annual
+        // one, food prices beside all prices); amounts so far apart may be a slipped scale.
+        && (a.unit != Some("%") || similar_size(a, b))
 }
 
 /// How an implied baseline was rebuilt, for the notes.
@@ -214,6 +220,48 @@ mod tests {
             "May 2025's figure is 46.4 t (46.1–46.8) by claim 1 but ",
         );
         assert_eq!(f.notes.len(), 2);
+    }
+
+    /// Claim 1: food inflation 2.45% in March, 1.41% lower than February (February implied,
+    /// either reading). Claim 2: February's rate stated as `feb`.
+    fn rates(feb: &str) -> Article {
+        let text = format!("Food inflation was 2.45% in March, 1.41% lower than February. In February it was {feb}.");
+        let mut art = Article::new(&text);
+        let pct = art.pct("1.41% lower", "1.41%", Direction::Down);
+        let value = art.figure("2.45%", Some("%"), month(2025, 3));
+        let relative = Measure::Percent
+            .before(&value.interval, &pct.interval)
+            .unwrap();
+        let points = Measure::Points
+            .before(&value.interval, &pct.interval)
+            .unwrap();
+        let claim = Claim {
+            value: Some(value),
+            baseline: Some(implied(relative.hull(&points), Some("%"), month(2025, 2))),
+            change: Some(pct),
+            ..art.claim(
+                ClaimKind::Change,
+                "2.45% in March, 1.41% lower",
+                "food inflation",
+            )
+        };
+        art.push(claim);
+        let claim = Claim {
+            value: Some(art.figure(feb, Some("%"), month(2025, 2))),
+            ..art.claim(ClaimKind::Value, feb, "food inflation")
+        };
+        art.push(claim);
+        art
+    }
+
+    #[test]
+    fn flags_a_rate_outside_both_readings_but_not_another_rate() {
+        // Either reading of 1.41% puts February at 2.48% to 3.87%.
+        assert_one(&run(&rates("4.2%")), Severity::Error, "but 4.2% by claim 2");
+        assert_none(&run(&rates("3.86%")));
+        assert_none(&run(&rates("2.5%")));
+        // A rate over twice as high is another rate (annual beside monthly), not February's.
+        assert_none(&run(&rates("23.34%")));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::finding::{Finding, Severity};
 
 use crate::measure::format::fmt_value;
 
-use super::arith::{conflict_message, is_stated, same_period, units_compatible};
+use super::arith::{conflict_message, is_stated, same_period, similar_size, units_compatible};
 use super::basis::same_basis;
 use super::{Context, SameMeasure};
 
@@ -74,16 +74,12 @@ fn stated_figures(claim: &Claim) -> impl Iterator<Item = &Figure> {
         .filter(|f| is_stated(f))
 }
 
-/// Figures further apart than this are taken to measure different things.
-const MAX_RATIO: f64 = 2.0;
-
 fn conflict(a: &Figure, b: &Figure) -> bool {
-    let ratio = (a.interval.mid() / b.interval.mid()).abs();
     a.stated != b.stated
         && same_period(a, b)
         && units_compatible(a, b)
         && !a.interval.overlaps(&b.interval)
-        && (1.0 / MAX_RATIO..=MAX_RATIO).contains(&ratio)
+        && similar_size(a, b)
 }
 
 pub(crate) fn check_with(ctx: &Context, out: &mut Vec<Finding>, same: SameMeasure) {

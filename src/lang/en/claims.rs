@@ -707,6 +707,7 @@ const WORDS: ClaimWords = ClaimWords {
         "projected",
     ]),
     adjective_articles: Words::new(&["a", "an"]),
+    level_change_links: Words::new(&["is", "was", "which"]),
     comparison_opener: (Words::new(&["by", "in"]), "comparison"),
     comparing: (
         Words::new(&["compares", "compared"]),
