@@ -168,6 +168,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("subjects.not_proper", &s.not_proper),
         ("subjects.stopwords", &s.stopwords),
         ("subjects.qualifier_links", &s.qualifier_links),
+        ("subjects.ratio_comparisons", &s.ratio_comparisons),
     ]
 }
 

@@ -1030,6 +1030,10 @@ mod tests {
             figures(text, "declined 4.9 pct"),
             (String::new(), String::new())
         );
+        // The figures "without this adjustment" are not the seasonally adjusted change's.
+        let text = "House prices were up by 0.7% between August and September. \
+                    Without this adjustment, the average house price increased from £265,375 to £266,094.";
+        assert_eq!(figures(text, "up by 0.7%"), (String::new(), String::new()));
     }
 
     #[test]

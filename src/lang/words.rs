@@ -799,6 +799,10 @@ pub struct SubjectWords {
     /// ratio rather than a share ("debt at 129 pct of exports", "4 bln dlrs, or 105 pct of
     /// equity", "exposure of over 150 pct of capital").
     pub ratio_links: Words,
+    /// Words right after a percent that set it against another level, making it a ratio to
+    /// that level rather than a share ("accounting for 540.4 percent compared to the same
+    /// period in 2021").
+    pub ratio_comparisons: Words,
     /// Currencies quoted as units per dollar when no unit is written: their figure falls when
     /// the currency rises ("the yen rose 0.8 pct to 153.50 from 154.67").
     pub quoted_per_dollar: Words,

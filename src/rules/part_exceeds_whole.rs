@@ -19,7 +19,8 @@ Ratios written like shares are left alone: a figure \"of GDP\", \"of income\", \
 \"of the target\", \"of last year's level\" and the like can exceed 100% (debt at 120% of GDP).
 So is a figure tied to another quantity named before it (\"debt at 129% of exports\", \"4 bln
 dlrs, or 105% of equity\", \"exposure of over 150% of capital\"): the part is a different
-quantity from the whole, so it may well be larger.
+quantity from the whole, so it may well be larger. So is a figure set against another level
+right after it (\"accounting for 540.4 percent compared to the same period in 2021\").
 
 ## Why is this bad?
 A part cannot be larger than the whole it belongs to. A share above 100% usually means the
@@ -53,6 +54,18 @@ fn tied_to_another_quantity(ctx: &Context, claim: &Claim, figure: &Figure) -> bo
         .is_some_and(|w| ctx.doc.lang.subjects.ratio_links.contains(&w))
 }
 
+/// Whether the word right after the figure sets it against another level ("accounting for
+/// 540.4 percent compared to the same period in 2021"): a ratio to that level, not a share.
+fn compared_with_another_level(ctx: &Context, claim: &Claim, figure: &Figure) -> bool {
+    let Some(stated) = figure.stated else {
+        return false;
+    };
+    let after = &ctx.text()[stated.end..claim.sentence.end.max(stated.end)];
+    lowercase_words(after)
+        .next()
+        .is_some_and(|w| ctx.doc.lang.subjects.ratio_comparisons.contains(&w))
+}
+
 /// The written figure of a share above 100% under every reading, when it is a share.
 fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
     let value = claim.value.as_ref()?;
@@ -68,7 +81,11 @@ fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
         is_ratio_whole(words, &claim.subject)
             || is_ratio_whole(words, &share_words(ctx, claim, value))
     };
-    (oversized && !ratio() && !tied_to_another_quantity(ctx, claim, value)).then_some(value)
+    (oversized
+        && !ratio()
+        && !tied_to_another_quantity(ctx, claim, value)
+        && !compared_with_another_level(ctx, claim, value))
+    .then_some(value)
 }
 
 /// Longest quote of a share's words, in words.
@@ -197,6 +214,23 @@ mod tests {
         ] {
             assert_none(&lint(text, NAME));
         }
+    }
+
+    #[test]
+    fn accepts_a_figure_set_against_another_level() {
+        for text in [
+            "Up to October, 1,729,098 visitors arrived, accounting for 540.4 percent compared to the same period in 2021.",
+            "Sales accounted for 130% against last year's total.",
+        ] {
+            assert_none(&lint(text, NAME));
+        }
+        // Only right after the figure: "of" a whole between leaves a share.
+        let f = lint("Exports hold 120 pct of the market against rivals.", NAME);
+        assert_one(
+            &f,
+            Severity::Error,
+            "\"120 pct of the market against rivals\" states",
+        );
     }
 
     #[test]

@@ -276,6 +276,9 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
     possessives: &["’s", "'s"],
     ratio_wholes: RATIO_WHOLES,
     ratio_links: Words::new(&["at", "of", "or", "to"]),
+    ratio_comparisons: Words::new(&[
+        "vs", "than", "over", "versus", "against", "compared", "relative",
+    ]),
     quoted_per_dollar: Words::new(&[
         "won",
         "yen",
@@ -319,6 +322,7 @@ pub const SUBJECTS: SubjectWords = SubjectWords {
         "projected",
         "seasonally",
         "unadjusted",
+        "adjustment",
     ]),
     basis_references: Words::new(&["basis"]),
     list_pairing: Words::new(&["respectively"]),
