@@ -2996,8 +2996,10 @@ impl<'a> Sentence<'a> {
     fn written_sign(&self, m: usize) -> Option<(Direction, bool)> {
         let mf = self.mtoks[m].0;
         let is_sign = |c: char| matches!(c, '+' | '-' | '\u{2212}');
+        // "(+ 10.5% compared to 2016)": a sign alone after an opening parenthesis is the
+        // figure's, a space between or not.
         let glued_sign = mf > self.first
-            && !self.toks[mf].space_before
+            && (!self.toks[mf].space_before || mf > self.first + 1 && self.is(mf - 2, "("))
             && self.toks[mf - 1].text(self.text).starts_with(is_sign);
         let sign = if glued_sign {
             self.toks[mf - 1].text(self.text)
@@ -4626,7 +4628,6 @@ impl<'a> Sentence<'a> {
             dr.first == k
                 && matches!(dr.kind, ClaimKind::Change | ClaimKind::Multiple)
                 && dr.change.is_some()
-                && dr.measure != Measure::Absolute
                 && dr.baseline.is_none()
                 && dr
                     .baseline_mark
@@ -5353,6 +5354,9 @@ impl<'a> Sentence<'a> {
             if agree {
                 self.drafts[d].first = first;
                 self.give_figures(d, value, base);
+                // "versus KD 358.8 million, a decrease of KD 35.2 million or 9.8%": the percent
+                // restating the amount is of the same value.
+                self.share_value_with_restatement(d);
                 return;
             }
             let dr = &mut self.drafts[d];

@@ -16,6 +16,10 @@ use numeral::Numeral;
 use tokens::{Kind, Token};
 use words::{Bare, Written};
 
+/// How many figures written as one to three digits, a space and three digits an article
+/// needs before such a pair is read as one number with its thousands spaced.
+const SPACED_PAIRS_FOR_STYLE: usize = 3;
+
 /// The tokens of an article body and the mentions found in them.
 #[derive(Debug, Default)]
 pub struct Extraction {
@@ -1025,13 +1029,20 @@ impl<'a> Scanner<'a> {
 
     /// Whether the text writes a figure with its thousands apart that can be nothing else: a
     /// [`Self::spaced_run`] of round thousands ("4 000") or of more than one group ("1 414
-    /// 021"), not after a month. Read once per article, the first time it is asked.
+    /// 021"), not after a month; or writes [`SPACED_PAIRS_FOR_STYLE`] or more pairs of that
+    /// shape ("6 163 murders ..., up by 1 056 ... 9 556 rapes"), which two figures side by
+    /// side seldom are so often. Read once per article, the first time it is asked.
     fn spaces_thousands(&self) -> bool {
         *self.spaced_thousands.get_or_init(|| {
+            let mut pairs = 0;
             (0..self.toks.len()).any(|j| {
                 self.toks[j].kind == Kind::Num
                     && self.spaced_run(j).is_some_and(|k| {
-                        (k > j + 1 || self.round_thousands(j, k)) && !self.is_day_of_date(j)
+                        if self.is_day_of_date(j) {
+                            return false;
+                        }
+                        pairs += usize::from(k == j + 1);
+                        k > j + 1 || self.round_thousands(j, k) || pairs >= SPACED_PAIRS_FOR_STYLE
                     })
             })
         })
@@ -3966,9 +3977,11 @@ mod tests {
     #[test]
     fn one_group_is_a_figure_where_the_text_spaces_its_thousands() {
         // Round thousands or two groups elsewhere tell the convention.
+        // So do three such pairs: "6 163 murders ..., up by 1 056 ... 9 556 rapes".
         for text in [
             "Sales fell to 37 403 units, more than 4 000 units down.",
             "Sales fell to 37 403 units; the city has 1 414 021 residents.",
+            "Sales fell to 37 403 units from 38 922, and 9 556 were cars.",
         ] {
             let got = read(text);
             assert!(got.iter().any(|m| m.2 == 37_403.0), "{text}: {got:?}");
@@ -3976,6 +3989,7 @@ mod tests {
         // Without them, two numbers side by side stay two, and a date does not tell.
         for text in [
             "Sales fell to 37 403 units.",
+            "Sales fell to 37 403 units from 38 922.",
             "On May 15 000 units were sold, and 37 403 units in June.",
         ] {
             let got = read(text);

@@ -688,6 +688,7 @@ const WORDS: ClaimWords = ClaimWords {
         "marking",
         "recording",
         "reflecting",
+        "indicating",
         "registering",
         "representing",
     ]),
