@@ -103,6 +103,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.negating_adjectives", &c.negating_adjectives),
         ("claims.adjective_articles", &c.adjective_articles),
         ("claims.level_change_links", &c.level_change_links),
+        ("claims.amounting", &c.amounting),
         ("claims.comparison_opener", &c.comparison_opener.0),
         ("claims.comparing.0", &c.comparing.0),
         ("claims.comparing.1", &c.comparing.1),

@@ -567,6 +567,15 @@ impl<'a> Sentence<'a> {
             if by && steps == 2 && self.is(k, "(") {
                 continue;
             }
+            // "a monthly increase amounting to 14.0%": the participle and its "to".
+            if steps == 1
+                && k > self.first
+                && self.is(k, self.w.to)
+                && self.is_any(k - 1, &self.w.amounting)
+            {
+                k -= 1;
+                continue;
+            }
             let w = self.low(k)?;
             if same(&w, self.w.by) {
                 by = true;

@@ -519,6 +519,9 @@ pub struct ClaimWords {
     /// Words that may join a rate to the change of it after a stop, besides articles: "a pass
     /// rate of 70.6%, which is an improvement of 5.6% from 2017".
     pub level_change_links: Words,
+    /// Participles between a change's noun and its figure, before "to": "a monthly increase
+    /// amounting to 14.0%".
+    pub amounting: Words,
     /// A sentence opening "In comparison," or "By comparison," before a level of its own
     /// earlier period: the prepositions and the noun.
     pub comparison_opener: (Words, &'static str),
