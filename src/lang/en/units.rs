@@ -443,7 +443,9 @@ const QUANTITIES: &[(&str, &str)] = &[
     ("kilometers", "km"),
     ("passengers", "passengers"),
     ("households", "households"),
+    ("kilogramme", "kg"),
     ("subscribers", "users"),
+    ("kilogrammes", "kg"),
 ];
 
 /// Words before a number that make it a name, not a quantity ("Boeing 747", "No. 1",
