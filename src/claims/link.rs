@@ -2706,8 +2706,8 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Whether the percent `m` is a rate that the change starting at token `first` is of: only
-    /// a stop, articles and a relative clause's opening stand between ("a pass rate of 70.6%,
+    /// Whether the percent `m` is a rate that the change of draft `d` is of: only a stop,
+    /// articles and a relative clause's opening stand between ("a pass rate of 70.6%,
     /// an improvement of 5.6%", "65.6%, up by 3.1% from 2016", "82.2% (+1.4%)"). A percent
     /// joined by other words is most often a change itself ("a 0.4 pct third-quarter decline
     /// but was 0.7 pct higher", "last year's 7.4 pct, rising this year by 4.5 pct").
