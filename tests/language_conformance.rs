@@ -104,6 +104,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.adjective_articles", &c.adjective_articles),
         ("claims.level_change_links", &c.level_change_links),
         ("claims.amounting", &c.amounting),
+        ("claims.scope_prepositions", &c.scope_prepositions),
         ("claims.comparison_opener", &c.comparison_opener.0),
         ("claims.comparing.0", &c.comparing.0),
         ("claims.comparing.1", &c.comparing.1),

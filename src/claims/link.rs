@@ -5161,6 +5161,22 @@ impl<'a> Sentence<'a> {
                 _ => {}
             }
         }
+        // "declined for Saudis from 52.4 percent to 51.7 percent", "rose in Texas from 5 tons":
+        // a verb, then a short phrase saying for whom or where, then "from".
+        // The cheap tests first: most "from"s have no preposition of scope shortly before.
+        if self.is(k, self.w.from) {
+            let lo = k.saturating_sub(SCOPE_WORDS + 1).max(self.first + 1);
+            if let Some(p) = (lo..k)
+                .rev()
+                .find(|&p| self.is_any(p, &self.w.scope_prepositions))
+            {
+                if let Some((d, DirectionPos::Verb)) = self.direction_at(p - 1) {
+                    if (p..k).all(|j| self.naming_word(j)) {
+                        return Some((d, p - 1));
+                    }
+                }
+            }
+        }
         self.verb_before_object(k.checked_sub(1)?)
     }
 
@@ -5510,6 +5526,10 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     }
     claims
 }
+
+/// The most words a phrase of scope between a verb of change and "from" may have, its
+/// preposition included ("declined for both girls and boys from").
+const SCOPE_WORDS: usize = 5;
 
 /// Where the linking window that starts at token `from` ends: [`MAX_LINK_TOKENS`] later,
 /// or at `end`, moved so that no mention is cut in two.

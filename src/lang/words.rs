@@ -522,6 +522,9 @@ pub struct ClaimWords {
     /// Participles between a change's noun and its figure, before "to": "a monthly increase
     /// amounting to 14.0%".
     pub amounting: Words,
+    /// Prepositions opening a short phrase of scope between a verb of change and "from":
+    /// "declined for Saudis from 52.4 percent", "rose in Texas from 5 tons".
+    pub scope_prepositions: Words,
     /// A sentence opening "In comparison," or "By comparison," before a level of its own
     /// earlier period: the prepositions and the noun.
     pub comparison_opener: (Words, &'static str),

@@ -710,6 +710,7 @@ const WORDS: ClaimWords = ClaimWords {
     adjective_articles: Words::new(&["a", "an"]),
     level_change_links: Words::new(&["is", "was", "which"]),
     amounting: Words::new(&["amounting"]),
+    scope_prepositions: Words::new(&["in", "for", "among", "across"]),
     comparison_opener: (Words::new(&["by", "in"]), "comparison"),
     comparing: (
         Words::new(&["compares", "compared"]),
