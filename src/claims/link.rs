@@ -3001,7 +3001,8 @@ impl<'a> Sentence<'a> {
     /// A signed percent set against a period or figure, with no direction word: "+0.4% vs.
     /// H1 23", "(+8.7% compared to 2022)": the sign is the direction.
     /// The direction a sign written on mention `m` gives, in the mention ("-2%") or in a token
-    /// glued before it ("+0.4%"), and whether the sign is that glued token.
+    /// glued before it ("+0.4%", or alone after "(": "(+ 10.5%"), and whether the sign is that
+    /// token.
     fn written_sign(&self, m: usize) -> Option<(Direction, bool)> {
         let mf = self.mtoks[m].0;
         let is_sign = |c: char| matches!(c, '+' | '-' | '\u{2212}');

@@ -42,28 +42,25 @@ fn is_ratio_whole(words: &SubjectWords, subject: &str) -> bool {
     words.ratio_wholes.iter().any(|w| subject.contains(w))
 }
 
-/// Whether the word just before the figure ties it to a quantity named earlier ("debt at
-/// 129 pct of exports"): then the figure is that quantity's ratio to the whole, not a part of it.
-fn tied_to_another_quantity(ctx: &Context, claim: &Claim, figure: &Figure) -> bool {
-    let Some(stated) = figure.stated else {
-        return false;
-    };
-    let before = &ctx.text()[claim.sentence.start.min(stated.start)..stated.start];
-    lowercase_words(before)
-        .next_back()
-        .is_some_and(|w| ctx.doc.lang.subjects.ratio_links.contains(&w))
+/// The word of the claim's sentence right before (or after) a written figure, lowercase.
+fn word_beside(ctx: &Context, claim: &Claim, figure: &Figure, after: bool) -> Option<String> {
+    let stated = figure.stated?;
+    let text = ctx.text();
+    if after {
+        lowercase_words(&text[stated.end..claim.sentence.end.max(stated.end)]).next()
+    } else {
+        lowercase_words(&text[claim.sentence.start.min(stated.start)..stated.start]).next_back()
+    }
 }
 
-/// Whether the word right after the figure sets it against another level ("accounting for
-/// 540.4 percent compared to the same period in 2021"): a ratio to that level, not a share.
-fn compared_with_another_level(ctx: &Context, claim: &Claim, figure: &Figure) -> bool {
-    let Some(stated) = figure.stated else {
-        return false;
-    };
-    let after = &ctx.text()[stated.end..claim.sentence.end.max(stated.end)];
-    lowercase_words(after)
-        .next()
-        .is_some_and(|w| ctx.doc.lang.subjects.ratio_comparisons.contains(&w))
+/// Whether the figure is a ratio rather than a share: the word just before it ties it to a
+/// quantity named earlier ("debt at 129 pct of exports"), or the word right after it sets it
+/// against another level ("accounting for 540.4 percent compared to the same period in 2021").
+fn ratio_by_its_neighbours(ctx: &Context, claim: &Claim, figure: &Figure) -> bool {
+    let words = &ctx.doc.lang.subjects;
+    word_beside(ctx, claim, figure, false).is_some_and(|w| words.ratio_links.contains(&w))
+        || word_beside(ctx, claim, figure, true)
+            .is_some_and(|w| words.ratio_comparisons.contains(&w))
 }
 
 /// The written figure of a share above 100% under every reading, when it is a share.
@@ -81,11 +78,7 @@ fn oversized_share<'c>(ctx: &Context, claim: &'c Claim) -> Option<&'c Figure> {
         is_ratio_whole(words, &claim.subject)
             || is_ratio_whole(words, &share_words(ctx, claim, value))
     };
-    (oversized
-        && !ratio()
-        && !tied_to_another_quantity(ctx, claim, value)
-        && !compared_with_another_level(ctx, claim, value))
-    .then_some(value)
+    (oversized && !ratio() && !ratio_by_its_neighbours(ctx, claim, value)).then_some(value)
 }
 
 /// Longest quote of a share's words, in words.
