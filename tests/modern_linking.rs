@@ -38,9 +38,9 @@ const HELDOUT_PLANTED_CAUGHT: usize = 20;
 const HELDOUT_INCONSISTENT_FLAGGED: usize = 2;
 /// The second held-out set (`tests/fixtures/modern-heldout-2/`), a guard since its misses
 /// were read (third session of 2026-12-06): 86, 54 and 49 of 137 when first measured.
-const HELDOUT2_LINKED: usize = 127;
+const HELDOUT2_LINKED: usize = 128;
 const HELDOUT2_LINKED_WITH_PERIOD: usize = 88;
-const HELDOUT2_PLANTED_CAUGHT: usize = 71;
+const HELDOUT2_PLANTED_CAUGHT: usize = 74;
 const HELDOUT2_INCONSISTENT_FLAGGED: usize = 0;
 /// The third held-out set (`tests/fixtures/modern-heldout-3/`), a guard since its misses were
 /// read (sixth session of 2026-12-06): 92, 62 and 32 of 80 when first measured.
@@ -51,16 +51,16 @@ const HELDOUT3_INCONSISTENT_FLAGGED: usize = 1;
 /// The fourth held-out set (`tests/fixtures/modern-heldout-4/`), a guard since its misses were
 /// read (seventh session of 2026-12-06): 68, 37 and 24 of 85, with one false finding, when
 /// first measured.
-const HELDOUT4_LINKED: usize = 80;
+const HELDOUT4_LINKED: usize = 82;
 const HELDOUT4_LINKED_WITH_PERIOD: usize = 46;
 const HELDOUT4_PLANTED_CAUGHT: usize = 43;
 const HELDOUT4_INCONSISTENT_FLAGGED: usize = 0;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), a guard since its misses were
 /// read (eighth session of 2026-12-06): 104, 78 and 14 of 75, with one false finding, when
 /// first measured.
-const HELDOUT5_LINKED: usize = 126;
+const HELDOUT5_LINKED: usize = 127;
 const HELDOUT5_LINKED_WITH_PERIOD: usize = 100;
-const HELDOUT5_PLANTED_CAUGHT: usize = 44;
+const HELDOUT5_PLANTED_CAUGHT: usize = 47;
 const HELDOUT5_INCONSISTENT_FLAGGED: usize = 1;
 /// The sixth held-out set (`tests/fixtures/modern-heldout-6/`), a guard since its misses were
 /// read (ninth session of 2026-12-06): 100, 59 and 26 of 72 when first measured.
@@ -93,9 +93,9 @@ const HELDOUT9_INCONSISTENT_FLAGGED: usize = 2;
 /// one false finding, when first measured (twelfth session of 2026-12-07); the false finding
 /// read and fixed (a table set apart by spaces whose header names the earlier year first); its
 /// misses read in the thirteenth session, once the eleventh set stood in for it.
-const HELDOUT10_LINKED: usize = 156;
+const HELDOUT10_LINKED: usize = 158;
 const HELDOUT10_LINKED_WITH_PERIOD: usize = 104;
-const HELDOUT10_PLANTED_CAUGHT: usize = 66;
+const HELDOUT10_PLANTED_CAUGHT: usize = 70;
 const HELDOUT10_INCONSISTENT_FLAGGED: usize = 3;
 /// The eleventh held-out set (`tests/fixtures/modern-heldout-11/`): 134, 102 and 57 of 131, 3
 /// of 8 inconsistent passages flagged, no false finding, when first measured (thirteenth
@@ -109,8 +109,8 @@ const HELDOUT11_INCONSISTENT_FLAGGED: usize = 3;
 /// 46 of 117, 1 of 7 inconsistent passages flagged, when first measured (fourteenth session of
 /// 2026-12-07, at main's c5a8d42 with the four-digit count after "to"); its one false finding
 /// (a unit defined in parentheses, "million tonne (MT)") read and fixed at once.
-const HELDOUT12_LINKED: usize = 163;
-const HELDOUT12_LINKED_WITH_PERIOD: usize = 122;
+const HELDOUT12_LINKED: usize = 164;
+const HELDOUT12_LINKED_WITH_PERIOD: usize = 123;
 const HELDOUT12_PLANTED_CAUGHT: usize = 50;
 const HELDOUT12_INCONSISTENT_FLAGGED: usize = 1;
 /// The thirteenth held-out set (`tests/fixtures/modern-heldout-13/`): 139, 99 and 48 of 133,
@@ -118,9 +118,9 @@ const HELDOUT12_INCONSISTENT_FLAGGED: usize = 1;
 /// at main's 8837e48 with the session's first change); its one false finding (a percent
 /// printed without its sign, "7.815 higher than ... $25.56 billion") read and fixed at once.
 /// Its misses were read in the sixteenth session, once the fourteenth set stood in for it.
-const HELDOUT13_LINKED: usize = 152;
+const HELDOUT13_LINKED: usize = 154;
 const HELDOUT13_LINKED_WITH_PERIOD: usize = 109;
-const HELDOUT13_PLANTED_CAUGHT: usize = 54;
+const HELDOUT13_PLANTED_CAUGHT: usize = 57;
 const HELDOUT13_INCONSISTENT_FLAGGED: usize = 1;
 /// The fourteenth held-out set (`tests/fixtures/modern-heldout-14/`), not tuned on: 121, 88
 /// and 47 of 143, 1 of 11 inconsistent passages flagged, when first measured (sixteenth

@@ -7,10 +7,11 @@
 use super::comparable_size;
 use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
-use crate::extract::numeral::scale_of;
+use crate::extract::numeral::{parse, scale_of};
 use crate::extract::tokens::{Kind, Token};
 use crate::extract::Extraction;
 use crate::lang::{DirectionPos, Language};
+use crate::mention::MentionKind;
 use crate::period::Period;
 use crate::span::Span;
 
@@ -26,7 +27,8 @@ pub fn opens_comparing(lang: &Language, text: &str, sentence: &[Token]) -> bool 
 
 /// Whether the sentence whose tokens are `toks[first..end]` opens, after a short aside at
 /// most ("Compared to the previous quarter,"), with a word pointing back and a verb of being
-/// ("This was", "The result was", "it represents"); "It said ..." of wire copy does not.
+/// ("This was", "The result was", "it represents", "This figure represents", "The total
+/// was"); "It said ..." of wire copy does not.
 pub fn opens_with_anaphor(
     lang: &Language,
     text: &str,
@@ -53,6 +55,10 @@ pub fn opens_with_anaphor(
             toks.get(first)
                 .is_some_and(|t| t.is(text, lang.periods.the)),
         );
+    // "This figure represents", a word pointing back and its noun.
+    let k = k + usize::from(
+        k + 1 < end && toks[k].is_in(text, &w.anaphors) && toks[k + 1].is_in(text, &w.anaphors),
+    );
     k < end && toks[k].is_in(text, &w.anaphor_contractions)
         || k + 1 < end
             && toks[k].is_in(text, &w.anaphors)
@@ -232,16 +238,13 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
                 .iter()
                 .any(|c| c.sentence == *s && c.value.as_ref().is_some_and(|v| v.stated.is_some()))
         };
-        let Some(previous) = doc
+        let previous = doc
             .sentences
             .iter()
             .rev()
             .filter(|s| s.end <= claim.sentence.start)
             .take(2)
-            .find(|s| states_figure(s))
-        else {
-            continue;
-        };
+            .find(|s| states_figure(s));
         // With a stated baseline, the figure it is compared with is of its unit (or the
         // baseline is bare: "140.88 billion pesos ... It rose 13.35 pct from 124.27 billion")
         // and size: "$7.67 billion, or $0.98 per share. This was higher than $5.48 billion".
@@ -277,7 +280,7 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         let candidate = |c: &Claim, fits: &dyn Fn(&Figure) -> bool| {
             c.value.as_ref().is_some_and(|v| {
                 v.stated.is_some()
-                    && c.sentence == *previous
+                    && previous.is_some_and(|p| c.sentence == *p)
                     && (v.unit == Some("%")) == points
                     && amount_unit.is_none_or(|u| v.unit == Some(u))
                     && fits(v)
@@ -289,6 +292,16 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             .or_else(|| claims[..i].iter().rposition(|c| candidate(c, &slipped)));
         let found = found.filter(|&j| same_move(&claims[j]));
         let Some(j) = found else {
+            // "21,022 murders were recorded for the 2018/2019 financial year. The figure was
+            // 686 more than the previous year.": a count the sentence before states outside
+            // any claim.
+            let count = (!points && !definite && !labelled && amount_unit.is_none())
+                .then(|| counted_before(doc, ex, claims, claim.sentence, &comparable))
+                .flatten();
+            if let Some(count) = count {
+                claims[i].value = Some(count);
+                claims[i].period = None;
+            }
             continue;
         };
         let value = claims[j].value.clone();
@@ -363,4 +376,52 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             before.baseline = Some(b);
         }
     }
+}
+
+/// The last bare count of the sentence just before `sentence` that no claim holds, written
+/// as a count is (with group separators or a scale word: not a year, a day or a rank), and
+/// that `fits`: "21,022 murders were recorded", "Samoa welcomed a total of 24,596
+/// international arrivals".
+fn counted_before(
+    doc: &Document,
+    ex: &Extraction,
+    claims: &[Claim],
+    sentence: Span,
+    fits: &dyn Fn(&Figure) -> bool,
+) -> Option<Figure> {
+    let before = doc
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start)?;
+    let held = |m: usize| {
+        claims.iter().any(|c| {
+            [c.value.as_ref(), c.baseline.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|f| f.mention == Some(m))
+                || c.change.as_ref().is_some_and(|ch| ch.mention == Some(m))
+        })
+    };
+    let text = &doc.text;
+    let written_as_count = |m: &crate::mention::Mention| {
+        parse(m.number_span.slice(text)).is_some_and(|n| n.grouped)
+            || scale_of(text, m).is_some_and(|x| x > 1.0)
+    };
+    ex.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| before.start <= m.span.start && m.span.end <= before.end)
+        .filter(|(k, m)| {
+            m.kind == MentionKind::Number && m.approx.is_none() && written_as_count(m) && !held(*k)
+        })
+        .map(|(k, m)| Figure {
+            stated: Some(m.span),
+            interval: m.interval,
+            unit: m.unit,
+            period: None,
+            implied: false,
+            mention: Some(k),
+        })
+        .rfind(|f| fits(f))
 }

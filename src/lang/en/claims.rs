@@ -619,7 +619,8 @@ const WORDS: ClaimWords = ClaimWords {
     // "time" of "all-time", which the tokenizer splits at its hyphen.
     extreme_qualifiers: Words::new(&["his", "her", "its", "the", "our", "time", "their", "record"]),
     anaphors: Words::new(&[
-        "it", "that", "this", "they", "those", "result", "figure", "number", "forecast", "estimate",
+        "it", "that", "this", "they", "total", "those", "result", "figure", "number", "forecast",
+        "estimate",
     ]),
     after_figure_only: Words::new(&["less", "more", "fewer"]),
     and: "and",
