@@ -9,7 +9,7 @@ use super::subject;
 use super::table_columns;
 use crate::claim::{Change, Claim, ClaimKind, Direction, Figure, Measure};
 use crate::document::Document;
-use crate::extract::numeral::scale_of;
+use crate::extract::numeral::{self, scale_of};
 use crate::extract::tokens::{word_direction, Kind, Token};
 use crate::extract::{Extraction, Low, RESPECTIVELY_REACH};
 use crate::interval::Interval;
@@ -3225,6 +3225,17 @@ impl<'a> Sentence<'a> {
         (oe == e && self.parenthesised(o) == paren && free).then_some((o, of - usize::from(paren)))
     }
 
+    /// Whether mentions `a` and `b` are written alike, as cells of one column kind are: of one
+    /// kind and unit, with as many decimals.
+    fn written_alike(&self, a: usize, b: usize) -> bool {
+        let decimals = |m: usize| {
+            numeral::parse(self.mentions[m].number_span.slice(self.text)).map(|n| n.decimals)
+        };
+        self.kind(a) == self.kind(b)
+            && self.mentions[a].unit == self.mentions[b].unit
+            && decimals(a) == decimals(b)
+    }
+
     /// Whether mention `m` is in parentheses of its own ("(5.3)").
     fn parenthesised(&self, m: usize) -> bool {
         let (mf, me) = self.mtoks[m];
@@ -3322,12 +3333,22 @@ impl<'a> Sentence<'a> {
         else {
             return;
         };
-        let Some((value, _)) = self
+        let Some((value, value_cell)) = self
             .cell_before(base_cell, piped)
             .filter(|&(v, _)| self.kind(v) == self.kind(base))
         else {
             return;
         };
+        // "Sydney$1,552,015 $1,595,797 $1,432,880 / -2.7% / +8.3%": a row of three figures
+        // written alike (this quarter's, last quarter's, last year's) does not say which two
+        // its change compares; a footnote mark before them is no third ("Reported EBITDA 1
+        // 13.2 48.5 (72.7%)").
+        if self
+            .cell_before(value_cell, piped)
+            .is_some_and(|(o, _)| self.written_alike(o, value))
+        {
+            return;
+        }
         // "In €m | H1 2023 | H1 2024 | Change |": the earlier year's column is the baseline.
         let at = |x: usize| self.mentions[x].span.start;
         let row_start = self.text[..at(value)].rfind('\n').map_or(0, |p| p + 1);
@@ -6440,6 +6461,33 @@ mod tests {
         // With the later year first, the first figure stays the value.
         let later = check("Item 2019 2018 Change\nBrown County $717.9 $696.5 3.07%\n");
         assert!(later.findings.is_empty(), "{:?}", later.findings);
+    }
+
+    /// A row of three figures written alike before its change (Domain's house price report:
+    /// this quarter's median, last quarter's, last year's, then the quarterly and the annual
+    /// change) does not say which two the change compares: no link, and no false error. A
+    /// footnote mark before two figures is no third column.
+    #[test]
+    fn a_row_of_three_alike_figures_links_no_change() {
+        let header = "Capital CityJun-22Mar-22Jun-21QoQYoY\n";
+        let rows = "Sydney$1,552,015 $1,595,797 $1,432,880\n-2.7%\n+8.3%\n\
+                    Brisbane$840,594 $838,599 $673,880\n+0.2%\n+24.7%\n";
+        let table = check(&format!("{header}{rows}"));
+        assert!(table.findings.is_empty(), "{:?}", table.findings);
+        assert!(
+            table.claims.iter().all(|c| c.baseline.is_none()),
+            "{:?}",
+            table.claims
+        );
+        let two = check("Item 2019 2018 Change\nBrown County $717.9 $696.5 3.07%\n");
+        assert!(two.claims[0].baseline.is_some(), "{:?}", two.claims);
+        let footnote = check("Reported EBITDA 1 13.2 18.5 (28.6%)\n");
+        let change = footnote.claims.iter().find(|c| c.change.is_some());
+        assert!(
+            change.is_some_and(|c| c.baseline.is_some() && c.value.is_some()),
+            "{:?}",
+            footnote.claims
+        );
     }
 
     /// A minus sign after "down" repeats the direction ("down -3.9%" is a fall of 3.9%, as
