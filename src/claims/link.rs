@@ -200,7 +200,7 @@ impl<'a> Sentence<'a> {
             b'-' => self.is_spaced_hyphen(i),
             // The low quotation mark some sites print for a comma ("achieved 82.7%‚ down from
             // 85.9%"), a comma only: no dash of an aside or a label.
-            0xE2 => self.is_dash(i) || self.is(i, "‚"),
+            0xE2 => self.is_dash(i) || self.is(i, "‚") || self.is_spaced_hyphen(i),
             _ => false,
         }
     }
@@ -213,10 +213,10 @@ impl<'a> Sentence<'a> {
             && (self.is(i, "—") || self.is(i, "–"))
     }
 
-    /// A hyphen with a space on each side, typed for a dash ("a pass mark of 86% - down from
-    /// 88.2%").
+    /// A hyphen or minus sign with a space on each side, typed for a dash ("a pass mark of 86%
+    /// - down from 88.2%", "173 New Yorkers died in the week ending Sunday − up from 162").
     fn is_spaced_hyphen(&self, i: usize) -> bool {
-        self.is(i, "-")
+        (self.is(i, "-") || self.is(i, "\u{2212}"))
             && self.toks[i].space_before
             && self.toks.get(i + 1).is_some_and(|t| t.space_before)
     }
@@ -585,8 +585,10 @@ impl<'a> Sentence<'a> {
                     return Some(found);
                 }
             }
+            // "rose marginally by 0.4 percentage points": an adverb of manner too.
             if (multiple && self.w.fillers_before_multiple.contains(&w))
                 || self.w.fillers_before_percent.contains(&w)
+                || self.w.manner_adverbs.contains(&w)
             {
                 continue;
             }
