@@ -4290,7 +4290,16 @@ impl<'a> Sentence<'a> {
             && self.kind(m) != MentionKind::Number
             && self.is(k, self.w.from)
             && self.dated_baseline(k + 1);
-        if direction.is_some() || !self.is(k, self.w.from) || dated {
+        // Or right after a level said "at" ("was recorded at 12.1 percent from 11.3 percent
+        // in August", "stood at 8.3 percent from 8.5 percent"), where "from" can only name
+        // the level before: compared with a figure of its own kind.
+        let at_level = direction.is_none()
+            && next_to_value
+            && self.kind(m) != MentionKind::Number
+            && mf > self.first
+            && self.is(mf - 1, self.w.at)
+            && self.is(k, self.w.from);
+        if direction.is_some() || !self.is(k, self.w.from) || dated || at_level {
             // A bare number before "down from 88 cents" is a day or a count, not the value.
             let bare = |x: usize| self.kind(x) == MentionKind::Number;
             let near = self
