@@ -1504,6 +1504,22 @@ impl<'a> Sentence<'a> {
                 k = j;
                 continue;
             }
+            // "up by 12.8% in 2022 to 309.5m barrels, a notable increase from 249.8m barrels":
+            // the change named again after a comma, then the level it was from.
+            if self.drafts[d].baseline.is_none()
+                && self.drafts[d].value.is_some()
+                && self.is_comma_like(k)
+            {
+                let same_way =
+                    |dir: Direction| self.drafts[d].direction.is_none_or(|(own, _)| own == dir);
+                if let Some((_, j)) = self
+                    .opened_direction(next)
+                    .filter(|&(dir, _)| same_way(dir))
+                {
+                    k = j + 1;
+                    continue;
+                }
+            }
             let adjective = self.is_any(k, &self.w.direction_adjectives)
                 && self.baseline_connector(k + 1).is_some();
             if joins || restating || adjective {
