@@ -5,6 +5,7 @@
 //! ("The 0.25 percentage point hike"), when the move before went the same way.
 
 use super::comparable_size;
+use super::link::figure;
 use crate::claim::{Change, Claim, ClaimKind, Figure, Measure};
 use crate::document::Document;
 use crate::extract::numeral::{parse, scale_of};
@@ -381,7 +382,7 @@ pub fn carry_values(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
 /// The last bare count of the sentence just before `sentence` that no claim holds, written
 /// as a count is (with group separators or a scale word: not a year, a day or a rank), and
 /// that `fits`: "21,022 murders were recorded", "Samoa welcomed a total of 24,596
-/// international arrivals".
+/// international arrivals", "between 9.9 and 10.1 mln tonnes".
 fn counted_before(
     doc: &Document,
     ex: &Extraction,
@@ -412,16 +413,7 @@ fn counted_before(
         .iter()
         .enumerate()
         .filter(|(_, m)| before.start <= m.span.start && m.span.end <= before.end)
-        .filter(|(k, m)| {
-            m.kind == MentionKind::Number && m.approx.is_none() && written_as_count(m) && !held(*k)
-        })
-        .map(|(k, m)| Figure {
-            stated: Some(m.span),
-            interval: m.interval,
-            unit: m.unit,
-            period: None,
-            implied: false,
-            mention: Some(k),
-        })
+        .filter(|(k, m)| m.kind == MentionKind::Number && written_as_count(m) && !held(*k))
+        .map(|(k, m)| figure(m, k, None))
         .rfind(|f| fits(f))
 }

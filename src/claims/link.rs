@@ -5876,7 +5876,8 @@ fn covered(
     covered
 }
 
-fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
+/// The figure of mention `m` (the `index`-th of its article), of `period`.
+pub(super) fn figure(m: &Mention, index: usize, period: Option<Period>) -> Figure {
     Figure {
         stated: Some(m.span),
         interval: m.interval,
