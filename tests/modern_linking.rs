@@ -140,6 +140,13 @@ const HELDOUT15_LINKED: usize = 173;
 const HELDOUT15_LINKED_WITH_PERIOD: usize = 106;
 const HELDOUT15_PLANTED_CAUGHT: usize = 73;
 const HELDOUT15_INCONSISTENT_FLAGGED: usize = 3;
+/// The sixteenth held-out set (`tests/fixtures/modern-heldout-16/`), not tuned on: 149, 101
+/// and 40 of 85, 1 of 5 inconsistent passages flagged and no false finding, when first
+/// measured (eighteenth session, at main's 2459289).
+const HELDOUT16_LINKED: usize = 149;
+const HELDOUT16_LINKED_WITH_PERIOD: usize = 101;
+const HELDOUT16_PLANTED_CAUGHT: usize = 40;
+const HELDOUT16_INCONSISTENT_FLAGGED: usize = 1;
 const REUTERS_CAUGHT: usize = 993;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -437,6 +444,19 @@ fn fifteenth_heldout_linking_holds_its_floors() {
             HELDOUT15_PLANTED_CAUGHT,
         ),
         HELDOUT15_INCONSISTENT_FLAGGED,
+    );
+}
+
+#[test]
+fn sixteenth_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-16",
+        (
+            HELDOUT16_LINKED,
+            HELDOUT16_LINKED_WITH_PERIOD,
+            HELDOUT16_PLANTED_CAUGHT,
+        ),
+        HELDOUT16_INCONSISTENT_FLAGGED,
     );
 }
 
