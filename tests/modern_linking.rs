@@ -95,7 +95,7 @@ const HELDOUT9_INCONSISTENT_FLAGGED: usize = 2;
 /// misses read in the thirteenth session, once the eleventh set stood in for it.
 const HELDOUT10_LINKED: usize = 158;
 const HELDOUT10_LINKED_WITH_PERIOD: usize = 104;
-const HELDOUT10_PLANTED_CAUGHT: usize = 70;
+const HELDOUT10_PLANTED_CAUGHT: usize = 71;
 const HELDOUT10_INCONSISTENT_FLAGGED: usize = 3;
 /// The eleventh held-out set (`tests/fixtures/modern-heldout-11/`): 134, 102 and 57 of 131, 3
 /// of 8 inconsistent passages flagged, no false finding, when first measured (thirteenth
@@ -127,8 +127,8 @@ const HELDOUT13_INCONSISTENT_FLAGGED: usize = 1;
 /// session, at main's e7e5446 and 5c384ee); its two false findings (a percent "compared to"
 /// an earlier period taken for a share, a seasonally adjusted change given the unadjusted
 /// figures) read and fixed at once: 122 and 89.
-const HELDOUT14_LINKED: usize = 126;
-const HELDOUT14_LINKED_WITH_PERIOD: usize = 91;
+const HELDOUT14_LINKED: usize = 127;
+const HELDOUT14_LINKED_WITH_PERIOD: usize = 92;
 const HELDOUT14_PLANTED_CAUGHT: usize = 47;
 const HELDOUT14_INCONSISTENT_FLAGGED: usize = 2;
 /// The fifteenth held-out set (`tests/fixtures/modern-heldout-15/`), not tuned on: 171, 106

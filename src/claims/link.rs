@@ -610,7 +610,7 @@ impl<'a> Sentence<'a> {
 
     /// "a growth in air transport movements of 5.1%", "a growth in OD and Transfer traffic of
     /// 9.3%": a noun of change, "in" and up to six plain words saying what changed, then the
-    /// "of" at `of` right before the figure. Stricter than the walk back over a subject's
+    /// "of" at `of` right before the figure (or the "to" or "from" of its levels). Stricter than the walk back over a subject's
     /// complement in [`Self::noun_heading_subject`] (no period phrase, number or hyphen
     /// between) but, unlike it, past an "and" that joins what changed.
     fn noun_with_complement(&self, of: usize) -> Option<(Direction, usize)> {
@@ -5226,7 +5226,10 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
+        // "a decline in deaths to 28,000 from 31,000": a noun of change, "in" and what
+        // changed, as before the "of" of its figure.
         self.verb_before_object(k.checked_sub(1)?)
+            .or_else(|| self.noun_with_complement(k))
     }
 
     /// The one or two words at `k` that a bare count before them may be of ("72 banks", "28
