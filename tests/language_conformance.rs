@@ -121,6 +121,10 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.span_prepositions", &c.span_prepositions),
         ("claims.recent_spans", &c.recent_spans),
         ("claims.current_periods", &c.current_periods),
+        (
+            "claims.current_period_qualifiers",
+            &c.current_period_qualifiers.0,
+        ),
         ("claims.manner_adverbs", &c.manner_adverbs),
         ("claims.loss_verbs", &c.loss_verbs),
         ("claims.booked_nouns", &c.booked_nouns),

@@ -818,7 +818,9 @@ impl<'a> Sentence<'a> {
             if self.toks[j].kind != Kind::Word || self.is_any(j, &self.w.aside_stops) {
                 return None;
             }
-            if let Some((d, pos)) = self.direction_at(j) {
+            // A noun of the object: "cut the amount available for raises to 3.5 pct".
+            let direction = self.direction_at(j).filter(|_| !self.preposition_object(j));
+            if let Some((d, pos)) = direction {
                 // Only a verb takes an object: "growth forecast to 2.5 pct from 2.8 pct" is
                 // not a rise. Other direction words stop the search.
                 // "drove up operating costs by 35.5 percent": a particle of direction after a
@@ -1687,12 +1689,20 @@ impl<'a> Sentence<'a> {
     /// punctuation mark follows ("rose 5% in the quarter to $3 billion", "was 7.2 per cent in
     /// the quarter, up from 6.5 per cent"): the story's own period, read from the story, not
     /// from these words.
+    /// "In the review period" and "during the period under review" are the story's own too.
     fn current_period(&self, k: usize) -> Option<usize> {
         let p = &self.lang.periods;
-        let named = self.is_any(k, &p.prepositions)
-            && self.is(k + 1, p.the)
-            && self.is_any(k + 2, &self.w.current_periods);
-        let j = k + 3;
+        if !(self.is_any(k, &p.prepositions) && self.is(k + 1, p.the)) {
+            return None;
+        }
+        let (qualifiers, (under, review)) = &self.w.current_period_qualifiers;
+        let noun = k + 2 + usize::from(self.is_any(k + 2, qualifiers));
+        let named = self.is_any(noun, &self.w.current_periods);
+        let j = if self.is(noun + 1, under) && self.is(noun + 2, review) {
+            noun + 3
+        } else {
+            noun + 1
+        };
         let next = j < self.end && (self.is_comma_like(j) || self.level_or_comparison_at(j));
         (named && next).then_some(j)
     }
@@ -4162,6 +4172,8 @@ impl<'a> Sentence<'a> {
                 // cents": the amount restated per share, each compared with its own.
                 let per_share = self.per_share_restated(k);
                 let k = per_share.map_or(k, |(_, after)| after);
+                // "fell to Rs 799.8 million in the review period compared to Rs 2.65 billion"
+                let k = self.current_period(k).unwrap_or(k);
                 let k = if self.is(k, ",") || self.is(k, "(") {
                     k + 1
                 } else {
@@ -4858,13 +4870,21 @@ impl<'a> Sentence<'a> {
         }
     }
 
-    /// Past "of GDP" at token `k`, the whole a rate is of; else `k`.
+    /// Past "of GDP" or "of the total loan book" at token `k`, the whole a rate is of; else
+    /// `k`.
     fn ratio_whole_end(&self, k: usize) -> usize {
-        if self.is(k, self.w.of) && self.naming_word(k + 1) && !self.is(k + 1, self.w.to) {
-            k + 2
-        } else {
-            k
+        let whole_word = |j: usize| self.naming_word(j) && !self.is(j, self.w.to);
+        if !self.is(k, self.w.of) || !whole_word(k + 1) {
+            return k;
         }
+        if !self.is(k + 1, self.lang.periods.the) {
+            return k + 2;
+        }
+        // "the" and up to three words naming the whole.
+        let words = (k + 2..(k + 2 + RATIO_WHOLE_WORDS).min(self.end))
+            .take_while(|&j| whole_word(j))
+            .count();
+        k + 2 + words
     }
 
     /// Whether a verb of the other direction comes earlier in the clause of direction word
@@ -5161,6 +5181,22 @@ impl<'a> Sentence<'a> {
             .then_some(comma)
     }
 
+    /// Whether the word at `dt` is the object of a preposition, so a noun and no verb: "cut
+    /// the amount available for raises to 3.5 pct of the payroll from 5.5 pct" has no rise;
+    /// "in reducing its base rate to 10-1/2 pct" has a fall.
+    fn preposition_object(&self, dt: usize) -> bool {
+        dt > self.first
+            && (self.is_any(dt - 1, &self.w.scope_prepositions) || self.is(dt - 1, self.w.of))
+            && !{
+                let (word, ending) = (
+                    self.toks[dt].text(self.text).as_bytes(),
+                    self.w.gerund_ending,
+                );
+                word.len() > ending.len()
+                    && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending.as_bytes())
+            }
+    }
+
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
     /// "widened in April"): within a few words, with only words and period phrases between.
     fn direction_in_clause(&self, k: usize) -> Option<(Direction, usize)> {
@@ -5174,7 +5210,7 @@ impl<'a> Sentence<'a> {
         };
         let at = |j: usize| j.checked_sub(1).and_then(|j| self.direction_at(j));
         let j = past_adverbs(k);
-        if let Some((d, _)) = at(j) {
+        if let Some((d, _)) = at(j).filter(|_| !self.preposition_object(j - 1)) {
             return Some((d, j - 1));
         }
         // "rose slightly in August to 4.3 per cent": adverbs before the verb's period phrase.
@@ -5578,6 +5614,9 @@ pub fn link(doc: &Document, ex: &Extraction) -> Vec<Claim> {
     }
     claims
 }
+
+/// The most words after "of the" naming the whole a rate is of ("of the total loan book").
+const RATIO_WHOLE_WORDS: usize = 3;
 
 /// The most words a phrase of scope between a verb of change and "from" may have, its
 /// preposition included ("declined for both girls and boys from").

@@ -1711,7 +1711,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A suffix glued to the number whose next token is `j`: a scale ("5m", "1.2bn") gives
-    /// the token after it and the scale; a unit ("5pct", "3x") or nothing gives `j`; an
+    /// the token after it and the scale; a unit ("5pct", "3x", "1.28mbpd") or nothing gives `j`; an
     /// ordinal, a time or a code ("20th", "5pm", "10:30", "1987/88", "7E") is not a quantity:
     /// `Err` with the token to go on from.
     fn glued_suffix(&self, mut j: usize) -> Result<(usize, Option<f64>), usize> {
@@ -1752,6 +1752,7 @@ impl<'a> Scanner<'a> {
                     j += 1;
                 } else if !(u.percent.contains(w)
                     || u.quantities.get(w).is_some()
+                    || u.scaled_units.get(w).is_some()
                     || u.currencies.get(w).is_some()
                     || u.attached_currencies.get(w).is_some()
                     || u.basis_points.contains(w)

@@ -482,6 +482,9 @@ pub struct ClaimWords {
     /// Period nouns after "in the" that name the story's own period ("rose 5% in the quarter
     /// to $3 billion"), passed over between a change and its level.
     pub current_periods: Words,
+    /// A word between "the" and such a noun that keeps it the story's own period ("in the
+    /// review period"), and the two words after it that do ("the period under review").
+    pub current_period_qualifiers: (Words, (&'static str, &'static str)),
     /// Adverbs of a rate passed over between a change and its value ("by 2.1 percent
     /// annually to £180,000").
     pub rate_adverbs: Words,
@@ -525,6 +528,9 @@ pub struct ClaimWords {
     /// Prepositions opening a short phrase of scope between a verb of change and "from":
     /// "declined for Saudis from 52.4 percent", "rose in Texas from 5 tons".
     pub scope_prepositions: Words,
+    /// The ending of a verb's form that stays a verb after a preposition ("by reducing its
+    /// base rate to"), where another direction word is a noun ("for raises to 3.5 pct").
+    pub gerund_ending: &'static str,
     /// A sentence opening "In comparison," or "By comparison," before a level of its own
     /// earlier period: the prepositions and the noun.
     pub comparison_opener: (Words, &'static str),

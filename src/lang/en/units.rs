@@ -137,6 +137,8 @@ const WORDS: UnitWords = UnitWords {
         ("mcm", ("m3", 1e6)),
         ("tcf", ("ft3", 1e12)),
         ("tcm", ("m3", 1e12)),
+        ("kbpd", ("bpd", 1e3)),
+        ("mbpd", ("bpd", 1e6)),
     ]),
     per_day: (Words::new(&["a", "per"]), "day"),
     slash_units: Map::new(&[
