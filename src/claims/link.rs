@@ -4655,12 +4655,14 @@ impl<'a> Sentence<'a> {
     /// Past the words from `start` that open a restatement ("a", "which is", "showing").
     fn past_restatement_openers(&self, start: usize) -> usize {
         let mut k = start;
-        // "thereby showing a monthly degrowth of 0.09 percent", "a sharp fall from": an adverb
-        // of rate or an adjective judging the change after them.
+        // "thereby showing a monthly degrowth of 0.09 percent", "a sharp fall from", "which
+        // meant an annual expansion of 17.6%": a word of rate or an adjective judging the
+        // change after them.
         while k < self.end
             && (self.is_any(k, &self.w.restatement_openers)
                 || k > start
                     && (self.is_any(k, &self.w.rate_adverbs)
+                        || self.is_any(k, &self.w.rate_adjectives)
                         || self.is_any(k, &self.w.judging_adjectives)))
         {
             k += 1;
