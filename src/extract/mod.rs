@@ -665,6 +665,18 @@ impl<'a> Scanner<'a> {
         unit
     }
 
+    /// The scale of a letter at `j` set apart from the number before it and from what follows
+    /// ("$ 1.2 b in two months"); not a letter that starts a unit ("m2").
+    fn spaced_scale_letter(&self, j: usize) -> Option<f64> {
+        let t = self
+            .tok(j)
+            .filter(|t| t.kind == Kind::Word && t.space_before)?;
+        if self.glued(j + 1) && !self.tok(j + 1).is_some_and(|n| n.kind == Kind::Punct) {
+            return None;
+        }
+        t.look_up(self.text, &self.lang.numbers.attached_scales)
+    }
+
     /// Currency symbol or code right before token `i`: (first token, code, scale). The scale
     /// is a scale letter between a currency sign and the number ("€m 1,407", "£bn 2.3").
     fn currency_prefix(&self, i: usize) -> Option<(usize, &'static str, f64)> {
@@ -1493,6 +1505,13 @@ impl<'a> Scanner<'a> {
         };
         if let Some((_, _, s)) = prefix {
             tail.scale *= s;
+            // "$ 548.1 m", "Rs 5 cr": a scale letter set apart after an amount of money.
+            if tail.scale == 1.0 && tail.end == j {
+                if let Some(s) = self.spaced_scale_letter(j) {
+                    tail.scale = s;
+                    tail.end = j + 1;
+                }
+            }
         }
         // "4 thousand 3 hundred", "3 hundred and 21"
         if prefix.is_none() && second.is_none() && num.decimals == 0 && num.denominator == 0 {
@@ -2370,6 +2389,11 @@ mod tests {
             Some("USD"),
         );
         one("Revenue of €925m.", "€925m", Currency, 9.25e8, Some("EUR"));
+        // A scale letter set apart after an amount of money; not after a bare number.
+        one("At $ 548.1 m.", "$ 548.1 m", Currency, 5.481e8, Some("USD"));
+        one("To $ 1.2 b now.", "$ 1.2 b", Currency, 1.2e9, Some("USD"));
+        one("It fell to Rs 5 cr.", "Rs 5 cr", Currency, 5e7, Some("INR"));
+        one("A pipe 548.1 m long.", "548.1", Number, 548.1, None);
         // A footnote digit glued after the scale is not part of the figure.
         one(
             "Revenue $18.8bn3 in all.",
