@@ -610,7 +610,8 @@ impl<'a> Sentence<'a> {
 
     /// "a growth in air transport movements of 5.1%", "a growth in OD and Transfer traffic of
     /// 9.3%": a noun of change, "in" and up to six plain words saying what changed, then the
-    /// "of" at `of` right before the figure (or the "to" or "from" of its levels). Stricter than the walk back over a subject's
+    /// "of" at `of` right before the figure (or the "to" or "from" of its levels: "a decline
+    /// in deaths to 28,000 from 31,000"). Stricter than the walk back over a subject's
     /// complement in [`Self::noun_heading_subject`] (no period phrase, number or hyphen
     /// between) but, unlike it, past an "and" that joins what changed.
     fn noun_with_complement(&self, of: usize) -> Option<(Direction, usize)> {
@@ -5187,16 +5188,15 @@ impl<'a> Sentence<'a> {
     /// the amount available for raises to 3.5 pct of the payroll from 5.5 pct" has no rise;
     /// "in reducing its base rate to 10-1/2 pct" has a fall.
     fn preposition_object(&self, dt: usize) -> bool {
+        let gerund = || {
+            let word = self.toks[dt].text(self.text).as_bytes();
+            let ending = self.w.gerund_ending.as_bytes();
+            word.len() > ending.len()
+                && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending)
+        };
         dt > self.first
             && (self.is_any(dt - 1, &self.w.scope_prepositions) || self.is(dt - 1, self.w.of))
-            && !{
-                let (word, ending) = (
-                    self.toks[dt].text(self.text).as_bytes(),
-                    self.w.gerund_ending,
-                );
-                word.len() > ending.len()
-                    && word[word.len() - ending.len()..].eq_ignore_ascii_case(ending.as_bytes())
-            }
+            && !gerund()
     }
 
     /// The direction word of the clause that ends at token `k` ("rose", "raise Bank Rate",
