@@ -576,6 +576,10 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
+            // "grew by +21.1% to": a plus sign glued to the figure says no more than the verb.
+            if k + 1 == first && !self.toks[first].space_before && self.is(k, "+") {
+                continue;
+            }
             let w = self.low(k)?;
             if same(&w, self.w.by) {
                 by = true;
