@@ -136,8 +136,8 @@ const HELDOUT14_INCONSISTENT_FLAGGED: usize = 2;
 /// session, at main's 5caefc5); its one false finding (a table row of three medians and two
 /// changes read as value, baseline and change) read and fixed at once: 172 and 106, and 73 of
 /// 158 caught (36 catches had come from the false links).
-const HELDOUT15_LINKED: usize = 185;
-const HELDOUT15_LINKED_WITH_PERIOD: usize = 114;
+const HELDOUT15_LINKED: usize = 186;
+const HELDOUT15_LINKED_WITH_PERIOD: usize = 115;
 const HELDOUT15_PLANTED_CAUGHT: usize = 82;
 const HELDOUT15_INCONSISTENT_FLAGGED: usize = 3;
 /// The sixteenth held-out set (`tests/fixtures/modern-heldout-16/`), not tuned on: 149, 101
@@ -147,6 +147,15 @@ const HELDOUT16_LINKED: usize = 149;
 const HELDOUT16_LINKED_WITH_PERIOD: usize = 101;
 const HELDOUT16_PLANTED_CAUGHT: usize = 40;
 const HELDOUT16_INCONSISTENT_FLAGGED: usize = 1;
+/// The seventeenth held-out set (`tests/fixtures/modern-heldout-17/`), not tuned on: 161, 110
+/// and 87 of 131, 1 of 5 inconsistent passages flagged, when first measured (nineteenth
+/// session, at main's 5d80111); its false error (a change given the figures of one club two
+/// sentences on) read and fixed at once, and one verdict re-judged (a "doubled" for x2.19 is
+/// warned of): 162 and 110, 1 of 6.
+const HELDOUT17_LINKED: usize = 162;
+const HELDOUT17_LINKED_WITH_PERIOD: usize = 110;
+const HELDOUT17_PLANTED_CAUGHT: usize = 87;
+const HELDOUT17_INCONSISTENT_FLAGGED: usize = 1;
 const REUTERS_CAUGHT: usize = 993;
 /// A ceiling: consistent Reuters claims flagged with an error as published.
 const REUTERS_FLAGGED: usize = 0;
@@ -457,6 +466,19 @@ fn sixteenth_heldout_linking_holds_its_floors() {
             HELDOUT16_PLANTED_CAUGHT,
         ),
         HELDOUT16_INCONSISTENT_FLAGGED,
+    );
+}
+
+#[test]
+fn seventeenth_heldout_linking_holds_its_floors() {
+    heldout_holds(
+        "modern-heldout-17",
+        (
+            HELDOUT17_LINKED,
+            HELDOUT17_LINKED_WITH_PERIOD,
+            HELDOUT17_PLANTED_CAUGHT,
+        ),
+        HELDOUT17_INCONSISTENT_FLAGGED,
     );
 }
 

@@ -235,6 +235,16 @@ fn qualifiers(doc: &Document, phrase: &str, said: &[String]) -> usize {
         .count()
 }
 
+/// Whether the name of a measure in `phrase` picks one of many by a superlative that `said`,
+/// the content words of the change's sentence, lacks: "Champions Leyton Orient had the largest
+/// average attendance of 5,445" is one club's, not the division's average attendance.
+fn one_of_many(doc: &Document, phrase: &str, said: &[String]) -> bool {
+    let (superlatives, _) = &doc.lang.periods.superlatives;
+    measure_words(&doc.lang.subjects, phrase)
+        .iter()
+        .any(|w| superlatives.contains(w) && !said.contains(w))
+}
+
 /// Whether two names of the same measure set different words right before it, words no key
 /// knows, and the other's word is among `said`, the content words of the first one's sentence
 /// ("with solar energy rising by 22%" in a sentence about wind power, then "Wind energy grew
@@ -486,6 +496,16 @@ fn restatement(
         let mut speaks = false;
         for j in sentence_claims(claims, sentence) {
             let d = &claims[j];
+            // "The total average attendance increased by 8.8 per cent. The top division's
+            // average attendance fell by 3.3 per cent": another change of the measure without
+            // figures comes between, and which of the two a later figure restates is unclear.
+            if open_change(d).is_some() {
+                let s = d.change.as_ref().map_or(d.span, |ch| ch.stated);
+                if about.same_measure(&about_change(doc, toks, d, s)) {
+                    return None;
+                }
+                continue;
+            }
             let Some(v) = d.value.as_ref().filter(|v| !v.implied) else {
                 continue;
             };
@@ -537,6 +557,7 @@ fn restatement(
                 )
             });
             if qualifiers(doc, phrase, said) > MAX_QUALIFIERS
+                || one_of_many(doc, phrase, said)
                 || contrasting(doc, about, &c.subject, phrase, said)
             {
                 other_measure = true;
@@ -837,6 +858,31 @@ mod tests {
             figures(text, "rose by 22%"),
             ("699 TWh".into(), "573 TWh".into())
         );
+    }
+
+    #[test]
+    fn another_bare_change_of_the_measure_between_keeps_the_figures_apart() {
+        // Which of the two changes the levels restate is unclear.
+        let text = "Total average attendance increased by 8.8 per cent. The top division's \
+                    average attendance fell by 3.3 per cent. The average attendance was 5,445, \
+                    compared to 5,005 last season.";
+        let none = (String::new(), String::new());
+        assert_eq!(figures(text, "increased by 8.8 per cent"), none);
+        // Without the second change, the levels restate the first.
+        let text = "Average attendance increased by 8.8 per cent. The average attendance was \
+                    5,445, compared to 5,005 last season.";
+        let levels = ("5,445".into(), "5,005".into());
+        assert_eq!(figures(text, "increased by 8.8 per cent"), levels);
+    }
+
+    #[test]
+    fn a_figure_picked_by_a_superlative_restates_no_change_of_the_whole() {
+        let text = "The total average attendance increased by 8.8 per cent from last year. \
+                    Champions Leyton Orient had the largest average attendance of 5,445, \
+                    compared to 4,337 last season.";
+        let none = (String::new(), String::new());
+        assert_eq!(figures(text, "increased by 8.8 per cent"), none);
+        assert!(rules(text).is_empty(), "{:?}", rules(text));
     }
 
     #[test]
