@@ -2947,11 +2947,7 @@ impl<'a> Sentence<'a> {
     /// before the change is known, which a bare figure needs.
     fn baseline_in_parentheses(&mut self, d: usize) {
         let dr = &self.drafts[d];
-        if dr.kind != ClaimKind::Change
-            || dr.value.is_none()
-            || dr.baseline.is_some()
-            || dr.inherited_from.is_some()
-        {
+        if dr.kind != ClaimKind::Change || dr.value.is_none() || dr.baseline.is_some() {
             return;
         }
         let Some(b) = self.parenthesised_level(d, dr.end) else {
@@ -3592,6 +3588,9 @@ impl<'a> Sentence<'a> {
         if self.drafts[draft].value.is_none() {
             self.value_before(draft);
         }
+        // "30,768, a 37% drop on 2020 (48,429) and a 47% drop on 2019 (57,913)": the level in
+        // parentheses is taken now, before the next change looks back for its value.
+        self.baseline_in_parentheses(draft);
         self.drop_value_foreign_to_amount(draft);
         self.share_value_with_restatement(draft);
         // "fell 845.12 points to 73,399.78": points of an index, not of a percentage.

@@ -219,16 +219,24 @@ impl<'a> Cursor<'a> {
     }
     /// Whether `k` is "on" after a percent or points: "up 17.6% on 2022", "rose 12 percent on
     /// FY23", "up 2.3 percentage points on last year", "up 25bps on last year", "up 0.3ppt on
-    /// last year".
+    /// last year"; or after the noun of change that follows one: "a 47% drop on 2019".
     fn percent_on(&self, k: usize) -> bool {
         let u = &self.lang.units;
+        let percent = |j: usize| {
+            self.is(j, "%")
+                || self.is_any(j, &u.percent)
+                || self.is_any(j, &u.point_words)
+                || self.is_any(j, &u.percentage_point_abbreviations)
+                || self.is_any(j, &u.basis_points)
+        };
+        let noun_of_change = |j: usize| {
+            self.toks[j]
+                .look_up(self.text, &self.lang.directions)
+                .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
+        };
         k > 0
             && self.is(k, self.w.on)
-            && (self.is(k - 1, "%")
-                || self.is_any(k - 1, &u.percent)
-                || self.is_any(k - 1, &u.point_words)
-                || self.is_any(k - 1, &u.percentage_point_abbreviations)
-                || self.is_any(k - 1, &u.basis_points))
+            && (percent(k - 1) || k > 1 && noun_of_change(k - 1) && percent(k - 2))
     }
     /// A count written in digits or in words ("nine", "20"), up to `max`.
     fn count(&self, i: usize, max: u32) -> Option<u32> {

@@ -1028,10 +1028,14 @@ impl<'a> Scanner<'a> {
         // Two numbers side by side are more often two figures than one ("for 36 100 kilowatt
         // transmitters", "at 108 109 pct"): one group reads only as round thousands ("40 000"),
         // after a currency ("Tk 23 641 crore", "€12 500 million") or in a text that spaces its
-        // thousands ("37 403 units" beside "more than 4 000 vehicles"), and never after a
-        // month ("July 6 100 mln dlrs").
+        // thousands ("37 403 units" beside "more than 4 000 vehicles") or before a scale word
+        // ("to 2 566 million tonnes"), and never after a month ("July 6 100 mln dlrs").
         let one_group = k == i + 1 && !self.round_thousands(i, k);
-        if one_group && self.currency_prefix(i).is_none() && !self.spaces_thousands()
+        let scaled = || {
+            self.tok(k + 1)
+                .is_some_and(|t| t.look_up(self.text, &self.lang.numbers.scales).is_some())
+        };
+        if one_group && self.currency_prefix(i).is_none() && !self.spaces_thousands() && !scaled()
             || self.is_day_of_date(i)
         {
             return None;
@@ -4023,5 +4027,11 @@ mod tests {
                 "{text}: {got:?}"
             );
         }
+        // A scale word after one group tells too, not after a month's day.
+        let got = read("The forecast rose to 2 566 million tonnes.");
+        assert!(got.iter().any(|m| m.2 == 2_566e6), "{got:?}");
+        let got = read("It sold on July 6 100 mln dlrs of debentures.");
+        assert!(got.iter().any(|m| m.2 == 100e6), "{got:?}");
+        assert!(!got.iter().any(|m| m.2 == 6_100e6), "{got:?}");
     }
 }
