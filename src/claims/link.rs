@@ -3071,10 +3071,18 @@ impl<'a> Sentence<'a> {
         let after_figure = sign_at > self.first + 1
             && self.is(sign_at - 1, ",")
             && self.ms.clone().any(|p| self.mtoks[p].1 == sign_at - 1);
-        let plus_alone = d == Direction::Up
-            && sign_at > self.first
-            && (self.is(sign_at - 1, "(") || self.is(sign_at - 1, ","));
-        (compared || to_value || after_figure || plus_alone).then_some((d, mf, true))
+        let opened =
+            sign_at > self.first && (self.is(sign_at - 1, "(") || self.is(sign_at - 1, ","));
+        let plus_alone = d == Direction::Up && opened;
+        // "occupancy (-21.6% to 54.5%)", "Occupancy: +0.5% to 72.2%": either sign, when the
+        // level it brings the figure to follows.
+        let labelled = sign_at > self.first && self.is(sign_at - 1, self.w.label_colon);
+        let to_level = (opened || labelled)
+            && self.is(me, self.w.to)
+            && self
+                .mention_starting(me + 1)
+                .is_some_and(|v| self.value_like(v));
+        (compared || to_value || after_figure || plus_alone || to_level).then_some((d, mf, true))
     }
 
     /// "-Earnings Growth (Y-o-Y): 40.0%", "Revenue Change (Y-o-Y): 9.1%": a noun of change
@@ -3907,10 +3915,13 @@ impl<'a> Sentence<'a> {
             if self.is(j, ",") {
                 j += 1;
             }
-            if !self.is_any(j, &self.w.restating) {
+            if self.is_any(j, &self.w.restating) {
+                j += 1;
+            } else if let Some(past) = self.equivalent_to(j) {
+                j = past;
+            } else {
                 return k;
             }
-            j += 1;
         }
         let Some(p) = self.mention_starting(j).filter(|&p| {
             self.role(p) == Role::Free
@@ -3939,6 +3950,19 @@ impl<'a> Sentence<'a> {
             end += 1;
         }
         end
+    }
+
+    /// Past "equivalent to" at `j`, after up to two words naming what is counted ("an increase
+    /// of 113,398 minor cases equivalent to 25.2 percent"), or "which is equivalent to" ("an
+    /// increase of 940,328 cases, which is equivalent to 49.2 percent").
+    fn equivalent_to(&self, j: usize) -> Option<usize> {
+        let (adjective, to, pronouns) = &self.w.equivalent;
+        let at = if self.is_any(j, pronouns) && self.is_any(j + 1, &self.w.stating_verbs) {
+            j + 2
+        } else {
+            (j..j + 3).find(|&a| self.is(a, adjective) || !self.naming_word(a))?
+        };
+        (self.is(at, adjective) && self.is(at + 1, to)).then_some(at + 2)
     }
 
     /// The amount percent draft `d` restates, at token `k`: signed and alone in parentheses

@@ -497,6 +497,7 @@ const WORDS: ClaimWords = ClaimWords {
     ),
     of: "of",
     restating: Words::new(&["or"]),
+    equivalent: ("equivalent", "to", Words::new(&["that", "which"])),
     losses: Words::new(&["loss", "losses"]),
     stock_split: (
         Words::new(&[
