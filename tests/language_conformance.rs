@@ -267,6 +267,7 @@ fn slots(l: &Language) -> Vec<(&'static str, &'static str)> {
         ("claims.stock_split.1", c.stock_split.1),
         ("claims.after", c.after),
         ("claims.at", c.at),
+        ("claims.as_at", c.as_at),
         ("periods.half", p.half),
         ("periods.that_of.1", p.that_of.1),
         ("periods.with", p.with),

@@ -576,11 +576,14 @@ impl<'a> Sentence<'a> {
                 k -= 1;
                 continue;
             }
-            // "grew by +21.1% to": a plus sign glued to the figure says no more than the verb.
-            if k + 1 == first && !self.toks[first].space_before && self.is(k, "+") {
-                continue;
-            }
-            let w = self.low(k)?;
+            let Some(w) = self.low(k) else {
+                // "grew by +21.1% to": a plus sign glued to the figure says no more than the
+                // verb.
+                if k + 1 == first && !self.toks[first].space_before && self.is(k, "+") {
+                    continue;
+                }
+                return None;
+            };
             if same(&w, self.w.by) {
                 by = true;
             }
@@ -2485,7 +2488,7 @@ impl<'a> Sentence<'a> {
         };
         // "shipped worldwide during Q4 2017": one word of where between.
         let mk = self
-            .mark_starting(j + 1)
+            .owned_mark(j + 1)
             .or_else(|| self.naming_word(j + 1).then(|| self.mark_starting(j + 2))?)?;
         let mark = &self.marks[mk];
         let own =
@@ -2510,11 +2513,16 @@ impl<'a> Sentence<'a> {
         self.figure_marks[m - self.ms.start]
     }
 
-    /// A period phrase starting right after token `k - 1`.
+    /// A period phrase starting right after token `k - 1`, a comma or "as at" between
+    /// ("N299.4 billion as at December 2022").
     fn owned_mark(&self, k: usize) -> Option<usize> {
         self.marks
             .iter()
             .position(|m| m.first == k || (m.first == k + 1 && self.is(k, ",")))
+            .or_else(|| {
+                (self.is(k, self.w.as_at) && self.is(k + 1, self.w.at))
+                    .then(|| self.mark_starting(k + 2))?
+            })
     }
 
     fn new_draft(
@@ -2948,6 +2956,10 @@ impl<'a> Sentence<'a> {
     fn baseline_in_parentheses(&mut self, d: usize) {
         let dr = &self.drafts[d];
         if dr.kind != ClaimKind::Change || dr.value.is_none() || dr.baseline.is_some() {
+            return;
+        }
+        // The cheap test first: most changes have no parenthesis after them.
+        if !(dr.end..(dr.end + 16).min(self.end)).any(|j| self.is(j, "(")) {
             return;
         }
         let Some(b) = self.parenthesised_level(d, dr.end) else {

@@ -593,6 +593,9 @@ pub struct ClaimWords {
     pub table_connectors: Words,
     /// The word that quotes a change noun's size: "pegged the decline at 8 percent".
     pub at: &'static str,
+    /// The word before "at" dating a figure as at a day or month ("N299.4 billion recorded as
+    /// at December 2022").
+    pub as_at: &'static str,
     /// Words before "unchanged" or "stable" that make it roughly so ("little changed",
     /// "broadly stable"): no zero change is read.
     pub flat_hedges: Words,

@@ -854,6 +854,7 @@ const WORDS: ClaimWords = ClaimWords {
     figure_connectors: Words::new(&["vs", "versus", "against"]),
     table_connectors: Words::new(&["vs", "versus"]),
     at: "at",
+    as_at: "as",
     flat_hedges: Words::new(&[
         "little",
         "nearly",
