@@ -86,7 +86,6 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.comparison_fillers", &c.comparison_fillers),
         ("claims.share_words", &c.share_words),
         ("claims.accounts", &c.accounts.0),
-        ("claims.equivalent.2", &c.equivalent.2),
         ("claims.level_nouns", &c.level_nouns),
         ("claims.level_for", &c.level_for.1),
         ("claims.anaphor_pronouns", &c.anaphor_pronouns),

@@ -3964,13 +3964,14 @@ impl<'a> Sentence<'a> {
         end
     }
 
-    /// Past "equivalent to" at `j`, after up to two words naming what is counted ("an increase
-    /// of 113,398 minor cases equivalent to 25.2 percent"), or "which is equivalent to" ("an
-    /// increase of 940,328 cases, which is equivalent to 49.2 percent").
+    /// Past "equivalent to" at `j`, after the words that open a restatement ("an increase of
+    /// 940,328 cases, which is equivalent to 49.2 percent") or up to two words naming what is
+    /// counted ("an increase of 113,398 minor cases equivalent to 25.2 percent").
     fn equivalent_to(&self, j: usize) -> Option<usize> {
-        let (adjective, to, pronouns) = &self.w.equivalent;
-        let at = if self.is_any(j, pronouns) && self.is_any(j + 1, &self.w.stating_verbs) {
-            j + 2
+        let (adjective, to) = self.w.equivalent;
+        let opened = self.past_restatement_openers(j);
+        let at = if opened > j {
+            opened
         } else {
             (j..j + 3).find(|&a| self.is(a, adjective) || !self.naming_word(a))?
         };

@@ -238,10 +238,14 @@ impl<'a> Cursor<'a> {
     /// inlined: asked at every "on" that follows no percent, it would weigh on [`find`].
     #[inline(never)]
     fn percent_then_change_noun(&self, j: usize) -> bool {
-        self.percent_word(j - 1)
-            && self.toks[j]
-                .look_up(self.text, &self.lang.directions)
+        self.percent_word(j - 1) && self.change_noun(j)
+    }
+    /// Whether token `j` is a noun of change ("increase", "drop").
+    fn change_noun(&self, j: usize) -> bool {
+        self.toks.get(j).is_some_and(|t| {
+            t.look_up(self.text, &self.lang.directions)
                 .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
+        })
     }
     /// A count written in digits or in words ("nine", "20"), up to `max`.
     fn count(&self, i: usize, max: u32) -> Option<u32> {
@@ -334,11 +338,7 @@ fn possessive_month(c: &Cursor, i: usize, date: Option<Date>) -> Option<(PeriodR
         .possessives
         .iter()
         .find_map(|p| raw.strip_suffix(p))?;
-    let noun_of_change = c.toks.get(i + 1).is_some_and(|t| {
-        t.look_up(c.text, &c.lang.directions)
-            .is_some_and(|(_, pos)| pos == DirectionPos::Noun)
-    });
-    if !noun_of_change {
+    if !c.change_noun(i + 1) {
         return None;
     }
     let m = c.lang.units.months.get(&stem.to_lowercase())?;

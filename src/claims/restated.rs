@@ -144,6 +144,13 @@ fn about_change(doc: &Document, toks: &[Token], c: &Claim, stated: Span) -> Abou
     }
 }
 
+/// [`about_change`] of change claim `c`, read from the words that state its change (the whole
+/// claim when it has none).
+fn about_stated_change(doc: &Document, toks: &[Token], c: &Claim) -> About {
+    let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
+    about_change(doc, toks, c, stated)
+}
+
 /// What a claim with a value is about: its subject's keys, or, when its subject names no
 /// measure ("with a figure of £536,000"), those of its sentence up to its first figure, from
 /// after the last comma, reporting verb or "that" ("The tech giant said in a filing that its
@@ -336,8 +343,7 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
         if coordinated(&doc.lang.subjects, &c.subject) {
             continue;
         }
-        let stated = c.change.as_ref().map_or(c.span, |ch| ch.stated);
-        let about = about_change(doc, toks, c, stated);
+        let about = about_stated_change(doc, toks, c);
         if !about.names_measure() {
             continue;
         }
@@ -347,8 +353,7 @@ pub fn fill(doc: &Document, ex: &Extraction, claims: &mut [Claim]) {
             // Two changes without figures in one sentence, about one measure: which of them
             // the neighbour restates is unclear.
             if open_change(other).is_some() {
-                let s = other.change.as_ref().map_or(other.span, |ch| ch.stated);
-                return about.same_measure(&about_change(doc, toks, other, s));
+                return about.same_measure(&about_stated_change(doc, toks, other));
             }
             // A figure of the measure in the change's own sentence that the linker left
             // apart ("fell to 383,380 from 402,599, down 4.8 pct") is kept apart: the change
@@ -500,8 +505,7 @@ fn restatement(
             // average attendance fell by 3.3 per cent": another change of the measure without
             // figures comes between, and which of the two a later figure restates is unclear.
             if open_change(d).is_some() {
-                let s = d.change.as_ref().map_or(d.span, |ch| ch.stated);
-                if about.same_measure(&about_change(doc, toks, d, s)) {
+                if about.same_measure(&about_stated_change(doc, toks, d)) {
                     return None;
                 }
                 continue;

@@ -377,9 +377,8 @@ pub struct ClaimWords {
     /// Words that restate a figure as a share of a whole ("1,500 jobs, or 15% of 12,000").
     pub restating: Words,
     /// "an increase of 6,673 cases equivalent to 9.7 percent", ", which is equivalent to 49.2
-    /// percent": the adjective and its preposition restating an amount as a percent, and the
-    /// relative pronouns that may open its clause.
-    pub equivalent: (&'static str, &'static str, Words),
+    /// percent": the adjective and its preposition restating an amount as a percent.
+    pub equivalent: (&'static str, &'static str),
     /// Nouns of a loss before "of" and its amount ("to a loss of 61.7 mln dlrs ... down from
     /// the previously-reported loss of 12.1 mln"): a direction beside such amounts speaks of
     /// the results, which fall as the loss grows, not of the amounts.

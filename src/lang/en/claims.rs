@@ -497,7 +497,7 @@ const WORDS: ClaimWords = ClaimWords {
     ),
     of: "of",
     restating: Words::new(&["or"]),
-    equivalent: ("equivalent", "to", Words::new(&["that", "which"])),
+    equivalent: ("equivalent", "to"),
     losses: Words::new(&["loss", "losses"]),
     stock_split: (
         Words::new(&[
