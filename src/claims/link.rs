@@ -3480,25 +3480,33 @@ impl<'a> Sentence<'a> {
         if self.is(k, ",") {
             k += 1;
         }
+        // "rose 12 and 15 percent, respectively, to ...": the list marked before its values.
+        let listed_early = self.is(k, self.w.respectively);
+        if listed_early {
+            k += 1 + usize::from(self.is(k + 1, ","));
+        }
         if self.kind(second) != self.kind(m) || !free(self, second) {
             return false;
         }
         if !self.is(k, self.w.to) {
             return self.respective_pair_after_values(m, second, measure);
         }
-        let Some(x) = self.mention_starting(k + 1) else {
+        let Some((x, y)) = self.figure_pair_at(k + 1) else {
             return false;
         };
-        let xe = self.mtoks[x].1;
-        let Some(y) = self
-            .is(xe, self.w.and)
-            .then(|| self.mention_starting(xe + 1))
+        let mut end = self.mtoks[y].1;
+        // "... to $4.5 billion and $1.2 billion from $4 billion and $1.1 billion": a pair of
+        // baselines in the same order.
+        let baselines = self
+            .is(end, self.w.from)
+            .then(|| self.figure_pair_at(end + 1))
             .flatten()
-        else {
-            return false;
-        };
-        let ye = self.mtoks[y].1;
-        let listed = (ye..(ye + 2).min(self.end)).any(|j| self.is(j, self.w.respectively));
+            .filter(|&(bx, by)| [bx, by].iter().all(|&b| self.kind(b) == self.kind(x)));
+        if let Some((_, by)) = baselines {
+            end = self.mtoks[by].1;
+        }
+        let listed =
+            listed_early || (end..(end + 2).min(self.end)).any(|j| self.is(j, self.w.respectively));
         let values = [x, y]
             .iter()
             .all(|&v| free(self, v) && self.value_like(v) && self.kind(v) == self.kind(x));
@@ -3509,12 +3517,30 @@ impl<'a> Sentence<'a> {
         let Some((d, dt, true)) = self.change_direction(m) else {
             return false;
         };
-        for (change, value, phrase) in [(m, x, (dt, me)), (second, y, self.mtoks[second])] {
+        let pairs = [(m, x, (dt, me), 0), (second, y, self.mtoks[second], 1)];
+        for (change, value, phrase, nth) in pairs {
             let draft = self.new_draft(ClaimKind::Change, change, phrase, measure, Some((d, dt)));
             self.drafts[draft].value = Some(value);
             self.set_role(value, Role::Value(draft));
+            if let Some(pair) = baselines {
+                let b = if nth == 0 { pair.0 } else { pair.1 };
+                self.drafts[draft].baseline = Some(b);
+                self.set_role(b, Role::Baseline(draft));
+            }
         }
         true
+    }
+
+    /// Two free figures of one kind joined by "and", the first starting at token `k`.
+    fn figure_pair_at(&self, k: usize) -> Option<(usize, usize)> {
+        let x = self.mention_starting(k)?;
+        let xe = self.mtoks[x].1;
+        let y = self
+            .is(xe, self.w.and)
+            .then(|| self.mention_starting(xe + 1))
+            .flatten()?;
+        let free = [x, y].iter().all(|&v| self.role(v) == Role::Free);
+        (free && self.value_like(y) && self.kind(y) == self.kind(x)).then_some((x, y))
     }
 
     /// "Exports and imports were $5 billion and $4 billion, up 3% and 4% respectively",
