@@ -35,6 +35,24 @@ pub fn negate(iv: &Interval) -> Interval {
     Interval::new(-iv.high, -iv.low)
 }
 
+/// Whether a stated percent change of a quarter's figures is the quarter's own change
+/// compounded to a yearly rate, as national accounts give it ("GDP increased 4.6%, or $240.3
+/// billion, in the second quarter to $21.34 trillion": +1.14% in the quarter, +4.6% a year at
+/// that pace). `quarterly` is the change the figures give, `stated` every reading of the
+/// stated percent.
+pub fn annualized_quarter_fits(claim: &Claim, quarterly: &Interval, stated: &Interval) -> bool {
+    let period = claim.value.as_ref().and_then(|v| v.period).or(claim.period);
+    if !matches!(
+        period,
+        Some(Period::Quarter(..) | Period::FiscalQuarter(..))
+    ) {
+        return false;
+    }
+    let yearly = |p: f64| ((1.0 + p / 100.0).powi(4) - 1.0) * 100.0;
+    quarterly.low > -100.0
+        && Interval::new(yearly(quarterly.low), yearly(quarterly.high)).overlaps(stated)
+}
+
 /// Every reading of a stated change: rounded or truncated.
 pub fn any_reading(change: &Change) -> Interval {
     change.interval.hull(&change.truncated)

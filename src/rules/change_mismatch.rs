@@ -10,7 +10,9 @@ use crate::measure::format::{fmt_amount_range, fmt_change_range, fmt_pct_range};
 use crate::measure::near_miss::{magnitude, CHANGE_NEAR_MISS};
 use crate::mention::{Bound, MentionKind};
 
-use super::arith::{both_percent, change_number_text, negate, stated_or_value, stated_pair};
+use super::arith::{
+    annualized_quarter_fits, both_percent, change_number_text, negate, stated_or_value, stated_pair,
+};
 use super::{direction_mismatch, impossible_decrease, points_vs_percent, Context};
 
 pub const NAME: &str = "change-mismatch";
@@ -41,8 +43,11 @@ with outward rounding, and the rule fires when it does not overlap the stated ch
   for +12.46% to +12.53%), is a `warning`; anything larger is an `error`.
 - Stays silent when another rule explains the claim better: `points-vs-percent` (points
   written as a percent), `direction-mismatch` (the magnitude fits with the sign flipped) and
-  `impossible-decrease`; and on a currency quoted per dollar without a unit (\"the yen rose
-  0.8 pct to 153.50 from 154.67\") whose change fits the quote or its inverse, either sign.
+  `impossible-decrease`; on a currency quoted per dollar without a unit (\"the yen rose
+  0.8 pct to 153.50 from 154.67\") whose change fits the quote or its inverse, either sign;
+  and on a quarter's percent that is the quarter's change compounded to a yearly rate, as
+  national accounts give it (\"GDP increased 4.6% in the second quarter to $21.34 trillion
+  from $21.10 trillion\": +1.1% in the quarter, +4.6% a year at that pace).
 
 Implied baselines are never checked: they were rebuilt from the claim itself.
 
@@ -321,6 +326,11 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if bare_amount_fits(ctx, change, value, baseline, &allowed) {
         return None;
     }
+    if change.measure == Measure::Percent
+        && annualized_quarter_fits(claim, &allowed, &stated_readings(change))
+    {
+        return None;
+    }
     // A currency quoted per dollar: the words may give the currency's own change (the inverse
     // ratio) or the quote's, with either sign.
     if direction_mismatch::inverse_quote(ctx, claim) {
@@ -524,6 +534,33 @@ mod tests {
         assert_none(&lint(&text("half a point", "5.25%-5.5%"), NAME));
         // A band that changed its width has no one move: the whole ranges decide.
         assert_none(&lint(&text("0.5 percentage points", "5.25%-5.75%"), NAME));
+    }
+
+    #[test]
+    fn accepts_a_quarter_s_percent_given_as_a_yearly_rate() {
+        // $21.10 trillion to $21.34 trillion is +1.11% to +1.16% in the quarter; compounded
+        // over four quarters +4.5% to +4.7%, which 4.6% (an annual rate) fits.
+        let text = |pct: &str, when: &str, before: &str| {
+            format!(
+                "GDP increased {pct} in {when} to $21.34 trillion from $21.10 trillion in \
+                 {before}."
+            )
+        };
+        let quarter = text("4.6%", "the second quarter", "the first quarter");
+        assert_none(&lint(&quarter, NAME));
+        for (text, number) in [
+            (
+                text("5.6%", "the second quarter", "the first quarter"),
+                "5.6%",
+            ),
+            (text("4.6%", "June", "May"), "4.6%"),
+        ] {
+            assert_one(
+                &lint(&text, NAME),
+                Severity::Error,
+                &format!("rise of {number}"),
+            );
+        }
     }
 
     #[test]

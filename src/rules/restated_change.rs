@@ -7,7 +7,7 @@ use crate::interval::Interval;
 use crate::measure::format::{fmt_number, fmt_pct_range};
 use crate::measure::near_miss::CHANGE_NEAR_MISS;
 
-use super::arith::{change_number_text, stated_or_value};
+use super::arith::{annualized_quarter_fits, change_number_text, stated_or_value};
 use super::Context;
 
 pub const NAME: &str = "restated-change-mismatch";
@@ -22,7 +22,10 @@ or truncated, cannot be the stated one. A near miss, under 0.5 percentage points
 of the stated percent, is a `warning`; anything larger is an `error`. A near miss that the
 figures fit exactly once the move is read the other way (a fall of $13.40 to $1,780.20 is
 -0.75%, which no rounding makes 0.8%, while a rise of $13.40 is +0.76%) is an `error` too: the
-direction word, not the rounding, is what is wrong.
+direction word, not the rounding, is what is wrong. A quarter's percent that is the amount's
+change compounded to a yearly rate, as national accounts give it (\"GDP increased 4.6%, or
+$240.3 billion, in the second quarter to $21.34 trillion\": +1.14% in the quarter), is read
+as that rate and accepted.
 
 The two must be written as one restating the other (\"X, or P%\", \"X (P%)\") with the
 current value after them (\"to\", \"at\") or before them (\"settled at $1,272.70, up $10.40,
@@ -73,7 +76,7 @@ fn finding(ctx: &Context, claim: &Claim) -> Option<Finding> {
     let (before, allowed) = percent_of_amount(&amount.interval, &value.interval)?;
     let stated = percent.interval.hull(&percent.truncated);
     let gap = stated.gap(&allowed);
-    if gap <= 0.0 {
+    if gap <= 0.0 || annualized_quarter_fits(claim, &allowed, &stated) {
         return None;
     }
     let reversed = fits_reversed(&amount.interval, &value.interval, &stated);
@@ -191,6 +194,27 @@ mod tests {
              fewer than in September 2017.",
             NAME,
         ));
+    }
+
+    #[test]
+    fn accepts_a_quarter_s_percent_given_as_a_yearly_rate() {
+        // $240.3 billion to $21.34 trillion is +1.139% to +1.141% in the quarter: 4.6% is
+        // that pace compounded over four quarters (+4.63%), as national accounts write it.
+        let text = |pct: &str, when: &str| {
+            format!("GDP increased {pct}, or $240.3 billion, in {when} to $21.34 trillion.")
+        };
+        assert_none(&lint(&text("4.6%", "the second quarter"), NAME));
+        // Not four times the change at all, nor a month's change.
+        assert_one(
+            &lint(&text("5.6%", "the second quarter"), NAME),
+            Severity::Error,
+            "restated as 5.6%",
+        );
+        assert_one(
+            &lint(&text("4.6%", "June"), NAME),
+            Severity::Error,
+            "restated as 4.6%",
+        );
     }
 
     #[test]
