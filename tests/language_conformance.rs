@@ -92,6 +92,8 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.change_labels", &c.change_labels),
         ("claims.rate_adjectives", &c.rate_adjectives),
         ("claims.rate_nouns", &c.rate_nouns),
+        ("claims.pace_comparatives", &c.pace_comparatives),
+        ("claims.verbs_at_rate", &c.verbs_at_rate),
         ("claims.comparison_connectors", &c.comparison_connectors),
         ("claims.figure_connectors", &c.figure_connectors),
         ("claims.table_connectors", &c.table_connectors),

@@ -582,6 +582,18 @@ impl<'a> Sentence<'a> {
                 if k + 1 == first && !self.toks[first].space_before && self.is(k, "+") {
                     continue;
                 }
+                // "increased a seasonally-adjusted 3.2%": the hyphen inside a filler ("the
+                // below-six pct rate" is no change).
+                let joined = k > self.first
+                    && self.is(k, "-")
+                    && !self.toks[k].space_before
+                    && !self.toks[k + 1].space_before
+                    && self
+                        .low(k - 1)
+                        .is_some_and(|w| self.w.fillers_before_percent.contains(&w));
+                if joined {
+                    continue;
+                }
                 return None;
             };
             if same(&w, self.w.by) {
@@ -596,10 +608,11 @@ impl<'a> Sentence<'a> {
             if (multiple && self.w.fillers_before_multiple.contains(&w))
                 || self.w.fillers_before_percent.contains(&w)
                 || self.w.manner_adverbs.contains(&w)
+                || self.w.pace_comparatives.contains(&w)
             {
                 continue;
             }
-            if self.is(k, "-") || k + 1 == first && self.adjective_after_verb(k) {
+            if k + 1 == first && self.adjective_after_verb(k) {
                 continue;
             }
             if by {
@@ -609,6 +622,7 @@ impl<'a> Sentence<'a> {
             }
             return self
                 .noun_quoted_at(k)
+                .or_else(|| self.verb_at_rate(k, first))
                 .or_else(|| self.rate_of(k))
                 .or_else(|| self.noun_heading_subject(k, first).filter(|_| !multiple));
         }
@@ -744,8 +758,14 @@ impl<'a> Sentence<'a> {
         let dr = self.drafts.iter().rev().find(|dr| dr.end == and)?;
         let (d, _) = dr.direction?;
         let c = dr.change?;
+        // A change without a level gaps only a figure of its own kind: "Private consumption
+        // increased by 5.4%, government final consumption by 2.8% and ... by 7.5%".
+        let same_kind = || {
+            self.mention_starting(by + 1)
+                .is_some_and(|m| self.kind(m) == self.kind(c))
+        };
         let same_shape = dr.kind == ClaimKind::Change
-            && dr.value.is_some()
+            && (dr.value.is_some() || same_kind())
             && self.mtoks[c].0 > self.first
             && self.is(self.mtoks[c].0 - 1, self.w.by);
         same_shape.then_some((d, by))
@@ -761,6 +781,34 @@ impl<'a> Sentence<'a> {
             Some((d, DirectionPos::Noun)) => Some((d, k - 1)),
             _ => None,
         }
+    }
+
+    /// "GDP grew at a 3.1% pace", "imports increased at a slower 1.5 percent", "Natural gas
+    /// increased at 7.5%": a verb of change and "at" (token `k`) before the percent or points
+    /// starting at `first`, only fillers between; the verb's direction. Not when the rate is
+    /// set against another ("grew at 4.6% in the third quarter, up from just 1.6%"): the rate
+    /// is then a level of its own, compared.
+    fn verb_at_rate(&self, k: usize, first: usize) -> Option<(Direction, usize)> {
+        const REACH: usize = 8;
+        let m = self.mention_starting(first)?;
+        let rate = matches!(self.kind(m), MentionKind::Percent | MentionKind::Points);
+        if k <= self.first
+            || !rate
+            || !self.is(k, self.w.at)
+            || !self.is_any(k - 1, &self.w.verbs_at_rate)
+        {
+            return None;
+        }
+        let (verbs, _) = &self.w.comparing;
+        let me = self.mtoks[m].1;
+        let compared = (me..(me + REACH).min(self.end))
+            .take_while(|&j| self.mention_starting(j).is_none())
+            .any(|j| self.is_any(j, &self.w.baseline_words) || self.is_any(j, verbs));
+        if compared {
+            return None;
+        }
+        let (d, _) = self.direction_at(k - 1)?;
+        Some((d, k - 1))
     }
 
     /// "expanded at an unexpected rate of seven percent", "shrank at a month-on-month pace of

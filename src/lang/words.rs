@@ -581,6 +581,13 @@ pub struct ClaimWords {
     /// Nouns of the rate a change runs at: "expanded at an unexpected rate of seven percent",
     /// "shrank at a month-on-month pace of 4.7%".
     pub rate_nouns: Words,
+    /// Comparatives of pace between "at a" and the rate a change runs at: "imports increased
+    /// at a slower 1.5 percent".
+    pub pace_comparatives: Words,
+    /// Verbs of change that run "at" a rate ("GDP grew at a 3.1% pace"); not the words of
+    /// standing ("ended higher at 5.68 pct") nor verbs of an amount ("liquidity was added at
+    /// about 3.95 pct"), where the figure after "at" is a level.
+    pub verbs_at_rate: Words,
     /// The first words of the connectors that set a figure against another with words
     /// between ("7,4% annual rate compared to 7,7%"): neither "from" nor "than".
     pub comparison_connectors: Words,
