@@ -776,7 +776,7 @@ fn period_at(c: &Cursor, i: usize, end: usize, date: Option<Date>) -> Option<(Pe
         if pw.last_parts.contains(w) && i > 0 && c.is(i - 1, pw.the) && c.is_any(i + 2, &pw.in_of) {
             let n = if c.is_any(i + 1, &pw.quarters) {
                 4
-            } else if c.is(i + 1, pw.half) {
+            } else if c.is_any(i + 1, &pw.halves) {
                 2
             } else {
                 0
@@ -921,7 +921,7 @@ fn ordinal_part(
     let q = c.after_hyphen(after, end);
     let kind = if c.is_any(q, &pw.quarters) {
         Some(4u8)
-    } else if c.low(q).is_some_and(|u| same(&u, pw.half)) {
+    } else if c.is_any(q, &pw.halves) {
         Some(2u8)
     } else {
         None

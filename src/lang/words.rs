@@ -632,8 +632,8 @@ pub struct PeriodWords {
     pub last_parts: Words,
     /// Words naming a quarter after an ordinal ("quarter", "qtr").
     pub quarters: Words,
-    /// "half" after an ordinal.
-    pub half: &'static str,
+    /// Words naming a half of a year after an ordinal ("half", "semester").
+    pub halves: Words,
     /// Prepositions included before a period phrase ("in", "for", "during", "of").
     pub prepositions: Words,
     /// Prepositions before a bare year ("in 2024", "since 2024").

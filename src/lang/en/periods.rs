@@ -169,7 +169,7 @@ pub const PERIODS: PeriodWords = PeriodWords {
     ordinal_suffixes: Words::new(&["nd", "rd", "st", "th"]),
     last_parts: LAST_PARTS,
     quarters: QUARTERS,
-    half: "half",
+    halves: Words::new(&["half", "semester"]),
     prepositions: Words::new(&["in", "of", "for", "during"]),
     year_prepositions: Words::new(&[
         "in", "of", "to", "vs", "for", "and", "from", "than", "with", "since", "during", "versus",
