@@ -51,14 +51,14 @@ const HELDOUT3_INCONSISTENT_FLAGGED: usize = 1;
 /// The fourth held-out set (`tests/fixtures/modern-heldout-4/`), a guard since its misses were
 /// read (seventh session of 2026-12-06): 68, 37 and 24 of 85, with one false finding, when
 /// first measured.
-const HELDOUT4_LINKED: usize = 82;
+const HELDOUT4_LINKED: usize = 83;
 const HELDOUT4_LINKED_WITH_PERIOD: usize = 46;
 const HELDOUT4_PLANTED_CAUGHT: usize = 43;
 const HELDOUT4_INCONSISTENT_FLAGGED: usize = 0;
 /// The fifth held-out set (`tests/fixtures/modern-heldout-5/`), a guard since its misses were
 /// read (eighth session of 2026-12-06): 104, 78 and 14 of 75, with one false finding, when
 /// first measured.
-const HELDOUT5_LINKED: usize = 127;
+const HELDOUT5_LINKED: usize = 128;
 const HELDOUT5_LINKED_WITH_PERIOD: usize = 100;
 const HELDOUT5_PLANTED_CAUGHT: usize = 47;
 const HELDOUT5_INCONSISTENT_FLAGGED: usize = 1;
@@ -118,17 +118,17 @@ const HELDOUT12_INCONSISTENT_FLAGGED: usize = 1;
 /// at main's 8837e48 with the session's first change); its one false finding (a percent
 /// printed without its sign, "7.815 higher than ... $25.56 billion") read and fixed at once.
 /// Its misses were read in the sixteenth session, once the fourteenth set stood in for it.
-const HELDOUT13_LINKED: usize = 155;
+const HELDOUT13_LINKED: usize = 157;
 const HELDOUT13_LINKED_WITH_PERIOD: usize = 115;
-const HELDOUT13_PLANTED_CAUGHT: usize = 57;
+const HELDOUT13_PLANTED_CAUGHT: usize = 60;
 const HELDOUT13_INCONSISTENT_FLAGGED: usize = 1;
 /// The fourteenth held-out set (`tests/fixtures/modern-heldout-14/`), not tuned on: 121, 88
 /// and 47 of 143, 1 of 11 inconsistent passages flagged, when first measured (sixteenth
 /// session, at main's e7e5446 and 5c384ee); its two false findings (a percent "compared to"
 /// an earlier period taken for a share, a seasonally adjusted change given the unadjusted
 /// figures) read and fixed at once: 122 and 89.
-const HELDOUT14_LINKED: usize = 127;
-const HELDOUT14_LINKED_WITH_PERIOD: usize = 92;
+const HELDOUT14_LINKED: usize = 128;
+const HELDOUT14_LINKED_WITH_PERIOD: usize = 93;
 const HELDOUT14_PLANTED_CAUGHT: usize = 47;
 const HELDOUT14_INCONSISTENT_FLAGGED: usize = 2;
 /// The fifteenth held-out set (`tests/fixtures/modern-heldout-15/`), not tuned on: 171, 106
@@ -152,9 +152,9 @@ const HELDOUT16_INCONSISTENT_FLAGGED: usize = 2;
 /// session, at main's 5d80111); its false error (a change given the figures of one club two
 /// sentences on) read and fixed at once, and one verdict re-judged (a "doubled" for x2.19 is
 /// warned of): 162 and 110, 1 of 6.
-const HELDOUT17_LINKED: usize = 165;
-const HELDOUT17_LINKED_WITH_PERIOD: usize = 115;
-const HELDOUT17_PLANTED_CAUGHT: usize = 87;
+const HELDOUT17_LINKED: usize = 168;
+const HELDOUT17_LINKED_WITH_PERIOD: usize = 118;
+const HELDOUT17_PLANTED_CAUGHT: usize = 91;
 const HELDOUT17_INCONSISTENT_FLAGGED: usize = 1;
 /// The eighteenth held-out set (`tests/fixtures/modern-heldout-18/`), not tuned on: 190, 124
 /// and 44 of 63, 3 of 9 inconsistent passages flagged, when first measured (twentieth session,

@@ -1502,6 +1502,15 @@ impl<'a> Sentence<'a> {
                 self.drafts[d].end = k;
                 continue;
             }
+            // "to 69.27 billion riyals ($18.47 billion) before zakat and tax, compared to 53.88
+            // billion riyals in 2021": past what the value is, to the comparison.
+            if let Some(j) = self
+                .qualifier_before_comparison(k)
+                .filter(|_| self.drafts[d].value.is_some() && self.drafts[d].baseline.is_none())
+            {
+                k = j;
+                continue;
+            }
             let restating = self.is_any(k, &self.w.restating_verbs);
             // ", bringing the benchmark to 4%", ", taking the total prize pool to 26.75 million
             // pounds": a restating verb, its object of four words at most, then the value.
@@ -2222,6 +2231,59 @@ impl<'a> Sentence<'a> {
     /// there.
     fn plain_word(&self, j: usize) -> bool {
         self.mention_starting(j).is_none() && self.mark_at(j).is_none()
+    }
+
+    /// "19.02 billion riyals before zakat and tax, compared to 16.26 billion", "7299 homes
+    /// sold by REINZ members in July, compared with 7864 in June": a qualifier of up to four
+    /// plain words naming no change right after a figure (token `k` on), its period phrases,
+    /// then a comma and "compared to" or "compared with"; where the comma is.
+    fn qualifier_before_comparison(&self, k: usize) -> Option<usize> {
+        const WORDS: usize = 4;
+        let plain = |j: usize| {
+            j < self.end
+                && self.toks[j].kind == Kind::Word
+                && self.plain_word(j)
+                && self.direction_at(j).is_none()
+                && !self.is_any(j, &self.w.value_words)
+        };
+        let words = (k..k + WORDS + 1).take_while(|&j| plain(j)).count();
+        // Not the whole a share is of: "34 pct of 1986 turnover, compared with 22 pct".
+        let owned = (self.first..k)
+            .rev()
+            .take_while(|&t| self.mark_at(t).is_some() || self.is(t, self.w.of))
+            .any(|t| self.is(t, self.w.of));
+        if words == 0 || words > WORDS || owned || self.is(k, self.w.of) {
+            return None;
+        }
+        let mut j = k + words;
+        while let Some(mk) = self.mark_starting(j) {
+            j = self.marks[mk].end;
+        }
+        let (verbs, connectors) = &self.w.comparing;
+        if !(self.is(j, ",") && self.is_any(j + 1, verbs) && self.is_any(j + 2, connectors)) {
+            return None;
+        }
+        // A figure the comparison names by a noun of its own is of another measure unless
+        // the qualifier has that noun: "a 12.2 mln dlr tax credit, compared with a
+        // year-earlier loss of 5,855,000 dlrs" (the loss before it is what compares).
+        let mut of = None;
+        let mut t = j + 3;
+        while t < (j + 3 + 2 * WORDS).min(self.end) && self.mention_starting(t).is_none() {
+            if let Some(mk) = self.mark_starting(t) {
+                t = self.marks[mk].end;
+                continue;
+            }
+            if self.is(t, self.w.of) {
+                of = Some(t).filter(|&t| self.toks[t - 1].kind == Kind::Word);
+                break;
+            }
+            t += 1;
+        }
+        let own_noun = of.is_none_or(|t| {
+            let noun = self.toks[t - 1].text(self.text);
+            (k..k + words).any(|q| self.toks[q].text(self.text).eq_ignore_ascii_case(noun))
+        });
+        own_noun.then_some(j)
     }
 
     /// Past a currency conversion in parentheses right after a figure ("S$2.63 billion
@@ -4600,11 +4662,12 @@ impl<'a> Sentence<'a> {
             .is_some_and(|mk| self.marks[mk].baseline || self.marks[mk].period.is_comparison())
     }
 
-    /// The period phrase right after a figure starting at token `j`, or after its
-    /// preposition ("in").
+    /// The period phrase right after a figure starting at token `j` (and its currency
+    /// conversion in parentheses: "53.88 billion riyals ($14.37 billion) in 2021"), or after
+    /// its preposition ("in").
     fn baseline_date(&self, j: usize) -> Option<usize> {
         let o = self.mention_starting(j)?;
-        let e = self.mtoks[o].1;
+        let e = self.after_conversion(self.mtoks[o].1);
         let within = usize::from(self.is_any(e, &self.lang.periods.prepositions));
         (e..=e + within).find_map(|k| self.mark_starting(k))
     }
@@ -4646,10 +4709,13 @@ impl<'a> Sentence<'a> {
             }),
             _ => false,
         };
-        (mark.baseline || year_before)
-            && dr
-                .baseline_mark
-                .is_none_or(|own| self.marks[own].period == mark.period)
+        // "rose 28.58% during 2022 on an annual basis, to ..., compared to ... in 2021": a
+        // year-earlier comparison names the year before too.
+        let same_comparison = |own: usize| {
+            let own = self.marks[own].period;
+            own == mark.period || year_before && own == PeriodRef::YearEarlier
+        };
+        (mark.baseline || year_before) && dr.baseline_mark.is_none_or(same_comparison)
     }
 
     /// A change of zero said in words about value `m`: "unchanged at 4.1%", "unchanged YoY at
@@ -5071,6 +5137,9 @@ impl<'a> Sentence<'a> {
             let close = self.mtoks[p].1;
             let share = self.kind(p) == MentionKind::Percent && self.is(close, ")");
             return (share && compares(close + 1)).then_some(close + 1);
+        }
+        if let Some(comma) = self.qualifier_before_comparison(k) {
+            return Some(comma);
         }
         let plain = |j: usize| {
             self.naming_word(j)
