@@ -790,13 +790,11 @@ impl<'a> Sentence<'a> {
     /// is then a level of its own, compared.
     fn verb_at_rate(&self, k: usize, first: usize) -> Option<(Direction, usize)> {
         const REACH: usize = 8;
+        if k <= self.first || !self.is(k, self.w.at) || !self.is_any(k - 1, &self.w.verbs_at_rate) {
+            return None;
+        }
         let m = self.mention_starting(first)?;
-        let rate = matches!(self.kind(m), MentionKind::Percent | MentionKind::Points);
-        if k <= self.first
-            || !rate
-            || !self.is(k, self.w.at)
-            || !self.is_any(k - 1, &self.w.verbs_at_rate)
-        {
+        if !matches!(self.kind(m), MentionKind::Percent | MentionKind::Points) {
             return None;
         }
         let (verbs, _) = &self.w.comparing;
@@ -2239,6 +2237,14 @@ impl<'a> Sentence<'a> {
     /// then a comma and "compared to" or "compared with"; where the comma is.
     fn qualifier_before_comparison(&self, k: usize) -> Option<usize> {
         const WORDS: usize = 4;
+        let (verbs, connectors) = &self.w.comparing;
+        // One cheap test by kind first: words and numbers up to a comma and "compared",
+        // which most figures do not have after them.
+        let comma = (k..(k + 3 * WORDS).min(self.end))
+            .find(|&j| !matches!(self.toks[j].kind, Kind::Word | Kind::Num) && !self.is(j, "-"))?;
+        if comma == k || !self.is(comma, ",") || !self.is_any(comma + 1, verbs) {
+            return None;
+        }
         let plain = |j: usize| {
             j < self.end
                 && self.toks[j].kind == Kind::Word
@@ -2259,8 +2265,7 @@ impl<'a> Sentence<'a> {
         while let Some(mk) = self.mark_starting(j) {
             j = self.marks[mk].end;
         }
-        let (verbs, connectors) = &self.w.comparing;
-        if !(self.is(j, ",") && self.is_any(j + 1, verbs) && self.is_any(j + 2, connectors)) {
+        if j != comma || !self.is_any(j + 2, connectors) {
             return None;
         }
         // A figure the comparison names by a noun of its own is of another measure unless
