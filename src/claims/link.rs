@@ -4910,13 +4910,22 @@ impl<'a> Sentence<'a> {
                 _ => None,
             }
         };
-        let (Some(now), Some(then)) = (value.and_then(dated), dated(base)) else {
+        let Some(then) = dated(base) else {
             return false;
+        };
+        let year_earlier = self.marks[mk].period == PeriodRef::YearEarlier;
+        let Some(now) = value.and_then(dated) else {
+            // "stands at 4.603Mt, compared to 4.859Mt in October 2020, showing a reduction of
+            // 5.3 per cent YoY" (published in November 2021): a value with no period of its
+            // own is the story's latest, a year after a baseline dated a year and up to two
+            // months before the story.
+            let lag = self.date.map(|d| d.months_after(then));
+            return year_earlier && lag.is_some_and(|m| (12..=14).contains(&m));
         };
         let months = now.months_after(then);
         match self.marks[mk].period {
             PeriodRef::Previous => (1..=3).contains(&months),
-            PeriodRef::YearEarlier => months == 12,
+            _ if year_earlier => months == 12,
             _ => false,
         }
     }
