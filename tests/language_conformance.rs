@@ -93,6 +93,7 @@ fn word_sets(l: &Language) -> Vec<(&'static str, &Words)> {
         ("claims.rate_adjectives", &c.rate_adjectives),
         ("claims.rate_nouns", &c.rate_nouns),
         ("claims.pace_comparatives", &c.pace_comparatives),
+        ("claims.relative_openers", &c.relative_openers),
         ("claims.verbs_at_rate", &c.verbs_at_rate),
         ("claims.comparison_connectors", &c.comparison_connectors),
         ("claims.figure_connectors", &c.figure_connectors),

@@ -2984,6 +2984,7 @@ impl<'a> Sentence<'a> {
         for m in self.ms.clone() {
             self.unchanged(m);
             self.value_far_before(m);
+            self.baseline_in_relative_clause(m);
             self.baseline_only(m);
         }
         if self.drafts.len() > 1 {
@@ -5295,6 +5296,79 @@ impl<'a> Sentence<'a> {
         if let Some(p) = fallback {
             self.comparison(Some(p), m, dt, Some((d, dt)));
         }
+    }
+
+    /// "The unemployment rate, which in August stood at 16.8 percent, fell to 15.8 percent in
+    /// September": the level before a move "to" figure `m`, stated in a relative clause on the
+    /// subject between commas right before the verb; a level verb or a verb of being, plain
+    /// words and period phrases only, no other figure and no word of direction in it.
+    fn baseline_in_relative_clause(&mut self, m: usize) {
+        const CLAUSE: usize = 8;
+        let mf = self.mtoks[m].0;
+        if mf < self.first + 6 || !self.is(mf - 1, self.w.to) || self.role(m) != Role::Free {
+            return;
+        }
+        // The verb right before "to": a period phrase between ("fell last month to") is read
+        // against the figure compared with, which would date both levels alike.
+        let dt = mf - 2;
+        let verb = self
+            .direction_at(dt)
+            .filter(|&(_, p)| p == DirectionPos::Verb)
+            .filter(|_| !self.is_any(dt, &self.w.direction_adjectives));
+        let Some((d, _)) = verb else {
+            return;
+        };
+        if dt <= self.first + 3 || !self.is(dt - 1, ",") {
+            return;
+        }
+        // The level ends the clause, or a period phrase after it does.
+        let mut end = dt - 1;
+        if let Some(mk) = self.mark_at(end - 1) {
+            end = self.marks[mk].first;
+        }
+        let Some(b) = self.ms.clone().find(|&p| self.mtoks[p].1 == end) else {
+            return;
+        };
+        let fits = self.role(b) == Role::Free && self.value_like(b) && self.levels_alike(b, m);
+        if !fits {
+            return;
+        }
+        let bf = self.mtoks[b].0;
+        let lo = bf.saturating_sub(CLAUSE).max(self.first + 1);
+        let Some(opener) = (lo..bf).rev().find(|&j| !self.plain_clause_word(j)) else {
+            return;
+        };
+        let relative = self.is_any(opener, &self.w.relative_openers)
+            && self.is(opener - 1, ",")
+            && (opener + 1..bf).any(|j| {
+                self.is_any(j, &self.w.stating_verbs) || self.is_any(j, &self.w.level_verbs.0)
+            });
+        if !relative {
+            return;
+        }
+        self.comparison(Some(m), b, dt, Some((d, dt)));
+        // The period phrase inside the clause, or right after its level, dates the level.
+        let clause_mark = (opener..=end)
+            .find_map(|j| self.mark_starting(j))
+            .filter(|&mk| self.marks[mk].end <= dt);
+        if let Some(dr) = self
+            .drafts
+            .iter_mut()
+            .rev()
+            .find(|dr| dr.baseline == Some(b))
+        {
+            dr.baseline_mark = dr.baseline_mark.or(clause_mark);
+        }
+    }
+
+    /// A word inside a relative clause before its figure: a plain word naming no direction,
+    /// or a token of a period phrase.
+    fn plain_clause_word(&self, j: usize) -> bool {
+        self.mark_at(j).is_some()
+            || self.toks[j].kind == Kind::Word
+                && self.mention_starting(j).is_none()
+                && self.direction_at(j).is_none()
+                && !self.is_any(j, &self.w.relative_openers)
     }
 
     /// Whether figures `m` and `o` are each named by a word before "of", and not the same word:

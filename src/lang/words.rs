@@ -584,6 +584,9 @@ pub struct ClaimWords {
     /// Comparatives of pace between "at a" and the rate a change runs at: "imports increased
     /// at a slower 1.5 percent".
     pub pace_comparatives: Words,
+    /// Relative pronouns opening a clause on the subject between commas: "The unemployment
+    /// rate, which in August stood at 16.8 percent, fell".
+    pub relative_openers: Words,
     /// Verbs of change that run "at" a rate ("GDP grew at a 3.1% pace"); not the words of
     /// standing ("ended higher at 5.68 pct") nor verbs of an amount ("liquidity was added at
     /// about 3.95 pct"), where the figure after "at" is a level.

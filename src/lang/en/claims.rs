@@ -878,6 +878,7 @@ const WORDS: ClaimWords = ClaimWords {
         "increasing",
         "contracting",
     ]),
+    relative_openers: Words::new(&["that", "which"]),
     pace_comparatives: Words::new(&[
         "faster", "slower", "softer", "weaker", "brisker", "quicker", "sharper", "steeper",
         "stronger",
