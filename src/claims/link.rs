@@ -5305,12 +5305,17 @@ impl<'a> Sentence<'a> {
     fn baseline_in_relative_clause(&mut self, m: usize) {
         const CLAUSE: usize = 8;
         let mf = self.mtoks[m].0;
-        if mf < self.first + 6 || !self.is(mf - 1, self.w.to) || self.role(m) != Role::Free {
+        // The verb right before "to", a comma before it: a period phrase between ("fell last
+        // month to") is read against the figure compared with, which would date both levels
+        // alike.
+        let dt = mf.saturating_sub(2);
+        if mf < self.first + 6
+            || !self.is(dt - 1, ",")
+            || !self.is(mf - 1, self.w.to)
+            || self.role(m) != Role::Free
+        {
             return;
         }
-        // The verb right before "to": a period phrase between ("fell last month to") is read
-        // against the figure compared with, which would date both levels alike.
-        let dt = mf - 2;
         let verb = self
             .direction_at(dt)
             .filter(|&(_, p)| p == DirectionPos::Verb)
@@ -5318,9 +5323,6 @@ impl<'a> Sentence<'a> {
         let Some((d, _)) = verb else {
             return;
         };
-        if dt <= self.first + 3 || !self.is(dt - 1, ",") {
-            return;
-        }
         // The level ends the clause, or a period phrase after it does.
         let mut end = dt - 1;
         if let Some(mk) = self.mark_at(end - 1) {
