@@ -1298,8 +1298,14 @@ impl<'a> Sentence<'a> {
             });
             // Then only the figure right after it: in "23.4 pct below the 12.4 mln to 12.6
             // mln tonnes" the "to" closes a range, not a move to a value.
+            // "26.7% above the normal for the month (258mm)": the level in parentheses after
+            // the words naming it.
+            let named_level = |s: &Self| {
+                let (j, _) = s.past_level_words(k, 9);
+                s.parenthesised_figure(d, j)
+            };
             if let Some(m) = (positioned && self.drafts[d].baseline.is_none())
-                .then(|| self.baseline_near(k))
+                .then(|| self.baseline_near(k).or_else(|| named_level(self)))
                 .flatten()
                 .filter(|&m| !self.is(self.past_figure(self.mtoks[m].1), self.w.to))
             {
