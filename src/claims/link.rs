@@ -2153,9 +2153,19 @@ impl<'a> Sentence<'a> {
             last = j;
         }
         // "a 12 per cent increase in prize money, taking it to $29.61 million": the words end
-        // at a comma before a verb restating the level.
-        (last > k && self.is(last + 1, ",") && self.is_any(last + 2, &self.w.restating_verbs))
-            .then_some(last + 1)
+        // at a comma before a verb restating the level; "a 1.9 percent drop in its output in
+        // 2018, at 1.8 million tonnes": before "at" and the level.
+        if last == k || !self.is(last + 1, ",") {
+            return None;
+        }
+        if self.is_any(last + 2, &self.w.restating_verbs) {
+            return Some(last + 1);
+        }
+        let level_at = self.is(last + 2, self.w.at)
+            && self
+                .mention_near(last + 3)
+                .is_some_and(|m| !self.counted(m));
+        level_at.then_some(last + 2)
     }
 
     /// Whether mention `m` is a bare number counting the plain word after it ("at 2,000
