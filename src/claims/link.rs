@@ -797,11 +797,10 @@ impl<'a> Sentence<'a> {
         if !matches!(self.kind(m), MentionKind::Percent | MentionKind::Points) {
             return None;
         }
-        let (verbs, _) = &self.w.comparing;
         let me = self.mtoks[m].1;
         let compared = (me..(me + REACH).min(self.end))
             .take_while(|&j| self.mention_starting(j).is_none())
-            .any(|j| self.is_any(j, &self.w.baseline_words) || self.is_any(j, verbs));
+            .any(|j| self.is_any(j, &self.w.introducing_baseline));
         if compared {
             return None;
         }
